@@ -1,0 +1,3 @@
+module newspipe
+
+go 1.26.8
