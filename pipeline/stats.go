@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"text/tabwriter"
+	"time"
+)
+
+// Stats counts what each stage of a run did.
+type Stats struct {
+	// Source counts the items the source produced and their bytes.
+	Source StageStats
+	// Stages holds one entry per stage, in pipeline order.
+	Stages []StageStats
+}
+
+// StageStats counts the items one stage processed, their bytes after the stage and the
+// time its workers spent on them.
+type StageStats struct {
+	Name  string
+	mu    sync.Mutex
+	items int
+	bytes int64
+	busy  time.Duration
+}
+
+func newStats[T Item](stages []Stage[T]) *Stats {
+	s := &Stats{Source: StageStats{Name: "source"}, Stages: make([]StageStats, len(stages))}
+	for i, st := range stages {
+		s.Stages[i].Name = st.Name
+	}
+	return s
+}
+
+func (s *StageStats) add(size int, d time.Duration) {
+	s.mu.Lock()
+	s.items++
+	s.bytes += int64(size)
+	s.busy += d
+	s.mu.Unlock()
+}
+
+// Items is the number of items the stage processed.
+func (s *StageStats) Items() int { s.mu.Lock(); defer s.mu.Unlock(); return s.items }
+
+// Bytes is the total size of the items after the stage.
+func (s *StageStats) Bytes() int64 { s.mu.Lock(); defer s.mu.Unlock(); return s.bytes }
+
+// Busy is the time the stage's workers spent processing, summed over workers.
+func (s *StageStats) Busy() time.Duration { s.mu.Lock(); defer s.mu.Unlock(); return s.busy }
+
+// Write prints the statistics as a table: items, bytes and busy time per stage, with each
+// stage's share of the total busy time.
+func (s *Stats) Write(w io.Writer, wall time.Duration) error {
+	var total time.Duration
+	for i := range s.Stages {
+		total += s.Stages[i].Busy()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "stage\tdocs\tbytes\tbusy\tshare\t\n")
+	fmt.Fprintf(tw, "%s\t%d\t%d\t\t\t\n", s.Source.Name, s.Source.Items(), s.Source.Bytes())
+	for i := range s.Stages {
+		st := &s.Stages[i]
+		share := 0.0
+		if total > 0 {
+			share = 100 * float64(st.Busy()) / float64(total)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%.1f%%\t\n", st.Name, st.Items(), st.Bytes(), st.Busy().Round(time.Microsecond), share)
+	}
+	fmt.Fprintf(tw, "wall\t\t\t%s\t\t\n", wall.Round(time.Microsecond))
+	return tw.Flush()
+}
