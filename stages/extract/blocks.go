@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipped elements never render text a reader sees.
+var skipped = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Svg: true, atom.Math: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Select: true,
+	atom.Textarea: true, atom.Input: true, atom.Audio: true, atom.Video: true,
+	atom.Picture: true, atom.Img: true, atom.Map: true, atom.Title: true,
+	atom.Datalist: true, atom.Dialog: true,
+}
+
+// blockLevel elements start and end a block of text.
+var blockLevel = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true,
+	atom.Details: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
+	atom.Html: true, atom.Legend: true, atom.Li: true, atom.Main: true, atom.Menu: true,
+	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
+	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true,
+	atom.Option: true, atom.Frameset: true, atom.Noframes: true,
+}
+
+// rawBlock is a block of the page before the extractor decides whether it is article body.
+type rawBlock struct {
+	text     string
+	tag      string
+	heading  bool
+	linkLen  int // bytes of text inside links
+	ancestry []*html.Node
+}
+
+// walker collects the visible blocks of a page in document order.
+type walker struct {
+	blocks []rawBlock
+	buf    strings.Builder
+	link   int
+	stack  []*html.Node // open elements, outermost first
+	inLink int
+	space  bool // whitespace seen since the last word
+}
+
+// pageBlocks returns every visible block of the document rooted at doc.
+func pageBlocks(doc *html.Node) []rawBlock {
+	w := &walker{}
+	w.walk(doc)
+	w.flush()
+	return w.blocks
+}
+
+func (w *walker) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if skipped[n.DataAtom] || isHidden(n) {
+			return
+		}
+	case html.DocumentNode:
+	default:
+		return
+	}
+	block := n.Type == html.ElementNode && blockLevel[n.DataAtom]
+	if n.DataAtom == atom.Br {
+		w.flush()
+		return
+	}
+	if block {
+		w.flush()
+	}
+	if n.Type == html.ElementNode {
+		w.stack = append(w.stack, n)
+	}
+	isLink := n.DataAtom == atom.A
+	if isLink {
+		w.inLink++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	if isLink {
+		w.inLink--
+	}
+	if block {
+		w.flush()
+	}
+	if n.Type == html.ElementNode {
+		w.stack = w.stack[:len(w.stack)-1]
+	}
+}
+
+// text appends s to the current block with whitespace collapsed. Words split only
+// where the source has whitespace, so "<b>word</b>s" stays one word.
+func (w *walker) text(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			w.space = true
+			continue
+		}
+		before := w.buf.Len()
+		if w.space && before > 0 {
+			w.buf.WriteByte(' ')
+		}
+		w.space = false
+		w.buf.WriteRune(r)
+		if w.inLink > 0 {
+			w.link += w.buf.Len() - before
+		}
+	}
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' }
+
+// flush ends the current block.
+func (w *walker) flush() {
+	w.space = false
+	if w.buf.Len() == 0 {
+		w.link = 0
+		return
+	}
+	t := w.buf.String()
+	w.buf.Reset()
+	owner := ""
+	heading := false
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		n := w.stack[i]
+		if blockLevel[n.DataAtom] {
+			owner = n.Data
+			break
+		}
+	}
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch w.stack[i].DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			heading = true
+			owner = w.stack[i].Data
+		}
+		if heading {
+			break
+		}
+	}
+	anc := make([]*html.Node, len(w.stack))
+	copy(anc, w.stack)
+	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc})
+	w.link = 0
+}
+
+// isHidden reports whether the element is hidden from readers by its own attributes.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		case "type":
+			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}

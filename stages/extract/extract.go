@@ -1,0 +1,87 @@
+// Package extract splits an HTML page into its visible blocks, marks the blocks outside
+// the article body with a reason, and reads the article's metadata from the page.
+package extract
+
+import (
+	"fmt"
+	nurl "net/url"
+	"strings"
+
+	htmldate "github.com/markusmobius/go-htmldate"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"newspipe/document"
+)
+
+// Extractor turns HTML pages into blocks and metadata; safe for concurrent use; build once per process.
+type Extractor struct {
+	// noDate stops trafilatura from searching the page for a date: Extract reads the
+	// date itself, and the search is a large share of trafilatura's time.
+	noDate *htmldate.Result
+}
+
+// New returns an Extractor.
+func New() *Extractor {
+	return &Extractor{noDate: &htmldate.Result{}}
+}
+
+// Page is what the extractor found in one HTML page.
+type Page struct {
+	Blocks []document.Block // every visible block in page order; Outside says why a block is not article body
+	Meta   document.Metadata
+}
+
+// Extract splits the UTF-8 HTML page into blocks, marks the blocks that are not article
+// body, and reads the page's metadata. pageURL may be empty.
+func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
+	defer func() {
+		// The HTML libraries below are not ours; a bad page must fail alone.
+		if r := recover(); r != nil {
+			p, err = Page{}, fmt.Errorf("extract %s: internal error: %v", pageURL, r)
+		}
+	}()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return Page{}, fmt.Errorf("parse html %s: %w", pageURL, err)
+	}
+	raw := pageBlocks(doc)
+	body := e.content(doc, pageURL)
+	blocks := mark(raw, body)
+	return Page{Blocks: blocks, Meta: readMeta(doc)}, nil
+}
+
+// content returns the article text that trafilatura finds in doc, or "" when it finds
+// none. trafilatura works on a copy, so doc is left as it was.
+func (e *Extractor) content(doc *html.Node, pageURL string) string {
+	opts := trafilatura.Options{
+		ExcludeComments:  true,
+		HtmlDateOverride: e.noDate,
+	}
+	if u, err := nurl.Parse(pageURL); err == nil && u.IsAbs() {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil {
+		return ""
+	}
+	return res.ContentText
+}
+
+// Baseline returns go-trafilatura's own extracted text alone, for side-by-side evaluation.
+func Baseline(page string, pageURL string) (text string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = "", fmt.Errorf("baseline %s: internal error: %v", pageURL, r)
+		}
+	}()
+	opts := trafilatura.Options{ExcludeComments: true}
+	if u, err := nurl.Parse(pageURL); err == nil && u.IsAbs() {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.Extract(strings.NewReader(page), opts)
+	if err != nil {
+		return "", fmt.Errorf("baseline %s: %w", pageURL, err)
+	}
+	return res.ContentText, nil
+}
