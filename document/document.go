@@ -56,3 +56,23 @@ type Document struct {
 	// Record is the output record being filled in.
 	Record record.Record
 }
+
+// Fail turns the document into an error record: stage could not process it.
+func (d *Document) Fail(stage string, err error) {
+	d.Record.Error = &record.Error{Stage: stage, Message: err.Error()}
+}
+
+// Failed reports whether a stage has failed the document.
+func (d *Document) Failed() bool { return d.Record.Error != nil }
+
+// Size is the document's current size in bytes: its clean text once cleaned, else its
+// decoded content, else its raw bytes.
+func (d *Document) Size() int {
+	switch {
+	case d.Record.Text != "":
+		return len(d.Record.Text)
+	case d.Content != "":
+		return len(d.Content)
+	}
+	return len(d.Raw)
+}

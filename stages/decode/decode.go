@@ -1,0 +1,210 @@
+// Package decode turns a document's raw bytes, in any charset, into UTF-8 text.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// ErrBinary is wrapped by the error that Decode returns for content that is not text.
+var ErrBinary = errors.New("not text")
+
+// magic lists the leading bytes of common binary formats that end up in crawls.
+var magic = []struct {
+	prefix, name string
+}{
+	{"\x89PNG\r\n\x1a\n", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF87a", "a GIF image"},
+	{"GIF89a", "a GIF image"},
+	{"RIFF", "a RIFF (WebP/WAV/AVI) file"},
+	{"%PDF-", "a PDF document"},
+	{"\x1f\x8b", "gzip data"},
+	{"PK\x03\x04", "a ZIP archive"},
+	{"BZh", "bzip2 data"},
+	{"\xfd7zXZ\x00", "xz data"},
+	{"\x28\xb5\x2f\xfd", "zstd data"},
+	{"\x00asm", "WebAssembly"},
+	{"\x7fELF", "an ELF executable"},
+	{"wOFF", "a WOFF font"},
+	{"wOF2", "a WOFF2 font"},
+}
+
+// Decode converts raw to UTF-8. The charset comes, in this order, from a byte order mark,
+// from contentType (an HTTP-style "text/html; charset=..." value, may be empty), from a
+// <meta charset> or http-equiv declaration when html is true, and otherwise from the
+// bytes: valid UTF-8 stays UTF-8, NUL-interleaved bytes are UTF-16, anything else is read
+// as Windows-1252. It returns the text and the name of the charset used. Bytes that are
+// invalid in the chosen charset become U+FFFD.
+func Decode(raw []byte, contentType string, html bool) (string, string, error) {
+	if name, ok := binaryKind(raw); ok {
+		return "", "", fmt.Errorf("%w: looks like %s", ErrBinary, name)
+	}
+	enc, name := chooseEncoding(raw, contentType, html)
+	if name == "utf-8" {
+		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+		if utf8.Valid(raw) {
+			return string(raw), name, nil
+		}
+		return strings.ToValidUTF8(string(raw), "\uFFFD"), name, nil
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return "", name, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
+}
+
+// binaryKind reports whether raw starts like a known binary format or holds NUL bytes
+// that UTF-16 does not explain.
+func binaryKind(raw []byte) (string, bool) {
+	for _, m := range magic {
+		if bytes.HasPrefix(raw, []byte(m.prefix)) {
+			return m.name, true
+		}
+	}
+	head := raw[:min(len(raw), 4096)]
+	if bytes.IndexByte(head, 0) >= 0 && utf16Order(raw) == "" && !hasUTF16BOM(raw) {
+		return "binary data (NUL bytes)", true
+	}
+	return "", false
+}
+
+func hasUTF16BOM(raw []byte) bool {
+	return bytes.HasPrefix(raw, []byte("\xff\xfe")) || bytes.HasPrefix(raw, []byte("\xfe\xff"))
+}
+
+// chooseEncoding picks the encoding of raw by the precedence that Decode documents.
+func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encoding, string) {
+	switch {
+	case bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")):
+		return unicode.UTF8, "utf-8"
+	case bytes.HasPrefix(raw, []byte("\xff\xfe")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le"
+	case bytes.HasPrefix(raw, []byte("\xfe\xff")):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be"
+	}
+	if order := utf16Order(raw); order == "le" {
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le"
+	} else if order == "be" {
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be"
+	}
+	declared := ""
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		declared = params["charset"]
+	}
+	if declared == "" && html {
+		declared = metaCharset(raw)
+	}
+	if enc, name := lookup(declared); enc != nil {
+		// Pages often declare a legacy charset but are served as UTF-8; multi-byte
+		// sequences that are all valid UTF-8 are almost never legacy text.
+		if name != "utf-8" && hasHighBit(raw) && utf8.Valid(raw) {
+			return unicode.UTF8, "utf-8"
+		}
+		return enc, name
+	}
+	if utf8.Valid(raw) {
+		return unicode.UTF8, "utf-8"
+	}
+	if mostlyUTF8(raw) {
+		return unicode.UTF8, "utf-8"
+	}
+	enc, _ := htmlindex.Get("windows-1252")
+	return enc, "windows-1252"
+}
+
+// lookup finds an encoding by its WHATWG label.
+func lookup(label string) (encoding.Encoding, string) {
+	label = strings.TrimSpace(strings.ToLower(label))
+	if label == "" {
+		return nil, ""
+	}
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, ""
+	}
+	name, err := htmlindex.Name(enc)
+	if err != nil {
+		return nil, ""
+	}
+	if name == "utf-8" {
+		return unicode.UTF8, name
+	}
+	return enc, name
+}
+
+// utf16Order detects BOM-less UTF-16 text: mostly ASCII with a NUL byte beside every
+// character. It returns "le", "be" or "".
+func utf16Order(raw []byte) string {
+	n := min(len(raw), 2048) &^ 1
+	if n < 4 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if raw[i] == 0 {
+			even++
+		}
+		if raw[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*10 >= pairs*7 && even*10 < pairs:
+		return "le"
+	case even*10 >= pairs*7 && odd*10 < pairs:
+		return "be"
+	}
+	return ""
+}
+
+// mostlyUTF8 reports whether raw is UTF-8 with a few damaged bytes (a truncated or
+// spliced document) rather than a legacy single-byte encoding: it has multi-byte UTF-8
+// sequences and no more invalid bytes than valid sequences: legacy text almost never forms valid ones.
+func mostlyUTF8(raw []byte) bool {
+	var multi, bad int
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		i += size
+	}
+	return multi > 0 && bad <= multi
+}
+
+// metaRE matches <meta charset=...> and <meta http-equiv content="...; charset=...">.
+var metaRE = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// metaCharset returns the charset declared in the first 8 KB of an HTML page, if any.
+// Browsers look at the first 1 KB only, but many real pages declare it later.
+func metaCharset(raw []byte) string {
+	m := metaRE.FindSubmatch(raw[:min(len(raw), 8192)])
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+func hasHighBit(raw []byte) bool {
+	for _, c := range raw {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}

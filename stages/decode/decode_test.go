@@ -1,0 +1,95 @@
+package decode
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func mustEncode(t *testing.T, s string, e interface {
+	Bytes([]byte) ([]byte, error)
+}) []byte {
+	t.Helper()
+	b, err := e.Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	const cafe = "Le café “noir” – 5 €"
+	win1252 := mustEncode(t, cafe, charmap.Windows1252.NewEncoder())
+	latin1HTML := mustEncode(t, `<html><head><meta charset="iso-8859-1"></head><body>Café</body></html>`, charmap.ISO8859_1.NewEncoder())
+	sjis := mustEncode(t, "東京の天気", japanese.ShiftJIS.NewEncoder())
+	utf16le := mustEncode(t, cafe, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder())
+	utf16beBOM := mustEncode(t, cafe, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder())
+	lateMeta := []byte("<html><head>" + strings.Repeat("<!-- padding -->", 100) + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>` + string(win1252) + "</html>")
+
+	tests := []struct {
+		name        string
+		raw         []byte
+		contentType string
+		html        bool
+		want        string
+		charset     string
+	}{
+		{"plain UTF-8", []byte(cafe), "", false, cafe, "utf-8"},
+		{"UTF-8 with BOM", append([]byte("\xef\xbb\xbf"), cafe...), "", false, cafe, "utf-8"},
+		{"UTF-16LE without BOM", utf16le, "", false, cafe, "utf-16le"},
+		{"UTF-16BE with BOM", utf16beBOM, "", false, cafe, "utf-16be"},
+		{"undeclared Windows-1252", win1252, "", false, cafe, "windows-1252"},
+		{"charset from Content-Type", sjis, "text/plain; charset=Shift_JIS", false, "東京の天気", "shift_jis"},
+		{"Latin-1 meta charset", latin1HTML, "", true, `<html><head><meta charset="iso-8859-1"></head><body>Café</body></html>`, "windows-1252"},
+		{"meta charset after the first KB", lateMeta, "", true, string(lateMeta[:len(lateMeta)-len(win1252)-7]) + cafe + "</html>", "windows-1252"},
+		{"declared Latin-1 but really UTF-8", []byte(`<meta charset="latin1">` + cafe), "", true, `<meta charset="latin1">` + cafe, "utf-8"},
+		{"UTF-8 with one broken byte", []byte("naïve café \xff résumé"), "", false, "naïve café \uFFFD résumé", "utf-8"},
+		{"empty", nil, "", false, "", "utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs, err := Decode(tt.raw, tt.contentType, tt.html)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want || cs != tt.charset {
+				t.Errorf("Decode = %q (%s), want %q (%s)", got, cs, tt.want, tt.charset)
+			}
+		})
+	}
+}
+
+func TestDecodeRejectsBinary(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  []byte
+		want string
+	}{
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not text: looks like a PNG image"},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), "not text: looks like gzip data"},
+		{"NUL bytes", []byte("abc\x00\x01\x02\x00\x00\x00\x00\x00\x00\x05def"), "not text: looks like binary data (NUL bytes)"},
+	}
+	for _, tt := range tests {
+		_, _, err := Decode(tt.raw, "", false)
+		if !errors.Is(err, ErrBinary) || err.Error() != tt.want {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("hello"), "", false)
+	f.Add([]byte("<meta charset=shift_jis>\x93\x8c"), "", true)
+	f.Add([]byte("\xff\xfeh\x00i\x00"), "text/html; charset=utf-16", true)
+	f.Fuzz(func(t *testing.T, raw []byte, contentType string, html bool) {
+		s, _, err := Decode(raw, contentType, html)
+		if err == nil && !utf8.ValidString(s) {
+			t.Fatalf("Decode returned invalid UTF-8 for %q", raw)
+		}
+	})
+}

@@ -1,0 +1,114 @@
+// Package normalize puts text into the one form that later stages expect: Unicode NFC,
+// "\n" line endings, no invisible or control characters, single spaces, trimmed lines.
+package normalize
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text normalises a whole document: line endings become "\n", each line is normalised
+// by Line, and runs of more than one empty line become one.
+func Text(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0
+	for i, line := range Lines(s) {
+		if line == "" {
+			blank++
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// Lines splits s at "\n", "\r\n", "\r", U+2028 and U+2029 and normalises each line by
+// Line; empty lines are kept as empty strings.
+func Lines(s string) []string {
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = Line(p)
+	}
+	return parts
+}
+
+// Line normalises one line: NFC, invisible characters (zero-width space, word joiner, byte
+// order mark, soft hyphen, bidirectional marks) and control characters dropped, every kind
+// of space and tab turned into one ASCII space, and no space at either end. Zero-width
+// joiners and non-joiners stay: scripts and emoji need them.
+func Line(s string) string {
+	if isClean(s) {
+		return s
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case invisible(r):
+			continue
+		case r == '\t' || unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// invisible reports whether r is a character that carries no visible text and that
+// breaks word matching when left in: it is dropped.
+func invisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u180e':
+		return true
+	}
+	return false
+}
+
+// isClean reports whether s is printable ASCII with single inner spaces and no space at
+// either end: such a line is already normal, and most lines of English news are.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	return true
+}
