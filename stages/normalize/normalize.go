@@ -51,9 +51,6 @@ func Line(s string) string {
 	if isClean(s) {
 		return s
 	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -73,7 +70,13 @@ func Line(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return b.String()
+	// Composition comes last: dropping a character can bring a base and a combining
+	// mark together.
+	out := b.String()
+	if !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	return out
 }
 
 // invisible reports whether r is a character that carries no visible text and that
