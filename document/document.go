@@ -41,6 +41,8 @@ type Document struct {
 	Raw []byte
 	// ContentType is an HTTP-style Content-Type given with the input (WARC, JSONL), if any.
 	ContentType string
+	// Published is the publication date given with the input (a JSONL field), if any.
+	Published string
 	// FormatHint is "text" or "html" when the input said which (JSONL field), else empty.
 	FormatHint string
 	// Content is the decoded, UTF-8 content (HTML source or plain text).

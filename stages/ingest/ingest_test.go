@@ -1,0 +1,159 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newspipe/document"
+)
+
+// got is one emitted document, flattened for comparison.
+type got struct {
+	id, path, raw, hint, published, meta, err string
+}
+
+func readAll(t *testing.T, r *Reader, paths ...string) []got {
+	t.Helper()
+	var out []got
+	err := r.Read(context.Background(), paths, func(d *document.Document) error {
+		g := got{id: d.Record.ID, path: d.Record.Source.Path, raw: string(d.Raw), hint: d.FormatHint,
+			published: d.Published, meta: string(d.Record.Meta)}
+		if d.Record.Error != nil {
+			g.err = d.Record.Error.Stage + ": " + d.Record.Error.Message
+		}
+		out = append(out, g)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadFolderInLexicalOrder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "b.html"), "<p>b</p>")
+	write(t, filepath.Join(dir, "a.txt"), "a")
+	write(t, filepath.Join(dir, "sub", "c.txt"), "c")
+	write(t, filepath.Join(dir, "notes.md"), "skipped: not an input format")
+	write(t, filepath.Join(dir, ".hidden.txt"), "skipped: hidden")
+	out := readAll(t, &Reader{}, dir)
+	var ids []string
+	for _, g := range out {
+		ids = append(ids, g.id+"="+g.raw)
+	}
+	if want := "a=a b=<p>b</p> sub/c=c"; strings.Join(ids, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(ids, " "), want)
+	}
+}
+
+func TestReadJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "feed.jsonl")
+	write(t, path, strings.Join([]string{
+		`{"id": "a", "url": "https://example.org/a", "text": "Hello.", "published": "2021-04-05", "section": "sport", "tags": ["x", "y"]}`,
+		``,
+		`not json`,
+		`{"id": 7, "html": "<p>Hi</p>"}`,
+		`{"id": "a", "text": "same id again"}`,
+		`{"id": "b", "text": 42}`,
+		`{"id": "c"}`,
+		`["an", "array"]`,
+	}, "\n"))
+	out := readAll(t, &Reader{}, path)
+	want := []got{
+		{id: "a", path: path, raw: "Hello.", hint: "text", published: "2021-04-05", meta: `{"section":"sport","tags":["x","y"]}`},
+		{id: "feed:3", path: path, err: `ingest: invalid JSON on line 3: invalid character 'o' in literal null (expecting 'u')`},
+		{id: "7", path: path, raw: "<p>Hi</p>", hint: "html"},
+		{id: "a~2", path: path, raw: "same id again", hint: "text"},
+		{id: "b", path: path, err: `ingest: line 6: field "text" must be a string`},
+		{id: "c", path: path, err: `ingest: line 7: no "text" or "html" field`},
+		{id: "feed:8", path: path, err: `ingest: invalid JSON on line 8: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`},
+	}
+	if len(out) != len(want) {
+		t.Fatalf("got %d documents, want %d: %+v", len(out), len(want), out)
+	}
+	for i := range want {
+		if out[i] != want[i] {
+			t.Errorf("document %d:\n got %+v\nwant %+v", i, out[i], want[i])
+		}
+	}
+}
+
+func TestReadLimitsSize(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	write(t, big, strings.Repeat("x", 2048))
+	lines := filepath.Join(dir, "lines.jsonl")
+	write(t, lines, `{"id":"long","text":"`+strings.Repeat("y", 5000)+`"}`+"\n"+`{"id":"ok","text":"fine"}`)
+	out := readAll(t, &Reader{MaxBytes: 1024}, big, lines)
+	want := []string{
+		"ingest: document larger than --max-bytes (1 KB)",
+		"ingest: line 1 is larger than --max-bytes (1 KB)",
+		"",
+	}
+	if len(out) != 3 {
+		t.Fatalf("got %d documents, want 3", len(out))
+	}
+	for i, w := range want {
+		if out[i].err != w {
+			t.Errorf("document %d: err %q, want %q", i, out[i].err, w)
+		}
+	}
+	if out[2].raw != "fine" {
+		t.Errorf("the line after a too long one was not read: %+v", out[2])
+	}
+}
+
+func TestReadMissingPathAndStdin(t *testing.T) {
+	stdin := strings.NewReader(`{"id":"s1","text":"one"}` + "\n" + `{"id":"s2","text":"two"}` + "\n")
+	out := readAll(t, &Reader{Stdin: stdin}, "does/not/exist.txt", "-")
+	if len(out) != 3 {
+		t.Fatalf("got %d documents, want 3: %+v", len(out), out)
+	}
+	if out[0].id != "exist" || out[0].err != "ingest: cannot read file: no such file or directory" {
+		t.Errorf("missing file: %+v", out[0])
+	}
+	if out[1].id != "s1" || out[2].raw != "two" {
+		t.Errorf("stdin JSON Lines: %+v", out[1:])
+	}
+
+	plain := readAll(t, &Reader{Stdin: strings.NewReader("Just an article.\n")}, "-")
+	if len(plain) != 1 || plain[0].id != "stdin" || plain[0].raw != "Just an article.\n" {
+		t.Errorf("stdin text: %+v", plain)
+	}
+}
+
+func TestReadGzip(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(`{"id":"z","text":"zipped"}` + "\n"))
+	zw.Close()
+	good := filepath.Join(dir, "feed.jsonl.gz")
+	write(t, good, buf.String())
+	bad := filepath.Join(dir, "broken.txt.gz")
+	write(t, bad, "plain text, not gzip")
+	out := readAll(t, &Reader{}, good, bad)
+	if len(out) != 2 || out[0].raw != "zipped" || !strings.HasPrefix(out[1].err, "ingest: not a gzip file") {
+		t.Errorf("got %+v", out)
+	}
+	if out[1].id != "broken" {
+		t.Errorf("id of broken.txt.gz = %q, want broken", out[1].id)
+	}
+}

@@ -1,0 +1,154 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+
+	"newspipe/document"
+)
+
+// known are the JSON Lines fields that newspipe reads; any other field is carried into
+// the record's "meta".
+var known = map[string]bool{"id": true, "url": true, "text": true, "html": true, "published": true}
+
+// readJSONLines emits one document per non-blank line. A line that is not a JSON object,
+// has fields of the wrong type or is longer than the size limit becomes an error record
+// that names the line.
+func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *bufio.Reader, emit func(*document.Document) error) error {
+	seen := map[string]int{}
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, tooLong, err := readLine(br, r.maxBytes())
+		if err != nil && !errors.Is(err, io.EOF) {
+			return emit(failed(fileID+":"+strconv.Itoa(n), path, fmt.Errorf("read line %d: %w", n, err)))
+		}
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			d := r.lineDocument(fileID, path, n, line, tooLong)
+			// Duplicate ids would collide in --out-dir and --resume: later ones get a suffix.
+			if c := seen[d.Record.ID]; c > 0 {
+				seen[d.Record.ID] = c + 1
+				d.Record.ID += "~" + strconv.Itoa(c+1)
+			} else {
+				seen[d.Record.ID] = 1
+			}
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+// lineDocument turns line n of a JSON Lines file into a document or an error record.
+func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong bool) *document.Document {
+	id := fileID + ":" + strconv.Itoa(n)
+	if tooLong {
+		return failed(id, path, fmt.Errorf("line %d is larger than --max-bytes (%s)", n, humanBytes(r.maxBytes())))
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		return failed(id, path, fmt.Errorf("invalid JSON on line %d: %w", n, err))
+	}
+	if fields == nil {
+		return failed(id, path, fmt.Errorf("invalid JSON on line %d: not an object", n))
+	}
+	d := newDocument(id, path)
+	if raw, ok := fields["id"]; ok {
+		var s string
+		var num json.Number
+		switch {
+		case json.Unmarshal(raw, &s) == nil && s != "":
+			d.Record.ID = s
+		case json.Unmarshal(raw, &num) == nil:
+			d.Record.ID = num.String()
+		}
+	}
+	var text, html string
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"url", &d.Record.Source.URL}, {"text", &text}, {"html", &html}, {"published", &d.Published}} {
+		raw, ok := fields[f.name]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		if err := json.Unmarshal(raw, f.dst); err != nil {
+			d.Fail(Stage, fmt.Errorf("line %d: field %q must be a string", n, f.name))
+			return d
+		}
+	}
+	switch {
+	case html != "" && text != "":
+		d.Fail(Stage, fmt.Errorf("line %d: give either \"text\" or \"html\", not both", n))
+		return d
+	case html != "":
+		d.Raw, d.FormatHint = []byte(html), "html"
+	case text != "":
+		d.Raw, d.FormatHint = []byte(text), "text"
+	default:
+		d.Fail(Stage, fmt.Errorf("line %d: no \"text\" or \"html\" field", n))
+		return d
+	}
+	d.Record.Meta = extraFields(fields)
+	return d
+}
+
+// extraFields returns the unknown fields as one JSON object with sorted keys, or nil.
+func extraFields(fields map[string]json.RawMessage) json.RawMessage {
+	var keys []string
+	for k := range fields {
+		if !known[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(k)
+		b.Write(name)
+		b.WriteByte(':')
+		if err := json.Compact(&b, fields[k]); err != nil {
+			b.WriteString("null")
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// readLine reads one line without its end. A line longer than limit is consumed and
+// reported as tooLong without being kept in memory.
+func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if int64(len(buf)+len(chunk)) > limit+1 {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+	}
+}
