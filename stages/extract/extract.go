@@ -51,9 +51,9 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 	return Page{Blocks: blocks, Meta: readMeta(doc)}, nil
 }
 
-// content returns the article text that trafilatura finds in doc, or "" when it finds
-// none. trafilatura works on a copy, so doc is left as it was.
-func (e *Extractor) content(doc *html.Node, pageURL string) string {
+// content returns the article content that trafilatura finds in doc, or nil when it
+// finds none. trafilatura works on a copy, so doc is left as it was.
+func (e *Extractor) content(doc *html.Node, pageURL string) *html.Node {
 	opts := trafilatura.Options{
 		ExcludeComments:  true,
 		HtmlDateOverride: e.noDate,
@@ -63,9 +63,9 @@ func (e *Extractor) content(doc *html.Node, pageURL string) string {
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil {
-		return ""
+		return nil
 	}
-	return res.ContentText
+	return res.ContentNode
 }
 
 // Baseline returns go-trafilatura's own extracted text alone, for side-by-side evaluation.

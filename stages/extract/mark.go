@@ -10,40 +10,34 @@ import (
 	"newspipe/internal/shingle"
 )
 
-// nearSlack is how many content tokens a short block may skip when it is matched:
-// short texts ("Share", "Photo") occur by chance further on, and matching them there
-// would both keep chrome and skip real content.
-const nearSlack = 3
-
-// shortBlock is the token count under which a block must match near the cursor.
+// shortBlock is the token count under which a block must match a whole block of
+// the content: "Hong Kong" as a section label is not the start of "Hong Kong is burning".
 const shortBlock = 6
 
+// maxCandidates bounds the places one block may match in the content; common short
+// texts occur many times and need not be tried everywhere.
+const maxCandidates = 32
+
+// match is one place where a block's text occurs in the content tokens.
+type match struct {
+	block, q, n int
+	score       int // best total matched tokens of a chain ending here
+	prev        int // previous match of that chain, or -1
+}
+
 // mark turns the raw blocks into document blocks, keeping as body the blocks whose
-// text occurs, in order, in the extracted content text.
-func mark(raw []rawBlock, content string) []document.Block {
-	ct := shingle.Tokens(content)
+// text occurs, in order, in the extracted content.
+func mark(raw []rawBlock, content *html.Node) []document.Block {
+	ct, unit := contentTokens(content)
 	pos := map[string][]int{}
 	for i, t := range ct {
 		pos[t] = append(pos[t], i)
 	}
-	inside := make([]bool, len(raw))
 	toks := make([][]string, len(raw))
-	cur := 0
 	for i, b := range raw {
-		bt := shingle.Tokens(b.text)
-		toks[i] = bt
-		if len(bt) == 0 {
-			continue
-		}
-		limit := len(ct)
-		if len(bt) < shortBlock {
-			limit = cur + nearSlack + 1
-		}
-		if q := find(ct, pos, bt, cur, limit); q >= 0 {
-			inside[i] = true
-			cur = q + len(bt)
-		}
+		toks[i] = shingle.Tokens(b.text)
 	}
+	inside := align(toks, ct, unit, pos)
 	// Blocks without a word (separators, bullets) follow their neighbours.
 	for i := range raw {
 		if len(toks[i]) == 0 && i > 0 && i+1 < len(raw) && inside[i-1] && inside[i+1] {
@@ -64,27 +58,104 @@ func mark(raw []rawBlock, content string) []document.Block {
 	return out
 }
 
-// find returns the first index q in [from, limit) where want occurs in ct, or -1.
-func find(ct []string, pos map[string][]int, want []string, from, limit int) int {
-	for _, q := range pos[want[0]] {
-		if q < from {
+// align picks, among the places where each block occurs in the content, the ordered,
+// non-overlapping set that covers the most content tokens, and reports which blocks
+// it uses. Choosing the best chain rather than the first match keeps a pull quote or
+// a teaser that repeats a later paragraph from pulling the match past real content.
+func align(toks [][]string, ct []string, unit []uint8, pos map[string][]int) []bool {
+	var ms []match
+	best := newMaxTree(len(ct) + 1)
+	for i, bt := range toks {
+		if len(bt) == 0 {
 			continue
 		}
-		if q >= limit || q+len(want) > len(ct) {
-			return -1
-		}
-		ok := true
-		for j := 1; j < len(want); j++ {
-			if ct[q+j] != want[j] {
-				ok = false
-				break
+		first := len(ms)
+		for _, c := range candidates(ct, unit, pos, bt) {
+			m := match{block: i, q: c[0], n: c[1], prev: -1}
+			// Chains may only end at or before this match starts.
+			if v, at := best.max(m.q); at >= 0 {
+				m.score, m.prev = v, at
 			}
+			m.score += m.n
+			ms = append(ms, m)
 		}
-		if ok {
-			return q
+		// Insert after the whole block is scored so a block never chains to itself.
+		for j := first; j < len(ms); j++ {
+			best.put(ms[j].q+ms[j].n, ms[j].score, j)
 		}
 	}
-	return -1
+	inside := make([]bool, len(toks))
+	if _, at := best.max(len(ct)); at >= 0 {
+		for j := at; j >= 0; j = ms[j].prev {
+			inside[ms[j].block] = true
+		}
+	}
+	return inside
+}
+
+// candidates returns the places [q, n] where the block's tokens bt occur in ct: whole
+// occurrences, plus for a long block a long enough leading part, since trafilatura
+// sometimes drops the tail of a paragraph after a link or a footnote mark.
+func candidates(ct []string, unit []uint8, pos map[string][]int, bt []string) [][2]int {
+	need := len(bt)
+	if len(bt) >= shortBlock {
+		need = max(8, (len(bt)+1)/2)
+		need = min(need, len(bt))
+	}
+	var out [][2]int
+	for _, q := range pos[bt[0]] {
+		n := 1
+		for n < len(bt) && q+n < len(ct) && ct[q+n] == bt[n] {
+			n++
+		}
+		if n < need {
+			continue
+		}
+		if len(bt) < shortBlock && (unit[q]&unitStart == 0 || unit[q+n-1]&unitEnd == 0) {
+			continue
+		}
+		out = append(out, [2]int{q, n})
+		if len(out) == maxCandidates {
+			break
+		}
+	}
+	return out
+}
+
+// maxTree is a Fenwick tree over content positions answering "the best chain score
+// ending at or before position p".
+type maxTree struct {
+	val []int
+	at  []int
+}
+
+func newMaxTree(n int) *maxTree {
+	t := &maxTree{val: make([]int, n+1), at: make([]int, n+1)}
+	for i := range t.at {
+		t.at[i] = -1
+	}
+	return t
+}
+
+// put records a chain ending at position p with the given score and match index.
+func (t *maxTree) put(p, score, idx int) {
+	for i := p + 1; i < len(t.val); i += i & -i {
+		if t.at[i] < 0 || score > t.val[i] {
+			t.val[i], t.at[i] = score, idx
+		}
+	}
+}
+
+// max returns the best score of chains ending at or before position p and its match
+// index, or -1 when there is none.
+func (t *maxTree) max(p int) (int, int) {
+	v, at := 0, -1
+	for i := min(p+1, len(t.val)-1); i > 0; i -= i & -i {
+		if t.at[i] >= 0 && (at < 0 || t.val[i] > v) {
+			v, at = t.val[i], t.at[i]
+		}
+	}
+	return v, at
 }
 
 // reasonWords map words found in an ancestor's id, class or role to a reason,
@@ -163,4 +234,62 @@ func reason(ancestry []*html.Node) string {
 		}
 	}
 	return "outside the article body"
+}
+
+// Unit flags mark the content tokens that start or end a block of the content.
+const (
+	unitStart = 1 << iota
+	unitEnd
+)
+
+// inlineContent elements do not break a block of trafilatura's content.
+var inlineContent = map[string]bool{
+	"a": true, "span": true, "b": true, "i": true, "em": true, "strong": true, "u": true,
+	"sub": true, "sup": true, "small": true, "code": true, "abbr": true, "hi": true,
+	"ref": true, "mark": true, "q": true, "cite": true, "time": true, "font": true,
+	"s": true, "del": true, "ins": true, "big": true, "tt": true, "kbd": true, "var": true,
+	"dfn": true, "label": true, "bdi": true, "bdo": true, "data": true, "strike": true,
+}
+
+// contentTokens returns the word tokens of trafilatura's content in order, with flags
+// for the tokens that start and end one of its blocks.
+func contentTokens(root *html.Node) ([]string, []uint8) {
+	var toks []string
+	var flags []uint8
+	brk := true
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			for _, t := range shingle.Tokens(n.Data) {
+				var f uint8
+				if brk {
+					f = unitStart
+					if len(flags) > 0 {
+						flags[len(flags)-1] |= unitEnd
+					}
+					brk = false
+				}
+				toks = append(toks, t)
+				flags = append(flags, f)
+			}
+			return
+		}
+		block := n.Type == html.ElementNode && !inlineContent[n.Data]
+		if block {
+			brk = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			brk = true
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+	if len(flags) > 0 {
+		flags[len(flags)-1] |= unitEnd
+	}
+	return toks, flags
 }
