@@ -1,0 +1,111 @@
+// Package output writes records: as JSON Lines to a stream, or as one JSON file per
+// document in a folder. Files are written atomically, so a crash or an interrupt never
+// leaves a half-written one.
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"newspipe/record"
+)
+
+// Lines writes one record per line to a stream.
+type Lines struct {
+	w *bufio.Writer
+}
+
+// NewLines returns a writer of JSON Lines to w. Call Flush when done.
+func NewLines(w io.Writer) *Lines { return &Lines{w: bufio.NewWriterSize(w, 256<<10)} }
+
+// Write appends one record.
+func (l *Lines) Write(r *record.Record) error {
+	b, err := r.MarshalJSON() // not json.Marshal: it would escape <, > and &
+	if err != nil {
+		return fmt.Errorf("encode record %s: %w", r.ID, err)
+	}
+	l.w.Write(b)
+	return l.w.WriteByte('\n')
+}
+
+// Flush writes buffered records out.
+func (l *Lines) Flush() error { return l.w.Flush() }
+
+// Dir writes each record to DIR/<id>.json, indented for reading and diffing.
+type Dir struct {
+	dir string
+}
+
+// NewDir returns a writer into dir, creating it if needed.
+func NewDir(dir string) (*Dir, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	return &Dir{dir: dir}, nil
+}
+
+// Path returns the file that the record with this id is written to. Characters that
+// cannot stand in a file name become "_".
+func (d *Dir) Path(id string) string {
+	name := strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', 0:
+			return '_'
+		}
+		return r
+	}, id)
+	if name == "" || name == "." || name == ".." {
+		name = "_" + name
+	}
+	return filepath.Join(d.dir, name+".json")
+}
+
+// Write writes one record to its file.
+func (d *Dir) Write(r *record.Record) error {
+	b, err := Indent(r)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(d.Path(r.ID), b)
+}
+
+// Indent encodes a record as indented JSON ending in a newline: the golden-file form.
+func Indent(r *record.Record) ([]byte, error) {
+	b, err := r.MarshalJSON() // not json.Marshal: it would escape <, > and &
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(b) * 2)
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		return nil, fmt.Errorf("indent record %s: %w", r.ID, err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it into place.
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+package output
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"newspipe/record"
+)
+
+func TestLines(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewLines(&buf)
+	for _, r := range []*record.Record{
+		{ID: "a", Text: "Q&A <b>", Language: "en"},
+		{ID: "b", Error: &record.Error{Stage: "decode", Message: "not text"}},
+	} {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"a","source":{"path":"","url":"","format":""},"title":"","subtitle":"","authors":[],"site":"","language":"en","text":"Q&A <b>","removed":[],"entities":[],"dates":[]}` + "\n" +
+		`{"id":"b","source":{"path":"","url":"","format":""},"error":{"stage":"decode","message":"not text"}}` + "\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestDirWritesOneFilePerRecord(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	d, err := NewDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write(&record.Record{ID: "sub/x:1", Text: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "sub_x_1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("{\n  \"id\": \"sub/x:1\",\n")) || !bytes.HasSuffix(b, []byte("}\n")) {
+		t.Errorf("unexpected file content:\n%s", b)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*tmp*"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
