@@ -1,0 +1,65 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"newspipe/stages/clean"
+)
+
+// cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR": it learns the
+// line classifier of the chrome cleaner from DIR's ID.txt / ID.truth.txt pages, writes the
+// weights as JSON (to be embedded as stages/clean/weights.json) and reports the cross-validated
+// and training-set scores.
+func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train clean", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "stages/clean/weights.json", "write the model to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "number of cross-validation folds (0 to skip)")
+	l2 := fs.Float64("l2", clean.DefaultTrainOptions.L2, "ridge penalty")
+	threshold := fs.Float64("threshold", clean.DefaultTrainOptions.Threshold, "body probability above which a line is kept")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	pages, err := clean.LoadPages(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
+		return 1
+	}
+	opt := clean.TrainOptions{L2: *l2, Threshold: *threshold}
+	if *folds > 1 {
+		cv := clean.CrossValidate(pages, *folds, opt)
+		fmt.Fprintf(stdout, "cross-validation (%d folds, %d pages): F1 %.3f  P %.3f  R %.3f\n",
+			*folds, cv.Pages, cv.F1, cv.Precision, cv.Recall)
+	}
+	m := clean.Train(pages, opt)
+	fit, _ := clean.Score(clean.NewWithModel(m), pages)
+	fmt.Fprintf(stdout, "training pages (%d): F1 %.3f  P %.3f  R %.3f\n", fit.Pages, fit.F1, fit.Precision, fit.Recall)
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train clean: encode model: %v\n", err)
+		return 1
+	}
+	data = append(data, '\n')
+	if *out == "-" {
+		_, err = stdout.Write(data)
+	} else {
+		err = os.WriteFile(*out, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train clean: write model: %v\n", err)
+		return 1
+	}
+	return 0
+}

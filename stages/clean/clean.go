@@ -1,0 +1,262 @@
+// Package clean separates an article's body from the site chrome around it and reads the
+// headline, standfirst and byline from the article's lines.
+package clean
+
+import (
+	"strings"
+
+	"newspipe/document"
+	"newspipe/record"
+)
+
+// Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.
+type Cleaner struct {
+	model *Model
+}
+
+// New returns a Cleaner that uses the model stored in the package.
+func New() *Cleaner {
+	m, err := DefaultModel()
+	if err != nil {
+		// The stored weights are part of the source tree and are checked by the tests,
+		// so this only happens in a broken build.
+		panic(err)
+	}
+	return &Cleaner{model: m}
+}
+
+// NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained.
+func NewWithModel(m *Model) *Cleaner {
+	return &Cleaner{model: m}
+}
+
+// Result is the cleaned article.
+type Result struct {
+	Paragraphs []string          // the article body, in order: each kept block (headings too) is one paragraph
+	Removed    []record.Removed  // every block that is not body, in order, with a reason a person understands
+	Meta       document.Metadata // title, subtitle, authors, site, published read from the lines
+}
+
+// SplitLines turns raw text into blocks, one block per non-empty line.
+func SplitLines(text string) []document.Block {
+	var blocks []document.Block
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line != "" {
+			blocks = append(blocks, document.Block{Text: line})
+		}
+	}
+	return blocks
+}
+
+// Clean decides for each block whether it is article body. For raw text blocks Tag=="" and Outside=="".
+// For HTML blocks, Outside!="" means the HTML extractor already put it outside the body and it is
+// removed with that reason unless the line is long, prose-like and scored as body with high confidence;
+// inside the body only in-body chrome is removed and headings stay.
+func (c *Cleaner) Clean(blocks []document.Block) Result {
+	info := analyseBlocks(blocks)
+	prob := c.model.score(info)
+	keep := make([]bool, len(blocks))
+	reasons := make([]string, len(blocks))
+	for i := range blocks {
+		li := &info[i]
+		keep[i] = prob[i] >= c.model.Threshold
+		if r := hardChrome(li); r != "" {
+			keep[i], reasons[i] = false, r
+			continue
+		}
+		b := &blocks[i]
+		switch {
+		case b.Outside != "":
+			if !(keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
+				keep[i], reasons[i] = false, b.Outside
+			}
+		case b.Heading && b.Tag != "":
+			keep[i] = true
+		}
+	}
+	sandwich(info, keep, reasons)
+	if len(blocks) > 0 && !anyTrue(keep) {
+		// A page with no line that scores as body is more likely a short item than empty:
+		// keep its prose lines rather than nothing.
+		for i := range info {
+			if reasons[i] == "" && info[i].final && info[i].words >= 8 {
+				keep[i] = true
+			}
+		}
+	}
+	res := Result{Meta: readMeta(info, keep, reasons)}
+	for i, b := range blocks {
+		text := strings.TrimSpace(b.Text)
+		if keep[i] && reasons[i] == "" {
+			res.Paragraphs = append(res.Paragraphs, text)
+			continue
+		}
+		r := reasons[i]
+		if r == "" {
+			r = explain(info, keep, i)
+		}
+		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
+	}
+	return res
+}
+
+func anyTrue(b []bool) bool {
+	for _, v := range b {
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// sandwich removes a short blurb between two sign-up or advertising lines: it belongs to the box.
+func sandwich(info []lineInfo, keep []bool, reasons []string) {
+	for i := 1; i+1 < len(info); i++ {
+		if !keep[i] || info[i].words > 40 {
+			continue
+		}
+		prev, next := info[i-1].vocab, info[i+1].vocab
+		if box := prev & next & (vNewsletter | vAd); box != 0 && !keep[i-1] && !keep[i+1] {
+			keep[i] = false
+			reasons[i] = vocabReason(box)
+		}
+	}
+}
+
+// hardChrome returns a reason when the line is chrome whatever its context: separators,
+// template placeholders, photo credits, lone sign-up or advertising calls.
+func hardChrome(li *lineInfo) string {
+	if li.letters+li.digits == 0 {
+		return "separator (no text)"
+	}
+	if li.vocab&vPlaceholder != 0 {
+		return "template placeholder"
+	}
+	if li.words > 12 {
+		return ""
+	}
+	l := li.lower
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(l, p) {
+			return "photo credit"
+		}
+	}
+	for _, p := range creditInfixes {
+		if strings.Contains(l, p) {
+			return "photo credit"
+		}
+	}
+	switch strings.Trim(l, " .:!") {
+	case "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "promoted",
+		"story continues below", "story continues below advertisement", "continue reading below",
+		"article continues below", "scroll to continue with content", "skip ad", "skip advertisement":
+		return "advertisement"
+	}
+	if (strings.HasPrefix(l, "buy ") || strings.HasPrefix(l, "shop ")) && li.colon {
+		return "advertisement"
+	}
+	if li.words <= 8 {
+		for _, p := range ctaPrefixes {
+			if strings.HasPrefix(l, p.prefix) {
+				return p.reason
+			}
+		}
+	}
+	return ""
+}
+
+var creditPrefixes = []string{"source:", "photo:", "photos:", "image:", "images:", "credit:", "credits:",
+	"picture:", "pictures:", "top image", "featured image", "header image", "cover image", "lead image",
+	"image credit", "photo credit", "image source", "image via", "photo via", "photo by", "photograph:",
+	"photograph by", "(photo", "(image", "(credit", "illustration:", "illustration by", "video:"}
+
+var creditInfixes = []string{"getty images", "/ getty", "/getty", "shutterstock", "ap photo", "afp photo",
+	"/ reuters", "/reuters", "photo courtesy", "image courtesy", "courtesy of", "(via "}
+
+var ctaPrefixes = []struct{ prefix, reason string }{
+	{"subscribe", "newsletter sign-up"}, {"sign up", "newsletter sign-up"}, {"signup", "newsletter sign-up"},
+	{"get our newsletter", "newsletter sign-up"}, {"join our newsletter", "newsletter sign-up"},
+	{"sign in", "account links"}, {"log in", "account links"}, {"register", "account links"},
+	{"share this", "share buttons"}, {"share on", "share buttons"}, {"share:", "share buttons"},
+	{"click to share", "share buttons"}, {"follow us", "share buttons"}, {"click to", "share buttons"},
+	{"read more", "related stories list"}, {"related:", "related stories list"}, {"see also", "related stories list"},
+	{"also read", "related stories list"}, {"recommended", "related stories list"}, {"more from", "related stories list"},
+	{"©", "copyright notice"}, {"copyright", "copyright notice"}, {"all rights reserved", "copyright notice"},
+	{"skip to", "navigation"}, {"back to top", "navigation"}, {"comments", "comment section"},
+	{"leave a comment", "comment section"}, {"post a comment", "comment section"},
+	{"we use cookies", "cookie notice"}, {"this site uses cookies", "cookie notice"},
+}
+
+// vocabReason names the chrome family of a line's vocabulary.
+func vocabReason(v vocabHits) string {
+	switch {
+	case v&vPlaceholder != 0:
+		return "template placeholder"
+	case v&vNewsletter != 0:
+		return "newsletter sign-up"
+	case v&vCookie != 0:
+		return "cookie notice"
+	case v&vAd != 0:
+		return "advertisement"
+	case v&vLegal != 0:
+		return "copyright notice or legal links"
+	case v&vShare != 0:
+		return "share buttons"
+	case v&vComment != 0:
+		return "comment section"
+	case v&vCredit != 0:
+		return "photo credit or caption"
+	case v&vRelated != 0:
+		return "related stories list"
+	case v&vNav != 0:
+		return "navigation"
+	}
+	return ""
+}
+
+// explain gives a reason for a line the classifier scored as not body.
+func explain(info []lineInfo, keep []bool, i int) string {
+	li := &info[i]
+	if r := vocabReason(li.vocab); r != "" {
+		return r
+	}
+	// A line right after a sign-up or advertising line is that box's blurb.
+	if i > 0 && !keep[i-1] && li.words <= 40 {
+		if r := vocabReason(info[i-1].vocab & (vNewsletter | vAd | vCookie)); r != "" {
+			return r
+		}
+	}
+	if li.byline {
+		return "byline of another story"
+	}
+	if li.dateOnly {
+		return "date line"
+	}
+	first, last := -1, -1
+	for j, k := range keep {
+		if k {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	switch {
+	case first < 0:
+		return "not article text (no article body found)"
+	case i < first && li.words <= 4:
+		return "navigation (short link before the article)"
+	case i < first:
+		return "not article text (before the article body)"
+	case i > last && li.words <= 4:
+		return "not article text (short link after the article)"
+	case i > last && li.titleCase*2 >= li.words && !li.final:
+		return "related stories list (headline after the article)"
+	case i > last:
+		return "not article text (after the article body)"
+	case li.repeated:
+		return "not article text (repeated line)"
+	}
+	return "not article text (short line inside the body: caption, link or label)"
+}

@@ -1,0 +1,149 @@
+package clean
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// dateMatch is a date found in a byline or date line.
+type dateMatch struct {
+	value      string // ISO 8601: "2018-06-10" or "2018-06-10T12:39:00"; empty when none
+	start, end int    // byte offsets of the date text in the line
+}
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+type dtok struct {
+	s          string
+	start, end int
+	num        int // value when s is all digits, else -1
+}
+
+// dateTokens splits s into runs of letters or digits, keeping their offsets.
+func dateTokens(s string) []dtok {
+	var toks []dtok
+	start := -1
+	kind := 0 // 1 letters, 2 digits
+	flush := func(end int) {
+		if start >= 0 {
+			t := dtok{s: s[start:end], start: start, end: end, num: -1}
+			if kind == 2 && end-start <= 4 {
+				t.num, _ = strconv.Atoi(t.s)
+			}
+			toks = append(toks, t)
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		k := 0
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			k = 1
+		case c >= '0' && c <= '9':
+			k = 2
+		}
+		if k != kind || k == 0 {
+			flush(i)
+		}
+		if k != 0 && start < 0 {
+			start = i
+		}
+		kind = k
+	}
+	flush(len(s))
+	return toks
+}
+
+func monthOf(t dtok) int {
+	if t.num >= 0 || len(t.s) < 3 || len(t.s) > 9 {
+		return 0
+	}
+	return months[strings.ToLower(t.s)]
+}
+
+func isDay(t dtok) bool  { return t.num >= 1 && t.num <= 31 && len(t.s) <= 2 }
+func isYear(t dtok) bool { return t.num >= 1900 && t.num <= 2100 && len(t.s) == 4 }
+
+// parseDate finds the first calendar date in s ("June 10, 2018, 12:39 PM", "10 June 2018",
+// "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30") and returns it in ISO 8601 with the time when given.
+func parseDate(s string) dateMatch {
+	toks := dateTokens(s)
+	for i := range toks {
+		var y, m, d, end, next int
+		switch {
+		case monthOf(toks[i]) > 0 && i+2 < len(toks) && isDay(toks[i+1]) && isYear(toks[i+2]):
+			m, d, y = monthOf(toks[i]), toks[i+1].num, toks[i+2].num
+			end, next = toks[i+2].end, i+3
+		case isDay(toks[i]) && i+2 < len(toks) && monthOf(toks[i+1]) > 0 && isYear(toks[i+2]):
+			d, m, y = toks[i].num, monthOf(toks[i+1]), toks[i+2].num
+			end, next = toks[i+2].end, i+3
+		case isYear(toks[i]) && i+2 < len(toks) && toks[i+1].num >= 1 && toks[i+1].num <= 12 && isDay(toks[i+2]) &&
+			s[toks[i].end] == '-' && s[toks[i+1].end] == '-':
+			y, m, d = toks[i].num, toks[i+1].num, toks[i+2].num
+			end, next = toks[i+2].end, i+3
+		default:
+			continue
+		}
+		if d > daysIn(m, y) {
+			continue
+		}
+		val := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		if hh, mm, e, ok := parseTime(s, toks, next); ok {
+			val += fmt.Sprintf("T%02d:%02d:00", hh, mm)
+			end = e
+		}
+		return dateMatch{value: val, start: toks[i].start, end: end}
+	}
+	return dateMatch{}
+}
+
+// parseTime reads "12:39 PM", "at 6:21 am", "T10:30" starting at token k, within a few bytes of the date.
+func parseTime(s string, toks []dtok, k int) (hh, mm, end int, ok bool) {
+	if k < len(toks) && (strings.EqualFold(toks[k].s, "at") || toks[k].s == "T") {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].num < 0 || toks[k+1].num < 0 || len(toks[k+1].s) != 2 {
+		return 0, 0, 0, false
+	}
+	if toks[k].start-toks[k-1].end > 6 || s[toks[k].end] != ':' || toks[k+1].start != toks[k].end+1 {
+		return 0, 0, 0, false
+	}
+	hh, mm, end = toks[k].num, toks[k+1].num, toks[k+1].end
+	if hh > 23 || mm > 59 {
+		return 0, 0, 0, false
+	}
+	if k+2 < len(toks) && toks[k+2].start-end <= 1 {
+		switch strings.ToLower(toks[k+2].s) {
+		case "pm", "p":
+			if hh < 12 {
+				hh += 12
+			}
+			end = toks[k+2].end
+		case "am", "a":
+			if hh == 12 {
+				hh = 0
+			}
+			end = toks[k+2].end
+		}
+	}
+	return hh, mm, end, true
+}
+
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}

@@ -1,0 +1,266 @@
+package clean
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newspipe/document"
+)
+
+// lineInfo is what the classifier and the reason rules know about one line.
+type lineInfo struct {
+	text      string
+	lower     string // lower-cased text; empty for long lines, whose vocabulary is not checked
+	words     int
+	chars     int
+	letters   int
+	digits    int
+	upper     int
+	stops     int
+	titleCase int // words starting with an upper-case letter
+	commas    int
+	final     bool // ends like a sentence
+	colon     bool // ends with ':'
+	vocab     vocabHits
+	repeated  bool
+	byline    bool
+	dateOnly  bool
+	bullet    bool
+	url       bool
+}
+
+// longLine is the word count above which a line is not checked for chrome vocabulary:
+// chrome lines are short, and skipping long lines keeps Clean fast.
+const longLine = 45
+
+func analyse(text string) lineInfo {
+	li := lineInfo{text: text}
+	inWord := false
+	wordStart := 0
+	var buf [24]byte
+	for i, r := range text {
+		li.chars++
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+		switch {
+		case unicode.IsLetter(r):
+			li.letters++
+			if unicode.IsUpper(r) {
+				li.upper++
+			}
+		case unicode.IsDigit(r):
+			li.digits++
+		case r == ',':
+			li.commas++
+		}
+		if isWord && !inWord {
+			inWord = true
+			wordStart = i
+			li.words++
+			if unicode.IsUpper(r) {
+				li.titleCase++
+			}
+		}
+		if !isWord && inWord {
+			inWord = false
+			if isStopWord(text[wordStart:i], &buf) {
+				li.stops++
+			}
+		}
+	}
+	if inWord && isStopWord(text[wordStart:], &buf) {
+		li.stops++
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \t\"'”’)»]*"))
+	switch last {
+	case '.', '!', '?', '…':
+		li.final = true
+	case ':':
+		li.colon = true
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	li.bullet = first == '-' || first == '•' || first == '*' || first == '·' || first == '–' || first == '—'
+	if li.words <= longLine {
+		li.lower = strings.ToLower(text)
+		li.vocab = findVocab(li.lower)
+		li.url = strings.Contains(li.lower, "http") || strings.Contains(li.lower, "www.") || strings.Contains(li.lower, ".com")
+		li.byline = isByline(text)
+		li.dateOnly = li.words <= 10 && looksLikeDateLine(li.lower)
+	}
+	return li
+}
+
+// isStopWord reports whether w, lower-cased, is a common English function word.
+// buf is scratch space so the look-up does not allocate.
+func isStopWord(w string, buf *[24]byte) bool {
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	_, ok := stopWords[string(buf[:len(w)])]
+	return ok
+}
+
+var stopWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
+	before being below between both but by can could did do does doing down during each few for from further had has have
+	having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+	not now of off on once only or other our ours ourselves out over own same she should so some such than that the their
+	theirs them themselves then there these they this those through to too under until up very was we were what when
+	where which while who whom why will with would you your yours yourself yourselves said says say one two new been
+	it's that's he's she's they're we're i'm don't didn't doesn't won't can't isn't wasn't`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// Feature layout of the line classifier. The names are stored with the weights so that
+// a model file trained on another layout is detected.
+var featureNames = []string{
+	"logWords", "w<=2", "w<=5", "w<=10", "w<=20", "w>40",
+	"stopRatio", "final", "colon", "titleCaseRatio", "digitRatio", "upperRatio", "commaRate",
+	"newsletter", "share", "credit", "related", "legal", "comment", "ad", "nav",
+	"byline", "dateOnly", "bullet", "url", "repeated", "placeholder",
+	"relPos", "inSpan", "logDistSpan", "beforeSpan", "afterSpan",
+	"prevLong", "nextLong", "prevShort", "nextShort", "ctxLogWords", "ctxFinal", "prevChrome", "nextChrome",
+}
+
+const numFeatures = 40
+
+// span is the densest run of long lines, found as a maximum-sum sub-sequence.
+type span struct{ start, end int } // [start, end)
+
+func spanScore(li *lineInfo) float64 {
+	w := float64(li.words)
+	s := math.Min(w, 40) - 10
+	if li.final {
+		s += 4
+	}
+	if li.vocab != 0 {
+		s -= 6
+	}
+	return math.Max(s, -8)
+}
+
+func densestSpan(info []lineInfo) span {
+	best, bestStart, bestEnd := math.Inf(-1), 0, 0
+	cur, curStart := 0.0, 0
+	for i := range info {
+		if cur <= 0 {
+			cur, curStart = 0, i
+		}
+		cur += spanScore(&info[i])
+		if cur > best {
+			best, bestStart, bestEnd = cur, curStart, i+1
+		}
+	}
+	return span{bestStart, bestEnd}
+}
+
+// lineFeatures fills x (len numFeatures) for line i.
+func lineFeatures(x []float64, info []lineInfo, i int, sp span) {
+	li := &info[i]
+	n := len(info)
+	w := float64(li.words)
+	x[0] = math.Log1p(w)
+	x[1] = b2f(li.words <= 2)
+	x[2] = b2f(li.words <= 5)
+	x[3] = b2f(li.words <= 10)
+	x[4] = b2f(li.words <= 20)
+	x[5] = b2f(li.words > 40)
+	if li.words > 0 {
+		x[6] = float64(li.stops) / w
+		x[9] = float64(li.titleCase) / w
+		x[12] = float64(li.commas) / w
+	}
+	x[7] = b2f(li.final)
+	x[8] = b2f(li.colon)
+	if li.chars > 0 {
+		x[10] = float64(li.digits) / float64(li.chars)
+	}
+	if li.letters > 0 {
+		x[11] = float64(li.upper) / float64(li.letters)
+	}
+	v := li.vocab
+	x[13] = b2f(v&vNewsletter != 0)
+	x[14] = b2f(v&vShare != 0)
+	x[15] = b2f(v&vCredit != 0)
+	x[16] = b2f(v&vRelated != 0)
+	x[17] = b2f(v&(vLegal|vCookie) != 0)
+	x[18] = b2f(v&vComment != 0)
+	x[19] = b2f(v&vAd != 0)
+	x[20] = b2f(v&vNav != 0)
+	x[21] = b2f(li.byline)
+	x[22] = b2f(li.dateOnly)
+	x[23] = b2f(li.bullet)
+	x[24] = b2f(li.url)
+	x[25] = b2f(li.repeated)
+	x[26] = b2f(v&vPlaceholder != 0)
+	if n > 1 {
+		x[27] = float64(i) / float64(n-1)
+	}
+	x[28] = b2f(i >= sp.start && i < sp.end)
+	switch {
+	case i < sp.start:
+		x[29] = math.Log1p(float64(sp.start - i))
+		x[30] = 1
+	case i >= sp.end:
+		x[29] = math.Log1p(float64(i - sp.end + 1))
+		x[31] = 1
+	}
+	if i > 0 {
+		x[32] = b2f(info[i-1].words > 20)
+		x[34] = b2f(info[i-1].words <= 5)
+		x[38] = b2f(info[i-1].vocab&chromeVocab != 0)
+	}
+	if i+1 < n {
+		x[33] = b2f(info[i+1].words > 20)
+		x[35] = b2f(info[i+1].words <= 5)
+		x[39] = b2f(info[i+1].vocab&chromeVocab != 0)
+	}
+	var sum, fin, cnt float64
+	for j := i - 2; j <= i+2; j++ {
+		if j == i || j < 0 || j >= n {
+			continue
+		}
+		sum += math.Log1p(float64(info[j].words))
+		fin += b2f(info[j].final)
+		cnt++
+	}
+	if cnt > 0 {
+		x[36] = sum / cnt
+		x[37] = fin / cnt
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// analyseBlocks computes the line information of every block, marking repeated lines.
+func analyseBlocks(blocks []document.Block) []lineInfo {
+	info := make([]lineInfo, len(blocks))
+	seen := make(map[string]int, len(blocks))
+	for i, b := range blocks {
+		t := strings.TrimSpace(b.Text)
+		info[i] = analyse(t)
+		if prev, ok := seen[t]; ok {
+			info[i].repeated = true
+			info[prev].repeated = true
+		} else {
+			seen[t] = i
+		}
+	}
+	return info
+}

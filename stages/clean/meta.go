@@ -1,0 +1,307 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newspipe/document"
+)
+
+const (
+	reasonTitle    = "headline (moved to title)"
+	reasonSubtitle = "standfirst (moved to subtitle)"
+	reasonByline   = "byline (moved to authors and published)"
+	reasonDate     = "date line (moved to published)"
+	reasonAuthor   = "author name (moved to authors)"
+)
+
+// readMeta finds the headline, standfirst and byline around the start of the body, marks
+// their lines as removed with a reason, and returns what they say.
+func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata {
+	var meta document.Metadata
+	first := -1
+	for i, k := range keep {
+		if k && reasons[i] == "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return meta
+	}
+	// The header sits just above the body; the body's first lines may include the
+	// standfirst and the byline, which the classifier cannot tell from prose.
+	lo, hi := max(0, first-8), min(len(info), first+4)
+	byline := -1
+	for i := lo; i < hi; i++ {
+		if reasons[i] != "" && reasons[i] != "photo credit" || info[i].words > 30 {
+			continue
+		}
+		if authors, date, ok := parseByline(info[i].text); ok {
+			if byline < 0 {
+				byline = i
+			}
+			meta.Authors = appendNew(meta.Authors, authors...)
+			if meta.Published == "" {
+				meta.Published = date
+			}
+			keep[i], reasons[i] = false, reasonByline
+			if len(authors) == 0 {
+				reasons[i] = reasonDate
+				// "David Ehrlich" above "Nov 13, 2019": a bare name over a date line is the author.
+				if i > 0 && reasons[i-1] == "" && looksLikeName(info[i-1].text) {
+					meta.Authors = appendNew(meta.Authors, strings.TrimSpace(info[i-1].text))
+					keep[i-1], reasons[i-1] = false, reasonAuthor
+				}
+			}
+		} else if byline >= 0 && i > byline+1 {
+			break
+		}
+	}
+	anchor := first
+	if byline >= 0 && byline < first+4 {
+		anchor = min(byline, first+1)
+		for anchor > 0 && reasons[anchor-1] == reasonAuthor {
+			anchor--
+		}
+	}
+	// The headline is the nearest headline-like line above the anchor.
+	title := -1
+	for i := anchor - 1; i >= max(0, anchor-6); i-- {
+		if reasons[i] != "" && reasons[i] != reasonByline {
+			continue
+		}
+		if isHeadline(&info[i]) {
+			title = i
+			break
+		}
+	}
+	if title < 0 && byline >= 0 && first < byline && isHeadline(&info[first]) {
+		title = first
+	}
+	if title < 0 {
+		return meta
+	}
+	meta.Title = info[title].text
+	keep[title], reasons[title] = false, reasonTitle
+	// The standfirst is the line right under the headline when it is sentence-length and
+	// either rejected by the classifier, followed by the byline, or lacks a full stop.
+	s := title + 1
+	if s < len(info) && reasons[s] == "" && info[s].words >= 5 && info[s].words <= 60 &&
+		!info[s].byline && !info[s].dateOnly {
+		if !keep[s] || (byline >= 0 && byline <= s+2) || !info[s].final {
+			meta.Subtitle = info[s].text
+			keep[s], reasons[s] = false, reasonSubtitle
+		}
+	}
+	meta.Site = findSite(info)
+	return meta
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		found := false
+		for _, l := range list {
+			if strings.EqualFold(l, it) {
+				found = true
+			}
+		}
+		if !found {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+// isHeadline reports a line shaped like a headline: a few words, no chrome vocabulary.
+func isHeadline(li *lineInfo) bool {
+	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url {
+		return false
+	}
+	if li.vocab&(chromeVocab|vComment|vNav|vPlaceholder) != 0 {
+		return false
+	}
+	return true
+}
+
+// looksLikeName reports a line of two to four capitalised words: a person's name.
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	return !strings.EqualFold(words[0], "The")
+}
+
+// parseByline reads the author names and publication date of a byline line:
+// "By X", "By X and Y", "X | June 10, 2018, 12:39 PM", "X, The Week UK", "Published 3 hours ago",
+// "Updated: ...", "X - Reuters", "Posted by X on November 19, 2019, 6:21 AM EST".
+func parseByline(s string) (authors []string, published string, ok bool) {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	rest, prefixed := s, false
+	for _, p := range []string{"posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
+		"author: ", "authors: ", "by: "} {
+		if strings.HasPrefix(lower, p) {
+			rest, prefixed = s[len(p):], true
+			break
+		}
+	}
+	d := parseDate(rest)
+	names := rest
+	if d.value != "" {
+		published = d.value
+		names = rest[:d.start]
+		if tail := strings.TrimSpace(rest[d.end:]); !prefixed && !trailingZone(tail) {
+			return nil, "", false
+		}
+	}
+	relative := false
+	for _, w := range []string{"published", "updated", "posted", "last modified", "first published"} {
+		if i := strings.Index(strings.ToLower(names), w); i >= 0 {
+			relative = i == 0 || relative
+			names = names[:i]
+		}
+	}
+	names = strings.TrimRight(strings.TrimSpace(names), "|-–—,:·•/ ")
+	names = strings.TrimSuffix(strings.TrimSpace(names), " on")
+	if !prefixed && d.value == "" && !relative {
+		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms.
+		if !strings.ContainsAny(names, ",|-–—") || !nameList(names) || utf8.RuneCountInString(names) > 60 {
+			return nil, "", false
+		}
+		return splitNames(names), "", true
+	}
+	if relative && names == "" {
+		return nil, published, strings.IndexFunc(s, unicode.IsDigit) >= 0
+	}
+	if names == "" {
+		return nil, published, d.value != "" && len(strings.Fields(s)) <= 10
+	}
+	if !nameList(names) {
+		return nil, "", false
+	}
+	return splitNames(names), published, true
+}
+
+// trailingZone reports text after a date that still fits a byline: a time zone, "|", nothing.
+func trailingZone(s string) bool {
+	return len(strings.Fields(s)) <= 2 && utf8.RuneCountInString(s) <= 12
+}
+
+// nameList reports whether s is made of capitalised words, separators and "and".
+func nameList(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 14 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",|-–—&()")
+		if w == "" || w == "and" || w == "de" || w == "van" || w == "von" || w == "da" || w == "der" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitNames splits "X and Y, The Week UK" into people, dropping publication names
+// when people are named too.
+func splitNames(s string) []string {
+	var parts []string
+	for _, sep := range []string{" and ", " & ", ",", "|", " - ", " – ", " — "} {
+		s = strings.ReplaceAll(s, sep, "\x00")
+	}
+	for _, p := range strings.Split(s, "\x00") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	var people []string
+	for _, p := range parts {
+		if looksLikeName(p) {
+			people = append(people, p)
+		}
+	}
+	if len(people) > 0 {
+		return people
+	}
+	return parts
+}
+
+// findSite returns the site's name when a sign-up or copyright line names it:
+// "Subscribe to The Week", "© 2018 Mothership".
+func findSite(info []lineInfo) string {
+	votes := map[string]int{}
+	best, bestN := "", 0
+	for i := range info {
+		li := &info[i]
+		if li.words > 12 || li.vocab&(vNewsletter|vLegal) == 0 {
+			continue
+		}
+		name := siteIn(li.text)
+		if name == "" {
+			continue
+		}
+		votes[name]++
+		if votes[name] > bestN {
+			best, bestN = name, votes[name]
+		}
+	}
+	return best
+}
+
+// siteIn extracts the capitalised name after "Subscribe to", "©" or "Copyright".
+func siteIn(s string) string {
+	lower := strings.ToLower(s)
+	var rest string
+	for _, p := range []string{"subscribe to ", "©", "copyright ", "(c) "} {
+		if i := strings.Index(lower, p); i >= 0 {
+			rest = s[i+len(p):]
+			break
+		}
+	}
+	if rest == "" {
+		return ""
+	}
+	var name []string
+	for _, w := range strings.Fields(rest) {
+		t := strings.Trim(w, ".,;:")
+		if t == "" {
+			break
+		}
+		if strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' && r != '–' }) < 0 {
+			if len(name) == 0 {
+				continue // the year of "© 2018 Mothership"
+			}
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsUpper(r) && !(len(name) > 0 && t == "of") {
+			break
+		}
+		name = append(name, t)
+		if t != w || len(name) == 5 {
+			break
+		}
+	}
+	if len(name) > 0 && name[len(name)-1] == "of" {
+		name = name[:len(name)-1]
+	}
+	n := strings.Join(name, " ")
+	switch strings.ToLower(n) {
+	case "", "all", "all rights", "our", "the", "copyright", "newsletter", "newsletters":
+		return ""
+	}
+	return n
+}

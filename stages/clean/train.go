@@ -1,0 +1,204 @@
+package clean
+
+import (
+	"math"
+	"strings"
+
+	"newspipe/document"
+	"newspipe/internal/shingle"
+)
+
+// Page is one page of training or evaluation data: its blocks and the human-marked body.
+type Page struct {
+	Name   string
+	Blocks []document.Block
+	Truth  string
+}
+
+// Labels marks, for every block of the page, whether the human-marked body contains it:
+// a line of four or more tokens when most of its 4-word shingles are in the truth, a
+// shorter line (a heading, a one-line quote) when it is a whole paragraph of the truth.
+func (p Page) Labels() []bool {
+	truth := shingle.Shingles(p.Truth)
+	paras := map[string]bool{}
+	for _, para := range strings.Split(p.Truth, "\n") {
+		if toks := shingle.Tokens(para); len(toks) > 0 {
+			paras[strings.Join(toks, " ")] = true
+		}
+	}
+	labels := make([]bool, len(p.Blocks))
+	for i, b := range p.Blocks {
+		toks := shingle.Tokens(b.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		if len(toks) < 4 {
+			labels[i] = paras[strings.Join(toks, " ")]
+			continue
+		}
+		hit := 0
+		for j := 0; j+4 <= len(toks); j++ {
+			if truth[strings.Join(toks[j:j+4], " ")] > 0 {
+				hit++
+			}
+		}
+		labels[i] = float64(hit) >= 0.5*float64(len(toks)-3)
+	}
+	return labels
+}
+
+// TrainOptions tunes Train.
+type TrainOptions struct {
+	// L2 is the ridge penalty of both regressions.
+	L2 float64
+	// Threshold is the body probability above which a line is kept.
+	Threshold float64
+}
+
+// DefaultTrainOptions are the options the stored model was trained with.
+var DefaultTrainOptions = TrainOptions{L2: 1, Threshold: 0.4}
+
+// Train fits the line and context models on labelled pages. Every page weighs the same;
+// inside a page a line weighs by its length, as the extraction metric counts words.
+func Train(pages []Page, opt TrainOptions) *Model {
+	var xs, cs [][]float64
+	var ys, ws []float64
+	type pageData struct {
+		x      []float64
+		y, w   []float64
+		n      int
+		labels []bool
+	}
+	var data []pageData
+	for _, pg := range pages {
+		info := analyseBlocks(pg.Blocks)
+		if len(info) == 0 {
+			continue
+		}
+		labels := pg.Labels()
+		sp := densestSpan(info)
+		d := pageData{x: make([]float64, len(info)*numFeatures), n: len(info), labels: labels}
+		total := 0.0
+		for i := range info {
+			total += float64(info[i].words) + 2
+		}
+		for i := range info {
+			x := d.x[i*numFeatures : (i+1)*numFeatures]
+			lineFeatures(x, info, i, sp)
+			xs = append(xs, x)
+			ys = append(ys, b2f(labels[i]))
+			ws = append(ws, 100*(float64(info[i].words)+2)/total)
+		}
+		data = append(data, d)
+	}
+	m := &Model{Features: featureNames, Threshold: opt.Threshold}
+	m.Line = fitLogistic(xs, ys, ws, opt.L2)
+	for _, d := range data {
+		p := make([]float64, d.n)
+		for i := range p {
+			p[i] = sigmoid(dot(m.Line, d.x[i*numFeatures:(i+1)*numFeatures]))
+		}
+		for i := range p {
+			c := make([]float64, numContext)
+			contextFeatures(c, p, d.x[i*numFeatures:(i+1)*numFeatures], i)
+			cs = append(cs, c)
+		}
+	}
+	m.Context = fitLogistic(cs, ys, ws, opt.L2)
+	return m
+}
+
+// fitLogistic fits weighted, L2-penalised logistic regression by Newton's method and
+// returns the weights followed by the (unpenalised) bias.
+func fitLogistic(xs [][]float64, ys, ws []float64, l2 float64) []float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	d := len(xs[0]) + 1
+	w := make([]float64, d)
+	xb := make([]float64, d)
+	for iter := 0; iter < 25; iter++ {
+		grad := make([]float64, d)
+		hess := make([]float64, d*d)
+		for k, x := range xs {
+			copy(xb, x)
+			xb[d-1] = 1
+			p := sigmoid(dot(w, x))
+			g := ws[k] * (p - ys[k])
+			h := ws[k] * max(p*(1-p), 1e-9)
+			for a := 0; a < d; a++ {
+				grad[a] += g * xb[a]
+				ha := h * xb[a]
+				for b := a; b < d; b++ {
+					hess[a*d+b] += ha * xb[b]
+				}
+			}
+		}
+		for a := 0; a < d; a++ {
+			for b := 0; b < a; b++ {
+				hess[a*d+b] = hess[b*d+a]
+			}
+			if a < d-1 {
+				grad[a] += l2 * w[a]
+				hess[a*d+a] += l2
+			} else {
+				hess[a*d+a] += 1e-6
+			}
+		}
+		step := solve(hess, grad, d)
+		change := 0.0
+		for a := range w {
+			w[a] -= step[a]
+			change = max(change, math.Abs(step[a]))
+		}
+		if change < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
+// solve returns x with A x = b by Gaussian elimination with partial pivoting; A is d×d, row-major,
+// and is overwritten.
+func solve(a, b []float64, d int) []float64 {
+	x := append([]float64(nil), b...)
+	for c := 0; c < d; c++ {
+		piv := c
+		for r := c + 1; r < d; r++ {
+			if math.Abs(a[r*d+c]) > math.Abs(a[piv*d+c]) {
+				piv = r
+			}
+		}
+		if a[piv*d+c] == 0 {
+			continue
+		}
+		if piv != c {
+			for k := 0; k < d; k++ {
+				a[c*d+k], a[piv*d+k] = a[piv*d+k], a[c*d+k]
+			}
+			x[c], x[piv] = x[piv], x[c]
+		}
+		for r := c + 1; r < d; r++ {
+			f := a[r*d+c] / a[c*d+c]
+			if f == 0 {
+				continue
+			}
+			for k := c; k < d; k++ {
+				a[r*d+k] -= f * a[c*d+k]
+			}
+			x[r] -= f * x[c]
+		}
+	}
+	for c := d - 1; c >= 0; c-- {
+		if a[c*d+c] == 0 {
+			x[c] = 0
+			continue
+		}
+		s := x[c]
+		for k := c + 1; k < d; k++ {
+			s -= a[c*d+k] * x[k]
+		}
+		x[c] = s / a[c*d+c]
+	}
+	return x
+}

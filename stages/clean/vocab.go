@@ -1,0 +1,117 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// vocabHits is a set of chrome vocabulary families found in a line.
+type vocabHits uint16
+
+const (
+	vNewsletter vocabHits = 1 << iota
+	vShare
+	vCredit
+	vRelated
+	vLegal
+	vCookie
+	vComment
+	vAd
+	vNav
+	vPlaceholder
+)
+
+// vocabulary lists, per family, lower-case phrases that mark site chrome.
+var vocabulary = []struct {
+	hit     vocabHits
+	phrases []string
+}{
+	{vNewsletter, []string{"subscribe", "subscription", "newsletter", "sign up", "signup", "sign-up", "inbox",
+		"e-mail address", "email address", "sign in", "log in", "login", "register", "unsubscribe", "alerts"}},
+	{vShare, []string{"share", "tweet", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
+		"instagram", "follow us", "follow on", "print this", "email this", "copy link"}},
+	{vCredit, []string{"photo", "image", "credit", "source:", "via ", "getty", "shutterstock", "(ap)", "/ap",
+		"ap photo", "afp", "reuters/", "file photo", "courtesy", "illustration", "picture"}},
+	{vRelated, []string{"read more", "related", "more from", "most read", "most popular", "recommended",
+		"you may also like", "you might also like", "trending", "see also", "also read", "read next", "more stories",
+		"popular", "latest news", "more on this", "top stories", "editor's pick", "editors' picks", "watch:", "read:"}},
+	{vLegal, []string{"copyright", "©", "all rights reserved", "privacy", "terms of use", "terms of service",
+		"terms & conditions", "terms and conditions", "contact us", "about us", "do not sell"}},
+	{vCookie, []string{"cookie"}},
+	{vComment, []string{"comment", "replies", "reply", "says:", "said:", "wrote:", "discussion", "join the conversation"}},
+	{vAd, []string{"advertisement", "advertising", "sponsored", "advertise", "promoted", "partner content", "buy a ",
+		"shop now", "buy now", "deal", "affiliate"}},
+	{vNav, []string{"skip to", "menu", "search", "home", "back to top", "next article", "previous article",
+		"click here", "loading", "javascript", "browser"}},
+}
+
+// findVocab returns the families whose phrases occur in the lower-cased line.
+func findVocab(lower string) vocabHits {
+	var h vocabHits
+	for _, f := range vocabulary {
+		for _, p := range f.phrases {
+			if strings.Contains(lower, p) {
+				h |= f.hit
+				break
+			}
+		}
+	}
+	if isPlaceholder(lower) {
+		h |= vPlaceholder
+	}
+	return h
+}
+
+// isPlaceholder reports template markers a CMS failed to expand: "[related_story]", "{{ad}}", "%%AUTHOR%%".
+func isPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || strings.ContainsRune(s, ' ') {
+		return false
+	}
+	pairs := [][2]string{{"[", "]"}, {"{{", "}}"}, {"{", "}"}, {"%%", "%%"}, {"<", ">"}, {"[[", "]]"}}
+	for _, p := range pairs {
+		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) {
+			inner := s[len(p[0]) : len(s)-len(p[1])]
+			return inner != "" && strings.IndexFunc(inner, unicode.IsLetter) >= 0
+		}
+	}
+	return false
+}
+
+// isByline reports lines of the "By Jane Doe" family: a short line naming the author.
+func isByline(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 16 {
+		return false
+	}
+	first := strings.ToLower(strings.TrimRight(words[0], ":"))
+	switch first {
+	case "by", "written", "posted", "words", "text", "reporting", "author", "authors", "story":
+	default:
+		return false
+	}
+	if first == "written" || first == "posted" {
+		return len(words) > 2 && strings.EqualFold(words[1], "by")
+	}
+	// "By the time ..." is prose: the next word must look like a name.
+	r, _ := utf8.DecodeRuneInString(words[1])
+	return unicode.IsUpper(r) && !strings.HasSuffix(s, ".")
+}
+
+// looksLikeDateLine reports short lines made mostly of a date, time or age: "June 10, 2018",
+// "Published 3 hours ago", "Updated: 12/06/2019 10:30".
+func looksLikeDateLine(lower string) bool {
+	if parseDate(lower).value != "" {
+		return true
+	}
+	for _, p := range []string{"ago", "updated", "published", "posted"} {
+		if strings.Contains(lower, p) {
+			return strings.IndexFunc(lower, unicode.IsDigit) >= 0
+		}
+	}
+	return false
+}
+
+// chromeVocab are the families that mark boxes around the article (sign-up, share, ads).
+const chromeVocab = vNewsletter | vShare | vAd | vCookie | vLegal
