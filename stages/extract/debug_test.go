@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newspipe/internal/shingle"
 )
 
 // TestDump prints one dev page's blocks; set EXTRACT_DUMP to an ID prefix.
@@ -47,5 +49,31 @@ func TestDumpContent(t *testing.T) {
 		var sb strings.Builder
 		html.Render(&sb, c)
 		fmt.Println(sb.String())
+	}
+}
+
+// TestDumpFP prints the body blocks that are mostly not in the truth, for every dev page.
+func TestDumpFP(t *testing.T) {
+	if os.Getenv("EXTRACT_FP") == "" {
+		t.Skip("EXTRACT_FP not set")
+	}
+	for _, p := range loadDev(t) {
+		got, _ := New().Extract(p.html, "")
+		truth := shingle.Shingles(p.truth)
+		for _, b := range got.Blocks {
+			s := shingle.Shingles(b.Text)
+			hit, all := 0, 0
+			for k, n := range s {
+				all += n
+				if truth[k] > 0 {
+					hit += n
+				}
+			}
+			fp := b.Outside == "" && hit*2 < all
+			fn := b.Outside != "" && hit*2 > all && all > 0
+			if fp || fn {
+				fmt.Printf("%s %v %-4s %.2f %-20.20s %.140s\n", p.id[:8], map[bool]string{true: "FP", false: "FN"}[fp], b.Tag, b.LinkDensity, b.Outside, b.Text)
+			}
+		}
 	}
 }

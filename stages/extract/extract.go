@@ -48,7 +48,10 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 	raw := pageBlocks(doc)
 	body := e.content(doc, pageURL)
 	blocks := mark(raw, body)
-	return Page{Blocks: blocks, Meta: readMeta(doc)}, nil
+	meta := readMeta(doc)
+	markHeadline(blocks, meta.Title)
+	markTeasers(blocks)
+	return Page{Blocks: blocks, Meta: meta}, nil
 }
 
 // content returns the article content that trafilatura finds in doc, or nil when it

@@ -293,3 +293,33 @@ func contentTokens(root *html.Node) ([]string, []uint8) {
 	}
 	return toks, flags
 }
+
+// markHeadline moves body headings that repeat the article's title out of the body:
+// the title is metadata, and the body starts after it.
+func markHeadline(blocks []document.Block, title string) {
+	tt := strings.Join(shingle.Tokens(title), " ")
+	if tt == "" {
+		return
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Outside != "" || !b.Heading {
+			continue
+		}
+		bt := strings.Join(shingle.Tokens(b.Text), " ")
+		if len(bt) > 0 && (bt == tt || len(bt) >= len(tt)/2 && strings.Contains(tt, bt) && b.Tag == "h1") {
+			b.Outside = "article headline"
+		}
+	}
+}
+
+// markTeasers moves headings that are wholly links out of the body: in an article a
+// heading is text, while a linked heading introduces another story.
+func markTeasers(blocks []document.Block) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Outside == "" && b.Heading && b.LinkDensity >= 0.9 {
+			b.Outside = "related stories"
+		}
+	}
+}
