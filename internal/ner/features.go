@@ -1,0 +1,428 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature templates. A feature's key is mix(template, value hash); the numbers are part
+// of the model format, so append new templates at the end.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fLower
+	fShape
+	fShort
+	fPrefix1
+	fPrefix2
+	fPrefix3
+	fPrefix4
+	fSuffix1
+	fSuffix2
+	fSuffix3
+	fSuffix4
+	fPrevLower
+	fNextLower
+	fPrev2Lower
+	fNext2Lower
+	fPrevShape
+	fNextShape
+	fPrevCurLower
+	fCurNextLower
+	fShortTrigram
+	fInitialShort
+	fCapsShape
+	fCapsLower
+	fHyphenPart
+	fGazetteer
+	fGazetteerShort
+	fDocCase
+	fTrueShape
+	fTrueWord
+	fPrevLowerShort
+	fNextLowerShort
+	fLength
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	// maxGazetteerLen is the longest gazetteer phrase, in tokens.
+	maxGazetteerLen = 6
+)
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// mix combines two hashes; it is not symmetric, so (a, b) and (b, a) differ.
+func mix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ b
+	h ^= h >> 31
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 29
+	return h
+}
+
+// Sentinel hashes for positions outside the sentence.
+var (
+	hashBOS = hashString("<s>")
+	hashEOS = hashString("</s>")
+)
+
+// tokenInfo is what the feature templates need of one token, computed once.
+type tokenInfo struct {
+	word, lower, shape, short uint64
+	lowerStr                  string
+	capInitial                bool // first rune upper case
+	allCaps                   bool // letters only upper case, at least one letter
+	hasLetter                 bool
+	runes                     int
+}
+
+// docWord is what a document says about one lower-cased word.
+type docWord struct {
+	lowerSeen  bool   // written all in lower case somewhere
+	midCap     bool   // capitalised (not all caps) away from a sentence start
+	trueForm   string // the cased form in normal (not all-caps) sentences
+	trueShape  uint64 // shape hash of trueForm
+	trueCount  int
+	initialCap bool // capitalised at a sentence start
+}
+
+// featurizer computes feature keys; it holds scratch space and is not safe for concurrent use.
+type featurizer struct {
+	gaz      gazetteer
+	nTypes   int
+	info     []tokenInfo
+	gazMarks []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
+	buf      []byte
+	doc      map[string]*docWord
+}
+
+// shapeInto writes the shape of w to buf: X for upper case, x for lower case, d for digits,
+// other runes as they are; long runs are cut to 4 (full) or 1 (short).
+func shapeInto(buf []byte, w string, maxRun int) []byte {
+	buf = buf[:0]
+	var last byte
+	run := 0
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		case unicode.IsLetter(r):
+			c = 'x'
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+			if run >= maxRun {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// lower returns s in lower case without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// prepare computes token infos for a sentence.
+func (f *featurizer) prepare(words []string) {
+	f.info = f.info[:0]
+	for _, w := range words {
+		var ti tokenInfo
+		ti.word = hashString(w)
+		ti.lowerStr = lower(w)
+		ti.lower = hashString(ti.lowerStr)
+		f.buf = shapeInto(f.buf, w, 4)
+		ti.shape = hashBytes(f.buf)
+		f.buf = shapeInto(f.buf, w, 1)
+		ti.short = hashBytes(f.buf)
+		upper, low := 0, 0
+		for _, r := range w {
+			ti.runes++
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+		ti.hasLetter = upper+low > 0
+		ti.capInitial = unicode.IsUpper(firstRune(w))
+		ti.allCaps = upper > 0 && low == 0
+		f.info = append(f.info, ti)
+	}
+}
+
+// capsSentence reports whether a sentence is written in capitals (a headline or dateline).
+func capsSentence(info []tokenInfo) bool {
+	caps, letters := 0, 0
+	for _, ti := range info {
+		if !ti.hasLetter {
+			continue
+		}
+		letters++
+		if ti.allCaps {
+			caps++
+		}
+	}
+	return letters > 0 && caps*10 >= letters*8 && (letters > 1 || caps == 1)
+}
+
+// isOpener reports whether a token opens a clause so that the next word may be capitalised
+// for that reason alone.
+func isOpener(w string) bool {
+	switch w {
+	case "\"", "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "``":
+		return true
+	}
+	return false
+}
+
+// scanDocument gathers document-level facts about words. It is called with every sentence
+// of a document before features are computed.
+func (f *featurizer) scanDocument(doc [][]string) {
+	if f.doc == nil {
+		f.doc = map[string]*docWord{}
+	}
+	clear(f.doc)
+	for _, words := range doc {
+		f.prepare(words)
+		caps := capsSentence(f.info)
+		for i, w := range words {
+			ti := &f.info[i]
+			if !ti.hasLetter {
+				continue
+			}
+			dw := f.doc[ti.lowerStr]
+			if dw == nil {
+				dw = &docWord{}
+				f.doc[ti.lowerStr] = dw
+			}
+			initial := i == 0 || isOpener(words[i-1])
+			switch {
+			case !ti.capInitial && !ti.allCaps:
+				dw.lowerSeen = true
+			case caps:
+				continue
+			case initial:
+				dw.initialCap = true
+			default:
+				dw.midCap = true
+			}
+			if !caps {
+				// Prefer forms seen away from sentence starts, then the first seen.
+				if dw.trueForm == "" || !initial && dw.trueCount == 0 {
+					dw.trueForm = w
+					f.buf = shapeInto(f.buf, w, 4)
+					dw.trueShape = hashBytes(f.buf)
+					if !initial {
+						dw.trueCount = 1
+					}
+				}
+			}
+		}
+	}
+}
+
+// sentenceFeatures appends to keys the feature keys of every token of a sentence, with
+// offsets[i] the start of token i's keys; offsets has len(words)+1 entries.
+// gazMask, when not nil, filters gazetteer hits: given a phrase and its types it returns the types to use.
+func (f *featurizer) sentenceFeatures(words []string, keys []uint64, offsets []int32, gazMask func(key uint64, types uint8) uint8) ([]uint64, []int32) {
+	f.prepare(words)
+	n := len(words)
+	info := f.info
+	caps := capsSentence(info)
+	f.markGazetteer(words, gazMask)
+	get := func(i int) (lw, sh, ss uint64) {
+		if i < 0 {
+			return hashBOS, hashBOS, hashBOS
+		}
+		if i >= n {
+			return hashEOS, hashEOS, hashEOS
+		}
+		return info[i].lower, info[i].shape, info[i].short
+	}
+	offsets = append(offsets, int32(len(keys)))
+	for i, w := range words {
+		ti := &info[i]
+		lw, sh, ss := ti.lower, ti.shape, ti.short
+		plw, psh, pss := get(i - 1)
+		nlw, nsh, nss := get(i + 1)
+		p2, _, _ := get(i - 2)
+		n2, _, _ := get(i + 2)
+		keys = append(keys,
+			fBias,
+			mix(fWord, ti.word),
+			mix(fLower, lw),
+			mix(fShape, sh),
+			mix(fShort, ss),
+			mix(fPrevLower, plw),
+			mix(fNextLower, nlw),
+			mix(fPrev2Lower, p2),
+			mix(fNext2Lower, n2),
+			mix(fPrevShape, psh),
+			mix(fNextShape, nsh),
+			mix(mix(fPrevCurLower, plw), lw),
+			mix(mix(fCurNextLower, lw), nlw),
+			mix(mix(mix(fShortTrigram, pss), ss), nss),
+			mix(mix(fPrevLowerShort, plw), ss),
+			mix(mix(fNextLowerShort, nlw), ss),
+		)
+		// Affixes of the lower-cased word.
+		ls := ti.lowerStr
+		if ti.runes > 1 {
+			for k, end := 0, 0; k < 4 && end < len(ls); k++ {
+				_, sz := utf8.DecodeRuneInString(ls[end:])
+				end += sz
+				keys = append(keys, mix(fPrefix1+uint64(k), hashString(ls[:end])))
+			}
+			for k, start := 0, len(ls); k < 4 && start > 0; k++ {
+				_, sz := utf8.DecodeLastRuneInString(ls[:start])
+				start -= sz
+				keys = append(keys, mix(fSuffix1+uint64(k), hashString(ls[start:])))
+			}
+		}
+		ln := ti.runes
+		if ln > 8 {
+			ln = 8
+		}
+		keys = append(keys, mix(mix(fLength, uint64(ln)), ss))
+		initial := i == 0 || isOpener(words[i-1])
+		if initial {
+			keys = append(keys, mix(fInitialShort, ss))
+		}
+		if caps {
+			keys = append(keys, mix(fCapsShape, sh), mix(fCapsLower, lw))
+		}
+		if strings.IndexByte(w, '-') > 0 {
+			for _, part := range strings.Split(ls, "-") {
+				if part != "" {
+					keys = append(keys, mix(fHyphenPart, hashString(part)))
+				}
+			}
+		}
+		if m := f.gazMarks[i]; m != 0 {
+			for b := 0; b < 32; b++ {
+				if m&(1<<b) != 0 {
+					keys = append(keys, mix(fGazetteer, uint64(b)), mix(mix(fGazetteerShort, uint64(b)), ss))
+				}
+			}
+		}
+		if ti.hasLetter && f.doc != nil {
+			if dw := f.doc[ls]; dw != nil {
+				var flags uint64
+				if dw.lowerSeen {
+					flags |= 1
+				}
+				if dw.midCap {
+					flags |= 2
+				}
+				if dw.initialCap {
+					flags |= 4
+				}
+				if initial {
+					flags |= 8
+				}
+				if caps {
+					flags |= 16
+				}
+				keys = append(keys, mix(mix(fDocCase, flags), ss))
+				if (caps || initial) && dw.trueForm != "" {
+					keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, hashString(dw.trueForm)))
+				}
+			}
+		}
+		offsets = append(offsets, int32(len(keys)))
+	}
+	return keys, offsets
+}
+
+// markGazetteer sets gazMarks for every token covered by a gazetteer phrase.
+func (f *featurizer) markGazetteer(words []string, gazMask func(key uint64, types uint8) uint8) {
+	n := len(words)
+	if cap(f.gazMarks) < n {
+		f.gazMarks = make([]uint32, n)
+	}
+	f.gazMarks = f.gazMarks[:n]
+	clear(f.gazMarks)
+	if len(f.gaz) == 0 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		h := uint64(fnvOffset)
+		for l := 1; l <= maxGazetteerLen && i+l <= n; l++ {
+			h = mix(h, f.info[i+l-1].word)
+			types, ok := f.gaz[h]
+			if !ok {
+				continue
+			}
+			if gazMask != nil {
+				types = gazMask(h, types)
+			}
+			for t := 0; t < f.nTypes && t < 8; t++ {
+				if types&(1<<t) == 0 {
+					continue
+				}
+				base := uint32(t * 4)
+				if l == 1 {
+					f.gazMarks[i] |= 1 << (base + 3) // unit
+					continue
+				}
+				f.gazMarks[i] |= 1 << base // begin
+				for k := i + 1; k < i+l-1; k++ {
+					f.gazMarks[k] |= 1 << (base + 1) // inside
+				}
+				f.gazMarks[i+l-1] |= 1 << (base + 2) // last
+			}
+		}
+	}
+}
+
+// gazetteer maps a phrase hash (mix of its tokens' word hashes) to the entity types, one
+// bit each, that the phrase had in the training data.
+type gazetteer map[uint64]uint8
+
+func phraseHash(words []string) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range words {
+		h = mix(h, hashString(w))
+	}
+	return h
+}

@@ -1,0 +1,428 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+)
+
+//go:embed model.bin
+var embeddedModel []byte
+
+// Default loads the model embedded in the binary, trained on CoNLL-2003 train.txt.
+// Each call loads a new copy: call it once per process.
+func Default() (*Model, error) {
+	m, err := Load(bytes.NewReader(embeddedModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded ner model: %w", err)
+	}
+	return m, nil
+}
+
+// Tag positions within a type (BILOU); tag 0 is O and tag 1+4*type+position is the rest.
+const (
+	posBegin = iota
+	posInside
+	posLast
+	posUnit
+)
+
+// Model is a trained named-entity tagger: an averaged structured perceptron over BILOU
+// tags with first-order transitions. It is safe for concurrent use.
+type Model struct {
+	types   []string
+	nTags   int
+	trans   []float32 // (nTags+1) x nTags; the last row holds start scores
+	allowed []bool    // (nTags+1) x nTags
+	final   []bool    // nTags: may end a sentence
+	table   featTable
+	weights []float32 // one row of nTags weights per feature
+	gaz     gazetteer
+	pool    sync.Pool
+}
+
+// Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
+func (m *Model) Types() []string { return append([]string(nil), m.types...) }
+
+func newModel(types []string) *Model {
+	m := &Model{types: types, nTags: 1 + 4*len(types)}
+	m.allowed, m.final = transitionMasks(len(types))
+	m.trans = make([]float32, (m.nTags+1)*m.nTags)
+	return m
+}
+
+// transitionMasks says which BILOU tag may follow which (the last row is the sentence
+// start) and which may end a sentence.
+func transitionMasks(nTypes int) (allowed, final []bool) {
+	n := 1 + 4*nTypes
+	allowed = make([]bool, (n+1)*n)
+	final = make([]bool, n)
+	open := func(t int) bool { // tag t leaves an entity open
+		return t > 0 && ((t-1)%4 == posBegin || (t-1)%4 == posInside)
+	}
+	for prev := 0; prev <= n; prev++ {
+		for cur := 0; cur < n; cur++ {
+			ok := false
+			if prev < n && open(prev) {
+				ok = cur > 0 && (cur-1)/4 == (prev-1)/4 && ((cur-1)%4 == posInside || (cur-1)%4 == posLast)
+			} else {
+				ok = cur == 0 || (cur-1)%4 == posBegin || (cur-1)%4 == posUnit
+			}
+			allowed[prev*n+cur] = ok
+		}
+	}
+	for t := 0; t < n; t++ {
+		final[t] = !open(t)
+	}
+	return allowed, final
+}
+
+// featTable maps feature keys to weight rows with open addressing; key 0 marks a free slot.
+type featTable struct {
+	keys  []uint64
+	rows  []int32
+	shift uint
+}
+
+func newFeatTable(keys []uint64) featTable {
+	size, bits := 16, uint(4)
+	for size < 2*len(keys) {
+		size *= 2
+		bits++
+	}
+	t := featTable{keys: make([]uint64, size), rows: make([]int32, size), shift: 64 - bits}
+	for row, k := range keys {
+		k = nonZero(k)
+		i := (k * 0x9E3779B97F4A7C15) >> t.shift
+		for t.keys[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		t.keys[i] = k
+		t.rows[i] = int32(row)
+	}
+	return t
+}
+
+func nonZero(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+func (t *featTable) get(k uint64) int32 {
+	if len(t.keys) == 0 {
+		return -1
+	}
+	k = nonZero(k)
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.rows[i]
+		case 0:
+			return -1
+		}
+	}
+}
+
+// scratch is per-call working memory.
+type scratch struct {
+	f       featurizer
+	keys    []uint64
+	offsets []int32
+	em      []float32
+	vit     viterbiScratch
+	tags    []int
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{f: featurizer{gaz: m.gaz, nTypes: len(m.types)}}
+}
+
+// Predict finds the entities of a document given as sentences of tokens; it returns the
+// entity spans of each sentence. Document-level features look at all the sentences, so
+// pass a whole article at once.
+func (m *Model) Predict(doc [][]string) [][]Span {
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	s.f.scanDocument(doc)
+	out := make([][]Span, len(doc))
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		out[si] = m.predictSentence(s, words)
+	}
+	return out
+}
+
+func (m *Model) predictSentence(s *scratch, words []string) []Span {
+	s.keys, s.offsets = s.f.sentenceFeatures(words, s.keys[:0], s.offsets[:0], nil)
+	n, T := len(words), m.nTags
+	if cap(s.em) < n*T {
+		s.em = make([]float32, n*T)
+	}
+	em := s.em[:n*T]
+	clear(em)
+	for i := 0; i < n; i++ {
+		row := em[i*T : i*T+T]
+		for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
+			r := m.table.get(k)
+			if r < 0 {
+				continue
+			}
+			w := m.weights[int(r)*T : int(r)*T+T]
+			for t := range row {
+				row[t] += w[t]
+			}
+		}
+	}
+	if cap(s.tags) < n {
+		s.tags = make([]int, n)
+	}
+	tags := s.tags[:n]
+	viterbi(&s.vit, em, n, T, m.trans, m.allowed, m.final, tags)
+	return m.spans(tags)
+}
+
+// spans reads entity spans from BILOU tag ids.
+func (m *Model) spans(tags []int) []Span {
+	var spans []Span
+	start := -1
+	for i, t := range tags {
+		if t == 0 {
+			start = -1
+			continue
+		}
+		typ, pos := (t-1)/4, (t-1)%4
+		switch pos {
+		case posUnit:
+			spans = append(spans, Span{Start: i, End: i + 1, Type: m.types[typ]})
+			start = -1
+		case posBegin:
+			start = i
+		case posLast:
+			if start >= 0 {
+				spans = append(spans, Span{Start: start, End: i + 1, Type: m.types[typ]})
+			}
+			start = -1
+		}
+	}
+	return spans
+}
+
+type viterbiScratch struct {
+	score, next []float32
+	back        []int32
+}
+
+// viterbi writes to out the best tag sequence for emission scores em (n x T).
+func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed, final []bool, out []int) {
+	if cap(v.score) < T {
+		v.score, v.next = make([]float32, T), make([]float32, T)
+	}
+	score, next := v.score[:T], v.next[:T]
+	if cap(v.back) < n*T {
+		v.back = make([]int32, n*T)
+	}
+	back := v.back[:n*T]
+	inf := float32(math.Inf(-1))
+	start := T * T
+	for t := 0; t < T; t++ {
+		if allowed[start+t] {
+			score[t] = trans[start+t] + em[t]
+		} else {
+			score[t] = inf
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := em[i*T : i*T+T]
+		for cur := 0; cur < T; cur++ {
+			best, arg := inf, int32(0)
+			for prev := 0; prev < T; prev++ {
+				if !allowed[prev*T+cur] || score[prev] == inf {
+					continue
+				}
+				if s := score[prev] + trans[prev*T+cur]; s > best {
+					best, arg = s, int32(prev)
+				}
+			}
+			next[cur] = best + e[cur]
+			back[i*T+cur] = arg
+		}
+		score, next = next, score
+	}
+	best, arg := inf, 0
+	for t := 0; t < T; t++ {
+		if final[t] && score[t] > best {
+			best, arg = score[t], t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = int(back[i*T+arg])
+	}
+}
+
+const modelMagic = "newspipe-ner 1\n"
+
+// WriteTo writes the model in its binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: bufio.NewWriter(w)}
+	le := binary.LittleEndian
+	cw.Write([]byte(modelMagic))
+	binary.Write(cw, le, uint32(len(m.types)))
+	for _, t := range m.types {
+		cw.Write([]byte{byte(len(t))})
+		cw.Write([]byte(t))
+	}
+	binary.Write(cw, le, m.trans)
+	gk := sortedKeys(m.gaz)
+	binary.Write(cw, le, uint32(len(gk)))
+	binary.Write(cw, le, gk)
+	gv := make([]uint8, len(gk))
+	for i, k := range gk {
+		gv[i] = m.gaz[k]
+	}
+	cw.Write(gv)
+	// Rows in key order make the file deterministic.
+	var keys []uint64
+	for _, k := range m.table.keys {
+		if k != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sortUint64(keys)
+	T := m.nTags
+	var maxAbs float32
+	for _, x := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(keys)*T)
+	for i, k := range keys {
+		r := int(m.table.get(k))
+		for t := 0; t < T; t++ {
+			q[i*T+t] = int16(math.Round(float64(m.weights[r*T+t] / scale)))
+		}
+	}
+	binary.Write(cw, le, uint32(len(keys)))
+	binary.Write(cw, le, scale)
+	binary.Write(cw, le, keys)
+	binary.Write(cw, le, q)
+	if cw.err == nil {
+		cw.err = cw.w.(*bufio.Writer).Flush()
+	}
+	if cw.err != nil {
+		return cw.n, fmt.Errorf("write ner model: %w", cw.err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+// Load reads a model written by WriteTo.
+func Load(r io.Reader) (*Model, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	le := binary.LittleEndian
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil {
+		return nil, fmt.Errorf("read ner model header: %w", err)
+	}
+	if string(magic) != modelMagic {
+		return nil, errors.New("read ner model: not a newspipe ner model")
+	}
+	var nTypes uint32
+	if err := binary.Read(br, le, &nTypes); err != nil {
+		return nil, fmt.Errorf("read ner model types: %w", err)
+	}
+	if nTypes == 0 || nTypes > 8 {
+		return nil, fmt.Errorf("read ner model: %d entity types", nTypes)
+	}
+	types := make([]string, nTypes)
+	for i := range types {
+		l, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("read ner model types: %w", err)
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("read ner model types: %w", err)
+		}
+		types[i] = string(b)
+	}
+	m := newModel(types)
+	if err := binary.Read(br, le, m.trans); err != nil {
+		return nil, fmt.Errorf("read ner model transitions: %w", err)
+	}
+	var n uint32
+	if err := binary.Read(br, le, &n); err != nil {
+		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("read ner model: gazetteer of %d phrases", n)
+	}
+	gk := make([]uint64, n)
+	gv := make([]uint8, n)
+	if err := binary.Read(br, le, gk); err != nil {
+		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
+	}
+	if _, err := io.ReadFull(br, gv); err != nil {
+		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
+	}
+	m.gaz = make(gazetteer, n)
+	for i, k := range gk {
+		m.gaz[k] = gv[i]
+	}
+	var scale float32
+	if err := binary.Read(br, le, &n); err != nil {
+		return nil, fmt.Errorf("read ner model weights: %w", err)
+	}
+	if n > 1<<26 {
+		return nil, fmt.Errorf("read ner model: %d features", n)
+	}
+	if err := binary.Read(br, le, &scale); err != nil {
+		return nil, fmt.Errorf("read ner model weights: %w", err)
+	}
+	keys := make([]uint64, n)
+	if err := binary.Read(br, le, keys); err != nil {
+		return nil, fmt.Errorf("read ner model weights: %w", err)
+	}
+	q := make([]int16, int(n)*m.nTags)
+	if err := binary.Read(br, le, q); err != nil {
+		return nil, fmt.Errorf("read ner model weights: %w", err)
+	}
+	m.weights = make([]float32, len(q))
+	for i, x := range q {
+		m.weights[i] = float32(x) * scale
+	}
+	m.table = newFeatTable(keys)
+	return m, nil
+}

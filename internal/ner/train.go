@@ -1,0 +1,345 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// TrainOptions sets the training hyper-parameters.
+type TrainOptions struct {
+	// Iterations is the number of passes over the training data (default 12).
+	Iterations int
+	// Seed fixes the shuffle order, so that training is deterministic.
+	Seed uint64
+	// MinCount drops features seen fewer times in training (default 1: keep all).
+	MinCount int
+	// Dev, when not empty, is scored after every iteration and logged.
+	Dev []CoNLLDoc
+}
+
+// Predictor finds entity spans in a document given as sentences of tokens.
+type Predictor interface {
+	Predict(doc [][]string) [][]Span
+}
+
+// Evaluate scores p's predictions on docs against their gold tags.
+func Evaluate(p Predictor, docs []CoNLLDoc) Score {
+	var s Score
+	for _, d := range docs {
+		words := make([][]string, len(d.Sentences))
+		for i, sent := range d.Sentences {
+			words[i] = sent.Words
+		}
+		pred := p.Predict(words)
+		for i, sent := range d.Sentences {
+			s.Add(SpansFromTags(sent.Tags), pred[i])
+		}
+	}
+	if s.ByType == nil {
+		s.ByType = map[string]Counts{}
+	}
+	return s
+}
+
+// knownTypes fixes the order of the CoNLL types in a model.
+var knownTypes = []string{"PER", "ORG", "LOC", "MISC"}
+
+// trainSentence is a sentence prepared for training.
+type trainSentence struct {
+	feats   []int32 // feature rows of all tokens
+	offsets []int32 // token i's rows are feats[offsets[i]:offsets[i+1]]
+	gold    []int
+}
+
+// Train trains a model on a CoNLL-format file (IOB1 or IOB2 tags in the last column).
+// Progress goes to log.
+func Train(r io.Reader, opts TrainOptions, log io.Writer) (*Model, error) {
+	docs, err := ReadCoNLL(r)
+	if err != nil {
+		return nil, fmt.Errorf("train ner: %w", err)
+	}
+	return TrainDocs(docs, opts, log)
+}
+
+// TrainDocs trains a model on documents read by ReadCoNLL.
+func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error) {
+	if log == nil {
+		log = io.Discard
+	}
+	if opts.Iterations <= 0 {
+		opts.Iterations = 12
+	}
+	if opts.MinCount <= 0 {
+		opts.MinCount = 1
+	}
+	begin := time.Now()
+
+	// Entity types: the CoNLL ones first, others in order of appearance.
+	typeIndex := map[string]int{}
+	var types []string
+	var spans [][][]Span
+	for _, d := range docs {
+		var ds [][]Span
+		for _, s := range d.Sentences {
+			sp := SpansFromTags(s.Tags)
+			ds = append(ds, sp)
+			for _, x := range sp {
+				if _, ok := typeIndex[x.Type]; !ok {
+					typeIndex[x.Type] = -1
+				}
+			}
+		}
+		spans = append(spans, ds)
+	}
+	for _, t := range knownTypes {
+		if _, ok := typeIndex[t]; ok {
+			typeIndex[t] = len(types)
+			types = append(types, t)
+		}
+	}
+	var others []string
+	for t, i := range typeIndex {
+		if i < 0 {
+			others = append(others, t)
+		}
+	}
+	slices.Sort(others)
+	for _, t := range others {
+		typeIndex[t] = len(types)
+		types = append(types, t)
+	}
+	if len(types) == 0 {
+		return nil, fmt.Errorf("train ner: no entities in %d documents", len(docs))
+	}
+	if len(types) > 8 {
+		return nil, fmt.Errorf("train ner: %d entity types, at most 8 supported", len(types))
+	}
+	m := newModel(types)
+	T := m.nTags
+
+	// Gazetteer of training entities. While training, a document sees only the phrases
+	// that some other document has too, as unseen text will.
+	type gazCount struct{ docs, first [8]int32 }
+	counts := map[uint64]*gazCount{}
+	for di, d := range docs {
+		for si, s := range d.Sentences {
+			for _, sp := range spans[di][si] {
+				if sp.End-sp.Start > maxGazetteerLen {
+					continue
+				}
+				h := phraseHash(s.Words[sp.Start:sp.End])
+				c := counts[h]
+				if c == nil {
+					c = &gazCount{}
+					counts[h] = c
+				}
+				t := typeIndex[sp.Type]
+				if c.docs[t] == 0 {
+					c.first[t] = int32(di)
+					c.docs[t] = 1
+				} else if c.first[t] != int32(di) && c.docs[t] == 1 {
+					c.docs[t] = 2 // at least two documents is all that matters
+				}
+			}
+		}
+	}
+	m.gaz = make(gazetteer, len(counts))
+	for h, c := range counts {
+		var mask uint8
+		for t := range types {
+			if c.docs[t] > 0 {
+				mask |= 1 << t
+			}
+		}
+		m.gaz[h] = mask
+	}
+
+	// Features.
+	f := featurizer{gaz: m.gaz, nTypes: len(types)}
+	type rawSentence struct {
+		keys    []uint64
+		offsets []int32
+		gold    []int
+	}
+	var raw []rawSentence
+	freq := map[uint64]int32{}
+	for di, d := range docs {
+		words := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			words[i] = s.Words
+		}
+		f.scanDocument(words)
+		mask := func(h uint64, types uint8) uint8 {
+			c := counts[h]
+			var out uint8
+			for t := 0; t < 8; t++ {
+				if types&(1<<t) != 0 && (c.docs[t] > 1 || c.first[t] != int32(di)) {
+					out |= 1 << t
+				}
+			}
+			return out
+		}
+		for si, s := range d.Sentences {
+			keys, offsets := f.sentenceFeatures(s.Words, nil, nil, mask)
+			for _, k := range keys {
+				freq[k]++
+			}
+			gold := make([]int, len(s.Words))
+			for _, sp := range spans[di][si] {
+				t := typeIndex[sp.Type]
+				if sp.End-sp.Start == 1 {
+					gold[sp.Start] = 1 + 4*t + posUnit
+					continue
+				}
+				gold[sp.Start] = 1 + 4*t + posBegin
+				for k := sp.Start + 1; k < sp.End-1; k++ {
+					gold[k] = 1 + 4*t + posInside
+				}
+				gold[sp.End-1] = 1 + 4*t + posLast
+			}
+			raw = append(raw, rawSentence{keys, offsets, gold})
+		}
+	}
+	rowOf := map[uint64]int32{}
+	var rowKeys []uint64
+	sents := make([]trainSentence, len(raw))
+	for i, rs := range raw {
+		ts := trainSentence{gold: rs.gold, offsets: make([]int32, 1, len(rs.offsets))}
+		for tok := 0; tok+1 < len(rs.offsets); tok++ {
+			for _, k := range rs.keys[rs.offsets[tok]:rs.offsets[tok+1]] {
+				if freq[k] < int32(opts.MinCount) {
+					continue
+				}
+				r, ok := rowOf[k]
+				if !ok {
+					r = int32(len(rowKeys))
+					rowOf[k] = r
+					rowKeys = append(rowKeys, k)
+				}
+				ts.feats = append(ts.feats, r)
+			}
+			ts.offsets = append(ts.offsets, int32(len(ts.feats)))
+		}
+		sents[i] = ts
+	}
+	raw, freq, rowOf = nil, nil, nil
+	fmt.Fprintf(log, "train ner: %d documents, %d sentences, %d features, %d gazetteer phrases, prepared in %v\n",
+		len(docs), len(sents), len(rowKeys), len(m.gaz), time.Since(begin).Round(time.Millisecond))
+
+	// Averaged perceptron: w holds the current weights and u the sum of c*update, so that
+	// the average over all steps is w - u/c.
+	w := make([]float32, len(rowKeys)*T)
+	u := make([]float32, len(rowKeys)*T)
+	tw := make([]float32, len(m.trans))
+	tu := make([]float32, len(m.trans))
+	var vs viterbiScratch
+	var em []float32
+	pred := make([]int, 0, 256)
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	c := float32(1)
+	for it := 0; it < opts.Iterations; it++ {
+		rng := rand.New(rand.NewPCG(opts.Seed, uint64(it)))
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, si := range order {
+			s := &sents[si]
+			n := len(s.gold)
+			if cap(em) < n*T {
+				em = make([]float32, n*T)
+			}
+			em = em[:n*T]
+			clear(em)
+			for i := 0; i < n; i++ {
+				row := em[i*T : i*T+T]
+				for _, r := range s.feats[s.offsets[i]:s.offsets[i+1]] {
+					wr := w[int(r)*T : int(r)*T+T]
+					for t := range row {
+						row[t] += wr[t]
+					}
+				}
+			}
+			if cap(pred) < n {
+				pred = make([]int, n)
+			}
+			pred = pred[:n]
+			viterbi(&vs, em, n, T, tw, m.allowed, m.final, pred)
+			prevG, prevP := T, T // the start row
+			for i := 0; i < n; i++ {
+				g, p := s.gold[i], pred[i]
+				if g != p {
+					errs++
+					for _, r := range s.feats[s.offsets[i]:s.offsets[i+1]] {
+						w[int(r)*T+g]++
+						u[int(r)*T+g] += c
+						w[int(r)*T+p]--
+						u[int(r)*T+p] -= c
+					}
+				}
+				if g != p || prevG != prevP {
+					tw[prevG*T+g]++
+					tu[prevG*T+g] += c
+					tw[prevP*T+p]--
+					tu[prevP*T+p] -= c
+				}
+				prevG, prevP = g, p
+			}
+			c++
+		}
+		msg := fmt.Sprintf("iteration %d: %d token errors", it+1, errs)
+		if len(opts.Dev) > 0 {
+			m.setAveraged(rowKeys, w, u, tw, tu, c)
+			sc := Evaluate(m, opts.Dev)
+			msg += fmt.Sprintf(", dev F1 %.4f", sc.Overall.F1())
+		}
+		fmt.Fprintf(log, "%s (%v)\n", msg, time.Since(begin).Round(time.Millisecond))
+	}
+	m.setAveraged(rowKeys, w, u, tw, tu, c)
+	fmt.Fprintf(log, "train ner: %d non-zero features, done in %v\n", len(m.weights)/T, time.Since(begin).Round(time.Millisecond))
+	return m, nil
+}
+
+// setAveraged sets m's weights to the averaged perceptron weights, dropping features
+// whose weights are all zero.
+func (m *Model) setAveraged(rowKeys []uint64, w, u, tw, tu []float32, c float32) {
+	T := m.nTags
+	var keys []uint64
+	weights := make([]float32, 0, len(w)/4)
+	for r, k := range rowKeys {
+		nonzero := false
+		for t := 0; t < T; t++ {
+			if w[r*T+t]-u[r*T+t]/c != 0 {
+				nonzero = true
+				break
+			}
+		}
+		if !nonzero {
+			continue
+		}
+		keys = append(keys, k)
+		for t := 0; t < T; t++ {
+			weights = append(weights, w[r*T+t]-u[r*T+t]/c)
+		}
+	}
+	for i := range m.trans {
+		m.trans[i] = tw[i] - tu[i]/c
+	}
+	m.weights = weights
+	m.table = newFeatTable(keys)
+}
+
+func sortedKeys(g gazetteer) []uint64 {
+	keys := make([]uint64, 0, len(g))
+	for k := range g {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func sortUint64(k []uint64) { slices.Sort(k) }
