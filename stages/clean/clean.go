@@ -110,8 +110,19 @@ func anyTrue(b []bool) bool {
 	return false
 }
 
-// sandwich removes a short blurb between two sign-up or advertising lines: it belongs to the box.
+// sandwich removes a short blurb between two sign-up or advertising lines, and a sign-up or
+// advertising line right after one: they belong to the same box.
 func sandwich(info []lineInfo, keep []bool, reasons []string) {
+	for i := 1; i < len(info); i++ {
+		if !keep[i] || info[i].words > 40 || keep[i-1] {
+			continue
+		}
+		if box := info[i-1].vocab & info[i].vocab & (vNewsletter | vAd); box != 0 {
+			keep[i], reasons[i] = false, vocabReason(box)
+		} else if info[i].text == info[i-1].text && info[i].words >= 3 {
+			keep[i], reasons[i] = false, "repeated line (same as the line before)"
+		}
+	}
 	for i := 1; i+1 < len(info); i++ {
 		if !keep[i] || info[i].words > 40 {
 			continue
@@ -156,7 +167,7 @@ func hardChrome(li *lineInfo) string {
 	if (strings.HasPrefix(l, "buy ") || strings.HasPrefix(l, "shop ")) && li.colon {
 		return "advertisement"
 	}
-	if li.words <= 8 {
+	if li.words <= 12 {
 		for _, p := range ctaPrefixes {
 			if strings.HasPrefix(l, p.prefix) {
 				return p.reason
@@ -227,12 +238,6 @@ func explain(info []lineInfo, keep []bool, i int) string {
 			return r
 		}
 	}
-	if li.byline {
-		return "byline of another story"
-	}
-	if li.dateOnly {
-		return "date line"
-	}
 	first, last := -1, -1
 	for j, k := range keep {
 		if k {
@@ -241,6 +246,19 @@ func explain(info []lineInfo, keep []bool, i int) string {
 			}
 			last = j
 		}
+	}
+	if i > last && last >= 0 {
+		for j := max(last+1, i-4); j < min(len(info), i+5); j++ {
+			if info[j].byline || info[j].dateOnly {
+				return "related stories list (other articles after this one)"
+			}
+		}
+	}
+	if li.byline {
+		return "byline of another story"
+	}
+	if li.dateOnly {
+		return "date line"
 	}
 	switch {
 	case first < 0:

@@ -84,6 +84,9 @@ func analyse(text string) lineInfo {
 	if li.words <= longLine {
 		li.lower = strings.ToLower(text)
 		li.vocab = findVocab(li.lower)
+		if isPlaceholder(text) {
+			li.vocab |= vPlaceholder
+		}
 		li.url = strings.Contains(li.lower, "http") || strings.Contains(li.lower, "www.") || strings.Contains(li.lower, ".com")
 		li.byline = isByline(text)
 		li.dateOnly = li.words <= 10 && looksLikeDateLine(li.lower)
@@ -131,9 +134,10 @@ var featureNames = []string{
 	"byline", "dateOnly", "bullet", "url", "repeated", "placeholder",
 	"relPos", "inSpan", "logDistSpan", "beforeSpan", "afterSpan",
 	"prevLong", "nextLong", "prevShort", "nextShort", "ctxLogWords", "ctxFinal", "prevChrome", "nextChrome",
+	"commentCtx", "afterCommentHeader",
 }
 
-const numFeatures = 40
+const numFeatures = 42
 
 // span is the densest run of long lines, found as a maximum-sum sub-sequence.
 type span struct{ start, end int } // [start, end)
@@ -165,8 +169,20 @@ func densestSpan(info []lineInfo) span {
 	return span{bestStart, bestEnd}
 }
 
-// lineFeatures fills x (len numFeatures) for line i.
-func lineFeatures(x []float64, info []lineInfo, i int, sp span) {
+// commentish reports lines typical of reader comments: "name says:", "Reply", "3 hours ago",
+// "November 19, 2019 at 6:34 am".
+func commentish(li *lineInfo) bool {
+	return li.words <= 8 && (li.vocab&vComment != 0 || li.dateOnly)
+}
+
+// commentHeader reports a short line that opens a comment section: "34 Comments", "Leave a Reply".
+func commentHeader(li *lineInfo) bool {
+	return li.words <= 8 && li.vocab&vComment != 0 && !li.final
+}
+
+// lineFeatures fills x (len numFeatures) for line i; header is the index of the first comment
+// header inside or after the densest run, or len(info).
+func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
 	li := &info[i]
 	n := len(info)
 	w := float64(li.words)
@@ -239,6 +255,25 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span) {
 		x[36] = sum / cnt
 		x[37] = fin / cnt
 	}
+	var cm float64
+	for j := max(0, i-3); j < min(n, i+4); j++ {
+		if j != i && commentish(&info[j]) {
+			cm++
+		}
+	}
+	x[40] = cm / 6
+	x[41] = b2f(i > header)
+}
+
+// firstCommentHeader returns the index of the first comment header at or after the start of
+// the densest run, or len(info).
+func firstCommentHeader(info []lineInfo, sp span) int {
+	for j := sp.start + 1; j < len(info); j++ {
+		if commentHeader(&info[j]) {
+			return j
+		}
+	}
+	return len(info)
 }
 
 func b2f(b bool) float64 {

@@ -77,11 +77,17 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			break
 		}
 	}
-	if title < 0 && byline >= 0 && first < byline && isHeadline(&info[first]) {
+	if title < 0 && (byline < 0 || first < byline) && isHeadline(&info[first]) && !info[first].final {
+		// The classifier kept the headline as the body's first line.
 		title = first
 	}
 	if title < 0 {
 		return meta
+	}
+	// A sentence under a headline-shaped line is the standfirst, not the headline.
+	if info[title].final && title > 0 && (reasons[title-1] == "" || !keep[title-1]) &&
+		isHeadline(&info[title-1]) && !info[title-1].final && title-1 >= anchor-6 {
+		title--
 	}
 	meta.Title = info[title].text
 	keep[title], reasons[title] = false, reasonTitle

@@ -81,7 +81,7 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 	short := x[2] // w<=5
 	c[6] = short
 	c[7] = short * c[5]
-	c[8] = x[7] // final
+	c[8] = x[7]  // final
 	c[9] = x[28] // inSpan
 }
 
@@ -92,11 +92,12 @@ func (m *Model) score(info []lineInfo) []float64 {
 		return nil
 	}
 	sp := densestSpan(info)
+	header := firstCommentHeader(info, sp)
 	xs := make([]float64, n*numFeatures)
 	p := make([]float64, n)
 	for i := range info {
 		x := xs[i*numFeatures : (i+1)*numFeatures]
-		lineFeatures(x, info, i, sp)
+		lineFeatures(x, info, i, sp, header)
 		p[i] = sigmoid(dot(m.Line, x))
 	}
 	out := make([]float64, n)

@@ -56,7 +56,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options the stored model was trained with.
-var DefaultTrainOptions = TrainOptions{L2: 1, Threshold: 0.4}
+var DefaultTrainOptions = TrainOptions{L2: 0.3, Threshold: 0.45}
 
 // Train fits the line and context models on labelled pages. Every page weighs the same;
 // inside a page a line weighs by its length, as the extraction metric counts words.
@@ -77,6 +77,7 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		}
 		labels := pg.Labels()
 		sp := densestSpan(info)
+	header := firstCommentHeader(info, sp)
 		d := pageData{x: make([]float64, len(info)*numFeatures), n: len(info), labels: labels}
 		total := 0.0
 		for i := range info {
@@ -84,7 +85,7 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		}
 		for i := range info {
 			x := d.x[i*numFeatures : (i+1)*numFeatures]
-			lineFeatures(x, info, i, sp)
+			lineFeatures(x, info, i, sp, header)
 			xs = append(xs, x)
 			ys = append(ys, b2f(labels[i]))
 			ws = append(ws, 100*(float64(info[i].words)+2)/total)

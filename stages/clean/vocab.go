@@ -40,8 +40,8 @@ var vocabulary = []struct {
 		"terms & conditions", "terms and conditions", "contact us", "about us", "do not sell"}},
 	{vCookie, []string{"cookie"}},
 	{vComment, []string{"comment", "replies", "reply", "says:", "said:", "wrote:", "discussion", "join the conversation"}},
-	{vAd, []string{"advertisement", "advertising", "sponsored", "advertise", "promoted", "partner content", "buy a ",
-		"shop now", "buy now", "deal", "affiliate"}},
+	{vAd, []string{"advertisement", "advertising", "sponsored", "advertise", "partner content", "buy a ",
+		"shop now", "buy now", "affiliate"}},
 	{vNav, []string{"skip to", "menu", "search", "home", "back to top", "next article", "previous article",
 		"click here", "loading", "javascript", "browser"}},
 }
@@ -57,9 +57,6 @@ func findVocab(lower string) vocabHits {
 			}
 		}
 	}
-	if isPlaceholder(lower) {
-		h |= vPlaceholder
-	}
 	return h
 }
 
@@ -73,7 +70,9 @@ func isPlaceholder(s string) bool {
 	for _, p := range pairs {
 		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) {
 			inner := s[len(p[0]) : len(s)-len(p[1])]
-			return inner != "" && strings.IndexFunc(inner, unicode.IsLetter) >= 0
+			// "[related_story]" is a marker; "[Wired]" is a source named in the text.
+			return strings.IndexFunc(inner, unicode.IsLetter) >= 0 &&
+				(p[0] != "[" || strings.ContainsAny(inner, "_:=") || strings.IndexFunc(inner, unicode.IsUpper) < 0)
 		}
 	}
 	return false
