@@ -77,7 +77,7 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		}
 		labels := pg.Labels()
 		sp := densestSpan(info)
-	header := firstCommentHeader(info, sp)
+		header := firstCommentHeader(info, sp)
 		d := pageData{x: make([]float64, len(info)*numFeatures), n: len(info), labels: labels}
 		total := 0.0
 		for i := range info {
