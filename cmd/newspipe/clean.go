@@ -26,16 +26,16 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return 2
+		return exitUsage
 	}
 	pages, err := clean.LoadPages(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
-		return 1
+		return exitFailures
 	}
 	opt := clean.TrainOptions{L2: *l2, Threshold: *threshold}
 	if *folds > 1 {
@@ -49,7 +49,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: encode model: %v\n", err)
-		return 1
+		return exitFailures
 	}
 	data = append(data, '\n')
 	if *out == "-" {
@@ -59,7 +59,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: write model: %v\n", err)
-		return 1
+		return exitFailures
 	}
 	return 0
 }
