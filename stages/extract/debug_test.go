@@ -77,3 +77,15 @@ func TestDumpFP(t *testing.T) {
 		}
 	}
 }
+
+// TestDumpMeta prints the metadata of every dev page.
+func TestDumpMeta(t *testing.T) {
+	if os.Getenv("EXTRACT_META") == "" {
+		t.Skip("EXTRACT_META not set")
+	}
+	for _, p := range loadDev(t) {
+		got, _ := New().Extract(p.html, "")
+		m := got.Meta
+		fmt.Printf("%s T=%q\n   S=%q A=%q site=%q pub=%q\n", p.id[:8], m.Title, m.Subtitle, m.Authors, m.Site, m.Published)
+	}
+}

@@ -51,6 +51,9 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 	meta := readMeta(doc)
 	markHeadline(blocks, meta.Title)
 	markTeasers(blocks)
+	if isExcerpt(meta.Subtitle, blocks) {
+		meta.Subtitle = ""
+	}
 	return Page{Blocks: blocks, Meta: meta}, nil
 }
 

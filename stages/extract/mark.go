@@ -323,3 +323,27 @@ func markTeasers(blocks []document.Block) {
 		}
 	}
 }
+
+// isExcerpt reports whether a description is the start of the article body cut to
+// length rather than a standfirst written apart from it.
+func isExcerpt(desc string, blocks []document.Block) bool {
+	dt := shingle.Tokens(desc)
+	if len(dt) == 0 {
+		return false
+	}
+	var body strings.Builder
+	for _, b := range blocks {
+		if b.Outside == "" {
+			body.WriteString(" " + strings.Join(shingle.Tokens(b.Text), " ") + " ")
+		}
+	}
+	text := body.String()
+	// The excerpt may start with a dateline or credit the body has elsewhere, so
+	// try the first few 8-word windows.
+	for i := 0; i < 4 && i+8 <= len(dt); i++ {
+		if strings.Contains(text, " "+strings.Join(dt[i:i+8], " ")+" ") {
+			return true
+		}
+	}
+	return len(dt) < 8 && strings.Contains(text, " "+strings.Join(dt, " ")+" ")
+}

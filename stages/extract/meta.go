@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"newspipe/document"
+	"newspipe/internal/shingle"
 )
 
 // pageMeta is everything the page says about itself, by source, before precedence.
@@ -30,6 +31,7 @@ var publishedNames = []string{
 	"parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
 	"date", "dc.date", "dc.date.issued", "dcterms.created", "article.published",
 	"published_time", "og:published_time", "cxenseparse:recs:publishtime",
+	"article:published", "datecreated", "originalpublicationdate",
 }
 
 // authorNames are meta names and properties that carry an author's name.
@@ -85,7 +87,10 @@ func (pm *pageMeta) readMetaTag(n *html.Node, dates map[string]string) {
 		key = strings.ToLower(strings.TrimSpace(attr(n, "name")))
 	}
 	if key == "" {
-		key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
+		// itemprop may list several properties: "datePublished dateCreated".
+		if f := strings.Fields(strings.ToLower(attr(n, "itemprop"))); len(f) > 0 {
+			key = f[0]
+		}
 	}
 	val := collapse(attr(n, "content"))
 	if key == "" || val == "" {
@@ -159,7 +164,7 @@ func stripSiteSuffix(title, site string) string {
 			continue
 		}
 		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
-		if site != "" && strings.EqualFold(tail, site) {
+		if site != "" && sameName(tail, site) {
 			return head
 		}
 		// A site name is short next to the headline it follows.
@@ -184,7 +189,16 @@ func isStandfirst(desc, title string) bool {
 	if strings.HasSuffix(desc, "...") || strings.HasSuffix(desc, "…") || strings.HasSuffix(desc, "[…]") {
 		return false
 	}
+	// A long description that stops mid-sentence was cut to length.
+	if n > 200 && !strings.ContainsAny(lastRune(desc), ".!?\"”’)") {
+		return false
+	}
 	return len(strings.Fields(desc)) >= 8
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
 }
 
 // readJSONLD fills m from the first article object in a JSON-LD script, keeping
@@ -202,19 +216,18 @@ func readJSONLD(src string, m *document.Metadata) {
 			site = str(o["name"])
 		}
 	}
+	article := false
 	for _, o := range objs {
-		if !isType(o, "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-			"AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "Report",
-			"ScholarlyArticle", "TechArticle", "SocialMediaPosting", "WebPage") {
-			continue
-		}
-		// A WebPage is only a fallback when no article object is present.
-		if isType(o, "WebPage") && hasArticle(objs) {
+		article = article || isArticle(o)
+	}
+	for _, o := range objs {
+		// A web page object speaks for the article only when there is no article object.
+		if !isArticle(o) && (article || !isWebPage(o)) {
 			continue
 		}
 		if m.Title == "" {
 			m.Title = collapse(html.UnescapeString(str(o["headline"])))
-			if m.Title == "" && !isType(o, "WebPage") {
+			if m.Title == "" && !isWebPage(o) {
 				m.Title = collapse(html.UnescapeString(str(o["name"])))
 			}
 		}
@@ -266,18 +279,29 @@ func collectObjects(v any, out *[]map[string]any, depth int) {
 	}
 }
 
-func hasArticle(objs []map[string]any) bool {
-	for _, o := range objs {
-		if isType(o, "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-			"AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "Report") {
-			return true
+// isArticle reports whether a JSON-LD object is an article or post of any kind
+// (NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting...).
+func isArticle(o map[string]any) bool {
+	return hasTypeSuffix(o, "Article", "Posting", "Report")
+}
+
+// isWebPage reports whether a JSON-LD object is a page (WebPage, MedicalWebPage...).
+func isWebPage(o map[string]any) bool { return hasTypeSuffix(o, "WebPage") }
+
+// hasTypeSuffix reports whether one of the object's types ends in one of suffixes.
+func hasTypeSuffix(o map[string]any, suffixes ...string) bool {
+	for _, h := range types(o) {
+		for _, s := range suffixes {
+			if strings.HasSuffix(h, s) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// isType reports whether the object's @type is, or includes, one of types.
-func isType(o map[string]any, types ...string) bool {
+// types returns the object's @type values without a schema.org prefix.
+func types(o map[string]any) []string {
 	var have []string
 	switch t := o["@type"].(type) {
 	case string:
@@ -289,9 +313,16 @@ func isType(o map[string]any, types ...string) bool {
 			}
 		}
 	}
-	for _, h := range have {
-		h = strings.TrimPrefix(strings.TrimPrefix(h, "http://schema.org/"), "https://schema.org/")
-		for _, t := range types {
+	for i, h := range have {
+		have[i] = strings.TrimPrefix(strings.TrimPrefix(h, "http://schema.org/"), "https://schema.org/")
+	}
+	return have
+}
+
+// isType reports whether the object's @type is, or includes, one of types.
+func isType(o map[string]any, want ...string) bool {
+	for _, h := range types(o) {
+		for _, t := range want {
 			if strings.EqualFold(h, t) {
 				return true
 			}
@@ -335,6 +366,7 @@ func str(v any) string {
 var (
 	byPrefix   = regexp.MustCompile(`(?i)^\s*(written\s+)?by[:\s]+`)
 	authorSep  = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\|)\s*`)
+	roleWord   = regexp.MustCompile(`(?i)\b(writer|reporter|correspondent|editor|contributor|columnist)s?\b`)
 	urlLike    = regexp.MustCompile(`(?i)^(https?://|www\.)|\.(com|org|net)(/|$)|@`)
 	roleSuffix = regexp.MustCompile(`(?i)\s*[,\-–—]\s*(staff writer|reporter|correspondent|editor|contributor).*$`)
 )
@@ -350,7 +382,11 @@ func splitAuthors(s string) []string {
 	for i, part := range parts {
 		part = strings.Trim(part, " .:-–—")
 		part = byPrefix.ReplaceAllString(part, "")
-		if part == "" || urlLike.MatchString(part) {
+		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) {
+			continue
+		}
+		// A lowercase word is a login or a slug ("admin", "kevin-r"), not a name.
+		if strings.ToLower(part) == part && !strings.Contains(part, " ") {
 			continue
 		}
 		// "Jane Roe, MS, RD": a one-word part after a name is a credential.
@@ -376,37 +412,52 @@ func appendName(list []string, name string) []string {
 	return append(list, name)
 }
 
-// dateLayouts are the date forms pages use in metadata, most specific first.
-var dateLayouts = []struct {
-	layout string
-	out    string // how to print it: as given, keeping only what the source says
-}{
-	{time.RFC3339Nano, ""},
-	{"2006-01-02T15:04:05Z0700", ""},
-	{"2006-01-02T15:04:05.999999999Z0700", ""},
-	{"2006-01-02T15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02T15:04Z07:00", "2006-01-02T15:04:00Z07:00"},
-	{"2006-01-02T15:04", "2006-01-02T15:04:00"},
-	{"2006-01-02 15:04:05Z07:00", ""},
-	{"2006-01-02 15:04:05 -0700", ""},
-	{"2006-01-02 15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02 15:04", "2006-01-02T15:04:00"},
-	{"2006-01-02", "2006-01-02"},
-	{"2006/01/02", "2006-01-02"},
-	{"20060102", "2006-01-02"},
-	{time.RFC1123Z, ""},
-	{time.RFC1123, ""},
-	{"Mon, 2 Jan 2006 15:04:05 -0700", ""},
-	{"January 2, 2006", "2006-01-02"},
-	{"Jan 2, 2006", "2006-01-02"},
-	{"2 January 2006", "2006-01-02"},
+// Date output forms: as given with its offset, a local date-time, or a date.
+const (
+	withZone  = "2006-01-02T15:04:05Z07:00"
+	localTime = "2006-01-02T15:04:05"
+	dateOnly  = "2006-01-02"
+)
+
+// dateLayouts are the date forms pages use in metadata, most specific first, with how
+// to print each: only as precise as the source. Layouts with a zone abbreviation
+// print local time, since abbreviations like EST are ambiguous, except GMT and UTC.
+var dateLayouts = []struct{ layout, out string }{
+	{time.RFC3339Nano, withZone},
+	{"2006-01-02T15:04:05.999999999Z0700", withZone},
+	{"2006-01-02T15:04Z07:00", withZone},
+	{"2006-01-02T15:04:05", localTime},
+	{"2006-01-02T15:04:05.999999999", localTime},
+	{"2006-01-02T15:04", localTime},
+	{"2006-01-02 15:04:05Z07:00", withZone},
+	{"2006-01-02 15:04:05 -0700", withZone},
+	{"2006-01-02 15:04:05 -07:00", withZone},
+	{"2006-01-02 15:04:05 MST", "abbr"},
+	{"2006-01-02 15:04:05", localTime},
+	{"2006-01-02 15:04", localTime},
+	{"2006-01-02", dateOnly},
+	{"2006/01/02", dateOnly},
+	{"20060102", dateOnly},
+	{time.RFC1123Z, withZone},
+	{time.RFC1123, "abbr"},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", withZone},
+	{"Mon Jan 02 2006 15:04:05 GMT-0700", withZone},
+	{"2 Jan 2006 15:04 MST", "abbr"},
+	{"2 Jan 2006 15:04:05 MST", "abbr"},
+	{"January 2, 2006, 03:04 PM MST", "abbr"},
+	{"January 2, 2006 03:04 PM MST", "abbr"},
+	{"January 2, 2006 3:04 PM", localTime},
+	{"January 2, 2006", dateOnly},
+	{"Jan 2, 2006", dateOnly},
+	{"2 January 2006", dateOnly},
+	{"2 Jan 2006", dateOnly},
 }
 
 // isoDate returns s as an ISO 8601 date or date-time, as precise as s, or "" when s
 // is not a date.
 func isoDate(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) < 8 || len(s) > 40 {
+	s = collapse(s)
+	if len(s) < 8 || len(s) > 48 {
 		return ""
 	}
 	for _, l := range dateLayouts {
@@ -417,14 +468,14 @@ func isoDate(s string) string {
 		if t.Year() < 1900 || t.Year() > 2200 {
 			return ""
 		}
-		out := l.out
-		if out == "" {
-			out = "2006-01-02T15:04:05Z07:00"
-			if t.Nanosecond() != 0 {
-				t = t.Truncate(time.Second)
-			}
+		t = t.Truncate(time.Second)
+		if l.out != "abbr" {
+			return t.Format(l.out)
 		}
-		return t.Format(out)
+		if name, _ := t.Zone(); name == "GMT" || name == "UTC" {
+			return t.Format(localTime) + "Z"
+		}
+		return t.Format(localTime)
 	}
 	return ""
 }
@@ -464,3 +515,12 @@ func textOf(n *html.Node) string {
 
 // collapse trims s and collapses its runs of whitespace to single spaces.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sameName reports whether two site names are the same but for case, spaces and
+// punctuation ("TheHill" and "The Hill").
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(shingle.Tokens(s), ""))
+	}
+	return norm(a) != "" && norm(a) == norm(b)
+}
