@@ -1,0 +1,48 @@
+# newspipe: build, test and measure. Targets that need ../shared/data skip with a message
+# when it is absent.
+GO      ?= go
+BIN     := bin/newspipe
+SHARED  ?= ../shared/data
+FUZZTIME ?= 60s
+
+.PHONY: build test golden bench fuzz eval lint model run
+
+build:
+	$(GO) build -o $(BIN) ./cmd/newspipe
+
+test:
+	$(GO) test ./...
+
+# Rewrite the golden files from the current output; review the diff before committing.
+golden:
+	$(GO) test ./golden -update
+	git diff --stat -- golden
+
+run: build
+	$(BIN) run corpus/
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target runs for FUZZTIME (go test allows one target per run).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+eval: build
+	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
+	$(BIN) eval clean $(SHARED)/extraction/dev && \
+	$(BIN) eval ner $(SHARED)/conll2003/dev.txt && \
+	$(BIN) eval dates
+
+# Retrain the entity model from CoNLL-2003 train (deterministic).
+model: build
+	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
+	$(BIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"newspipe/document"
+	"newspipe/pipeline"
+	"newspipe/stages"
+	"newspipe/stages/ingest"
+	"newspipe/stages/output"
+)
+
+const runUsage = `Usage: newspipe run [flags] PATH...
+
+Reads articles and writes one JSON record per article, in input order, as JSON Lines on
+standard output (or into -o FILE, or one file per article with --out-dir).
+
+A PATH is a file, a folder (read recursively in sorted order: .txt .text .html .htm .xhtml
+.jsonl .ndjson, optionally .gz), or - for standard input. A .jsonl/.ndjson file holds one
+article per line: {"id", "url", "text" or "html", "published", ...}; other fields are
+carried into the record's "meta". Any other file is one article, HTML or text by content.
+
+Exit status: 0 when every article succeeded, 1 when some became error records, 2 for a
+usage error, 130 when interrupted (records written so far are kept, whole).
+
+Examples:
+  newspipe run corpus/ > articles.jsonl
+  newspipe run --published 2018-06-10 --workers 4 --stats -o out.jsonl article.txt page.html
+  cat feed.jsonl | newspipe run - | jq .title
+
+Flags:
+`
+
+// runFlags are the options of newspipe run.
+type runFlags struct {
+	out       string
+	outDir    string
+	published string
+	workers   int
+	stats     bool
+	maxBytes  int64
+}
+
+func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var f runFlags
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
+	fs.StringVar(&f.out, "o", "", "write JSON Lines to `FILE` (written atomically) instead of standard output")
+	fs.StringVar(&f.outDir, "out-dir", "", "write one indented JSON file per article, `DIR`/<id>.json")
+	fs.StringVar(&f.published, "published", "", "reference `DATE` (YYYY-MM-DD) for articles whose publication date is unknown,\nused to resolve \"yesterday\" or \"May 31\"")
+	fs.IntVar(&f.workers, "workers", 2, "`N` workers per stage; the output is the same for any N")
+	fs.BoolVar(&f.stats, "stats", false, "print documents, bytes and time per stage on standard error")
+	fs.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article in `BYTES`; a larger one becomes an error record")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "newspipe run: no input: name files, folders or - for standard input")
+		fs.Usage()
+		return exitUsage
+	}
+	if f.out != "" && f.outDir != "" {
+		fmt.Fprintln(stderr, "newspipe run: give -o or --out-dir, not both")
+		return exitUsage
+	}
+	var ref time.Time
+	if f.published != "" {
+		if ref, err = time.Parse("2006-01-02", f.published); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: --published %q: want YYYY-MM-DD\n", f.published)
+			return exitUsage
+		}
+	}
+	if f.workers < 1 {
+		fmt.Fprintln(stderr, "newspipe run: --workers must be at least 1")
+		return exitUsage
+	}
+
+	set, err := stages.New()
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+		return exitFailures
+	}
+	reader := &ingest.Reader{Stdin: stdin, MaxBytes: f.maxBytes}
+	src := func(ctx context.Context, emit func(*document.Document) error) error {
+		return reader.Read(ctx, paths, emit)
+	}
+
+	sink, finish, err := openSink(f, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+		return exitFailures
+	}
+	failed := 0
+	count := func(d *document.Document) error {
+		if d.Failed() {
+			failed++
+		}
+		return sink(d)
+	}
+	start := time.Now()
+	st, runErr := pipeline.Run(ctx, src, set.Stages(stages.Options{Published: ref, Workers: f.workers}), count, pipeline.Options{})
+	if err := finish(); err != nil && runErr == nil {
+		runErr = err
+	}
+	if f.stats {
+		st.Write(stderr, time.Since(start))
+	}
+	switch {
+	case errors.Is(runErr, pipeline.ErrCanceled):
+		fmt.Fprintf(stderr, "newspipe run: interrupted after %d documents\n", st.Stages[len(st.Stages)-1].Items())
+		return 130
+	case runErr != nil:
+		fmt.Fprintf(stderr, "newspipe run: %v\n", runErr)
+		return exitFailures
+	case failed > 0:
+		fmt.Fprintf(stderr, "newspipe run: %d of %d documents failed (see their \"error\" field)\n", failed, st.Source.Items())
+		return exitFailures
+	}
+	return exitOK
+}
+
+// openSink returns the function that writes each record and the one that finishes the
+// output (flush, or rename the temporary file into place).
+func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, func() error, error) {
+	switch {
+	case f.outDir != "":
+		dir, err := output.NewDir(f.outDir)
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(d *document.Document) error { return dir.Write(&d.Record) }, func() error { return nil }, nil
+	case f.out != "":
+		tmp, err := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".tmp*")
+		if err != nil {
+			return nil, nil, fmt.Errorf("create output: %w", err)
+		}
+		w := output.NewLines(tmp)
+		finish := func() error {
+			err := errors.Join(w.Flush(), tmp.Close())
+			if err == nil {
+				err = os.Rename(tmp.Name(), f.out)
+			}
+			if err != nil {
+				os.Remove(tmp.Name())
+				return fmt.Errorf("write %s: %w", f.out, err)
+			}
+			return nil
+		}
+		return func(d *document.Document) error { return w.Write(&d.Record) }, finish, nil
+	}
+	w := output.NewLines(stdout)
+	return func(d *document.Document) error { return w.Write(&d.Record) }, w.Flush, nil
+}
+
+// parseInterspersed parses flags that may stand before, between or after the positional
+// arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,192 @@
+// Package stages assembles newspipe's stages, from raw bytes to an annotated record, into
+// the list that the pipeline runs.
+package stages
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"newspipe/document"
+	"newspipe/pipeline"
+	"newspipe/stages/clean"
+	"newspipe/stages/dates"
+	"newspipe/stages/decode"
+	"newspipe/stages/detect"
+	"newspipe/stages/entities"
+	"newspipe/stages/extract"
+	"newspipe/stages/language"
+	"newspipe/stages/metadata"
+	"newspipe/stages/normalize"
+)
+
+// Options configure the stages of a run.
+type Options struct {
+	// Published is the reference date for documents whose own date is unknown; zero means
+	// none, so relative dates in such documents stay unresolved.
+	Published time.Time
+	// Workers is the number of workers of each stage; 0 means 1.
+	Workers int
+}
+
+// Set holds the models that the stages share. Build it once per process: loading the
+// entity model is the expensive part.
+type Set struct {
+	extractor  *extract.Extractor
+	cleaner    *clean.Cleaner
+	detector   *language.Detector
+	recognizer *entities.Recognizer
+	tagger     *dates.Tagger
+}
+
+// New loads the models.
+func New() (*Set, error) {
+	rec, err := entities.New()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &Set{
+		extractor:  extract.New(),
+		cleaner:    clean.New(),
+		detector:   language.New(),
+		recognizer: rec,
+		tagger:     dates.New(),
+	}, nil
+}
+
+// Stages returns the stages in pipeline order.
+func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
+	stage := func(name string, fn func(*document.Document) error) pipeline.Stage[*document.Document] {
+		return pipeline.Stage[*document.Document]{Name: name, Workers: opt.Workers,
+			Process: func(_ context.Context, d *document.Document) error { return fn(d) }}
+	}
+	return []pipeline.Stage[*document.Document]{
+		stage("decode", s.Decode),
+		stage("detect", Detect),
+		stage("normalize", s.Normalize),
+		stage("clean", s.Clean),
+		stage("metadata", func(d *document.Document) error { return s.Metadata(d, opt.Published) }),
+		stage("entities", s.Entities),
+		stage("dates", s.Dates),
+	}
+}
+
+// Process runs every stage on one document, outside any pipeline: for tests and for
+// callers that process one document at a time. A failing stage fails the document.
+func (s *Set) Process(d *document.Document, opt Options) {
+	for _, st := range s.Stages(opt) {
+		if d.Failed() {
+			return
+		}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					d.Fail(st.Name, fmt.Errorf("internal error (panic): %v", r))
+				}
+			}()
+			if err := st.Process(context.Background(), d); err != nil {
+				d.Fail(st.Name, err)
+			}
+		}()
+	}
+}
+
+// ErrEmpty is wrapped by the error for a document with no text.
+var ErrEmpty = errors.New("empty document")
+
+// Decode turns the raw bytes into UTF-8 and frees them.
+func (s *Set) Decode(d *document.Document) error {
+	html := d.FormatHint == detect.HTML || d.FormatHint == "" && detect.Format(string(d.Raw[:min(len(d.Raw), 8192)])) == detect.HTML
+	content, _, err := decode.Decode(d.Raw, d.ContentType, html)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(content) == "" {
+		if len(d.Raw) == 0 {
+			return ErrEmpty
+		}
+		return fmt.Errorf("%w: only white space", ErrEmpty)
+	}
+	d.Content, d.Raw = content, nil
+	return nil
+}
+
+// Detect sets the document's format from the input's hint or from its content.
+func Detect(d *document.Document) error {
+	f := d.FormatHint
+	if f == "" {
+		f = detect.Format(d.Content)
+	}
+	d.Record.Source.Format = f
+	return nil
+}
+
+// Normalize splits the content into normalised blocks: the lines of a text, or the
+// blocks of an HTML page together with the page's metadata.
+func (s *Set) Normalize(d *document.Document) error {
+	var blocks []document.Block
+	if d.Record.Source.Format == detect.HTML {
+		page, err := s.extractor.Extract(d.Content, d.Record.Source.URL)
+		if err != nil {
+			return err
+		}
+		d.HTMLMeta = page.Meta
+		blocks = page.Blocks
+		for i := range blocks {
+			blocks[i].Text = normalize.Line(blocks[i].Text)
+		}
+	} else {
+		for _, line := range normalize.Lines(d.Content) {
+			blocks = append(blocks, document.Block{Text: line})
+		}
+	}
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if b.Text != "" {
+			kept = append(kept, b)
+		}
+	}
+	if len(kept) == 0 {
+		return fmt.Errorf("%w: no visible text", ErrEmpty)
+	}
+	d.Blocks, d.Content = kept, ""
+	return nil
+}
+
+// Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
+func (s *Set) Clean(d *document.Document) error {
+	res := s.cleaner.Clean(d.Blocks)
+	d.Record.Text = strings.Join(res.Paragraphs, "\n\n")
+	d.Record.Removed = res.Removed
+	d.TextMeta = res.Meta
+	d.Blocks = nil
+	return nil
+}
+
+// Metadata fills the record's metadata and language and sets the reference date, which
+// falls back to published when the article's own date is unknown.
+func (s *Set) Metadata(d *document.Document, published time.Time) error {
+	m := metadata.Merge(d.HTMLMeta, d.TextMeta, d.Published, d.Record.Source.URL)
+	r := &d.Record
+	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = m.Title, m.Subtitle, m.Authors, m.Site, m.Published
+	r.Language = s.detector.Detect(r.Title + "\n" + r.Text)
+	d.Reference = metadata.Reference(m.Published, published)
+	return nil
+}
+
+// Entities finds the named entities of English and undetermined-language text; the model
+// knows only English.
+func (s *Set) Entities(d *document.Document) error {
+	if d.Record.Language == "en" || d.Record.Language == language.Undetermined {
+		d.Record.Entities = s.recognizer.Entities(d.Record.Text)
+	}
+	return nil
+}
+
+// Dates finds the temporal expressions of the text, resolved against the reference date.
+func (s *Set) Dates(d *document.Document) error {
+	d.Record.Dates = s.tagger.Tag(d.Record.Text, d.Reference)
+	return nil
+}
