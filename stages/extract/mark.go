@@ -169,8 +169,6 @@ var reasonWords = []struct{ word, reason string }{
 	{"disqus", "comment section"},
 	{"related", "related stories"},
 	{"recommend", "related stories"},
-	{"more-stories", "related stories"},
-	{"read-more", "related stories"},
 	{"newsletter", "newsletter box"},
 	{"subscribe", "newsletter box"},
 	{"signup", "newsletter box"},
@@ -196,6 +194,23 @@ var reasonWords = []struct{ word, reason string }{
 	{"tags", "tag list"},
 }
 
+// hintReason returns the reason named by a word of an id, class or role value; a word
+// counts when it starts with a reason word, so "comments" and "navbar" count but
+// "canvas" does not.
+func hintReason(v string) string {
+	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	})
+	for _, rw := range reasonWords {
+		for _, w := range words {
+			if strings.HasPrefix(w, rw.word) && !strings.HasPrefix(w, "commentary") {
+				return rw.reason
+			}
+		}
+	}
+	return ""
+}
+
 // reason says why a block with the given open elements is outside the article body,
 // from the nearest element that tells.
 func reason(ancestry []*html.Node) string {
@@ -215,21 +230,12 @@ func reason(ancestry []*html.Node) string {
 		case atom.Figcaption:
 			return "photo caption"
 		}
-		var hint strings.Builder
 		for _, a := range n.Attr {
 			switch a.Key {
-			case "id", "class", "role", "itemprop":
-				hint.WriteString(strings.ToLower(a.Val))
-				hint.WriteByte(' ')
-			}
-		}
-		h := hint.String()
-		if h == "" {
-			continue
-		}
-		for _, rw := range reasonWords {
-			if strings.Contains(h, rw.word) {
-				return rw.reason
+			case "id", "class", "role":
+				if r := hintReason(a.Val); r != "" {
+					return r
+				}
 			}
 		}
 	}

@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"newspipe/document"
+)
+
+// para is a paragraph long enough for a content extractor to take it as prose.
+func para(topic string) string {
+	return "The council said on Tuesday that " + topic + " would be reviewed by an independent panel, " +
+		"after residents complained for months about delays, rising costs and the lack of any public " +
+		"consultation before the decision was taken by the committee."
+}
+
+var smallPage = `<!DOCTYPE html><html><head><title>Council orders review of bridge repairs | Daily Planet</title></head>
+<body>
+<header class="site-header"><a href="/">Daily Planet</a></header>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<main><article>
+<h1>Council orders review of bridge repairs</h1>
+<p>` + para("the bridge repairs") + `</p>
+<p>` + para("the new tram line") + `</p>
+<h2>What happens next</h2>
+<p>` + para("the harbour plan") + `</p>
+<p>` + para("the parking charges") + `</p>
+</article></main>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Cat rescued from tree</a></li><li><a href="/b">Storm closes schools</a></li></ul></aside>
+<div id="comments"><p>Be the first to comment on this story and share it with your friends</p></div>
+<footer><p>Copyright 2024 Daily Planet. All rights reserved.</p></footer>
+</body></html>`
+
+func TestExtractSmallPage(t *testing.T) {
+	p, err := New().Extract(smallPage, "https://example.com/news/bridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	outside := map[string]string{}
+	for _, b := range p.Blocks {
+		if b.Outside == "" {
+			body = append(body, b.Text)
+		} else {
+			outside[b.Text] = b.Outside
+		}
+	}
+	want := []string{para("the bridge repairs"), para("the new tram line"), "What happens next",
+		para("the harbour plan"), para("the parking charges")}
+	if !reflect.DeepEqual(body, want) {
+		t.Errorf("body blocks:\n%q\nwant\n%q", body, want)
+	}
+	reasons := map[string]string{
+		"News":                  "navigation menu",
+		"Cat rescued from tree": "sidebar",
+		"Copyright 2024 Daily Planet. All rights reserved.":                    "page footer",
+		"Council orders review of bridge repairs":                              "article headline",
+		"Be the first to comment on this story and share it with your friends": "comment section",
+	}
+	for text, want := range reasons {
+		if got := outside[text]; got != want {
+			t.Errorf("block %q: Outside = %q, want %q", text, got, want)
+		}
+	}
+	if p.Meta.Title != "Council orders review of bridge repairs" {
+		t.Errorf("title = %q", p.Meta.Title)
+	}
+	for _, b := range p.Blocks {
+		if b.Text == "What happens next" && (!b.Heading || b.Tag != "h2") {
+			t.Errorf("heading block = %+v, want an h2 heading", b)
+		}
+	}
+}
+
+func TestPageBlocks(t *testing.T) {
+	tests := []struct {
+		name string
+		html string
+		want []rawBlock // text, tag, heading and linkLen are compared
+	}{
+		{"paragraphs", `<p>One <b>two</b>s three.</p><p>Four</p>`,
+			[]rawBlock{{text: "One twos three.", tag: "p"}, {text: "Four", tag: "p"}}},
+		{"heading", `<h2>Title <span>here</span></h2>`,
+			[]rawBlock{{text: "Title here", tag: "h2", heading: true}}},
+		{"links", `<li><a href="/x">Link</a> text</li>`,
+			[]rawBlock{{text: "Link text", tag: "li", linkLen: 4}}},
+		{"div lines split by br", `<div>first line<br>second   line</div>`,
+			[]rawBlock{{text: "first line", tag: "div"}, {text: "second line", tag: "div"}}},
+		{"nested blocks", `<div>lead<p>inner</p>tail</div>`,
+			[]rawBlock{{text: "lead", tag: "div"}, {text: "inner", tag: "p"}, {text: "tail", tag: "div"}}},
+		{"table cells", `<table><tr><td>a b</td><td>c</td></tr></table>`,
+			[]rawBlock{{text: "a b", tag: "td"}, {text: "c", tag: "td"}}},
+		{"hidden content", `<p>seen</p><p hidden>attr</p><div aria-hidden="true">aria</div>
+			<span style="display: none">inline</span><div style="visibility:hidden">vis</div>
+			<script>var x = "script";</script><style>p{}</style><noscript>noscript</noscript>
+			<template><p>template</p></template><p>also seen</p>`,
+			[]rawBlock{{text: "seen", tag: "p"}, {text: "also seen", tag: "p"}}},
+		{"entities and nbsp", `<p>a&nbsp;&amp;&nbsp;b</p>`, []rawBlock{{text: "a & b", tag: "p"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := pageBlocks(doc)
+			for i := range got {
+				got[i].ancestry = nil
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReason(t *testing.T) {
+	tests := []struct {
+		html, text, want string
+	}{
+		{`<nav><a>Home</a></nav>`, "Home", "navigation menu"},
+		{`<footer><p>Contact us</p></footer>`, "Contact us", "page footer"},
+		{`<aside><p>Popular</p></aside>`, "Popular", "sidebar"},
+		{`<div class="cookie-banner"><p>We use cookies</p></div>`, "We use cookies", "cookie notice"},
+		{`<div class="related-posts"><a>Other story</a></div>`, "Other story", "related stories"},
+		{`<section id="comments"><p>Nice</p></section>`, "Nice", "comment section"},
+		{`<ul class="breadcrumbs"><li>World</li></ul>`, "World", "breadcrumb trail"},
+		{`<div class="top-menu"><a>Sport</a></div>`, "Sport", "navigation menu"},
+		{`<div class="newsletter-signup"><p>Get our email</p></div>`, "Get our email", "newsletter box"},
+		// The nearest telling element wins: a share bar inside the footer.
+		{`<footer><div class="share-tools"><a>Tweet</a></div></footer>`, "Tweet", "share bar"},
+		{`<div><p>Plain</p></div>`, "Plain", "outside the article body"},
+		// Words inside longer words do not count: "canvas" is not "nav".
+		{`<div class="canvas-wrap"><p>Art</p></div>`, "Art", "outside the article body"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, b := range pageBlocks(doc) {
+			if b.text == tt.text {
+				found = true
+				if got := reason(b.ancestry); got != tt.want {
+					t.Errorf("%s: reason = %q, want %q", tt.html, got, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no block %q", tt.html, tt.text)
+		}
+	}
+}
+
+func TestMarkKeepsOrderedContent(t *testing.T) {
+	// The pull quote repeats a later paragraph; the chain must keep the paragraph,
+	// not the quote, and must not skip the paragraphs in between.
+	long := "one two three four five six seven eight nine ten eleven twelve"
+	raw := []rawBlock{
+		{text: "Menu"},
+		{text: long}, // pull quote, before the content
+		{text: "alpha beta gamma delta epsilon zeta eta theta iota kappa"},
+		{text: "lambda mu nu xi omicron pi rho sigma tau upsilon"},
+		{text: long}, // the real paragraph
+		{text: "Share"},
+	}
+	content, err := html.Parse(strings.NewReader("<body><p>alpha beta gamma delta epsilon zeta eta theta iota kappa</p>" +
+		"<p>lambda mu nu xi omicron pi rho sigma tau upsilon</p><p>" + long + "</p><p>Share this</p></body>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mark(raw, content)
+	wantInside := []bool{false, false, true, true, true, false}
+	for i, b := range got {
+		if (b.Outside == "") != wantInside[i] {
+			t.Errorf("block %d %q: inside = %v, want %v", i, b.Text, b.Outside == "", wantInside[i])
+		}
+	}
+}
+
+func TestMarkHeadline(t *testing.T) {
+	tests := []struct {
+		title, heading, tag string
+		want                bool
+	}{
+		{"Council orders review", "Council orders review", "h1", true},
+		{"Council orders review of bridge repairs | Daily Planet", "Council orders review of bridge repairs", "h1", true},
+		{"Council orders review", "What happens next", "h2", false},
+		{"", "Anything", "h1", false},
+	}
+	for _, tt := range tests {
+		blocks := []document.Block{{Text: tt.heading, Tag: tt.tag, Heading: true}}
+		markHeadline(blocks, tt.title)
+		if got := blocks[0].Outside == "article headline"; got != tt.want {
+			t.Errorf("title %q heading %q: moved out = %v, want %v", tt.title, tt.heading, got, tt.want)
+		}
+	}
+}
