@@ -71,11 +71,15 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 			if !(keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
 				keep[i], reasons[i] = false, b.Outside
 			}
-		case b.Heading && b.Tag != "":
-			keep[i] = true
+		case b.Tag != "":
+			// Inside the HTML extractor's body only in-body chrome goes: short lines with
+			// chrome vocabulary or mostly links that the classifier also rejects.
+			inBodyChrome := li.words <= 25 && (li.vocab&(chromeVocab|vRelated|vCredit|vComment) != 0 || b.LinkDensity > 0.5)
+			keep[i] = b.Heading || keep[i] || !inBodyChrome
 		}
 	}
 	sandwich(info, keep, reasons)
+	fillGaps(info, keep, reasons)
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// A page with no line that scores as body is more likely a short item than empty:
 		// keep its prose lines rather than nothing.
@@ -132,6 +136,30 @@ func sandwich(info []lineInfo, keep []bool, reasons []string) {
 			keep[i] = false
 			reasons[i] = vocabReason(box)
 		}
+	}
+}
+
+// fillGaps keeps a short line between two kept lines when it has no chrome vocabulary:
+// inside an article such a line is a heading, a one-line quote or a short paragraph.
+func fillGaps(info []lineInfo, keep []bool, reasons []string) {
+	// Neighbours are looked for past removed credits and placeholders, which sit inside articles.
+	prev := -1
+	for i := range info {
+		li := &info[i]
+		if reasons[i] != "" {
+			continue
+		}
+		if !keep[i] && prev >= 0 && keep[prev] && li.vocab == 0 && !li.byline && !li.dateOnly && !li.repeated &&
+			(li.final || li.words <= 8) {
+			next := i + 1
+			for next < len(info) && reasons[next] != "" {
+				next++
+			}
+			if next < len(info) && keep[next] {
+				keep[i] = true
+			}
+		}
+		prev = i
 	}
 }
 

@@ -132,12 +132,12 @@ var featureNames = []string{
 	"stopRatio", "final", "colon", "titleCaseRatio", "digitRatio", "upperRatio", "commaRate",
 	"newsletter", "share", "credit", "related", "legal", "comment", "ad", "nav",
 	"byline", "dateOnly", "bullet", "url", "repeated", "placeholder",
-	"relPos", "inSpan", "logDistSpan", "beforeSpan", "afterSpan",
+	"inSpan", "logDistSpan", "beforeSpan", "afterSpan",
 	"prevLong", "nextLong", "prevShort", "nextShort", "ctxLogWords", "ctxFinal", "prevChrome", "nextChrome",
 	"commentCtx", "afterCommentHeader",
 }
 
-const numFeatures = 42
+const numFeatures = 41
 
 // span is the densest run of long lines, found as a maximum-sum sub-sequence.
 type span struct{ start, end int } // [start, end)
@@ -220,27 +220,24 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
 	x[24] = b2f(li.url)
 	x[25] = b2f(li.repeated)
 	x[26] = b2f(v&vPlaceholder != 0)
-	if n > 1 {
-		x[27] = float64(i) / float64(n-1)
-	}
-	x[28] = b2f(i >= sp.start && i < sp.end)
+	x[27] = b2f(i >= sp.start && i < sp.end)
 	switch {
 	case i < sp.start:
-		x[29] = math.Log1p(float64(sp.start - i))
-		x[30] = 1
+		x[28] = math.Log1p(float64(sp.start - i))
+		x[29] = 1
 	case i >= sp.end:
-		x[29] = math.Log1p(float64(i - sp.end + 1))
-		x[31] = 1
+		x[28] = math.Log1p(float64(i - sp.end + 1))
+		x[30] = 1
 	}
 	if i > 0 {
-		x[32] = b2f(info[i-1].words > 20)
-		x[34] = b2f(info[i-1].words <= 5)
-		x[38] = b2f(info[i-1].vocab&chromeVocab != 0)
+		x[31] = b2f(info[i-1].words > 20)
+		x[33] = b2f(info[i-1].words <= 5)
+		x[37] = b2f(info[i-1].vocab&chromeVocab != 0)
 	}
 	if i+1 < n {
-		x[33] = b2f(info[i+1].words > 20)
-		x[35] = b2f(info[i+1].words <= 5)
-		x[39] = b2f(info[i+1].vocab&chromeVocab != 0)
+		x[32] = b2f(info[i+1].words > 20)
+		x[34] = b2f(info[i+1].words <= 5)
+		x[38] = b2f(info[i+1].vocab&chromeVocab != 0)
 	}
 	var sum, fin, cnt float64
 	for j := i - 2; j <= i+2; j++ {
@@ -252,8 +249,8 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
 		cnt++
 	}
 	if cnt > 0 {
-		x[36] = sum / cnt
-		x[37] = fin / cnt
+		x[35] = sum / cnt
+		x[36] = fin / cnt
 	}
 	var cm float64
 	for j := max(0, i-3); j < min(n, i+4); j++ {
@@ -261,8 +258,8 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
 			cm++
 		}
 	}
-	x[40] = cm / 6
-	x[41] = b2f(i > header)
+	x[39] = cm / 6
+	x[40] = b2f(i > header)
 }
 
 // firstCommentHeader returns the index of the first comment header at or after the start of

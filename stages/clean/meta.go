@@ -59,6 +59,15 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			break
 		}
 	}
+	if byline >= 0 {
+		next := byline + 1
+		for next < len(keep) && !(keep[next] && reasons[next] == "") {
+			next++
+		}
+		if next < len(keep) {
+			leadIn(info, keep, reasons, byline+1, next)
+		}
+	}
 	anchor := first
 	if byline >= 0 && byline < first+4 {
 		anchor = min(byline, first+1)
@@ -103,6 +112,23 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	}
 	meta.Site = findSite(info)
 	return meta
+}
+
+// leadIn keeps the prose lines between the byline and the first body line, when all of them
+// are prose: the article's short first sentences, which the classifier alone doubts.
+func leadIn(info []lineInfo, keep []bool, reasons []string, from, to int) {
+	if to-from > 3 {
+		return
+	}
+	for j := from; j < to; j++ {
+		li := &info[j]
+		if reasons[j] != "" || !li.final || li.words < 3 || li.vocab != 0 || li.byline || li.dateOnly {
+			return
+		}
+	}
+	for j := from; j < to; j++ {
+		keep[j] = true
+	}
 }
 
 func appendNew(list []string, items ...string) []string {

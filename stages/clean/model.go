@@ -82,7 +82,7 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 	c[6] = short
 	c[7] = short * c[5]
 	c[8] = x[7]  // final
-	c[9] = x[28] // inSpan
+	c[9] = x[27] // inSpan
 }
 
 // score returns, for every line, the probability that it is article body.

@@ -51,13 +51,38 @@ func findVocab(lower string) vocabHits {
 	var h vocabHits
 	for _, f := range vocabulary {
 		for _, p := range f.phrases {
-			if strings.Contains(lower, p) {
+			if containsWord(lower, p) {
 				h |= f.hit
 				break
 			}
 		}
 	}
 	return h
+}
+
+// containsWord reports whether phrase occurs in s as whole words: "popular" is found in
+// "most popular" but not in "popularity"; a plural "s" is allowed after it.
+func containsWord(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(phrase)
+		before := start == 0 || !isLetterByte(s[start-1]) || !isLetterByte(phrase[0])
+		after := end == len(s) || !isLetterByte(s[end]) || !isLetterByte(phrase[len(phrase)-1]) ||
+			(s[end] == 's' && (end+1 == len(s) || !isLetterByte(s[end+1])))
+		if before && after {
+			return true
+		}
+		off = start + 1
+	}
+}
+
+// isLetterByte reports ASCII letters and the bytes of multi-byte UTF-8 characters, which are
+// mostly letters in text.
+func isLetterByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // isPlaceholder reports template markers a CMS failed to expand: "[related_story]", "{{ad}}", "%%AUTHOR%%".

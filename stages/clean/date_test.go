@@ -1,0 +1,37 @@
+package clean
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"June 10, 2018, 12:39 PM", "2018-06-10T12:39:00"},
+		{"10 June 2018", "2018-06-10"},
+		{"Nov 13, 2019 4:26 pm", "2019-11-13T16:26:00"},
+		{"Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", "2019-11-19T06:21:00"},
+		{"Reuters November 18, 2019 11:03 PM", "2019-11-18T23:03:00"},
+		{"Nov. 20, 2019", "2019-11-20"},
+		{"Updated: 2019-11-18 10:30", "2019-11-18T10:30:00"},
+		{"Tuesday, 5 March 2019 at 12:05 am", "2019-03-05T00:05:00"},
+		{"February 29, 2019", ""}, // not a leap year
+		{"February 29, 2020", "2020-02-29"},
+		{"Published 3 hours ago", ""},
+		{"May the force be with you in 2019", ""},
+		{"the 12 June 1999 vote", "1999-06-12"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := parseDate(tt.in).value; got != tt.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseDateSpan(t *testing.T) {
+	in := "Matthias Ang | June 10, 2018, 12:39 PM"
+	d := parseDate(in)
+	if got := in[d.start:d.end]; got != "June 10, 2018, 12:39 PM" {
+		t.Errorf("date text = %q", got)
+	}
+}

@@ -1,0 +1,96 @@
+package clean
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseByline(t *testing.T) {
+	tests := []struct {
+		in        string
+		authors   []string
+		published string
+		ok        bool
+	}{
+		{"By Jane Doe", []string{"Jane Doe"}, "", true},
+		{"By Jane Doe and John Smith", []string{"Jane Doe", "John Smith"}, "", true},
+		{"Matthias Ang | June 10, 2018, 12:39 PM", []string{"Matthias Ang"}, "2018-06-10T12:39:00", true},
+		{"Harriet Marsden, The Week UK", []string{"Harriet Marsden"}, "", true},
+		{"By Justin Klawans, The Week US Published", []string{"Justin Klawans"}, "", true},
+		{"Published 3 hours ago", nil, "", true},
+		{"Updated: June 10, 2018", nil, "2018-06-10", true},
+		{"David Ingram - Reuters", []string{"David Ingram"}, "", true},
+		{"Reuters November 18, 2019 11:03 PM", []string{"Reuters"}, "2019-11-18T23:03:00", true},
+		{"Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", []string{"Michael David Smith"}, "2019-11-19T06:21:00", true},
+		{"10 June 2018", nil, "2018-06-10", true},
+		{"By the time Buckley learned who had written the song, she was half-surprised", nil, "", false},
+		{"The vote was held on June 10, 2018 in the capital city of the country.", nil, "", false},
+		{"Kim is the new cool kid in global politics.", nil, "", false},
+		{"Invitation from Putin", nil, "", false},
+	}
+	for _, tt := range tests {
+		authors, published, ok := parseByline(tt.in)
+		if ok != tt.ok || !slices.Equal(authors, tt.authors) || published != tt.published {
+			t.Errorf("parseByline(%q) = %q, %q, %v; want %q, %q, %v", tt.in, authors, published, ok,
+				tt.authors, tt.published, tt.ok)
+		}
+	}
+}
+
+func TestSiteIn(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Subscribe to The Week", "The Week"},
+		{"© 2018 Mothership", "Mothership"},
+		{"Copyright 2019 The Associated Press. All rights reserved.", "The Associated Press"},
+		{"© 1996-2019 News Communication", "News Communication"},
+		{"Subscribe to our newsletter", ""},
+		{"All rights reserved", ""},
+	}
+	for _, tt := range tests {
+		if got := siteIn(tt.in); got != tt.want {
+			t.Errorf("siteIn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCleanMetadata(t *testing.T) {
+	body := []string{
+		"The council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its piers.",
+		"Residents who rely on the crossing said the decision would add twenty minutes to their daily commute into town.",
+		"The mayor said a replacement could be built within three years if the regional government agreed to pay for it.",
+		"Work to reinforce the piers will begin next month, and pedestrians will still be able to use the bridge meanwhile.",
+	}
+	tests := []struct {
+		name   string
+		header []string
+		want   wantMeta
+	}{
+		{"by line", []string{"Home", "News", "Old bridge closes to cars", "By Jane Doe", "10 June 2018"},
+			wantMeta{title: "Old bridge closes to cars", authors: []string{"Jane Doe"}, published: "2018-06-10"}},
+		{"standfirst and pipe byline", []string{"Old bridge closes to cars", "Engineers found cracks in two of the piers.",
+			"Matthias Ang | June 10, 2018, 12:39 PM"},
+			wantMeta{title: "Old bridge closes to cars", subtitle: "Engineers found cracks in two of the piers.",
+				authors: []string{"Matthias Ang"}, published: "2018-06-10T12:39:00"}},
+		{"name over date", []string{"Menu", "Old bridge closes to cars", "David Ehrlich", "Nov 13, 2019 4:26 pm"},
+			wantMeta{title: "Old bridge closes to cars", authors: []string{"David Ehrlich"}, published: "2019-11-13T16:26:00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := New().Clean(linesToBlocks(append(append([]string{}, tt.header...), body...)))
+			m := res.Meta
+			if m.Title != tt.want.title || m.Subtitle != tt.want.subtitle || !slices.Equal(m.Authors, tt.want.authors) ||
+				m.Published != tt.want.published {
+				t.Errorf("meta = %+v, want %+v", m, tt.want)
+			}
+			if !slices.Equal(res.Paragraphs, body) {
+				t.Errorf("paragraphs = %q, want the body", res.Paragraphs)
+			}
+		})
+	}
+}
+
+type wantMeta struct {
+	title, subtitle string
+	authors         []string
+	published       string
+}
