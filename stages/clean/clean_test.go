@@ -81,10 +81,10 @@ func TestCleanReasons(t *testing.T) {
 		reason[r.Text] = r.Reason
 	}
 	for text, want := range map[string]string{
-		"Sign up for our daily newsletter": "newsletter sign-up",
+		"Sign up for our daily newsletter":                            "newsletter sign-up",
 		"Get the best stories delivered to your inbox every morning.": "newsletter sign-up",
-		"Share on Facebook":                          "share buttons",
-		"© 2024 Example Media. All rights reserved.": "copyright notice",
+		"Share on Facebook":                                           "share buttons",
+		"© 2024 Example Media. All rights reserved.":                  "copyright notice",
 	} {
 		if reason[text] != want {
 			t.Errorf("reason for %q = %q, want %q", text, reason[text], want)
