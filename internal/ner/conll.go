@@ -19,6 +19,8 @@ type Sentence struct {
 
 // CoNLLDoc is one document of a CoNLL file: the sentences between two -DOCSTART- lines.
 type CoNLLDoc struct {
+	// DocStart is the -DOCSTART- line that opened the document, if any.
+	DocStart  string
 	Sentences []Sentence
 }
 
@@ -52,7 +54,7 @@ func ReadCoNLL(r io.Reader) ([]CoNLLDoc, error) {
 		}
 		if fields[0] == "-DOCSTART-" {
 			flush()
-			docs = append(docs, CoNLLDoc{})
+			docs = append(docs, CoNLLDoc{DocStart: text})
 			continue
 		}
 		if len(fields) < 2 {

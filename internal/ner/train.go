@@ -10,7 +10,7 @@ import (
 
 // TrainOptions sets the training hyper-parameters.
 type TrainOptions struct {
-	// Iterations is the number of passes over the training data (default 12).
+	// Iterations is the number of passes over the training data (default DefaultIterations).
 	Iterations int
 	// Seed fixes the shuffle order, so that training is deterministic.
 	Seed uint64
@@ -70,7 +70,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 		log = io.Discard
 	}
 	if opts.Iterations <= 0 {
-		opts.Iterations = 12
+		opts.Iterations = DefaultIterations
 	}
 	if opts.MinCount <= 0 {
 		opts.MinCount = 1
@@ -343,3 +343,6 @@ func sortedKeys(g gazetteer) []uint64 {
 }
 
 func sortUint64(k []uint64) { slices.Sort(k) }
+
+// DefaultIterations is the number of training passes chosen on CoNLL-2003 dev.
+const DefaultIterations = 10

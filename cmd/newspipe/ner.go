@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"newspipe/internal/ner"
+)
+
+// cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] CONLL_FILE`.
+func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "internal/ner/model.bin", "write the model to `FILE`")
+	iterations := fs.Int("iterations", ner.DefaultIterations, "passes over the training data")
+	seed := fs.Uint64("seed", 1, "shuffle seed")
+	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-dev FILE] CONLL_FILE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 || *iterations <= 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed}
+	if *dev != "" {
+		docs, err := readCoNLLFile(*dev)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+			return exitFailures
+		}
+		opts.Dev = docs
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		return exitFailures
+	}
+	defer f.Close()
+	m, err := ner.Train(f, opts, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		return exitFailures
+	}
+	w, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		return exitFailures
+	}
+	n, err := m.WriteTo(w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		return exitFailures
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, n)
+	return exitOK
+}
+
+// cmdEvalNER implements `newspipe eval ner [--predictions OUT] [--no-baseline] FILE`: prints entity-level P/R/F1
+// overall and per type for newspipe and for prose/v2's default model side by side; --predictions writes the file back
+// with a predicted-tag column appended to each token line, in IOB1, so conlleval can check it.
+func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT`")
+	noBaseline := fs.Bool("no-baseline", false, "do not run prose/v2's model")
+	model := fs.String("model", "", "use the model in `FILE` instead of the embedded one")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newspipe eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	docs, err := readCoNLLFile(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+		return exitFailures
+	}
+	var m *ner.Model
+	if *model != "" {
+		f, err := os.Open(*model)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+			return exitFailures
+		}
+		m, err = ner.Load(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe eval ner: %s: %v\n", *model, err)
+			return exitFailures
+		}
+	} else if m, err = ner.Default(); err != nil {
+		fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+		return exitFailures
+	}
+	tokens := 0
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			tokens += len(s.Words)
+		}
+	}
+	start := time.Now()
+	ours := ner.Evaluate(m, docs)
+	took := time.Since(start)
+	scores := []ner.Score{ours}
+	names := []string{"newspipe"}
+	if !*noBaseline {
+		b, err := ner.NewProseBaseline()
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe eval ner: prose baseline: %v\n", err)
+			return exitFailures
+		}
+		scores = append(scores, ner.Evaluate(b, docs))
+		names = append(names, "prose/v2")
+	}
+	fmt.Fprintf(stdout, "%s: %d documents, %d tokens; newspipe tagged %.0f tokens/s\n",
+		fs.Arg(0), len(docs), tokens, float64(tokens)/took.Seconds())
+	fmt.Fprintf(stdout, "%-6s", "type")
+	for _, n := range names {
+		fmt.Fprintf(stdout, " | %-8s %6s %6s %6s %5s %5s", n, "P", "R", "F1", "gold", "pred")
+	}
+	fmt.Fprintln(stdout)
+	for _, typ := range []string{"", "PER", "ORG", "LOC", "MISC"} {
+		label := typ
+		if typ == "" {
+			label = "all"
+		}
+		fmt.Fprintf(stdout, "%-6s", label)
+		for i, s := range scores {
+			c := s.Overall
+			if typ != "" {
+				c = s.ByType[typ]
+			}
+			fmt.Fprintf(stdout, " | %-8s %6.4f %6.4f %6.4f %5d %5d", names[i], c.Precision(), c.Recall(), c.F1(), c.Gold, c.Predicted)
+		}
+		fmt.Fprintln(stdout)
+	}
+	if *predictions != "" {
+		if err := writePredictions(*predictions, m, docs); err != nil {
+			fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+			return exitFailures
+		}
+	}
+	return exitOK
+}
+
+func readCoNLLFile(path string) ([]ner.CoNLLDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return docs, nil
+}
+
+// writePredictions writes docs back with m's IOB1 tag appended to every token line.
+func writePredictions(path string, m *ner.Model, docs []ner.CoNLLDoc) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for _, d := range docs {
+		if d.DocStart != "" {
+			fmt.Fprintf(w, "%s O\n\n", d.DocStart)
+		}
+		words := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			words[i] = s.Words
+		}
+		pred := m.Predict(words)
+		for i, s := range d.Sentences {
+			tags := ner.TagsIOB1(pred[i], len(s.Words))
+			for k, line := range s.Lines {
+				fmt.Fprintf(w, "%s %s\n", line, tags[k])
+			}
+			w.WriteString("\n")
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

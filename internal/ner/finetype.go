@@ -1,0 +1,97 @@
+package ner
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+var (
+	//go:embed data/gpe.txt
+	gpeList string
+	//go:embed data/norp.txt
+	norpList string
+)
+
+// lists holds the parsed curated lists; built once, read-only afterwards.
+var lists = sync.OnceValue(func() [2]map[string]bool {
+	return [2]map[string]bool{parseList(gpeList), parseList(norpList)}
+})
+
+func parseList(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m[listKey(line)] = true
+	}
+	return m
+}
+
+// listKey normalises a name for the curated lists: lower case, curly apostrophes
+// straightened, a leading "the" dropped.
+func listKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
+
+// IsGPE reports whether name is a country, state, province, city or other
+// geo-political entity of the curated list.
+func IsGPE(name string) bool {
+	return lists()[0][listKey(name)]
+}
+
+// IsNORP reports whether name is a nationality, religious or political group of the
+// curated list, in the singular or plural ("Syrian", "Syrians", "Frenchmen").
+func IsNORP(name string) bool {
+	norp := lists()[1]
+	k := listKey(name)
+	if norp[k] {
+		return true
+	}
+	if strings.HasSuffix(k, "men") && norp[k[:len(k)-3]+"man"] {
+		return true
+	}
+	if strings.HasSuffix(k, "es") && norp[k[:len(k)-2]] {
+		return true
+	}
+	return strings.HasSuffix(k, "s") && norp[k[:len(k)-1]]
+}
+
+// FineType maps a CoNLL type (PER, ORG, LOC, MISC) and the entity's name to the output
+// types: PERSON, ORG, GPE (places of the curated list), LOC, NORP (groups of the curated
+// list) and MISC.
+func FineType(conllType, name string) string {
+	switch conllType {
+	case "PER":
+		return "PERSON"
+	case "LOC":
+		if IsGPE(name) {
+			return "GPE"
+		}
+		return "LOC"
+	case "MISC":
+		if IsNORP(name) {
+			return "NORP"
+		}
+		return "MISC"
+	}
+	return conllType
+}
+
+// CoarseType maps an output type back to CoNLL's: GPE to LOC, NORP to MISC, PERSON to PER.
+func CoarseType(t string) string {
+	switch t {
+	case "PERSON":
+		return "PER"
+	case "GPE":
+		return "LOC"
+	case "NORP":
+		return "MISC"
+	}
+	return t
+}

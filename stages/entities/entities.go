@@ -1,0 +1,490 @@
+// Package entities finds the named entities of an article and joins their mentions
+// into canonical entities.
+package entities
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newspipe/internal/ner"
+	"newspipe/record"
+)
+
+// Recognizer finds named entities in article text; safe for concurrent use; build once per process.
+type Recognizer struct {
+	model *ner.Model
+}
+
+// New loads the embedded model.
+func New() (*Recognizer, error) {
+	m, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	return NewWithModel(m), nil
+}
+
+// NewWithModel returns a Recognizer that uses m.
+func NewWithModel(m *ner.Model) *Recognizer {
+	return &Recognizer{model: m}
+}
+
+// mention is one cleaned-up entity mention.
+type mention struct {
+	toks  []ner.Token // the name's tokens
+	typ   string      // output type (PERSON, GPE, ...)
+	text  string      // text of the name as written
+	key   string      // normalised name for joining spelling variants
+	group int         // index of its entity
+}
+
+// Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
+// ordered by first mention.
+func (r *Recognizer) Entities(text string) []record.Entity {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	toks := ner.Tokenize(text)
+	sents := ner.Sentences(text, toks)
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		w := make([]string, len(s))
+		for k, t := range s {
+			w[k] = t.Text
+		}
+		words[i] = w
+	}
+	pred := r.model.Predict(words)
+	var ms []mention
+	for si, spans := range pred {
+		for _, sp := range spans {
+			if m, ok := clean(text, sents[si][sp.Start:sp.End], sp.Type); ok {
+				ms = append(ms, m)
+			}
+		}
+	}
+	return group(ms)
+}
+
+// titleWords are titles and honorifics that go before a name and are not part of it.
+var titleWords = map[string]bool{
+	"president": true, "vice": true, "prime": true, "minister": true, "foreign": true,
+	"defence": true, "defense": true, "finance": true, "interior": true, "secretary": true,
+	"deputy": true, "mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
+	"professor": true, "sir": true, "dame": true, "lord": true, "lady": true, "he": true,
+	"his": true, "her": true, "excellency": true, "majesty": true, "highness": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "pope": true, "senator": true,
+	"sen": true, "governor": true, "gov": true, "mayor": true, "general": true, "gen": true,
+	"chairman": true, "chairwoman": true, "chancellor": true, "premier": true,
+	"ambassador": true, "leader": true, "supreme": true, "judge": true, "justice": true,
+	"rev": true, "reverend": true, "sheikh": true, "emir": true, "crown": true, "lt": true,
+	"col": true, "colonel": true, "capt": true, "captain": true, "commander": true,
+	"sgt": true, "sergeant": true, "chief": true, "executive": true, "ceo": true, "rep": true,
+	"representative": true, "speaker": true, "congressman": true, "congresswoman": true,
+	"dictator": true, "envoy": true, "coach": true, "manager": true, "saint": true,
+	"state": true, "councillor": true, "councilman": true, "councilwoman": true,
+}
+
+// uiWords are page-furniture words that a tagger may take for a name in leftover chrome.
+var uiWords = map[string]bool{
+	"subscribe": true, "sign": true, "share": true, "click": true, "read": true, "follow": true,
+	"advertisement": true, "newsletter": true, "newsletters": true, "login": true, "log": true,
+	"register": true, "comments": true, "comment": true, "tweet": true, "email": true,
+	"print": true, "menu": true, "search": true, "home": true, "related": true, "source": true,
+}
+
+// clean trims a predicted span to the name itself and picks its output type; ok is false
+// when nothing name-like remains.
+func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
+	// Trailing possessives and punctuation.
+	for len(toks) > 0 {
+		last := toks[len(toks)-1].Text
+		if isPossessive(last) || !hasAlnum(last) {
+			toks = toks[:len(toks)-1]
+			continue
+		}
+		break
+	}
+	for len(toks) > 0 && !hasAlnum(toks[0].Text) {
+		toks = toks[1:]
+	}
+	// "Chinese President Xi Jinping", "Foreign Minister Sergey Lavrov", "HE Kim Jong Un":
+	// a title with a capitalised name after it makes the rest a person.
+	for k := 0; k+1 < len(toks); k++ {
+		if !isTitle(toks[k].Text) {
+			continue
+		}
+		j := k
+		for j < len(toks) && (isTitle(toks[j].Text) || isConnector(toks[j].Text)) {
+			j++
+		}
+		if j < len(toks) && isCapitalised(toks[j].Text) && (k == 0 || conllType == "PER" || prefixIsGroup(toks[:k])) {
+			toks = toks[j:]
+			conllType = "PER"
+		}
+		break
+	}
+	// A capitalised sentence opener is not part of a name: "Perhaps Kim", "The US".
+	for len(toks) > 1 && openers[strings.ToLower(toks[0].Text)] {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return mention{}, false
+	}
+	name := text[toks[0].Start:toks[len(toks)-1].End]
+	if !hasUpperOrDigit(name) || utf8.RuneCountInString(name) < 2 && !unicode.IsUpper(firstRune(name)) {
+		return mention{}, false
+	}
+	if len(toks) == 1 && (uiWords[strings.ToLower(name)] || isTitle(name)) {
+		return mention{}, false
+	}
+	typ := ner.FineType(conllType, name)
+	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians".
+	if typ == "PERSON" || typ == "MISC" || typ == "LOC" {
+		switch {
+		case ner.IsGPE(name):
+			typ = "GPE"
+		case ner.IsNORP(name):
+			typ = "NORP"
+		}
+	}
+	return mention{toks: toks, typ: typ, text: name, key: normKey(name)}, true
+}
+
+// openers are words that start sentences and never start a name.
+var openers = map[string]bool{
+	"the": true, "a": true, "an": true, "perhaps": true, "however": true, "meanwhile": true,
+	"also": true, "but": true, "and": true, "or": true, "then": true, "so": true, "still": true,
+	"yet": true, "now": true, "today": true, "yesterday": true, "tomorrow": true, "when": true,
+	"while": true, "if": true, "after": true, "before": true, "as": true, "in": true, "on": true,
+	"at": true, "for": true, "with": true, "including": true, "should": true, "will": true,
+	"would": true, "could": true, "may": true, "might": true, "although": true, "though": true,
+	"since": true, "because": true, "unlike": true, "like": true, "by": true, "from": true,
+	"to": true, "of": true, "under": true, "said": true, "says": true, "says:": true,
+	"indeed": true, "instead": true, "thus": true, "hence": true, "besides": true,
+	"moreover": true, "furthermore": true, "finally": true, "first": true, "second": true,
+	"last": true, "next": true, "later": true, "earlier": true, "recently": true, "why": true,
+	"how": true, "what": true, "who": true, "where": true, "which": true, "this": true,
+	"that": true, "these": true, "those": true, "his": true, "her": true, "their": true,
+	"our": true, "its": true, "my": true, "your": true, "dear": true, "did": true, "does": true,
+	"do": true, "is": true, "was": true, "are": true, "were": true, "has": true, "have": true,
+	"had": true, "can": true, "let": true, "please": true, "even": true, "only": true,
+	"just": true, "according": true, "via": true, "about": true, "against": true, "among": true,
+	"amid": true, "during": true, "without": true, "within": true, "over": true, "into": true,
+	"every": true, "each": true, "all": true, "both": true, "some": true, "many": true,
+	"most": true, "several": true, "no": true, "not": true, "never": true, "ever": true,
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isPossessive(s string) bool {
+	switch strings.ToLower(s) {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}
+
+func isTitle(s string) bool {
+	if s == "HE" { // His Excellency; "he" in lower case is a pronoun
+		return true
+	}
+	if !isCapitalised(s) {
+		return false
+	}
+	return titleWords[strings.TrimSuffix(strings.ToLower(s), ".")]
+}
+
+func isConnector(s string) bool {
+	switch s {
+	case "of", "the", "for", "and", "[", "]", "(", ")", "-":
+		return true
+	}
+	return false
+}
+
+// prefixIsGroup reports whether the tokens before a title name a nation or group
+// ("Chinese", "South Korean", "Russia's"), so the title and its name can be split off.
+func prefixIsGroup(toks []ner.Token) bool {
+	var b strings.Builder
+	for i, t := range toks {
+		if isPossessive(t.Text) {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	s := b.String()
+	return ner.IsNORP(s) || ner.IsGPE(s)
+}
+
+func isCapitalised(s string) bool {
+	return unicode.IsUpper(firstRune(s))
+}
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpperOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// normKey folds spelling variants together: case, hyphens, periods and apostrophes
+// ("Kim Jong-un", "Kim Jong Un", "KIM JONG-UN"; "U.S." and "US").
+func normKey(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range name {
+		switch {
+		case r == '.' || r == '\'' || r == '’':
+			continue
+		case unicode.IsSpace(r) || r == '-' || r == '‐' || r == '‑' || r == '–':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// entity is a group of mentions being built.
+type entity struct {
+	key      string
+	mentions []int // indexes into ms
+	merged   int   // index of the entity it joined, or -1
+}
+
+// group joins mentions into canonical entities.
+func group(ms []mention) []record.Entity {
+	var ents []*entity
+	byKey := map[string]int{}
+	for i := range ms {
+		g, ok := byKey[ms[i].key]
+		if !ok {
+			g = len(ents)
+			byKey[ms[i].key] = g
+			ents = append(ents, &entity{key: ms[i].key, merged: -1})
+		}
+		ents[g].mentions = append(ents[g].mentions, i)
+		ms[i].group = g
+	}
+	// Short forms join a longer name used elsewhere in the document: a surname or given
+	// name ("Assad", "Kim", "Putin") a person's full name, an acronym ("KCNA") the name
+	// whose initials it is.
+	for gi, e := range ents {
+		if len(strings.Fields(e.key)) != 1 {
+			continue // only one-word names join others, so there are no chains
+		}
+		if target := fullNameFor(ms, ents, gi); target >= 0 {
+			e.merged = target
+		} else {
+			if target := expansionFor(ms, ents, gi); target >= 0 {
+				e.merged = target
+			}
+		}
+	}
+	root := func(g int) int {
+		for n := 0; ents[g].merged >= 0 && n < len(ents); n++ {
+			g = ents[g].merged
+		}
+		return g
+	}
+	members := map[int][]int{}
+	for gi := range ents {
+		r := root(gi)
+		members[r] = append(members[r], ents[gi].mentions...)
+	}
+	var out []record.Entity
+	for r, idx := range members {
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ms[a].toks[0].RuneStart, ms[b].toks[0].RuneStart) })
+		e := record.Entity{Name: canonicalName(ms, ents[r].mentions), Type: voteType(ms, idx)}
+		for _, i := range idx {
+			m := ms[i]
+			e.Mentions = append(e.Mentions, record.Mention{
+				Text:  m.text,
+				Start: m.toks[0].RuneStart,
+				End:   m.toks[len(m.toks)-1].RuneEnd,
+			})
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b record.Entity) int {
+		return cmp.Or(cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// typeOrder breaks ties in type votes.
+var typeOrder = map[string]int{"PERSON": 0, "GPE": 1, "ORG": 2, "NORP": 3, "LOC": 4, "MISC": 5}
+
+// voteType is the most frequent type of the mentions, ties going to the earlier of typeOrder.
+func voteType(ms []mention, idx []int) string {
+	votes := map[string]int{}
+	for _, i := range idx {
+		votes[ms[i].typ]++
+	}
+	best, bestN := "", -1
+	for t, n := range votes {
+		if n > bestN || n == bestN && rank(t) < rank(best) {
+			best, bestN = t, n
+		}
+	}
+	return best
+}
+
+func rank(t string) int {
+	if r, ok := typeOrder[t]; ok {
+		return r
+	}
+	return len(typeOrder)
+}
+
+// canonicalName picks the most frequent written form, then the longest, then the first
+// in byte order.
+func canonicalName(ms []mention, idx []int) string {
+	counts := map[string]int{}
+	for _, i := range idx {
+		counts[ms[i].text]++
+	}
+	best := ""
+	for name, n := range counts {
+		if best == "" {
+			best = name
+			continue
+		}
+		bn := counts[best]
+		if n > bn || n == bn && (len(name) > len(best) || len(name) == len(best) && name < best) {
+			best = name
+		}
+	}
+	return best
+}
+
+// fullNameFor finds the person whose longer name contains entity gi's name as whole
+// words, written the same way ("Assad" and "Bashar al-Assad", "Kim" and "Kim Jong Un",
+// but not "UN"); -1 when there is none. A surname match beats a given-name match, then
+// the name with more mentions wins.
+func fullNameFor(ms []mention, ents []*entity, gi int) int {
+	if typ := voteType(ms, ents[gi].mentions); typ == "GPE" || typ == "NORP" {
+		return -1
+	}
+	// Only one-word short forms join: two-word names are as likely a different person
+	// as a part of a longer name ("Donald Trump" in "Explainer Donald Trump").
+	short := nameWords(ms[ents[gi].mentions[0]].text)
+	if len(short) != 1 {
+		return -1
+	}
+	best, bestScore := -1, -1
+	for ti, t := range ents {
+		if ti == gi || voteType(ms, t.mentions) != "PERSON" && voteType(ms, ents[gi].mentions) != "PERSON" {
+			continue
+		}
+		long := nameWords(ms[t.mentions[0]].text)
+		if len(long) <= len(short) {
+			continue
+		}
+		score := -1
+		for k := 0; k+len(short) <= len(long); k++ {
+			if !slices.Equal(long[k:k+len(short)], short) {
+				continue
+			}
+			switch {
+			case k+len(short) == len(long):
+				score = max(score, 2) // surname
+			case k == 0:
+				score = max(score, 1) // given name, or family name first ("Kim Jong Un")
+			default:
+				score = max(score, 0)
+			}
+		}
+		if score < 0 {
+			continue
+		}
+		score = score*1000 + min(len(t.mentions), 999)
+		if voteType(ms, t.mentions) == "PERSON" {
+			score += 10000
+		}
+		if score > bestScore {
+			best, bestScore = ti, score
+		}
+	}
+	return best
+}
+
+// nameWords splits a name into words at spaces, and at hyphens after a lower-case
+// particle: "Bashar al-Assad" gives Bashar, al, Assad, but "Trump-Kim" and "Jong-un"
+// stay whole.
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		for {
+			i := strings.IndexAny(w, "-‐‑")
+			if i <= 0 || !unicode.IsLower(firstRune(w)) {
+				break
+			}
+			out = append(out, w[:i])
+			_, n := utf8.DecodeRuneInString(w[i:])
+			w = w[i+n:]
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// expansionFor finds the entity whose initials spell entity gi's name, written in
+// capitals ("KCNA" for "Korean Central News Agency", "BoE" for "Bank of England").
+func expansionFor(ms []mention, ents []*entity, gi int) int {
+	short := ms[ents[gi].mentions[0]].text
+	var caps []rune
+	for _, r := range short {
+		if unicode.IsUpper(r) {
+			caps = append(caps, r)
+		} else if !unicode.IsLower(r) && r != '.' {
+			return -1
+		}
+	}
+	if len(caps) < 2 || len(caps) > 6 || strings.Contains(short, " ") {
+		return -1
+	}
+	for ti, t := range ents {
+		if ti == gi {
+			continue
+		}
+		long := ms[t.mentions[0]].text
+		var initials []rune
+		for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if r := firstRune(w); unicode.IsUpper(r) {
+				initials = append(initials, r)
+			}
+		}
+		if len(initials) >= 2 && string(initials) == string(caps) {
+			return ti
+		}
+	}
+	return -1
+}
