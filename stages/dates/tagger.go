@@ -1,0 +1,187 @@
+// Package dates finds temporal expressions in English news text and normalises them to
+// TimeML TIMEX3 values, following the TempEval-3 annotation conventions.
+//
+// Extents follow TIMEX3: leading prepositions are left out ("on May 31" gives "May 31"),
+// determiners and temporal modifiers are kept ("the 1970s", "early June", "the end of 2017"),
+// and a date followed by a clock time is one expression ("June 10, 2018, 12:39 PM").
+//
+// Types and values:
+//   - DATE: calendar values at their own granularity: "2018-05-31", "2018-09", "2018",
+//     "2018-W22" (ISO week), "2018-W23-WE" (weekend), "2018-SU" (season), "2018-Q3",
+//     "2018-H1", "FY2019", decades "197X", centuries "18" (the 19th century), and the
+//     TimeML reference values PRESENT_REF ("now", "currently", "current"), PAST_REF
+//     ("recently", "the past", "recent years") and FUTURE_REF ("the future").
+//   - TIME: a day plus a clock time or a part of the day: "2018-06-10T12:39", "2018-06-10TMO".
+//   - DURATION: ISO 8601 periods: "P8Y" ("eight-year"), "P2W", "PT3H", "P1DE" (decade),
+//     "P1CE" (century); an unknown amount is X: "PXDE" ("decades"), "PXY" ("several years").
+//   - SET: repeated times. The value is the period of repetition: "every week" and "weekly"
+//     give "P1W", "twice a year" gives "P1Y"; a repeated calendar point keeps its calendar
+//     form: "every Monday" gives "XXXX-WXX-1", "every June" gives "XXXX-06".
+//
+// Resolution against the reference (publication) date:
+//   - Dates without a year ("May 31", "in September", "the third quarter") take the year that
+//     the clause's tense makes likely. A past-tense verb close to the expression (within
+//     five words) or any tense on a day-level date picks the most recent occurrence not after
+//     the reference; a future marker ("will", "next", "expected", ...) picks the next one; a
+//     tense marker further away only biases the choice toward its side, so a month named in
+//     a long past-tense sentence may still be the coming one; otherwise the nearest occurrence
+//     wins. Weekdays follow the same rule within a week.
+//   - Relative expressions ("yesterday", "last week", "four years ago") count from the
+//     reference date. Expressions relative to another time ("two days later", "the following
+//     day") count from the last full date mentioned before them in the same text, or from the
+//     reference date when there is none.
+//   - Numeric dates: YYYY-MM-DD and YYYY/MM/DD are read as such; in A/B/YYYY the day comes
+//     first only when A is greater than 12, otherwise US month/day order is used.
+//   - When the reference date is unknown (zero) no year is guessed: "12 June" gives
+//     "XXXX-06-12", "yesterday" gives "XXXX-XX-XX", "last week" "XXXX-WXX", "Tuesday" "XXXX-WXX-2".
+package dates
+
+import (
+	"time"
+
+	"newspipe/record"
+)
+
+// Tagger finds temporal expressions; safe for concurrent use; build once per process.
+type Tagger struct {
+	lex lexicon
+}
+
+// New builds a Tagger with its word tables.
+func New() *Tagger {
+	return &Tagger{lex: newLexicon()}
+}
+
+// match is one recognised expression over tokens [start, end).
+type match struct {
+	start, end int
+	typ, val   string
+	day        time.Time // the full day the expression denotes, when it does (an anchor for later ones)
+}
+
+// ctx is the state of one Tag call.
+type ctx struct {
+	toks      []token
+	ref       time.Time
+	hasRef    bool
+	anchor    time.Time // the last full day mentioned, or ref
+	hasAnchor bool
+	none      token
+}
+
+// Tag returns the temporal expressions of text, in order, with Unicode code point offsets into text.
+// ref is the reference (publication) date; ref.IsZero() means unknown: then years are never guessed
+// ("12 June" -> "XXXX-06-12", "yesterday" -> an unresolved value such as "XXXX-XX-XX").
+func (t *Tagger) Tag(text string, ref time.Time) (out []record.Date) {
+	defer func() {
+		// A bug in a rule must not take the pipeline down; the fuzz target hunts such bugs.
+		if r := recover(); r != nil {
+			out = nil
+		}
+	}()
+	c := &ctx{toks: t.tokenize(text, make([]token, 0, len(text)/5+8))}
+	if !ref.IsZero() {
+		c.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+		c.hasRef = true
+		c.anchor, c.hasAnchor = c.ref, true
+	}
+	for i := 0; i < len(c.toks); {
+		m, ok := c.best(i)
+		if !ok {
+			i++
+			continue
+		}
+		s, e := &c.toks[m.start], &c.toks[m.end-1]
+		out = append(out, record.Date{Text: text[s.start:e.end], Start: s.rs, End: e.re, Type: m.typ, Value: m.val})
+		if !m.day.IsZero() {
+			c.anchor, c.hasAnchor = m.day, true
+		}
+		i = m.end
+	}
+	return out
+}
+
+// rule recognises an expression starting at token i.
+type rule func(c *ctx, i int) (match, bool)
+
+// rules are tried at every token; the longest match wins, earlier rules win ties.
+var rules = []rule{
+	(*ctx).ruleDate,
+	(*ctx).ruleNumericDate,
+	(*ctx).ruleMod,
+	(*ctx).ruleRelative,
+	(*ctx).ruleDeictic,
+	(*ctx).ruleQuarter,
+	(*ctx).ruleDecade,
+	(*ctx).ruleCentury,
+	(*ctx).ruleSeason,
+	(*ctx).ruleWeekday,
+	(*ctx).ruleMonth,
+	(*ctx).ruleYear,
+	(*ctx).ruleTime,
+	(*ctx).ruleSet,
+	(*ctx).ruleDuration,
+	(*ctx).ruleHoliday,
+	(*ctx).ruleFiscal,
+}
+
+// best returns the longest match at token i.
+func (c *ctx) best(i int) (match, bool) {
+	t := &c.toks[i]
+	// Only words and numbers start expressions, except "'90s".
+	if t.kind == kPunct && t.ch != '\'' {
+		return match{}, false
+	}
+	if t.kind == kWord && t.w == nil {
+		return match{}, false
+	}
+	var best match
+	found := false
+	for _, r := range rules {
+		m, ok := r(c, i)
+		if ok && m.end > i && (!found || m.end > best.end) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// at returns token i, or an empty token when i is out of range.
+func (c *ctx) at(i int) *token {
+	if i < 0 || i >= len(c.toks) {
+		return &c.none
+	}
+	return &c.toks[i]
+}
+
+// is reports whether token i is the word key.
+func (c *ctx) is(i int, key string) bool { return c.at(i).is(key) }
+
+// adjacent reports whether token i follows token i-1 without space.
+func (c *ctx) adjacent(i int) bool {
+	return i > 0 && i < len(c.toks) && !c.toks[i].space
+}
+
+// boundary reports whether a sentence boundary lies between token i-1 and token i.
+func (c *ctx) boundary(i int) bool {
+	if i <= 0 || i >= len(c.toks) {
+		return true
+	}
+	if c.toks[i].nl {
+		return true
+	}
+	p := &c.toks[i-1]
+	return p.kind == kPunct && (p.ch == '.' || p.ch == '!' || p.ch == '?' || p.ch == ';')
+}
+
+// sentenceStart reports whether token i starts a sentence or a line (for capitalisation tests).
+func (c *ctx) sentenceStart(i int) bool {
+	if i <= 0 {
+		return true
+	}
+	if c.toks[i].nl {
+		return true
+	}
+	p := &c.toks[i-1]
+	return p.kind == kPunct && (p.ch == '.' || p.ch == '!' || p.ch == '?' || p.ch == ':' || p.ch == '"' || p.ch == '\'' || p.ch == '(' || p.ch == '-')
+}
