@@ -42,14 +42,25 @@ func analyse(text string) lineInfo {
 	var buf [24]byte
 	for i, r := range text {
 		li.chars++
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+		var letter, upper, digit bool
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			upper = c >= 'A' && c <= 'Z'
+			letter = upper || c >= 'a' && c <= 'z'
+			digit = c >= '0' && c <= '9'
+		} else {
+			letter = unicode.IsLetter(r)
+			upper = letter && unicode.IsUpper(r)
+			digit = unicode.IsDigit(r)
+		}
+		isWord := letter || digit || r == '\'' || r == '’' || r == '-'
 		switch {
-		case unicode.IsLetter(r):
+		case letter:
 			li.letters++
-			if unicode.IsUpper(r) {
+			if upper {
 				li.upper++
 			}
-		case unicode.IsDigit(r):
+		case digit:
 			li.digits++
 		case r == ',':
 			li.commas++
@@ -58,7 +69,7 @@ func analyse(text string) lineInfo {
 			inWord = true
 			wordStart = i
 			li.words++
-			if unicode.IsUpper(r) {
+			if upper {
 				li.titleCase++
 			}
 		}
@@ -89,7 +100,7 @@ func analyse(text string) lineInfo {
 		}
 		li.url = strings.Contains(li.lower, "http") || strings.Contains(li.lower, "www.") || strings.Contains(li.lower, ".com")
 		li.byline = isByline(text)
-		li.dateOnly = li.words <= 10 && looksLikeDateLine(li.lower)
+		li.dateOnly = li.words <= 10 && li.digits > 0 && looksLikeDateLine(li.lower)
 	}
 	return li
 }

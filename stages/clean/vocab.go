@@ -31,7 +31,7 @@ var vocabulary = []struct {
 		"e-mail address", "email address", "sign in", "log in", "login", "register", "unsubscribe", "alerts"}},
 	{vShare, []string{"share", "tweet", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
 		"instagram", "follow us", "follow on", "print this", "email this", "copy link"}},
-	{vCredit, []string{"photo", "image", "credit", "source:", "via ", "getty", "shutterstock", "(ap)", "/ap",
+	{vCredit, []string{"photo", "image", "credit", "source:", "via", "getty", "shutterstock", "(ap)", "/ap",
 		"ap photo", "afp", "reuters/", "file photo", "courtesy", "illustration", "picture"}},
 	{vRelated, []string{"read more", "related", "more from", "most read", "most popular", "recommended",
 		"you may also like", "you might also like", "trending", "see also", "also read", "read next", "more stories",
@@ -40,21 +40,94 @@ var vocabulary = []struct {
 		"terms & conditions", "terms and conditions", "contact us", "about us", "do not sell"}},
 	{vCookie, []string{"cookie"}},
 	{vComment, []string{"comment", "replies", "reply", "says:", "said:", "wrote:", "discussion", "join the conversation"}},
-	{vAd, []string{"advertisement", "advertising", "sponsored", "advertise", "partner content", "buy a ",
+	{vAd, []string{"advertisement", "advertising", "sponsored", "advertise", "partner content", "buy a",
 		"shop now", "buy now", "affiliate"}},
 	{vNav, []string{"skip to", "menu", "search", "home", "back to top", "next article", "previous article",
 		"click here", "loading", "javascript", "browser"}},
 }
 
-// findVocab returns the families whose phrases occur in the lower-cased line.
-func findVocab(lower string) vocabHits {
-	var h vocabHits
+// phraseIndex maps the first word of every vocabulary phrase made of plain words to the
+// phrases that start with it; phrases with punctuation are in punctPhrases.
+var phraseIndex, punctPhrases = func() (map[string][]indexedPhrase, []indexedPhrase) {
+	idx := map[string][]indexedPhrase{}
+	var punct []indexedPhrase
 	for _, f := range vocabulary {
 		for _, p := range f.phrases {
-			if containsWord(lower, p) {
-				h |= f.hit
+			words := strings.Fields(p)
+			plain := true
+			for _, w := range words {
+				for i := 0; i < len(w); i++ {
+					if !isLetterByte(w[i]) && (w[i] < '0' || w[i] > '9') && w[i] != '-' && w[i] != '\'' {
+						plain = false
+					}
+				}
+			}
+			ip := indexedPhrase{words: words, text: p, hit: f.hit}
+			if plain {
+				idx[words[0]] = append(idx[words[0]], ip)
+			} else {
+				punct = append(punct, ip)
+			}
+		}
+	}
+	return idx, punct
+}()
+
+type indexedPhrase struct {
+	words []string
+	text  string
+	hit   vocabHits
+}
+
+// findVocab returns the families whose phrases occur as whole words in the lower-cased line.
+func findVocab(lower string) vocabHits {
+	var h vocabHits
+	var buf [48]string
+	words := buf[:0]
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		word := i < len(lower) && (isLetterByte(lower[i]) || lower[i] >= '0' && lower[i] <= '9' || lower[i] == '-' || lower[i] == '\'')
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			words = append(words, lower[start:i])
+			start = -1
+		}
+	}
+	for i, w := range words {
+		h |= matchAt(words, i, w)
+		if len(w) > 3 && w[len(w)-1] == 's' {
+			h |= matchAt(words, i, w[:len(w)-1])
+		}
+	}
+	if !strings.ContainsAny(lower, ":(/&") {
+		return h // every phrase with punctuation has one of these
+	}
+	for _, p := range punctPhrases {
+		if h&p.hit == 0 && containsWord(lower, p.text) {
+			h |= p.hit
+		}
+	}
+	return h
+}
+
+// matchAt returns the families of the phrases starting with first that match words from i on.
+func matchAt(words []string, i int, first string) vocabHits {
+	var h vocabHits
+	for _, p := range phraseIndex[first] {
+		if i+len(p.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			w := words[i+k]
+			if w != p.words[k] && !(k == len(p.words)-1 && w == p.words[k]+"s") {
+				ok = false
 				break
 			}
+		}
+		if ok {
+			h |= p.hit
 		}
 	}
 	return h
@@ -105,22 +178,21 @@ func isPlaceholder(s string) bool {
 
 // isByline reports lines of the "By Jane Doe" family: a short line naming the author.
 func isByline(s string) bool {
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 16 {
+	first, rest, _ := strings.Cut(s, " ")
+	second, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	if second == "" || len(first) > 10 {
 		return false
 	}
-	first := strings.ToLower(strings.TrimRight(words[0], ":"))
-	switch first {
-	case "by", "written", "posted", "words", "text", "reporting", "author", "authors", "story":
+	switch strings.ToLower(strings.TrimRight(first, ":")) {
+	case "by", "words", "text", "reporting", "author", "authors", "story":
+	case "written", "posted":
+		return strings.EqualFold(second, "by")
 	default:
 		return false
 	}
-	if first == "written" || first == "posted" {
-		return len(words) > 2 && strings.EqualFold(words[1], "by")
-	}
 	// "By the time ..." is prose: the next word must look like a name.
-	r, _ := utf8.DecodeRuneInString(words[1])
-	return unicode.IsUpper(r) && !strings.HasSuffix(s, ".")
+	r, _ := utf8.DecodeRuneInString(second)
+	return unicode.IsUpper(r) && !strings.HasSuffix(s, ".") && strings.Count(s, " ") < 16
 }
 
 // looksLikeDateLine reports short lines made mostly of a date, time or age: "June 10, 2018",

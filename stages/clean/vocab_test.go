@@ -1,0 +1,39 @@
+package clean
+
+import "testing"
+
+func TestPunctPhrasesHavePrecheckChars(t *testing.T) {
+	for _, p := range punctPhrases {
+		found := false
+		for _, c := range ":(/&" {
+			for _, r := range p.text {
+				found = found || r == c
+			}
+		}
+		if !found {
+			t.Errorf("phrase %q has punctuation but none of the characters findVocab looks for first", p.text)
+		}
+	}
+}
+
+func TestFindVocab(t *testing.T) {
+	tests := []struct {
+		in   string
+		want vocabHits
+	}{
+		{"sign up for our newsletters", vNewsletter},
+		{"his popularity is skyrocketing", 0},
+		{"most popular", vRelated},
+		{"photo: jane doe", vCredit},
+		{"source: the ministry", vCredit},
+		{"share this article on facebook", vShare},
+		{"comments", vComment},
+		{"we use cookies to improve your experience", vCookie},
+		{"the home-improvement retailer earned $2.8 billion", 0},
+	}
+	for _, tt := range tests {
+		if got := findVocab(tt.in); got != tt.want {
+			t.Errorf("findVocab(%q) = %b, want %b", tt.in, got, tt.want)
+		}
+	}
+}
