@@ -10,7 +10,9 @@ import (
 
 // Page is one page of training or evaluation data: its blocks and the human-marked body.
 type Page struct {
-	Name   string
+	Name string
+	// Site groups pages of one web site for cross-validation; pages with an empty Site form one group.
+	Site   string
 	Blocks []document.Block
 	Truth  string
 }
