@@ -7,12 +7,11 @@ import (
 )
 
 // proseTypes maps prose's entity labels to CoNLL types; other labels are dropped.
+// prose has no MISC: it calls nationalities GPE.
 var proseTypes = map[string]string{
-	"PERSON": "PER",
-	"GPE":    "LOC",
-	"LOC":    "LOC",
-	"ORG":    "ORG",
-	"NORP":   "MISC",
+	"PERSON":       "PER",
+	"GPE":          "LOC",
+	"ORGANIZATION": "ORG",
 }
 
 // ProseBaseline is prose/v2's default NER model run over the same tokens, for comparison.
@@ -53,14 +52,15 @@ func (b *ProseBaseline) Predict(doc [][]string) [][]Span {
 		if err != nil {
 			continue
 		}
-		tags := make([]string, len(words))
-		for i := range tags {
-			tags[i] = "O"
-		}
+		// prose chunks entities as its Document.Entities does: B- starts one, any I- goes
+		// on with it, and the first token's type names it.
+		var spans []Span
 		cursor, wi := 0, 0
+		open := false
 		for _, tok := range pd.Tokens() {
 			at := strings.Index(text[cursor:], tok.Text)
 			if at < 0 || tok.Text == "" {
+				open = false
 				continue
 			}
 			pos := cursor + at
@@ -68,16 +68,25 @@ func (b *ProseBaseline) Predict(doc [][]string) [][]Span {
 			for wi+1 < len(words) && starts[wi+1] <= pos {
 				wi++
 			}
-			if tok.Label == "O" || len(tok.Label) < 3 || tags[wi] != "O" {
-				continue
+			switch {
+			case strings.HasPrefix(tok.Label, "B-"):
+				typ, ok := proseTypes[tok.Label[2:]]
+				if !ok {
+					open = false
+					continue
+				}
+				if open && spans[len(spans)-1].End > wi {
+					continue // a second prose token inside the same word
+				}
+				spans = append(spans, Span{Start: wi, End: wi + 1, Type: typ})
+				open = true
+			case strings.HasPrefix(tok.Label, "I-") && open:
+				spans[len(spans)-1].End = wi + 1
+			default:
+				open = false
 			}
-			typ, ok := proseTypes[tok.Label[2:]]
-			if !ok {
-				continue
-			}
-			tags[wi] = tok.Label[:2] + typ
 		}
-		out[si] = SpansFromTags(tags)
+		out[si] = spans
 	}
 	return out
 }

@@ -253,6 +253,10 @@ func boundary(text string, toks []Token, k int) bool {
 	if strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "\n\r\u2028\u2029") {
 		return true
 	}
+	// A quote or bracket right after the period closes the sentence rather than opening the next.
+	if closers[toks[k].Text] && toks[k-1].End == toks[k].Start {
+		return false
+	}
 	j := k - 1
 	for j > 0 && closers[toks[j].Text] {
 		j--

@@ -1,0 +1,369 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// sharedData returns the path of ../shared/data/REL seen from the repository root, or
+// skips the test when it is absent.
+func sharedData(t testing.TB, rel string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "data", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	return p
+}
+
+func readDocs(t testing.TB, path string) []CoNLLDoc {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func TestDefaultLoads(t *testing.T) {
+	start := time.Now()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("loading took %v", took) // the goal is < 200 ms; leave slack for slow CI
+	}
+	if !slices.Equal(m.Types(), []string{"PER", "ORG", "LOC", "MISC"}) {
+		t.Errorf("types %v", m.Types())
+	}
+	if len(embeddedModel) > 20<<20 {
+		t.Errorf("embedded model is %d bytes, over 20 MB", len(embeddedModel))
+	}
+}
+
+func TestDefaultTagsSentences(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // "words/TYPE"
+	}{
+		{"Syrian President Bashar al-Assad is planning a meeting with Kim Jong Un in North Korea .",
+			[]string{"Syrian/MISC", "Bashar al-Assad/PER", "Kim Jong Un/PER", "North Korea/LOC"}},
+		{"The European Commission said on Thursday it disagreed with German advice .",
+			[]string{"European Commission/ORG", "German/MISC"}},
+		{"Angela Merkel met Emmanuel Macron in Paris on Monday .",
+			[]string{"Angela Merkel/PER", "Emmanuel Macron/PER", "Paris/LOC"}},
+		{"Shares of Microsoft rose 3 percent in New York trading .",
+			[]string{"Microsoft/ORG", "New York/LOC"}},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		spans := m.Predict([][]string{words})[0]
+		var got []string
+		for _, s := range spans {
+			got = append(got, strings.Join(words[s.Start:s.End], " ")+"/"+s.Type)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWriteLoadRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), embeddedModel) {
+		t.Error("writing the loaded model does not give the same bytes")
+	}
+	if _, err := Load(bytes.NewReader(buf.Bytes()[:buf.Len()/2])); err == nil {
+		t.Error("Load accepted a truncated model")
+	}
+	if _, err := Load(strings.NewReader("not a model")); err == nil {
+		t.Error("Load accepted garbage")
+	}
+}
+
+const tinyCoNLL = `-DOCSTART- -X- O O
+
+John NNP I-NP I-PER
+Smith NNP I-NP I-PER
+visited VBD I-VP O
+Paris NNP I-NP I-LOC
+. . O O
+
+-DOCSTART- -X- O O
+
+Mary NNP I-NP I-PER
+joined VBD I-VP O
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+in IN I-PP O
+London NNP I-NP I-LOC
+. . O O
+`
+
+func TestTrainTiny(t *testing.T) {
+	m, err := Train(strings.NewReader(tinyCoNLL), TrainOptions{Iterations: 5}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Training data is learnt: the model reproduces it.
+	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL))
+	if f1 := Evaluate(m, docs).Overall.F1(); f1 < 0.99 {
+		t.Errorf("F1 on training data %.3f", f1)
+	}
+	// Deterministic: the same data and options give the same bytes.
+	var a, b bytes.Buffer
+	m.WriteTo(&a)
+	m2, _ := Train(strings.NewReader(tinyCoNLL), TrainOptions{Iterations: 5}, nil)
+	m2.WriteTo(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("training is not deterministic")
+	}
+	if _, err := Train(strings.NewReader("a O\nb O\n"), TrainOptions{}, nil); err == nil {
+		t.Error("training without entities succeeded")
+	}
+}
+
+func TestScore(t *testing.T) {
+	tests := []struct {
+		name       string
+		gold, pred []string
+		correct    int
+	}{
+		{"exact", []string{"I-PER", "I-PER", "O", "I-LOC"}, []string{"I-PER", "I-PER", "O", "I-LOC"}, 2},
+		{"boundary", []string{"I-PER", "I-PER", "O"}, []string{"I-PER", "O", "O"}, 0},
+		{"type", []string{"I-ORG", "O"}, []string{"I-LOC", "O"}, 0},
+		{"iob1 B splits", []string{"I-PER", "B-PER"}, []string{"I-PER", "B-PER"}, 2},
+		{"iob1 vs merged", []string{"I-PER", "B-PER"}, []string{"I-PER", "I-PER"}, 0},
+		{"bio equals iob1", []string{"I-MISC", "I-MISC", "O"}, []string{"B-MISC", "I-MISC", "O"}, 1},
+	}
+	for _, tt := range tests {
+		var s Score
+		s.Add(SpansFromTags(tt.gold), SpansFromTags(tt.pred))
+		if s.Overall.Correct != tt.correct {
+			t.Errorf("%s: %d correct, want %d", tt.name, s.Overall.Correct, tt.correct)
+		}
+	}
+	// IOB1 writing round-trips through reading.
+	spans := []Span{{0, 2, "PER"}, {2, 3, "PER"}, {4, 5, "LOC"}}
+	tags := TagsIOB1(spans, 6)
+	if want := []string{"I-PER", "I-PER", "B-PER", "O", "I-LOC", "O"}; !slices.Equal(tags, want) {
+		t.Errorf("TagsIOB1 = %v, want %v", tags, want)
+	}
+	if got := SpansFromTags(tags); !slices.Equal(got, spans) {
+		t.Errorf("SpansFromTags(TagsIOB1) = %v", got)
+	}
+}
+
+func TestReadCoNLLErrors(t *testing.T) {
+	for _, in := range []string{"word\n", "word POS X-PER\n"} {
+		if _, err := ReadCoNLL(strings.NewReader(in)); err == nil {
+			t.Errorf("ReadCoNLL(%q) succeeded", in)
+		}
+	}
+}
+
+// TestDevF1 guards the model's quality on CoNLL-2003 dev; it skips without the shared data.
+func TestDevF1(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	docs := readDocs(t, sharedData(t, "conll2003/dev.txt"))
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Evaluate(m, docs)
+	t.Logf("dev F1 %.4f (P %.4f R %.4f)", s.Overall.F1(), s.Overall.Precision(), s.Overall.Recall())
+	if f1 := s.Overall.F1(); f1 < 0.90 {
+		t.Errorf("dev F1 %.4f below 0.90", f1)
+	}
+}
+
+func TestFineType(t *testing.T) {
+	tests := []struct{ conll, name, want string }{
+		{"LOC", "Pyongyang", "GPE"},
+		{"LOC", "the United States", "GPE"},
+		{"LOC", "Korean Peninsula", "LOC"},
+		{"MISC", "Syrian", "NORP"},
+		{"MISC", "Syrians", "NORP"},
+		{"MISC", "Frenchmen", "NORP"},
+		{"MISC", "Arab-Israeli War", "MISC"},
+		{"PER", "Kim", "PERSON"},
+		{"ORG", "KCNA", "ORG"},
+	}
+	for _, tt := range tests {
+		if got := FineType(tt.conll, tt.name); got != tt.want {
+			t.Errorf("FineType(%s, %q) = %s, want %s", tt.conll, tt.name, got, tt.want)
+		}
+		if got := CoarseType(FineType(tt.conll, tt.name)); got != tt.conll {
+			t.Errorf("CoarseType(FineType(%s, %q)) = %s", tt.conll, tt.name, got)
+		}
+	}
+}
+
+func BenchmarkPredict(b *testing.B) {
+	docs := readDocs(b, sharedData(b, "conll2003/dev.txt"))
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var words [][][]string
+	tokens := 0
+	for _, d := range docs {
+		var w [][]string
+		for _, s := range d.Sentences {
+			w = append(w, s.Words)
+			tokens += len(s.Words)
+		}
+		words = append(words, w)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range words {
+			m.Predict(d)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchText is raw article-like text for the tokeniser benchmarks.
+func benchText(b *testing.B) string {
+	docs := readDocs(b, sharedData(b, "conll2003/dev.txt"))
+	var sb strings.Builder
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			sb.WriteString(strings.Join(s.Words, " "))
+			sb.WriteString(" ")
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+func BenchmarkTokenizeSentences(b *testing.B) {
+	text := benchText(b)
+	n := len(Tokenize(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		Sentences(text, Tokenize(text))
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkProseTokenizeSegment measures prose's tokeniser and sentence segmenter on the
+// same text, for comparison with ours.
+func BenchmarkProseTokenizeSegment(b *testing.B) {
+	text := benchText(b)
+	n := len(Tokenize(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(modelMagic))
+	f.Add(embeddedModel[:200])
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Load(bytes.NewReader(data))
+		if err == nil {
+			m.Predict([][]string{{"Kim", "met", "Putin", "."}})
+		}
+	})
+}
+
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add(tinyCoNLL)
+	f.Add("a B-X\n\nb I-Y\n-DOCSTART-\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		docs, err := ReadCoNLL(strings.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				for _, sp := range SpansFromTags(s.Tags) {
+					if sp.Start < 0 || sp.End > len(s.Words) || sp.Start >= sp.End {
+						t.Fatalf("bad span %+v", sp)
+					}
+				}
+			}
+		}
+	})
+}
+
+func FuzzPredict(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("Kim Jong-un met Putin in Moscow .\nSYRIA SAYS NO")
+	f.Add("")
+	f.Add("\xff \u00e9 \u200b")
+	f.Fuzz(func(t *testing.T, text string) {
+		var doc [][]string
+		for _, line := range strings.Split(text, "\n") {
+			doc = append(doc, strings.Fields(line))
+		}
+		out := m.Predict(doc)
+		for i, spans := range out {
+			for _, sp := range spans {
+				if sp.Start < 0 || sp.End > len(doc[i]) || sp.Start >= sp.End {
+					t.Fatalf("bad span %+v", sp)
+				}
+			}
+		}
+	})
+}
