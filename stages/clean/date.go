@@ -57,7 +57,19 @@ func dateTokens(s string) []dtok {
 		kind = k
 	}
 	flush(len(s))
-	return toks
+	// "18th": the ordinal suffix belongs to the number.
+	out := toks[:0]
+	for i, t := range toks {
+		if i > 0 && toks[i-1].num >= 0 && t.start == toks[i-1].end {
+			switch strings.ToLower(t.s) {
+			case "st", "nd", "rd", "th":
+				out[len(out)-1].end = t.end
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func monthOf(t dtok) int {
@@ -111,7 +123,7 @@ func parseTime(s string, toks []dtok, k int) (hh, mm, end int, ok bool) {
 	if k+1 >= len(toks) || toks[k].num < 0 || toks[k+1].num < 0 || len(toks[k+1].s) != 2 {
 		return 0, 0, 0, false
 	}
-	if toks[k].start-toks[k-1].end > 6 || s[toks[k].end] != ':' || toks[k+1].start != toks[k].end+1 {
+	if toks[k].start-toks[k-1].end > 6 || toks[k].end >= len(s) || s[toks[k].end] != ':' || toks[k+1].start != toks[k].end+1 {
 		return 0, 0, 0, false
 	}
 	hh, mm, end = toks[k].num, toks[k+1].num, toks[k+1].end

@@ -145,10 +145,10 @@ var featureNames = []string{
 	"byline", "dateOnly", "bullet", "url", "repeated", "placeholder",
 	"inSpan", "logDistSpan", "beforeSpan", "afterSpan",
 	"prevLong", "nextLong", "prevShort", "nextShort", "ctxLogWords", "ctxFinal", "prevChrome", "nextChrome",
-	"commentCtx", "afterCommentHeader",
+	"commentCtx", "afterCommentHeader", "afterRelatedHeader",
 }
 
-const numFeatures = 41
+const numFeatures = 42
 
 // span is the densest run of long lines, found as a maximum-sum sub-sequence.
 type span struct{ start, end int } // [start, end)
@@ -193,7 +193,7 @@ func commentHeader(li *lineInfo) bool {
 
 // lineFeatures fills x (len numFeatures) for line i; header is the index of the first comment
 // header inside or after the densest run, or len(info).
-func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
+func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related int) {
 	li := &info[i]
 	n := len(info)
 	w := float64(li.words)
@@ -271,6 +271,18 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header int) {
 	}
 	x[39] = cm / 6
 	x[40] = b2f(i > header)
+	x[41] = b2f(i > related)
+}
+
+// firstRelatedHeader returns the index of the first short "Related" or "You may also like"
+// line inside or after the densest run, or len(info).
+func firstRelatedHeader(info []lineInfo, sp span) int {
+	for j := sp.start + 1; j < len(info); j++ {
+		if li := &info[j]; li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final {
+			return j
+		}
+	}
+	return len(info)
 }
 
 // firstCommentHeader returns the index of the first comment header at or after the start of

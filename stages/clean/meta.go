@@ -202,8 +202,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			names = names[:i]
 		}
 	}
-	names = strings.TrimRight(strings.TrimSpace(names), "|-–—,:·•/ ")
-	names = strings.TrimSuffix(strings.TrimSpace(names), " on")
+	names = trimBylineTail(names)
 	if !prefixed && d.value == "" && !relative {
 		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms.
 		if !strings.ContainsAny(names, ",|-–—") || !nameList(names) || utf8.RuneCountInString(names) > 60 {
@@ -221,6 +220,25 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		return nil, "", false
 	}
 	return splitNames(names), published, true
+}
+
+// trimBylineTail drops what sits between the names and the date: separators, "on", weekdays.
+func trimBylineTail(s string) string {
+	for {
+		s = strings.TrimRight(s, "|-–—,:·•/ ")
+		i := strings.LastIndexByte(s, ' ')
+		last := strings.ToLower(s[i+1:])
+		switch last {
+		case "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+			if i < 0 {
+				return ""
+			}
+			s = s[:i]
+		default:
+			return s
+		}
+	}
 }
 
 // trailingZone reports text after a date that still fits a byline: a time zone, "|", nothing.

@@ -93,11 +93,12 @@ func (m *Model) score(info []lineInfo) []float64 {
 	}
 	sp := densestSpan(info)
 	header := firstCommentHeader(info, sp)
+	related := firstRelatedHeader(info, sp)
 	xs := make([]float64, n*numFeatures)
 	p := make([]float64, n)
 	for i := range info {
 		x := xs[i*numFeatures : (i+1)*numFeatures]
-		lineFeatures(x, info, i, sp, header)
+		lineFeatures(x, info, i, sp, header, related)
 		p[i] = sigmoid(dot(m.Line, x))
 	}
 	out := make([]float64, n)

@@ -80,6 +80,7 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		labels := pg.Labels()
 		sp := densestSpan(info)
 		header := firstCommentHeader(info, sp)
+		related := firstRelatedHeader(info, sp)
 		d := pageData{x: make([]float64, len(info)*numFeatures), n: len(info), labels: labels}
 		total := 0.0
 		for i := range info {
@@ -87,7 +88,7 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		}
 		for i := range info {
 			x := d.x[i*numFeatures : (i+1)*numFeatures]
-			lineFeatures(x, info, i, sp, header)
+			lineFeatures(x, info, i, sp, header, related)
 			xs = append(xs, x)
 			ys = append(ys, b2f(labels[i]))
 			ws = append(ws, 100*(float64(info[i].words)+2)/total)

@@ -29,13 +29,15 @@ var vocabulary = []struct {
 }{
 	{vNewsletter, []string{"subscribe", "subscription", "newsletter", "sign up", "signup", "sign-up", "inbox",
 		"e-mail address", "email address", "sign in", "log in", "login", "register", "unsubscribe", "alerts"}},
-	{vShare, []string{"share", "tweet", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
+	{vShare, []string{"share", "sharing", "tweet", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit",
 		"instagram", "follow us", "follow on", "print this", "email this", "copy link"}},
 	{vCredit, []string{"photo", "image", "credit", "source:", "via", "getty", "shutterstock", "(ap)", "/ap",
 		"ap photo", "afp", "reuters/", "file photo", "courtesy", "illustration", "picture"}},
 	{vRelated, []string{"read more", "related", "more from", "most read", "most popular", "recommended",
 		"you may also like", "you might also like", "trending", "see also", "also read", "read next", "more stories",
-		"popular", "latest news", "more on this", "top stories", "editor's pick", "editors' picks", "watch:", "read:"}},
+		"popular", "latest news", "more on this", "top stories", "editor's pick", "editors' picks", "watch:", "read:",
+		"você pode gostar", "leia também", "leia mais", "lea también", "te puede interesar", "lire aussi",
+		"à lire aussi", "auch interessant", "mehr zum thema", "baca juga", "leggi anche"}},
 	{vLegal, []string{"copyright", "©", "all rights reserved", "privacy", "terms of use", "terms of service",
 		"terms & conditions", "terms and conditions", "contact us", "about us", "do not sell"}},
 	{vCookie, []string{"cookie"}},
@@ -192,7 +194,8 @@ func isByline(s string) bool {
 	}
 	// "By the time ..." is prose: the next word must look like a name.
 	r, _ := utf8.DecodeRuneInString(second)
-	return unicode.IsUpper(r) && !strings.HasSuffix(s, ".") && strings.Count(s, " ") < 16
+	return unicode.IsUpper(r) && strings.Count(s, " ") < 16 &&
+		(!strings.HasSuffix(s, ".") || strings.IndexFunc(s, unicode.IsDigit) >= 0)
 }
 
 // looksLikeDateLine reports short lines made mostly of a date, time or age: "June 10, 2018",
