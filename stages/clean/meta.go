@@ -35,7 +35,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	lo, hi := max(0, first-8), min(len(info), first+4)
 	byline := -1
 	for i := lo; i < hi; i++ {
-		if reasons[i] != "" && reasons[i] != "photo credit" || info[i].words > 30 {
+		if reasons[i] != "" || info[i].words > 30 || info[i].vocab != 0 && !info[i].byline {
 			continue
 		}
 		if authors, date, ok := parseByline(info[i].text); ok {
@@ -75,15 +75,30 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			anchor--
 		}
 	}
-	// The headline is the nearest headline-like line above the anchor.
-	title := -1
-	for i := anchor - 1; i >= max(0, anchor-6); i-- {
-		if reasons[i] != "" && reasons[i] != reasonByline {
+	// The headline is the best headline-like line a little above the anchor: close to it,
+	// and followed by a standfirst, a byline or the body.
+	title, best := -1, 0.0
+	for i := anchor - 1; i >= max(0, anchor-10); i-- {
+		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
 			continue
 		}
-		if isHeadline(&info[i]) {
-			title = i
-			break
+		li := &info[i]
+		score := 3 - 0.3*float64(anchor-1-i)
+		if li.words >= 4 && li.words <= 20 {
+			score += 2
+		}
+		if li.words > 0 && li.titleCase*2 >= li.words {
+			score++
+		}
+		if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
+			reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
+			score += 2
+		}
+		if li.repeated {
+			score -= 0.5
+		}
+		if score > best {
+			title, best = i, score
 		}
 	}
 	if title < 0 && (byline < 0 || first < byline) && isHeadline(&info[first]) && !info[first].final {
@@ -148,10 +163,16 @@ func appendNew(list []string, items ...string) []string {
 
 // isHeadline reports a line shaped like a headline: a few words, no chrome vocabulary.
 func isHeadline(li *lineInfo) bool {
-	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url {
+	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.digits*3 > li.letters {
 		return false
 	}
-	if li.vocab&(chromeVocab|vComment|vNav|vPlaceholder) != 0 {
+	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
+		return false // captions and sentences end with a full stop; headlines do not
+	}
+	if parseDate(li.text).value != "" || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
+		return false
+	}
+	if li.vocab != 0 {
 		return false
 	}
 	return true
@@ -204,8 +225,14 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	names = trimBylineTail(names)
 	if !prefixed && d.value == "" && !relative {
-		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms.
-		if !strings.ContainsAny(names, ",|-–—") || !nameList(names) || utf8.RuneCountInString(names) > 60 {
+		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms, led by a person.
+		sep := strings.IndexAny(names, ",|")
+		for _, dash := range []string{" - ", " – ", " — "} {
+			if i := strings.Index(names, dash); i >= 0 && (sep < 0 || i < sep) {
+				sep = i
+			}
+		}
+		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 {
 			return nil, "", false
 		}
 		return splitNames(names), "", true
@@ -219,7 +246,16 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	if !nameList(names) {
 		return nil, "", false
 	}
-	return splitNames(names), published, true
+	people := splitNames(names)
+	if !prefixed {
+		// Without "By", every name must look like one: "Reuters", "Jane Doe", not "Nov." or "World News".
+		for _, p := range people {
+			if !looksLikeName(p) && (strings.ContainsAny(p, ".") || utf8.RuneCountInString(p) < 4 || strings.Contains(p, " ")) {
+				return nil, "", false
+			}
+		}
+	}
+	return people, published, true
 }
 
 // trimBylineTail drops what sits between the names and the date: separators, "on", weekdays.
