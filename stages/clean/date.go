@@ -159,3 +159,20 @@ func daysIn(m, y int) int {
 	}
 	return 31
 }
+
+// hasNumericDate reports a date written with numbers only: "27/09/2018", "9.11.2019", "2019/11/18".
+func hasNumericDate(s string) bool {
+	toks := dateTokens(s)
+	for i := 0; i+2 < len(toks); i++ {
+		a, b, c := toks[i], toks[i+1], toks[i+2]
+		if a.num < 0 || b.num < 0 || c.num < 0 || b.start != a.end+1 || c.start != b.end+1 {
+			continue
+		}
+		sep := s[a.end]
+		if (sep == '/' || sep == '.' || sep == '-') && s[b.end] == sep &&
+			(isYear(c) && a.num >= 1 && a.num <= 31 && b.num >= 1 && b.num <= 31 || isYear(a) && b.num <= 12 && c.num <= 31) {
+			return true
+		}
+	}
+	return false
+}

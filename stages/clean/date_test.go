@@ -35,3 +35,21 @@ func TestParseDateSpan(t *testing.T) {
 		t.Errorf("date text = %q", got)
 	}
 }
+
+func TestHasNumericDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Carlos Nadalim 27/09/2018 Comente!", true},
+		{"Updated 2019/11/18", true},
+		{"9.11.2019", true},
+		{"Score 3-1-2 in the final", false},
+		{"Version 2.26 released", false},
+	}
+	for _, tt := range tests {
+		if got := hasNumericDate(tt.in); got != tt.want {
+			t.Errorf("hasNumericDate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -50,9 +50,11 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			if len(authors) == 0 {
 				reasons[i] = reasonDate
 				// "David Ehrlich" above "Nov 13, 2019": a bare name over a date line is the author.
-				if i > 0 && reasons[i-1] == "" && looksLikeName(info[i-1].text) {
-					meta.Authors = appendNew(meta.Authors, strings.TrimSpace(info[i-1].text))
-					keep[i-1], reasons[i-1] = false, reasonAuthor
+				if i > 0 && reasons[i-1] == "" && info[i-1].vocab == 0 {
+					if people := authorLine(info[i-1].text); people != nil {
+						meta.Authors = appendNew(meta.Authors, people...)
+						keep[i-1], reasons[i-1] = false, reasonAuthor
+					}
 				}
 			}
 		} else if byline >= 0 && i > byline+1 {
@@ -169,13 +171,47 @@ func isHeadline(li *lineInfo) bool {
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
 		return false // captions and sentences end with a full stop; headlines do not
 	}
-	if parseDate(li.text).value != "" || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
+	if parseDate(li.text).value != "" || hasNumericDate(li.text) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
 		return false
 	}
 	if li.vocab != 0 {
 		return false
 	}
 	return true
+}
+
+// authorLine returns the people of a line that only names authors: "David Ehrlich",
+// "Kevin Johnson and Kevin McCoy USA TODAY", "The Associated Press"; nil for other lines.
+func authorLine(s string) []string {
+	s = strings.TrimSpace(s)
+	if looksLikeName(s) {
+		return []string{s}
+	}
+	if strings.HasPrefix(s, "The Associated Press") {
+		return []string{"The Associated Press"}
+	}
+	parts := strings.Split(s, " and ")
+	if len(parts) < 2 || len(strings.Fields(s)) > 14 || !nameList(s) {
+		return nil
+	}
+	var people []string
+	for _, p := range parts {
+		w := strings.Fields(p)
+		if len(w) < 2 {
+			return nil
+		}
+		n := min(len(w), 3)
+		if len(w) > 3 && len(w[1]) == 2 && w[1][1] == '.' { // "Trevor J. Mitchell"
+			n = 3
+		} else if len(w) > 2 {
+			n = 2
+		}
+		if !looksLikeName(strings.Join(w[:n], " ")) {
+			return nil
+		}
+		people = append(people, strings.Join(w[:n], " "))
+	}
+	return people
 }
 
 // looksLikeName reports a line of two to four capitalised words: a person's name.
@@ -315,7 +351,7 @@ func splitNames(s string) []string {
 	}
 	var people []string
 	for _, p := range parts {
-		if looksLikeName(p) {
+		if looksLikeName(p) && !isJobTitle(p) {
 			people = append(people, p)
 		}
 	}
@@ -325,6 +361,17 @@ func splitNames(s string) []string {
 	return parts
 }
 
+// isJobTitle reports "Staff Writer", "Senior Editor" and the like, which follow names in bylines.
+func isJobTitle(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "writer", "editor", "reporter", "correspondent", "contributor", "staff", "columnist", "producer", "editors":
+			return true
+		}
+	}
+	return false
+}
+
 // findSite returns the site's name when a sign-up or copyright line names it:
 // "Subscribe to The Week", "© 2018 Mothership".
 func findSite(info []lineInfo) string {
@@ -332,7 +379,7 @@ func findSite(info []lineInfo) string {
 	best, bestN := "", 0
 	for i := range info {
 		li := &info[i]
-		if li.words > 12 || li.vocab&(vNewsletter|vLegal) == 0 {
+		if li.words > 12 || li.vocab&(vNewsletter|vLegal) == 0 || li.vocab&vCredit != 0 {
 			continue
 		}
 		name := siteIn(li.text)
@@ -362,7 +409,10 @@ func siteIn(s string) string {
 	}
 	var name []string
 	for _, w := range strings.Fields(rest) {
-		t := strings.Trim(w, ".,;:")
+		t := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:()"), "’s"), "'s")
+		if len(name) == 0 && strings.EqualFold(t, "copyright") {
+			continue
+		}
 		if t == "" {
 			break
 		}
@@ -385,6 +435,9 @@ func siteIn(s string) string {
 		name = name[:len(name)-1]
 	}
 	n := strings.Join(name, " ")
+	if findVocab(strings.ToLower(n)) != 0 {
+		return "" // "Newsletters Manage Subscriptions"
+	}
 	switch strings.ToLower(n) {
 	case "", "all", "all rights", "our", "the", "copyright", "newsletter", "newsletters":
 		return ""

@@ -38,6 +38,25 @@ func TestParseByline(t *testing.T) {
 	}
 }
 
+func TestAuthorLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"David Ehrlich", []string{"David Ehrlich"}},
+		{"Kevin Johnson and Kevin McCoy USA TODAY", []string{"Kevin Johnson", "Kevin McCoy"}},
+		{"Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader", []string{"Lisa Kaczke", "Trevor J. Mitchell"}},
+		{"The Associated Press", []string{"The Associated Press"}},
+		{"Star Wars Jedi: Fallen Order review", nil},
+		{"Russia and China sign a new trade deal", nil},
+	}
+	for _, tt := range tests {
+		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("authorLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestSiteIn(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Subscribe to The Week", "The Week"},
@@ -46,6 +65,8 @@ func TestSiteIn(t *testing.T) {
 		{"© 1996-2019 News Communication", "News Communication"},
 		{"Subscribe to our newsletter", ""},
 		{"All rights reserved", ""},
+		{"© Copyright Gannett 2019", "Gannett"},
+		{"© Inexhibit’s content", "Inexhibit"},
 	}
 	for _, tt := range tests {
 		if got := siteIn(tt.in); got != tt.want {
