@@ -179,7 +179,7 @@ func newLexicon() lexicon {
 	for _, s := range []string{"in", "since", "of", "by", "until", "till", "before", "after", "from", "to", "through",
 		"during", "between", "throughout", "circa", "c", "year", "and", "or", "early", "late", "mid", "fiscal",
 		"around", "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start", "middle", "the",
-		"than", "as", "on", "at", "for"} {
+		"than", "as", "on", "at", "for", "his", "her", "its", "their", "our", "my", "your"} {
 		l.get(s).yearCue = true
 	}
 	for _, s := range []string{"in", "since", "by", "until", "till", "before", "after", "from", "through",
@@ -197,13 +197,15 @@ func newLexicon() lexicon {
 		"spoke", "broke", "chose", "rose", "fell", "knew", "grew", "drew", "threw", "flew", "sold", "stood",
 		"built", "felt", "kept", "meant", "heard", "struck", "sat", "wore", "ate", "drove", "rode", "says",
 		"has", "have", "been", "earlier", "previously", "former", "lay", "sank", "shot", "swore", "hung", "overtook",
-		"withdrew", "undertook", "forgot", "dealt", "sought", "taught", "caught", "fled", "won"} {
+		"withdrew", "undertook", "forgot", "dealt", "sought", "taught", "caught", "fled", "won", "cut", "hit", "shut",
+		"quit", "beat", "struck", "spread", "cost"} {
 		l.get(s).tense = tPast
 	}
 	l.get("says").tense = tPresent
 	for _, s := range []string{"will", "ll", "shall", "upcoming", "expected", "scheduled", "planned", "plans",
 		"plan", "planning", "due", "tomorrow", "next", "later", "soon", "intends", "aims", "hopes", "future",
-		"would", "going", "won't", "wo"} {
+		"would", "going", "won't", "wo", "starts", "begins", "opens", "ends", "meets", "arrives", "leaves", "returns",
+		"resumes", "closes", "kicks", "visits", "travels", "holds"} {
 		l.get(s).tense = tFuture
 	}
 	for _, s := range []string{"is", "are", "am", "do", "does"} {

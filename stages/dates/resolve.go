@@ -186,7 +186,8 @@ func (c *ctx) weekdayDate(wd, i0, i1 int) time.Time {
 	switch tn {
 	case tPast:
 		return c.ref.AddDate(0, 0, -((cur - wd + 7) % 7))
-	case tFuture:
+	case tFuture, tPresent:
+		// A weekday in a present-tense news sentence is a schedule: "the vote is on Thursday".
 		return c.ref.AddDate(0, 0, (wd-cur+7)%7)
 	}
 	diff := (wd - cur + 7) % 7 // 0..6 days ahead
@@ -241,6 +242,9 @@ func (c *ctx) tenseOf(i int) tense {
 		return tUnknown
 	}
 	if t.w != nil {
+		if t.w.tense == tPast && t.w.key != "ago" {
+			return c.auxTense(i)
+		}
 		if t.w.tense != tUnknown {
 			return t.w.tense
 		}
@@ -251,9 +255,27 @@ func (c *ctx) tenseOf(i int) tense {
 	}
 	s := t.text
 	if !t.cap && len(s) >= 5 && s[len(s)-2] == 'e' && s[len(s)-1] == 'd' && !pastEdExceptions[strings.ToLower(s)] {
-		return tPast
+		return c.auxTense(i)
 	}
 	return tUnknown
+}
+
+// auxTense returns the tense of the past form at token i given the auxiliaries before it:
+// "will be published" is future, "is published" present, "was published" past.
+func (c *ctx) auxTense(i int) tense {
+	for k := i - 1; k >= i-3 && k >= 0 && !c.boundary(k+1); k-- {
+		w := c.toks[k].w
+		if w == nil {
+			continue
+		}
+		switch {
+		case w.tense == tFuture && (w.key == "will" || w.key == "ll" || w.key == "shall" || w.key == "would" || w.key == "wo"):
+			return tFuture
+		case w.key == "is" || w.key == "are" || w.key == "am":
+			return tPresent
+		}
+	}
+	return tPast
 }
 
 // unitCode returns the TIMEX3 duration designator of u and whether it goes after "T".

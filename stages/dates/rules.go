@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -403,6 +404,15 @@ func (c *ctx) modPrefix(i int) (int, bool) {
 			if c.is(i+2, "of") {
 				return i + 3, true
 			}
+		case "early", "late", "mid":
+			// "the early 1980s", "the late 19th century": only decades and centuries take "the".
+			j, _ := c.modPrefix(i + 1)
+			if _, ok := c.ruleDecade(j); ok {
+				return j, true
+			}
+			if _, ok := c.ruleCentury(j); ok {
+				return j, true
+			}
 		}
 	case "end", "beginning", "start":
 		if c.is(i+1, "of") && !c.is(i-1, "the") {
@@ -450,7 +460,7 @@ func (c *ctx) ruleMod(i int) (match, bool) {
 	if !found {
 		return match{}, false
 	}
-	best.start = i
+	best.start = c.dropThe(i, best.end)
 	best.day = time.Time{}
 	return best, true
 }
@@ -600,6 +610,10 @@ func (c *ctx) relThe(i int) (match, bool) {
 		}
 		switch n.w.unit {
 		case uWeek, uMonth, uYear, uDecade, uCentury, uWeekend, uDay:
+			if n.w.unit == uCentury && k.w.key == "last" {
+				v, _ := c.refShift(-1, uCentury)
+				return match{start: i, end: j + 2, typ: tDate, val: v}, true
+			}
 			if n.w.unit == uDay && k.w.key == "next" {
 				v, d := c.anchorShift(1, uDay)
 				return match{start: i, end: j + 2, typ: tDate, val: v, day: d}, true
@@ -741,8 +755,9 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 			return match{}, false
 		}
 		// "the past three years", "the present government": the word is a modifier there.
-		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil || a.w.unit != uNone || a.w.vague || a.w.numWord) ||
-			a.kind == kNum || a.kind == kOther {
+		// A following unknown word ending in -s is more often a verb ("the future holds").
+		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil && !strings.HasSuffix(a.text, "s") ||
+			a.w != nil && (a.w.unit != uNone || a.w.vague || a.w.numWord)) || a.kind == kNum || a.kind == kOther {
 			return match{}, false
 		}
 		m.end, m.val = i+2, val
@@ -855,7 +870,18 @@ func (c *ctx) ruleDecade(i int) (match, bool) {
 			y += 100 // '00s, '10s, '20s
 		}
 	}
-	return match{start: i, end: end, typ: tDate, val: fmtDecade(y)}, true
+	return match{start: c.dropThe(i, end), end: end, typ: tDate, val: fmtDecade(y)}, true
+}
+
+// dropThe moves the start of an expression past a leading "the" when the expression
+// modifies a following noun: in "the 1990s boom" the article belongs to "boom".
+func (c *ctx) dropThe(i, end int) int {
+	if c.is(i, "the") {
+		if n := c.at(end); n.kind == kWord && !n.cap && n.w == nil {
+			return i + 1
+		}
+	}
+	return i
 }
 
 // ruleCentury tags "the 19th century", "the twenty-first century", "this century".
@@ -912,7 +938,7 @@ func (c *ctx) seasonAt(i int, cued bool) (match, bool) {
 	if !cued && !(the && t.w.key != "fall") && !(p.w != nil && (p.w.strong || p.is("this") || p.is("over"))) {
 		return match{}, false
 	}
-	if !cued && the && !(p.w != nil && (p.w.strong || p.is("over") || p.is("in"))) {
+	if !cued && the && !(p.w != nil && (p.w.strong || p.is("over") || p.is("in") || p.is("for"))) {
 		return match{}, false
 	}
 	if t.w.key == "fall" && !the && !cued {
@@ -928,6 +954,9 @@ func (c *ctx) ruleWeekday(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil || t.w.wday == 0 || t.w.wdPl || t.w.wdAbbr || !t.cap || t.kind != kWord {
 		return match{}, false
+	}
+	if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+		return match{}, false // "Black Monday", "Good Friday"
 	}
 	m := match{start: i, end: i + 1, typ: tDate}
 	if !c.hasRef {
@@ -1016,9 +1045,9 @@ func (c *ctx) ruleYear(i int) (match, bool) {
 		if y < 1900 {
 			return match{}, false
 		}
-		if p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
-			return match{}, false // "Windows 2000", "Euro 2016"
-		}
+	}
+	if p.kind == kWord && p.cap && p.w == nil {
+		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
 	}
 	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
 }
