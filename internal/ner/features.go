@@ -43,6 +43,7 @@ const (
 	fPrevLowerShort
 	fNextLowerShort
 	fLength
+	fHyphenCased
 )
 
 const (
@@ -311,7 +312,9 @@ func (f *featurizer) sentenceFeatures(words []string, keys []uint64, offsets []i
 			for k, end := 0, 0; k < 4 && end < len(ls); k++ {
 				_, sz := utf8.DecodeRuneInString(ls[end:])
 				end += sz
-				keys = append(keys, mix(fPrefix1+uint64(k), hashString(ls[:end])))
+				if k >= 2 { // one- and two-letter prefixes only memorise frequent words
+					keys = append(keys, mix(fPrefix1+uint64(k), hashString(ls[:end])))
+				}
 			}
 			for k, start := 0, len(ls); k < 4 && start > 0; k++ {
 				_, sz := utf8.DecodeLastRuneInString(ls[:start])
@@ -332,9 +335,10 @@ func (f *featurizer) sentenceFeatures(words []string, keys []uint64, offsets []i
 			keys = append(keys, mix(fCapsShape, sh), mix(fCapsLower, lw))
 		}
 		if strings.IndexByte(w, '-') > 0 {
-			for _, part := range strings.Split(ls, "-") {
+			// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
+			for _, part := range strings.Split(w, "-") {
 				if part != "" {
-					keys = append(keys, mix(fHyphenPart, hashString(part)))
+					keys = append(keys, mix(fHyphenPart, hashString(lower(part))), mix(fHyphenCased, hashString(part)))
 				}
 			}
 		}
