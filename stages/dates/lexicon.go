@@ -205,7 +205,7 @@ func newLexicon() lexicon {
 	for _, s := range []string{"will", "ll", "shall", "upcoming", "expected", "scheduled", "planned", "plans",
 		"plan", "planning", "due", "tomorrow", "next", "later", "soon", "intends", "aims", "hopes", "future",
 		"would", "going", "won't", "wo", "starts", "begins", "opens", "ends", "meets", "arrives", "leaves", "returns",
-		"resumes", "closes", "kicks", "visits", "travels", "holds"} {
+		"resumes", "closes", "kicks", "visits", "travels", "holds", "must", "should", "might", "take", "takes"} {
 		l.get(s).tense = tFuture
 	}
 	for _, s := range []string{"is", "are", "am", "do", "does"} {

@@ -269,7 +269,8 @@ func (c *ctx) auxTense(i int) tense {
 			continue
 		}
 		switch {
-		case w.tense == tFuture && (w.key == "will" || w.key == "ll" || w.key == "shall" || w.key == "would" || w.key == "wo"):
+		case w.tense == tFuture && (w.key == "will" || w.key == "ll" || w.key == "shall" || w.key == "would" || w.key == "wo" ||
+			w.key == "must" || w.key == "should" || w.key == "might"):
 			return tFuture
 		case w.key == "is" || w.key == "are" || w.key == "am":
 			return tPresent
