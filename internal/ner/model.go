@@ -41,6 +41,7 @@ type Model struct {
 	trans   []float32 // (nTags+1) x nTags; the last row holds start scores
 	allowed []bool    // (nTags+1) x nTags
 	final   []bool    // nTags: may end a sentence
+	prevs   [][]int   // per tag, the tags that may precede it
 	table   featTable
 	weights []float32 // one row of nTags weights per feature
 	gaz     gazetteer
@@ -53,6 +54,7 @@ func (m *Model) Types() []string { return append([]string(nil), m.types...) }
 func newModel(types []string) *Model {
 	m := &Model{types: types, nTags: 1 + 4*len(types)}
 	m.allowed, m.final = transitionMasks(len(types))
+	m.prevs = predecessors(m.allowed, m.nTags)
 	m.trans = make([]float32, (m.nTags+1)*m.nTags)
 	return m
 }
@@ -83,11 +85,30 @@ func transitionMasks(nTypes int) (allowed, final []bool) {
 	return allowed, final
 }
 
+// predecessors lists, for each tag, the tags that may precede it, so that Viterbi skips
+// the forbidden pairs without testing them.
+func predecessors(allowed []bool, n int) [][]int {
+	prevs := make([][]int, n)
+	for cur := 0; cur < n; cur++ {
+		for prev := 0; prev < n; prev++ {
+			if allowed[prev*n+cur] {
+				prevs[cur] = append(prevs[cur], prev)
+			}
+		}
+	}
+	return prevs
+}
+
 // featTable maps feature keys to weight rows with open addressing; key 0 marks a free slot.
 type featTable struct {
-	keys  []uint64
-	rows  []int32
+	slots []slot
 	shift uint
+}
+
+// slot keeps a key beside its row: one cache miss per lookup, not two.
+type slot struct {
+	key uint64
+	row int32
 }
 
 func newFeatTable(keys []uint64) featTable {
@@ -96,15 +117,14 @@ func newFeatTable(keys []uint64) featTable {
 		size *= 2
 		bits++
 	}
-	t := featTable{keys: make([]uint64, size), rows: make([]int32, size), shift: 64 - bits}
+	t := featTable{slots: make([]slot, size), shift: 64 - bits}
 	for row, k := range keys {
 		k = nonZero(k)
 		i := (k * 0x9E3779B97F4A7C15) >> t.shift
-		for t.keys[i] != 0 {
+		for t.slots[i].key != 0 {
 			i = (i + 1) & uint64(size-1)
 		}
-		t.keys[i] = k
-		t.rows[i] = int32(row)
+		t.slots[i] = slot{k, int32(row)}
 	}
 	return t
 }
@@ -117,15 +137,15 @@ func nonZero(k uint64) uint64 {
 }
 
 func (t *featTable) get(k uint64) int32 {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
 	k = nonZero(k)
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch s := t.slots[i]; s.key {
 		case k:
-			return t.rows[i]
+			return s.row
 		case 0:
 			return -1
 		}
@@ -191,7 +211,7 @@ func (m *Model) predictSentence(s *scratch, words []string) []Span {
 		s.tags = make([]int, n)
 	}
 	tags := s.tags[:n]
-	viterbi(&s.vit, em, n, T, m.trans, m.allowed, m.final, tags)
+	viterbi(&s.vit, em, n, T, m.trans, m.allowed, m.prevs, m.final, tags)
 	return m.spans(tags)
 }
 
@@ -227,7 +247,7 @@ type viterbiScratch struct {
 }
 
 // viterbi writes to out the best tag sequence for emission scores em (n x T).
-func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed, final []bool, out []int) {
+func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed []bool, prevs [][]int, final []bool, out []int) {
 	if cap(v.score) < T {
 		v.score, v.next = make([]float32, T), make([]float32, T)
 	}
@@ -249,8 +269,8 @@ func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed
 		e := em[i*T : i*T+T]
 		for cur := 0; cur < T; cur++ {
 			best, arg := inf, int32(0)
-			for prev := 0; prev < T; prev++ {
-				if !allowed[prev*T+cur] || score[prev] == inf {
+			for _, prev := range prevs[cur] {
+				if score[prev] == inf {
 					continue
 				}
 				if s := score[prev] + trans[prev*T+cur]; s > best {
@@ -297,9 +317,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw.Write(gv)
 	// Rows in key order make the file deterministic.
 	var keys []uint64
-	for _, k := range m.table.keys {
-		if k != 0 {
-			keys = append(keys, k)
+	for _, s := range m.table.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
 		}
 	}
 	sortUint64(keys)

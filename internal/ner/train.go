@@ -268,7 +268,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 				pred = make([]int, n)
 			}
 			pred = pred[:n]
-			viterbi(&vs, em, n, T, tw, m.allowed, m.final, pred)
+			viterbi(&vs, em, n, T, tw, m.allowed, m.prevs, m.final, pred)
 			prevG, prevP := T, T // the start row
 			for i := 0; i < n; i++ {
 				g, p := s.gold[i], pred[i]
