@@ -184,17 +184,12 @@ func (c *ctx) weekdayDate(wd, i0, i1 int) time.Time {
 	cur := isoWeekday(c.ref)
 	tn, _ := c.tenseAt(i0, i1)
 	switch tn {
-	case tPast:
-		return c.ref.AddDate(0, 0, -((cur - wd + 7) % 7))
 	case tFuture, tPresent:
 		// A weekday in a present-tense news sentence is a schedule: "the vote is on Thursday".
 		return c.ref.AddDate(0, 0, (wd-cur+7)%7)
 	}
-	diff := (wd - cur + 7) % 7 // 0..6 days ahead
-	if diff > 3 {
-		diff -= 7
-	}
-	return c.ref.AddDate(0, 0, diff)
+	// Past tense, or no tense at all: news mostly reports what has happened.
+	return c.ref.AddDate(0, 0, -((cur - wd + 7) % 7))
 }
 
 func isoWeekday(t time.Time) int {

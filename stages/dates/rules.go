@@ -481,6 +481,9 @@ func (c *ctx) relPeriod(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
+	if c.is(i-1, "the") {
+		return match{}, false // "the last weekend of the festival": relThe decides
+	}
 	j := i + 1
 	if t.w.key == "this" {
 		switch {
@@ -501,9 +504,6 @@ func (c *ctx) relPeriod(i int) (match, bool) {
 		switch w.unit {
 		case uWeek, uWeekend, uMonth, uQuarter, uYear, uDecade, uCentury:
 		default:
-			return match{}, false
-		}
-		if t.w.key != "this" && t.w.key != "last" && t.w.key != "next" && c.is(i-1, "the") {
 			return match{}, false
 		}
 		m.val, _ = c.refShift(dir, w.unit)
@@ -618,8 +618,8 @@ func (c *ctx) relThe(i int) (match, bool) {
 				v, d := c.anchorShift(1, uDay)
 				return match{start: i, end: j + 2, typ: tDate, val: v, day: d}, true
 			}
-			if n.w.unit == uDay && c.is(j+2, "of") {
-				return match{}, false // "the last day of ..."
+			if c.is(j+2, "of") {
+				return match{}, false // "the last day of the festival"
 			}
 			return match{start: i, end: j + 2, typ: tDuration, val: durVal(1, n.w.unit)}, true
 		case uQuarter:
@@ -866,6 +866,12 @@ func (c *ctx) ruleDecade(i int) (match, bool) {
 		return match{}, false
 	}
 	if end == j+2 || end == j+1 && t.ndig == 2 {
+		for k := i - 1; k >= i-3 && k >= 0; k-- {
+			if w := c.toks[k].w; w != nil && (w.key == "their" || w.key == "his" || w.key == "her" ||
+				w.key == "my" || w.key == "your" || w.key == "our") {
+				return match{}, false // "in their mid-50s" is an age
+			}
+		}
 		if y < 1930 {
 			y += 100 // '00s, '10s, '20s
 		}
@@ -1066,8 +1072,11 @@ func (c *ctx) ruleTime(i int) (match, bool) {
 // "twenty-four", "two and a half". n < 0 means an unknown amount.
 func (c *ctx) quantity(j int) (n float64, end int, isA, ok bool) {
 	t := c.at(j)
+	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$') {
+		return 0, j, false, false // "1-1/2", "$5"
+	}
 	switch {
-	case t.kind == kNum && t.suf == sufNone && !(c.adjacent(j) && c.at(j-1).isCh('$')):
+	case t.kind == kNum && t.suf == sufNone:
 		n, end = float64(t.num), j+1
 	case t.kind == kOther && t.dec:
 		n, end = t.fval, j+1
