@@ -51,6 +51,8 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 	meta := readMeta(doc)
 	markHeadline(blocks, meta.Title)
 	markTeasers(blocks)
+	markBareURLs(blocks)
+	markLinkLines(blocks)
 	if isExcerpt(meta.Subtitle, blocks) {
 		meta.Subtitle = ""
 	}

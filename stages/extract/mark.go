@@ -300,32 +300,73 @@ func contentTokens(root *html.Node) ([]string, []uint8) {
 	return toks, flags
 }
 
-// markHeadline moves body headings that repeat the article's title out of the body:
-// the title is metadata, and the body starts after it.
+// markHeadline moves the article's headline out of the body: body headings that
+// repeat the title, and an h1 that opens the body, since the title is metadata and
+// the body starts after it.
 func markHeadline(blocks []document.Block, title string) {
 	tt := strings.Join(shingle.Tokens(title), " ")
-	if tt == "" {
-		return
-	}
+	opening := true // no body text seen yet
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Outside != "" || !b.Heading {
+		if b.Outside != "" {
+			continue
+		}
+		if !b.Heading {
+			opening = false
 			continue
 		}
 		bt := strings.Join(shingle.Tokens(b.Text), " ")
-		if len(bt) > 0 && (bt == tt || len(bt) >= len(tt)/2 && strings.Contains(tt, bt) && b.Tag == "h1") {
+		if bt == "" {
+			continue
+		}
+		repeats := tt != "" && (bt == tt || b.Tag == "h1" && len(bt) >= len(tt)/2 && strings.Contains(tt, bt))
+		if repeats || opening && b.Tag == "h1" {
 			b.Outside = "article headline"
 		}
 	}
 }
 
-// markTeasers moves headings that are wholly links out of the body: in an article a
-// heading is text, while a linked heading introduces another story.
+// markTeasers moves headings that are wholly links out of the body, with the
+// unlinked headings that follow them: in an article a heading is text, while a linked
+// heading introduces another story, often with a summary line styled as a heading.
 func markTeasers(blocks []document.Block) {
+	teaser := false
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Outside == "" && b.Heading && b.LinkDensity >= 0.9 {
+		if b.Outside != "" {
+			continue
+		}
+		switch {
+		case b.Heading && b.LinkDensity >= 0.9:
 			b.Outside = "related stories"
+			teaser = true
+		case b.Heading && teaser:
+			b.Outside = "related stories"
+		default:
+			teaser = false
+		}
+	}
+}
+
+// markLinkLines moves short lines that are wholly a link out of the body: a link on a
+// line of its own points to another page ("Read more: ...", a promoted story).
+func markLinkLines(blocks []document.Block) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Outside == "" && !b.Heading && b.LinkDensity >= 0.9 && len(strings.Fields(b.Text)) <= 20 {
+			b.Outside = "related stories"
+		}
+	}
+}
+
+// markBareURLs moves blocks that are nothing but a web address out of the body: a
+// printed link to the page itself or a share target, not prose.
+func markBareURLs(blocks []document.Block) {
+	for i := range blocks {
+		b := &blocks[i]
+		t := strings.ToLower(b.Text)
+		if b.Outside == "" && !strings.Contains(t, " ") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) {
+			b.Outside = "bare web address"
 		}
 	}
 }
