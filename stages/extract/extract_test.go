@@ -183,20 +183,61 @@ func TestMarkKeepsOrderedContent(t *testing.T) {
 }
 
 func TestMarkHeadline(t *testing.T) {
+	p := document.Block{Text: "Some body text.", Tag: "p"}
+	h := func(tag, text string) document.Block { return document.Block{Text: text, Tag: tag, Heading: true} }
 	tests := []struct {
-		title, heading, tag string
-		want                bool
+		name   string
+		title  string
+		blocks []document.Block
+		want   []bool // moved out
 	}{
-		{"Council orders review", "Council orders review", "h1", true},
-		{"Council orders review of bridge repairs | Daily Planet", "Council orders review of bridge repairs", "h1", true},
-		{"Council orders review", "What happens next", "h2", false},
-		{"", "Anything", "h1", false},
+		{"equal to title", "Council orders review", []document.Block{p, h("h2", "Council orders review"), p}, []bool{false, true, false}},
+		{"title with site suffix", "Council orders review of bridge repairs | Daily Planet",
+			[]document.Block{p, h("h1", "Council orders review of bridge repairs")}, []bool{false, true}},
+		{"other heading stays", "Council orders review", []document.Block{h("h2", "What happens next"), p}, []bool{false, false}},
+		{"opening h1 without title", "", []document.Block{h("h1", "Anything"), p}, []bool{true, false}},
+		{"h1 after body text stays", "", []document.Block{p, h("h1", "Anything")}, []bool{false, false}},
 	}
 	for _, tt := range tests {
-		blocks := []document.Block{{Text: tt.heading, Tag: tt.tag, Heading: true}}
+		blocks := append([]document.Block(nil), tt.blocks...)
 		markHeadline(blocks, tt.title)
-		if got := blocks[0].Outside == "article headline"; got != tt.want {
-			t.Errorf("title %q heading %q: moved out = %v, want %v", tt.title, tt.heading, got, tt.want)
+		for i, b := range blocks {
+			if got := b.Outside == "article headline"; got != tt.want[i] {
+				t.Errorf("%s: block %d %q moved out = %v, want %v", tt.name, i, b.Text, got, tt.want[i])
+			}
+		}
+	}
+}
+
+func TestMarkChromeLines(t *testing.T) {
+	p := document.Block{Text: "Some body text of the article.", Tag: "p"}
+	tests := []struct {
+		name   string
+		blocks []document.Block
+		want   []string
+	}{
+		{"linked heading and its summary", []document.Block{p,
+			{Text: "Other story", Tag: "h3", Heading: true, LinkDensity: 1},
+			{Text: "What the other story says", Tag: "h4", Heading: true}, p},
+			[]string{"", "related stories", "related stories", ""}},
+		{"unlinked heading stays", []document.Block{p, {Text: "Background", Tag: "h2", Heading: true}, p},
+			[]string{"", "", ""}},
+		{"bare web address", []document.Block{p, {Text: "https://example.com/a/b.html", Tag: "div"}},
+			[]string{"", "bare web address"}},
+		{"short link line", []document.Block{p, {Text: "Read more: the other story", Tag: "p", LinkDensity: 1}},
+			[]string{"", "related stories"}},
+		{"partly linked paragraph stays", []document.Block{{Text: "He said the report was wrong.", Tag: "p", LinkDensity: 0.3}},
+			[]string{""}},
+	}
+	for _, tt := range tests {
+		blocks := append([]document.Block(nil), tt.blocks...)
+		markTeasers(blocks)
+		markBareURLs(blocks)
+		markLinkLines(blocks)
+		for i, b := range blocks {
+			if b.Outside != tt.want[i] {
+				t.Errorf("%s: block %d %q Outside = %q, want %q", tt.name, i, b.Text, b.Outside, tt.want[i])
+			}
 		}
 	}
 }
