@@ -90,6 +90,15 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		}
 	}
 	res := Result{Meta: readMeta(info, keep, reasons)}
+	first, last := -1, -1
+	for j, k := range keep {
+		if k && reasons[j] == "" {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
 		if keep[i] && reasons[i] == "" {
@@ -98,7 +107,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		}
 		r := reasons[i]
 		if r == "" {
-			r = explain(info, keep, i)
+			r = explain(info, keep, i, first, last)
 		}
 		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
@@ -255,7 +264,8 @@ func vocabReason(v vocabHits) string {
 }
 
 // explain gives a reason for a line the classifier scored as not body.
-func explain(info []lineInfo, keep []bool, i int) string {
+// first and last are the indexes of the first and last body lines, or -1.
+func explain(info []lineInfo, keep []bool, i, first, last int) string {
 	li := &info[i]
 	if r := vocabReason(li.vocab); r != "" {
 		return r
@@ -264,15 +274,6 @@ func explain(info []lineInfo, keep []bool, i int) string {
 	if i > 0 && !keep[i-1] && li.words <= 40 {
 		if r := vocabReason(info[i-1].vocab & (vNewsletter | vAd | vCookie)); r != "" {
 			return r
-		}
-	}
-	first, last := -1, -1
-	for j, k := range keep {
-		if k {
-			if first < 0 {
-				first = j
-			}
-			last = j
 		}
 	}
 	if i > last && last >= 0 {

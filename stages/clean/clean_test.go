@@ -45,7 +45,7 @@ func TestHardChrome(t *testing.T) {
 		{"Source: the ministry said the figures were provisional and would be revised next month, officials added.", ""},
 	}
 	for _, tt := range tests {
-		li := analyse(tt.in)
+		li := analyse(tt.in, lowerASCII(tt.in))
 		if got := hardChrome(&li); got != tt.want {
 			t.Errorf("hardChrome(%q) = %q, want %q", tt.in, got, tt.want)
 		}
@@ -53,15 +53,15 @@ func TestHardChrome(t *testing.T) {
 }
 
 func TestAnalyse(t *testing.T) {
-	li := analyse("By the time the vote was held, the result was known.")
+	li := analyse("By the time the vote was held, the result was known.", "by the time the vote was held, the result was known.")
 	if li.words != 11 || !li.final || li.commas != 1 || li.stops < 5 || li.byline {
 		t.Errorf("analyse prose = %+v", li)
 	}
-	li = analyse("Share on Facebook")
+	li = analyse("Share on Facebook", "share on facebook")
 	if li.vocab&vShare == 0 || li.final {
 		t.Errorf("analyse share line = %+v", li)
 	}
-	li = analyse("By Jane Doe")
+	li = analyse("By Jane Doe", "by jane doe")
 	if !li.byline {
 		t.Errorf("analyse byline = %+v", li)
 	}

@@ -35,7 +35,8 @@ type lineInfo struct {
 // chrome lines are short, and skipping long lines keeps Clean fast.
 const longLine = 45
 
-func analyse(text string) lineInfo {
+// analyse computes the line information of text; lower is text in ASCII lower case.
+func analyse(text, lower string) lineInfo {
 	li := lineInfo{text: text}
 	inWord := false
 	wordStart := 0
@@ -93,7 +94,7 @@ func analyse(text string) lineInfo {
 	first, _ := utf8.DecodeRuneInString(text)
 	li.bullet = first == '-' || first == '•' || first == '*' || first == '·' || first == '–' || first == '—'
 	if li.words <= longLine {
-		li.lower = strings.ToLower(text)
+		li.lower = lower
 		li.vocab = findVocab(li.lower)
 		if isPlaceholder(text) {
 			li.vocab |= vPlaceholder
@@ -108,6 +109,9 @@ func analyse(text string) lineInfo {
 // isStopWord reports whether w, lower-cased, is a common English function word.
 // buf is scratch space so the look-up does not allocate.
 func isStopWord(w string, buf *[24]byte) bool {
+	if len(w) > 10 { // longer than any stop word
+		return false
+	}
 	if len(w) > len(buf) {
 		return false
 	}
@@ -307,9 +311,21 @@ func b2f(b bool) float64 {
 func analyseBlocks(blocks []document.Block) []lineInfo {
 	info := make([]lineInfo, len(blocks))
 	seen := make(map[string]int, len(blocks))
+	// One lower-cased copy of all lines, sliced per line, saves an allocation per line.
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Text)
+	}
+	buf := make([]byte, 0, n)
+	for _, b := range blocks {
+		buf = appendLowerASCII(buf, strings.TrimSpace(b.Text))
+	}
+	all := string(buf)
+	off := 0
 	for i, b := range blocks {
 		t := strings.TrimSpace(b.Text)
-		info[i] = analyse(t)
+		info[i] = analyse(t, all[off:off+len(t)])
+		off += len(t)
 		if prev, ok := seen[t]; ok {
 			info[i].repeated = true
 			info[prev].repeated = true
@@ -318,4 +334,22 @@ func analyseBlocks(blocks []document.Block) []lineInfo {
 		}
 	}
 	return info
+}
+
+// appendLowerASCII appends s with ASCII letters lower-cased; other bytes are kept, so offsets
+// into the result match offsets into s.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// lowerASCII returns s with ASCII letters lower-cased.
+func lowerASCII(s string) string {
+	return string(appendLowerASCII(make([]byte, 0, len(s)), s))
 }

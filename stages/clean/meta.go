@@ -171,7 +171,7 @@ func isHeadline(li *lineInfo) bool {
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
 		return false // captions and sentences end with a full stop; headlines do not
 	}
-	if parseDate(li.text).value != "" || hasNumericDate(li.text) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
+	if li.digits > 0 && (parseDate(li.text).value != "" || hasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
 		return false
 	}
 	if li.vocab != 0 {

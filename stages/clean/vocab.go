@@ -75,6 +75,22 @@ var phraseIndex, punctPhrases = func() (map[string][]indexedPhrase, []indexedPhr
 	return idx, punct
 }()
 
+// firstWordFilter has a bit for every (length, first byte, last byte) of the first words in
+// phraseIndex, so most words of a line are dismissed without a map look-up.
+var firstWordFilter = func() *[32 * 256]uint64 {
+	var f [32 * 256]uint64
+	for w := range phraseIndex {
+		f[filterSlot(w)] |= 1 << (w[len(w)-1] & 63)
+	}
+	return &f
+}()
+
+func filterSlot(w string) int { return min(len(w), 31)*256 + int(w[0]) }
+
+func mayStartPhrase(w string) bool {
+	return firstWordFilter[filterSlot(w)]&(1<<(w[len(w)-1]&63)) != 0
+}
+
 type indexedPhrase struct {
 	words []string
 	text  string
@@ -87,8 +103,14 @@ func findVocab(lower string) vocabHits {
 	var buf [48]string
 	words := buf[:0]
 	start := -1
+	punct := false
 	for i := 0; i <= len(lower); i++ {
-		word := i < len(lower) && (isLetterByte(lower[i]) || lower[i] >= '0' && lower[i] <= '9' || lower[i] == '-' || lower[i] == '\'')
+		var c byte
+		if i < len(lower) {
+			c = lower[i]
+		}
+		word := i < len(lower) && (isLetterByte(c) || c >= '0' && c <= '9' || c == '-' || c == '\'')
+		punct = punct || c == ':' || c == '(' || c == '/' || c == '&'
 		if word && start < 0 {
 			start = i
 		} else if !word && start >= 0 {
@@ -97,12 +119,14 @@ func findVocab(lower string) vocabHits {
 		}
 	}
 	for i, w := range words {
-		h |= matchAt(words, i, w)
-		if len(w) > 3 && w[len(w)-1] == 's' {
+		if mayStartPhrase(w) {
+			h |= matchAt(words, i, w)
+		}
+		if len(w) > 3 && w[len(w)-1] == 's' && mayStartPhrase(w[:len(w)-1]) {
 			h |= matchAt(words, i, w[:len(w)-1])
 		}
 	}
-	if !strings.ContainsAny(lower, ":(/&") {
+	if !punct {
 		return h // every phrase with punctuation has one of these
 	}
 	for _, p := range punctPhrases {
@@ -180,16 +204,19 @@ func isPlaceholder(s string) bool {
 
 // isByline reports lines of the "By Jane Doe" family: a short line naming the author.
 func isByline(s string) bool {
+	if s == "" || !strings.ContainsRune("BbWwPpTtRrAaSs", rune(s[0])) {
+		return false
+	}
 	first, rest, _ := strings.Cut(s, " ")
 	second, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
 	if second == "" || len(first) > 10 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimRight(first, ":")) {
-	case "by", "words", "text", "reporting", "author", "authors", "story":
-	case "written", "posted":
+	first = strings.TrimRight(first, ":")
+	switch {
+	case strings.EqualFold(first, "written") || strings.EqualFold(first, "posted"):
 		return strings.EqualFold(second, "by")
-	default:
+	case !equalFoldAny(first, "by", "words", "text", "reporting", "author", "authors", "story"):
 		return false
 	}
 	// "By the time ..." is prose: the next word must look like a name.
@@ -201,6 +228,10 @@ func isByline(s string) bool {
 // looksLikeDateLine reports short lines made mostly of a date, time or age: "June 10, 2018",
 // "Published 3 hours ago", "Updated: 12/06/2019 10:30".
 func looksLikeDateLine(lower string) bool {
+	if !hasYear(lower) && !strings.Contains(lower, "ago") && !strings.Contains(lower, "updated") &&
+		!strings.Contains(lower, "published") && !strings.Contains(lower, "posted") {
+		return false // every date parseDate reads has a year
+	}
 	if parseDate(lower).value != "" {
 		return true
 	}
@@ -214,3 +245,28 @@ func looksLikeDateLine(lower string) bool {
 
 // chromeVocab are the families that mark boxes around the article (sign-up, share, ads).
 const chromeVocab = vNewsletter | vShare | vAd | vCookie | vLegal
+
+func equalFoldAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYear reports whether s has a run of exactly four digits.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return false
+}
