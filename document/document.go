@@ -47,6 +47,8 @@ type Document struct {
 	FormatHint string
 	// Content is the decoded, UTF-8 content (HTML source or plain text).
 	Content string
+	// TextLines are the document's lines, as counted across a batch for repeated chrome.
+	TextLines []string
 	// Blocks are the page's blocks, in order, once the page is split (HTML) or read (text).
 	Blocks []Block
 	// HTMLMeta is metadata read from the HTML head (JSON-LD, Open Graph, <title>, <time>).

@@ -27,7 +27,8 @@ var update = flag.Bool("update", false, "rewrite the golden files from the curre
 // The stage set is built once: loading the models is the slow part.
 var loadStages = sync.OnceValues(stages.New)
 
-// runCorpus runs the pipeline on corpus/ exactly as "newspipe run corpus" does, from the
+// runCorpus runs the pipeline on corpus/ exactly as "newspipe run corpus" does (with the
+// repeated-line pass), from the
 // repository root, and returns the records in output order.
 func runCorpus(t *testing.T, workers int) []record.Record {
 	t.Helper()
@@ -39,9 +40,13 @@ func runCorpus(t *testing.T, workers int) []record.Record {
 	src := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, []string{"corpus"}, emit)
 	}
+	idx, err := set.IndexRepeats(context.Background(), src, workers)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var recs []record.Record
 	sink := func(d *document.Document) error { recs = append(recs, d.Record); return nil }
-	if _, err := pipeline.Run(context.Background(), src, set.Stages(stages.Options{Workers: workers}), sink, pipeline.Options{}); err != nil {
+	if _, err := pipeline.Run(context.Background(), src, set.Stages(stages.Options{Workers: workers, Repeats: idx}), sink, pipeline.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if len(recs) == 0 {

@@ -11,6 +11,7 @@ import (
 
 	"newspipe/document"
 	"newspipe/pipeline"
+	"newspipe/record"
 	"newspipe/stages/clean"
 	"newspipe/stages/dates"
 	"newspipe/stages/decode"
@@ -20,6 +21,7 @@ import (
 	"newspipe/stages/language"
 	"newspipe/stages/metadata"
 	"newspipe/stages/normalize"
+	"newspipe/stages/repeats"
 )
 
 // Options configure the stages of a run.
@@ -29,6 +31,9 @@ type Options struct {
 	Published time.Time
 	// Workers is the number of workers of each stage; 0 means 1.
 	Workers int
+	// Repeats, when not nil, holds the lines of every document of the batch by site; the
+	// clean stage removes body lines that recur on several pages of the same site.
+	Repeats *repeats.Index
 }
 
 // Set holds the models that the stages share. Build it once per process: loading the
@@ -66,7 +71,7 @@ func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
 		stage("decode", s.Decode),
 		stage("detect", Detect),
 		stage("normalize", s.Normalize),
-		stage("clean", s.Clean),
+		stage("clean", func(d *document.Document) error { return s.Clean(d, opt.Repeats) }),
 		stage("metadata", func(d *document.Document) error { return s.Metadata(d, opt.Published) }),
 		stage("entities", s.Entities),
 		stage("dates", s.Dates),
@@ -156,10 +161,18 @@ func (s *Set) Normalize(d *document.Document) error {
 }
 
 // Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
-func (s *Set) Clean(d *document.Document) error {
+// With an index of the batch's lines, body lines repeated on other pages of the same site
+// are removed too.
+func (s *Set) Clean(d *document.Document, idx *repeats.Index) error {
 	res := s.cleaner.Clean(d.Blocks)
-	d.Record.Text = strings.Join(res.Paragraphs, "\n\n")
-	d.Record.Removed = res.Removed
+	paragraphs, removed := res.Paragraphs, res.Removed
+	if idx != nil {
+		var more []record.Removed
+		paragraphs, more = idx.Filter(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), paragraphs)
+		removed = append(removed, more...)
+	}
+	d.Record.Text = strings.Join(paragraphs, "\n\n")
+	d.Record.Removed = removed
 	d.TextMeta = res.Meta
 	d.Blocks = nil
 	return nil
@@ -189,4 +202,40 @@ func (s *Set) Entities(d *document.Document) error {
 func (s *Set) Dates(d *document.Document) error {
 	d.Record.Dates = s.tagger.Tag(d.Record.Text, d.Reference)
 	return nil
+}
+
+// IndexRepeats reads a batch once, decoding each document and splitting it into lines
+// cheaply, and counts the lines of each site, for Options.Repeats. Documents that fail to
+// decode are skipped here; the main run reports them.
+func (s *Set) IndexRepeats(ctx context.Context, src pipeline.Source[*document.Document], workers int) (*repeats.Index, error) {
+	idx := repeats.NewIndex(repeats.DefaultMinDocs)
+	lines := func(_ context.Context, d *document.Document) error {
+		if err := s.Decode(d); err != nil {
+			return err
+		}
+		Detect(d)
+		var ls []string
+		if d.Record.Source.Format == detect.HTML {
+			ls = repeats.HTMLLines(d.Content)
+		} else {
+			for _, l := range normalize.Lines(d.Content) {
+				if l != "" {
+					ls = append(ls, l)
+				}
+			}
+		}
+		d.Content, d.TextLines = "", ls
+		return nil
+	}
+	sink := func(d *document.Document) error {
+		if !d.Failed() {
+			idx.Add(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), d.TextLines)
+		}
+		return nil
+	}
+	st := []pipeline.Stage[*document.Document]{{Name: "lines", Workers: workers, Process: lines}}
+	if _, err := pipeline.Run(ctx, src, st, sink, pipeline.Options{}); err != nil {
+		return nil, fmt.Errorf("count repeated lines: %w", err)
+	}
+	return idx, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"newspipe/document"
@@ -46,6 +47,7 @@ type runFlags struct {
 	workers   int
 	stats     bool
 	maxBytes  int64
+	repeats   bool
 }
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -59,6 +61,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.IntVar(&f.workers, "workers", 2, "`N` workers per stage; the output is the same for any N")
 	fs.BoolVar(&f.stats, "stats", false, "print documents, bytes and time per stage on standard error")
 	fs.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article in `BYTES`; a larger one becomes an error record")
+	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -94,6 +97,14 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return reader.Read(ctx, paths, emit)
 	}
 
+	opt := stages.Options{Published: ref, Workers: f.workers}
+	if f.repeats && !slices.Contains(paths, "-") {
+		if opt.Repeats, err = set.IndexRepeats(ctx, src, f.workers); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+			return exitFailures
+		}
+	}
+
 	sink, finish, err := openSink(f, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
@@ -107,7 +118,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return sink(d)
 	}
 	start := time.Now()
-	st, runErr := pipeline.Run(ctx, src, set.Stages(stages.Options{Published: ref, Workers: f.workers}), count, pipeline.Options{})
+	st, runErr := pipeline.Run(ctx, src, set.Stages(opt), count, pipeline.Options{})
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
 	}
