@@ -241,3 +241,32 @@ func TestMarkChromeLines(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitBodyJoined(t *testing.T) {
+	// The article continues in a second container of the same class after an ad;
+	// a menu with the same class must not join.
+	page := `<html><head><title>Banks and apps</title></head><body>
+<div class="article-body"><p>` + para("the first bank") + `</p><p>` + para("the second bank") + `</p><p>` + para("the third bank") + `</p></div>
+<div class="ad"><span>Advertisement</span></div>
+<div class="article-body"><p>` + para("the fourth bank") + `</p><p>` + para("the fifth bank") + `</p></div>
+<div class="article-body"><a href="/a">Home</a> <a href="/b">World</a> <a href="/c">Business</a></div>
+</body></html>`
+	p, err := New().Extract(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]bool{}
+	for _, b := range p.Blocks {
+		in[b.Text] = b.Outside == ""
+	}
+	for _, topic := range []string{"the first bank", "the fourth bank", "the fifth bank"} {
+		if !in[para(topic)] {
+			t.Errorf("paragraph about %s is outside the body", topic)
+		}
+	}
+	for _, text := range []string{"Advertisement", "Home World Business"} {
+		if v, ok := in[text]; !ok || v {
+			t.Errorf("block %q: in body = %v, present = %v; want present and outside", text, v, ok)
+		}
+	}
+}

@@ -38,6 +38,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		toks[i] = shingle.Tokens(b.text)
 	}
 	inside := align(toks, ct, unit, pos)
+	addSplitBody(raw, toks, inside)
 	// Blocks without a word (separators, bullets) follow their neighbours.
 	for i := range raw {
 		if len(toks[i]) == 0 && i > 0 && i+1 < len(raw) && inside[i-1] && inside[i+1] {
@@ -56,6 +57,69 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		out[i] = d
 	}
 	return out
+}
+
+// addSplitBody adds to the body the prose of containers that repeat the body's own
+// container: pages often split a long article into several identical containers
+// around an advertisement, and the content extractor keeps only the first.
+func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
+	// The container that holds most of the body's words.
+	weight := map[*html.Node]int{}
+	for i, b := range raw {
+		if inside[i] && len(b.ancestry) >= 2 {
+			weight[b.ancestry[len(b.ancestry)-2]] += len(toks[i])
+		}
+	}
+	var main *html.Node
+	for n, w := range weight {
+		if main == nil || w > weight[main] {
+			main = n
+		}
+	}
+	if main == nil || main.Type != html.ElementNode {
+		return
+	}
+	class := attr(main, "class")
+	if strings.TrimSpace(class) == "" {
+		return
+	}
+	// Group the outside blocks by the twin container that holds them.
+	type twin struct {
+		blocks       []int
+		words, prose int // all words, and words in blocks long enough to be prose
+	}
+	twins := map[*html.Node]*twin{}
+	for i, b := range raw {
+		if inside[i] || len(b.ancestry) < 2 || len(toks[i]) == 0 {
+			continue
+		}
+		c := b.ancestry[len(b.ancestry)-2]
+		if c == main || c.DataAtom != main.DataAtom || attr(c, "class") != class {
+			continue
+		}
+		tw := twins[c]
+		if tw == nil {
+			tw = &twin{}
+			twins[c] = tw
+		}
+		tw.blocks = append(tw.blocks, i)
+		tw.words += len(toks[i])
+		if len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) {
+			tw.prose += len(toks[i])
+		}
+	}
+	// A twin joins the body only when it reads as prose, not as a menu or a form
+	// that happens to share a generic class.
+	for _, tw := range twins {
+		if tw.words < 30 || tw.prose*10 < tw.words*7 {
+			continue
+		}
+		for _, i := range tw.blocks {
+			if raw[i].linkLen*2 < len(raw[i].text) {
+				inside[i] = true
+			}
+		}
+	}
 }
 
 // align picks, among the places where each block occurs in the content, the ordered,
