@@ -90,6 +90,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		}
 	}
 	res := Result{Meta: readMeta(info, keep, reasons)}
+	comments := firstCommentHeader(info, densestSpan(info))
 	first, last := -1, -1
 	for j, k := range keep {
 		if k && reasons[j] == "" {
@@ -107,7 +108,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		}
 		r := reasons[i]
 		if r == "" {
-			r = explain(info, keep, i, first, last)
+			r = explain(info, keep, i, first, last, comments)
 		}
 		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
@@ -264,17 +265,21 @@ func vocabReason(v vocabHits) string {
 }
 
 // explain gives a reason for a line the classifier scored as not body.
-// first and last are the indexes of the first and last body lines, or -1.
-func explain(info []lineInfo, keep []bool, i, first, last int) string {
+// first and last are the indexes of the first and last body lines, or -1; comments is the
+// index of the comment section's header, or len(info).
+func explain(info []lineInfo, keep []bool, i, first, last, comments int) string {
 	li := &info[i]
 	if r := vocabReason(li.vocab); r != "" {
 		return r
 	}
-	// A line right after a sign-up or advertising line is that box's blurb.
-	if i > 0 && !keep[i-1] && li.words <= 40 {
+	// A sentence right after a sign-up or advertising line is that box's blurb.
+	if i > 0 && !keep[i-1] && li.words >= 6 && li.words <= 40 {
 		if r := vocabReason(info[i-1].vocab & (vNewsletter | vAd | vCookie)); r != "" {
 			return r
 		}
+	}
+	if i > comments && i > last {
+		return "comment section"
 	}
 	if i > last && last >= 0 {
 		for j := max(last+1, i-4); j < min(len(info), i+5); j++ {
