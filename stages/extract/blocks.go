@@ -158,6 +158,13 @@ func (w *walker) flush() {
 	w.link = 0
 }
 
+// hiddenClasses are the common utility classes that hide an element from sight;
+// responsive variants like "hidden-xs" hide it on some screens only and stay.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "d-none": true, "sr-only": true, "visually-hidden": true,
+	"visuallyhidden": true, "screen-reader-text": true, "screen-reader-only": true,
+}
+
 // isHidden reports whether the element is hidden from readers by its own attributes.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -172,6 +179,12 @@ func isHidden(n *html.Node) bool {
 			s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
 			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
 				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				if hiddenClasses[strings.ToLower(c)] {
+					return true
+				}
 			}
 		case "type":
 			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {

@@ -89,3 +89,18 @@ func TestDumpMeta(t *testing.T) {
 		fmt.Printf("%s T=%q\n   S=%q A=%q site=%q pub=%q\n", p.id[:8], m.Title, m.Subtitle, m.Authors, m.Site, m.Published)
 	}
 }
+
+// TestDumpReasons counts the Outside reasons over the dev pages.
+func TestDumpReasons(t *testing.T) {
+	if os.Getenv("EXTRACT_REASONS") == "" {
+		t.Skip("EXTRACT_REASONS not set")
+	}
+	counts := map[string]int{}
+	for _, p := range loadDev(t) {
+		got, _ := New().Extract(p.html, "")
+		for _, b := range got.Blocks {
+			counts[b.Outside]++
+		}
+	}
+	fmt.Println(counts)
+}

@@ -96,8 +96,9 @@ func TestPageBlocks(t *testing.T) {
 		{"hidden content", `<p>seen</p><p hidden>attr</p><div aria-hidden="true">aria</div>
 			<span style="display: none">inline</span><div style="visibility:hidden">vis</div>
 			<script>var x = "script";</script><style>p{}</style><noscript>noscript</noscript>
-			<template><p>template</p></template><p>also seen</p>`,
-			[]rawBlock{{text: "seen", tag: "p"}, {text: "also seen", tag: "p"}}},
+			<template><p>template</p></template><span class="sr-only">skip link</span>
+			<div class="hidden">hidden class</div><div class="hidden-xs">also seen</div>`,
+			[]rawBlock{{text: "seen", tag: "p"}, {text: "also seen", tag: "div"}}},
 		{"entities and nbsp", `<p>a&nbsp;&amp;&nbsp;b</p>`, []rawBlock{{text: "a & b", tag: "p"}}},
 	}
 	for _, tt := range tests {
@@ -268,5 +269,28 @@ func TestSplitBodyJoined(t *testing.T) {
 		if v, ok := in[text]; !ok || v {
 			t.Errorf("block %q: in body = %v, present = %v; want present and outside", text, v, ok)
 		}
+	}
+}
+
+func TestFallbackBody(t *testing.T) {
+	// Too little text for trafilatura: the prose outside chrome still makes a body.
+	page := `<html><body><nav><a href="/">Home</a></nav>
+<div><p>The mayor opened the new library on Saturday morning with a short speech.</p></div>
+<footer><p>All rights reserved by the newspaper company and its owners worldwide.</p></footer></body></html>`
+	p, err := New().Extract(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, b := range p.Blocks {
+		got[b.Text] = b.Outside
+	}
+	want := map[string]string{
+		"Home": "navigation menu",
+		"The mayor opened the new library on Saturday morning with a short speech.": "",
+		"All rights reserved by the newspaper company and its owners worldwide.":    "page footer",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -39,6 +40,9 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	}
 	inside := align(toks, ct, unit, pos)
 	addSplitBody(raw, toks, inside)
+	if !slices.Contains(inside, true) {
+		fallbackBody(raw, toks, inside)
+	}
 	// Blocks without a word (separators, bullets) follow their neighbours.
 	for i := range raw {
 		if len(toks[i]) == 0 && i > 0 && i+1 < len(raw) && inside[i-1] && inside[i+1] {
@@ -57,6 +61,16 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		out[i] = d
 	}
 	return out
+}
+
+// fallbackBody marks as body the prose blocks outside any telling chrome element,
+// for pages where the content extractor finds nothing: a rough body beats none.
+func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
+	for i, b := range raw {
+		if len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody {
+			inside[i] = true
+		}
+	}
 }
 
 // addSplitBody adds to the body the prose of containers that repeat the body's own
@@ -303,8 +317,11 @@ func reason(ancestry []*html.Node) string {
 			}
 		}
 	}
-	return "outside the article body"
+	return outsideBody
 }
+
+// outsideBody is the reason for a block outside the body that no element explains.
+const outsideBody = "outside the article body"
 
 // Unit flags mark the content tokens that start or end a block of the content.
 const (
