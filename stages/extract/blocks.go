@@ -60,6 +60,8 @@ func pageBlocks(doc *html.Node) []rawBlock {
 	return w.blocks
 }
 
+// walk visits n and its subtree, splitting text into blocks at block-level elements
+// and line breaks.
 func (w *walker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:

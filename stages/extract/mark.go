@@ -84,10 +84,13 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 			weight[b.ancestry[len(b.ancestry)-2]] += len(toks[i])
 		}
 	}
+	// Walk in page order, not map order, so that ties always break the same way.
 	var main *html.Node
-	for n, w := range weight {
-		if main == nil || w > weight[main] {
-			main = n
+	for i, b := range raw {
+		if inside[i] && len(b.ancestry) >= 2 {
+			if n := b.ancestry[len(b.ancestry)-2]; main == nil || weight[n] > weight[main] {
+				main = n
+			}
 		}
 	}
 	if main == nil || main.Type != html.ElementNode {
