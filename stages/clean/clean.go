@@ -25,8 +25,12 @@ func New() *Cleaner {
 	return &Cleaner{model: m}
 }
 
-// NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained.
+// NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
+// malformed m falls back to the stored model.
 func NewWithModel(m *Model) *Cleaner {
+	if m == nil || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
+		return New()
+	}
 	return &Cleaner{model: m}
 }
 
@@ -191,9 +195,11 @@ func hardChrome(li *lineInfo) string {
 			return "photo credit"
 		}
 	}
-	for _, p := range creditInfixes {
-		if strings.Contains(l, p) {
-			return "photo credit"
+	if li.vocab&vCredit != 0 || strings.IndexByte(l, '/') >= 0 {
+		for _, p := range creditInfixes {
+			if strings.Contains(l, p) {
+				return "photo credit"
+			}
 		}
 	}
 	switch strings.Trim(l, " .:!") {

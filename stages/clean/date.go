@@ -76,7 +76,15 @@ func monthOf(t dtok) int {
 	if t.num >= 0 || len(t.s) < 3 || len(t.s) > 9 {
 		return 0
 	}
-	return months[strings.ToLower(t.s)]
+	var buf [9]byte
+	for i := 0; i < len(t.s); i++ {
+		c := t.s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return months[string(buf[:len(t.s)])]
 }
 
 func isDay(t dtok) bool  { return t.num >= 1 && t.num <= 31 && len(t.s) <= 2 }

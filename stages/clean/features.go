@@ -29,6 +29,7 @@ type lineInfo struct {
 	dateOnly  bool
 	bullet    bool
 	url       bool
+	logWords  float64 // log(1+words)
 }
 
 // longLine is the word count above which a line is not checked for chrome vocabulary:
@@ -92,6 +93,7 @@ func analyse(text, lower string) lineInfo {
 		li.colon = true
 	}
 	first, _ := utf8.DecodeRuneInString(text)
+	li.logWords = math.Log1p(float64(li.words))
 	li.bullet = first == '-' || first == '•' || first == '*' || first == '·' || first == '–' || first == '—'
 	if li.words <= longLine {
 		li.lower = lower
@@ -201,7 +203,7 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related 
 	li := &info[i]
 	n := len(info)
 	w := float64(li.words)
-	x[0] = math.Log1p(w)
+	x[0] = li.logWords
 	x[1] = b2f(li.words <= 2)
 	x[2] = b2f(li.words <= 5)
 	x[3] = b2f(li.words <= 10)
@@ -259,7 +261,7 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related 
 		if j == i || j < 0 || j >= n {
 			continue
 		}
-		sum += math.Log1p(float64(info[j].words))
+		sum += info[j].logWords
 		fin += b2f(info[j].final)
 		cnt++
 	}

@@ -94,17 +94,22 @@ func (m *Model) score(info []lineInfo) []float64 {
 	sp := densestSpan(info)
 	header := firstCommentHeader(info, sp)
 	related := firstRelatedHeader(info, sp)
-	xs := make([]float64, n*numFeatures)
+	// Only three local features reach the context model; keep those rather than all rows.
 	p := make([]float64, n)
+	local := make([]float64, 3*n)
+	var x [numFeatures]float64
 	for i := range info {
-		x := xs[i*numFeatures : (i+1)*numFeatures]
-		lineFeatures(x, info, i, sp, header, related)
-		p[i] = sigmoid(dot(m.Line, x))
+		clear(x[:])
+		lineFeatures(x[:], info, i, sp, header, related)
+		p[i] = sigmoid(dot(m.Line, x[:]))
+		local[3*i], local[3*i+1], local[3*i+2] = x[2], x[7], x[27]
 	}
 	out := make([]float64, n)
 	var c [numContext]float64
 	for i := range info {
-		contextFeatures(c[:], p, xs[i*numFeatures:(i+1)*numFeatures], i)
+		clear(x[:])
+		x[2], x[7], x[27] = local[3*i], local[3*i+1], local[3*i+2]
+		contextFeatures(c[:], p, x[:], i)
 		out[i] = sigmoid(dot(m.Context, c[:]))
 	}
 	return out
