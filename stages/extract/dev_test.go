@@ -95,7 +95,7 @@ func TestDevF1(t *testing.T) {
 	ms, bs := shingle.Summarize(mine), shingle.Summarize(base)
 	t.Logf("extract  F1=%.3f P=%.3f R=%.3f (%d pages)", ms.F1, ms.Precision, ms.Recall, ms.Pages)
 	t.Logf("baseline F1=%.3f P=%.3f R=%.3f", bs.F1, bs.Precision, bs.Recall)
-	if ms.F1 < 0.95 {
-		t.Errorf("dev F1 = %.3f, want >= 0.95", ms.F1)
+	if ms.F1 < 0.975 {
+		t.Errorf("dev F1 = %.3f, want >= 0.975", ms.F1)
 	}
 }
