@@ -37,3 +37,15 @@ func TestFindVocab(t *testing.T) {
 		}
 	}
 }
+
+func TestIsStopWord(t *testing.T) {
+	var buf [24]byte
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{{"The", true}, {"themselves", true}, {"Yourselves", true}, {"don't", true}, {"council", false}, {"theirselves", false}, {"", false}} {
+		if got := isStopWord(tt.in, &buf); got != tt.want {
+			t.Errorf("isStopWord(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
