@@ -35,7 +35,7 @@ var vocabulary = []struct {
 		"ap photo", "afp", "reuters/", "file photo", "courtesy", "illustration", "picture"}},
 	{vRelated, []string{"read more", "related", "more from", "most read", "most popular", "recommended",
 		"you may also like", "you might also like", "trending", "see also", "also read", "read next", "more stories",
-		"popular", "latest news", "more on this", "top stories", "editor's pick", "editors' picks", "watch:", "read:",
+		"popular", "latest news", "more on this", "top stories", "more:", "editor's pick", "editors' picks", "watch:", "read:",
 		"você pode gostar", "leia também", "leia mais", "lea también", "te puede interesar", "lire aussi",
 		"à lire aussi", "auch interessant", "mehr zum thema", "baca juga", "leggi anche"}},
 	{vLegal, []string{"copyright", "©", "all rights reserved", "privacy", "terms of use", "terms of service",
