@@ -52,7 +52,19 @@ type word struct {
 	yearCue bool   // word before a bare year that makes it a year ("in 1973")
 	strong  bool   // strong year cue: a preposition
 	approx  bool   // approximator before a quantity: "about 2000 people"
+	starter bool   // may start an expression; other words are skipped quickly
 }
+
+// starterKeys are the function words that can start an expression.
+var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": true, "last": true, "next": true,
+	"past": true, "coming": true, "previous": true, "earlier": true, "later": true, "early": true, "late": true,
+	"mid": true, "end": true, "beginning": true, "start": true, "today": true, "yesterday": true, "tomorrow": true,
+	"tonight": true, "now": true, "currently": true, "current": true, "nowadays": true, "present": true,
+	"recently": true, "lately": true, "recent": true, "these": true, "every": true, "each": true, "once": true,
+	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
+	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
+	"christmas": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
+	"hundreds": true, "final": true}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -223,8 +235,12 @@ func newLexicon() lexicon {
 		"billion", "percent", "trillion", "thousand", "moment", "account", "accounts", "affairs", "events",
 		"edition", "issue", "version", "president", "period", "q1", "q2", "q3", "q4", "h1", "h2", "more", "less",
 		"era", "time", "times", "year", "on", "in", "at", "prior", "run", "up", "whole", "entire", "full",
-		"earliest", "latest", "yet", "again", "pre", "post", "right"} {
+		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no"} {
 		l.get(s)
+	}
+	for key, w := range l {
+		w.starter = w.month > 0 || w.wday > 0 || w.numWord || w.ord > 0 || w.unit != uNone || w.season != "" ||
+			w.pod != "" || w.decade > 0 || w.setUnit != uNone || w.vague || starterKeys[key]
 	}
 	return l
 }

@@ -165,7 +165,8 @@ func (c *ctx) pickYear(i0, i1 int, dayLevel bool, span func(y int) (time.Time, t
 		if cost < 0 {
 			cost = -cost
 		}
-		against := (tn == tPast && s.After(ref)) || (tn == tFuture && !e.After(ref))
+		// The present tense leans to the coming occurrence: "the exhibition is in December".
+		against := (tn == tPast && s.After(ref)) || ((tn == tFuture || tn == tPresent) && !e.After(ref))
 		if against {
 			if strict {
 				continue
@@ -248,7 +249,7 @@ func (c *ctx) tenseOf(i int) tense {
 		}
 		return tUnknown
 	}
-	s := t.text
+	s := c.str(t)
 	if !t.cap && len(s) >= 5 && s[len(s)-2] == 'e' && s[len(s)-1] == 'd' && !pastEdExceptions[strings.ToLower(s)] {
 		return c.auxTense(i)
 	}

@@ -756,7 +756,7 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 		}
 		// "the past three years", "the present government": the word is a modifier there.
 		// A following unknown word ending in -s is more often a verb ("the future holds").
-		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil && !strings.HasSuffix(a.text, "s") ||
+		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil && !strings.HasSuffix(c.str(a), "s") ||
 			a.w != nil && (a.w.unit != uNone || a.w.vague || a.w.numWord)) || a.kind == kNum || a.kind == kOther {
 			return match{}, false
 		}
@@ -1041,7 +1041,7 @@ func (c *ctx) ruleYear(i int) (match, bool) {
 	if p.w != nil && p.w.approx && !strong || p.kind == kNum || p.w != nil && p.w.numWord || p.is("no") {
 		return match{}, false
 	}
-	if !strong && n.kind == kWord && !n.cap && len(n.text) > 3 && n.text[len(n.text)-1] == 's' &&
+	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && len(ns) > 3 && ns[len(ns)-1] == 's' &&
 		(n.w == nil || n.w.tense == tUnknown) {
 		if a := c.at(i + 2); !(a.is("the") || a.is("a") || a.is("an")) {
 			return match{}, false // "1973 troops"
@@ -1079,7 +1079,7 @@ func (c *ctx) quantity(j int) (n float64, end int, isA, ok bool) {
 	case t.kind == kNum && t.suf == sufNone:
 		n, end = float64(t.num), j+1
 	case t.kind == kOther && t.dec:
-		n, end = t.fval, j+1
+		n, end = parseFloat(c.str(t)), j+1
 	case t.w == nil:
 		return 0, j, false, false
 	case t.w.numWord && t.w.num < 100:
@@ -1418,8 +1418,8 @@ func (c *ctx) ruleFiscal(i int) (match, bool) {
 		if y, ok := c.yearAt(i + 1); ok {
 			return match{start: i, end: i + 2, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true
 		}
-	case t.kind == kOther && len(t.text) >= 4 && (t.text[0] == 'F' || t.text[0] == 'f') && (t.text[1] == 'Y' || t.text[1] == 'y'):
-		ds := t.text[2:]
+	case t.kind == kOther && len(c.str(t)) >= 4 && (c.str(t)[0]|0x20 == 'f') && (c.str(t)[1]|0x20 == 'y'):
+		ds := c.str(t)[2:]
 		if len(ds) != 2 && len(ds) != 4 {
 			return match{}, false
 		}

@@ -37,6 +37,8 @@
 package dates
 
 import (
+	"math"
+	"strings"
 	"time"
 
 	"newspipe/record"
@@ -61,6 +63,7 @@ type match struct {
 
 // ctx is the state of one Tag call.
 type ctx struct {
+	text      string
 	toks      []token
 	ref       time.Time
 	hasRef    bool
@@ -74,17 +77,46 @@ type ctx struct {
 // ("12 June" -> "XXXX-06-12", "yesterday" -> an unresolved value such as "XXXX-XX-XX").
 func (t *Tagger) Tag(text string, ref time.Time) (out []record.Date) {
 	defer func() {
-		// A bug in a rule must not take the pipeline down; the fuzz target hunts such bugs.
+		// A bug in a rule must not take the pipeline down; FuzzTag calls tag directly to hunt such bugs.
 		if r := recover(); r != nil {
 			out = nil
 		}
 	}()
-	c := &ctx{toks: t.tokenize(text, make([]token, 0, len(text)/5+8))}
+	return t.tag(text, ref)
+}
+
+// tag is Tag without the panic guard.
+func (t *Tagger) tag(text string, ref time.Time) (out []record.Date) {
+	if len(text) > math.MaxInt32 {
+		return nil // offsets are stored in 32 bits
+	}
+	c := &ctx{text: text}
 	if !ref.IsZero() {
 		c.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		c.hasRef = true
 		c.anchor, c.hasAnchor = c.ref, true
 	}
+	// Lines are tagged one at a time: no rule crosses a line break, and a small token
+	// buffer reused for every line keeps memory flat on long documents.
+	toks := make([]token, 0, 256)
+	rpos := 0
+	for from := 0; from < len(text); {
+		to := strings.IndexByte(text[from:], '\n')
+		if to < 0 {
+			to = len(text)
+		} else {
+			to += from + 1
+		}
+		toks, rpos = t.tokenize(text, from, to, rpos, toks[:0])
+		c.toks = toks
+		out = c.tagLine(out)
+		from = to
+	}
+	return out
+}
+
+// tagLine appends the expressions of the tokens in c.toks to out.
+func (c *ctx) tagLine(out []record.Date) []record.Date {
 	for i := 0; i < len(c.toks); {
 		m, ok := c.best(i)
 		if !ok {
@@ -92,7 +124,7 @@ func (t *Tagger) Tag(text string, ref time.Time) (out []record.Date) {
 			continue
 		}
 		s, e := &c.toks[m.start], &c.toks[m.end-1]
-		out = append(out, record.Date{Text: text[s.start:e.end], Start: s.rs, End: e.re, Type: m.typ, Value: m.val})
+		out = append(out, record.Date{Text: c.text[s.start:e.end], Start: int(s.rs), End: int(e.re), Type: m.typ, Value: m.val})
 		if !m.day.IsZero() {
 			c.anchor, c.hasAnchor = m.day, true
 		}
@@ -132,7 +164,7 @@ func (c *ctx) best(i int) (match, bool) {
 	if t.kind == kPunct && t.ch != '\'' {
 		return match{}, false
 	}
-	if t.kind == kWord && t.w == nil {
+	if t.kind == kWord && (t.w == nil || !t.w.starter) {
 		return match{}, false
 	}
 	var best match
@@ -145,6 +177,9 @@ func (c *ctx) best(i int) (match, bool) {
 	}
 	return best, found
 }
+
+// str returns the text of token t.
+func (c *ctx) str(t *token) string { return c.text[t.start:t.end] }
 
 // at returns token i, or an empty token when i is out of range.
 func (c *ctx) at(i int) *token {

@@ -25,21 +25,20 @@ const (
 )
 
 // token is one lexical unit of the input with byte and code point offsets.
+// It is kept small and holds one pointer: a megabyte of text makes a few hundred thousand tokens.
 type token struct {
-	start, end int // byte offsets
-	rs, re     int // code point offsets
+	start, end int32 // byte offsets
+	rs, re     int32 // code point offsets
+	num        int   // value of a kNum token
+	ch         rune  // the rune of a kPunct token, with dashes and quotes folded
+	w          *word // lexicon entry of a word, nil when unknown
+	ndig       uint8 // number of digits of a kNum token (capped at 255)
 	kind       kind
+	suf        uint8
 	space      bool // whitespace (or start of text) before the token
 	nl         bool // a line break (or start of text) before the token
 	cap        bool // first letter is upper case
-	suf        uint8
-	ndig       int     // number of digits of a kNum token
-	num        int     // value of a kNum token
-	ch         rune    // the rune of a kPunct token, with dashes and quotes folded
-	w          *word   // lexicon entry of a word, nil when unknown
-	text       string  // the token text (a substring of the input)
-	fval       float64 // value of a decimal number (kOther with dec set)
-	dec        bool    // a decimal number such as 2.5
+	dec        bool // a decimal number such as 2.5
 }
 
 // is reports whether the token is the lexicon word key (lower case).
@@ -65,12 +64,12 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// tokenize splits text into tokens, appending to toks.
-func (t *Tagger) tokenize(text string, toks []token) []token {
-	rpos := 0
+// tokenize splits text[from:to] into tokens, appending to toks. Offsets are absolute; rpos is the
+// code point offset of from. It returns the tokens and the code point offset of to.
+func (t *Tagger) tokenize(text string, from, to, rpos int, toks []token) ([]token, int) {
 	space, nl := true, true
-	i := 0
-	for i < len(text) {
+	i := from
+	for i < to {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -86,13 +85,13 @@ func (t *Tagger) tokenize(text string, toks []token) []token {
 				continue
 			case isDigit(c):
 				tok, ni := scanNumber(text, i)
-				tok.rs = rpos
-				tok.re = rpos + (ni - i) // numbers are ASCII
-				rpos = tok.re
+				tok.rs = int32(rpos)
+				rpos += ni - i // numbers are ASCII
+				tok.re = int32(rpos)
 				i = ni
 				tok.space, tok.nl = space, nl
 				if tok.kind == kOther && !tok.dec {
-					t.lookup(&tok)
+					t.lookup(&tok, text)
 				}
 				toks = append(toks, tok)
 				space, nl = false, false
@@ -126,13 +125,13 @@ func (t *Tagger) tokenize(text string, toks []token) []token {
 					j += size
 					n++
 				}
-				tok := token{start: i, end: j, rs: rpos, re: rpos + n, kind: kWord, space: space, nl: nl,
-					cap: c >= 'A' && c <= 'Z', text: text[i:j]}
+				tok := token{start: int32(i), end: int32(j), rs: int32(rpos), re: int32(rpos + n), kind: kWord,
+					space: space, nl: nl, cap: c >= 'A' && c <= 'Z'}
 				if hasDigit {
 					tok.kind = kOther
 				}
 				if ascii {
-					t.lookup(&tok)
+					t.lookup(&tok, text)
 				}
 				toks = append(toks, tok)
 				rpos += n
@@ -140,8 +139,8 @@ func (t *Tagger) tokenize(text string, toks []token) []token {
 				space, nl = false, false
 				continue
 			default:
-				toks = append(toks, token{start: i, end: i + 1, rs: rpos, re: rpos + 1, kind: kPunct,
-					space: space, nl: nl, ch: rune(c), text: text[i : i+1]})
+				toks = append(toks, token{start: int32(i), end: int32(i + 1), rs: int32(rpos), re: int32(rpos + 1),
+					kind: kPunct, space: space, nl: nl, ch: rune(c)})
 				i++
 				rpos++
 				space, nl = false, false
@@ -168,20 +167,20 @@ func (t *Tagger) tokenize(text string, toks []token) []token {
 				j += s2
 				n++
 			}
-			toks = append(toks, token{start: i, end: j, rs: rpos, re: rpos + n, kind: kWord,
-				space: space, nl: nl, cap: unicode.IsUpper(r), text: text[i:j]})
+			toks = append(toks, token{start: int32(i), end: int32(j), rs: int32(rpos), re: int32(rpos + n), kind: kWord,
+				space: space, nl: nl, cap: unicode.IsUpper(r)})
 			rpos += n
 			i = j
 			space, nl = false, false
 		default:
-			toks = append(toks, token{start: i, end: i + size, rs: rpos, re: rpos + 1, kind: kPunct,
-				space: space, nl: nl, ch: foldPunct(r), text: text[i : i+size]})
+			toks = append(toks, token{start: int32(i), end: int32(i + size), rs: int32(rpos), re: int32(rpos + 1),
+				kind: kPunct, space: space, nl: nl, ch: foldPunct(r)})
 			i += size
 			rpos++
 			space, nl = false, false
 		}
 	}
-	return toks
+	return toks, rpos
 }
 
 // scanNumber reads a number starting at text[i], which is a digit.
@@ -192,7 +191,7 @@ func scanNumber(text string, i int) (token, int) {
 	for j < len(text) && isDigit(text[j]) {
 		j++
 	}
-	tok := token{start: i, kind: kNum, ndig: j - i}
+	tok := token{start: int32(i), kind: kNum, ndig: uint8(min(j-i, 255))}
 	// Grouping commas: ",ddd" not followed by another digit.
 	grouped := false
 	for j+3 < len(text)+0 && text[j] == ',' && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) &&
@@ -211,7 +210,6 @@ func scanNumber(text string, i int) (token, int) {
 		if !(k < len(text) && text[k] == '.' && k+1 < len(text) && isDigit(text[k+1])) {
 			tok.kind = kOther
 			tok.dec = true
-			tok.fval = parseFloat(text[i:k])
 			j = k
 		}
 	}
@@ -250,8 +248,7 @@ func scanNumber(text string, i int) (token, int) {
 			}
 		}
 	}
-	tok.end = j
-	tok.text = text[i:j]
+	tok.end = int32(j)
 	return tok, j
 }
 
@@ -287,8 +284,8 @@ func parseFloat(s string) float64 {
 }
 
 // lookup attaches the lexicon entry of an ASCII word token, matched case-insensitively.
-func (t *Tagger) lookup(tok *token) {
-	s := tok.text
+func (t *Tagger) lookup(tok *token, text string) {
+	s := text[tok.start:tok.end]
 	if len(s) > 24 {
 		return
 	}
