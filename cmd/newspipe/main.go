@@ -44,6 +44,7 @@ Usage:
   newspipe eval dates [CASES.tsv]      date tagger P/R/F1 on a table of cases
   newspipe train ner [-o FILE] FILE    train the entity model from a CoNLL-2003 file
   newspipe train clean [-o FILE] DIR   train the text-cleaning weights from a folder of pages
+  newspipe bench [--size 200MB]        build a large corpus and measure throughput and memory
   newspipe help [COMMAND]              show help
 
 Example:
@@ -67,6 +68,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdRun(ctx, rest, stdin, stdout, stderr)
 	case "dates":
 		return cmdDates(rest, stdin, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
 	case "eval", "train":
 		if len(rest) == 0 {
 			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)

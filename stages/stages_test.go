@@ -1,0 +1,82 @@
+package stages
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"newspipe/document"
+)
+
+var loadSet = sync.OnceValues(New)
+
+func process(t *testing.T, raw, hint string) *document.Document {
+	t.Helper()
+	set, err := loadSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &document.Document{Raw: []byte(raw), FormatHint: hint}
+	d.Record.ID = "t"
+	set.Process(d, Options{Published: time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)})
+	return d
+}
+
+func TestProcessErrors(t *testing.T) {
+	tests := []struct {
+		name, raw, hint, stage, message string
+	}{
+		{"empty file", "", "", "decode", "empty document"},
+		{"white space only", " \n\t\r\n ", "", "decode", "empty document: only white space"},
+		{"PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "decode", "not text: looks like a PNG image"},
+		{"HTML with only scripts and styles", "<html><head><style>p{}</style></head><body><script>var a=1;</script></body></html>", "", "normalize", "empty document: no visible text"},
+		{"invisible characters only", "\u200b\u200b\ufeff\n\u00ad", "", "normalize", "empty document: no visible text"},
+	}
+	for _, tt := range tests {
+		d := process(t, tt.raw, tt.hint)
+		if d.Record.Error == nil {
+			t.Errorf("%s: no error record", tt.name)
+			continue
+		}
+		if d.Record.Error.Stage != tt.stage || d.Record.Error.Message != tt.message {
+			t.Errorf("%s: error %s: %q, want %s: %q", tt.name, d.Record.Error.Stage, d.Record.Error.Message, tt.stage, tt.message)
+		}
+	}
+}
+
+func TestProcessArticle(t *testing.T) {
+	raw := "Council approves budget\n\nBy Jane Doe | June 9, 2018\n\n" +
+		"The city council in Riverton approved a new budget yesterday after a long debate about library hours.\n\n" +
+		"Mayor Ann Lee said the plan, which takes effect on July 1, keeps taxes steady for the third year in a row.\n\n" +
+		"Subscribe to our newsletter\n"
+	d := process(t, raw, "")
+	r := d.Record
+	if r.Error != nil {
+		t.Fatalf("error: %v", r.Error)
+	}
+	if r.Source.Format != "text" || r.Title != "Council approves budget" || r.Published != "2018-06-09" || r.Language != "en" {
+		t.Errorf("metadata: format %q title %q published %q language %q", r.Source.Format, r.Title, r.Published, r.Language)
+	}
+	if strings.Contains(r.Text, "Subscribe") || !strings.Contains(r.Text, "keeps taxes steady") {
+		t.Errorf("text: %q", r.Text)
+	}
+	var yesterday string
+	for _, dt := range r.Dates {
+		if dt.Text == "yesterday" {
+			yesterday = dt.Value
+		}
+	}
+	if yesterday != "2018-06-08" {
+		t.Errorf("yesterday resolved to %q against the byline's date, want 2018-06-08 (dates %+v)", yesterday, r.Dates)
+	}
+	var people []string
+	for _, e := range r.Entities {
+		if e.Type == "PERSON" {
+			people = append(people, e.Name)
+		}
+	}
+	if strings.Join(people, ",") != "Ann Lee" {
+		t.Errorf("people = %q, want Ann Lee", people)
+	}
+}
