@@ -19,7 +19,7 @@ const (
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
 func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata {
-	var meta document.Metadata
+	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
 		if k && reasons[i] == "" {
@@ -127,7 +127,6 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			keep[s], reasons[s] = false, reasonSubtitle
 		}
 	}
-	meta.Site = findSite(info)
 	return meta
 }
 
