@@ -267,6 +267,12 @@ func TestDevPages(t *testing.T) {
 	if d := re.F1 - got.F1; d > 0.005 || d < -0.005 {
 		t.Errorf("retrained F1 %.3f differs from the stored model's %.3f: run newspipe train clean", re.F1, got.F1)
 	}
+	// Pages of sites the model has not seen are what counts.
+	cv := CrossValidate(pages, 5, DefaultTrainOptions)
+	t.Logf("cross-validated F1 %.3f P %.3f R %.3f", cv.F1, cv.Precision, cv.Recall)
+	if cv.F1 < 0.92 {
+		t.Errorf("cross-validated F1 %.3f, want >= 0.92", cv.F1)
+	}
 }
 
 func FuzzClean(f *testing.F) {
