@@ -23,6 +23,14 @@ type Block struct {
 	Outside string
 }
 
+// Line is one block of the input as the reader saw it, with what the clean stage decided:
+// the material for a review of a document.
+type Line struct {
+	Text string
+	// Reason is empty for a line kept in the article body, else why it was removed.
+	Reason string
+}
+
 // Metadata is what a stage learned about the article itself.
 // Empty fields are unknown.
 type Metadata struct {
@@ -51,6 +59,9 @@ type Document struct {
 	TextLines []string
 	// Blocks are the page's blocks, in order, once the page is split (HTML) or read (text).
 	Blocks []Block
+	// Review lists every block in input order with the clean stage's decision; it is
+	// filled only when Options.Review asks for it.
+	Review []Line
 	// HTMLMeta is metadata read from the HTML head (JSON-LD, Open Graph, <title>, <time>).
 	HTMLMeta Metadata
 	// TextMeta is metadata read from the article's lines (headline, byline).

@@ -34,6 +34,9 @@ type Options struct {
 	// Repeats, when not nil, holds the lines of every document of the batch by site; the
 	// clean stage removes body lines that recur on several pages of the same site.
 	Repeats *repeats.Index
+	// Review keeps, in each document, its blocks in input order with the clean stage's
+	// decision (Document.Review), for review pages.
+	Review bool
 }
 
 // Set holds the models that the stages share. Build it once per process: loading the
@@ -71,7 +74,7 @@ func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
 		stage("decode", s.Decode),
 		stage("detect", Detect),
 		stage("normalize", s.Normalize),
-		stage("clean", func(d *document.Document) error { return s.Clean(d, opt.Repeats) }),
+		stage("clean", func(d *document.Document) error { return s.Clean(d, opt.Repeats, opt.Review) }),
 		stage("metadata", func(d *document.Document) error { return s.Metadata(d, opt.Published) }),
 		stage("entities", s.Entities),
 		stage("dates", s.Dates),
@@ -163,7 +166,7 @@ func (s *Set) Normalize(d *document.Document) error {
 // Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
 // With an index of the batch's lines, body lines repeated on other pages of the same site
 // are removed too.
-func (s *Set) Clean(d *document.Document, idx *repeats.Index) error {
+func (s *Set) Clean(d *document.Document, idx *repeats.Index, review bool) error {
 	res := s.cleaner.Clean(d.Blocks)
 	paragraphs, removed := res.Paragraphs, res.Removed
 	if idx != nil {
@@ -173,6 +176,9 @@ func (s *Set) Clean(d *document.Document, idx *repeats.Index) error {
 	}
 	d.Record.Text = strings.Join(paragraphs, "\n\n")
 	d.Record.Removed = removed
+	if review {
+		d.Review = reviewLines(d.Blocks, paragraphs, removed)
+	}
 	d.TextMeta = res.Meta
 	d.Blocks = nil
 	return nil
@@ -238,4 +244,38 @@ func (s *Set) IndexRepeats(ctx context.Context, src pipeline.Source[*document.Do
 		return nil, fmt.Errorf("count repeated lines: %w", err)
 	}
 	return idx, nil
+}
+
+// reviewLines puts the kept paragraphs and the removed lines back into the order of the
+// blocks they came from. Both lists keep block order, except lines removed for recurring
+// across pages, which are found wherever they stand.
+func reviewLines(blocks []document.Block, kept []string, removed []record.Removed) []document.Line {
+	lines := make([]document.Line, 0, len(blocks))
+	used := make([]bool, len(removed))
+	k, r := 0, 0
+	for _, b := range blocks {
+		switch {
+		case k < len(kept) && kept[k] == b.Text:
+			lines = append(lines, document.Line{Text: b.Text})
+			k++
+			continue
+		case r < len(removed) && removed[r].Text == b.Text:
+			lines = append(lines, document.Line{Text: b.Text, Reason: removed[r].Reason})
+			used[r] = true
+			r++
+			continue
+		}
+		reason := ""
+		for i := r; i < len(removed); i++ {
+			if !used[i] && removed[i].Text == b.Text {
+				reason, used[i] = removed[i].Reason, true
+				break
+			}
+		}
+		if reason == "" {
+			reason = "removed"
+		}
+		lines = append(lines, document.Line{Text: b.Text, Reason: reason})
+	}
+	return lines
 }

@@ -1,12 +1,14 @@
 package stages
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"newspipe/document"
+	"newspipe/record"
 )
 
 var loadSet = sync.OnceValues(New)
@@ -78,5 +80,16 @@ func TestProcessArticle(t *testing.T) {
 	}
 	if strings.Join(people, ",") != "Ann Lee" {
 		t.Errorf("people = %q, want Ann Lee", people)
+	}
+}
+
+func TestReviewLinesRestoresOrder(t *testing.T) {
+	blocks := []document.Block{{Text: "Title"}, {Text: "Para 1"}, {Text: "Share"}, {Text: "Para 2"}, {Text: "Disclaimer"}, {Text: "Footer"}}
+	kept := []string{"Para 1", "Para 2"}
+	removed := []record.Removed{{Text: "Title", Reason: "headline"}, {Text: "Share", Reason: "share buttons"}, {Text: "Footer", Reason: "page footer"}, {Text: "Disclaimer", Reason: "repeated on 3 pages of this site"}}
+	got := reviewLines(blocks, kept, removed)
+	want := []document.Line{{"Title", "headline"}, {"Para 1", ""}, {"Share", "share buttons"}, {"Para 2", ""}, {"Disclaimer", "repeated on 3 pages of this site"}, {"Footer", "page footer"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("reviewLines =\n%v\nwant\n%v", got, want)
 	}
 }
