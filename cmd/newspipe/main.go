@@ -45,6 +45,8 @@ Usage:
   newspipe train ner [-o FILE] FILE    train the entity model from a CoNLL-2003 file
   newspipe train clean [-o FILE] DIR   train the text-cleaning weights from a folder of pages
   newspipe bench [--size 200MB]        build a large corpus and measure throughput and memory
+  newspipe report -o FILE INPUT...     write a self-contained HTML review page of the output
+  newspipe diff [--html] OLD NEW       compare two outputs (folders of JSON or JSONL files)
   newspipe help [COMMAND]              show help
 
 Example:
@@ -70,6 +72,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdDates(rest, stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
+	case "report":
+		return cmdReport(ctx, rest, stdin, stdout, stderr)
+	case "diff":
+		return cmdDiff(rest, stdout, stderr)
 	case "eval", "train":
 		if len(rest) == 0 {
 			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)
