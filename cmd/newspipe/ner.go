@@ -19,8 +19,9 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	iterations := fs.Int("iterations", ner.DefaultIterations, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
+	stacked := fs.Bool("stacked", false, "add a second, document-aware stage (more accurate, half as fast)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-stacked] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,7 +31,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed}
+	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked}
 	if *dev != "" {
 		docs, err := readCoNLLFile(*dev)
 		if err != nil {

@@ -44,6 +44,14 @@ const (
 	fNextLowerShort
 	fLength
 	fHyphenCased
+	fFirstTag
+	fAggType
+	fAggNone
+	fFirstTagShort
+	fFirstTagPrev
+	fFirstTagNext
+	fAggTypeTag
+	fAggTypeShort
 )
 
 const (
@@ -114,6 +122,40 @@ type featurizer struct {
 	gazMarks []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
 	buf      []byte
 	doc      map[string]*docWord
+	// For a second stage: the first stage's entity-type counts for each lower-cased word
+	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
+	agg map[string]*[9]int32
+	own []int
+}
+
+// setFirstStage counts the first stage's tags of every word of the document.
+func (f *featurizer) setFirstStage(doc [][]string, tags [][]int) {
+	if f.agg == nil {
+		f.agg = map[string]*[9]int32{}
+	}
+	clear(f.agg)
+	for si, words := range doc {
+		for i, w := range words {
+			if i >= len(tags[si]) || !unicode.IsUpper(firstRune(w)) {
+				continue
+			}
+			lw := lower(w)
+			c := f.agg[lw]
+			if c == nil {
+				c = new([9]int32)
+				f.agg[lw] = c
+			}
+			c[tagType(tags[si][i])]++
+		}
+	}
+}
+
+// tagType is the type index of a BILOU tag id, 8 for O.
+func tagType(tag int) int {
+	if tag <= 0 {
+		return 8
+	}
+	return (tag - 1) / 4
 }
 
 // shapeInto writes the shape of w to buf: X for upper case, x for lower case, d for digits,
@@ -373,9 +415,56 @@ func (f *featurizer) sentenceFeatures(words []string, keys []uint64, offsets []i
 				}
 			}
 		}
+		if f.agg != nil && i < len(f.own) {
+			keys = f.appendStacked(keys, i, ls, ss)
+		}
 		offsets = append(offsets, int32(len(keys)))
 	}
 	return keys, offsets
+}
+
+// appendStacked appends the second-stage features of token i: the first stage's tag
+// for it and how the first stage typed the same word elsewhere in the document.
+func (f *featurizer) appendStacked(keys []uint64, i int, lw string, ss uint64) []uint64 {
+	own := f.own[i]
+	prev, next := -1, -1
+	if i > 0 {
+		prev = f.own[i-1]
+	}
+	if i+1 < len(f.own) {
+		next = f.own[i+1]
+	}
+	keys = append(keys, mix(fFirstTag, uint64(own)), mix(mix(fFirstTagShort, uint64(own)), ss),
+		mix(mix(fFirstTagPrev, uint64(prev+1)), uint64(own)), mix(mix(fFirstTagNext, uint64(next+1)), uint64(own)))
+	c := f.agg[lw]
+	if c == nil {
+		return keys
+	}
+	others := *c
+	others[tagType(own)]-- // this token itself does not count
+	total := int32(0)
+	for _, n := range others {
+		total += n
+	}
+	if total <= 0 {
+		return keys
+	}
+	entity := false
+	for t := 0; t < 8; t++ {
+		if others[t] == 0 {
+			continue
+		}
+		entity = true
+		share := uint64(0)
+		if others[t]*2 > total {
+			share = 1
+		}
+		keys = append(keys, mix(fAggType, uint64(t)*2+share))
+	}
+	if !entity {
+		keys = append(keys, fAggNone)
+	}
+	return keys
 }
 
 // markGazetteer sets gazMarks for every token covered by a gazetteer phrase.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -46,6 +47,9 @@ type Model struct {
 	weights []float32 // one row of nTags weights per feature
 	gaz     gazetteer
 	pool    sync.Pool
+	// second, when not nil, is a second stage that re-tags the document knowing the
+	// first stage's tags; it shares this model's gazetteer.
+	second *Model
 }
 
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
@@ -176,24 +180,80 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 	s := m.getScratch()
 	defer m.pool.Put(s)
 	s.f.scanDocument(doc)
+	s.f.agg = nil
 	out := make([][]Span, len(doc))
-	for si, words := range doc {
-		if len(words) == 0 {
-			continue
+	if m.second == nil {
+		for si, words := range doc {
+			if len(words) > 0 {
+				out[si] = m.spans(m.tagSentence(s, words, nil))
+			}
 		}
-		out[si] = m.predictSentence(s, words)
+		return out
 	}
+	tags, ems := m.firstStage(s, doc)
+	s.f.setFirstStage(doc, tags)
+	for si, words := range doc {
+		if len(words) > 0 {
+			s.f.own = tags[si]
+			out[si] = m.spans(m.second.tagSentence(s, words, ems[si]))
+		}
+	}
+	s.f.agg, s.f.own = nil, nil
 	return out
 }
 
-func (m *Model) predictSentence(s *scratch, words []string) []Span {
+// firstStage returns the first stage's tags and scores for every sentence of doc.
+func (m *Model) firstStage(s *scratch, doc [][]string) ([][]int, [][]float32) {
+	tags := make([][]int, len(doc))
+	ems := make([][]float32, len(doc))
+	for si, words := range doc {
+		if len(words) > 0 {
+			tags[si] = slices.Clone(m.tagSentence(s, words, nil))
+			ems[si] = slices.Clone(s.em[:len(words)*m.nTags])
+		}
+	}
+	return tags, ems
+}
+
+// addTo adds w to row, which have the same length; it is the inner loop of scoring.
+func addTo(row, w []float32) {
+	w = w[:len(row)]
+	i := 0
+	for ; i+4 <= len(row); i += 4 {
+		r, x := row[i:i+4:i+4], w[i:i+4:i+4]
+		r[0] += x[0]
+		r[1] += x[1]
+		r[2] += x[2]
+		r[3] += x[3]
+	}
+	for ; i < len(row); i++ {
+		row[i] += w[i]
+	}
+}
+
+// tagDoc returns the first stage's tags and scores of every token of doc.
+func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	s.f.scanDocument(doc)
+	s.f.agg = nil
+	return m.firstStage(s, doc)
+}
+
+// tagSentence returns the best tags of a sentence; the slice is scratch space.
+// base, when not nil, holds scores (n x nTags) to start from: a first stage's, for a second.
+func (m *Model) tagSentence(s *scratch, words []string, base []float32) []int {
 	s.keys, s.offsets = s.f.sentenceFeatures(words, s.keys[:0], s.offsets[:0], nil)
 	n, T := len(words), m.nTags
 	if cap(s.em) < n*T {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
-	clear(em)
+	if len(base) == len(em) {
+		copy(em, base)
+	} else {
+		clear(em)
+	}
 	for i := 0; i < n; i++ {
 		row := em[i*T : i*T+T]
 		for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
@@ -201,10 +261,7 @@ func (m *Model) predictSentence(s *scratch, words []string) []Span {
 			if r < 0 {
 				continue
 			}
-			w := m.weights[int(r)*T : int(r)*T+T]
-			for t := range row {
-				row[t] += w[t]
-			}
+			addTo(row, m.weights[int(r)*T:int(r)*T+T])
 		}
 	}
 	if cap(s.tags) < n {
@@ -212,7 +269,7 @@ func (m *Model) predictSentence(s *scratch, words []string) []Span {
 	}
 	tags := s.tags[:n]
 	viterbi(&s.vit, em, n, T, m.trans, m.allowed, m.prevs, m.final, tags)
-	return m.spans(tags)
+	return tags
 }
 
 // spans reads entity spans from BILOU tag ids.
@@ -315,34 +372,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		gv[i] = m.gaz[k]
 	}
 	cw.Write(gv)
-	// Rows in key order make the file deterministic.
-	var keys []uint64
-	for _, s := range m.table.slots {
-		if s.key != 0 {
-			keys = append(keys, s.key)
-		}
+	writeWeights(cw, m)
+	if m.second != nil {
+		cw.Write([]byte{1})
+		binary.Write(cw, le, m.second.trans)
+		writeWeights(cw, m.second)
+	} else {
+		cw.Write([]byte{0})
 	}
-	sortUint64(keys)
-	T := m.nTags
-	var maxAbs float32
-	for _, x := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	q := make([]int16, len(keys)*T)
-	for i, k := range keys {
-		r := int(m.table.get(k))
-		for t := 0; t < T; t++ {
-			q[i*T+t] = int16(math.Round(float64(m.weights[r*T+t] / scale)))
-		}
-	}
-	binary.Write(cw, le, uint32(len(keys)))
-	binary.Write(cw, le, scale)
-	binary.Write(cw, le, keys)
-	binary.Write(cw, le, q)
 	if cw.err == nil {
 		cw.err = cw.w.(*bufio.Writer).Flush()
 	}
@@ -406,7 +443,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, le, &n); err != nil {
 		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
 	}
-	if n > 1<<24 {
+	if n > 1<<21 {
 		return nil, fmt.Errorf("read ner model: gazetteer of %d phrases", n)
 	}
 	gk := make([]uint64, n)
@@ -421,28 +458,87 @@ func Load(r io.Reader) (*Model, error) {
 	for i, k := range gk {
 		m.gaz[k] = gv[i]
 	}
+	if err := readWeights(br, m); err != nil {
+		return nil, err
+	}
+	flag, err := br.ReadByte()
+	if err != nil {
+		return nil, fmt.Errorf("read ner model stages: %w", err)
+	}
+	if flag == 1 {
+		m.second = newModel(types)
+		if err := binary.Read(br, le, m.second.trans); err != nil {
+			return nil, fmt.Errorf("read ner model second stage: %w", err)
+		}
+		if err := readWeights(br, m.second); err != nil {
+			return nil, err
+		}
+		m.second.gaz = m.gaz
+	} else if flag != 0 {
+		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
+	}
+	return m, nil
+}
+
+// writeWeights writes the feature keys and quantised weights of m.
+func writeWeights(cw *countWriter, m *Model) {
+	le := binary.LittleEndian
+	// Rows in key order make the file deterministic.
+	var keys []uint64
+	for _, s := range m.table.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
+		}
+	}
+	sortUint64(keys)
+	T := m.nTags
+	var maxAbs float32
+	for _, x := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(keys)*T)
+	for i, k := range keys {
+		r := int(m.table.get(k))
+		for t := 0; t < T; t++ {
+			q[i*T+t] = int16(math.Round(float64(m.weights[r*T+t] / scale)))
+		}
+	}
+	binary.Write(cw, le, uint32(len(keys)))
+	binary.Write(cw, le, scale)
+	binary.Write(cw, le, keys)
+	binary.Write(cw, le, q)
+}
+
+// readWeights reads what writeWeights wrote into m.
+func readWeights(br *bufio.Reader, m *Model) error {
+	le := binary.LittleEndian
+	var n uint32
 	var scale float32
 	if err := binary.Read(br, le, &n); err != nil {
-		return nil, fmt.Errorf("read ner model weights: %w", err)
+		return fmt.Errorf("read ner model weights: %w", err)
 	}
-	if n > 1<<26 {
-		return nil, fmt.Errorf("read ner model: %d features", n)
+	if n > 1<<21 {
+		return fmt.Errorf("read ner model: %d features", n)
 	}
 	if err := binary.Read(br, le, &scale); err != nil {
-		return nil, fmt.Errorf("read ner model weights: %w", err)
+		return fmt.Errorf("read ner model weights: %w", err)
 	}
 	keys := make([]uint64, n)
 	if err := binary.Read(br, le, keys); err != nil {
-		return nil, fmt.Errorf("read ner model weights: %w", err)
+		return fmt.Errorf("read ner model weights: %w", err)
 	}
 	q := make([]int16, int(n)*m.nTags)
 	if err := binary.Read(br, le, q); err != nil {
-		return nil, fmt.Errorf("read ner model weights: %w", err)
+		return fmt.Errorf("read ner model weights: %w", err)
 	}
 	m.weights = make([]float32, len(q))
 	for i, x := range q {
 		m.weights[i] = float32(x) * scale
 	}
 	m.table = newFeatTable(keys)
-	return m, nil
+	return nil
 }

@@ -161,6 +161,36 @@ func TestTrainTiny(t *testing.T) {
 	}
 }
 
+func TestTrainStacked(t *testing.T) {
+	// Ten copies of the tiny corpus give every jackknife fold training data.
+	data := strings.Repeat(tinyCoNLL, 10)
+	m, err := Train(strings.NewReader(data), TrainOptions{Iterations: 3, Stacked: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.second == nil {
+		t.Fatal("no second stage")
+	}
+	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL))
+	if f1 := Evaluate(m, docs).Overall.F1(); f1 < 0.99 {
+		t.Errorf("F1 on training data %.3f", f1)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.second == nil {
+		t.Fatal("second stage lost in the round trip")
+	}
+	if a, b := Evaluate(m, docs).Overall, Evaluate(m2, docs).Overall; a != b {
+		t.Errorf("loaded model scores %+v, trained one %+v", b, a)
+	}
+}
+
 func TestScore(t *testing.T) {
 	tests := []struct {
 		name       string

@@ -18,6 +18,9 @@ type TrainOptions struct {
 	MinCount int
 	// Dev, when not empty, is scored after every iteration and logged.
 	Dev []CoNLLDoc
+	// Stacked adds a second stage that sees the first stage's tags of the same words
+	// elsewhere in the document.
+	Stacked bool
 }
 
 // Predictor finds entity spans in a document given as sentences of tokens.
@@ -49,8 +52,9 @@ var knownTypes = []string{"PER", "ORG", "LOC", "MISC"}
 
 // trainSentence is a sentence prepared for training.
 type trainSentence struct {
-	feats   []int32 // feature rows of all tokens
-	offsets []int32 // token i's rows are feats[offsets[i]:offsets[i+1]]
+	feats   []int32   // feature rows of all tokens
+	base    []float32 // scores to start from (second stage), or nil
+	offsets []int32   // token i's rows are feats[offsets[i]:offsets[i+1]]
 	gold    []int
 }
 
@@ -117,6 +121,68 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	if len(types) > 8 {
 		return nil, fmt.Errorf("train ner: %d entity types, at most 8 supported", len(types))
 	}
+	if !opts.Stacked {
+		return fit(docs, spans, types, typeIndex, nil, opts, log, begin), nil
+	}
+	// Stacking: the second stage sees the first stage's tags for the whole document.
+	// On the training data those tags come from models that did not see the document
+	// (jackknife), so that they are as wrong as on new text.
+	const folds = 5
+	first := make([][][]int, len(docs))
+	firstEm := make([][][]float32, len(docs))
+	for k := 0; k < folds; k++ {
+		var in, out []int
+		for di := range docs {
+			if di%folds == k {
+				out = append(out, di)
+			} else {
+				in = append(in, di)
+			}
+		}
+		sub := make([]CoNLLDoc, len(in))
+		subSpans := make([][][]Span, len(in))
+		for j, di := range in {
+			sub[j], subSpans[j] = docs[di], spans[di]
+		}
+		o := opts
+		o.Dev = nil
+		fm := fit(sub, subSpans, types, typeIndex, nil, o, io.Discard, begin)
+		for _, di := range out {
+			first[di], firstEm[di] = fm.tagDoc(docWords(docs[di]))
+		}
+		fmt.Fprintf(log, "train ner: jackknife fold %d of %d done (%v)\n", k+1, folds, time.Since(begin).Round(time.Millisecond))
+	}
+	o := opts
+	o.Dev = nil
+	m := fit(docs, spans, types, typeIndex, nil, o, log, begin)
+	fmt.Fprintf(log, "train ner: first stage done (%v)\n", time.Since(begin).Round(time.Millisecond))
+	m2 := fit(docs, spans, types, typeIndex, &firstStage{first, firstEm}, opts, log, begin)
+	m2.gaz = nil // shares the first stage's
+	m.second = m2
+	if len(opts.Dev) > 0 {
+		fmt.Fprintf(log, "train ner: stacked dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
+	}
+	return m, nil
+}
+
+func docWords(d CoNLLDoc) [][]string {
+	words := make([][]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		words[i] = s.Words
+	}
+	return words
+}
+
+// firstStage is what a first stage said about every sentence of the training documents.
+type firstStage struct {
+	tags [][][]int
+	em   [][][]float32
+}
+
+// fit trains one averaged perceptron on docs. first, when not nil, holds a first
+// stage's tags and scores for every token of every document, which makes this a
+// second stage: it starts from those scores and learns corrections.
+func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, first *firstStage, opts TrainOptions, log io.Writer, begin time.Time) *Model {
 	m := newModel(types)
 	T := m.nTags
 
@@ -160,6 +226,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	// Features.
 	f := featurizer{gaz: m.gaz, nTypes: len(types)}
 	type rawSentence struct {
+		base    []float32
 		keys    []uint64
 		offsets []int32
 		gold    []int
@@ -172,6 +239,9 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 			words[i] = s.Words
 		}
 		f.scanDocument(words)
+		if first != nil {
+			f.setFirstStage(words, first.tags[di])
+		}
 		mask := func(h uint64, types uint8) uint8 {
 			c := counts[h]
 			var out uint8
@@ -183,6 +253,11 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 			return out
 		}
 		for si, s := range d.Sentences {
+			var base []float32
+			if first != nil {
+				f.own = first.tags[di][si]
+				base = first.em[di][si]
+			}
 			keys, offsets := f.sentenceFeatures(s.Words, nil, nil, mask)
 			for _, k := range keys {
 				freq[k]++
@@ -200,14 +275,14 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 				}
 				gold[sp.End-1] = 1 + 4*t + posLast
 			}
-			raw = append(raw, rawSentence{keys, offsets, gold})
+			raw = append(raw, rawSentence{base, keys, offsets, gold})
 		}
 	}
 	rowOf := map[uint64]int32{}
 	var rowKeys []uint64
 	sents := make([]trainSentence, len(raw))
 	for i, rs := range raw {
-		ts := trainSentence{gold: rs.gold, offsets: make([]int32, 1, len(rs.offsets))}
+		ts := trainSentence{gold: rs.gold, base: rs.base, offsets: make([]int32, 1, len(rs.offsets))}
 		for tok := 0; tok+1 < len(rs.offsets); tok++ {
 			for _, k := range rs.keys[rs.offsets[tok]:rs.offsets[tok+1]] {
 				if freq[k] < int32(opts.MinCount) {
@@ -254,7 +329,11 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 				em = make([]float32, n*T)
 			}
 			em = em[:n*T]
-			clear(em)
+			if len(s.base) == len(em) {
+				copy(em, s.base)
+			} else {
+				clear(em)
+			}
 			for i := 0; i < n; i++ {
 				row := em[i*T : i*T+T]
 				for _, r := range s.feats[s.offsets[i]:s.offsets[i+1]] {
@@ -292,7 +371,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 			c++
 		}
 		msg := fmt.Sprintf("iteration %d: %d token errors", it+1, errs)
-		if len(opts.Dev) > 0 {
+		if len(opts.Dev) > 0 && first == nil {
 			m.setAveraged(rowKeys, w, u, tw, tu, c)
 			sc := Evaluate(m, opts.Dev)
 			msg += fmt.Sprintf(", dev F1 %.4f", sc.Overall.F1())
@@ -301,7 +380,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	}
 	m.setAveraged(rowKeys, w, u, tw, tu, c)
 	fmt.Fprintf(log, "train ner: %d non-zero features, done in %v\n", len(m.weights)/T, time.Since(begin).Round(time.Millisecond))
-	return m, nil
+	return m
 }
 
 // setAveraged sets m's weights to the averaged perceptron weights, dropping features
