@@ -64,7 +64,8 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
 	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
 	"christmas": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
-	"hundreds": true, "final": true}
+	"hundreds": true, "final": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
+	"daylong": true, "hourlong": true}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -235,7 +236,8 @@ func newLexicon() lexicon {
 		"billion", "percent", "trillion", "thousand", "moment", "account", "accounts", "affairs", "events",
 		"edition", "issue", "version", "president", "period", "q1", "q2", "q3", "q4", "h1", "h2", "more", "less",
 		"era", "time", "times", "year", "on", "in", "at", "prior", "run", "up", "whole", "entire", "full",
-		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no"} {
+		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
+		"weeklong", "decadelong", "daylong", "hourlong"} {
 		l.get(s)
 	}
 	for key, w := range l {

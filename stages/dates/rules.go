@@ -38,8 +38,8 @@ func (c *ctx) dayAt(i int) (int, bool) {
 	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == ':' || n.ch == '%' || n.ch == '/' || n.ch == '.' && c.at(i+2).kind == kNum) {
 		return 0, false
 	}
-	if c.adjacent(i+1) && n.isCh('-') && c.at(i+2).kind == kNum {
-		return 0, false
+	if c.adjacent(i+1) && n.isCh('-') && c.at(i+2).kind == kNum && (c.at(i+2).num <= t.num || c.at(i+2).num > 31) {
+		return 0, false // a score such as "5-4"; "June 10-12" is a range and keeps its first day
 	}
 	if n.w != nil && (n.w.unit != uNone || n.w.key == "percent") {
 		return 0, false
@@ -442,6 +442,9 @@ func (c *ctx) ruleMod(i int) (match, bool) {
 	try(c.seasonAt(j, true))
 	try(c.ruleWeekday(j))
 	try(c.ruleQuarter(j))
+	if c.is(j, "today") || c.is(j, "yesterday") || c.is(j, "tomorrow") {
+		try(c.ruleDeictic(j))
+	}
 	if m, e, _ := c.monthAt(j); m > 0 {
 		try(match{end: e, typ: tDate, val: c.monthVal(m, i, e)}, true)
 	}
@@ -629,7 +632,7 @@ func (c *ctx) relThe(i int) (match, bool) {
 			v, _ := c.refShift(-1, uQuarter)
 			return match{start: i, end: j + 2, typ: tDate, val: v}, true
 		}
-	case "following", "previous", "same", "coming":
+	case "following", "previous", "prior", "same", "coming":
 		if n.w == nil {
 			return match{}, false
 		}
@@ -639,7 +642,7 @@ func (c *ctx) relThe(i int) (match, bool) {
 		if n.w.plural {
 			return match{}, false
 		}
-		dir := map[string]int{"following": 1, "previous": -1, "same": 0, "coming": 1}[k.w.key]
+		dir := map[string]int{"following": 1, "previous": -1, "prior": -1, "same": 0, "coming": 1}[k.w.key]
 		switch n.w.unit {
 		case uDay, uWeek, uMonth, uYear, uWeekend, uQuarter:
 			var v string
@@ -1186,6 +1189,9 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 	if u == nil || u.unit == uNone || c.at(k).kind != kWord {
 		return match{}, false
 	}
+	if c.at(k+1).isCh('-') && c.adjacent(k+1) {
+		return match{}, false // "a year-long", "a year-end": ruleCompound
+	}
 	if u.unit == uQuarter && !prefixed || u.unit == uSecond && !u.plural && isA {
 		return match{}, false // "three quarters of", "a second term"
 	}
@@ -1305,8 +1311,8 @@ func (c *ctx) ruleSet(i int) (match, bool) {
 		}
 		if key != "per" {
 			p := c.at(i - 1)
-			if !(p.kind == kNum || p.kind == kOther || p.isCh('%') || p.w != nil &&
-				(p.w.key == "million" || p.w.key == "billion" || p.w.key == "trillion" || p.w.key == "thousand" ||
+			if !(p.kind == kNum || p.kind == kOther || p.isCh('%') || p.w != nil && p.w.plural && p.w.unit != uNone ||
+				p.w != nil && (p.w.key == "million" || p.w.key == "billion" || p.w.key == "trillion" || p.w.key == "thousand" ||
 					p.w.key == "percent" || p.w.numWord)) {
 				return match{}, false
 			}
@@ -1439,4 +1445,76 @@ func (c *ctx) ruleFiscal(i int) (match, bool) {
 		return match{start: i, end: i + 1, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true
 	}
 	return match{}, false
+}
+
+// longUnits are the one-word "unit-long" adjectives.
+var longUnits = map[string]unit{"yearlong": uYear, "monthlong": uMonth, "weeklong": uWeek, "decadelong": uDecade,
+	"daylong": uDay, "hourlong": uHour}
+
+// ruleCompound tags hyphenated unit words: "year-end" (this year), "year-earlier" and "year-ago"
+// (last year), "year-long" and "yearlong" (a one-unit duration).
+func (c *ctx) ruleCompound(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil || t.kind != kWord {
+		return match{}, false
+	}
+	if u, ok := longUnits[t.w.key]; ok {
+		return match{start: i, end: i + 1, typ: tDuration, val: durVal(1, u)}, true
+	}
+	if t.w.unit == uNone || t.w.plural || !c.at(i+1).isCh('-') || !c.adjacent(i+1) || !c.adjacent(i+2) {
+		return match{}, false
+	}
+	n := c.at(i + 2)
+	switch {
+	case n.is("long"):
+		return match{start: i, end: i + 3, typ: tDuration, val: durVal(1, t.w.unit)}, true
+	case t.w.unit != uYear:
+		return match{}, false
+	case n.is("end"):
+		v, _ := c.refShift(0, uYear)
+		return match{start: i, end: i + 3, typ: tDate, val: v}, true
+	case n.is("earlier") || n.is("ago"):
+		v, _ := c.refShift(-1, uYear)
+		return match{start: i, end: i + 3, typ: tDate, val: v}, true
+	}
+	return match{}, false
+}
+
+// dayCue are the prepositions before "the 19th" that make it a day of the month.
+var dayCue = map[string]bool{"on": true, "by": true, "until": true, "till": true, "since": true, "from": true,
+	"before": true, "after": true, "to": true}
+
+// ruleOrdinalDay tags a day of the month given alone: "on the 19th". The month is the reference
+// month, or the one before (past tense) or after (future tense) when the day lies on the wrong side.
+func (c *ctx) ruleOrdinalDay(i int) (match, bool) {
+	if !c.is(i, "the") {
+		return match{}, false
+	}
+	t := c.at(i + 1)
+	p := c.at(i - 1)
+	if t.kind != kNum || t.suf != sufOrd || t.num < 1 || t.num > 31 || p.w == nil || !dayCue[p.w.key] {
+		return match{}, false
+	}
+	if n := c.at(i + 2); n.kind == kWord || n.kind == kNum {
+		return match{}, false // "the 19th century", "the 4th of July" (ruleDate)
+	}
+	m := match{start: i, end: i + 2, typ: tDate}
+	if !c.hasRef {
+		m.val = fmt.Sprintf("XXXX-XX-%02d", t.num)
+		return m, true
+	}
+	y, mo := c.ref.Year(), int(c.ref.Month())
+	switch tn, _ := c.tenseAt(i, i+2); {
+	case tn == tPast && t.num > c.ref.Day():
+		mo--
+	case (tn == tFuture || tn == tPresent) && t.num < c.ref.Day():
+		mo++
+	}
+	first := day(y, mo, 1)
+	if !validDay(first.Year(), int(first.Month()), t.num) {
+		return match{}, false
+	}
+	m.day = day(first.Year(), int(first.Month()), t.num)
+	m.val = fmtDay(m.day)
+	return m, true
 }

@@ -155,6 +155,8 @@ var rules = []rule{
 	(*ctx).ruleDuration,
 	(*ctx).ruleHoliday,
 	(*ctx).ruleFiscal,
+	(*ctx).ruleCompound,
+	(*ctx).ruleOrdinalDay,
 }
 
 // best returns the longest match at token i.
