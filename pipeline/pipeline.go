@@ -50,6 +50,11 @@ type Options struct {
 	// which bounds memory even when one slow item holds back the ones behind it.
 	// 0 means 4 × (Buffer + the largest worker count).
 	Window int
+	// ItemTimeout limits the processing time of one item, summed over the stages; 0 means
+	// no limit. Stages get a context that ends when the item's time is up and should stop
+	// work then; an item over its time after a stage is failed and skips the rest, so one
+	// pathological item cannot hold the batch up for much longer than the limit.
+	ItemTimeout time.Duration
 }
 
 // ErrCanceled is returned by Run when the context ended the run before the source was exhausted.
@@ -58,8 +63,12 @@ var ErrCanceled = errors.New("run canceled")
 type envelope[T Item] struct {
 	seq     int
 	item    T
-	dropped bool // not processed because the run was canceled
+	spent   time.Duration // processing time so far, for Options.ItemTimeout
+	dropped bool          // not processed because the run was canceled
 }
+
+// ErrTimeout is wrapped by the failure of an item that exceeded Options.ItemTimeout.
+var ErrTimeout = errors.New("per-document time limit exceeded")
 
 // Run reads items from src, passes each through the stages and gives it to sink in input
 // order. It returns the statistics of the run and the first error of the source or the
@@ -114,7 +123,7 @@ func Run[T Item](ctx context.Context, src Source[T], stages []Stage[T], sink Sin
 	in := first
 	for i := range stages {
 		out := make(chan envelope[T], opt.Buffer)
-		runStage(runCtx, &wg, stages[i], &stats.Stages[i], in, out)
+		runStage(runCtx, &wg, stages[i], &stats.Stages[i], in, out, opt.ItemTimeout)
 		in = out
 	}
 
@@ -134,7 +143,7 @@ func Run[T Item](ctx context.Context, src Source[T], stages []Stage[T], sink Sin
 }
 
 // runStage starts the workers of one stage; out is closed when all of them have ended.
-func runStage[T Item](ctx context.Context, wg *sync.WaitGroup, s Stage[T], st *StageStats, in <-chan envelope[T], out chan<- envelope[T]) {
+func runStage[T Item](ctx context.Context, wg *sync.WaitGroup, s Stage[T], st *StageStats, in <-chan envelope[T], out chan<- envelope[T], limit time.Duration) {
 	workers := max(s.Workers, 1)
 	var stageWG sync.WaitGroup
 	stageWG.Add(workers)
@@ -149,8 +158,17 @@ func runStage[T Item](ctx context.Context, wg *sync.WaitGroup, s Stage[T], st *S
 						env.dropped = true
 					} else {
 						start := time.Now()
-						process(ctx, s, env.item)
-						st.add(env.item.Size(), time.Since(start))
+						var deadline time.Time
+						if limit > 0 {
+							deadline = start.Add(limit - env.spent)
+						}
+						process(ctx, s, env.item, deadline)
+						took := time.Since(start)
+						env.spent += took
+						st.add(env.item.Size(), took)
+						if limit > 0 && env.spent > limit && !env.item.Failed() {
+							env.item.Fail(s.Name, fmt.Errorf("%w (%s)", ErrTimeout, limit))
+						}
 					}
 				}
 				out <- env // never blocks forever: the sink drains until every stage has closed
@@ -166,7 +184,12 @@ func runStage[T Item](ctx context.Context, wg *sync.WaitGroup, s Stage[T], st *S
 }
 
 // process runs one stage on one item and turns an error or a panic into a failure of that item.
-func process[T Item](ctx context.Context, s Stage[T], item T) {
+func process[T Item](ctx context.Context, s Stage[T], item T, deadline time.Time) {
+	if !deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline)
+		defer cancel()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			item.Fail(s.Name, fmt.Errorf("internal error (panic): %v\n%s", r, debug.Stack()))

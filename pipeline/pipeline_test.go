@@ -193,3 +193,30 @@ func waitGoroutines(t *testing.T, want int) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestRunItemTimeout(t *testing.T) {
+	slow := Stage[*item]{Name: "slow", Workers: 2, Process: func(ctx context.Context, it *item) error {
+		if it.n == 2 {
+			<-ctx.Done() // a stage that honours the deadline
+			return nil
+		}
+		if it.n == 4 {
+			time.Sleep(80 * time.Millisecond) // one that does not
+		}
+		return nil
+	}}
+	var got []*item
+	_, err := Run(context.Background(), counting(6), []Stage[*item]{slow, jitter("after")}, collect(&got), Options{ItemTimeout: 40 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range got {
+		timedOut := strings.Contains(it.err, "per-document time limit exceeded (40ms)")
+		if want := it.n == 2 || it.n == 4; timedOut != want {
+			t.Errorf("item %d: err %q", it.n, it.err)
+		}
+		if timedOut && len(it.trace) != 0 {
+			t.Errorf("item %d went on after its time was up", it.n)
+		}
+	}
+}

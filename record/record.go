@@ -11,6 +11,9 @@ type Source struct {
 	Path   string `json:"path"`
 	URL    string `json:"url"`
 	Format string `json:"format"` // "text" or "html"
+	// SHA256 is the hex SHA-256 of the document's bytes as read, for deduplication and
+	// for --resume; empty when the document could not be read.
+	SHA256 string `json:"sha256"`
 }
 
 // Removed is one line of the input that is not part of the article, with the reason it went.

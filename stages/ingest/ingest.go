@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -168,6 +170,7 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 	}
 	d := newDocument(id, path)
 	d.Raw = raw
+	d.Record.Source.SHA256 = Hash(raw)
 	return emit(d)
 }
 
@@ -201,6 +204,12 @@ func idOf(path string) string {
 		path = strings.TrimSuffix(path, e)
 	}
 	return strings.TrimPrefix(path, "./")
+}
+
+// Hash returns the hex SHA-256 of a document's bytes, as records carry it.
+func Hash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
 }
 
 func newDocument(id, path string) *document.Document {

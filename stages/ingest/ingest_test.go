@@ -15,6 +15,7 @@ import (
 // got is one emitted document, flattened for comparison.
 type got struct {
 	id, path, raw, hint, published, meta, err string
+	sha                                       string
 }
 
 func readAll(t *testing.T, r *Reader, paths ...string) []got {
@@ -22,7 +23,7 @@ func readAll(t *testing.T, r *Reader, paths ...string) []got {
 	var out []got
 	err := r.Read(context.Background(), paths, func(d *document.Document) error {
 		g := got{id: d.Record.ID, path: d.Record.Source.Path, raw: string(d.Raw), hint: d.FormatHint,
-			published: d.Published, meta: string(d.Record.Meta)}
+			published: d.Published, meta: string(d.Record.Meta), sha: d.Record.Source.SHA256}
 		if d.Record.Error != nil {
 			g.err = d.Record.Error.Stage + ": " + d.Record.Error.Message
 		}
@@ -60,6 +61,10 @@ func TestReadFolderInLexicalOrder(t *testing.T) {
 	if want := "a=a b=<p>b</p> sub/c=c"; strings.Join(ids, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(ids, " "), want)
 	}
+	// sha256 of "a", as sha256sum prints it.
+	if want := "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"; out[0].sha != want {
+		t.Errorf("sha256 of a.txt = %q, want %q", out[0].sha, want)
+	}
 }
 
 func TestReadJSONLines(t *testing.T) {
@@ -89,6 +94,10 @@ func TestReadJSONLines(t *testing.T) {
 		t.Fatalf("got %d documents, want %d: %+v", len(out), len(want), out)
 	}
 	for i := range want {
+		if (out[i].sha == "") != (out[i].err != "" && out[i].raw == "") {
+			t.Errorf("document %d: sha256 %q", i, out[i].sha)
+		}
+		out[i].sha = ""
 		if out[i] != want[i] {
 			t.Errorf("document %d:\n got %+v\nwant %+v", i, out[i], want[i])
 		}

@@ -23,8 +23,8 @@ func TestLines(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	want := `{"id":"a","source":{"path":"","url":"","format":""},"title":"","subtitle":"","authors":[],"site":"","language":"en","text":"Q&A <b>","removed":[],"entities":[],"dates":[]}` + "\n" +
-		`{"id":"b","source":{"path":"","url":"","format":""},"error":{"stage":"decode","message":"not text"}}` + "\n"
+	want := `{"id":"a","source":{"path":"","url":"","format":"","sha256":""},"title":"","subtitle":"","authors":[],"site":"","language":"en","text":"Q&A <b>","removed":[],"entities":[],"dates":[]}` + "\n" +
+		`{"id":"b","source":{"path":"","url":"","format":"","sha256":""},"error":{"stage":"decode","message":"not text"}}` + "\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
