@@ -153,27 +153,32 @@ func sandwich(info []lineInfo, keep []bool, reasons []string) {
 	}
 }
 
-// fillGaps keeps a short line between two kept lines when it has no chrome vocabulary:
-// inside an article such a line is a heading, a one-line quote or a short paragraph.
+// fillGaps keeps short runs of lines (up to three) between two kept lines when they have no
+// chrome vocabulary: inside an article such lines are headings, one-line quotes, list items
+// or short paragraphs.
 func fillGaps(info []lineInfo, keep []bool, reasons []string) {
 	// Neighbours are looked for past removed credits and placeholders, which sit inside articles.
-	prev := -1
+	var gap []int
+	seenKept := false
 	for i := range info {
-		li := &info[i]
 		if reasons[i] != "" {
 			continue
 		}
-		if !keep[i] && prev >= 0 && keep[prev] && li.vocab == 0 && !li.byline && !li.dateOnly && !li.repeated &&
-			(li.final || li.words <= 8) {
-			next := i + 1
-			for next < len(info) && reasons[next] != "" {
-				next++
+		if keep[i] {
+			if seenKept && len(gap) > 0 && len(gap) <= 3 {
+				for _, j := range gap {
+					keep[j] = true
+				}
 			}
-			if next < len(info) && keep[next] {
-				keep[i] = true
-			}
+			seenKept, gap = true, gap[:0]
+			continue
 		}
-		prev = i
+		li := &info[i]
+		if li.vocab == 0 && !li.byline && !li.dateOnly && !li.repeated && (li.final || li.colon || li.words <= 8) {
+			gap = append(gap, i)
+		} else {
+			gap = append(gap, i, i, i, i) // too long a gap: this one cannot be filled
+		}
 	}
 }
 
@@ -241,6 +246,7 @@ var ctaPrefixes = []struct{ prefix, reason string }{
 	{"skip to", "navigation"}, {"back to top", "navigation"}, {"comments", "comment section"},
 	{"leave a comment", "comment section"}, {"post a comment", "comment section"},
 	{"we use cookies", "cookie notice"}, {"this site uses cookies", "cookie notice"},
+	{"tags:", "tags"}, {"tagged:", "tags"}, {"filed under:", "tags"}, {"topics:", "tags"},
 }
 
 // vocabReason names the chrome family of a line's vocabulary.

@@ -114,11 +114,15 @@ func parseDate(s string) dateMatch {
 			continue
 		}
 		val := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		start := toks[i].start
 		if hh, mm, e, ok := parseTime(s, toks, next); ok {
 			val += fmt.Sprintf("T%02d:%02d:00", hh, mm)
 			end = e
+		} else if hh, mm, st, ok := timeBefore(s, toks, i); ok {
+			val += fmt.Sprintf("T%02d:%02d:00", hh, mm)
+			start = st
 		}
-		return dateMatch{value: val, start: toks[i].start, end: end}
+		return dateMatch{value: val, start: start, end: end}
 	}
 	return dateMatch{}
 }
@@ -153,6 +157,36 @@ func parseTime(s string, toks []dtok, k int) (hh, mm, end int, ok bool) {
 		}
 	}
 	return hh, mm, end, true
+}
+
+// timeBefore reads a time written just before the date at token k: "14:05 GMT, 2 March 2022",
+// "9:30 am on June 10, 2018".
+func timeBefore(s string, toks []dtok, k int) (hh, mm, start int, ok bool) {
+	j := k - 1
+	for j >= 0 && k-j <= 3 && toks[j].num < 0 {
+		j-- // "GMT", "am", "on"
+	}
+	if j < 1 || toks[j].num < 0 || toks[j-1].num < 0 || len(toks[j].s) != 2 || toks[k].start-toks[j].end > 14 {
+		return 0, 0, 0, false
+	}
+	h, m := toks[j-1], toks[j]
+	if h.end >= len(s) || s[h.end] != ':' || m.start != h.end+1 || h.num > 23 || m.num > 59 {
+		return 0, 0, 0, false
+	}
+	hh, mm = h.num, m.num
+	if j+1 < k {
+		switch strings.ToLower(toks[j+1].s) {
+		case "pm", "p":
+			if hh < 12 {
+				hh += 12
+			}
+		case "am", "a":
+			if hh == 12 {
+				hh = 0
+			}
+		}
+	}
+	return hh, mm, h.start, true
 }
 
 func daysIn(m, y int) int {

@@ -20,6 +20,8 @@ func TestParseDate(t *testing.T) {
 		{"May the force be with you in 2019", ""},
 		{"the 12 June 1999 vote", "1999-06-12"},
 		{"", ""},
+		{"Published 14:05 GMT, 2 March 2022", "2022-03-02T14:05:00"},
+		{"9:30 pm on June 10, 2018", "2018-06-10T21:30:00"},
 	}
 	for _, tt := range tests {
 		if got := parseDate(tt.in).value; got != tt.want {

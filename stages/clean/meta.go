@@ -32,7 +32,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	}
 	// The header sits just above the body; the body's first lines may include the
 	// standfirst and the byline, which the classifier cannot tell from prose.
-	lo, hi := max(0, first-8), min(len(info), first+4)
+	lo, hi := max(0, first-12), min(len(info), first+4)
 	byline := -1
 	for i := lo; i < hi; i++ {
 		if reasons[i] != "" || info[i].words > 30 || info[i].vocab != 0 && !info[i].byline {
@@ -50,11 +50,24 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			if len(authors) == 0 {
 				reasons[i] = reasonDate
 				// "David Ehrlich" above "Nov 13, 2019": a bare name over a date line is the author.
-				if i > 0 && reasons[i-1] == "" && info[i-1].vocab == 0 {
-					if people := authorLine(info[i-1].text); people != nil {
+				above := i - 1
+				if above > 0 && reasons[above] == "" && info[above].words <= 5 && isJobTitle(info[above].text) {
+					// "Tomás Reyes" over "Staff Writer" over the date line.
+					keep[above], reasons[above] = false, "author's job title"
+					above--
+				}
+				if above >= 0 && reasons[above] == "" && info[above].vocab == 0 {
+					if people := authorLine(info[above].text); people != nil {
 						meta.Authors = appendNew(meta.Authors, people...)
-						keep[i-1], reasons[i-1] = false, reasonAuthor
+						keep[above], reasons[above] = false, reasonAuthor
 					}
+				}
+				// "Tom Greaves" over "Chief Football Writer" under the date line.
+				if i+2 < len(info) && reasons[i+1] == "" && looksLikeName(info[i+1].text) &&
+					info[i+2].words <= 5 && isJobTitle(info[i+2].text) {
+					meta.Authors = appendNew(meta.Authors, strings.TrimSpace(info[i+1].text))
+					keep[i+1], reasons[i+1] = false, reasonAuthor
+					keep[i+2], reasons[i+2] = false, "author's job title"
 				}
 			}
 		} else if byline >= 0 && i > byline+1 {
@@ -73,7 +86,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	anchor := first
 	if byline >= 0 && byline < first+4 {
 		anchor = min(byline, first+1)
-		for anchor > 0 && reasons[anchor-1] == reasonAuthor {
+		for anchor > 0 && (reasons[anchor-1] == reasonAuthor || reasons[anchor-1] == "author's job title") {
 			anchor--
 		}
 	}
@@ -110,9 +123,10 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	if title < 0 {
 		return meta
 	}
-	// A sentence under a headline-shaped line is the standfirst, not the headline.
-	if info[title].final && title > 0 && (reasons[title-1] == "" || !keep[title-1]) &&
-		isHeadline(&info[title-1]) && !info[title-1].final && title-1 >= anchor-6 {
+	// A standfirst under a headline-shaped line is not the headline: it is a sentence, or it
+	// is longer than the headline above it.
+	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final &&
+		(info[title].final || info[title-1].words >= 4 && info[title].words >= info[title-1].words) {
 		title--
 	}
 	meta.Title = info[title].text
@@ -173,7 +187,12 @@ func isHeadline(li *lineInfo) bool {
 	if li.digits > 0 && (parseDate(li.text).value != "" || hasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
 		return false
 	}
-	if li.vocab != 0 {
+	// Longer headlines may use words like "share" or "deal"; short lines with them are chrome.
+	bad := vNewsletter | vCookie | vLegal | vPlaceholder | vComment
+	if li.words <= 6 {
+		bad = ^vocabHits(0)
+	}
+	if li.vocab&bad != 0 {
 		return false
 	}
 	return true
@@ -183,7 +202,15 @@ func isHeadline(li *lineInfo) bool {
 // "Kevin Johnson and Kevin McCoy USA TODAY", "The Associated Press"; nil for other lines.
 func authorLine(s string) []string {
 	s = strings.TrimSpace(s)
+	if isJobTitle(s) {
+		return nil
+	}
 	if looksLikeName(s) {
+		return []string{s}
+	}
+	// A single capitalised word over a date line is an agency: "Reuters".
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && utf8.RuneCountInString(s) >= 3 &&
+		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 		return []string{s}
 	}
 	if strings.HasPrefix(s, "The Associated Press") {
@@ -247,7 +274,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	if d.value != "" {
 		published = d.value
 		names = rest[:d.start]
-		if tail := strings.TrimSpace(rest[d.end:]); !prefixed && !trailingZone(tail) {
+		if tail := strings.TrimSpace(rest[d.end:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
 			return nil, "", false
 		}
 	}
@@ -291,6 +318,16 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	return people, published, true
+}
+
+// startsWithDateWord reports lines such as "Published 14:05 GMT, 2 March 2022 | Updated ...".
+func startsWithDateWord(lower string) bool {
+	for _, w := range []string{"published", "updated", "posted", "last updated", "last modified", "first published"} {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimBylineTail drops what sits between the names and the date: separators, "on", weekdays.
@@ -364,7 +401,8 @@ func splitNames(s string) []string {
 func isJobTitle(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		switch w {
-		case "writer", "editor", "reporter", "correspondent", "contributor", "staff", "columnist", "producer", "editors":
+		case "writer", "editor", "reporter", "correspondent", "contributor", "staff", "columnist", "producer", "editors",
+			"journalist", "analyst", "critic":
 			return true
 		}
 	}

@@ -23,6 +23,7 @@ func TestParseByline(t *testing.T) {
 		{"Reuters November 18, 2019 11:03 PM", []string{"Reuters"}, "2019-11-18T23:03:00", true},
 		{"Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", []string{"Michael David Smith"}, "2019-11-19T06:21:00", true},
 		{"10 June 2018", nil, "2018-06-10", true},
+		{"Published 14:05 GMT, 2 March 2022 | Updated 16:20 GMT, 2 March 2022", nil, "2022-03-02T14:05:00", true},
 		{"By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", []string{"Louis Jacobson"}, "2019-11-18T11:04:00", true},
 		{"By the time Buckley learned who had written the song, she was half-surprised", nil, "", false},
 		{"The vote was held on June 10, 2018 in the capital city of the country.", nil, "", false},
@@ -47,6 +48,8 @@ func TestAuthorLine(t *testing.T) {
 		{"Kevin Johnson and Kevin McCoy USA TODAY", []string{"Kevin Johnson", "Kevin McCoy"}},
 		{"Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader", []string{"Lisa Kaczke", "Trevor J. Mitchell"}},
 		{"The Associated Press", []string{"The Associated Press"}},
+		{"Reuters", []string{"Reuters"}},
+		{"Staff Writer", nil},
 		{"Star Wars Jedi: Fallen Order review", nil},
 		{"Russia and China sign a new trade deal", nil},
 	}
