@@ -53,6 +53,7 @@ type word struct {
 	strong  bool   // strong year cue: a preposition
 	approx  bool   // approximator before a quantity: "about 2000 people"
 	starter bool   // may start an expression; other words are skipped quickly
+	street  bool   // street designator: "1600 Pennsylvania Avenue" is not a year
 }
 
 // starterKeys are the function words that can start an expression.
@@ -239,6 +240,10 @@ func newLexicon() lexicon {
 		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
 		"weeklong", "decadelong", "daylong", "hourlong"} {
 		l.get(s)
+	}
+	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+		"dr", "way", "place", "pl", "court", "ct", "highway", "hwy", "route", "square", "sq", "parkway", "pkwy"} {
+		l.get(s).street = true
 	}
 	for key, w := range l {
 		w.starter = w.month > 0 || w.wday > 0 || w.numWord || w.ord > 0 || w.unit != uNone || w.season != "" ||

@@ -54,7 +54,7 @@ func (c *ctx) yearAt(i int) (int, bool) {
 		return 0, false
 	}
 	n := c.at(i + 1)
-	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == '%' || n.ch == ':') {
+	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == '%' || n.ch == ':' && c.at(i+2).kind == kNum && c.adjacent(i+2)) {
 		return 0, false
 	}
 	return t.num, true
@@ -511,6 +511,15 @@ func (c *ctx) relPeriod(i int) (match, bool) {
 		}
 		m.val, _ = c.refShift(dir, w.unit)
 	case w.season != "":
+		if dir == 0 && c.hasRef {
+			// "this fall" is the fall of the reference year whatever the tense.
+			y := c.ref.Year()
+			if w.season == "WI" && c.ref.Month() <= 2 {
+				y--
+			}
+			m.val = fmt.Sprintf("%04d-%s", y, w.season)
+			break
+		}
 		m.val = c.seasonVal(w.season, dir, i, j+1)
 	case w.month > 0 && n.cap && !w.mAbbr:
 		if !c.hasRef {
@@ -711,7 +720,8 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 		c.attachTime(&m)
 		return m, true
 	case "now", "currently", "nowadays":
-		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-')) {
+		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') ||
+			c.is(i+1, "and") && (c.is(i+2, "again") || c.is(i+2, "then")) || c.is(i-1, "every")) {
 			return match{}, false
 		}
 		m.val = presentRef
@@ -1050,9 +1060,14 @@ func (c *ctx) ruleYear(i int) (match, bool) {
 			return match{}, false // "1973 troops"
 		}
 	}
-	if !cue {
-		if y < 1900 {
-			return match{}, false
+	if !cue && y < 1900 || !strong && y < 1500 {
+		return match{}, false
+	}
+	if n.kind == kWord && n.cap {
+		for k := i + 2; k <= i+3; k++ {
+			if w := c.at(k).w; w != nil && w.street {
+				return match{}, false // "1600 Pennsylvania Avenue"
+			}
 		}
 	}
 	if p.kind == kWord && p.cap && p.w == nil {
@@ -1274,7 +1289,7 @@ func (c *ctx) ruleSet(i int) (match, bool) {
 		j, n := i+1, 1.0
 		if c.is(j, "other") {
 			j, n = j+1, 2
-		} else if q, k, isA, ok := c.quantity(j); ok && !isA && q > 0 {
+		} else if q, k, isA, ok := c.quantity(j); ok && !isA && q != 0 {
 			j, n = k, q
 		}
 		w := c.at(j).w
