@@ -70,6 +70,9 @@ type Document struct {
 	Reference time.Time
 	// Record is the output record being filled in.
 	Record record.Record
+	// Previous, when not nil, is this document's record from an earlier run (--resume): the
+	// stages leave the document alone and the writer copies these bytes.
+	Previous []byte
 }
 
 // Fail turns the document into an error record: stage could not process it.

@@ -68,7 +68,12 @@ func New() (*Set, error) {
 func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
 	stage := func(name string, fn func(*document.Document) error) pipeline.Stage[*document.Document] {
 		return pipeline.Stage[*document.Document]{Name: name, Workers: opt.Workers,
-			Process: func(_ context.Context, d *document.Document) error { return fn(d) }}
+			Process: func(_ context.Context, d *document.Document) error {
+				if d.Previous != nil {
+					return nil // done in an earlier run
+				}
+				return fn(d)
+			}}
 	}
 	return []pipeline.Stage[*document.Document]{
 		stage("decode", s.Decode),

@@ -88,7 +88,8 @@ func TestReviewLinesRestoresOrder(t *testing.T) {
 	kept := []string{"Para 1", "Para 2"}
 	removed := []record.Removed{{Text: "Title", Reason: "headline"}, {Text: "Share", Reason: "share buttons"}, {Text: "Footer", Reason: "page footer"}, {Text: "Disclaimer", Reason: "repeated on 3 pages of this site"}}
 	got := reviewLines(blocks, kept, removed)
-	want := []document.Line{{"Title", "headline"}, {"Para 1", ""}, {"Share", "share buttons"}, {"Para 2", ""}, {"Disclaimer", "repeated on 3 pages of this site"}, {"Footer", "page footer"}}
+	want := []document.Line{{Text: "Title", Reason: "headline"}, {Text: "Para 1"}, {Text: "Share", Reason: "share buttons"},
+		{Text: "Para 2"}, {Text: "Disclaimer", Reason: "repeated on 3 pages of this site"}, {Text: "Footer", Reason: "page footer"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("reviewLines =\n%v\nwant\n%v", got, want)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -9,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"newspipe/document"
@@ -48,6 +51,8 @@ type runFlags struct {
 	stats     bool
 	maxBytes  int64
 	repeats   bool
+	resume    bool
+	timeout   time.Duration
 }
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -55,13 +60,15 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
-	fs.StringVar(&f.out, "o", "", "write JSON Lines to `FILE` (written atomically) instead of standard output")
+	fs.StringVar(&f.out, "o", "", "write JSON Lines to `FILE` (written atomically; gzipped when FILE ends in .gz) instead of\nstandard output")
 	fs.StringVar(&f.outDir, "out-dir", "", "write one indented JSON file per article, `DIR`/<id>.json")
 	fs.StringVar(&f.published, "published", "", "reference `DATE` (YYYY-MM-DD) for articles whose publication date is unknown,\nused to resolve \"yesterday\" or \"May 31\"")
 	fs.IntVar(&f.workers, "workers", 2, "`N` workers per stage; the output is the same for any N")
 	fs.BoolVar(&f.stats, "stats", false, "print documents, bytes and time per stage on standard error")
 	fs.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article in `BYTES`; a larger one becomes an error record")
 	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input")
+	fs.BoolVar(&f.resume, "resume", false, "with -o or --out-dir: keep the records of documents already in the output (same id and\ninput SHA-256) and process only the rest, e.g. after an interrupted run")
+	fs.DurationVar(&f.timeout, "timeout", time.Minute, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -82,6 +89,10 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return exitUsage
 		}
 	}
+	if f.resume && f.out == "" && f.outDir == "" {
+		fmt.Fprintln(stderr, "newspipe run: --resume needs -o FILE or --out-dir DIR")
+		return exitUsage
+	}
 	if f.workers < 1 {
 		fmt.Fprintln(stderr, "newspipe run: --workers must be at least 1")
 		return exitUsage
@@ -95,6 +106,29 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	reader := &ingest.Reader{Stdin: stdin, MaxBytes: f.maxBytes}
 	src := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, paths, emit)
+	}
+	var prev *output.Previous
+	if f.resume {
+		if prev, err = openPrevious(f); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+			return exitFailures
+		}
+		defer prev.Close()
+	}
+	mainSrc := src
+	if prev != nil {
+		mainSrc = func(ctx context.Context, emit func(*document.Document) error) error {
+			return reader.Read(ctx, paths, func(d *document.Document) error {
+				old, err := prev.Lookup(d.Record.ID, d.Record.Source.SHA256)
+				if err != nil {
+					return err
+				}
+				if old != nil {
+					d.Previous, d.Raw = old, nil
+				}
+				return emit(d)
+			})
+		}
 	}
 
 	opt := stages.Options{Published: ref, Workers: f.workers}
@@ -110,20 +144,29 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
 	}
-	failed := 0
+	failed, reused := 0, 0
 	count := func(d *document.Document) error {
-		if d.Failed() {
+		switch {
+		case d.Previous != nil:
+			reused++
+			if bytes.Contains(d.Previous, []byte(`"error":{"stage"`)) {
+				failed++
+			}
+		case d.Failed():
 			failed++
 		}
 		return sink(d)
 	}
 	start := time.Now()
-	st, runErr := pipeline.Run(ctx, src, set.Stages(opt), count, pipeline.Options{})
+	st, runErr := pipeline.Run(ctx, mainSrc, set.Stages(opt), count, pipeline.Options{ItemTimeout: f.timeout})
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
 	}
 	if f.stats {
 		st.Write(stderr, time.Since(start))
+	}
+	if f.resume {
+		fmt.Fprintf(stderr, "newspipe run: resumed: %d documents kept from the earlier output\n", reused)
 	}
 	switch {
 	case errors.Is(runErr, pipeline.ErrCanceled):
@@ -148,15 +191,31 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 		if err != nil {
 			return nil, nil, err
 		}
-		return func(d *document.Document) error { return dir.Write(&d.Record) }, func() error { return nil }, nil
+		write := func(d *document.Document) error {
+			if d.Previous != nil {
+				return nil // its file is already there
+			}
+			return dir.Write(&d.Record)
+		}
+		return write, func() error { return nil }, nil
 	case f.out != "":
 		tmp, err := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".tmp*")
 		if err != nil {
 			return nil, nil, fmt.Errorf("create output: %w", err)
 		}
-		w := output.NewLines(tmp)
+		var dst io.Writer = tmp
+		var zw *gzip.Writer
+		if strings.HasSuffix(f.out, ".gz") {
+			zw = gzip.NewWriter(tmp)
+			dst = zw
+		}
+		w := output.NewLines(dst)
 		finish := func() error {
-			err := errors.Join(w.Flush(), tmp.Close())
+			err := w.Flush()
+			if zw != nil {
+				err = errors.Join(err, zw.Close())
+			}
+			err = errors.Join(err, tmp.Close())
 			if err == nil {
 				err = os.Rename(tmp.Name(), f.out)
 			}
@@ -166,10 +225,35 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 			}
 			return nil
 		}
-		return func(d *document.Document) error { return w.Write(&d.Record) }, finish, nil
+		return linesSink(w), finish, nil
 	}
 	w := output.NewLines(stdout)
-	return func(d *document.Document) error { return w.Write(&d.Record) }, w.Flush, nil
+	return linesSink(w), w.Flush, nil
+}
+
+// linesSink writes each document's record, or copies its record from an earlier run.
+func linesSink(w *output.Lines) func(*document.Document) error {
+	return func(d *document.Document) error {
+		if d.Previous != nil {
+			return w.WriteRaw(d.Previous)
+		}
+		return w.Write(&d.Record)
+	}
+}
+
+// openPrevious indexes the output of an earlier run for --resume.
+func openPrevious(f runFlags) (*output.Previous, error) {
+	if f.outDir != "" {
+		dir, err := output.NewDir(f.outDir)
+		if err != nil {
+			return nil, err
+		}
+		return output.PreviousDir(dir), nil
+	}
+	if strings.HasSuffix(f.out, ".gz") {
+		return nil, fmt.Errorf("--resume cannot read a gzipped output (%s); write plain JSON Lines to resume", f.out)
+	}
+	return output.OpenPrevious(f.out)
 }
 
 // parseInterspersed parses flags that may stand before, between or after the positional
