@@ -1,0 +1,446 @@
+// Package warc reads the response and resource records of WARC 1.0 and 1.1 files
+// (ISO 28500), plain or gzip-compressed, as a stream.
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// DefaultMaxPayload is the default limit on the size of a record block.
+const DefaultMaxPayload = 10 << 20
+
+const (
+	maxLine        = 64 << 10 // longest header line kept
+	maxHeaderBytes = 1 << 20  // largest WARC header section
+)
+
+// ErrCorrupt is wrapped by the error returned for a record that cannot be read: bad
+// header, bad Content-Length, garbage, a truncated record or a corrupt gzip member.
+// Call Next again to go on with the next record.
+var ErrCorrupt = errors.New("corrupt WARC record")
+
+// ErrTooLarge is wrapped by the error returned for a record whose block, or decoded
+// payload, is larger than Reader.MaxPayload. Call Next again to go on.
+var ErrTooLarge = errors.New("WARC record too large")
+
+// RecordError describes a record that was skipped. Reading can go on after it.
+type RecordError struct {
+	Num    int    // 1-based number of the record in the file, counting every type
+	Offset int64  // byte offset of the record's version line in the uncompressed stream
+	ID     string // WARC-Record-ID, if the header was read
+	Err    error  // wraps ErrCorrupt or ErrTooLarge
+}
+
+func (e *RecordError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("WARC record %d at byte %d (%s): %v", e.Num, e.Offset, e.ID, e.Err)
+	}
+	return fmt.Sprintf("WARC record %d at byte %d: %v", e.Num, e.Offset, e.Err)
+}
+
+// Unwrap returns the cause, which wraps ErrCorrupt or ErrTooLarge.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Record is the payload of one response or resource record.
+type Record struct {
+	Type      string // "response" or "resource"
+	TargetURI string // WARC-Target-URI, angle brackets stripped
+	Date      string // WARC-Date
+	RecordID  string // WARC-Record-ID
+	// ContentType is, for a response record, the Content-Type header of the HTTP
+	// response and, for a resource record, the WARC Content-Type.
+	ContentType string
+	// Status is the HTTP status code of a response record. Every response is handed
+	// on, whatever its status; the caller decides (most want 200-299). It is 0 for a
+	// resource record and for a response block that is not an HTTP response.
+	Status int
+	// Payload is the body: for a response record without its HTTP headers, with
+	// chunked transfer coding and gzip, deflate or br content coding undone.
+	Payload []byte
+}
+
+// Reader reads WARC records one at a time from a stream.
+type Reader struct {
+	// MaxPayload is the largest record block, and decoded payload, that is read;
+	// larger records are skipped with an error wrapping ErrTooLarge, without loading
+	// them into memory. NewReader sets it to DefaultMaxPayload.
+	MaxPayload int64
+
+	br     *bufio.Reader
+	pend   []byte // bytes of a corrupt record replayed before br
+	off    int64  // offset of the next byte in the uncompressed stream
+	num    int    // records started
+	resync bool   // scanning for the next version line after an error
+	fatal  error
+
+	held      []byte // bytes of the current record after its version line, for replay
+	holding   bool
+	replayOff int64 // offset of held[0]
+}
+
+// NewReader returns a Reader of the WARC file read from r. It detects a gzip file
+// (one member per record, as written by crawlers, or a single member) itself, so r
+// is the file as stored, compressed or not.
+func NewReader(r io.Reader) *Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
+	}
+	return &Reader{MaxPayload: DefaultMaxPayload, br: br}
+}
+
+// Next returns the next response or resource record. Other record types (warcinfo,
+// request, metadata, revisit, conversion, continuation) are skipped. At the end it
+// returns io.EOF. A *RecordError (wrapping ErrCorrupt or ErrTooLarge) reports one
+// bad record, and calling Next again goes on with the next good one; any other
+// error is a fatal read error and is returned again by every later call.
+func (r *Reader) Next() (*Record, error) {
+	for {
+		if r.fatal != nil {
+			return nil, r.fatal
+		}
+		rec, err := r.next()
+		if err != nil {
+			var re *RecordError
+			if errors.As(err, &re) {
+				r.resync = true
+			} else if err != io.EOF {
+				r.fatal = err
+			}
+			return nil, err
+		}
+		if rec != nil {
+			return rec, nil
+		}
+	}
+}
+
+// next reads one record. It returns nil, nil for a record of a type that is skipped.
+func (r *Reader) next() (*Record, error) {
+	// Find the version line, skipping blank lines between records and, after an
+	// error, anything up to a line that starts a record.
+	var start int64
+	for {
+		start = r.off
+		line, err := r.readLine()
+		if err != nil {
+			if errors.Is(err, errBadMember) {
+				r.num++
+				return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+			}
+			return nil, err // io.EOF, or fatal
+		}
+		t := trimEOL(line)
+		if isVersion(t) {
+			break
+		}
+		if r.resync || len(bytes.TrimSpace(t)) == 0 {
+			continue
+		}
+		r.num++
+		return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: no WARC version line: %.40q", ErrCorrupt, t)}
+	}
+	r.resync = false
+	r.num++
+
+	r.held = r.held[:0]
+	r.holding = true
+	r.replayOff = r.off
+	rec, err := r.readRecord()
+	if err != nil {
+		re := &RecordError{Num: r.num, Offset: start, Err: err}
+		if rec != nil {
+			re.ID = rec.RecordID
+		}
+		if errors.Is(err, ErrCorrupt) {
+			r.replay()
+		}
+		r.holding = false
+		var fe *fatalError
+		if errors.As(err, &fe) {
+			return nil, fe.err
+		}
+		return nil, re
+	}
+	r.holding = false
+	return rec, nil
+}
+
+// fatalError marks, inside readRecord, an error that ends the stream.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+
+// readRecord reads the header and block after a version line. On error it may
+// return a partial record that carries the record ID.
+func (r *Reader) readRecord() (*Record, error) {
+	h, err := r.readHeader()
+	if err != nil {
+		return nil, err
+	}
+	rec := &Record{
+		Type:      strings.ToLower(h.get("warc-type")),
+		TargetURI: strings.Trim(h.get("warc-target-uri"), "<>"),
+		Date:      h.get("warc-date"),
+		RecordID:  h.get("warc-record-id"),
+	}
+	cl := h.get("content-length")
+	size, perr := strconv.ParseInt(cl, 10, 64)
+	if perr != nil || size < 0 {
+		return rec, fmt.Errorf("%w: bad Content-Length %.40q", ErrCorrupt, cl)
+	}
+	want := rec.Type == "response" || rec.Type == "resource"
+	limit := r.MaxPayload
+	if limit <= 0 {
+		limit = DefaultMaxPayload
+	}
+	if size > limit {
+		r.holding = false // not replayable: the block is not kept
+		if err := r.discard(size); err != nil {
+			return rec, err
+		}
+		if err := r.readTrailer(); err != nil {
+			return rec, err
+		}
+		if !want {
+			return nil, nil
+		}
+		return rec, fmt.Errorf("%w: block of %d bytes, limit %d", ErrTooLarge, size, limit)
+	}
+	block, err := r.readBlock(int(size))
+	if err != nil {
+		return rec, err
+	}
+	if err := r.readTrailer(); err != nil {
+		return rec, err
+	}
+	if !want {
+		return nil, nil
+	}
+	// The record is framed well: an error from here on is about its payload, and
+	// must not make the search for the next record look inside it.
+	r.holding = false
+	ctype := h.get("content-type")
+	if rec.Type == "resource" || !bytes.HasPrefix(block, []byte("HTTP/")) {
+		rec.ContentType = ctype
+		rec.Payload = bytes.Clone(block)
+		return rec, nil
+	}
+	resp, err := parseHTTP(block, limit)
+	if err != nil {
+		return rec, err
+	}
+	rec.Status, rec.ContentType, rec.Payload = resp.status, resp.contentType, resp.body
+	return rec, nil
+}
+
+// header holds WARC header fields by lower-case name; the first of repeated fields wins.
+type header map[string]string
+
+func (h header) get(name string) string { return h[name] }
+
+// readHeader reads named fields up to the blank line, joining continuation lines.
+func (r *Reader) readHeader() (header, error) {
+	h := header{}
+	var last string
+	total := 0
+	for {
+		line, err := r.readLine()
+		if err != nil {
+			return nil, r.readErr(err, "header")
+		}
+		total += len(line)
+		if total > maxHeaderBytes {
+			return nil, fmt.Errorf("%w: header longer than %d bytes", ErrCorrupt, maxHeaderBytes)
+		}
+		t := trimEOL(line)
+		if len(t) == 0 {
+			return h, nil
+		}
+		if t[0] == ' ' || t[0] == '\t' {
+			if last != "" {
+				h[last] = h[last] + " " + string(bytes.TrimSpace(t))
+			}
+			continue
+		}
+		name, value, ok := bytes.Cut(t, []byte(":"))
+		if !ok {
+			return nil, fmt.Errorf("%w: bad header line %.40q", ErrCorrupt, t)
+		}
+		last = strings.ToLower(string(bytes.TrimSpace(name)))
+		if _, dup := h[last]; dup {
+			last = "" // keep the first value; ignore its continuation lines too
+			continue
+		}
+		h[last] = string(bytes.TrimSpace(value))
+	}
+}
+
+// readTrailer reads the two line ends that close a record. CRLF and LF are both
+// accepted, and so is the end of the file in their place.
+func (r *Reader) readTrailer() error {
+	for i := 0; i < 2; i++ {
+		c, err := r.readByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return r.readErr(err, "record end")
+		}
+		if c == '\r' {
+			c, err = r.readByte()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return r.readErr(err, "record end")
+			}
+		}
+		if c != '\n' {
+			return fmt.Errorf("%w: no blank line after the block: Content-Length is wrong", ErrCorrupt)
+		}
+	}
+	return nil
+}
+
+// readErr classifies an error met inside a record.
+func (r *Reader) readErr(err error, where string) error {
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return fmt.Errorf("%w: truncated in the %s", ErrCorrupt, where)
+	case errors.Is(err, errBadMember):
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return &fatalError{fmt.Errorf("read WARC: %w", err)}
+}
+
+// replay puts the bytes of a corrupt record after its version line back in front of
+// the input, so the search for the next record also looks inside it: a record whose
+// Content-Length is too large has swallowed the records that follow it.
+func (r *Reader) replay() {
+	if !r.holding || len(r.held) == 0 {
+		return
+	}
+	p := make([]byte, 0, len(r.held)+len(r.pend))
+	p = append(p, r.held...)
+	r.pend = append(p, r.pend...)
+	r.off = r.replayOff
+	r.held = r.held[:0]
+}
+
+// consumed accounts for bytes taken from the input.
+func (r *Reader) consumed(b []byte) {
+	r.off += int64(len(b))
+	if r.holding {
+		r.held = append(r.held, b...)
+	}
+}
+
+func (r *Reader) readByte() (byte, error) {
+	var c byte
+	if len(r.pend) > 0 {
+		c = r.pend[0]
+		r.pend = r.pend[1:]
+	} else {
+		var err error
+		if c, err = r.br.ReadByte(); err != nil {
+			return 0, err
+		}
+	}
+	r.consumed([]byte{c})
+	return c, nil
+}
+
+// readLine returns the next line with its line end. A line longer than maxLine is
+// cut to that length; the rest of it is consumed. At the end of the input a last
+// line without line end is returned; after it, io.EOF.
+func (r *Reader) readLine() ([]byte, error) {
+	var line []byte
+	for {
+		var chunk []byte
+		var err error
+		if len(r.pend) > 0 {
+			if i := bytes.IndexByte(r.pend, '\n'); i >= 0 {
+				chunk, r.pend = r.pend[:i+1], r.pend[i+1:]
+			} else {
+				chunk, r.pend = r.pend, nil
+				err = bufio.ErrBufferFull
+			}
+		} else {
+			chunk, err = r.br.ReadSlice('\n')
+		}
+		r.consumed(chunk)
+		if room := maxLine - len(line); room > 0 {
+			line = append(line, chunk[:min(room, len(chunk))]...)
+		}
+		switch {
+		case err == nil:
+			return line, nil
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(line) > 0:
+			return line, nil
+		default:
+			return line, err
+		}
+	}
+}
+
+// readBlock reads the n bytes of a block into held and returns them.
+func (r *Reader) readBlock(n int) ([]byte, error) {
+	mark := len(r.held)
+	for rest := n; rest > 0; {
+		var chunk []byte
+		if len(r.pend) > 0 {
+			k := min(rest, len(r.pend))
+			chunk, r.pend = r.pend[:k], r.pend[k:]
+			r.consumed(chunk)
+		} else {
+			// Peek hands over a read error only once, with the bytes before it.
+			b, err := r.br.Peek(min(rest, r.br.Size()))
+			chunk = b
+			r.consumed(chunk)
+			r.br.Discard(len(chunk))
+			if len(b) < min(rest, r.br.Size()) {
+				return nil, r.readErr(err, "block")
+			}
+		}
+		rest -= len(chunk)
+	}
+	return r.held[mark:], nil
+}
+
+// discard skips n bytes without keeping them.
+func (r *Reader) discard(n int64) error {
+	if k := min(n, int64(len(r.pend))); k > 0 {
+		r.off += k
+		r.pend = r.pend[k:]
+		n -= k
+	}
+	for n > 0 {
+		k, err := r.br.Discard(int(min(n, 1<<20)))
+		r.off += int64(k)
+		n -= int64(k)
+		if err != nil {
+			return r.readErr(err, "block")
+		}
+	}
+	return nil
+}
+
+// isVersion reports whether a line is a WARC version line such as "WARC/1.1".
+func isVersion(t []byte) bool {
+	return len(t) >= 6 && bytes.HasPrefix(t, []byte("WARC/")) && t[5] >= '0' && t[5] <= '9'
+}
+
+// trimEOL removes a trailing LF or CRLF.
+func trimEOL(b []byte) []byte {
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	return bytes.TrimSuffix(b, []byte("\r"))
+}

@@ -1,0 +1,240 @@
+package warc
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// rec builds one WARC record with CRLF line ends.
+func rec(typ, uri, ctype, block string) string {
+	var b strings.Builder
+	b.WriteString("WARC/1.0\r\n")
+	fmt.Fprintf(&b, "WARC-Type: %s\r\n", typ)
+	if uri != "" {
+		fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", uri)
+	}
+	b.WriteString("WARC-Date: 2024-05-01T10:00:00Z\r\n")
+	fmt.Fprintf(&b, "WARC-Record-ID: <urn:uuid:%s>\r\n", typ)
+	if ctype != "" {
+		fmt.Fprintf(&b, "Content-Type: %s\r\n", ctype)
+	}
+	fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s\r\n\r\n", len(block), block)
+	return b.String()
+}
+
+// httpResp builds an HTTP response block.
+func httpResp(status int, headers, body string) string {
+	return fmt.Sprintf("HTTP/1.1 %d X\r\n%s\r\n%s", status, headers, body)
+}
+
+const httpType = "application/http; msgtype=response"
+
+var (
+	info     = rec("warcinfo", "", "application/warc-fields", "software: test\r\nformat: WARC File Format 1.0\r\n")
+	request  = rec("request", "http://a.test/1", "application/http; msgtype=request", "GET /1 HTTP/1.1\r\nHost: a.test\r\n\r\n")
+	response = rec("response", "http://a.test/1", httpType,
+		httpResp(200, "Content-Type: text/html; charset=utf-8\r\nContent-Length: 12\r\n", "<p>one</p>\r\n"))
+	metadata  = rec("metadata", "http://a.test/1", "application/warc-fields", "via: x\r\n")
+	resource  = rec("resource", "<file:///b.txt>", "text/plain", "two\nlines")
+	response2 = rec("response", "http://a.test/3", httpType,
+		httpResp(404, "content-type: text/html\r\n", "gone"))
+)
+
+// gz compresses each part as its own gzip member, as crawlers write .warc.gz.
+func gz(parts ...string) string {
+	var buf bytes.Buffer
+	for _, p := range parts {
+		w := gzip.NewWriter(&buf)
+		w.Write([]byte(p))
+		w.Close()
+	}
+	return buf.String()
+}
+
+// gzipBytes compresses b in one gzip stream.
+func gzipBytes(b string) string { return gz(b) }
+
+// readAll reads every outcome of a Reader as short strings.
+func readAll(t *testing.T, r *Reader) []string {
+	t.Helper()
+	var got []string
+	for i := 0; i < 100; i++ {
+		rec, err := r.Next()
+		switch {
+		case err == io.EOF:
+			return append(got, "EOF")
+		case errors.Is(err, ErrCorrupt):
+			got = append(got, "corrupt")
+		case errors.Is(err, ErrTooLarge):
+			got = append(got, "too large")
+		case err != nil:
+			return append(got, "fatal: "+err.Error())
+		default:
+			got = append(got, fmt.Sprintf("%s %s %d %q %q", rec.Type, rec.TargetURI, rec.Status, rec.ContentType, rec.Payload))
+		}
+	}
+	t.Fatal("Next does not reach the end")
+	return nil
+}
+
+var (
+	wantResponse  = `response http://a.test/1 200 "text/html; charset=utf-8" "<p>one</p>\r\n"`
+	wantResource  = `resource file:///b.txt 0 "text/plain" "two\nlines"`
+	wantResponse2 = `response http://a.test/3 404 "text/html" "gone"`
+)
+
+func TestReader(t *testing.T) {
+	all := []string{info, request, response, metadata, resource, response2}
+	truncated := strings.Join(all[:5], "")
+	truncated = truncated[:len(truncated)-10]
+	gzTrunc := gz(all[:5]...)
+	gzTrunc = gzTrunc[:len(gzTrunc)-20]
+	// A member whose compressed data is damaged in the middle.
+	bad := gz(response)
+	bad = bad[:30] + "\x00\xff\x00\xff\x00\xff" + bad[36:]
+
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"all types", strings.Join(all, ""), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
+		{"all types gzip per record", gz(all...), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
+		{"all types one gzip stream", gzipBytes(strings.Join(all, "")), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
+		{"empty", "", []string{"EOF"}},
+		{"blank lines only", "\r\n\r\n", []string{"EOF"}},
+		{"WARC/1.1 and LF line ends", strings.ReplaceAll(
+			"WARC/1.1\nwarc-type: resource\nWARC-TARGET-URI: <http://b.test/>\nContent-Type: text/plain;\n charset=latin1\ncontent-length: 3\n\nabc\n\n", "\n", "\n"),
+			[]string{`resource http://b.test/ 0 "text/plain; charset=latin1" "abc"`, "EOF"}},
+		{"windows-1252 body untouched", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Content-Type: text/html; charset=windows-1252\r\n", "caf\xe9 \x93q\x94")),
+			[]string{`response http://c.test/ 200 "text/html; charset=windows-1252" "caf\xe9 \x93q\x94"`, "EOF"}},
+		{"chunked body", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n")),
+			[]string{`response http://c.test/ 200 "text/html" "hello, world"`, "EOF"}},
+		{"chunked header, body stored decoded", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Transfer-Encoding: chunked\r\n", "plain body")),
+			[]string{`response http://c.test/ 200 "" "plain body"`, "EOF"}},
+		{"gzip content coding", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Content-Encoding: gzip\r\n", gzipBytes("unzipped"))),
+			[]string{`response http://c.test/ 200 "" "unzipped"`, "EOF"}},
+		{"chunked and gzip", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+				fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(gzipBytes("both")), gzipBytes("both")))),
+			[]string{`response http://c.test/ 200 "" "both"`, "EOF"}},
+		{"response that is not HTTP", rec("response", "dns:a.test", "text/dns", "a.test. 60 IN A 10.0.0.1"),
+			[]string{`response dns:a.test 0 "text/dns" "a.test. 60 IN A 10.0.0.1"`, "EOF"}},
+		{"bad Content-Length in the middle", response + strings.Replace(resource, "Content-Length: 9", "Content-Length: x9", 1) + response2,
+			[]string{wantResponse, "corrupt", wantResponse2, "EOF"}},
+		{"Content-Length too large swallows the next record", response + strings.Replace(resource, "Content-Length: 9", "Content-Length: 200", 1) + response2 + resource,
+			[]string{wantResponse, "corrupt", wantResponse2, wantResource, "EOF"}},
+		{"Content-Length too small", response + strings.Replace(resource, "Content-Length: 9", "Content-Length: 5", 1) + response2,
+			[]string{wantResponse, "corrupt", wantResponse2, "EOF"}},
+		{"garbage between records", response + "<html>junk\r\nmore junk\r\n" + resource,
+			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
+		{"garbage inside the header", response + strings.Replace(resource, "Content-Type:", "Content-Type", 1) + response2,
+			[]string{wantResponse, "corrupt", wantResponse2, "EOF"}},
+		{"truncated file", truncated, []string{wantResponse, "corrupt", "EOF"}},
+		{"truncated header", response + "WARC/1.0\r\nWARC-Type: resp", []string{wantResponse, "corrupt", "EOF"}},
+		{"truncated gzip file", gzTrunc, []string{wantResponse, "corrupt", "EOF"}},
+		{"corrupt gzip member in the middle", gz(info, response) + bad + gz(resource, response2),
+			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
+		{"garbage between gzip members", gz(response) + "garbage" + gz(resource),
+			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
+		{"gzip with padding at the end", gz(response) + "\x00\x00\x00\x00", []string{wantResponse, "EOF"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readAll(t, NewReader(strings.NewReader(tt.in)))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestRecordFields(t *testing.T) {
+	r := NewReader(strings.NewReader(gz(info, response)))
+	got, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Record{
+		Type: "response", TargetURI: "http://a.test/1", Date: "2024-05-01T10:00:00Z",
+		RecordID: "<urn:uuid:response>", ContentType: "text/html; charset=utf-8", Status: 200,
+		Payload: []byte("<p>one</p>\r\n"),
+	}
+	if fmt.Sprintf("%+v", *got) != fmt.Sprintf("%+v", want) {
+		t.Errorf("got %+v\nwant %+v", *got, want)
+	}
+}
+
+func TestMaxPayload(t *testing.T) {
+	big := rec("response", "http://big.test/", httpType, httpResp(200, "", strings.Repeat("x", 5000)))
+	bomb := rec("response", "http://bomb.test/", httpType,
+		httpResp(200, "Content-Encoding: gzip\r\n", gzipBytes(strings.Repeat("y", 50000))))
+	for _, in := range []string{big + resource, gz(big, resource), bomb + resource} {
+		r := NewReader(strings.NewReader(in))
+		r.MaxPayload = 4096
+		got := readAll(t, r)
+		want := []string{"too large", wantResource, "EOF"}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+func TestErrorNamesRecord(t *testing.T) {
+	in := response + strings.Replace(resource, "Content-Length: 9", "Content-Length: 5", 1)
+	r := NewReader(strings.NewReader(in))
+	if _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := r.Next()
+	var re *RecordError
+	if !errors.As(err, &re) {
+		t.Fatalf("got %v, want a *RecordError", err)
+	}
+	if re.Num != 2 || re.Offset != int64(len(response)) || re.ID != "<urn:uuid:resource>" {
+		t.Errorf("got record %d at %d id %s, want 2 at %d", re.Num, re.Offset, re.ID, len(response))
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, fmt.Sprintf("WARC record 2 at byte %d", len(response))) {
+		t.Errorf("message %q does not name the record", msg)
+	}
+}
+
+type failReader struct {
+	data []byte
+	err  error
+}
+
+func (f *failReader) Read(p []byte) (int, error) {
+	if len(f.data) == 0 {
+		return 0, f.err
+	}
+	n := copy(p, f.data)
+	f.data = f.data[n:]
+	return n, nil
+}
+
+func TestFatalError(t *testing.T) {
+	boom := errors.New("disk gone")
+	for _, in := range []string{response + resource[:40], gz(response, resource)[:80]} {
+		r := NewReader(&failReader{data: []byte(in), err: boom})
+		var err error
+		for i := 0; i < 10 && (err == nil || errors.Is(err, ErrCorrupt)); i++ {
+			_, err = r.Next()
+		}
+		if !errors.Is(err, boom) {
+			t.Fatalf("got %v, want %v", err, boom)
+		}
+		if _, again := r.Next(); !errors.Is(again, boom) {
+			t.Errorf("second call: got %v, want %v", again, boom)
+		}
+	}
+}
