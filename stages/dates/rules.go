@@ -747,6 +747,12 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 			m.end, m.val = i+2, pastRef
 			return m, true
 		}
+	case "coming":
+		// "in coming weeks"; "the coming weeks" is handled by relThe.
+		if n := c.at(i + 1); n.w != nil && n.w.plural && n.w.unit != uNone && !c.is(i-1, "the") {
+			m.end, m.val = i+2, futureRef
+			return m, true
+		}
 	case "these":
 		if c.is(i+1, "days") {
 			m.end, m.val = i+2, presentRef
@@ -1183,7 +1189,8 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 			return match{start: i, end: j + 2, typ: tDate, val: pastRef}, true
 		}
 		p := c.at(i - 1)
-		if !prefixed && w.unit != uDecade && w.unit != uCentury && !(p.w != nil && durCue[p.w.key]) && !c.is(j+1, "of") {
+		after := c.is(j+1, "of") || c.is(j+1, "after") || c.is(j+1, "before") || c.is(j+1, "later") || c.is(j+1, "earlier")
+		if !prefixed && w.unit != uDecade && w.unit != uCentury && !(p.w != nil && durCue[p.w.key]) && !after {
 			return match{}, false
 		}
 		return match{start: i, end: j + 1, typ: tDuration, val: durVal(-1, w.unit)}, true

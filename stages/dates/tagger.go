@@ -25,13 +25,23 @@
 //     the reference; a future marker ("will", "next", "expected", ...) picks the next one; a
 //     tense marker further away only biases the choice toward its side, so a month named in
 //     a long past-tense sentence may still be the coming one; otherwise the nearest occurrence
-//     wins. Weekdays follow the same rule within a week.
+//     wins; the present tense leans to the coming occurrence. A bare weekday is the most
+//     recent such day not after the reference in past-tense or tenseless sentences (news
+//     mostly reports what happened) and the next one in present or future sentences.
 //   - Relative expressions ("yesterday", "last week", "four years ago") count from the
 //     reference date. Expressions relative to another time ("two days later", "the following
 //     day") count from the last full date mentioned before them in the same text, or from the
 //     reference date when there is none.
-//   - Numeric dates: YYYY-MM-DD and YYYY/MM/DD are read as such; in A/B/YYYY the day comes
-//     first only when A is greater than 12, otherwise US month/day order is used.
+//   - Numeric dates: YYYY-MM-DD and YYYY/MM/DD are read as such; in A/B/YYYY and A-B-YYYY the
+//     day comes first only when A is greater than 12, otherwise US month/day order is used;
+//     dotted dates (A.B.YYYY) are European, day first. Two-digit years (A/B/YY) below 50 are 20YY.
+//   - Bare four-digit numbers are years only in a year context: after a preposition ("in 1973",
+//     "since 1966"), a determiner or possessive ("the 1973 war"), or alone from 1900 to 2099;
+//     not before a plural noun ("1973 troops"), after an approximator ("about 2000"), a
+//     currency sign, a capitalised name ("Windows 2000"), nor before a street name.
+//   - Decades and vague pasts follow the X convention of this project: "the 1970s" and
+//     "the '70s" give "197X", "a few years ago" the decade of three years before the reference
+//     ("201X" in 2018); centuries are truncated years: "the 19th century" gives "18".
 //   - When the reference date is unknown (zero) no year is guessed: "12 June" gives
 //     "XXXX-06-12", "yesterday" gives "XXXX-XX-XX", "last week" "XXXX-WXX", "Tuesday" "XXXX-WXX-2".
 package dates
