@@ -121,14 +121,17 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 		for j < len(toks) && (isTitle(toks[j].Text) || isConnector(toks[j].Text)) {
 			j++
 		}
-		if j < len(toks) && isCapitalised(toks[j].Text) && (k == 0 || conllType == "PER" || prefixIsGroup(toks[:k])) {
+		// Other types keep a leading title ("General Motors", "State Department") unless a
+		// nationality precedes it.
+		if j < len(toks) && isCapitalised(toks[j].Text) && (conllType == "PER" || k > 0 && prefixIsGroup(toks[:k])) {
 			toks = toks[j:]
 			conllType = "PER"
 		}
 		break
 	}
-	// A capitalised sentence opener is not part of a name: "Perhaps Kim", "The US".
-	for len(toks) > 1 && openers[strings.ToLower(toks[0].Text)] {
+	// An article is not part of a name ("The US"), nor is a capitalised sentence opener
+	// part of a person's ("Perhaps Kim"); "First Republic" keeps its first word.
+	for len(toks) > 1 && (articles[strings.ToLower(toks[0].Text)] || conllType == "PER" && openers[strings.ToLower(toks[0].Text)]) {
 		toks = toks[1:]
 	}
 	if len(toks) == 0 {
@@ -154,14 +157,16 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 	return mention{toks: toks, typ: typ, text: name, key: normKey(name)}, true
 }
 
-// openers are words that start sentences and never start a name.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
+// openers are words that start sentences and do not start a person's name.
 var openers = map[string]bool{
 	"the": true, "a": true, "an": true, "perhaps": true, "however": true, "meanwhile": true,
 	"also": true, "but": true, "and": true, "or": true, "then": true, "so": true, "still": true,
 	"yet": true, "now": true, "today": true, "yesterday": true, "tomorrow": true, "when": true,
 	"while": true, "if": true, "after": true, "before": true, "as": true, "in": true, "on": true,
-	"at": true, "for": true, "with": true, "including": true, "should": true, "will": true,
-	"would": true, "could": true, "may": true, "might": true, "although": true, "though": true,
+	"at": true, "for": true, "with": true, "including": true, "should": true,
+	"would": true, "could": true, "although": true, "though": true,
 	"since": true, "because": true, "unlike": true, "like": true, "by": true, "from": true,
 	"to": true, "of": true, "under": true, "said": true, "says": true, "says:": true,
 	"indeed": true, "instead": true, "thus": true, "hence": true, "besides": true,

@@ -232,6 +232,11 @@ func TestClean(t *testing.T) {
 		{"Pyongyang", "PER", "Pyongyang", "GPE"},
 		{"Syrians", "MISC", "Syrians", "NORP"},
 		{"Prime Minister's Office", "ORG", "Prime Minister's Office", "ORG"},
+		{"State Department", "ORG", "State Department", "ORG"},
+		{"General Motors", "ORG", "General Motors", "ORG"},
+		{"First Republic Bank", "ORG", "First Republic Bank", "ORG"},
+		{"The Guardian", "ORG", "Guardian", "ORG"},
+		{"Secretary of State Mike Pompeo", "PER", "Mike Pompeo", "PERSON"},
 		{"Subscribe", "PER", "", ""},
 		{"President", "PER", "", ""},
 	}
