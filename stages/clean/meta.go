@@ -260,7 +260,7 @@ func looksLikeName(s string) bool {
 // "Updated: ...", "X - Reuters", "Posted by X on November 19, 2019, 6:21 AM EST".
 func parseByline(s string) (authors []string, published string, ok bool) {
 	s = strings.TrimSpace(s)
-	lower := strings.ToLower(s)
+	lower := lowerASCII(s)
 	rest, prefixed := s, false
 	for _, p := range []string{"posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
 		"author: ", "authors: ", "by: "} {
@@ -280,7 +280,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	relative := false
 	for _, w := range []string{"published", "updated", "posted", "last modified", "first published"} {
-		if i := strings.Index(strings.ToLower(names), w); i >= 0 {
+		if i := strings.Index(lowerASCII(names), w); i >= 0 {
 			relative = i == 0 || relative
 			names = names[:i]
 		}
@@ -335,7 +335,7 @@ func trimBylineTail(s string) string {
 	for {
 		s = strings.TrimRight(s, "|-–—,:·•/ ")
 		i := strings.LastIndexByte(s, ' ')
-		last := strings.ToLower(s[i+1:])
+		last := lowerASCII(s[i+1:])
 		switch last {
 		case "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 			"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
@@ -399,7 +399,7 @@ func splitNames(s string) []string {
 
 // isJobTitle reports "Staff Writer", "Senior Editor" and the like, which follow names in bylines.
 func isJobTitle(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for _, w := range strings.Fields(lowerASCII(s)) {
 		switch w {
 		case "writer", "editor", "reporter", "correspondent", "contributor", "staff", "columnist", "producer", "editors",
 			"journalist", "analyst", "critic":
@@ -433,7 +433,7 @@ func findSite(info []lineInfo) string {
 
 // siteIn extracts the capitalised name after "Subscribe to", "©" or "Copyright".
 func siteIn(s string) string {
-	lower := strings.ToLower(s)
+	lower := lowerASCII(s)
 	var rest string
 	for _, p := range []string{"subscribe to ", "©", "copyright ", "(c) "} {
 		if i := strings.Index(lower, p); i >= 0 {
@@ -472,10 +472,10 @@ func siteIn(s string) string {
 		name = name[:len(name)-1]
 	}
 	n := strings.Join(name, " ")
-	if findVocab(strings.ToLower(n)) != 0 {
+	if findVocab(lowerASCII(n)) != 0 {
 		return "" // "Newsletters Manage Subscriptions"
 	}
-	switch strings.ToLower(n) {
+	switch lowerASCII(n) {
 	case "", "all", "all rights", "our", "the", "copyright", "newsletter", "newsletters":
 		return ""
 	}
