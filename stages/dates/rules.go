@@ -711,6 +711,9 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 	m := match{start: i, end: i + 1, typ: tDate}
 	switch t.w.key {
 	case "today", "yesterday", "tomorrow", "tonight":
+		if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+			return match{}, false // "USA Today"
+		}
 		off := map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[t.w.key]
 		m.val, m.day = c.refDay(off)
 		if t.w.key == "tonight" {
@@ -1089,7 +1092,23 @@ func (c *ctx) ruleTime(i int) (match, bool) {
 		return match{}, false
 	}
 	v, _ := c.refDay(0)
-	return match{start: i, end: e, typ: tTime, val: v + "T" + hm}, true
+	m := match{start: i, end: e, typ: tTime, val: v + "T" + hm}
+	// A day right after the time belongs to it: "10:30 p.m. Aug. 9", "3 p.m. today", "2pm Friday".
+	j := e
+	if c.at(j).isCh(',') {
+		j++
+	}
+	var d match
+	ok = false
+	if t := c.at(j); t.w != nil && (t.w.key == "today" || t.w.key == "yesterday" || t.w.key == "tomorrow") {
+		d, ok = c.ruleDeictic(j)
+	} else if d, ok = c.ruleDate(j); !ok {
+		d, ok = c.ruleWeekday(j)
+	}
+	if ok && d.typ == tDate && len(d.val) == 10 {
+		m.end, m.val, m.day = d.end, d.val+"T"+hm, d.day
+	}
+	return m, true
 }
 
 // quantity reads an amount before a unit: "three", "48", "2.5", "a", "a few", "several",

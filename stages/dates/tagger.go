@@ -218,8 +218,30 @@ func (c *ctx) boundary(i int) bool {
 		return true
 	}
 	p := &c.toks[i-1]
-	return p.kind == kPunct && (p.ch == '.' || p.ch == '!' || p.ch == '?' || p.ch == ';')
+	if p.kind != kPunct {
+		return false
+	}
+	switch p.ch {
+	case '!', '?', ';':
+		return true
+	case '.':
+		// The period of an abbreviation ("p.m.", "Aug.", "Mr.", "U.S.") is taken to end no
+		// sentence; the rare sentence that ends with one then shares its tense with the next.
+		if i >= 2 {
+			if a := &c.toks[i-2]; a.kind == kWord &&
+				(a.end-a.start == 1 || a.w != nil && (a.w.mAbbr || a.w.wdAbbr) || titleAbbr[c.str(a)]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
+
+// titleAbbr are abbreviations written with a period that rarely end a sentence.
+var titleAbbr = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Jr": true, "Sr": true,
+	"Gen": true, "Sen": true, "Rep": true, "Gov": true, "Lt": true, "Col": true, "Prof": true, "No": true, "vs": true,
+	"Inc": true, "Corp": true, "Co": true, "Ltd": true}
 
 // sentenceStart reports whether token i starts a sentence or a line (for capitalisation tests).
 func (c *ctx) sentenceStart(i int) bool {
