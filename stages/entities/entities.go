@@ -61,8 +61,17 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 	var ms []mention
 	for si, spans := range pred {
 		for _, sp := range spans {
-			if m, ok := clean(text, sents[si][sp.Start:sp.End], sp.Type); ok {
-				ms = append(ms, m)
+			// A separator inside a span joins two things, not one name: "Harriet Cole | March".
+			toks := sents[si][sp.Start:sp.End]
+			start := 0
+			for k := 0; k <= len(toks); k++ {
+				if k < len(toks) && !separators[toks[k].Text] {
+					continue
+				}
+				if m, ok := clean(text, toks[start:k], sp.Type); ok {
+					ms = append(ms, m)
+				}
+				start = k + 1
 			}
 		}
 	}
@@ -88,12 +97,43 @@ var titleWords = map[string]bool{
 	"state": true, "councillor": true, "councilman": true, "councilwoman": true,
 }
 
-// uiWords are page-furniture words that a tagger may take for a name in leftover chrome.
+// uiWords are page-furniture, date and time-zone words that a tagger may take for a name
+// in leftover chrome or datelines; a mention made only of them is dropped.
 var uiWords = map[string]bool{
 	"subscribe": true, "sign": true, "share": true, "click": true, "read": true, "follow": true,
 	"advertisement": true, "newsletter": true, "newsletters": true, "login": true, "log": true,
 	"register": true, "comments": true, "comment": true, "tweet": true, "email": true,
 	"print": true, "menu": true, "search": true, "home": true, "related": true, "source": true,
+	"staff": true, "writer": true, "reporter": true, "correspondent": true, "editor": true,
+	"contributor": true, "images": true, "image": true, "photo": true, "photos": true,
+	"video": true, "videos": true, "updated": true, "published": true, "opinion": true,
+	"terms": true, "policy": true, "privacy": true, "cookies": true, "cookie": true,
+	"news": true, "open": true, "close": true, "more": true, "next": true, "previous": true,
+	"et": true, "gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true,
+	"pst": true, "pdt": true, "am": true, "pm": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true,
+	"jul.": true, "aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true,
+	"dec.": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
+}
+
+// separators never stand inside a name.
+var separators = map[string]bool{
+	"|": true, "•": true, "·": true, "—": true, "–": true, "--": true, ":": true, ";": true,
+	",": true, "(": true, ")": true, "[": true, "]": true, "\"": true, "“": true, "”": true,
+	"/": true, "...": true, "…": true, "?": true, "!": true,
+}
+
+// allIn reports whether every token, lower-cased, is in set.
+func allIn(toks []ner.Token, set map[string]bool) bool {
+	for _, t := range toks {
+		if !set[strings.ToLower(t.Text)] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // clean trims a predicted span to the name itself and picks its output type; ok is false
@@ -123,7 +163,8 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 		}
 		// Other types keep a leading title ("General Motors", "State Department") unless a
 		// nationality precedes it.
-		if j < len(toks) && isCapitalised(toks[j].Text) && (conllType == "PER" || k > 0 && prefixIsGroup(toks[:k])) {
+		if j < len(toks) && isCapitalised(toks[j].Text) &&
+			(conllType == "PER" || k > 0 && prefixIsGroup(toks[:k]) || k == 0 && personTitle(toks[0].Text) && looksLikeName(toks[j:])) {
 			toks = toks[j:]
 			conllType = "PER"
 		}
@@ -141,7 +182,7 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 	if !hasUpperOrDigit(name) || utf8.RuneCountInString(name) < 2 && !unicode.IsUpper(firstRune(name)) {
 		return mention{}, false
 	}
-	if len(toks) == 1 && (uiWords[strings.ToLower(name)] || isTitle(name)) {
+	if len(toks) == 1 && isTitle(name) || allIn(toks, uiWords) {
 		return mention{}, false
 	}
 	typ := ner.FineType(conllType, name)
@@ -204,6 +245,36 @@ func isTitle(s string) bool {
 		return false
 	}
 	return titleWords[strings.TrimSuffix(strings.ToLower(s), ".")]
+}
+
+// personTitles go only before people's names ("CEO Gregory Lam"), unlike "General" or "State".
+var personTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "ceo": true,
+	"chairman": true, "chairwoman": true, "senator": true, "sen": true, "governor": true,
+	"gov": true, "mayor": true, "ambassador": true, "minister": true, "prime": true,
+	"foreign": true, "he": true, "his": true, "excellency": true, "sir": true, "dame": true,
+	"prof": true, "professor": true, "rev": true, "reverend": true, "judge": true, "coach": true,
+	"premier": true, "chancellor": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "pope": true, "sheikh": true, "emir": true, "rep": true,
+	"representative": true, "congressman": true, "congresswoman": true, "envoy": true,
+}
+
+func personTitle(s string) bool {
+	return isTitle(s) && personTitles[strings.TrimSuffix(strings.ToLower(s), ".")]
+}
+
+// looksLikeName reports whether toks could be a person's name: one to four capitalised
+// words, none of them an organisation word.
+func looksLikeName(toks []ner.Token) bool {
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if !isCapitalised(t.Text) && !isPossessive(t.Text) || orgWords[strings.ToLower(t.Text)] {
+			return false
+		}
+	}
+	return true
 }
 
 func isConnector(s string) bool {
@@ -367,8 +438,8 @@ func rank(t string) int {
 	return len(typeOrder)
 }
 
-// canonicalName picks the most frequent written form, then the longest, then the first
-// in byte order.
+// canonicalName picks the most frequent written form, then one not in capitals, then
+// the longest, then the first in byte order.
 func canonicalName(ms []mention, idx []int) string {
 	counts := map[string]int{}
 	for _, i := range idx {
@@ -381,11 +452,52 @@ func canonicalName(ms []mention, idx []int) string {
 			continue
 		}
 		bn := counts[best]
-		if n > bn || n == bn && (len(name) > len(best) || len(name) == len(best) && name < best) {
+		switch {
+		case n != bn:
+			if n > bn {
+				best = name
+			}
+		case allCaps(name) != allCaps(best): // "Astana" over "ASTANA" from a dateline
+			if !allCaps(name) {
+				best = name
+			}
+		case len(name) != len(best):
+			if len(name) > len(best) {
+				best = name
+			}
+		case name < best:
 			best = name
 		}
 	}
 	return best
+}
+
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// orgWords mark a name as an organisation's or a place's, never a person's.
+var orgWords = map[string]bool{
+	"bank": true, "group": true, "council": true, "ministry": true, "university": true,
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "company": true, "party": true,
+	"agency": true, "association": true, "court": true, "department": true, "institute": true,
+	"college": true, "school": true, "hospital": true, "committee": true, "commission": true,
+	"authority": true, "office": true, "union": true, "fund": true, "foundation": true,
+	"league": true, "club": true, "news": true, "times": true, "post": true, "review": true,
+	"daily": true, "summit": true, "war": true, "river": true, "sea": true, "street": true,
+	"city": true, "county": true, "state": true, "republic": true, "kingdom": true,
+	"airlines": true, "airways": true, "motors": true, "media": true, "service": true,
+	"services": true, "board": true, "centre": true, "center": true, "house": true,
+	"hotel": true, "hotels": true, "restaurant": true, "airport": true, "station": true,
+	"park": true, "square": true, "bridge": true, "building": true, "tower": true, "palace": true,
+	"museum": true, "theatre": true, "theater": true, "stadium": true, "arena": true, "hall": true,
 }
 
 // fullNameFor finds the person whose longer name contains entity gi's name as whole
@@ -404,10 +516,11 @@ func fullNameFor(ms []mention, ents []*entity, gi int) int {
 	}
 	best, bestScore := -1, -1
 	for ti, t := range ents {
-		if ti == gi || voteType(ms, t.mentions) != "PERSON" && voteType(ms, ents[gi].mentions) != "PERSON" {
+		long := nameWords(ms[t.mentions[0]].text)
+		if ti == gi || voteType(ms, t.mentions) != "PERSON" &&
+			(voteType(ms, ents[gi].mentions) != "PERSON" || anyIn(long, orgWords)) {
 			continue
 		}
-		long := nameWords(ms[t.mentions[0]].text)
 		if len(long) <= len(short) {
 			continue
 		}
@@ -437,6 +550,16 @@ func fullNameFor(ms []mention, ents []*entity, gi int) int {
 		}
 	}
 	return best
+}
+
+// anyIn reports whether a word, lower-cased, is in set.
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWords splits a name into words at spaces, and at hyphens after a lower-case

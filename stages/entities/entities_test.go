@@ -233,6 +233,8 @@ func TestClean(t *testing.T) {
 		{"Syrians", "MISC", "Syrians", "NORP"},
 		{"Prime Minister's Office", "ORG", "Prime Minister's Office", "ORG"},
 		{"State Department", "ORG", "State Department", "ORG"},
+		{"CEO Gregory Lam", "ORG", "Gregory Lam", "PERSON"},
+		{"President Hotel", "ORG", "President Hotel", "ORG"},
 		{"General Motors", "ORG", "General Motors", "ORG"},
 		{"First Republic Bank", "ORG", "First Republic Bank", "ORG"},
 		{"The Guardian", "ORG", "Guardian", "ORG"},
