@@ -70,12 +70,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdRun(ctx, rest, stdin, stdout, stderr)
 	case "dates":
 		return cmdDates(rest, stdin, stdout, stderr)
-	case "bench":
-		return cmdBench(ctx, rest, stdout, stderr)
-	case "report":
-		return cmdReport(ctx, rest, stdin, stdout, stderr)
-	case "diff":
-		return cmdDiff(rest, stdout, stderr)
+	// PENDING: bench, report, diff
 	case "eval", "train":
 		if len(rest) == 0 {
 			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)
