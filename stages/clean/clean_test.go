@@ -280,6 +280,7 @@ func FuzzClean(f *testing.F) {
 	f.Add("Subscribe to The Week\n© 2018 Mothership\n\n\nSource: x\nBuy a t-shirt:\n")
 	f.Add("10 June 2018\nPublished 3 hours ago\nX - Reuters\nFebruary 31, 2019 99:99 PM\n{{}}\n[]")
 	f.Add("\xff\xfe\x00 By\nby \n|\n2019-13-45T\n")
+	f.Add("%%%\n{{}\n[[]\n14:05 GMT, 2 March 2022\n12:\n2019-")
 	c := New()
 	f.Fuzz(func(t *testing.T, text string) {
 		blocks := SplitLines(text)

@@ -192,7 +192,7 @@ func isPlaceholder(s string) bool {
 	}
 	pairs := [][2]string{{"[", "]"}, {"{{", "}}"}, {"{", "}"}, {"%%", "%%"}, {"<", ">"}, {"[[", "]]"}}
 	for _, p := range pairs {
-		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) {
+		if len(s) >= len(p[0])+len(p[1]) && strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) {
 			inner := s[len(p[0]) : len(s)-len(p[1])]
 			// "[related_story]" is a marker; "[Wired]" is a source named in the text.
 			return strings.IndexFunc(inner, unicode.IsLetter) >= 0 &&
