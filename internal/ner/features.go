@@ -209,6 +209,7 @@ func lower(s string) string {
 func (f *featurizer) prepare(words []string) {
 	f.info = f.info[:0]
 	for _, w := range words {
+		w = normalizeToken(w)
 		var ti tokenInfo
 		ti.word = hashString(w)
 		ti.lowerStr = lower(w)
@@ -231,6 +232,21 @@ func (f *featurizer) prepare(words []string) {
 		ti.allCaps = upper > 0 && low == 0
 		f.info = append(f.info, ti)
 	}
+}
+
+// typographic maps typographic punctuation to the ASCII that the CoNLL training text
+// uses, so that "’s" and "“" look like "'s" and the quotes the model knows.
+var typographic = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "„", "\"",
+	"—", "--", "–", "-", "‐", "-", "‑", "-", "…", "...", "′", "'", "«", "\"", "»", "\"")
+
+// normalizeToken returns w with typographic punctuation made ASCII.
+func normalizeToken(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return typographic.Replace(w)
+		}
+	}
+	return w
 }
 
 // capsSentence reports whether a sentence is written in capitals (a headline or dateline).

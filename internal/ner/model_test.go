@@ -99,6 +99,19 @@ func TestDefaultTagsSentences(t *testing.T) {
 	}
 }
 
+func TestTypographicPunctuation(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ascii := strings.Fields(`" Syria 's leader met Kim Jong Un -- and Putin 's envoy , " Reuters said .`)
+	curly := strings.Fields(`“ Syria ’s leader met Kim Jong Un — and Putin ’s envoy , ” Reuters said .`)
+	a, c := m.Predict([][]string{ascii})[0], m.Predict([][]string{curly})[0]
+	if !slices.Equal(a, c) || len(a) == 0 {
+		t.Errorf("ASCII gives %v, typographic punctuation %v", a, c)
+	}
+}
+
 func TestWriteLoadRoundTrip(t *testing.T) {
 	m, err := Default()
 	if err != nil {
