@@ -115,10 +115,11 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		defer prev.Close()
 	}
-	mainSrc := src
-	if prev != nil {
-		mainSrc = func(ctx context.Context, emit func(*document.Document) error) error {
-			return reader.Read(ctx, paths, func(d *document.Document) error {
+	bar := newProgress(stderr, paths)
+	mainSrc := func(ctx context.Context, emit func(*document.Document) error) error {
+		return reader.Read(ctx, paths, func(d *document.Document) error {
+			bar.addRead(len(d.Raw))
+			if prev != nil {
 				old, err := prev.Lookup(d.Record.ID, d.Record.Source.SHA256)
 				if err != nil {
 					return err
@@ -126,9 +127,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 				if old != nil {
 					d.Previous, d.Raw = old, nil
 				}
-				return emit(d)
-			})
-		}
+			}
+			return emit(d)
+		})
 	}
 
 	opt := stages.Options{Published: ref, Workers: f.workers}
@@ -155,10 +156,12 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		case d.Failed():
 			failed++
 		}
+		bar.written()
 		return sink(d)
 	}
 	start := time.Now()
 	st, runErr := pipeline.Run(ctx, mainSrc, set.Stages(opt), count, pipeline.Options{ItemTimeout: f.timeout})
+	bar.finish()
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
 	}
