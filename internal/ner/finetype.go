@@ -31,13 +31,17 @@ func parseList(s string) map[string]bool {
 }
 
 // listKey normalises a name for the curated lists: lower case, curly apostrophes
-// straightened, a leading "the" dropped.
+// straightened, periods and commas dropped ("U.S." is "US", "Washington, D.C." is
+// "Washington DC"), a leading "the" dropped.
 func listKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.ReplaceAll(s, "’", "'")
+	s = listReplacer.Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimPrefix(s, "the ")
 	return s
 }
+
+var listReplacer = strings.NewReplacer("’", "'", ".", "", ",", "")
 
 // IsGPE reports whether name is a country, state, province, city or other
 // geo-political entity of the curated list.

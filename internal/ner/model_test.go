@@ -265,6 +265,8 @@ func TestFineType(t *testing.T) {
 		{"LOC", "Pyongyang", "GPE"},
 		{"LOC", "the United States", "GPE"},
 		{"LOC", "Korean Peninsula", "LOC"},
+		{"LOC", "Washington DC", "GPE"},
+		{"LOC", "U.S.", "GPE"},
 		{"MISC", "Syrian", "NORP"},
 		{"MISC", "Syrians", "NORP"},
 		{"MISC", "Frenchmen", "NORP"},
