@@ -24,10 +24,11 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-stacked] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 || *iterations <= 0 {
+	if len(files) != 1 || *iterations <= 0 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -40,7 +41,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Dev = docs
 	}
-	f, err := os.Open(fs.Arg(0))
+	f, err := os.Open(files[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
 		return exitFailures
@@ -81,14 +82,15 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if len(files) != 1 {
 		fs.Usage()
 		return exitUsage
 	}
-	docs, err := readCoNLLFile(fs.Arg(0))
+	docs, err := readCoNLLFile(files[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
 		return exitFailures
@@ -131,7 +133,7 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		names = append(names, "prose/v2")
 	}
 	fmt.Fprintf(stdout, "%s: %d documents, %d tokens; newspipe tagged %.0f tokens/s\n",
-		fs.Arg(0), len(docs), tokens, float64(tokens)/took.Seconds())
+		files[0], len(docs), tokens, float64(tokens)/took.Seconds())
 	fmt.Fprintf(stdout, "%-6s", "type")
 	for _, n := range names {
 		fmt.Fprintf(stdout, " | %-8s %6s %6s %6s %5s %5s", n, "P", "R", "F1", "gold", "pred")
