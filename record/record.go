@@ -55,20 +55,22 @@ type Error struct {
 
 // Record is the output for one input document: either an annotated article or an error.
 type Record struct {
-	ID        string          `json:"id"`
-	Source    Source          `json:"source"`
-	Title     string          `json:"title"`
-	Subtitle  string          `json:"subtitle"`
-	Authors   []string        `json:"authors"`
-	Site      string          `json:"site"`
-	Published string          `json:"published,omitempty"`
-	Language  string          `json:"language"`
-	Text      string          `json:"text"`
-	Removed   []Removed       `json:"removed"`
-	Entities  []Entity        `json:"entities"`
-	Dates     []Date          `json:"dates"`
-	Meta      json.RawMessage `json:"meta,omitempty"`
-	Error     *Error          `json:"error,omitempty"`
+	ID        string    `json:"id"`
+	Source    Source    `json:"source"`
+	Title     string    `json:"title"`
+	Subtitle  string    `json:"subtitle"`
+	Authors   []string  `json:"authors"`
+	Site      string    `json:"site"`
+	Published string    `json:"published,omitempty"`
+	Language  string    `json:"language"`
+	Text      string    `json:"text"`
+	Removed   []Removed `json:"removed"`
+	Entities  []Entity  `json:"entities"`
+	Dates     []Date    `json:"dates"`
+	// Warnings say what newspipe could not do fully for this document, in words.
+	Warnings []string        `json:"warnings,omitempty"`
+	Meta     json.RawMessage `json:"meta,omitempty"`
+	Error    *Error          `json:"error,omitempty"`
 }
 
 // errorRecord is the shape of a record for a document that failed: no article fields.

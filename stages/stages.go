@@ -143,12 +143,18 @@ func (s *Set) Normalize(d *document.Document) error {
 	if d.Record.Source.Format == detect.HTML {
 		page, err := s.extractor.Extract(d.Content, d.Record.Source.URL)
 		if err != nil {
-			return err
-		}
-		d.HTMLMeta = page.Meta
-		blocks = page.Blocks
-		for i := range blocks {
-			blocks[i].Text = normalize.Line(blocks[i].Text)
+			// A page the DOM parser refuses (nested thousands of levels deep, say) still
+			// has text: fall back to its visible lines, and let the cleaner judge them.
+			d.Record.Warnings = append(d.Record.Warnings, fmt.Sprintf("HTML structure not used (%v): the page was read as lines of text", err))
+			for _, l := range repeats.HTMLLines(d.Content) {
+				blocks = append(blocks, document.Block{Text: l})
+			}
+		} else {
+			d.HTMLMeta = page.Meta
+			blocks = page.Blocks
+			for i := range blocks {
+				blocks[i].Text = normalize.Line(blocks[i].Text)
+			}
 		}
 	} else {
 		for _, line := range normalize.Lines(d.Content) {
@@ -201,11 +207,13 @@ func (s *Set) Metadata(d *document.Document, published time.Time) error {
 }
 
 // Entities finds the named entities of English and undetermined-language text; the model
-// knows only English.
+// knows only English, so for other languages the record says that entities were skipped.
 func (s *Set) Entities(d *document.Document) error {
 	if d.Record.Language == "en" || d.Record.Language == language.Undetermined {
 		d.Record.Entities = s.recognizer.Entities(d.Record.Text)
+		return nil
 	}
+	d.Record.Warnings = append(d.Record.Warnings, fmt.Sprintf("entities not extracted: the entity model is English-only and the text is in %q", d.Record.Language))
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -42,8 +43,9 @@ var magic = []struct {
 // Decode converts raw to UTF-8. The charset comes, in this order, from a byte order mark,
 // from contentType (an HTTP-style "text/html; charset=..." value, may be empty), from a
 // <meta charset> or http-equiv declaration when html is true, and otherwise from the
-// bytes: valid UTF-8 stays UTF-8, NUL-interleaved bytes are UTF-16, anything else is read
-// as Windows-1252. It returns the text and the name of the charset used. Bytes that are
+// bytes: valid UTF-8 stays UTF-8, NUL-interleaved bytes are UTF-16, text that statistical
+// detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, and anything else
+// is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
 // invalid in the chosen charset become U+FFFD.
 func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 	if name, ok := binaryKind(raw); ok {
@@ -119,8 +121,32 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if mostlyUTF8(raw) {
 		return unicode.UTF8, "utf-8"
 	}
+	if enc, name := sniffMultiByte(raw, html); enc != nil {
+		return enc, name
+	}
 	enc, _ := htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
+}
+
+// multiByte lists the legacy East Asian charsets that statistical detection tells apart
+// reliably; single-byte charsets are not among them, and for those Windows-1252 is the
+// best guess for news in Latin script.
+var multiByte = map[string]bool{
+	"Shift_JIS": true, "EUC-JP": true, "EUC-KR": true, "GB-18030": true, "Big5": true,
+	"ISO-2022-JP": true, "ISO-2022-KR": true, "ISO-2022-CN": true,
+}
+
+// sniffMultiByte detects undeclared Shift_JIS, EUC, GB18030 or Big5 text.
+func sniffMultiByte(raw []byte, html bool) (encoding.Encoding, string) {
+	d := chardet.NewTextDetector()
+	if html {
+		d = chardet.NewHtmlDetector()
+	}
+	res, err := d.DetectBest(raw[:min(len(raw), 64<<10)])
+	if err != nil || !multiByte[res.Charset] || res.Confidence < 50 {
+		return nil, ""
+	}
+	return lookup(res.Charset)
 }
 
 // lookup finds an encoding by its WHATWG label.

@@ -27,6 +27,10 @@ func TestDecode(t *testing.T) {
 	win1252 := mustEncode(t, cafe, charmap.Windows1252.NewEncoder())
 	latin1HTML := mustEncode(t, `<html><head><meta charset="iso-8859-1"></head><body>Café</body></html>`, charmap.ISO8859_1.NewEncoder())
 	sjis := mustEncode(t, "東京の天気", japanese.ShiftJIS.NewEncoder())
+	const jaArticle = "東京都は水曜日、来年度の予算案を発表した。知事は記者会見で、子育て支援と防災対策に重点を置くと述べた。予算の総額は過去最大となる見通しだ。"
+	const frArticle = "Le président a déclaré à la presse qu’il était « très satisfait » de l’accord conclu à Genève. Les négociations, qui ont duré près de dix-huit mois, ont été marquées par des désaccords sur le financement et l’énergie."
+	frArticle1252 := mustEncode(t, frArticle, charmap.Windows1252.NewEncoder())
+	sjisArticle := mustEncode(t, jaArticle, japanese.ShiftJIS.NewEncoder())
 	utf16le := mustEncode(t, cafe, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder())
 	utf16beBOM := mustEncode(t, cafe, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder())
 	lateMeta := []byte("<html><head>" + strings.Repeat("<!-- padding -->", 100) + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>` + string(win1252) + "</html>")
@@ -45,6 +49,8 @@ func TestDecode(t *testing.T) {
 		{"UTF-16BE with BOM", utf16beBOM, "", false, cafe, "utf-16be"},
 		{"undeclared Windows-1252", win1252, "", false, cafe, "windows-1252"},
 		{"charset from Content-Type", sjis, "text/plain; charset=Shift_JIS", false, "東京の天気", "shift_jis"},
+		{"undeclared Shift_JIS", sjisArticle, "", false, jaArticle, "shift_jis"},
+		{"undeclared Windows-1252 prose", frArticle1252, "", false, frArticle, "windows-1252"},
 		{"Latin-1 meta charset", latin1HTML, "", true, `<html><head><meta charset="iso-8859-1"></head><body>Café</body></html>`, "windows-1252"},
 		{"meta charset after the first KB", lateMeta, "", true, string(lateMeta[:len(lateMeta)-len(win1252)-7]) + cafe + "</html>", "windows-1252"},
 		{"declared Latin-1 but really UTF-8", []byte(`<meta charset="latin1">` + cafe), "", true, `<meta charset="latin1">` + cafe, "utf-8"},
