@@ -349,8 +349,10 @@ func normKey(name string) string {
 // entity is a group of mentions being built.
 type entity struct {
 	key      string
-	mentions []int // indexes into ms
-	merged   int   // index of the entity it joined, or -1
+	mentions []int    // indexes into ms
+	merged   int      // index of the entity it joined, or -1
+	typ      string   // type by vote of its own mentions
+	words    []string // nameWords of its first mention
 }
 
 // group joins mentions into canonical entities.
@@ -367,6 +369,10 @@ func group(ms []mention) []record.Entity {
 		ents[g].mentions = append(ents[g].mentions, i)
 		ms[i].group = g
 	}
+	for _, e := range ents {
+		e.typ = voteType(ms, e.mentions)
+		e.words = nameWords(ms[e.mentions[0]].text)
+	}
 	// Short forms join a longer name used elsewhere in the document: a surname or given
 	// name ("Assad", "Kim", "Putin") a person's full name, an acronym ("KCNA") the name
 	// whose initials it is.
@@ -374,7 +380,7 @@ func group(ms []mention) []record.Entity {
 		if len(strings.Fields(e.key)) != 1 {
 			continue // only one-word names join others, so there are no chains
 		}
-		if target := fullNameFor(ms, ents, gi); target >= 0 {
+		if target := fullNameFor(ents, gi); target >= 0 {
 			e.merged = target
 		} else {
 			if target := expansionFor(ms, ents, gi); target >= 0 {
@@ -504,21 +510,20 @@ var orgWords = map[string]bool{
 // words, written the same way ("Assad" and "Bashar al-Assad", "Kim" and "Kim Jong Un",
 // but not "UN"); -1 when there is none. A surname match beats a given-name match, then
 // the name with more mentions wins.
-func fullNameFor(ms []mention, ents []*entity, gi int) int {
-	if typ := voteType(ms, ents[gi].mentions); typ == "GPE" || typ == "NORP" {
+func fullNameFor(ents []*entity, gi int) int {
+	if typ := ents[gi].typ; typ == "GPE" || typ == "NORP" {
 		return -1
 	}
 	// Only one-word short forms join: two-word names are as likely a different person
 	// as a part of a longer name ("Donald Trump" in "Explainer Donald Trump").
-	short := nameWords(ms[ents[gi].mentions[0]].text)
+	short := ents[gi].words
 	if len(short) != 1 {
 		return -1
 	}
 	best, bestScore := -1, -1
 	for ti, t := range ents {
-		long := nameWords(ms[t.mentions[0]].text)
-		if ti == gi || voteType(ms, t.mentions) != "PERSON" &&
-			(voteType(ms, ents[gi].mentions) != "PERSON" || anyIn(long, orgWords)) {
+		long := t.words
+		if ti == gi || t.typ != "PERSON" && (ents[gi].typ != "PERSON" || anyIn(long, orgWords)) {
 			continue
 		}
 		if len(long) <= len(short) {
@@ -542,7 +547,7 @@ func fullNameFor(ms []mention, ents []*entity, gi int) int {
 			continue
 		}
 		score = score*1000 + min(len(t.mentions), 999)
-		if voteType(ms, t.mentions) == "PERSON" {
+		if t.typ == "PERSON" {
 			score += 10000
 		}
 		if score > bestScore {
