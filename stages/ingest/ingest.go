@@ -110,7 +110,7 @@ func (r *Reader) readDir(ctx context.Context, root string, emit func(*document.D
 			}
 			return nil
 		}
-		if !d.IsDir() && readable[ext(path)] {
+		if !d.IsDir() && (readable[ext(path)] || ext(path) == ".gz" && (readable[ext(strings.TrimSuffix(path, filepath.Ext(path)))] || ext(strings.TrimSuffix(path, filepath.Ext(path))) == "")) {
 			files = append(files, path)
 		}
 		return nil
@@ -163,6 +163,8 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 	}
 	raw, err := io.ReadAll(io.LimitReader(br, r.maxBytes()+1))
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) && name != path:
+		return emit(failed(id, path, errors.New("truncated gzip data: the file ends in the middle of the stream")))
 	case err != nil:
 		return emit(failed(id, path, fmt.Errorf("read: %w", err)))
 	case int64(len(raw)) > r.maxBytes():
