@@ -20,8 +20,9 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
 	stacked := fs.Bool("stacked", false, "add a second, document-aware stage (more accurate, half as fast)")
+	ensemble := fs.Int("ensemble", ner.DefaultEnsemble, "average the weights of `N` models trained in different orders")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-stacked] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -32,7 +33,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked}
+	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked, Ensemble: *ensemble}
 	if *dev != "" {
 		docs, err := readCoNLLFile(*dev)
 		if err != nil {

@@ -169,6 +169,13 @@ func TestTrainTiny(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("training is not deterministic")
 	}
+	ens, err := Train(strings.NewReader(tinyCoNLL), TrainOptions{Iterations: 5, Ensemble: 3}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f1 := Evaluate(ens, docs).Overall.F1(); f1 < 0.99 {
+		t.Errorf("ensemble F1 on training data %.3f", f1)
+	}
 	if _, err := Train(strings.NewReader("a O\nb O\n"), TrainOptions{}, nil); err == nil {
 		t.Error("training without entities succeeded")
 	}
