@@ -111,7 +111,7 @@ func hasToken(list, token string) bool {
 
 // dechunk decodes a chunked body. It reports false when the body is not validly
 // chunked, which is the case when the crawler stored it decoded. A body cut short
-// after whole chunks is accepted.
+// after its first chunk is accepted.
 func dechunk(b []byte) ([]byte, bool) {
 	var out []byte
 	for len(b) > 0 {
@@ -131,7 +131,12 @@ func dechunk(b []byte) ([]byte, bool) {
 			return out, true // trailer fields, if any, are dropped
 		}
 		if n > uint64(len(rest)) {
-			return nil, false
+			// A record cut short by the crawler (WARC-Truncated) ends inside a
+			// chunk; a stored decoded body rarely gets this far.
+			if out == nil {
+				return nil, false
+			}
+			return append(out, rest...), true
 		}
 		out = append(out, rest[:n]...)
 		b = rest[n:]

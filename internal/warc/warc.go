@@ -18,6 +18,7 @@ const DefaultMaxPayload = 10 << 20
 const (
 	maxLine        = 64 << 10 // longest header line kept
 	maxHeaderBytes = 1 << 20  // largest WARC header section
+	maxInt         = int64(^uint(0) >> 1)
 )
 
 // ErrCorrupt is wrapped by the error returned for a record that cannot be read: bad
@@ -54,7 +55,8 @@ type Record struct {
 	Date      string // WARC-Date
 	RecordID  string // WARC-Record-ID
 	// ContentType is, for a response record, the Content-Type header of the HTTP
-	// response and, for a resource record, the WARC Content-Type.
+	// response (or, when it has none, the WARC-Identified-Payload-Type) and, for a
+	// resource record, the WARC Content-Type.
 	ContentType string
 	// Status is the HTTP status code of a response record. Every response is handed
 	// on, whatever its status; the caller decides (most want 200-299). It is 0 for a
@@ -81,6 +83,7 @@ type Reader struct {
 
 	held      []byte // bytes of the current record after its version line, for replay
 	holding   bool
+	holdCap   int   // most bytes held
 	replayOff int64 // offset of held[0]
 }
 
@@ -151,6 +154,7 @@ func (r *Reader) next() (*Record, error) {
 
 	r.held = r.held[:0]
 	r.holding = true
+	r.holdCap = maxHeaderBytes + int(min(r.limit(), maxInt-maxHeaderBytes))
 	r.replayOff = r.off
 	rec, err := r.readRecord()
 	if err != nil {
@@ -196,13 +200,9 @@ func (r *Reader) readRecord() (*Record, error) {
 		return rec, fmt.Errorf("%w: bad Content-Length %.40q", ErrCorrupt, cl)
 	}
 	want := rec.Type == "response" || rec.Type == "resource"
-	limit := r.MaxPayload
-	if limit <= 0 {
-		limit = DefaultMaxPayload
-	}
+	limit := r.limit()
 	if size > limit {
-		r.holding = false // not replayable: the block is not kept
-		if err := r.discard(size); err != nil {
+		if err := r.skipBlock(size, limit); err != nil {
 			return rec, err
 		}
 		if err := r.readTrailer(); err != nil {
@@ -237,7 +237,19 @@ func (r *Reader) readRecord() (*Record, error) {
 		return rec, err
 	}
 	rec.Status, rec.ContentType, rec.Payload = resp.status, resp.contentType, resp.body
+	if rec.ContentType == "" {
+		// What the crawler found the payload to be, when the server did not say.
+		rec.ContentType = h.get("warc-identified-payload-type")
+	}
 	return rec, nil
+}
+
+// limit is the effective MaxPayload.
+func (r *Reader) limit() int64 {
+	if r.MaxPayload <= 0 {
+		return DefaultMaxPayload
+	}
+	return r.MaxPayload
 }
 
 // header holds WARC header fields by lower-case name; the first of repeated fields wins.
@@ -338,6 +350,11 @@ func (r *Reader) replay() {
 func (r *Reader) consumed(b []byte) {
 	r.off += int64(len(b))
 	if r.holding {
+		if len(r.held)+len(b) > r.holdCap {
+			r.holding = false // too much to replay: resync goes on from here
+			r.held = r.held[:0]
+			return
+		}
 		r.held = append(r.held, b...)
 	}
 }
@@ -396,42 +413,76 @@ func (r *Reader) readLine() ([]byte, error) {
 func (r *Reader) readBlock(n int) ([]byte, error) {
 	mark := len(r.held)
 	for rest := n; rest > 0; {
-		var chunk []byte
-		if len(r.pend) > 0 {
-			k := min(rest, len(r.pend))
-			chunk, r.pend = r.pend[:k], r.pend[k:]
-			r.consumed(chunk)
-		} else {
-			// Peek hands over a read error only once, with the bytes before it.
-			b, err := r.br.Peek(min(rest, r.br.Size()))
-			chunk = b
-			r.consumed(chunk)
-			r.br.Discard(len(chunk))
-			if len(b) < min(rest, r.br.Size()) {
-				return nil, r.readErr(err, "block")
-			}
-		}
+		chunk, err := r.take(rest)
 		rest -= len(chunk)
+		if err != nil {
+			return nil, r.readErr(err, "block")
+		}
 	}
 	return r.held[mark:], nil
 }
 
-// discard skips n bytes without keeping them.
-func (r *Reader) discard(n int64) error {
-	if k := min(n, int64(len(r.pend))); k > 0 {
-		r.off += k
-		r.pend = r.pend[k:]
-		n -= k
-	}
+// recordStart is how a record's version line looks inside the bytes of another.
+var recordStart = []byte("\nWARC/1.")
+
+// skipBlock reads past an oversized block of n bytes without keeping it. In case
+// its Content-Length is wrong, the bytes from the first line that looks like a
+// record start are held (up to limit) so that the search for the next record can
+// go back to them.
+func (r *Reader) skipBlock(n, limit int64) error {
+	r.holding = false
+	r.held = r.held[:0]
+	r.holdCap = int(min(limit, maxInt))
+	tail := make([]byte, 1, len(recordStart))
+	tail[0] = '\n' // the block starts at a line start
 	for n > 0 {
-		k, err := r.br.Discard(int(min(n, 1<<20)))
-		r.off += int64(k)
-		n -= int64(k)
+		chunk, err := r.take(int(min(n, 64<<10)))
+		n -= int64(len(chunk))
+		if !r.holding {
+			// A match may straddle the previous chunk and this one.
+			edge := append(tail[:len(tail):len(tail)], chunk[:min(len(recordStart)-1, len(chunk))]...)
+			var kept []byte
+			if k := bytes.Index(edge, recordStart); k >= 0 {
+				kept = append(edge[k+1:len(tail)], chunk...)
+			} else if k := bytes.Index(chunk, recordStart); k >= 0 {
+				kept = chunk[k+1:]
+			}
+			if kept != nil {
+				r.held = append(r.held[:0], kept...)
+				r.replayOff = r.off - int64(len(kept))
+				r.holding = len(kept) <= r.holdCap
+			}
+			tail = append(tail[:0], chunk[max(0, len(chunk)-len(recordStart)+1):]...)
+		}
 		if err != nil {
 			return r.readErr(err, "block")
 		}
 	}
 	return nil
+}
+
+// take consumes up to n bytes of input and returns them; they are valid until the
+// next read. An error comes with the bytes read before it.
+func (r *Reader) take(n int) ([]byte, error) {
+	if len(r.pend) > 0 {
+		k := min(n, len(r.pend))
+		chunk := r.pend[:k]
+		r.pend = r.pend[k:]
+		r.consumed(chunk)
+		return chunk, nil
+	}
+	// Peek hands over a read error only once, with the bytes before it.
+	want := min(n, r.br.Size())
+	b, err := r.br.Peek(want)
+	r.consumed(b)
+	r.br.Discard(len(b))
+	if len(b) < want {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return b, err
+	}
+	return b, nil
 }
 
 // isVersion reports whether a line is a WARC version line such as "WARC/1.1".

@@ -120,6 +120,12 @@ func TestReader(t *testing.T) {
 		{"chunked header, body stored decoded", rec("response", "http://c.test/", httpType,
 			httpResp(200, "Transfer-Encoding: chunked\r\n", "plain body")),
 			[]string{`response http://c.test/ 200 "" "plain body"`, "EOF"}},
+		{"chunked body cut short", rec("response", "http://c.test/", httpType,
+			httpResp(200, "Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n20\r\n, wor")),
+			[]string{`response http://c.test/ 200 "" "hello, wor"`, "EOF"}},
+		{"payload type when the server gives none", strings.Replace(rec("response", "http://c.test/", httpType,
+			httpResp(200, "", "<p>x</p>")), "Content-Length", "WARC-Identified-Payload-Type: text/html\r\nContent-Length", 1),
+			[]string{`response http://c.test/ 200 "text/html" "<p>x</p>"`, "EOF"}},
 		{"gzip content coding", rec("response", "http://c.test/", httpType,
 			httpResp(200, "Content-Encoding: gzip\r\n", gzipBytes("unzipped"))),
 			[]string{`response http://c.test/ 200 "" "unzipped"`, "EOF"}},
@@ -178,13 +184,48 @@ func TestMaxPayload(t *testing.T) {
 	big := rec("response", "http://big.test/", httpType, httpResp(200, "", strings.Repeat("x", 5000)))
 	bomb := rec("response", "http://bomb.test/", httpType,
 		httpResp(200, "Content-Encoding: gzip\r\n", gzipBytes(strings.Repeat("y", 50000))))
-	for _, in := range []string{big + resource, gz(big, resource), bomb + resource} {
+	// A large record that holds a WARC file of its own is skipped whole.
+	nested := rec("resource", "file:///x.warc", "application/warc", strings.Repeat("z", 5000)+"\r\n"+response)
+	// A Content-Length far beyond the file: the records it swallowed are found again.
+	bogus := strings.Replace(response, "Content-Length: 90\r\n\r\n", "Content-Length: 99999999\r\n\r\n", 1)
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"large block", big + resource, []string{"too large", wantResource, "EOF"}},
+		{"large block gzip", gz(big, resource), []string{"too large", wantResource, "EOF"}},
+		{"large decoded body", bomb + resource, []string{"too large", wantResource, "EOF"}},
+		{"large block holding records", nested + resource, []string{"too large", wantResource, "EOF"}},
+		{"huge Content-Length", resource + bogus + response2 + resource, []string{wantResource, "corrupt", wantResponse2, wantResource, "EOF"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(tt.in, "Content-Length: 99999999") && strings.Contains(tt.name, "huge") {
+				t.Fatal("test input lacks the huge Content-Length")
+			}
+			r := NewReader(strings.NewReader(tt.in))
+			r.MaxPayload = 4096
+			got := readAll(t, r)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestSkipFindsRecordAcrossChunks puts the start of a swallowed record at every
+// position around the boundary of the 64 KiB chunks that an oversized block is read in.
+func TestSkipFindsRecordAcrossChunks(t *testing.T) {
+	bogus := strings.Replace(response, "Content-Length: 90\r\n\r\n", "Content-Length: 99999999\r\n\r\n", 1)
+	head := len(bogus) - 90 - 4
+	want := []string{"corrupt", wantResponse2, "EOF"}
+	for pad := 64<<10 - 10; pad < 64<<10+2; pad++ {
+		in := bogus[:head] + strings.Repeat("j", pad) + "\n" + response2
 		r := NewReader(strings.NewReader(in))
 		r.MaxPayload = 4096
-		got := readAll(t, r)
-		want := []string{"too large", wantResource, "EOF"}
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("got %q, want %q", got, want)
+		if got := readAll(t, r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("padding %d: got %q, want %q", pad, got, want)
 		}
 	}
 }
