@@ -63,7 +63,9 @@ type Record struct {
 	// resource record and for a response block that is not an HTTP response.
 	Status int
 	// Payload is the body: for a response record without its HTTP headers, with
-	// chunked transfer coding and gzip, deflate or br content coding undone.
+	// chunked transfer coding and gzip, deflate or br content coding undone, and
+	// its bytes in their own charset; for a response block that is not an HTTP
+	// response, the whole block.
 	Payload []byte
 }
 
@@ -91,6 +93,9 @@ type Reader struct {
 // (one member per record, as written by crawlers, or a single member) itself, so r
 // is the file as stored, compressed or not.
 func NewReader(r io.Reader) *Reader {
+	if r == nil {
+		r = bytes.NewReader(nil)
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
@@ -137,7 +142,10 @@ func (r *Reader) next() (*Record, error) {
 				r.num++
 				return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
 			}
-			return nil, err // io.EOF, or fatal
+			if err == io.EOF {
+				return nil, err
+			}
+			return nil, fmt.Errorf("read WARC: %w", err)
 		}
 		t := trimEOL(line)
 		if isVersion(t) {

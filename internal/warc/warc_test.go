@@ -279,3 +279,43 @@ func TestFatalError(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkReader(b *testing.B) {
+	page := strings.Repeat("<p>Some article text that goes on for a while.</p>\n", 400)
+	var parts []string
+	for i := 0; i < 200; i++ {
+		parts = append(parts, request, rec("response", fmt.Sprintf("http://a.test/%d", i), httpType,
+			httpResp(200, "Content-Type: text/html\r\n", page)))
+	}
+	for _, bc := range []struct {
+		name string
+		in   string
+	}{{"plain", strings.Join(parts, "")}, {"gzip", gz(parts...)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(strings.Join(parts, ""))))
+			for b.Loop() {
+				r := NewReader(strings.NewReader(bc.in))
+				n := 0
+				for {
+					_, err := r.Next()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					n++
+				}
+				if n != 200 {
+					b.Fatalf("read %d records, want 200", n)
+				}
+			}
+		})
+	}
+}
+
+func TestNilReader(t *testing.T) {
+	if _, err := NewReader(nil).Next(); err != io.EOF {
+		t.Errorf("got %v, want io.EOF", err)
+	}
+}

@@ -98,6 +98,9 @@ func NewParquet(w io.Writer) *Parquet {
 
 // Write appends one record.
 func (p *Parquet) Write(r *record.Record) error {
+	if r == nil {
+		return errors.New("write parquet: nil record")
+	}
 	if p.closed {
 		return fmt.Errorf("write record %s: parquet writer closed", r.ID)
 	}

@@ -154,3 +154,17 @@ func FuzzParquet(f *testing.F) {
 		}
 	})
 }
+
+func TestParquetNilRecord(t *testing.T) {
+	var buf bytes.Buffer
+	p := NewParquet(&buf)
+	if err := p.Write(nil); err == nil {
+		t.Error("Write(nil) succeeded")
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err == nil {
+		t.Error("second Close succeeded")
+	}
+}
