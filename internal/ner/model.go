@@ -389,6 +389,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return cw.n, nil
 }
 
+// countWriter counts what it writes and keeps the first error, so WriteTo can check once.
 type countWriter struct {
 	w   io.Writer
 	n   int64
