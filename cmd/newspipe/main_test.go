@@ -119,3 +119,23 @@ func TestRunCanceled(t *testing.T) {
 		t.Errorf("canceled run: exit %d, want 130 (stderr %s)", code, errOut.String())
 	}
 }
+
+func TestRunWritesGzipAndParquet(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	writeFile(t, in, article)
+	for _, name := range []string{"out.jsonl.gz", "out.parquet"} {
+		out := filepath.Join(dir, name)
+		if code, _, errOut := run(t, "", "run", "-o", out, in); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		magic := map[string]string{"out.jsonl.gz": "\x1f\x8b", "out.parquet": "PAR1"}[name]
+		if !bytes.HasPrefix(b, []byte(magic)) {
+			t.Errorf("%s does not start with %q", name, magic)
+		}
+	}
+}

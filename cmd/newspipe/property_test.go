@@ -22,7 +22,7 @@ func TestEveryInputYieldsOneRecordInOrder(t *testing.T) {
 		func(r *rand.Rand) (string, []byte, bool) { // an HTML page
 			return ".html", []byte(fmt.Sprintf("<html><body><article><h1>Title %d</h1><p>The plant will close in %d weeks, the company said in a statement on Monday.</p></article></body></html>", r.IntN(1000), 1+r.IntN(9))), true
 		},
-		func(r *rand.Rand) (string, []byte, bool) { return ".txt", nil, false },                             // empty
+		func(r *rand.Rand) (string, []byte, bool) { return ".txt", nil, false },                                 // empty
 		func(r *rand.Rand) (string, []byte, bool) { return ".txt", []byte("\x89PNG\r\n\x1a\n\x00\x00"), false }, // binary
 		func(r *rand.Rand) (string, []byte, bool) { // random bytes: any outcome, but one record
 			b := make([]byte, r.IntN(300))

@@ -60,7 +60,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
-	fs.StringVar(&f.out, "o", "", "write JSON Lines to `FILE` (written atomically; gzipped when FILE ends in .gz) instead of\nstandard output")
+	fs.StringVar(&f.out, "o", "", "write to `FILE` instead of standard output, atomically: JSON Lines, gzipped when FILE\nends in .gz, or Parquet when it ends in .parquet")
 	fs.StringVar(&f.outDir, "out-dir", "", "write one indented JSON file per article, `DIR`/<id>.json")
 	fs.StringVar(&f.published, "published", "", "reference `DATE` (YYYY-MM-DD) for articles whose publication date is unknown,\nused to resolve \"yesterday\" or \"May 31\"")
 	fs.IntVar(&f.workers, "workers", 2, "`N` workers per stage; the output is the same for any N")
@@ -206,6 +206,22 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 		if err != nil {
 			return nil, nil, fmt.Errorf("create output: %w", err)
 		}
+		if strings.HasSuffix(f.out, ".parquet") {
+			pw := output.NewParquet(tmp)
+			finish := func() error {
+				err := errors.Join(pw.Close(), tmp.Close())
+				if err == nil {
+					err = os.Rename(tmp.Name(), f.out)
+				}
+				if err != nil {
+					os.Remove(tmp.Name())
+					return fmt.Errorf("write %s: %w", f.out, err)
+				}
+				return nil
+			}
+			// --resume refuses Parquet, so no record comes from an earlier run here.
+			return func(d *document.Document) error { return pw.Write(&d.Record) }, finish, nil
+		}
 		var dst io.Writer = tmp
 		var zw *gzip.Writer
 		if strings.HasSuffix(f.out, ".gz") {
@@ -253,8 +269,8 @@ func openPrevious(f runFlags) (*output.Previous, error) {
 		}
 		return output.PreviousDir(dir), nil
 	}
-	if strings.HasSuffix(f.out, ".gz") {
-		return nil, fmt.Errorf("--resume cannot read a gzipped output (%s); write plain JSON Lines to resume", f.out)
+	if strings.HasSuffix(f.out, ".gz") || strings.HasSuffix(f.out, ".parquet") {
+		return nil, fmt.Errorf("--resume reads plain JSON Lines output only, not %s", f.out)
 	}
 	return output.OpenPrevious(f.out)
 }

@@ -41,7 +41,7 @@ type Reader struct {
 // command line is always read.
 var readable = map[string]bool{
 	".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true,
-	".jsonl": true, ".ndjson": true,
+	".jsonl": true, ".ndjson": true, ".warc": true,
 }
 
 // Read emits one document for every input document under paths, in order: paths in the
@@ -148,6 +148,9 @@ func (r *Reader) readFile(ctx context.Context, id, path string, emit func(*docum
 // in ".gz" and splitting it into lines when it is JSON Lines.
 func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, emit func(*document.Document) error) error {
 	name := path
+	if lower := strings.ToLower(name); strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") {
+		return r.readWARC(ctx, id, path, in, emit)
+	}
 	if strings.HasSuffix(strings.ToLower(name), ".gz") {
 		zr, err := gzip.NewReader(in)
 		if err != nil {

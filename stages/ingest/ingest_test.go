@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,5 +165,47 @@ func TestReadGzip(t *testing.T) {
 	}
 	if out[1].id != "broken" {
 		t.Errorf("id of broken.txt.gz = %q, want broken", out[1].id)
+	}
+}
+
+func TestReadWARC(t *testing.T) {
+	page := "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9</p></body></html>"
+	rec := func(typ, headers, block string) string {
+		return "WARC/1.1\r\nWARC-Type: " + typ + "\r\nWARC-Target-URI: https://example.org/" + typ + "\r\n" + headers +
+			"Content-Length: " + strconv.Itoa(len(block)) + "\r\n\r\n" + block + "\r\n\r\n"
+	}
+	http := func(status, ctype, body string) string {
+		return "HTTP/1.1 " + status + "\r\nContent-Type: " + ctype + "\r\n\r\n" + body
+	}
+	warcFile := rec("warcinfo", "Content-Type: application/warc-fields\r\n", "software: test\r\n") +
+		rec("response", "Content-Type: application/http; msgtype=response\r\n", http("200 OK", "text/html; charset=windows-1252", page)) +
+		rec("request", "Content-Type: application/http; msgtype=request\r\n", "GET / HTTP/1.1\r\n\r\n") +
+		"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage that ends too soon\r\n\r\n" +
+		rec("response", "Content-Type: application/http; msgtype=response\r\n", http("404 Not Found", "text/html", "<p>gone</p>")) +
+		rec("resource", "Content-Type: image/png\r\n", "\x89PNG") +
+		rec("resource", "Content-Type: text/plain\r\n", "A plain text article.")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crawl.warc")
+	write(t, path, warcFile)
+	out := readAll(t, &Reader{}, path)
+	var got []string
+	for _, g := range out {
+		got = append(got, g.id+" "+g.hint+" "+g.err)
+	}
+	if len(out) != 5 || out[0].hint != "html" || out[0].raw != page || out[0].err != "" {
+		t.Fatalf("first response: %+v", out[0])
+	}
+	last := out[len(out)-1]
+	if last.raw != "A plain text article." || last.hint != "text" {
+		t.Errorf("last record: %+v", last)
+	}
+	var sawCorrupt, saw404, sawPNG bool
+	for _, g := range out {
+		sawCorrupt = sawCorrupt || strings.Contains(g.err, "corrupt WARC record")
+		saw404 = saw404 || g.err == "ingest: HTTP status 404: the response holds no article"
+		sawPNG = sawPNG || g.err == "ingest: not text: content type image/png"
+	}
+	if !saw404 || !sawPNG || !sawCorrupt {
+		t.Errorf("want error records for the corrupt record, the 404 and the PNG: %q", got)
 	}
 }
