@@ -64,8 +64,9 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 			// A separator inside a span joins two things, not one name: "Harriet Cole | March".
 			toks := sents[si][sp.Start:sp.End]
 			start := 0
+			// So does a lower-case word inside a person's name: "Putin to Kim".
 			for k := 0; k <= len(toks); k++ {
-				if k < len(toks) && !separators[toks[k].Text] {
+				if k < len(toks) && !separators[toks[k].Text] && !(sp.Type == "PER" && k > 0 && splitsPerson(toks[k].Text)) {
 					continue
 				}
 				if m, ok := clean(text, toks[start:k], sp.Type); ok {
@@ -75,7 +76,80 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 			}
 		}
 	}
-	return group(ms)
+	return group(addMissed(toks, ms))
+}
+
+// addMissed adds a mention wherever the tokens of a name found elsewhere in the document
+// occur again untagged: the tagger decides each sentence alone and misses some
+// repetitions, often in headlines.
+func addMissed(toks []ner.Token, ms []mention) []mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	index := func(start int) int { // tokens are in text order
+		i, _ := slices.BinarySearchFunc(toks, start, func(t ner.Token, s int) int { return cmp.Compare(t.Start, s) })
+		return i
+	}
+	covered := make([]bool, len(toks))
+	type name struct {
+		words []string
+		m     mention
+	}
+	byFirst := map[string][]name{}
+	for _, m := range ms {
+		for _, t := range m.toks {
+			if i := index(t.Start); i < len(covered) {
+				covered[i] = true
+			}
+		}
+		words := make([]string, len(m.toks))
+		for i, t := range m.toks {
+			words[i] = t.Text
+		}
+		// Single short words ("US", "Mr") are too ambiguous to repeat blindly.
+		if len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 || !isCapitalised(words[0]) {
+			continue
+		}
+		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
+	}
+	// Longest names first, so "Bashar al-Assad" wins over "Bashar".
+	for _, c := range byFirst {
+		slices.SortStableFunc(c, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
+	}
+	n := len(ms)
+	for i := 0; i < len(toks); i++ {
+		if covered[i] {
+			continue
+		}
+		for _, c := range byFirst[toks[i].Text] {
+			l := len(c.words)
+			if i+l > len(toks) || slices.ContainsFunc(covered[i:i+l], func(b bool) bool { return b }) {
+				continue
+			}
+			match := true
+			for k, w := range c.words {
+				if toks[i+k].Text != w {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			m := c.m
+			m.toks = toks[i : i+l]
+			ms = append(ms, m)
+			for k := i; k < i+l; k++ {
+				covered[k] = true
+			}
+			i += l - 1
+			break
+		}
+	}
+	if len(ms) > n {
+		slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.toks[0].Start, b.toks[0].Start) })
+	}
+	return ms
 }
 
 // titleWords are titles and honorifics that go before a name and are not part of it.
@@ -117,6 +191,28 @@ var uiWords = map[string]bool{
 	"jul.": true, "aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true,
 	"dec.": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true,
+}
+
+// particles are the lower-case words that names contain ("Ludwig van Beethoven").
+var particles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "van": true, "von": true,
+	"de": true, "da": true, "del": true, "della": true, "der": true, "den": true, "la": true,
+	"le": true, "du": true, "dos": true, "das": true, "do": true, "di": true, "y": true,
+	"ten": true, "ter": true, "zu": true, "bint": true, "ben": true, "st": true, "st.": true,
+}
+
+// splitsPerson reports whether token s cannot stand inside a person's name: a word all
+// in lower case that is not a particle ("al-Assad" and "bin" may stand there).
+func splitsPerson(s string) bool {
+	if !unicode.IsLower(firstRune(s)) || particles[s] || isPossessive(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // separators never stand inside a name.

@@ -217,6 +217,26 @@ func TestGroup(t *testing.T) {
 	}
 }
 
+func TestAddMissed(t *testing.T) {
+	text := "Bashar al-Assad met Kim. Later Bashar al-Assad left, and Kim stayed; US aid and Kimchi."
+	toks := ner.Tokenize(text)
+	at := func(i, n int, typ string) mention {
+		ts := toks[i : i+n]
+		name := text[ts[0].Start:ts[len(ts)-1].End]
+		return mention{toks: ts, typ: typ, text: name, key: normKey(name)}
+	}
+	// The tagger found the first "Bashar al-Assad", the first "Kim" and "US".
+	ms := addMissed(toks, []mention{at(0, 2, "PERSON"), at(3, 1, "PERSON"), at(14, 1, "GPE")})
+	var got []string
+	for _, m := range ms {
+		got = append(got, fmt.Sprintf("%s@%d", m.text, m.toks[0].RuneStart))
+	}
+	want := []string{"Bashar al-Assad@0", "Kim@20", "Bashar al-Assad@31", "Kim@57", "US@69"}
+	if !slices.Equal(got, want) {
+		t.Errorf("addMissed = %v, want %v", got, want)
+	}
+}
+
 func TestClean(t *testing.T) {
 	tests := []struct {
 		text, conll    string
@@ -255,6 +275,21 @@ func TestClean(t *testing.T) {
 			t.Errorf("clean(%q, %s) = %q/%s, want %q/%s", tt.text, tt.conll, m.text, m.typ, tt.want, tt.wantType)
 		}
 	}
+}
+
+func TestEntitiesSplitsPersonSpans(t *testing.T) {
+	// Whatever the tagger does with "Putin to Kim", the result has no such person.
+	r := newRecognizer(t)
+	text := "Lavrov passed a message from Putin to Kim on Thursday. Ludwig van Beethoven wrote it."
+	ents := r.Entities(text)
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, " to ") {
+				t.Errorf("mention %q crosses a lower-case word", m.Text)
+			}
+		}
+	}
+	checkOffsets(t, text, ents)
 }
 
 func TestNormKey(t *testing.T) {
