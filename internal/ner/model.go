@@ -50,6 +50,7 @@ type Model struct {
 	// second, when not nil, is a second stage that re-tags the document knowing the
 	// first stage's tags; it shares this model's gazetteer.
 	second *Model
+	joint  jointTable // both stages' rows, built by link
 }
 
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
@@ -101,6 +102,78 @@ func predecessors(allowed []bool, n int) [][]int {
 		}
 	}
 	return prevs
+}
+
+// jointTable maps feature keys to their rows in both stages of a stacked model
+// (-1 where a stage lacks the feature), so that shared features are looked up once.
+type jointTable struct {
+	slots []jointSlot
+	shift uint
+}
+
+type jointSlot struct {
+	key       uint64
+	row, row2 int32
+}
+
+var noSlot = jointSlot{row: -1, row2: -1}
+
+// link builds the joint table of a stacked model.
+func (m *Model) link() {
+	if m.second == nil {
+		return
+	}
+	tables := []*featTable{&m.table, &m.second.table}
+	n := 0
+	for _, t := range tables {
+		for _, sl := range t.slots {
+			if sl.key != 0 {
+				n++
+			}
+		}
+	}
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size *= 2
+		bits++
+	}
+	j := jointTable{slots: make([]jointSlot, size), shift: 64 - bits}
+	for stage, t := range tables {
+		for _, sl := range t.slots {
+			if sl.key == 0 {
+				continue
+			}
+			i := (sl.key * 0x9E3779B97F4A7C15) >> j.shift
+			for j.slots[i].key != 0 && j.slots[i].key != sl.key {
+				i = (i + 1) & uint64(size-1)
+			}
+			if j.slots[i].key == 0 {
+				j.slots[i] = jointSlot{key: sl.key, row: -1, row2: -1}
+			}
+			if stage == 0 {
+				j.slots[i].row = sl.row
+			} else {
+				j.slots[i].row2 = sl.row
+			}
+		}
+	}
+	m.joint = j
+}
+
+func (t *jointTable) lookup(k uint64) jointSlot {
+	if len(t.slots) == 0 {
+		return noSlot
+	}
+	k = nonZero(k)
+	mask := uint64(len(t.slots) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		switch sl := t.slots[i]; sl.key {
+		case k:
+			return sl
+		case 0:
+			return noSlot
+		}
+	}
 }
 
 // featTable maps feature keys to weight rows with open addressing; key 0 marks a free slot.
@@ -164,6 +237,12 @@ type scratch struct {
 	em      []float32
 	vit     viterbiScratch
 	tags    []int
+	// For a stacked model, per token of the document: the second stage's rows of its
+	// first-stage features, and what its stacked features need.
+	rows2   []int32
+	rowOffs []int32
+	lowers  []string
+	shorts  []uint64
 }
 
 func (m *Model) getScratch() *scratch {
@@ -190,16 +269,80 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 		}
 		return out
 	}
-	tags, ems := m.firstStage(s, doc)
-	s.f.setFirstStage(doc, tags)
+	return m.predictStacked(s, doc)
+}
+
+// predictStacked runs both stages of a stacked model. The second stage's features are
+// the first's plus the stacked ones, so each shared feature is looked up once, in the
+// joint table, and its second-stage row kept for the second pass.
+func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
+	T, m2 := m.nTags, m.second
+	out := make([][]Span, len(doc))
+	tags := make([][]int, len(doc))
+	ems := make([][]float32, len(doc))
+	s.rows2, s.rowOffs = s.rows2[:0], append(s.rowOffs[:0], 0)
+	s.lowers, s.shorts = s.lowers[:0], s.shorts[:0]
 	for si, words := range doc {
-		if len(words) > 0 {
-			s.f.own = tags[si]
-			out[si] = m.spans(m.second.tagSentence(s, words, ems[si]))
+		n := len(words)
+		if n == 0 {
+			continue
 		}
+		s.keys, s.offsets = s.f.sentenceFeatures(words, s.keys[:0], s.offsets[:0], nil)
+		em := make([]float32, n*T)
+		for i := 0; i < n; i++ {
+			row := em[i*T : i*T+T]
+			for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
+				sl := m.joint.lookup(k)
+				if sl.row >= 0 {
+					addTo(row, m.weights[int(sl.row)*T:int(sl.row)*T+T])
+				}
+				if sl.row2 >= 0 {
+					s.rows2 = append(s.rows2, sl.row2)
+				}
+			}
+			s.rowOffs = append(s.rowOffs, int32(len(s.rows2)))
+			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
+			s.shorts = append(s.shorts, s.f.info[i].short)
+		}
+		tags[si] = slices.Clone(m.decode(s, em, n))
+		ems[si] = em
+	}
+	s.f.setFirstStage(doc, tags)
+	tok := 0
+	for si, words := range doc {
+		n := len(words)
+		if n == 0 {
+			continue
+		}
+		s.f.own = tags[si]
+		em := ems[si] // the second stage starts from the first's scores
+		for i := 0; i < n; i++ {
+			row := em[i*T : i*T+T]
+			for _, r := range s.rows2[s.rowOffs[tok]:s.rowOffs[tok+1]] {
+				addTo(row, m2.weights[int(r)*T:int(r)*T+T])
+			}
+			s.keys = s.f.appendStacked(s.keys[:0], i, s.lowers[tok], s.shorts[tok])
+			for _, k := range s.keys {
+				if r := m2.table.get(k); r >= 0 {
+					addTo(row, m2.weights[int(r)*T:int(r)*T+T])
+				}
+			}
+			tok++
+		}
+		out[si] = m.spans(m2.decode(s, em, n))
 	}
 	s.f.agg, s.f.own = nil, nil
 	return out
+}
+
+// decode returns the best tags for emission scores em of n tokens; the slice is scratch space.
+func (m *Model) decode(s *scratch, em []float32, n int) []int {
+	if cap(s.tags) < n {
+		s.tags = make([]int, n)
+	}
+	tags := s.tags[:n]
+	viterbi(&s.vit, em, n, m.nTags, m.trans, m.allowed, m.prevs, m.final, tags)
+	return tags
 }
 
 // firstStage returns the first stage's tags and scores for every sentence of doc.
@@ -476,6 +619,7 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		m.second.gaz = m.gaz
+		m.link()
 	} else if flag != 0 {
 		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
 	}

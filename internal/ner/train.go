@@ -178,6 +178,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	m2 := fit(docs, spans, types, typeIndex, &firstStage{first, firstEm}, opts, log, begin)
 	m2.gaz = nil // shares the first stage's
 	m.second = m2
+	m.link()
 	if len(opts.Dev) > 0 {
 		fmt.Fprintf(log, "train ner: stacked dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
 	}
