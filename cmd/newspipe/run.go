@@ -8,8 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -202,49 +200,23 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 		}
 		return write, func() error { return nil }, nil
 	case f.out != "":
-		tmp, err := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".tmp*")
+		file, err := output.CreateAtomic(f.out)
 		if err != nil {
-			return nil, nil, fmt.Errorf("create output: %w", err)
+			return nil, nil, err
 		}
-		if strings.HasSuffix(f.out, ".parquet") {
-			pw := output.NewParquet(tmp)
-			finish := func() error {
-				err := errors.Join(pw.Close(), tmp.Close())
-				if err == nil {
-					err = os.Rename(tmp.Name(), f.out)
-				}
-				if err != nil {
-					os.Remove(tmp.Name())
-					return fmt.Errorf("write %s: %w", f.out, err)
-				}
-				return nil
-			}
+		switch {
+		case strings.HasSuffix(f.out, ".parquet"):
+			pw := output.NewParquet(file)
 			// --resume refuses Parquet, so no record comes from an earlier run here.
-			return func(d *document.Document) error { return pw.Write(&d.Record) }, finish, nil
+			write := func(d *document.Document) error { return pw.Write(&d.Record) }
+			return write, func() error { return file.Commit(pw.Close) }, nil
+		case strings.HasSuffix(f.out, ".gz"):
+			zw := gzip.NewWriter(file)
+			w := output.NewLines(zw)
+			return linesSink(w), func() error { return file.Commit(w.Flush, zw.Close) }, nil
 		}
-		var dst io.Writer = tmp
-		var zw *gzip.Writer
-		if strings.HasSuffix(f.out, ".gz") {
-			zw = gzip.NewWriter(tmp)
-			dst = zw
-		}
-		w := output.NewLines(dst)
-		finish := func() error {
-			err := w.Flush()
-			if zw != nil {
-				err = errors.Join(err, zw.Close())
-			}
-			err = errors.Join(err, tmp.Close())
-			if err == nil {
-				err = os.Rename(tmp.Name(), f.out)
-			}
-			if err != nil {
-				os.Remove(tmp.Name())
-				return fmt.Errorf("write %s: %w", f.out, err)
-			}
-			return nil
-		}
-		return linesSink(w), finish, nil
+		w := output.NewLines(file)
+		return linesSink(w), func() error { return file.Commit(w.Flush) }, nil
 	}
 	w := output.NewLines(stdout)
 	return linesSink(w), w.Flush, nil

@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -92,20 +93,54 @@ func Indent(r *record.Record) ([]byte, error) {
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it into place.
 func WriteFileAtomic(path string, data []byte) error {
+	f, err := CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Commit()
+}
+
+// AtomicFile is an output file that appears under its name only when complete: it is
+// written to a temporary file beside it and renamed into place by Commit.
+type AtomicFile struct {
+	*os.File
+	path string
+}
+
+// CreateAtomic starts writing the file at path.
+func CreateAtomic(path string) (*AtomicFile, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+	return &AtomicFile{File: tmp, path: path}, nil
+}
+
+// Commit runs flush (the writers layered on the file, outermost first; may be nil), closes
+// the file and renames it into place. On any error the temporary file is removed and the
+// file at path is left as it was.
+func (f *AtomicFile) Commit(flush ...func() error) error {
+	var err error
+	for _, fl := range flush {
+		err = errors.Join(err, fl())
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	err = errors.Join(err, f.Close())
+	if err == nil {
+		err = os.Rename(f.Name(), f.path)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", f.path, err)
 	}
 	return nil
+}
+
+// Abort closes and removes the temporary file.
+func (f *AtomicFile) Abort() {
+	f.Close()
+	os.Remove(f.Name())
 }
