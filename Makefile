@@ -21,8 +21,11 @@ golden:
 run: build
 	$(BIN) run corpus/
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# Micro-benchmarks briefly, then the scale benchmark; e.g. make bench BENCHFLAGS='--size 1GB'.
+bench: BENCHFLAGS ?= --size 200MB
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 200ms -benchmem ./...
+	$(BIN) bench $(BENCHFLAGS)
 
 # Each fuzz target runs for FUZZTIME (go test allows one target per run).
 fuzz:

@@ -56,7 +56,7 @@ func LoadDir(dir string) ([]Template, error) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		ext := strings.ToLower(filepath.Ext(e.Name()))
+		ext := asciiLower(filepath.Ext(e.Name()))
 		var kind Kind
 		switch ext {
 		case ".txt", ".text":
@@ -312,7 +312,7 @@ func permute(s []string, at []int, rng *rand.Rand) {
 // shuffleHTMLParagraphs permutes the contents of the long <p> elements of a page among
 // themselves.
 func shuffleHTMLParagraphs(page string, rng *rand.Rand) string {
-	lower := strings.ToLower(page)
+	lower := asciiLower(page)
 	type span struct{ start, end int } // the inner HTML of one <p>
 	var spans []span
 	for i := 0; ; {
@@ -412,7 +412,7 @@ func tagEnd(page string, i int) int {
 		if len(rest) > len(name)+1 && strings.EqualFold(rest[1:1+len(name)], name) {
 			c := rest[1+len(name)]
 			if c == '>' || c == ' ' || c == '\t' || c == '\n' {
-				if j := strings.Index(strings.ToLower(rest), "</"+name); j >= 0 {
+				if j := strings.Index(asciiLower(rest), "</"+name); j >= 0 {
 					if k := strings.IndexByte(rest[j:], '>'); k >= 0 {
 						return i + j + k + 1
 					}
@@ -587,7 +587,7 @@ func insertTextChrome(text string, v *variation, rng *rand.Rand) string {
 // its end when it has no paragraph.
 func insertHTMLChrome(page string, v *variation, rng *rand.Rand) string {
 	var ends []int
-	lower := strings.ToLower(page)
+	lower := asciiLower(page)
 	for i := 0; ; {
 		j := strings.Index(lower[i:], "</p>")
 		if j < 0 {
@@ -666,4 +666,16 @@ func Open(dir string) (*Corpus, error) {
 		}
 	}
 	return &c, nil
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets in the result are
+// those of s even when s is not valid UTF-8 (strings.ToLower would replace bad bytes).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -219,3 +219,30 @@ func TestBundledCorpus(t *testing.T) {
 		t.Errorf("bundled corpus gave %d text and %d HTML documents", c.Text.Docs, c.HTML.Docs)
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"200MB", 200 << 20, true},
+		{"1GB", 1 << 30, true},
+		{"1.5gb", 3 << 29, true},
+		{" 512 KB ", 512 << 10, true},
+		{"2M", 2 << 20, true},
+		{"1000", 1000, true},
+		{"10B", 10, true},
+		{"", 0, false},
+		{"MB", 0, false},
+		{"-1MB", 0, false},
+		{"lots", 0, false},
+		{"NaNMB", 0, false},
+		{"1e300GB", 0, false},
+	} {
+		got, err := ParseSize(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d, ok=%v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}

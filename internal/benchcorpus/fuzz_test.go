@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,7 @@ func FuzzVary(f *testing.F) {
 	f.Add("&#", true, uint64(4))
 	f.Add("<p>"+string(make([]byte, 120))+"</p><p>x</p>", true, uint64(5))
 	f.Add("", false, uint64(6))
+	f.Add("<P>\x92\xc3\x28 caf\xe9 \xe9t\xe9 </P><p>"+strings.Repeat("\xe9", 120)+"</p></BODY>", true, uint64(7))
 	f.Fuzz(func(t *testing.T, body string, html bool, seed uint64) {
 		kind := Text
 		if html {
@@ -35,5 +37,16 @@ func FuzzLoadDir(f *testing.F) {
 			t.Skip()
 		}
 		_, _ = LoadDir(dir)
+	})
+}
+
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"200MB", "1GB", "1.5k", "", "-1", "NaN", "Inf GB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if n, err := ParseSize(s); err == nil && n < 0 {
+			t.Errorf("ParseSize(%q) = %d", s, n)
+		}
 	})
 }
