@@ -131,7 +131,8 @@ type benchRun struct {
 	stats     *pipeline.Stats
 	peakRSS   int64 // bytes, or -1 when unknown
 	peakHeap  uint64
-	rssIsReal bool // the peak was reset before the run, so it is this run's own
+	indexHeap int64 // live heap held by the site-repeats index
+	rssIsReal bool  // the peak was reset before the run, so it is this run's own
 }
 
 func (r benchRun) mbps() float64 { return float64(r.bytes) / 1e6 / r.wall.Seconds() }
@@ -248,6 +249,7 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 	start := time.Now()
 	opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
 	if repeats {
+		before := liveHeap()
 		idx, err := set.IndexRepeats(ctx, src, workers)
 		if err != nil {
 			heap()
@@ -255,6 +257,9 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 		}
 		opt.Repeats = idx
 		r.prepass = time.Since(start)
+		// The index lives for the whole run: its size is what the pre-pass adds to memory.
+		r.indexHeap = int64(liveHeap()) - int64(before)
+		start = start.Add(time.Since(start) - r.prepass) // the measuring GC is not the pipeline's time
 	}
 	w := output.NewLines(io.Discard)
 	sink := func(d *document.Document) error {
@@ -428,6 +433,9 @@ func writeBenchTable(w io.Writer, r benchReport) error {
 		}
 		row(fmt.Sprintf("%s, peak RSS, %d worker(s)", k, run.workers), rss, fmt.Sprintf("<= %.0f MB", goalPeakRSSMB))
 		row(fmt.Sprintf("%s, peak Go heap (sampled), %d worker(s)", k, run.workers), humanSize(int64(run.peakHeap)), "")
+		if run.prepass > 0 {
+			row(fmt.Sprintf("%s, live heap held by the site-repeats index", k), humanSize(run.indexHeap), "")
+		}
 		if run.failed > 0 {
 			row(fmt.Sprintf("%s, failed documents, %d worker(s)", k, run.workers), fmt.Sprint(run.failed), "0")
 		}
@@ -554,6 +562,14 @@ func procStatus(field string) int64 {
 // phase's peak is its own; it reports whether that worked.
 func resetPeakRSS() bool {
 	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// liveHeap returns the live Go heap after a garbage collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 // startHeapSampler samples the live Go heap until the returned function is called,
