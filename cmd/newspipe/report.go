@@ -116,7 +116,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	err = errors.Join(write(tmp), tmp.Close())
+	// CreateTemp makes the file private; a page or diff is for reading like any output.
+	err = errors.Join(tmp.Chmod(0o644), write(tmp), tmp.Close())
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
 	}
