@@ -70,7 +70,12 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdRun(ctx, rest, stdin, stdout, stderr)
 	case "dates":
 		return cmdDates(rest, stdin, stdout, stderr)
-	// PENDING: bench, report, diff
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
+	case "report":
+		return cmdReport(ctx, rest, stdin, stdout, stderr)
+	case "diff":
+		return cmdDiff(rest, stdout, stderr)
 	case "eval", "train":
 		if len(rest) == 0 {
 			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)
