@@ -139,3 +139,22 @@ func TestRunWritesGzipAndParquet(t *testing.T) {
 		}
 	}
 }
+
+func TestRunWritesAReviewPage(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	writeFile(t, in, article)
+	page := filepath.Join(dir, "review.html")
+	if code, out, errOut := run(t, "", "run", "--report", page, in); code != exitOK || out == "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Subscribe to our newsletter", "library hours", "<html"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
+}

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"newspipe/pipeline"
 	"newspipe/stages"
 	"newspipe/stages/ingest"
+	"newspipe/stages/output"
 )
 
 const reportUsage = `Usage: newspipe report -o FILE [flags] INPUT...
@@ -112,18 +111,13 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // writeFileAtomic writes a file through a temporary file in the same folder, so that a
 // failed write leaves no half page behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	f, err := output.CreateAtomic(path)
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return err
 	}
-	// CreateTemp makes the file private; a page or diff is for reading like any output.
-	err = errors.Join(tmp.Chmod(0o644), write(tmp), tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := write(f); err != nil {
+		f.Abort()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return nil
+	return f.Commit()
 }

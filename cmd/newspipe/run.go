@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"newspipe/document"
+	"newspipe/internal/report"
 	"newspipe/pipeline"
 	"newspipe/stages"
 	"newspipe/stages/ingest"
@@ -51,6 +52,7 @@ type runFlags struct {
 	repeats   bool
 	resume    bool
 	timeout   time.Duration
+	report    string
 }
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -67,6 +69,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input")
 	fs.BoolVar(&f.resume, "resume", false, "with -o or --out-dir: keep the records of documents already in the output (same id and\ninput SHA-256) and process only the rest, e.g. after an interrupted run")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
+	fs.StringVar(&f.report, "report", "", "also write a self-contained HTML review page of the run to `FILE` (keeps every\nrecord in memory: for review batches, not for millions of pages)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -130,7 +133,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		})
 	}
 
-	opt := stages.Options{Published: ref, Workers: f.workers}
+	opt := stages.Options{Published: ref, Workers: f.workers, Review: f.report != ""}
 	if f.repeats && !slices.Contains(paths, "-") {
 		if opt.Repeats, err = set.IndexRepeats(ctx, src, f.workers); err != nil {
 			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
@@ -144,6 +147,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return exitFailures
 	}
 	failed, reused := 0, 0
+	var reviewed []report.Doc
 	count := func(d *document.Document) error {
 		switch {
 		case d.Previous != nil:
@@ -155,6 +159,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			failed++
 		}
 		bar.written()
+		if f.report != "" && d.Previous == nil {
+			reviewed = append(reviewed, report.Doc{Record: d.Record, Lines: d.Review})
+		}
 		return sink(d)
 	}
 	start := time.Now()
@@ -162,6 +169,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	bar.finish()
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
+	}
+	if f.report != "" && runErr == nil {
+		runErr = writeFileAtomic(f.report, func(w io.Writer) error { return report.Write(w, reviewed) })
 	}
 	if f.stats {
 		st.Write(stderr, time.Since(start))
