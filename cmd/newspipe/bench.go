@@ -180,6 +180,7 @@ func runBench(ctx context.Context, f benchFlags, stdout, stderr io.Writer) error
 	genRSS := peakRSS()
 
 	// 2. The pipeline, per kind and worker count.
+	applyMemoryLimit() // as run does, so that peak RSS is what users get
 	set, err := stages.New()
 	if err != nil {
 		return err

@@ -23,21 +23,17 @@ import (
 // Two is too few: two stories of a batch can quote the same sentence.
 const DefaultMinDocs = 3
 
-// maxKeys bounds the memory of an index: past this many distinct lines, new lines are not
-// counted (about 40 MB). Lines already counted keep counting.
-const maxKeys = 2_000_000
+// maxKeys bounds the memory of an index: past this many distinct lines (or documents),
+// new ones are not counted. A key is 8 bytes and a count 4, so with the map's overhead the
+// index stays near 30 MB however large the batch; lines already counted keep counting.
+const maxKeys = 1_000_000
 
 // Index counts, per site, the number of documents that hold each line. Add is not safe
 // for concurrent use; Count is, once adding is done.
 type Index struct {
 	minDocs int
-	counts  map[key]int32
-	docs    map[key]bool // sites' document fingerprints, so a document read twice counts once
-}
-
-type key struct {
-	site string
-	line uint64
+	counts  map[uint64]int32    // hash of site and line -> documents holding it
+	docs    map[uint64]struct{} // hash of site and document fingerprint, so a document read twice counts once
 }
 
 // NewIndex returns an empty index that reports lines held by at least minDocs documents.
@@ -45,7 +41,7 @@ func NewIndex(minDocs int) *Index {
 	if minDocs < 2 {
 		minDocs = DefaultMinDocs
 	}
-	return &Index{minDocs: minDocs, counts: map[key]int32{}, docs: map[key]bool{}}
+	return &Index{minDocs: minDocs, counts: map[uint64]int32{}, docs: map[uint64]struct{}{}}
 }
 
 // Site names the group a document belongs to: the host of its URL without "www.", or
@@ -76,13 +72,16 @@ func fold(line string) string {
 	return strings.TrimSpace(b.String())
 }
 
-func (x *Index) hash(line string) (uint64, bool) {
+// hash returns the key of a line of a site. A fixed hash, not a seeded one: the same line
+// gets the same key in every run.
+func (x *Index) hash(site, line string) (uint64, bool) {
 	f := fold(line)
 	if f == "" {
 		return 0, false
 	}
-	// A fixed hash, not a seeded one: the same line gets the same key in every run.
 	h := fnv.New64a()
+	h.Write([]byte(site))
+	h.Write([]byte{0})
 	h.Write([]byte(f))
 	return h.Sum64(), true
 }
@@ -93,7 +92,7 @@ func (x *Index) Add(site string, lines []string) {
 	seen := map[uint64]bool{}
 	var fingerprint uint64
 	for _, l := range lines {
-		if h, ok := x.hash(l); ok && !seen[h] {
+		if h, ok := x.hash(site, l); ok && !seen[h] {
 			seen[h] = true
 			fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
 		}
@@ -101,17 +100,17 @@ func (x *Index) Add(site string, lines []string) {
 	if len(seen) == 0 {
 		return
 	}
-	fp := key{site, fingerprint}
-	if x.docs[fp] {
+	if _, dup := x.docs[fingerprint]; dup {
 		return
 	}
-	x.docs[fp] = true
+	if len(x.docs) < maxKeys {
+		x.docs[fingerprint] = struct{}{}
+	}
 	for h := range seen {
-		k := key{site, h}
-		if _, ok := x.counts[k]; !ok && len(x.counts) >= maxKeys {
+		if _, ok := x.counts[h]; !ok && len(x.counts) >= maxKeys {
 			continue
 		}
-		x.counts[k]++
+		x.counts[h]++
 	}
 }
 
@@ -121,11 +120,11 @@ func (x *Index) Count(site, line string) int {
 	if x == nil {
 		return 0
 	}
-	h, ok := x.hash(line)
+	h, ok := x.hash(site, line)
 	if !ok {
 		return 0
 	}
-	n := int(x.counts[key{site, h}])
+	n := int(x.counts[h])
 	if n < x.minDocs {
 		return 0
 	}
