@@ -134,22 +134,30 @@ func extraFields(fields map[string]json.RawMessage) json.RawMessage {
 	return b.Bytes()
 }
 
-// readLine reads one line without its end. A line longer than limit is consumed and
-// reported as tooLong without being kept in memory.
+// readLine reads one line without its end ("\n" or "\r\n"). A line longer than limit
+// bytes is consumed and reported as tooLong without being kept in memory.
 func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
 	var buf []byte
+	var n int64
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if int64(len(buf)+len(chunk)) > limit+1 {
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
+		n += int64(len(chunk))
+		if n <= limit+2 { // room for the line end
+			buf = append(buf, chunk...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+		end := 0
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			end = 1
+			if n >= 2 && len(buf) >= 2 && buf[len(buf)-2] == '\r' {
+				end = 2
+			}
+		}
+		if n-int64(end) > limit {
+			return nil, true, err
+		}
+		return buf[:len(buf)-end], false, err
 	}
 }
