@@ -84,11 +84,28 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 	}
 	sandwich(info, keep, reasons)
 	fillGaps(info, keep, reasons)
+	extendBody(info, keep, reasons)
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// A page with no line that scores as body is more likely a short item than empty:
 		// keep its prose lines rather than nothing.
 		for i := range info {
 			if reasons[i] == "" && info[i].final && info[i].words >= 8 {
+				keep[i] = true
+			}
+		}
+	}
+	if len(blocks) > 0 && !anyTrue(keep) {
+		// Still nothing: a one-line item, or a script written without spaces between words
+		// (Chinese, Japanese), which the word-based features cannot read. Rather than an
+		// empty article, keep the longest lines that no rule marked as chrome.
+		most := 0
+		for i := range info {
+			if reasons[i] == "" {
+				most = max(most, info[i].letters)
+			}
+		}
+		for i := range info {
+			if reasons[i] == "" && most > 0 && 2*info[i].letters >= most {
 				keep[i] = true
 			}
 		}
@@ -179,6 +196,32 @@ func fillGaps(info []lineInfo, keep []bool, reasons []string) {
 		} else {
 			gap = append(gap, i, i, i, i) // too long a gap: this one cannot be filled
 		}
+	}
+}
+
+// extendBody keeps, in a short article, the full sentences that directly follow the last
+// body line: a closing paragraph that scores low for lack of context is still part of the
+// article when nothing separates it from the body. It stops at the first line that
+// is not plain prose, so lists of teasers after an article, which come after a heading or
+// a link line, stay out.
+func extendBody(info []lineInfo, keep []bool, reasons []string) {
+	last, kept := -1, 0
+	for i := range keep {
+		if keep[i] && reasons[i] == "" {
+			last = i
+			kept++
+		}
+	}
+	// Long articles give the line model context enough; only short ones need the help.
+	if last < 0 || kept > 3 {
+		return
+	}
+	for i := last + 1; i < len(info); i++ {
+		li := &info[i]
+		if reasons[i] != "" || !li.final || li.words < 12 || li.vocab != 0 || li.byline || li.dateOnly || li.repeated {
+			return
+		}
+		keep[i] = true
 	}
 }
 

@@ -1,0 +1,32 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestShortArticlesKeepTheirText covers pages with little context for the line model: a
+// short article's closing sentence, a text in a script without spaces, a one-word item.
+func TestShortArticlesKeepTheirText(t *testing.T) {
+	c := New()
+	tests := []struct {
+		name, page, want string
+	}{
+		{"closing sentence of a two-paragraph story",
+			"Harbour ferry fares to rise\n\nBy Ola Berg | May 2, 2022\n\n" +
+				"The harbour ferry will raise its fares by ten percent from June, the operator said on Monday after a long review.\n\n" +
+				"Commuters who buy a monthly pass will pay four dollars more, while single tickets for children stay at the old price.\n\n" +
+				"Follow us on Facebook\n",
+			"Commuters who buy a monthly pass will pay four dollars more"},
+		{"Japanese without spaces",
+			"東京都、過去最大の予算案\n\n東京都は水曜日、来年度の予算案を発表した。知事は記者会見で、子育て支援と防災対策に重点を置くと述べた。\n",
+			"東京都は水曜日"},
+		{"one word", "Breaking\n", "Breaking"},
+	}
+	for _, tt := range tests {
+		res := c.Clean(SplitLines(tt.page))
+		if got := strings.Join(res.Paragraphs, "\n\n"); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: body %q lacks %q (removed %v)", tt.name, got, tt.want, res.Removed)
+		}
+	}
+}
