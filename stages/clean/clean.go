@@ -94,6 +94,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 			}
 		}
 	}
+	res := Result{Meta: readMeta(info, keep, reasons)}
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// Still nothing: a one-line item, or a script written without spaces between words
 		// (Chinese, Japanese), which the word-based features cannot read. Rather than an
@@ -110,7 +111,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 			}
 		}
 	}
-	res := Result{Meta: readMeta(info, keep, reasons)}
+
 	comments := firstCommentHeader(info, densestSpan(info))
 	first, last := -1, -1
 	for j, k := range keep {
