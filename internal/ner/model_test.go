@@ -10,31 +10,14 @@ import (
 	"time"
 
 	"github.com/jdkato/prose/v2"
+	"newspipe/internal/sharedtest"
 )
 
 // sharedData returns the path of ../shared/data/REL seen from the repository root, or
 // skips the test when it is absent.
 func sharedData(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
-	return p
+	return sharedtest.Path(t, filepath.Join("data", rel))
 }
 
 func readDocs(t testing.TB, path string) []CoNLLDoc {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"newspipe/document"
+	"newspipe/internal/sharedtest"
 	"newspipe/internal/shingle"
 )
 
@@ -151,25 +152,7 @@ func TestDefaultModelMatchesFeatures(t *testing.T) {
 // sharedDir returns ../shared/<rel> seen from the repository root, or skips the test.
 func sharedDir(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not available: %v", p, err)
-	}
-	return p
+	return sharedtest.Path(t, rel)
 }
 
 func TestSeeds(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"newspipe/internal/sharedtest"
 	"newspipe/record"
 )
 
@@ -42,20 +43,7 @@ func TestCases(t *testing.T) {
 // repoRoot walks up from the working directory to the directory holding go.mod.
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
+	return sharedtest.Root(t)
 }
 
 // TestSeeds checks the expressions the lead listed for the two seed articles.

@@ -6,31 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"newspipe/internal/sharedtest"
 	"newspipe/internal/shingle"
 )
 
 // devDir returns the dev pages directory beside the repository, or skips the test.
 func devDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip("no working directory")
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "data", "extraction", "dev")
-	if _, err := os.Stat(dev); err != nil {
-		tb.Skip("dev pages not available: ", err)
-	}
-	return dev
+	return sharedtest.Path(tb, "data/extraction/dev")
 }
 
 // devPage is one dev page with its human-marked body.
