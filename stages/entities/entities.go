@@ -76,13 +76,13 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 			}
 		}
 	}
-	return group(addMissed(toks, ms))
+	return group(addMissed(text, toks, ms))
 }
 
 // addMissed adds a mention wherever the tokens of a name found elsewhere in the document
 // occur again untagged: the tagger decides each sentence alone and misses some
 // repetitions, often in headlines.
-func addMissed(toks []ner.Token, ms []mention) []mention {
+func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	if len(ms) == 0 {
 		return ms
 	}
@@ -96,6 +96,7 @@ func addMissed(toks []ner.Token, ms []mention) []mention {
 		m     mention
 	}
 	byFirst := map[string][]name{}
+	byKey := map[string]mention{} // multi-word names by their spelling-folded key
 	for _, m := range ms {
 		for _, t := range m.toks {
 			if i := index(t.Start); i < len(covered) {
@@ -111,6 +112,35 @@ func addMissed(toks []ner.Token, ms []mention) []mention {
 			continue
 		}
 		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
+		if len(words) > 1 {
+			byKey[normKey(strings.Join(words, " "))] = m
+		}
+	}
+	// A mention that is the start of a spelling variant of a longer known name grows to it:
+	// the tagger may take only "Kim" of "Kim Jong-un's" when the article elsewhere writes
+	// "Kim Jong Un".
+	for mi := range ms {
+		first, last := index(ms[mi].toks[0].Start), index(ms[mi].toks[len(ms[mi].toks)-1].Start)
+		for k := 2; k >= 1; k-- {
+			end := last + k
+			if end >= len(toks) || slices.Contains(covered[last+1:end+1], true) ||
+				slices.ContainsFunc(toks[last+1:end+1], func(t ner.Token) bool { return !hasAlnum(t.Text) }) {
+				continue
+			}
+			words := make([]string, 0, end-first+1)
+			for _, t := range toks[first : end+1] {
+				words = append(words, t.Text)
+			}
+			if m, ok := byKey[normKey(strings.Join(words, " "))]; ok && len(words) > len(ms[mi].toks) {
+				m.toks = toks[first : end+1]
+				m.text = text[toks[first].Start:toks[end].End]
+				ms[mi] = m
+				for j := last + 1; j <= end; j++ {
+					covered[j] = true
+				}
+				break
+			}
+		}
 	}
 	// Longest names first, so "Bashar al-Assad" wins over "Bashar".
 	for _, c := range byFirst {
@@ -138,6 +168,31 @@ func addMissed(toks []ner.Token, ms []mention) []mention {
 			}
 			m := c.m
 			m.toks = toks[i : i+l]
+			ms = append(ms, m)
+			for k := i; k < i+l; k++ {
+				covered[k] = true
+			}
+			i += l - 1
+			break
+		}
+		if covered[i] {
+			continue
+		}
+		// A spelling variant of a known name: "Kim Jong-un" for "Kim Jong Un".
+		for l := min(3, len(toks)-i); l >= 2 || l == 1 && strings.ContainsRune(toks[i].Text, '-'); l-- {
+			if l < 1 || !isCapitalised(toks[i].Text) || slices.Contains(covered[i:i+l], true) {
+				continue
+			}
+			words := make([]string, l)
+			for k := range l {
+				words[k] = toks[i+k].Text
+			}
+			m, ok := byKey[normKey(strings.Join(words, " "))]
+			if !ok || slices.ContainsFunc(toks[i:i+l], func(t ner.Token) bool { return !hasAlnum(t.Text) }) {
+				continue
+			}
+			m.toks = toks[i : i+l]
+			m.text = text[toks[i].Start:toks[i+l-1].End]
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true

@@ -226,7 +226,7 @@ func TestAddMissed(t *testing.T) {
 		return mention{toks: ts, typ: typ, text: name, key: normKey(name)}
 	}
 	// The tagger found the first "Bashar al-Assad", the first "Kim" and "US".
-	ms := addMissed(toks, []mention{at(0, 2, "PERSON"), at(3, 1, "PERSON"), at(14, 1, "GPE")})
+	ms := addMissed(text, toks, []mention{at(0, 2, "PERSON"), at(3, 1, "PERSON"), at(14, 1, "GPE")})
 	var got []string
 	for _, m := range ms {
 		got = append(got, fmt.Sprintf("%s@%d", m.text, m.toks[0].RuneStart))
@@ -388,4 +388,24 @@ func FuzzEntities(f *testing.F) {
 		}
 		checkOffsets(t, text, ents)
 	})
+}
+
+func TestSpellingVariantsOfKnownNames(t *testing.T) {
+	r := newRecognizer(t)
+	text := "Kim Jong-un's popularity is rising. North Korean leader Kim Jong Un met aides on Monday. Later Kim Jong Un left."
+	var got []string
+	for _, e := range r.Entities(text) {
+		if e.Type != "PERSON" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			got = append(got, e.Name+"="+m.Text)
+			if string([]rune(text)[m.Start:m.End]) != m.Text {
+				t.Errorf("mention %q at %d:%d does not match the text", m.Text, m.Start, m.End)
+			}
+		}
+	}
+	if !slices.Contains(got, "Kim Jong Un=Kim Jong-un") {
+		t.Errorf("the hyphenated spelling is not a mention of Kim Jong Un: %q", got)
+	}
 }
