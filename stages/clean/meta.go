@@ -32,7 +32,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	}
 	// The header sits just above the body; the body's first lines may include the
 	// standfirst and the byline, which the classifier cannot tell from prose.
-	lo, hi := max(0, first-12), min(len(info), first+4)
+	lo, hi := max(0, first-20), min(len(info), first+4)
 	byline := -1
 	for i := lo; i < hi; i++ {
 		if reasons[i] != "" || info[i].words > 30 || info[i].vocab != 0 && !info[i].byline {
