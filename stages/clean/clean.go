@@ -69,6 +69,10 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 			keep[i], reasons[i] = false, r
 			continue
 		}
+		if r := noteAboutArticle(blocks[i].Text); r != "" {
+			keep[i], reasons[i] = false, r
+			continue
+		}
 		b := &blocks[i]
 		switch {
 		case b.Outside != "":
@@ -224,6 +228,41 @@ func extendBody(info []lineInfo, keep []bool, reasons []string) {
 		}
 		keep[i] = true
 	}
+}
+
+// contactPhrases introduce an author's contact address in a bio line.
+var contactPhrases = []string{"reach her", "reach him", "reach them", "reach the author", "email her",
+	"email him", "email them", "e-mail her", "e-mail him", "contact her", "contact him", "contact them",
+	"follow her", "follow him", "follow them", "can be reached", "write to her", "write to him"}
+
+// citationPrefixes open the reference boxes that science and research news put under a story.
+var citationPrefixes = []string{"journal reference:", "cite this page", "cite this article",
+	"citation:", "story source:", "reference:"}
+
+// noteAboutArticle returns a reason when a line, whatever its length, is a note about the
+// article rather than part of it: an author bio with a contact address ("Jane Roe covers
+// City Hall. Reach her at jroe@example.com") or a citation box.
+func noteAboutArticle(text string) string {
+	if len(text) > 600 {
+		return ""
+	}
+	lower := strings.ToLower(text)
+	for _, p := range citationPrefixes {
+		if strings.HasPrefix(lower, p) {
+			return "citation box"
+		}
+	}
+	// Bios always carry an address or a handle; requiring one keeps quotes that merely
+	// say "contact him" in the body.
+	if !strings.Contains(text, "@") {
+		return ""
+	}
+	for _, p := range contactPhrases {
+		if strings.Contains(lower, p) {
+			return "author bio"
+		}
+	}
+	return ""
 }
 
 // hardChrome returns a reason when the line is chrome whatever its context: separators,

@@ -30,3 +30,19 @@ func TestShortArticlesKeepTheirText(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteAboutArticle(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Priya Das covers health for the Courier. Reach her at pdas@courier.example or on X @priyadas.", "author bio"},
+		{"Ken Ito writes about energy. Email him at ken.ito@example.org.", "author bio"},
+		{"Journal reference: Smith J. et al., \"Cold bacteria\", Nature 12 (2020).", "citation box"},
+		{"Cite this page: MLA | APA | Chicago", "citation box"},
+		{"\"If anyone has seen him, please contact him,\" his sister said.", ""},
+		{"The company said customers could reach it at help@example.com during the outage.", ""},
+	}
+	for _, tt := range tests {
+		if got := noteAboutArticle(tt.line); got != tt.want {
+			t.Errorf("noteAboutArticle(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
