@@ -59,12 +59,6 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
-	sub := func(name string) string {
-		if len(args) > 1 {
-			return args[0] + " " + args[1]
-		}
-		return args[0]
-	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "run":
 		return cmdRun(ctx, rest, stdin, stdout, stderr)
@@ -81,7 +75,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)
 			return exitUsage
 		}
-		switch sub(cmd) {
+		name := cmd + " " + rest[0]
+		switch name {
 		case "eval clean":
 			return cmdEvalClean(ctx, rest[1:], stdout, stderr)
 		case "eval ner":
@@ -93,7 +88,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		case "train clean":
 			return cmdTrainClean(rest[1:], stdout, stderr)
 		}
-		fmt.Fprintf(stderr, "newspipe: unknown command %q (see newspipe help)\n", sub(cmd))
+		fmt.Fprintf(stderr, "newspipe: unknown command %q (see newspipe help)\n", name)
 		return exitUsage
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {

@@ -85,6 +85,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
 	fs.StringVar(&f.report, "report", "", "also write a self-contained HTML review page of the run to `FILE` (keeps every\nrecord in memory: for review batches, not for millions of pages)")
 	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
 	if err != nil {
 		return exitUsage
 	}
