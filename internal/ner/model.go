@@ -591,12 +591,12 @@ func Load(r io.Reader) (*Model, error) {
 	if n > 1<<21 {
 		return nil, fmt.Errorf("read ner model: gazetteer of %d phrases", n)
 	}
-	gk := make([]uint64, n)
-	gv := make([]uint8, n)
-	if err := binary.Read(br, le, gk); err != nil {
+	gk, err := readSlice[uint64](br, int(n))
+	if err != nil {
 		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
 	}
-	if _, err := io.ReadFull(br, gv); err != nil {
+	gv, err := readSlice[uint8](br, int(n))
+	if err != nil {
 		return nil, fmt.Errorf("read ner model gazetteer: %w", err)
 	}
 	m.gaz = make(gazetteer, n)
@@ -659,6 +659,21 @@ func writeWeights(cw *countWriter, m *Model) {
 	binary.Write(cw, le, q)
 }
 
+// readSlice reads n little-endian values in chunks, so that a corrupt count
+// fails at the end of the data instead of allocating the whole claim first.
+func readSlice[T uint8 | int16 | uint64](br *bufio.Reader, n int) ([]T, error) {
+	const chunk = 1 << 14
+	var out []T
+	for len(out) < n {
+		c := make([]T, min(chunk, n-len(out)))
+		if err := binary.Read(br, binary.LittleEndian, c); err != nil {
+			return nil, err
+		}
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
 // readWeights reads what writeWeights wrote into m.
 func readWeights(br *bufio.Reader, m *Model) error {
 	le := binary.LittleEndian
@@ -673,12 +688,12 @@ func readWeights(br *bufio.Reader, m *Model) error {
 	if err := binary.Read(br, le, &scale); err != nil {
 		return fmt.Errorf("read ner model weights: %w", err)
 	}
-	keys := make([]uint64, n)
-	if err := binary.Read(br, le, keys); err != nil {
+	keys, err := readSlice[uint64](br, int(n))
+	if err != nil {
 		return fmt.Errorf("read ner model weights: %w", err)
 	}
-	q := make([]int16, int(n)*m.nTags)
-	if err := binary.Read(br, le, q); err != nil {
+	q, err := readSlice[int16](br, int(n)*m.nTags)
+	if err != nil {
 		return fmt.Errorf("read ner model weights: %w", err)
 	}
 	m.weights = make([]float32, len(q))
