@@ -228,7 +228,12 @@ func (s *Set) Dates(d *document.Document) error {
 // decode are skipped here; the main run reports them.
 func (s *Set) IndexRepeats(ctx context.Context, src pipeline.Source[*document.Document], workers int) (*repeats.Index, error) {
 	idx := repeats.NewIndex(repeats.DefaultMinDocs)
-	lines := func(_ context.Context, d *document.Document) error {
+	pages := func(ctx context.Context, emit func(*pageItem) error) error {
+		return src(ctx, func(d *document.Document) error { return emit(&pageItem{Document: d}) })
+	}
+	// Hashing the lines happens in the workers; the sink, which runs alone, only counts.
+	lines := func(_ context.Context, it *pageItem) error {
+		d := it.Document
 		if err := s.Decode(d); err != nil {
 			return err
 		}
@@ -243,20 +248,27 @@ func (s *Set) IndexRepeats(ctx context.Context, src pipeline.Source[*document.Do
 				}
 			}
 		}
-		d.Content, d.TextLines = "", ls
+		it.page = repeats.NewPage(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), ls)
+		d.Content = ""
 		return nil
 	}
-	sink := func(d *document.Document) error {
-		if !d.Failed() {
-			idx.Add(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), d.TextLines)
+	sink := func(it *pageItem) error {
+		if !it.Failed() {
+			idx.AddPage(it.page)
 		}
 		return nil
 	}
-	st := []pipeline.Stage[*document.Document]{{Name: "lines", Workers: workers, Process: lines}}
-	if _, err := pipeline.Run(ctx, src, st, sink, pipeline.Options{}); err != nil {
+	st := []pipeline.Stage[*pageItem]{{Name: "lines", Workers: workers, Process: lines}}
+	if _, err := pipeline.Run(ctx, pages, st, sink, pipeline.Options{}); err != nil {
 		return nil, fmt.Errorf("count repeated lines: %w", err)
 	}
 	return idx, nil
+}
+
+// pageItem is a document of the repeats pre-pass with the page it gives the index.
+type pageItem struct {
+	*document.Document
+	page repeats.Page
 }
 
 // reviewLines puts the kept paragraphs and the removed lines back into the order of the

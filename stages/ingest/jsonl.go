@@ -56,9 +56,11 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 	if tooLong {
 		return failed(id, path, fmt.Errorf("line %d is larger than --max-bytes (%s)", n, humanBytes(r.maxBytes())))
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
-		return failed(id, path, fmt.Errorf("invalid JSON on line %d: %w", n, err))
+	fields, err := parseObject(line)
+	if err != nil {
+		if err := json.Unmarshal(line, &fields); err != nil {
+			return failed(id, path, fmt.Errorf("invalid JSON on line %d: %w", n, err))
+		}
 	}
 	if fields == nil {
 		return failed(id, path, fmt.Errorf("invalid JSON on line %d: not an object", n))
@@ -83,7 +85,9 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 		if !ok || string(raw) == "null" {
 			continue
 		}
-		if err := json.Unmarshal(raw, f.dst); err != nil {
+		if v, ok := unquote(raw); ok {
+			*f.dst = v
+		} else if err := json.Unmarshal(raw, f.dst); err != nil {
 			d.Fail(Stage, fmt.Errorf("line %d: field %q must be a string", n, f.name))
 			return d
 		}

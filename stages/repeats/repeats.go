@@ -74,7 +74,7 @@ func fold(line string) string {
 
 // hash returns the key of a line of a site. A fixed hash, not a seeded one: the same line
 // gets the same key in every run.
-func (x *Index) hash(site, line string) (uint64, bool) {
+func hash(site, line string) (uint64, bool) {
 	f := fold(line)
 	if f == "" {
 		return 0, false
@@ -86,27 +86,47 @@ func (x *Index) hash(site, line string) (uint64, bool) {
 	return h.Sum64(), true
 }
 
+// Page is what an Index keeps of one document: the keys of its distinct lines. Computing
+// it is the costly part of indexing and needs no index, so callers compute pages in
+// parallel and add them one at a time.
+type Page struct {
+	keys        []uint64
+	fingerprint uint64
+}
+
+// NewPage returns the page of a document of site with the given lines.
+func NewPage(site string, lines []string) Page {
+	var p Page
+	seen := make(map[uint64]bool, len(lines))
+	for _, l := range lines {
+		if h, ok := hash(site, l); ok && !seen[h] {
+			seen[h] = true
+			p.keys = append(p.keys, h)
+			p.fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
+		}
+	}
+	return p
+}
+
 // Add counts the distinct lines of one document of site. A document whose lines are
 // exactly those of one already added (the same page read twice) is not counted again.
 func (x *Index) Add(site string, lines []string) {
-	seen := map[uint64]bool{}
-	var fingerprint uint64
-	for _, l := range lines {
-		if h, ok := x.hash(site, l); ok && !seen[h] {
-			seen[h] = true
-			fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
-		}
-	}
-	if len(seen) == 0 {
+	x.AddPage(NewPage(site, lines))
+}
+
+// AddPage counts the lines of one page, unless a page with exactly the same lines was
+// added before.
+func (x *Index) AddPage(p Page) {
+	if len(p.keys) == 0 {
 		return
 	}
-	if _, dup := x.docs[fingerprint]; dup {
+	if _, dup := x.docs[p.fingerprint]; dup {
 		return
 	}
 	if len(x.docs) < maxKeys {
-		x.docs[fingerprint] = struct{}{}
+		x.docs[p.fingerprint] = struct{}{}
 	}
-	for h := range seen {
+	for _, h := range p.keys {
 		if _, ok := x.counts[h]; !ok && len(x.counts) >= maxKeys {
 			continue
 		}
@@ -120,7 +140,7 @@ func (x *Index) Count(site, line string) int {
 	if x == nil {
 		return 0
 	}
-	h, ok := x.hash(site, line)
+	h, ok := hash(site, line)
 	if !ok {
 		return 0
 	}

@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// checkParseObject fails t when parseObject accepts data differently from encoding/json.
+func checkParseObject(t *testing.T, data []byte) (accepted bool) {
+	t.Helper()
+	got, err := parseObject(data)
+	var want map[string]json.RawMessage
+	werr := json.Unmarshal(data, &want)
+	if err != nil {
+		return false
+	}
+	if werr != nil {
+		t.Fatalf("parseObject accepted %q, encoding/json says %v", data, werr)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d members, encoding/json %d", data, len(got), len(want))
+	}
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok || !bytes.Equal(g, w) {
+			t.Fatalf("%q: member %q = %q, encoding/json %q", data, k, g, w)
+		}
+		if len(w) > 0 && w[0] == '"' {
+			var ws string
+			if err := json.Unmarshal(w, &ws); err != nil {
+				t.Fatal(err)
+			}
+			if gs, ok := unquote(g); !ok || gs != ws {
+				t.Fatalf("%q: unquote(%q) = %q, %v; encoding/json %q", data, g, gs, ok, ws)
+			}
+		}
+	}
+	return true
+}
+
+func TestParseObjectMatchesEncodingJSON(t *testing.T) {
+	tests := []struct {
+		line   string
+		accept bool
+	}{
+		{`{}`, true},
+		{` { } `, true},
+		{`{"id":"a","text":"plain"}`, true},
+		{`{"id": 12, "text": "tab\tand \"quotes\" and \\ and \/"}`, true},
+		{`{"text":"caf\u00e9 \ud83d\ude00 and lone \ud800 end"}`, true},
+		{"{\"text\":\"raw \xff byte\"}", true},
+		{`{"meta":{"a":[1,2,{"b":"}"}]},"n":-1.5e3,"t":true,"f":null}`, true},
+		{`{"a":"x","a":"y"}`, true},
+		{`{"text":"bad \x escape"}`, false},
+		{"{\"text\":\"control \x01\"}", false},
+		{`{"text":"unterminated}`, false},
+		{`{"n":01}`, false},
+		{`{"t":tru}`, false},
+		{`{"a":1,}`, false},
+		{`{"a":1} x`, false},
+		{`[1,2]`, false},
+		{`null`, false},
+		{``, false},
+	}
+	for _, tc := range tests {
+		if got := checkParseObject(t, []byte(tc.line)); got != tc.accept {
+			t.Errorf("parseObject(%q) accepted = %v, want %v", tc.line, got, tc.accept)
+		}
+	}
+}
+
+func FuzzParseObject(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"caf\u00e9 \ud83d\ude00","meta":{"x":[1,"]"]}}`))
+	f.Add([]byte(`{"html":"<p>x<\/p>","published":null}`))
+	f.Add([]byte("{\"text\":\"\xff\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParseObject(t, data)
+	})
+}
