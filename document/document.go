@@ -70,6 +70,9 @@ type Document struct {
 	Reference time.Time
 	// Record is the output record being filled in.
 	Record record.Record
+	// JSON is the record encoded as one line of JSON Lines, without the newline, when the
+	// run asked the stages to encode it (stages.Options.EncodeJSON).
+	JSON []byte
 	// Previous, when not nil, is this document's record from an earlier run (--resume): the
 	// stages leave the document alone and the writer copies these bytes.
 	Previous []byte

@@ -37,6 +37,9 @@ type Options struct {
 	// Review keeps, in each document, its blocks in input order with the clean stage's
 	// decision (Document.Review), for review pages.
 	Review bool
+	// EncodeJSON adds a last stage that encodes each record as a JSON line
+	// (Document.JSON), so that the writer, which runs alone, only copies bytes.
+	EncodeJSON bool
 }
 
 // Set holds the models that the stages share. Build it once per process: loading the
@@ -75,7 +78,7 @@ func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
 				return fn(d)
 			}}
 	}
-	return []pipeline.Stage[*document.Document]{
+	list := []pipeline.Stage[*document.Document]{
 		stage("decode", s.Decode),
 		stage("detect", Detect),
 		stage("normalize", s.Normalize),
@@ -84,6 +87,20 @@ func (s *Set) Stages(opt Options) []pipeline.Stage[*document.Document] {
 		stage("entities", s.Entities),
 		stage("dates", s.Dates),
 	}
+	if opt.EncodeJSON {
+		list = append(list, stage("encode", Encode))
+	}
+	return list
+}
+
+// Encode encodes the document's record as one line of JSON Lines into Document.JSON.
+func Encode(d *document.Document) error {
+	b, err := d.Record.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("encode record %s: %w", d.Record.ID, err)
+	}
+	d.JSON = b
+	return nil
 }
 
 // Process runs every stage on one document, outside any pipeline: for tests and for

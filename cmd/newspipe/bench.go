@@ -252,7 +252,7 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 		return reader.Read(ctx, files, emit)
 	}
 	start := time.Now()
-	opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
+	opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), EncodeJSON: true}
 	if repeats {
 		before := liveHeap()
 		idx, err := set.IndexRepeats(ctx, src, workers)
@@ -271,6 +271,9 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 		r.docs++
 		if d.Failed() {
 			r.failed++
+		}
+		if d.JSON != nil {
+			return w.WriteLine(d.JSON)
 		}
 		return w.Write(&d.Record)
 	}

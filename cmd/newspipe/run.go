@@ -151,7 +151,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		})
 	}
 
-	opt := stages.Options{Published: ref, Workers: f.workers, Review: f.report != ""}
+	opt := stages.Options{Published: ref, Workers: f.workers, Review: f.report != "",
+		EncodeJSON: f.outDir == "" && !strings.HasSuffix(f.out, ".parquet")}
 	if f.repeats && !slices.Contains(paths, "-") {
 		if opt.Repeats, err = set.IndexRepeats(ctx, src, f.workers); err != nil {
 			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
@@ -253,8 +254,11 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 // linesSink writes each document's record, or copies its record from an earlier run.
 func linesSink(w *output.Lines) func(*document.Document) error {
 	return func(d *document.Document) error {
-		if d.Previous != nil {
+		switch {
+		case d.Previous != nil:
 			return w.WriteRaw(d.Previous)
+		case d.JSON != nil:
+			return w.WriteLine(d.JSON)
 		}
 		return w.Write(&d.Record)
 	}

@@ -106,6 +106,12 @@ func (p *Previous) Close() error {
 	return p.f.Close()
 }
 
+// WriteLine appends a record already encoded as one JSON line, and a newline.
+func (l *Lines) WriteLine(line []byte) error {
+	l.w.Write(line)
+	return l.w.WriteByte('\n')
+}
+
 // WriteRaw appends an already encoded record line as it is.
 func (l *Lines) WriteRaw(line []byte) error {
 	_, err := l.w.Write(line)

@@ -10,11 +10,11 @@ package repeats
 
 import (
 	"fmt"
-	"hash/fnv"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"newspipe/record"
 )
@@ -56,34 +56,45 @@ func Site(pageURL, path string) string {
 	return "dir:" + filepath.Dir(path)
 }
 
-// fold returns the form of a line that is compared: lower case, letters and digits only,
-// so that punctuation and spacing differences between pages do not matter.
-func fold(line string) string {
-	var b strings.Builder
-	b.Grow(len(line))
+// hash returns the key of a line of a site, and false for a line with no letter or
+// digit. Lines are compared folded: lower case, letters and digits only, words separated
+// by spaces as in the line, so that punctuation differences between pages do not
+// matter. A fixed hash (FNV-1a), not a seeded one: the same line gets the same key in
+// every run. The folded form is hashed as it is produced, without building it.
+func hash(site, line string) (uint64, bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(site); i++ {
+		h = (h ^ uint64(site[i])) * prime
+	}
+	h *= prime // the zero byte between site and line
+	var buf [utf8.UTFMax]byte
+	empty, spaces := true, 0
 	for _, r := range line {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case r == ' ' && b.Len() > 0:
-			b.WriteByte(' ')
+		case r == ' ':
+			if !empty {
+				spaces++
+			}
+			continue
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			r = unicode.ToLower(r)
+		default:
+			continue
 		}
+		for ; spaces > 0; spaces-- {
+			h = (h ^ ' ') * prime
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		for _, c := range buf[:n] {
+			h = (h ^ uint64(c)) * prime
+		}
+		empty = false
 	}
-	return strings.TrimSpace(b.String())
-}
-
-// hash returns the key of a line of a site. A fixed hash, not a seeded one: the same line
-// gets the same key in every run.
-func hash(site, line string) (uint64, bool) {
-	f := fold(line)
-	if f == "" {
-		return 0, false
-	}
-	h := fnv.New64a()
-	h.Write([]byte(site))
-	h.Write([]byte{0})
-	h.Write([]byte(f))
-	return h.Sum64(), true
+	return h, !empty
 }
 
 // Page is what an Index keeps of one document: the keys of its distinct lines. Computing
