@@ -404,6 +404,8 @@ func explain(info []lineInfo, keep []bool, i, first, last, comments int) string 
 		return "not article text (after the article body)"
 	case li.repeated:
 		return "not article text (repeated line)"
+	case li.words > 20:
+		return "not article text (inside the body, but unlike its paragraphs)"
 	}
 	return "not article text (short line inside the body: caption, link or label)"
 }
