@@ -78,3 +78,38 @@ func FuzzParseObject(f *testing.F) {
 		checkParseObject(t, data)
 	})
 }
+
+// BenchmarkParseObject compares the one-pass reader with encoding/json on a typical
+// JSON Lines document: a few short fields and a long article text.
+func BenchmarkParseObject(b *testing.B) {
+	text := bytes.Repeat([]byte("Officials said on Tuesday that the \"talks\" would resume in Geneva. "), 80)
+	line, err := json.Marshal(map[string]any{"id": "doc-1", "url": "https://example.com/a", "published": "2018-06-10", "text": string(text), "lang": "en"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("one-pass", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		for b.Loop() {
+			fields, err := parseObject(line)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, ok := unquote(fields["text"]); !ok {
+				b.Fatal("bad text")
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		for b.Loop() {
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal(line, &fields); err != nil {
+				b.Fatal(err)
+			}
+			var s string
+			if err := json.Unmarshal(fields["text"], &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
