@@ -14,51 +14,52 @@ import (
 // out, so memory stays bounded however many records there are.
 const rowGroupBytes = 64 << 20
 
-// parquetRow is one record as a flat Parquet row.
+// parquetRow is one record as a flat Parquet row. Its json tags repeat the column names,
+// so that a row printed as JSON by another Parquet reader decodes back into it.
 type parquetRow struct {
-	ID           string           `parquet:"id"`
-	SourcePath   string           `parquet:"source_path"`
-	SourceURL    string           `parquet:"source_url"`
-	Format       string           `parquet:"format"`
-	SourceSHA256 string           `parquet:"source_sha256"`
-	Title        string           `parquet:"title"`
-	Subtitle     string           `parquet:"subtitle"`
-	Authors      []string         `parquet:"authors,list"`
-	Site         string           `parquet:"site"`
-	Published    *string          `parquet:"published,optional"`
-	Language     string           `parquet:"language"`
-	Text         string           `parquet:"text"`
-	Removed      []parquetRemoved `parquet:"removed,list"`
-	Entities     []parquetEntity  `parquet:"entities,list"`
-	Dates        []parquetDate    `parquet:"dates,list"`
-	Meta         *string          `parquet:"meta,optional"`
-	ErrorStage   *string          `parquet:"error_stage,optional"`
-	ErrorMessage *string          `parquet:"error_message,optional"`
+	ID           string           `parquet:"id" json:"id"`
+	SourcePath   string           `parquet:"source_path" json:"source_path"`
+	SourceURL    string           `parquet:"source_url" json:"source_url"`
+	Format       string           `parquet:"format" json:"format"`
+	SourceSHA256 string           `parquet:"source_sha256" json:"source_sha256"`
+	Title        string           `parquet:"title" json:"title"`
+	Subtitle     string           `parquet:"subtitle" json:"subtitle"`
+	Authors      []string         `parquet:"authors,list" json:"authors,omitempty"`
+	Site         string           `parquet:"site" json:"site"`
+	Published    *string          `parquet:"published,optional" json:"published,omitempty"`
+	Language     string           `parquet:"language" json:"language"`
+	Text         string           `parquet:"text" json:"text"`
+	Removed      []parquetRemoved `parquet:"removed,list" json:"removed,omitempty"`
+	Entities     []parquetEntity  `parquet:"entities,list" json:"entities,omitempty"`
+	Dates        []parquetDate    `parquet:"dates,list" json:"dates,omitempty"`
+	Meta         *string          `parquet:"meta,optional" json:"meta,omitempty"`
+	ErrorStage   *string          `parquet:"error_stage,optional" json:"error_stage,omitempty"`
+	ErrorMessage *string          `parquet:"error_message,optional" json:"error_message,omitempty"`
 }
 
 type parquetRemoved struct {
-	Text   string `parquet:"text"`
-	Reason string `parquet:"reason"`
+	Text   string `parquet:"text" json:"text"`
+	Reason string `parquet:"reason" json:"reason"`
 }
 
 type parquetEntity struct {
-	Name     string           `parquet:"name"`
-	Type     string           `parquet:"type"`
-	Mentions []parquetMention `parquet:"mentions,list"`
+	Name     string           `parquet:"name" json:"name"`
+	Type     string           `parquet:"type" json:"type"`
+	Mentions []parquetMention `parquet:"mentions,list" json:"mentions,omitempty"`
 }
 
 type parquetMention struct {
-	Text  string `parquet:"text"`
-	Start int64  `parquet:"start"`
-	End   int64  `parquet:"end"`
+	Text  string `parquet:"text" json:"text"`
+	Start int64  `parquet:"start" json:"start"`
+	End   int64  `parquet:"end" json:"end"`
 }
 
 type parquetDate struct {
-	Text  string `parquet:"text"`
-	Start int64  `parquet:"start"`
-	End   int64  `parquet:"end"`
-	Type  string `parquet:"type"`
-	Value string `parquet:"value"`
+	Text  string `parquet:"text" json:"text"`
+	Start int64  `parquet:"start" json:"start"`
+	End   int64  `parquet:"end" json:"end"`
+	Type  string `parquet:"type" json:"type"`
+	Value string `parquet:"value" json:"value"`
 }
 
 // Parquet writes records as rows of a Parquet file, Snappy-compressed, for dataset
