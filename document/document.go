@@ -55,8 +55,6 @@ type Document struct {
 	FormatHint string
 	// Content is the decoded, UTF-8 content (HTML source or plain text).
 	Content string
-	// TextLines are the document's lines, as counted across a batch for repeated chrome.
-	TextLines []string
 	// Blocks are the page's blocks, in order, once the page is split (HTML) or read (text).
 	Blocks []Block
 	// Review lists every block in input order with the clean stage's decision; it is
