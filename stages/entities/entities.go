@@ -87,8 +87,15 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		return ms
 	}
 	index := func(start int) int { // tokens are in text order
-		i, _ := slices.BinarySearchFunc(toks, start, func(t ner.Token, s int) int { return cmp.Compare(t.Start, s) })
-		return i
+		lo, hi := 0, len(toks)
+		for lo < hi {
+			if mid := int(uint(lo+hi) >> 1); toks[mid].Start < start {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		return lo
 	}
 	covered := make([]bool, len(toks))
 	type name struct {
@@ -97,9 +104,15 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	}
 	byFirst := map[string][]name{}
 	byKey := map[string]mention{} // multi-word names by their spelling-folded key
+	keyStarts := map[string]bool{} // the first folded word of each key, to skip most tokens cheaply
 	for _, m := range ms {
-		for _, t := range m.toks {
-			if i := index(t.Start); i < len(covered) {
+		i0 := index(m.toks[0].Start)
+		for k, t := range m.toks {
+			i := i0 + k // a mention's tokens are consecutive tokens of the text
+			if i >= len(toks) || toks[i].Start != t.Start {
+				i = index(t.Start)
+			}
+			if i < len(covered) {
 				covered[i] = true
 			}
 		}
@@ -113,7 +126,10 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		}
 		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
 		if len(words) > 1 {
-			byKey[normKey(strings.Join(words, " "))] = m
+			key := normKey(strings.Join(words, " "))
+			byKey[key] = m
+			first, _, _ := strings.Cut(key, " ")
+			keyStarts[first] = true
 		}
 	}
 	// A mention that is the start of a spelling variant of a longer known name grows to it:
@@ -179,6 +195,12 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			continue
 		}
 		// A spelling variant of a known name: "Kim Jong-un" for "Kim Jong Un".
+		if len(byKey) == 0 || !isCapitalised(toks[i].Text) {
+			continue
+		}
+		if first, _, _ := strings.Cut(normKey(toks[i].Text), " "); !keyStarts[first] {
+			continue
+		}
 		for l := min(3, len(toks)-i); l >= 2 || l == 1 && strings.ContainsRune(toks[i].Text, '-'); l-- {
 			if l < 1 || !isCapitalised(toks[i].Text) || slices.Contains(covered[i:i+l], true) {
 				continue
