@@ -103,7 +103,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		m     mention
 	}
 	byFirst := map[string][]name{}
-	byKey := map[string]mention{} // multi-word names by their spelling-folded key
+	byKey := map[string]mention{}  // multi-word names by their spelling-folded key
 	keyStarts := map[string]bool{} // the first folded word of each key, to skip most tokens cheaply
 	for _, m := range ms {
 		i0 := index(m.toks[0].Start)
