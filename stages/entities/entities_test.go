@@ -409,3 +409,61 @@ func TestSpellingVariantsOfKnownNames(t *testing.T) {
 		t.Errorf("the hyphenated spelling is not a mention of Kim Jong Un: %q", got)
 	}
 }
+
+func TestEntitiesSplitsHyphenatedCompounds(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name, text string
+		// mentions are texts that must be mentions, with their type ("": any type); absent
+		// must not be mentions.
+		mentions map[string]string
+		absent   []string
+	}{
+		{
+			name:     "two countries",
+			text:     "Officials prepared the US-China trade talks in Geneva on Monday.\nChina sent its deputy trade minister.",
+			mentions: map[string]string{"US": "GPE", "China": "GPE"},
+			absent:   []string{"US-China"},
+		},
+		{
+			name:     "two people named elsewhere",
+			text:     "Angela Merkel met Emmanuel Macron in Paris.\nThe Merkel-Macron meeting lasted two hours.",
+			mentions: map[string]string{"Merkel": "PERSON", "Macron": "PERSON"},
+			absent:   []string{"Merkel-Macron"},
+		},
+		{
+			name:     "a hyphenated given name stays whole",
+			text:     "Visitors bowed to a statue of Kim Il-sung in Pyongyang on Sunday.",
+			mentions: map[string]string{"Kim Il-sung": ""}, // whole; its type is the model's
+		},
+		{
+			name:     "two nationalities stay whole",
+			text:     "Historians still argue about the causes of the Arab-Israeli war of 1967.",
+			mentions: map[string]string{"Arab-Israeli": "MISC"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			runes := []rune(tc.text)
+			for _, e := range r.Entities(tc.text) {
+				for _, m := range e.Mentions {
+					if s := string(runes[m.Start:m.End]); s != m.Text {
+						t.Errorf("mention %q has offsets of %q", m.Text, s)
+					}
+					got[m.Text] = e.Type
+				}
+			}
+			for text, typ := range tc.mentions {
+				if g, ok := got[text]; !ok || typ != "" && g != typ {
+					t.Errorf("mention %q: type %q, want %q (all: %v)", text, got[text], typ, got)
+				}
+			}
+			for _, text := range tc.absent {
+				if _, ok := got[text]; ok {
+					t.Errorf("%q is a mention; want it split (all: %v)", text, got)
+				}
+			}
+		})
+	}
+}
