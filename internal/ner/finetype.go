@@ -4,6 +4,10 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -35,10 +39,32 @@ func parseList(s string) map[string]bool {
 // "Washington DC"), a leading "the" dropped.
 func listKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
+	s = foldMarks(s)
 	s = listReplacer.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimPrefix(s, "the ")
 	return s
+}
+
+// foldMarks removes diacritics, so that "Montréal" and "Québec City" find "Montreal" and
+// "Quebec City" in the lists.
+func foldMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
 }
 
 var listReplacer = strings.NewReplacer("’", "'", ".", "", ",", "")
