@@ -15,11 +15,13 @@ var (
 	gpeList string
 	//go:embed data/norp.txt
 	norpList string
+	//go:embed data/media.txt
+	mediaList string
 )
 
 // lists holds the parsed curated lists; built once, read-only afterwards.
-var lists = sync.OnceValue(func() [2]map[string]bool {
-	return [2]map[string]bool{parseList(gpeList), parseList(norpList)}
+var lists = sync.OnceValue(func() [3]map[string]bool {
+	return [3]map[string]bool{parseList(gpeList), parseList(norpList), parseList(mediaList)}
 })
 
 func parseList(s string) map[string]bool {
@@ -73,6 +75,12 @@ var listReplacer = strings.NewReplacer("’", "'", ".", "", ",", "")
 // geo-political entity of the curated list.
 func IsGPE(name string) bool {
 	return lists()[0][listKey(name)]
+}
+
+// IsNewsOrg reports whether name is a news organisation of the curated list: a
+// newspaper, magazine, agency, broadcaster or news site.
+func IsNewsOrg(name string) bool {
+	return lists()[2][listKey(name)]
 }
 
 // IsNORP reports whether name is a nationality, religious or political group of the

@@ -359,6 +359,9 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 		return mention{}, false
 	}
 	typ := ner.FineType(conllType, name)
+	if ner.IsNewsOrg(name) {
+		typ = "ORG"
+	}
 	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians".
 	if typ == "PERSON" || typ == "MISC" || typ == "LOC" {
 		switch {

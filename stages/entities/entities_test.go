@@ -467,3 +467,20 @@ func TestEntitiesSplitsHyphenatedCompounds(t *testing.T) {
 		})
 	}
 }
+
+func TestEntitiesNewsOrganisations(t *testing.T) {
+	r := newRecognizer(t)
+	text := "The Guardian reported on Monday that the talks had stalled.\n" +
+		"Der Spiegel and Al Jazeera ran the story a day later.\n" +
+		"Michael Bloomberg declined to comment. Bloomberg said he was travelling."
+	want := map[string]string{"Guardian": "ORG", "Der Spiegel": "ORG", "Al Jazeera": "ORG", "Michael Bloomberg": "PERSON"}
+	got := map[string]string{}
+	for _, e := range r.Entities(text) {
+		got[e.Name] = e.Type
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%q: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+}
