@@ -184,6 +184,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			}
 			m := c.m
 			m.toks = toks[i : i+l]
+			m.text = text[toks[i].Start:toks[i+l-1].End] // the spacing may differ
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true
