@@ -809,7 +809,7 @@ func splitCompounds(text string, ms []mention) []mention {
 	for _, m := range ms {
 		last := m.toks[len(m.toks)-1].Text
 		if !strings.ContainsRune(last, '-') {
-			known[last] = conllType(m.typ)
+			known[last] = ner.CoarseType(m.typ)
 		}
 	}
 	side := func(words string) (string, bool) {
@@ -876,17 +876,4 @@ func joinWords(toks []ner.Token, w string, last bool) string {
 		words = append(words, w)
 	}
 	return strings.Join(words, " ")
-}
-
-// conllType maps an output type back to the model's CoNLL type.
-func conllType(typ string) string {
-	switch typ {
-	case "PERSON":
-		return "PER"
-	case "GPE":
-		return "LOC"
-	case "NORP":
-		return "MISC"
-	}
-	return typ
 }

@@ -47,17 +47,7 @@ func TestParquetReadByHyparquet(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, groupSize := range []int64{rowGroupBytes, 1} {
-		var buf bytes.Buffer
-		p := NewParquet(&buf)
-		p.groupSize = groupSize
-		for i := range parquetRecords {
-			if err := p.Write(&parquetRecords[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		buf, _ := writeParquet(t, groupSize)
 		file := filepath.Join(tmp, "records.parquet")
 		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)

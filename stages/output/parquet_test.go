@@ -80,17 +80,7 @@ var parquetRecords = []record.Record{
 
 func TestParquetRoundTrip(t *testing.T) {
 	for _, groupSize := range []int64{rowGroupBytes, 1} {
-		var buf bytes.Buffer
-		p := NewParquet(&buf)
-		p.groupSize = groupSize
-		for i := range parquetRecords {
-			if err := p.Write(&parquetRecords[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		buf, p := writeParquet(t, groupSize)
 		if err := p.Write(&parquetRecords[0]); err == nil {
 			t.Error("Write after Close succeeded")
 		}
@@ -167,4 +157,22 @@ func TestParquetNilRecord(t *testing.T) {
 	if err := p.Close(); err == nil {
 		t.Error("second Close succeeded")
 	}
+}
+
+// writeParquet writes parquetRecords with row groups of about groupSize bytes and returns
+// the file and its closed writer.
+func writeParquet(t *testing.T, groupSize int64) (*bytes.Buffer, *Parquet) {
+	t.Helper()
+	var buf bytes.Buffer
+	p := NewParquet(&buf)
+	p.groupSize = groupSize
+	for i := range parquetRecords {
+		if err := p.Write(&parquetRecords[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return &buf, p
 }
