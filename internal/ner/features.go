@@ -116,9 +116,13 @@ type docWord struct {
 
 // featurizer computes feature keys; it holds scratch space and is not safe for concurrent use.
 type featurizer struct {
-	gaz      gazetteer
-	nTypes   int
-	info     []tokenInfo
+	gaz    gazetteer
+	nTypes int
+	// docInfo holds the token infos of the whole document that scanDocument saw,
+	// sentence si at docInfo[sentStart[si]:sentStart[si+1]], so that they are computed once.
+	docInfo   []tokenInfo
+	sentStart []int
+	info      []tokenInfo // the current sentence's
 	gazMarks []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
 	buf      []byte
 	doc      map[string]*docWord
@@ -205,9 +209,8 @@ func lower(s string) string {
 	return s
 }
 
-// prepare computes token infos for a sentence.
-func (f *featurizer) prepare(words []string) {
-	f.info = f.info[:0]
+// appendInfo appends the token infos of a sentence to info.
+func (f *featurizer) appendInfo(info []tokenInfo, words []string) []tokenInfo {
 	for _, w := range words {
 		w = normalizeToken(w)
 		var ti tokenInfo
@@ -230,8 +233,19 @@ func (f *featurizer) prepare(words []string) {
 		ti.hasLetter = upper+low > 0
 		ti.capInitial = unicode.IsUpper(firstRune(w))
 		ti.allCaps = upper > 0 && low == 0
-		f.info = append(f.info, ti)
+		info = append(info, ti)
 	}
+	return info
+}
+
+// useSentence makes sentence si of the document given to scanDocument, whose words
+// are words, the current sentence.
+func (f *featurizer) useSentence(si int, words []string) {
+	if si+1 < len(f.sentStart) && f.sentStart[si+1]-f.sentStart[si] == len(words) {
+		f.info = f.docInfo[f.sentStart[si]:f.sentStart[si+1]]
+		return
+	}
+	f.info = f.appendInfo(f.info[:0:0], words)
 }
 
 // typographic maps typographic punctuation to the ASCII that the CoNLL training text
@@ -281,11 +295,16 @@ func (f *featurizer) scanDocument(doc [][]string) {
 		f.doc = map[string]*docWord{}
 	}
 	clear(f.doc)
+	f.docInfo = f.docInfo[:0]
+	f.sentStart = append(f.sentStart[:0], 0)
 	for _, words := range doc {
-		f.prepare(words)
-		caps := capsSentence(f.info)
+		start := len(f.docInfo)
+		f.docInfo = f.appendInfo(f.docInfo, words)
+		f.sentStart = append(f.sentStart, len(f.docInfo))
+		info := f.docInfo[start:]
+		caps := capsSentence(info)
 		for i, w := range words {
-			ti := &f.info[i]
+			ti := &info[i]
 			if !ti.hasLetter {
 				continue
 			}
@@ -320,11 +339,12 @@ func (f *featurizer) scanDocument(doc [][]string) {
 	}
 }
 
-// sentenceFeatures appends to keys the feature keys of every token of a sentence, with
-// offsets[i] the start of token i's keys; offsets has len(words)+1 entries.
+// sentenceFeatures appends to keys the feature keys of every token of sentence si of
+// the document that scanDocument saw, whose words are words, with offsets[i] the start
+// of token i's keys; offsets has len(words)+1 entries.
 // gazMask, when not nil, filters gazetteer hits: given a phrase and its types it returns the types to use.
-func (f *featurizer) sentenceFeatures(words []string, keys []uint64, offsets []int32, gazMask func(key uint64, types uint8) uint8) ([]uint64, []int32) {
-	f.prepare(words)
+func (f *featurizer) sentenceFeatures(si int, words []string, keys []uint64, offsets []int32, gazMask func(key uint64, types uint8) uint8) ([]uint64, []int32) {
+	f.useSentence(si, words)
 	n := len(words)
 	info := f.info
 	caps := capsSentence(info)

@@ -264,7 +264,7 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 	if m.second == nil {
 		for si, words := range doc {
 			if len(words) > 0 {
-				out[si] = m.spans(m.tagSentence(s, words, nil))
+				out[si] = m.spans(m.tagSentence(s, si, words))
 			}
 		}
 		return out
@@ -287,7 +287,7 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 		if n == 0 {
 			continue
 		}
-		s.keys, s.offsets = s.f.sentenceFeatures(words, s.keys[:0], s.offsets[:0], nil)
+		s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
 		em := make([]float32, n*T)
 		for i := 0; i < n; i++ {
 			row := em[i*T : i*T+T]
@@ -351,7 +351,7 @@ func (m *Model) firstStage(s *scratch, doc [][]string) ([][]int, [][]float32) {
 	ems := make([][]float32, len(doc))
 	for si, words := range doc {
 		if len(words) > 0 {
-			tags[si] = slices.Clone(m.tagSentence(s, words, nil))
+			tags[si] = slices.Clone(m.tagSentence(s, si, words))
 			ems[si] = slices.Clone(s.em[:len(words)*m.nTags])
 		}
 	}
@@ -383,20 +383,16 @@ func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 	return m.firstStage(s, doc)
 }
 
-// tagSentence returns the best tags of a sentence; the slice is scratch space.
-// base, when not nil, holds scores (n x nTags) to start from: a first stage's, for a second.
-func (m *Model) tagSentence(s *scratch, words []string, base []float32) []int {
-	s.keys, s.offsets = s.f.sentenceFeatures(words, s.keys[:0], s.offsets[:0], nil)
+// tagSentence returns the best tags of sentence si, whose words are words, of the
+// document that s.f scanned; the slice is scratch space.
+func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
+	s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
 	n, T := len(words), m.nTags
 	if cap(s.em) < n*T {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
-	if len(base) == len(em) {
-		copy(em, base)
-	} else {
-		clear(em)
-	}
+	clear(em)
 	for i := 0; i < n; i++ {
 		row := em[i*T : i*T+T]
 		for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {

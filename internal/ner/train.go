@@ -278,7 +278,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 				f.own = first.tags[di][si]
 				base = first.em[di][si]
 			}
-			keys, offsets := f.sentenceFeatures(s.Words, nil, nil, mask)
+			keys, offsets := f.sentenceFeatures(si, s.Words, nil, nil, mask)
 			for _, k := range keys {
 				freq[k]++
 			}

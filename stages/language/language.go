@@ -9,6 +9,7 @@ package language
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Undetermined is the ISO 639 code for a language that could not be told.
@@ -27,17 +28,22 @@ var stopWords = map[string]string{
 	"sv": "och att det som en på är av för med till den har inte om ett han men var jag sig från vi så kan man när år",
 }
 
+// latinLanguages are the languages of stopWords in the order Detect prefers them on a tie.
+var latinLanguages = []string{"en", "de", "fr", "es", "it", "pt", "nl", "sv"}
+
 // Detector guesses languages. Its zero value is not usable; call New.
 type Detector struct {
-	words map[string][]string // word -> languages it is a function word of
+	words   map[string]uint8 // word -> the languages (bits, by latinLanguages index) it is a function word of
+	longest int              // bytes of the longest function word
 }
 
 // New builds a detector.
 func New() *Detector {
-	d := &Detector{words: map[string][]string{}}
-	for lang, list := range stopWords {
-		for _, w := range strings.Fields(list) {
-			d.words[w] = append(d.words[w], lang)
+	d := &Detector{words: map[string]uint8{}}
+	for i, lang := range latinLanguages {
+		for _, w := range strings.Fields(stopWords[lang]) {
+			d.words[w] |= 1 << i
+			d.longest = max(d.longest, len(w))
 		}
 	}
 	return d
@@ -89,17 +95,43 @@ func (d *Detector) Detect(text string) string {
 		}
 		return best
 	}
-	counts := map[string]int{}
+	var counts [8]int
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		words++
-		for _, lang := range d.words[w] {
-			counts[lang]++
+	var buf [32]byte // a word longer than d.longest is no function word; only counted
+	word := buf[:0]
+	long := false
+	end := func() {
+		if len(word) > 0 || long {
+			words++
+			if !long {
+				for bits, i := d.words[string(word)], 0; bits != 0; bits, i = bits>>1, i+1 {
+					if bits&1 != 0 {
+						counts[i]++
+					}
+				}
+			}
 		}
+		word, long = buf[:0], false
 	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) {
+			end()
+			continue
+		}
+		if long {
+			continue
+		}
+		if len(word)+utf8.RuneLen(r) > d.longest {
+			long = true
+			continue
+		}
+		word = utf8.AppendRune(word, r)
+	}
+	end()
 	best, bestN, second := Undetermined, 0, 0
-	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "sv"} {
-		switch n := counts[lang]; {
+	for i, lang := range latinLanguages {
+		switch n := counts[i]; {
 		case n > bestN:
 			best, bestN, second = lang, n, bestN
 		case n > second:

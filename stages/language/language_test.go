@@ -1,6 +1,9 @@
 package language
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDetect(t *testing.T) {
 	d := New()
@@ -21,5 +24,14 @@ func TestDetect(t *testing.T) {
 		if got := d.Detect(tt.text); got != tt.want {
 			t.Errorf("Detect(%.40q) = %s, want %s", tt.text, got, tt.want)
 		}
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	d := New()
+	text := strings.Repeat("Syrian President Bashar al-Assad is planning a meeting with Kim Jong Un in North Korea, according to the state news agency. ", 150)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		d.Detect(text)
 	}
 }

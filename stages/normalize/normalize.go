@@ -35,12 +35,29 @@ func Text(s string) string {
 // Lines splits s at "\n", "\r\n", "\r", U+2028 and U+2029 and normalises each line by
 // Line; empty lines are kept as empty strings.
 func Lines(s string) []string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
-	parts := strings.Split(s, "\n")
-	for i, p := range parts {
-		parts[i] = Line(p)
+	parts := make([]string, 0, strings.Count(s, "\n")+1)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 0 // length of the line break at i
+		switch {
+		case c == '\n' || c == '\r':
+			n = 1
+			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				n = 2
+			}
+		case c == 0xe2 && (strings.HasPrefix(s[i:], "\u2028") || strings.HasPrefix(s[i:], "\u2029")):
+			n = len("\u2028")
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		parts = append(parts, Line(s[start:i]))
+		i += n
+		start = i
 	}
-	return parts
+	return append(parts, Line(s[start:]))
 }
 
 // Line normalises one line: NFC, invisible characters (zero-width space, word joiner, byte

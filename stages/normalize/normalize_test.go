@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -32,6 +33,44 @@ func TestText(t *testing.T) {
 	if got := Text(in); got != want {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
+}
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{""}},
+		{"one", []string{"one"}},
+		{"a\nb", []string{"a", "b"}},
+		{"a\r\nb\rc", []string{"a", "b", "c"}},
+		{"a\r\r\nb", []string{"a", "", "b"}},
+		{"a\u2028b\u2029c", []string{"a", "b", "c"}},
+		{"ends\n", []string{"ends", ""}},
+		{" x \u2026\n\u2028", []string{"x \u2026", "", ""}},
+	}
+	for _, tt := range tests {
+		if got := Lines(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzLines checks Lines against the obvious definition: replace every line break
+// by "\n", split, normalise each part.
+func FuzzLines(f *testing.F) {
+	f.Add("a\r\nb\rc\u2028d\u2029e\n")
+	f.Add("\xe2\x80\r\xe2\x80\xa8")
+	breaks := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Split(breaks.Replace(s), "\n")
+		for i, p := range want {
+			want[i] = Line(p)
+		}
+		if got := Lines(s); !slices.Equal(got, want) {
+			t.Fatalf("Lines(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func FuzzLine(f *testing.F) {
