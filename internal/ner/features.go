@@ -123,9 +123,9 @@ type featurizer struct {
 	docInfo   []tokenInfo
 	sentStart []int
 	info      []tokenInfo // the current sentence's
-	gazMarks []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
-	buf      []byte
-	doc      map[string]*docWord
+	gazMarks  []uint32    // per token: bit (type*4 + position) set when a gazetteer phrase covers it
+	buf       []byte
+	doc       map[string]*docWord
 	// For a second stage: the first stage's entity-type counts for each lower-cased word
 	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
 	agg map[string]*[9]int32
