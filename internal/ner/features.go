@@ -123,6 +123,7 @@ type featurizer struct {
 	docInfo   []tokenInfo
 	sentStart []int
 	info      []tokenInfo // the current sentence's
+	caps      bool        // the current sentence is written in capitals
 	gazMarks  []uint32    // per token: bit (type*4 + position) set when a gazetteer phrase covers it
 	buf       []byte
 	doc       map[string]*docWord
@@ -344,11 +345,67 @@ func (f *featurizer) scanDocument(doc [][]string) {
 // of token i's keys; offsets has len(words)+1 entries.
 // gazMask, when not nil, filters gazetteer hits: given a phrase and its types it returns the types to use.
 func (f *featurizer) sentenceFeatures(si int, words []string, keys []uint64, offsets []int32, gazMask func(key uint64, types uint8) uint8) ([]uint64, []int32) {
+	f.startSentence(si, words, gazMask)
+	offsets = append(offsets, int32(len(keys)))
+	for i := range words {
+		keys = f.wordFeatures(keys, words[i], &f.info[i])
+		keys = f.contextFeatures(keys, words, i)
+		offsets = append(offsets, int32(len(keys)))
+	}
+	return keys, offsets
+}
+
+// startSentence makes sentence si the current one and finds what contextFeatures needs
+// of it as a whole.
+func (f *featurizer) startSentence(si int, words []string, gazMask func(key uint64, types uint8) uint8) {
 	f.useSentence(si, words)
-	n := len(words)
-	info := f.info
-	caps := capsSentence(info)
+	f.caps = capsSentence(f.info)
 	f.markGazetteer(words, gazMask)
+}
+
+// wordFeatures appends the keys of the features that depend on the word w alone, whose
+// info is ti, wherever it is: the same word always has the same ones.
+func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint64 {
+	ss := ti.short
+	keys = append(keys,
+		fBias,
+		mix(fWord, ti.word),
+		mix(fLower, ti.lower),
+		mix(fShape, ti.shape),
+		mix(fShort, ss),
+	)
+	// Affixes of the lower-cased word.
+	ls := ti.lowerStr
+	if ti.runes > 1 {
+		for k, end := 0, 0; k < 4 && end < len(ls); k++ {
+			_, sz := utf8.DecodeRuneInString(ls[end:])
+			end += sz
+			if k >= 2 { // one- and two-letter prefixes only memorise frequent words
+				keys = append(keys, mix(fPrefix1+uint64(k), hashString(ls[:end])))
+			}
+		}
+		for k, start := 0, len(ls); k < 4 && start > 0; k++ {
+			_, sz := utf8.DecodeLastRuneInString(ls[:start])
+			start -= sz
+			keys = append(keys, mix(fSuffix1+uint64(k), hashString(ls[start:])))
+		}
+	}
+	keys = append(keys, mix(mix(fLength, uint64(min(ti.runes, 8))), ss))
+	if strings.IndexByte(w, '-') > 0 {
+		// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
+		for _, part := range strings.Split(w, "-") {
+			if part != "" {
+				keys = append(keys, mix(fHyphenPart, hashString(lower(part))), mix(fHyphenCased, hashString(part)))
+			}
+		}
+	}
+	return keys
+}
+
+// contextFeatures appends the keys of the features of token i of the current sentence,
+// whose words are words, that depend on its neighbours, its sentence or its document.
+func (f *featurizer) contextFeatures(keys []uint64, words []string, i int) []uint64 {
+	info, n := f.info, len(words)
 	get := func(i int) (lw, sh, ss uint64) {
 		if i < 0 {
 			return hashBOS, hashBOS, hashBOS
@@ -358,105 +415,69 @@ func (f *featurizer) sentenceFeatures(si int, words []string, keys []uint64, off
 		}
 		return info[i].lower, info[i].shape, info[i].short
 	}
-	offsets = append(offsets, int32(len(keys)))
-	for i, w := range words {
-		ti := &info[i]
-		lw, sh, ss := ti.lower, ti.shape, ti.short
-		plw, psh, pss := get(i - 1)
-		nlw, nsh, nss := get(i + 1)
-		p2, _, _ := get(i - 2)
-		n2, _, _ := get(i + 2)
-		keys = append(keys,
-			fBias,
-			mix(fWord, ti.word),
-			mix(fLower, lw),
-			mix(fShape, sh),
-			mix(fShort, ss),
-			mix(fPrevLower, plw),
-			mix(fNextLower, nlw),
-			mix(fPrev2Lower, p2),
-			mix(fNext2Lower, n2),
-			mix(fPrevShape, psh),
-			mix(fNextShape, nsh),
-			mix(mix(fPrevCurLower, plw), lw),
-			mix(mix(fCurNextLower, lw), nlw),
-			mix(mix(mix(fShortTrigram, pss), ss), nss),
-			mix(mix(fPrevLowerShort, plw), ss),
-			mix(mix(fNextLowerShort, nlw), ss),
-		)
-		// Affixes of the lower-cased word.
-		ls := ti.lowerStr
-		if ti.runes > 1 {
-			for k, end := 0, 0; k < 4 && end < len(ls); k++ {
-				_, sz := utf8.DecodeRuneInString(ls[end:])
-				end += sz
-				if k >= 2 { // one- and two-letter prefixes only memorise frequent words
-					keys = append(keys, mix(fPrefix1+uint64(k), hashString(ls[:end])))
-				}
-			}
-			for k, start := 0, len(ls); k < 4 && start > 0; k++ {
-				_, sz := utf8.DecodeLastRuneInString(ls[:start])
-				start -= sz
-				keys = append(keys, mix(fSuffix1+uint64(k), hashString(ls[start:])))
-			}
-		}
-		ln := ti.runes
-		if ln > 8 {
-			ln = 8
-		}
-		keys = append(keys, mix(mix(fLength, uint64(ln)), ss))
-		initial := i == 0 || isOpener(words[i-1])
-		if initial {
-			keys = append(keys, mix(fInitialShort, ss))
-		}
-		if caps {
-			keys = append(keys, mix(fCapsShape, sh), mix(fCapsLower, lw))
-		}
-		if strings.IndexByte(w, '-') > 0 {
-			// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
-			for _, part := range strings.Split(w, "-") {
-				if part != "" {
-					keys = append(keys, mix(fHyphenPart, hashString(lower(part))), mix(fHyphenCased, hashString(part)))
-				}
-			}
-		}
-		if m := f.gazMarks[i]; m != 0 {
-			for b := 0; b < 32; b++ {
-				if m&(1<<b) != 0 {
-					keys = append(keys, mix(fGazetteer, uint64(b)), mix(mix(fGazetteerShort, uint64(b)), ss))
-				}
-			}
-		}
-		if ti.hasLetter && f.doc != nil {
-			if dw := f.doc[ls]; dw != nil {
-				var flags uint64
-				if dw.lowerSeen {
-					flags |= 1
-				}
-				if dw.midCap {
-					flags |= 2
-				}
-				if dw.initialCap {
-					flags |= 4
-				}
-				if initial {
-					flags |= 8
-				}
-				if caps {
-					flags |= 16
-				}
-				keys = append(keys, mix(mix(fDocCase, flags), ss))
-				if (caps || initial) && dw.trueForm != "" {
-					keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, hashString(dw.trueForm)))
-				}
-			}
-		}
-		if f.agg != nil && i < len(f.own) {
-			keys = f.appendStacked(keys, i, ls, ss)
-		}
-		offsets = append(offsets, int32(len(keys)))
+	ti := &info[i]
+	lw, sh, ss := ti.lower, ti.shape, ti.short
+	plw, psh, pss := get(i - 1)
+	nlw, nsh, nss := get(i + 1)
+	p2, _, _ := get(i - 2)
+	n2, _, _ := get(i + 2)
+	keys = append(keys,
+		mix(fPrevLower, plw),
+		mix(fNextLower, nlw),
+		mix(fPrev2Lower, p2),
+		mix(fNext2Lower, n2),
+		mix(fPrevShape, psh),
+		mix(fNextShape, nsh),
+		mix(mix(fPrevCurLower, plw), lw),
+		mix(mix(fCurNextLower, lw), nlw),
+		mix(mix(mix(fShortTrigram, pss), ss), nss),
+		mix(mix(fPrevLowerShort, plw), ss),
+		mix(mix(fNextLowerShort, nlw), ss),
+	)
+	initial := i == 0 || isOpener(words[i-1])
+	if initial {
+		keys = append(keys, mix(fInitialShort, ss))
 	}
-	return keys, offsets
+	caps := f.caps
+	if caps {
+		keys = append(keys, mix(fCapsShape, sh), mix(fCapsLower, lw))
+	}
+	if m := f.gazMarks[i]; m != 0 {
+		for b := 0; b < 32; b++ {
+			if m&(1<<b) != 0 {
+				keys = append(keys, mix(fGazetteer, uint64(b)), mix(mix(fGazetteerShort, uint64(b)), ss))
+			}
+		}
+	}
+	ls := ti.lowerStr
+	if ti.hasLetter && f.doc != nil {
+		if dw := f.doc[ls]; dw != nil {
+			var flags uint64
+			if dw.lowerSeen {
+				flags |= 1
+			}
+			if dw.midCap {
+				flags |= 2
+			}
+			if dw.initialCap {
+				flags |= 4
+			}
+			if initial {
+				flags |= 8
+			}
+			if caps {
+				flags |= 16
+			}
+			keys = append(keys, mix(mix(fDocCase, flags), ss))
+			if (caps || initial) && dw.trueForm != "" {
+				keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, hashString(dw.trueForm)))
+			}
+		}
+	}
+	if f.agg != nil && i < len(f.own) {
+		keys = f.appendStacked(keys, i, ls, ss)
+	}
+	return keys
 }
 
 // appendStacked appends the second-stage features of token i: the first stage's tag

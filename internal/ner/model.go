@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -44,7 +45,14 @@ type Model struct {
 	final   []bool    // nTags: may end a sentence
 	prevs   [][]int   // per tag, the tags that may precede it
 	table   featTable
-	weights []float32 // one row of nTags weights per feature
+	// rows holds one row of nTags weights per feature, quantised to int16 as in the
+	// model file: a weight is float32(value) * scale. Scores are sums of rows in int32,
+	// which are exact, so they do not depend on the order features are added in:
+	// the word cache of Predict relies on it.
+	rows  []int16
+	scale float32
+	// weights, only on a model just trained, holds the float weights rows came from.
+	weights []float32
 	gaz     gazetteer
 	pool    sync.Pool
 	// second, when not nil, is a second stage that re-tags the document knowing the
@@ -237,6 +245,12 @@ type scratch struct {
 	em      []float32
 	vit     viterbiScratch
 	tags    []int
+	acc     []int32
+	// words caches the summed rows of word features: words[w] is where w's sums start
+	// in wordRows. News repeats its words, so most tokens need only their context features.
+	words    map[string]int
+	wordRows []int32
+	wordKeys []uint64
 	// For a stacked model, per token of the document: the second stage's rows of its
 	// first-stage features, and what its stacked features need.
 	rows2   []int32
@@ -289,17 +303,19 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 		}
 		s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
 		em := make([]float32, n*T)
+		acc := s.accumulator(T)
 		for i := 0; i < n; i++ {
-			row := em[i*T : i*T+T]
+			clear(acc)
 			for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
 				sl := m.joint.lookup(k)
 				if sl.row >= 0 {
-					addTo(row, m.weights[int(sl.row)*T:int(sl.row)*T+T])
+					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
 				}
 				if sl.row2 >= 0 {
 					s.rows2 = append(s.rows2, sl.row2)
 				}
 			}
+			setScaled(em[i*T:i*T+T], acc, m.scale)
 			s.rowOffs = append(s.rowOffs, int32(len(s.rows2)))
 			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
 			s.shorts = append(s.shorts, s.f.info[i].short)
@@ -316,16 +332,21 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 		}
 		s.f.own = tags[si]
 		em := ems[si] // the second stage starts from the first's scores
+		acc := s.accumulator(T)
 		for i := 0; i < n; i++ {
-			row := em[i*T : i*T+T]
+			clear(acc)
 			for _, r := range s.rows2[s.rowOffs[tok]:s.rowOffs[tok+1]] {
-				addTo(row, m2.weights[int(r)*T:int(r)*T+T])
+				addRow(acc, m2.rows[int(r)*T:int(r)*T+T])
 			}
 			s.keys = s.f.appendStacked(s.keys[:0], i, s.lowers[tok], s.shorts[tok])
 			for _, k := range s.keys {
 				if r := m2.table.get(k); r >= 0 {
-					addTo(row, m2.weights[int(r)*T:int(r)*T+T])
+					addRow(acc, m2.rows[int(r)*T:int(r)*T+T])
 				}
+			}
+			row := em[i*T : i*T+T]
+			for t, a := range acc {
+				row[t] += float32(a) * m2.scale
 			}
 			tok++
 		}
@@ -358,20 +379,73 @@ func (m *Model) firstStage(s *scratch, doc [][]string) ([][]int, [][]float32) {
 	return tags, ems
 }
 
-// addTo adds w to row, which have the same length; it is the inner loop of scoring.
-func addTo(row, w []float32) {
-	w = w[:len(row)]
+// addRow adds the quantised weights w to acc, which have the same length; it is the
+// inner loop of scoring.
+func addRow(acc []int32, w []int16) {
+	w = w[:len(acc)]
 	i := 0
-	for ; i+4 <= len(row); i += 4 {
-		r, x := row[i:i+4:i+4], w[i:i+4:i+4]
-		r[0] += x[0]
-		r[1] += x[1]
-		r[2] += x[2]
-		r[3] += x[3]
+	for ; i+4 <= len(acc); i += 4 {
+		a, x := acc[i:i+4:i+4], w[i:i+4:i+4]
+		a[0] += int32(x[0])
+		a[1] += int32(x[1])
+		a[2] += int32(x[2])
+		a[3] += int32(x[3])
 	}
-	for ; i < len(row); i++ {
-		row[i] += w[i]
+	for ; i < len(acc); i++ {
+		acc[i] += int32(w[i])
 	}
+}
+
+// addSums adds the sums b to acc, which have the same length.
+func addSums(acc, b []int32) {
+	b = b[:len(acc)]
+	for i, x := range b {
+		acc[i] += x
+	}
+}
+
+// setScaled sets the scores in row to acc scaled back to weights.
+func setScaled(row []float32, acc []int32, scale float32) {
+	acc = acc[:len(row)]
+	for i, a := range acc {
+		row[i] = float32(a) * scale
+	}
+}
+
+// accumulator returns the scratch row of n integer sums.
+func (s *scratch) accumulator(n int) []int32 {
+	if cap(s.acc) < n {
+		s.acc = make([]int32, n)
+	}
+	return s.acc[:n]
+}
+
+// maxCachedWords bounds a word cache: about 2.5 MB with four entity types.
+const maxCachedWords = 1 << 15
+
+// wordSums returns the sums of the rows of the features of word w, whose info is ti,
+// from the cache of s, computing them on a miss.
+func (m *Model) wordSums(s *scratch, w string, ti *tokenInfo) []int32 {
+	T := m.nTags
+	if at, ok := s.words[w]; ok {
+		return s.wordRows[at : at+T]
+	}
+	if s.words == nil || len(s.words) >= maxCachedWords {
+		s.words = make(map[string]int, 1024)
+		s.wordRows = s.wordRows[:0]
+	}
+	at := len(s.wordRows)
+	s.wordRows = append(s.wordRows, make([]int32, T)...)
+	sums := s.wordRows[at : at+T]
+	s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
+	for _, k := range s.wordKeys {
+		if r := m.table.get(k); r >= 0 {
+			addRow(sums, m.rows[int(r)*T:int(r)*T+T])
+		}
+	}
+	// The key is cloned so that the cache does not keep the document's text alive.
+	s.words[strings.Clone(w)] = at
+	return sums
 }
 
 // tagDoc returns the first stage's tags and scores of every token of doc.
@@ -386,22 +460,22 @@ func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 // tagSentence returns the best tags of sentence si, whose words are words, of the
 // document that s.f scanned; the slice is scratch space.
 func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
-	s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
+	s.f.startSentence(si, words, nil)
 	n, T := len(words), m.nTags
 	if cap(s.em) < n*T {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
-	clear(em)
-	for i := 0; i < n; i++ {
-		row := em[i*T : i*T+T]
-		for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
-			r := m.table.get(k)
-			if r < 0 {
-				continue
+	acc := s.accumulator(T)
+	for i, w := range words {
+		copy(acc, m.wordSums(s, w, &s.f.info[i]))
+		s.keys = s.f.contextFeatures(s.keys[:0], words, i)
+		for _, k := range s.keys {
+			if r := m.table.get(k); r >= 0 {
+				addRow(acc, m.rows[int(r)*T:int(r)*T+T])
 			}
-			addTo(row, m.weights[int(r)*T:int(r)*T+T])
 		}
+		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}
 	if cap(s.tags) < n {
 		s.tags = make([]int, n)
@@ -634,25 +708,31 @@ func writeWeights(cw *countWriter, m *Model) {
 	}
 	sortUint64(keys)
 	T := m.nTags
+	q := make([]int16, len(keys)*T)
+	for i, k := range keys {
+		r := int(m.table.get(k))
+		copy(q[i*T:i*T+T], m.rows[r*T:r*T+T])
+	}
+	binary.Write(cw, le, uint32(len(keys)))
+	binary.Write(cw, le, m.scale)
+	binary.Write(cw, le, keys)
+	binary.Write(cw, le, q)
+}
+
+// quantise sets m's int16 rows from its float weights: the largest weight becomes 32767.
+func (m *Model) quantise() {
 	var maxAbs float32
 	for _, x := range m.weights {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
+	m.scale = maxAbs / 32767
+	if m.scale == 0 {
+		m.scale = 1
 	}
-	q := make([]int16, len(keys)*T)
-	for i, k := range keys {
-		r := int(m.table.get(k))
-		for t := 0; t < T; t++ {
-			q[i*T+t] = int16(math.Round(float64(m.weights[r*T+t] / scale)))
-		}
+	m.rows = make([]int16, len(m.weights))
+	for i, x := range m.weights {
+		m.rows[i] = int16(math.Round(float64(x / m.scale)))
 	}
-	binary.Write(cw, le, uint32(len(keys)))
-	binary.Write(cw, le, scale)
-	binary.Write(cw, le, keys)
-	binary.Write(cw, le, q)
 }
 
 // readSlice reads n little-endian values in chunks, so that a corrupt count
@@ -692,10 +772,7 @@ func readWeights(br *bufio.Reader, m *Model) error {
 	if err != nil {
 		return fmt.Errorf("read ner model weights: %w", err)
 	}
-	m.weights = make([]float32, len(q))
-	for i, x := range q {
-		m.weights[i] = float32(x) * scale
-	}
+	m.rows, m.scale = q, scale
 	m.table = newFeatTable(keys)
 	return nil
 }

@@ -429,6 +429,7 @@ func (m *Model) setAveraged(rowKeys []uint64, w, u, tw, tu []float32, c float32)
 		m.trans[i] = tw[i] - tu[i]/c
 	}
 	m.weights = weights
+	m.quantise()
 	m.table = newFeatTable(keys)
 }
 
@@ -483,6 +484,7 @@ func meanModel(ms []*Model) *Model {
 			m.trans[i] += x.trans[i] / n
 		}
 	}
+	m.quantise()
 	m.table = newFeatTable(keys)
 	return m
 }
