@@ -40,6 +40,41 @@ func parseList(s string) map[string]bool {
 // straightened, periods and commas dropped ("U.S." is "US", "Washington, D.C." is
 // "Washington DC"), a leading "the" dropped.
 func listKey(s string) string {
+	return string(appendListKey(nil, s))
+}
+
+// appendListKey appends listKey(s) to dst; ASCII names, nearly all of them, take a
+// short path that does not allocate.
+func appendListKey(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return append(dst[:start], slowListKey(s)...)
+		case c == '.' || c == ',':
+			continue
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = len(dst) > start
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	if k := dst[start:]; len(k) > 4 && string(k[:4]) == "the " {
+		dst = append(dst[:start], k[4:]...)
+	}
+	return dst
+}
+
+// slowListKey is listKey for any text.
+func slowListKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = foldMarks(s)
 	s = listReplacer.Replace(s)
@@ -74,13 +109,15 @@ var listReplacer = strings.NewReplacer("’", "'", ".", "", ",", "")
 // IsGPE reports whether name is a country, state, province, city or other
 // geo-political entity of the curated list.
 func IsGPE(name string) bool {
-	return lists()[0][listKey(name)]
+	var buf [64]byte
+	return lists()[0][string(appendListKey(buf[:0], name))]
 }
 
 // IsNewsOrg reports whether name is a news organisation of the curated list: a
 // newspaper, magazine, agency, broadcaster or news site.
 func IsNewsOrg(name string) bool {
-	return lists()[2][listKey(name)]
+	var buf [64]byte
+	return lists()[2][string(appendListKey(buf[:0], name))]
 }
 
 // IsNORP reports whether name is a nationality, religious or political group of the

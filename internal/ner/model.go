@@ -514,6 +514,7 @@ func (m *Model) spans(tags []int) []Span {
 type viterbiScratch struct {
 	score, next []float32
 	back        []int32
+	into        []float32 // T x T: into[cur*T+prev] is trans[prev*T+cur]
 }
 
 // viterbi writes to out the best tag sequence for emission scores em (n x T).
@@ -535,15 +536,27 @@ func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed
 			score[t] = inf
 		}
 	}
+	// The inner loop reads the scores into a tag, which are a column of trans: a
+	// transposed copy makes them a row.
+	if n > 1 {
+		if cap(v.into) < T*T {
+			v.into = make([]float32, T*T)
+		}
+		for prev := 0; prev < T; prev++ {
+			for cur := 0; cur < T; cur++ {
+				v.into[cur*T+prev] = trans[prev*T+cur]
+			}
+		}
+	}
 	for i := 1; i < n; i++ {
 		e := em[i*T : i*T+T]
 		for cur := 0; cur < T; cur++ {
+			// An impossible previous tag scores -Inf, and -Inf plus a transition is
+			// never > best: no test needed.
 			best, arg := inf, int32(0)
+			into := v.into[cur*T : cur*T+T]
 			for _, prev := range prevs[cur] {
-				if score[prev] == inf {
-					continue
-				}
-				if s := score[prev] + trans[prev*T+cur]; s > best {
+				if s := score[prev] + into[prev]; s > best {
 					best, arg = s, int32(prev)
 				}
 			}

@@ -67,6 +67,12 @@ func (d *Detector) Detect(text string) string {
 	var latin, other int
 	scriptCount := make([]int, len(scripts))
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -114,8 +120,15 @@ func (d *Detector) Detect(text string) string {
 		word, long = buf[:0], false
 	}
 	for _, r := range text {
-		r = unicode.ToLower(r)
-		if !unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if r |= 0x20; r < 'a' || r > 'z' {
+				end()
+				continue
+			}
+		case unicode.IsLetter(r):
+			r = unicode.ToLower(r)
+		default:
 			end()
 			continue
 		}
