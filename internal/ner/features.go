@@ -118,6 +118,9 @@ type docWord struct {
 type featurizer struct {
 	gaz    gazetteer
 	nTypes int
+	// gazFilter has bit h&gazFilterMask set for each phrase hash h of gaz: most word
+	// sequences are no phrase, and a bit test is cheaper than a map lookup.
+	gazFilter []uint64
 	// docInfo holds the token infos of the whole document that scanDocument saw,
 	// sentence si at docInfo[sentStart[si]:sentStart[si+1]], so that they are computed once.
 	docInfo   []tokenInfo
@@ -524,6 +527,18 @@ func (f *featurizer) appendStacked(keys []uint64, i int, lw string, ss uint64) [
 	return keys
 }
 
+// gazFilterMask selects the bit of gazFilter for a phrase hash: 2^16 bits, 8 KB.
+const gazFilterMask = 1<<16 - 1
+
+// newFeaturizer returns a featurizer for a model's gazetteer and number of entity types.
+func newFeaturizer(gaz gazetteer, nTypes int) featurizer {
+	f := featurizer{gaz: gaz, nTypes: nTypes, gazFilter: make([]uint64, (gazFilterMask+1)/64)}
+	for h := range gaz {
+		f.gazFilter[(h&gazFilterMask)/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
 // markGazetteer sets gazMarks for every token covered by a gazetteer phrase.
 func (f *featurizer) markGazetteer(words []string, gazMask func(key uint64, types uint8) uint8) {
 	n := len(words)
@@ -539,6 +554,9 @@ func (f *featurizer) markGazetteer(words []string, gazMask func(key uint64, type
 		h := uint64(fnvOffset)
 		for l := 1; l <= maxGazetteerLen && i+l <= n; l++ {
 			h = mix(h, f.info[i+l-1].word)
+			if f.gazFilter != nil && f.gazFilter[(h&gazFilterMask)/64]&(1<<(h%64)) == 0 {
+				continue
+			}
 			types, ok := f.gaz[h]
 			if !ok {
 				continue

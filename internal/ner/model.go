@@ -263,7 +263,7 @@ func (m *Model) getScratch() *scratch {
 	if s, ok := m.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{f: featurizer{gaz: m.gaz, nTypes: len(m.types)}}
+	return &scratch{f: newFeaturizer(m.gaz, len(m.types))}
 }
 
 // Predict finds the entities of a document given as sentences of tokens; it returns the

@@ -231,8 +231,24 @@ func shortPieces(w string) bool {
 // sentenceEnders end a sentence when a capitalised word or an opening quote follows.
 var sentenceEnders = map[string]bool{".": true, "!": true, "?": true, "...": true, "…": true}
 
+// isSentenceEnder is sentenceEnders[w] without a map lookup for the words, nearly
+// all, that are not punctuation.
+func isSentenceEnder(w string) bool {
+	return len(w) <= len("…") && (w == "" || !isAlnumByte(w[0])) && sentenceEnders[w]
+}
+
 // closers may follow a sentence's final punctuation and still belong to the sentence.
 var closers = map[string]bool{"\"": true, "'": true, "”": true, "’": true, ")": true, "]": true, "»": true}
+
+// isCloser is closers[w] without a map lookup for words.
+func isCloser(w string) bool {
+	return len(w) <= len("”") && (w == "" || !isAlnumByte(w[0])) && closers[w]
+}
+
+// isAlnumByte reports whether c is an ASCII letter or digit.
+func isAlnumByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
 
 // Sentences splits the tokens of text into sentences. A line break always ends a
 // sentence, so headlines, captions and list items stand alone.
@@ -254,15 +270,15 @@ func boundary(text string, toks []Token, k int) bool {
 		return true
 	}
 	// A quote or bracket right after the period closes the sentence rather than opening the next.
-	if closers[toks[k].Text] && toks[k-1].End == toks[k].Start {
+	if isCloser(toks[k].Text) && toks[k-1].End == toks[k].Start {
 		return false
 	}
 	j := k - 1
-	for j > 0 && closers[toks[j].Text] {
+	for j > 0 && isCloser(toks[j].Text) {
 		j--
 	}
 	last := toks[j].Text
-	if !sentenceEnders[last] {
+	if !isSentenceEnder(last) {
 		// An abbreviation at the end of a sentence swallows its period: "in the U.S. The ..."
 		if !strings.HasSuffix(last, ".") || len(last) < 3 || titleAbbreviations[strings.ToLower(last)] || j != k-1 {
 			return false

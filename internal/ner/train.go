@@ -244,7 +244,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	}
 
 	// Features.
-	f := featurizer{gaz: m.gaz, nTypes: len(types)}
+	f := newFeaturizer(m.gaz, len(types))
 	type rawSentence struct {
 		base    []float32
 		keys    []uint64
