@@ -124,10 +124,18 @@ type featurizer struct {
 	// docInfo holds the token infos of the whole document that scanDocument saw,
 	// sentence si at docInfo[sentStart[si]:sentStart[si+1]], so that they are computed once.
 	docInfo   []tokenInfo
+	docWords  []int32 // per token of docInfo, its index in wordInfo
 	sentStart []int
 	info      []tokenInfo // the current sentence's
-	caps      bool        // the current sentence is written in capitals
-	gazMarks  []uint32    // per token: bit (type*4 + position) set when a gazetteer phrase covers it
+	words     []int32     // the current sentence's indexes in wordInfo, or nil
+	// wordIndex caches token infos by word: wordInfo[wordIndex[w]] is w's. It is
+	// emptied, and cacheGen counts up, when it holds maxCachedWords words at the start
+	// of a document.
+	wordIndex map[string]int32
+	wordInfo  []tokenInfo
+	cacheGen  int
+	caps      bool     // the current sentence is written in capitals
+	gazMarks  []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
 	buf       []byte
 	doc       map[string]*docWord
 	// For a second stage: the first stage's entity-type counts for each lower-cased word
@@ -213,18 +221,37 @@ func lower(s string) string {
 	return s
 }
 
+// maxCachedWords bounds the word caches of a featurizer and of a model's scratch.
+const maxCachedWords = 1 << 15
+
+// appendDocInfo appends the token infos of a sentence and their word indexes to
+// docInfo and docWords, from the word cache.
+func (f *featurizer) appendDocInfo(words []string) {
+	for _, w := range words {
+		at, ok := f.wordIndex[w]
+		if !ok {
+			// The key is cloned so that the cache does not keep the document's text alive.
+			w = strings.Clone(w)
+			at = int32(len(f.wordInfo))
+			f.wordInfo = appendInfo(f.wordInfo, []string{w})
+			f.wordIndex[w] = at
+		}
+		f.docInfo = append(f.docInfo, f.wordInfo[at])
+		f.docWords = append(f.docWords, at)
+	}
+}
+
 // appendInfo appends the token infos of a sentence to info.
-func (f *featurizer) appendInfo(info []tokenInfo, words []string) []tokenInfo {
+func appendInfo(info []tokenInfo, words []string) []tokenInfo {
+	var buf [64]byte
 	for _, w := range words {
 		w = normalizeToken(w)
 		var ti tokenInfo
 		ti.word = hashString(w)
 		ti.lowerStr = lower(w)
 		ti.lower = hashString(ti.lowerStr)
-		f.buf = shapeInto(f.buf, w, 4)
-		ti.shape = hashBytes(f.buf)
-		f.buf = shapeInto(f.buf, w, 1)
-		ti.short = hashBytes(f.buf)
+		ti.shape = hashBytes(shapeInto(buf[:0], w, 4))
+		ti.short = hashBytes(shapeInto(buf[:0], w, 1))
 		upper, low := 0, 0
 		for _, r := range w {
 			ti.runes++
@@ -247,9 +274,10 @@ func (f *featurizer) appendInfo(info []tokenInfo, words []string) []tokenInfo {
 func (f *featurizer) useSentence(si int, words []string) {
 	if si+1 < len(f.sentStart) && f.sentStart[si+1]-f.sentStart[si] == len(words) {
 		f.info = f.docInfo[f.sentStart[si]:f.sentStart[si+1]]
+		f.words = f.docWords[f.sentStart[si]:f.sentStart[si+1]]
 		return
 	}
-	f.info = f.appendInfo(f.info[:0:0], words)
+	f.info, f.words = appendInfo(f.info[:0:0], words), nil
 }
 
 // typographic maps typographic punctuation to the ASCII that the CoNLL training text
@@ -299,11 +327,15 @@ func (f *featurizer) scanDocument(doc [][]string) {
 		f.doc = map[string]*docWord{}
 	}
 	clear(f.doc)
-	f.docInfo = f.docInfo[:0]
+	f.docInfo, f.docWords = f.docInfo[:0], f.docWords[:0]
 	f.sentStart = append(f.sentStart[:0], 0)
+	if f.wordIndex == nil || len(f.wordIndex) >= maxCachedWords {
+		f.wordIndex, f.wordInfo = make(map[string]int32, 1024), f.wordInfo[:0]
+		f.cacheGen++
+	}
 	for _, words := range doc {
 		start := len(f.docInfo)
-		f.docInfo = f.appendInfo(f.docInfo, words)
+		f.appendDocInfo(words)
 		f.sentStart = append(f.sentStart, len(f.docInfo))
 		info := f.docInfo[start:]
 		caps := capsSentence(info)

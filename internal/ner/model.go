@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -246,10 +245,12 @@ type scratch struct {
 	vit     viterbiScratch
 	tags    []int
 	acc     []int32
-	// words caches the summed rows of word features: words[w] is where w's sums start
-	// in wordRows. News repeats its words, so most tokens need only their context features.
-	words    map[string]int
-	wordRows []int32
+	// sums caches the summed rows of the word features of each word of the
+	// featurizer's word cache (generation sumsGen), where sumsDone says so. News repeats
+	// its words, so most tokens need only their context features looked up.
+	sums     []int32
+	sumsDone []bool
+	sumsGen  int
 	wordKeys []uint64
 	// For a stacked model, per token of the document: the second stage's rows of its
 	// first-stage features, and what its stacked features need.
@@ -420,31 +421,27 @@ func (s *scratch) accumulator(n int) []int32 {
 	return s.acc[:n]
 }
 
-// maxCachedWords bounds a word cache: about 2.5 MB with four entity types.
-const maxCachedWords = 1 << 15
-
-// wordSums returns the sums of the rows of the features of word w, whose info is ti,
-// from the cache of s, computing them on a miss.
-func (m *Model) wordSums(s *scratch, w string, ti *tokenInfo) []int32 {
+// wordSums returns the sums of the rows of the features of the word at index at of
+// the featurizer's word cache, computing them on first use.
+func (m *Model) wordSums(s *scratch, at int32, w string) []int32 {
 	T := m.nTags
-	if at, ok := s.words[w]; ok {
-		return s.wordRows[at : at+T]
+	if s.sumsGen != s.f.cacheGen {
+		s.sumsDone, s.sums, s.sumsGen = s.sumsDone[:0], s.sums[:0], s.f.cacheGen
 	}
-	if s.words == nil || len(s.words) >= maxCachedWords {
-		s.words = make(map[string]int, 1024)
-		s.wordRows = s.wordRows[:0]
+	if n := len(s.f.wordInfo); len(s.sumsDone) < n {
+		s.sumsDone = append(s.sumsDone, make([]bool, n-len(s.sumsDone))...)
+		s.sums = append(s.sums, make([]int32, n*T-len(s.sums))...)
 	}
-	at := len(s.wordRows)
-	s.wordRows = append(s.wordRows, make([]int32, T)...)
-	sums := s.wordRows[at : at+T]
-	s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
-	for _, k := range s.wordKeys {
-		if r := m.table.get(k); r >= 0 {
-			addRow(sums, m.rows[int(r)*T:int(r)*T+T])
+	sums := s.sums[int(at)*T : int(at)*T+T]
+	if !s.sumsDone[at] {
+		s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, &s.f.wordInfo[at])
+		for _, k := range s.wordKeys {
+			if r := m.table.get(k); r >= 0 {
+				addRow(sums, m.rows[int(r)*T:int(r)*T+T])
+			}
 		}
+		s.sumsDone[at] = true
 	}
-	// The key is cloned so that the cache does not keep the document's text alive.
-	s.words[strings.Clone(w)] = at
 	return sums
 }
 
@@ -468,7 +465,17 @@ func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
 	em := s.em[:n*T]
 	acc := s.accumulator(T)
 	for i, w := range words {
-		copy(acc, m.wordSums(s, w, &s.f.info[i]))
+		if s.f.words != nil {
+			copy(acc, m.wordSums(s, s.f.words[i], w))
+		} else {
+			clear(acc)
+			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
+			for _, k := range s.keys {
+				if r := m.table.get(k); r >= 0 {
+					addRow(acc, m.rows[int(r)*T:int(r)*T+T])
+				}
+			}
+		}
 		s.keys = s.f.contextFeatures(s.keys[:0], words, i)
 		for _, k := range s.keys {
 			if r := m.table.get(k); r >= 0 {
