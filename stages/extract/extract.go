@@ -7,23 +7,19 @@ import (
 	nurl "net/url"
 	"strings"
 
-	htmldate "github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
 	"newspipe/document"
+	content "newspipe/internal/trafilatura"
 )
 
 // Extractor turns HTML pages into blocks and metadata; safe for concurrent use; build once per process.
-type Extractor struct {
-	// noDate stops trafilatura from searching the page for a date: Extract reads the
-	// date itself, and the search is a large share of trafilatura's time.
-	noDate *htmldate.Result
-}
+type Extractor struct{}
 
 // New returns an Extractor.
 func New() *Extractor {
-	return &Extractor{noDate: &htmldate.Result{}}
+	return &Extractor{}
 }
 
 // Page is what the extractor found in one HTML page.
@@ -60,20 +56,15 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 }
 
 // content returns the article content that trafilatura finds in doc, or nil when it
-// finds none. trafilatura works on a copy, so doc is left as it was.
+// finds none. trafilatura works on a copy, so doc is left as it was. It is the copy of
+// go-trafilatura in internal/trafilatura, which finds the same content without the
+// work whose results are not used here (see its README).
 func (e *Extractor) content(doc *html.Node, pageURL string) *html.Node {
-	opts := trafilatura.Options{
-		ExcludeComments:  true,
-		HtmlDateOverride: e.noDate,
-	}
+	opts := content.Options{ExcludeComments: true}
 	if u, err := nurl.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
 	}
-	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil || res == nil {
-		return nil
-	}
-	return res.ContentNode
+	return content.Content(doc, opts)
 }
 
 // Baseline returns go-trafilatura's own extracted text alone, for side-by-side evaluation.
