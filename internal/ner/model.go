@@ -397,11 +397,13 @@ func addRow(acc []int32, w []int16) {
 	}
 }
 
-// addSums adds the sums b to acc, which have the same length.
-func addSums(acc, b []int32) {
-	b = b[:len(acc)]
-	for i, x := range b {
-		acc[i] += x
+// addKeys adds to acc the rows of the features keys that the model has.
+func (m *Model) addKeys(acc []int32, keys []uint64) {
+	T := m.nTags
+	for _, k := range keys {
+		if r := m.table.get(k); r >= 0 {
+			addRow(acc, m.rows[int(r)*T:int(r)*T+T])
+		}
 	}
 }
 
@@ -435,11 +437,7 @@ func (m *Model) wordSums(s *scratch, at int32, w string) []int32 {
 	sums := s.sums[int(at)*T : int(at)*T+T]
 	if !s.sumsDone[at] {
 		s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, &s.f.wordInfo[at])
-		for _, k := range s.wordKeys {
-			if r := m.table.get(k); r >= 0 {
-				addRow(sums, m.rows[int(r)*T:int(r)*T+T])
-			}
-		}
+		m.addKeys(sums, s.wordKeys)
 		s.sumsDone[at] = true
 	}
 	return sums
@@ -470,18 +468,10 @@ func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
 		} else {
 			clear(acc)
 			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
-			for _, k := range s.keys {
-				if r := m.table.get(k); r >= 0 {
-					addRow(acc, m.rows[int(r)*T:int(r)*T+T])
-				}
-			}
+			m.addKeys(acc, s.keys)
 		}
 		s.keys = s.f.contextFeatures(s.keys[:0], words, i)
-		for _, k := range s.keys {
-			if r := m.table.get(k); r >= 0 {
-				addRow(acc, m.rows[int(r)*T:int(r)*T+T])
-			}
-		}
+		m.addKeys(acc, s.keys)
 		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}
 	if cap(s.tags) < n {

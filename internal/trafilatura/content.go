@@ -24,7 +24,6 @@ func Content(doc *html.Node, opts Options) *html.Node {
 	if opts.Config == nil {
 		opts.Config = DefaultConfig()
 	}
-	opts.ExcludeComments = true
 	cache := lru.NewCache(opts.Config.CacheSize)
 
 	work := dom.Clone(doc, true)
@@ -44,6 +43,7 @@ func Content(doc *html.Node, opts Options) *html.Node {
 	if utf8.RuneCountInString(text) < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
 		postBody, text = baseline(dom.Clone(doc, true))
 	}
+	// Upstream gives up when both text and comments are short; there are no comments here.
 	if utf8.RuneCountInString(text) < opts.Config.MinOutputSize && 0 < opts.Config.MinOutputCommentSize {
 		return nil
 	}

@@ -38,7 +38,7 @@ func TestContentMatchesUpstream(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := render(t, doc)
-		got := Content(doc, Options{ExcludeComments: true})
+		got := Content(doc, Options{})
 		if render(t, doc) != before {
 			t.Errorf("%s: Content changed its input", filepath.Base(p))
 		}

@@ -51,9 +51,6 @@ type Options struct {
 	// Focus specify the extraction behavior of Trafilatura.
 	Focus ExtractionFocus
 
-	// ExcludeComments specify whether to exclude comments from the extraction result.
-	ExcludeComments bool
-
 	// ExcludeTables specify whether to exclude information within the HTML <table> element.
 	ExcludeTables bool
 
@@ -63,9 +60,6 @@ type Options struct {
 	// IncludeLinks specify whether the extraction result will include links along with their
 	// targets (experimental).
 	IncludeLinks bool
-
-	// BlacklistedAuthors is list of author names to be excluded from extraction result.
-	BlacklistedAuthors []string
 
 	// Deduplicate specify whether to remove duplicate segments and sections.
 	Deduplicate bool

@@ -27,22 +27,6 @@ import (
 	"strings"
 )
 
-// isAbsoluteURL checks if URL is valid and absolute.
-func isAbsoluteURL(s string) (bool, *nurl.URL) {
-	// Make sure URL is absolute
-	url, err := nurl.ParseRequestURI(s)
-	if err != nil {
-		return false, nil
-	}
-
-	// We only want HTTP(s)
-	if url.Scheme != "http" && url.Scheme != "https" {
-		return false, nil
-	}
-
-	return true, url
-}
-
 // CreateAbsoluteURL convert url to absolute path based on base.
 // However, if url is prefixed with hash (#), the url won't be changed.
 func createAbsoluteURL(url string, base *nurl.URL) string {
@@ -83,38 +67,4 @@ func createAbsoluteURL(url string, base *nurl.URL) string {
 	}
 
 	return base.ResolveReference(tmp).String()
-}
-
-func getDomainURL(url string) string {
-	isAbsolute, parsedURL := isAbsoluteURL(url)
-	if !isAbsolute {
-		return ""
-	}
-
-	return parsedURL.Hostname()
-}
-
-func getBaseURL(url string) string {
-	isAbsolute, parsedURL := isAbsoluteURL(url)
-	if !isAbsolute {
-		return ""
-	}
-
-	return parsedURL.Scheme + "://" + parsedURL.Hostname()
-}
-
-func validateURL(url string, baseURL *nurl.URL) (string, bool) {
-	// If it's already an absolute URL, return it
-	if isAbs, _ := isAbsoluteURL(url); isAbs {
-		return url, true
-	}
-
-	// If not, try to convert it into absolute URL using base URL
-	// instead of using domain name
-	newURL := createAbsoluteURL(url, baseURL)
-	if isAbs, _ := isAbsoluteURL(newURL); isAbs {
-		return newURL, true
-	}
-
-	return url, false
 }

@@ -30,28 +30,6 @@ func trim(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func strWordCount(s string) int {
-	return len(strings.Fields(s))
-}
-
-func strOr(args ...string) string {
-	for i := 0; i < len(args); i++ {
-		if args[i] != "" {
-			return args[i]
-		}
-	}
-	return ""
-}
-
-func strIn(s string, args ...string) bool {
-	for i := 0; i < len(args); i++ {
-		if args[i] == s {
-			return true
-		}
-	}
-	return false
-}
-
 func isImageFile(imageSrc string) bool {
 	if imageSrc == "" {
 		return false
@@ -60,29 +38,4 @@ func isImageFile(imageSrc string) bool {
 	ext := filepath.Ext(imageSrc)
 	mimeType := mime.TypeByExtension(ext)
 	return strings.HasPrefix(mimeType, "image")
-}
-
-func uniquifyLists(currents ...string) []string {
-	var finalTags []string
-	tracker := map[string]struct{}{}
-
-	for _, current := range currents {
-		separator := ","
-		if strings.Count(current, ";") > strings.Count(current, ",") {
-			separator = ";"
-		}
-
-		for _, entry := range strings.Split(current, separator) {
-			entry = trim(entry)
-			entry = strings.ReplaceAll(entry, `"`, "")
-			entry = strings.ReplaceAll(entry, `'`, "")
-
-			if _, tracked := tracker[entry]; entry != "" && !tracked {
-				finalTags = append(finalTags, entry)
-				tracker[entry] = struct{}{}
-			}
-		}
-	}
-
-	return finalTags
 }

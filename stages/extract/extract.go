@@ -60,7 +60,7 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 // go-trafilatura in internal/trafilatura, which finds the same content without the
 // work whose results are not used here (see its README).
 func (e *Extractor) content(doc *html.Node, pageURL string) *html.Node {
-	opts := content.Options{ExcludeComments: true}
+	var opts content.Options
 	if u, err := nurl.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
 	}

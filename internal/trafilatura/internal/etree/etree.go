@@ -19,8 +19,6 @@
 package etree
 
 import (
-	"strings"
-
 	"github.com/go-shiori/dom"
 	"github.com/yosssi/gohtml"
 	"golang.org/x/net/html"
@@ -125,15 +123,4 @@ func ToString(tree *html.Node, prettify ...bool) string {
 	}
 
 	return str
-}
-
-// FromString parses an HTML document or element from a string.
-func FromString(str string) *html.Node {
-	doc, err := html.Parse(strings.NewReader(str))
-	if err != nil {
-		return nil
-	}
-
-	root := dom.QuerySelector(doc, "body > *")
-	return dom.Clone(root, true)
 }

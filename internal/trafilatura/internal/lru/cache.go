@@ -40,28 +40,6 @@ func (c *Cache) Get(key string) (int, bool) {
 	return value, exist
 }
 
-// Remove removes an item from the cache.
-func (c *Cache) Remove(key string) {
-	// Check if key exist in cache
-	_, exist := c.data[key]
-	if !exist {
-		return
-	}
-
-	// Find that key in list of keys
-	var keyIdx int
-	for i := 0; i < len(c.keys); i++ {
-		if c.keys[i] == key {
-			keyIdx = i
-			break
-		}
-	}
-
-	// Remove that key in slice and map
-	c.keys = append(c.keys[:keyIdx], c.keys[keyIdx+1:]...)
-	delete(c.data, key)
-}
-
 // Put stores a given key in the cache.
 func (c *Cache) Put(key string, value int) {
 	// If key already exist, just put it
@@ -80,10 +58,4 @@ func (c *Cache) Put(key string, value int) {
 	// Put the new value
 	c.keys = append(c.keys, key)
 	c.data[key] = value
-}
-
-// Clear removes all cache content.
-func (c *Cache) Clear() {
-	c.keys = []string{}
-	c.data = make(map[string]int)
 }
