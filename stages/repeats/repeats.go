@@ -59,43 +59,84 @@ func Site(pageURL, path string) string {
 // hash returns the key of a line of a site, and false for a line with no letter or
 // digit. Lines are compared folded: lower case, letters and digits only, words separated
 // by spaces as in the line, so that punctuation differences between pages do not
-// matter. A fixed hash (FNV-1a), not a seeded one: the same line gets the same key in
-// every run. The folded form is hashed as it is produced, without building it.
+// matter. The key is FNV-1a of the site, a zero byte and the folded line: a fixed hash,
+// not a seeded one, so the same line gets the same key in every run. The folded form is
+// hashed as it is produced, without building it.
 func hash(site, line string) (uint64, bool) {
-	const prime = 1099511628211
+	return newSiteHash(site).line(line)
+}
+
+// siteHash is the hash state after a site's name and the zero byte, which all the lines
+// of a page start from.
+type siteHash uint64
+
+const fnvPrime = 1099511628211
+
+func newSiteHash(site string) siteHash {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(site); i++ {
-		h = (h ^ uint64(site[i])) * prime
+		h = (h ^ uint64(site[i])) * fnvPrime
 	}
-	h *= prime // the zero byte between site and line
+	return siteHash(h * fnvPrime)
+}
+
+func (s siteHash) line(line string) (uint64, bool) {
+	h := uint64(s)
 	var buf [utf8.UTFMax]byte
 	empty, spaces := true, 0
-	for _, r := range line {
-		switch {
-		case r == ' ':
-			if !empty {
-				spaces++
+	for i := 0; i < len(line); {
+		c := line[i]
+		var folded []byte
+		if c < utf8.RuneSelf {
+			i++
+			switch fc := asciiFold[c]; fc {
+			case 0:
+				continue
+			case ' ':
+				if !empty {
+					spaces++
+				}
+				continue
+			default:
+				if spaces == 0 {
+					h = (h ^ uint64(fc)) * fnvPrime
+					empty = false
+					continue
+				}
+				buf[0] = fc
+				folded = buf[:1]
 			}
-			continue
-		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			r = unicode.ToLower(r)
-		default:
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			folded = utf8.AppendRune(buf[:0], unicode.ToLower(r))
 		}
 		for ; spaces > 0; spaces-- {
-			h = (h ^ ' ') * prime
+			h = (h ^ ' ') * fnvPrime
 		}
-		n := utf8.EncodeRune(buf[:], r)
-		for _, c := range buf[:n] {
-			h = (h ^ uint64(c)) * prime
+		for _, c := range folded {
+			h = (h ^ uint64(c)) * fnvPrime
 		}
 		empty = false
 	}
 	return h, !empty
 }
+
+// asciiFold maps an ASCII byte to its folded form for hash: a lower-case letter or a
+// digit, ' ' for a space, 0 for a byte that is skipped.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	t[' '] = ' '
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // Page is what an Index keeps of one document: the keys of its distinct lines. Computing
 // it is the costly part of indexing and needs no index, so callers compute pages in
@@ -108,9 +149,10 @@ type Page struct {
 // NewPage returns the page of a document of site with the given lines.
 func NewPage(site string, lines []string) Page {
 	var p Page
+	sh := newSiteHash(site)
 	seen := make(map[uint64]bool, len(lines))
 	for _, l := range lines {
-		if h, ok := hash(site, l); ok && !seen[h] {
+		if h, ok := sh.line(l); ok && !seen[h] {
 			seen[h] = true
 			p.keys = append(p.keys, h)
 			p.fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
@@ -151,7 +193,11 @@ func (x *Index) Count(site, line string) int {
 	if x == nil {
 		return 0
 	}
-	h, ok := hash(site, line)
+	return x.count(newSiteHash(site), line)
+}
+
+func (x *Index) count(sh siteHash, line string) int {
+	h, ok := sh.line(line)
 	if !ok {
 		return 0
 	}
@@ -172,8 +218,9 @@ func (x *Index) Filter(site string, paragraphs []string) (kept []string, removed
 	}
 	counts := make([]int, len(paragraphs))
 	total, repeated := 0, 0
+	sh := newSiteHash(site)
 	for i, p := range paragraphs {
-		counts[i] = x.Count(site, p)
+		counts[i] = x.count(sh, p)
 		total += len(p)
 		if counts[i] > 0 {
 			repeated += len(p)

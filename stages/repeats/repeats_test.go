@@ -1,8 +1,11 @@
 package repeats
 
 import (
+	"hash/fnv"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 
 	"newspipe/record"
 )
@@ -76,5 +79,111 @@ func TestHTMLLines(t *testing.T) {
 	want := []string{"Home News", "First bold paragraph.", "Second", "line"}
 	if got := HTMLLines(page); !reflect.DeepEqual(got, want) {
 		t.Errorf("HTMLLines = %q, want %q", got, want)
+	}
+}
+
+// foldedLine is the definition hash implements: lower-case letters and digits, each run
+// of spaces between two of them kept as it is, everything else dropped.
+func foldedLine(line string) string {
+	var b strings.Builder
+	spaces := 0
+	for _, r := range line {
+		switch {
+		case r == ' ':
+			if b.Len() > 0 {
+				spaces++
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteString(strings.Repeat(" ", spaces))
+			spaces = 0
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// fnv1a is FNV-1a of site, a zero byte and s.
+func fnv1a(site, s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(site))
+	h.Write([]byte{0})
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+func TestHash(t *testing.T) {
+	tests := []struct {
+		line   string
+		folded string
+	}{
+		{"Subscribe to The Week", "subscribe to the week"},
+		{"  Sign up -- now!  ", "sign up  now"},
+		{"Ünïcode  ÉTÉ 2024", "ünïcode  été 2024"},
+		{"***", ""},
+		{"bad \xff byte", "bad  byte"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := foldedLine(tt.line); got != tt.folded {
+			t.Errorf("foldedLine(%q) = %q, want %q", tt.line, got, tt.folded)
+		}
+		h, ok := hash("example.com", tt.line)
+		if ok != (tt.folded != "") {
+			t.Errorf("hash(%q) ok = %v, want %v", tt.line, ok, !ok)
+		}
+		if want := fnv1a("example.com", tt.folded); ok && h != want {
+			t.Errorf("hash(%q) = %x, want FNV-1a of %q, %x", tt.line, h, tt.folded, want)
+		}
+		if other, _ := hash("example.org", tt.line); ok && other == h {
+			t.Errorf("hash(%q) is the same for two sites", tt.line)
+		}
+	}
+	// Every length up to two words and a half, so that both the whole words and the
+	// last, partial one are covered: no two prefixes of a line may collide.
+	line := "abcdefghijklmnopqrstu"
+	seen := map[uint64]string{}
+	for n := 1; n <= len(line); n++ {
+		h, _ := hash("", line[:n])
+		if prev, dup := seen[h]; dup {
+			t.Errorf("hash(%q) = hash(%q)", line[:n], prev)
+		}
+		seen[h] = line[:n]
+	}
+}
+
+// FuzzHash checks that two lines have the same key exactly when their folded forms are
+// equal (the fuzzer would need a 64-bit collision to find an exception to the "only when").
+func FuzzHash(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Subscribe to The Week", "subscribe to the week!"},
+		{" a  B\tc ", "a b c"},
+		{"Ünïcode ÉTÉ", "ünïcode été"},
+		{"\xff\xfe", ""},
+		{"İstanbul ǅ", "i̇stanbul ǆ"},
+		{"abcdefgh", "abcdefgh\x00"},
+	} {
+		f.Add("example.com", s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, site, a, b string) {
+		ha, okA := hash(site, a)
+		hb, okB := hash(site, b)
+		fa, fb := foldedLine(a), foldedLine(b)
+		if okA != (fa != "") || okB != (fb != "") {
+			t.Fatalf("hash(%q), hash(%q): ok = %v, %v; folded %q, %q", a, b, okA, okB, fa, fb)
+		}
+		if okA && ha != fnv1a(site, fa) {
+			t.Fatalf("hash(%q) is not FNV-1a of its folded form %q", a, fa)
+		}
+		if okA && okB && (ha == hb) != (fa == fb) {
+			t.Fatalf("hash(%q) == hash(%q) is %v; folded %q, %q", a, b, ha == hb, fa, fb)
+		}
+	})
+}
+
+func BenchmarkHash(b *testing.B) {
+	line := "The ministry said on Tuesday that 1,200 households – about a third of the village – had been evacuated."
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		hash("example.com", line)
 	}
 }
