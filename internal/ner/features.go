@@ -441,21 +441,19 @@ func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint
 // whose words are words, that depend on its neighbours, its sentence or its document.
 func (f *featurizer) contextFeatures(keys []uint64, words []string, i int) []uint64 {
 	info, n := f.info, len(words)
-	get := func(i int) (lw, sh, ss uint64) {
+	get := func(i int) (lw, sh uint64) {
 		if i < 0 {
-			return hashBOS, hashBOS, hashBOS
+			return hashBOS, hashBOS
 		}
 		if i >= n {
-			return hashEOS, hashEOS, hashEOS
+			return hashEOS, hashEOS
 		}
-		return info[i].lower, info[i].shape, info[i].short
+		return info[i].lower, info[i].shape
 	}
-	ti := &info[i]
-	lw, sh, ss := ti.lower, ti.shape, ti.short
-	plw, psh, pss := get(i - 1)
-	nlw, nsh, nss := get(i + 1)
-	p2, _, _ := get(i - 2)
-	n2, _, _ := get(i + 2)
+	plw, psh := get(i - 1)
+	nlw, nsh := get(i + 1)
+	p2, _ := get(i - 2)
+	n2, _ := get(i + 2)
 	keys = append(keys,
 		mix(fPrevLower, plw),
 		mix(fNextLower, nlw),
@@ -463,6 +461,55 @@ func (f *featurizer) contextFeatures(keys []uint64, words []string, i int) []uin
 		mix(fNext2Lower, n2),
 		mix(fPrevShape, psh),
 		mix(fNextShape, nsh),
+	)
+	return f.pairFeatures(keys, words, i)
+}
+
+// Neighbour roles: the features that a word gives to the token after it (asPrev),
+// before it (asNext), two after it (asPrev2) and two before it (asNext2). They depend on
+// the word alone, so Predict sums them once per word.
+const (
+	asPrev = iota
+	asNext
+	asPrev2
+	asNext2
+	nRoles
+)
+
+// neighbourFeatures appends the keys of the features that a token whose lower-cased
+// and shape hashes are lw and sh gives its neighbour in role, as contextFeatures does.
+func neighbourFeatures(keys []uint64, role int, lw, sh uint64) []uint64 {
+	switch role {
+	case asPrev:
+		return append(keys, mix(fPrevLower, lw), mix(fPrevShape, sh))
+	case asNext:
+		return append(keys, mix(fNextLower, lw), mix(fNextShape, sh))
+	case asPrev2:
+		return append(keys, mix(fPrev2Lower, lw))
+	default:
+		return append(keys, mix(fNext2Lower, lw))
+	}
+}
+
+// pairFeatures appends the keys of the context features of token i other than the
+// ones neighbourFeatures gives: those that combine two tokens, or depend on the
+// sentence or the document.
+func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64 {
+	info, n := f.info, len(words)
+	get := func(i int) (lw, ss uint64) {
+		if i < 0 {
+			return hashBOS, hashBOS
+		}
+		if i >= n {
+			return hashEOS, hashEOS
+		}
+		return info[i].lower, info[i].short
+	}
+	ti := &info[i]
+	lw, sh, ss := ti.lower, ti.shape, ti.short
+	plw, pss := get(i - 1)
+	nlw, nss := get(i + 1)
+	keys = append(keys,
 		mix(mix(fPrevCurLower, plw), lw),
 		mix(mix(fCurNextLower, lw), nlw),
 		mix(mix(mix(fShortTrigram, pss), ss), nss),

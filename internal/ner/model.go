@@ -245,12 +245,15 @@ type scratch struct {
 	vit     viterbiScratch
 	tags    []int
 	acc     []int32
-	// sums caches the summed rows of the word features of each word of the
-	// featurizer's word cache (generation sumsGen), where sumsDone says so. News repeats
-	// its words, so most tokens need only their context features looked up.
+	// sums caches, for each word of the featurizer's word cache (generation sumsGen),
+	// the summed rows of its word features and of the features it gives its neighbours in
+	// each role: 1+nRoles rows of nTags, filled on first use, where sumsDone's bit says so.
+	// News repeats its words, so most tokens need only their pair features looked up.
 	sums     []int32
-	sumsDone []bool
+	sumsDone []uint8
 	sumsGen  int
+	// edges holds the rows that the sentence's start and end give in each role.
+	edges    []int32
 	wordKeys []uint64
 	// For a stacked model, per token of the document: the second stage's rows of its
 	// first-stage features, and what its stacked features need.
@@ -424,23 +427,59 @@ func (s *scratch) accumulator(n int) []int32 {
 }
 
 // wordSums returns the sums of the rows of the features of the word at index at of
-// the featurizer's word cache, computing them on first use.
-func (m *Model) wordSums(s *scratch, at int32, w string) []int32 {
-	T := m.nTags
+// the featurizer's word cache, computing them on first use: its word features for
+// role -1, else the features it gives a neighbour in role.
+func (m *Model) wordSums(s *scratch, at int32, w string, role int) []int32 {
+	T, stride := m.nTags, (1+nRoles)*m.nTags
 	if s.sumsGen != s.f.cacheGen {
 		s.sumsDone, s.sums, s.sumsGen = s.sumsDone[:0], s.sums[:0], s.f.cacheGen
 	}
 	if n := len(s.f.wordInfo); len(s.sumsDone) < n {
-		s.sumsDone = append(s.sumsDone, make([]bool, n-len(s.sumsDone))...)
-		s.sums = append(s.sums, make([]int32, n*T-len(s.sums))...)
+		s.sumsDone = append(s.sumsDone, make([]uint8, n-len(s.sumsDone))...)
+		s.sums = append(s.sums, make([]int32, n*stride-len(s.sums))...)
 	}
-	sums := s.sums[int(at)*T : int(at)*T+T]
-	if !s.sumsDone[at] {
-		s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, &s.f.wordInfo[at])
+	off := int(at)*stride + (role+1)*T
+	sums := s.sums[off : off+T]
+	if bit := uint8(1) << (role + 1); s.sumsDone[at]&bit == 0 {
+		ti := &s.f.wordInfo[at]
+		if role < 0 {
+			s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
+		} else {
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape)
+		}
 		m.addKeys(sums, s.wordKeys)
-		s.sumsDone[at] = true
+		s.sumsDone[at] |= bit
 	}
 	return sums
+}
+
+// neighbourSums returns the summed rows of the features that token j of a sentence
+// of n tokens gives its neighbour in role; j may be outside the sentence.
+func (m *Model) neighbourSums(s *scratch, words []string, j, role int) []int32 {
+	T := m.nTags
+	if j >= 0 && j < len(words) {
+		return m.wordSums(s, s.f.words[j], words[j], role)
+	}
+	if s.edges == nil {
+		s.edges = make([]int32, nRoles*T)
+		for r := range nRoles {
+			edge := uint64(hashBOS)
+			if r == asNext || r == asNext2 {
+				edge = hashEOS
+			}
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge)
+			m.addKeys(s.edges[r*T:r*T+T], s.wordKeys)
+		}
+	}
+	return s.edges[role*T : role*T+T]
+}
+
+// addSums adds the integer row b to acc.
+func addSums(acc, b []int32) {
+	b = b[:len(acc)]
+	for i := range acc {
+		acc[i] += b[i]
+	}
 }
 
 // tagDoc returns the first stage's tags and scores of every token of doc.
@@ -464,13 +503,17 @@ func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
 	acc := s.accumulator(T)
 	for i, w := range words {
 		if s.f.words != nil {
-			copy(acc, m.wordSums(s, s.f.words[i], w))
+			copy(acc, m.wordSums(s, s.f.words[i], w, -1))
+			addSums(acc, m.neighbourSums(s, words, i-1, asPrev))
+			addSums(acc, m.neighbourSums(s, words, i+1, asNext))
+			addSums(acc, m.neighbourSums(s, words, i-2, asPrev2))
+			addSums(acc, m.neighbourSums(s, words, i+2, asNext2))
+			s.keys = s.f.pairFeatures(s.keys[:0], words, i)
 		} else {
 			clear(acc)
 			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
-			m.addKeys(acc, s.keys)
+			s.keys = s.f.contextFeatures(s.keys, words, i)
 		}
-		s.keys = s.f.contextFeatures(s.keys[:0], words, i)
 		m.addKeys(acc, s.keys)
 		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}

@@ -382,6 +382,64 @@ func FuzzReadCoNLL(f *testing.F) {
 	})
 }
 
+// checkCachedScores checks that the scores Predict computes from its per-word sums
+// are those of summing the rows of every feature of every token.
+func checkCachedScores(t *testing.T, m *Model, doc [][]string) {
+	t.Helper()
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	s.f.scanDocument(doc)
+	T := m.nTags
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		m.tagSentence(s, si, words)
+		got := slices.Clone(s.em[:len(words)*T])
+		keys, offsets := s.f.sentenceFeatures(si, words, nil, nil, nil)
+		for i := range words {
+			acc := make([]int32, T)
+			m.addKeys(acc, keys[offsets[i]:offsets[i+1]])
+			want := make([]float32, T)
+			setScaled(want, acc, m.scale)
+			if !slices.Equal(got[i*T:i*T+T], want) {
+				t.Fatalf("sentence %d token %d (%q): cached scores %v, summed %v", si, i, words[i], got[i*T:i*T+T], want)
+			}
+		}
+	}
+}
+
+// TestCachedScores runs checkCachedScores over the bundled articles, twice so that the
+// second pass finds their words cached.
+func TestCachedScores(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../corpus/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no bundled articles")
+	}
+	for range 2 {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			var doc [][]string
+			for _, sent := range Sentences(text, Tokenize(text)) {
+				var words []string
+				for _, tok := range sent {
+					words = append(words, tok.Text)
+				}
+				doc = append(doc, words)
+			}
+			checkCachedScores(t, m, doc)
+		}
+	}
+}
+
 func FuzzPredict(f *testing.F) {
 	m, err := Default()
 	if err != nil {
@@ -395,6 +453,7 @@ func FuzzPredict(f *testing.F) {
 		for _, line := range strings.Split(text, "\n") {
 			doc = append(doc, strings.Fields(line))
 		}
+		checkCachedScores(t, m, doc)
 		out := m.Predict(doc)
 		for i, spans := range out {
 			for _, sp := range spans {
