@@ -42,7 +42,7 @@ type Model struct {
 	trans   []float32 // (nTags+1) x nTags; the last row holds start scores
 	allowed []bool    // (nTags+1) x nTags
 	final   []bool    // nTags: may end a sentence
-	prevs   [][]int   // per tag, the tags that may precede it
+	lat     lattice   // trans laid out for viterbi
 	table   featTable
 	// rows holds one row of nTags weights per feature, quantised to int16 as in the
 	// model file: a weight is float32(value) * scale. Scores are sums of rows in int32,
@@ -66,7 +66,6 @@ func (m *Model) Types() []string { return append([]string(nil), m.types...) }
 func newModel(types []string) *Model {
 	m := &Model{types: types, nTags: 1 + 4*len(types)}
 	m.allowed, m.final = transitionMasks(len(types))
-	m.prevs = predecessors(m.allowed, m.nTags)
 	m.trans = make([]float32, (m.nTags+1)*m.nTags)
 	return m
 }
@@ -95,20 +94,6 @@ func transitionMasks(nTypes int) (allowed, final []bool) {
 		final[t] = !open(t)
 	}
 	return allowed, final
-}
-
-// predecessors lists, for each tag, the tags that may precede it, so that Viterbi skips
-// the forbidden pairs without testing them.
-func predecessors(allowed []bool, n int) [][]int {
-	prevs := make([][]int, n)
-	for cur := 0; cur < n; cur++ {
-		for prev := 0; prev < n; prev++ {
-			if allowed[prev*n+cur] {
-				prevs[cur] = append(prevs[cur], prev)
-			}
-		}
-	}
-	return prevs
 }
 
 // jointTable maps feature keys to their rows in both stages of a stacked model
@@ -366,7 +351,7 @@ func (m *Model) decode(s *scratch, em []float32, n int) []int {
 		s.tags = make([]int, n)
 	}
 	tags := s.tags[:n]
-	viterbi(&s.vit, em, n, m.nTags, m.trans, m.allowed, m.prevs, m.final, tags)
+	viterbi(&s.vit, &m.lat, em, n, tags)
 	return tags
 }
 
@@ -521,7 +506,7 @@ func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
 		s.tags = make([]int, n)
 	}
 	tags := s.tags[:n]
-	viterbi(&s.vit, em, n, T, m.trans, m.allowed, m.prevs, m.final, tags)
+	viterbi(&s.vit, &m.lat, em, n, tags)
 	return tags
 }
 
@@ -551,14 +536,51 @@ func (m *Model) spans(tags []int) []Span {
 	return spans
 }
 
+// lattice holds a model's transition scores laid out for viterbi.
+type lattice struct {
+	start []float32 // per tag, the score of starting a sentence with it; -Inf where it may not
+	into  []float32 // T x T: into[cur*T+prev] is the score of tag prev followed by cur
+	// The tags that may precede tag cur are prevs[prevAt[cur]:prevAt[cur+1]].
+	prevs  []int32
+	prevAt []int32
+	final  []bool // per tag: may end a sentence
+}
+
+// set lays out trans, (T+1) x T with the start scores last, for the transitions that
+// allowed allows.
+func (l *lattice) set(trans []float32, allowed, final []bool) {
+	T := len(final)
+	inf := float32(math.Inf(-1))
+	l.start = slices.Grow(l.start[:0], T)[:T]
+	for t := range T {
+		l.start[t] = inf
+		if allowed[T*T+t] {
+			l.start[t] = trans[T*T+t]
+		}
+	}
+	l.into = slices.Grow(l.into[:0], T*T)[:T*T]
+	l.prevs, l.prevAt = l.prevs[:0], append(l.prevAt[:0], 0)
+	for cur := range T {
+		for prev := range T {
+			l.into[cur*T+prev] = trans[prev*T+cur]
+			if allowed[prev*T+cur] {
+				l.prevs = append(l.prevs, int32(prev))
+			}
+		}
+		l.prevAt = append(l.prevAt, int32(len(l.prevs)))
+	}
+	l.final = final
+}
+
 type viterbiScratch struct {
 	score, next []float32
 	back        []int32
-	into        []float32 // T x T: into[cur*T+prev] is trans[prev*T+cur]
 }
 
-// viterbi writes to out the best tag sequence for emission scores em (n x T).
-func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed []bool, prevs [][]int, final []bool, out []int) {
+// viterbi writes to out the best tag sequence of n tokens with emission scores em
+// (n x T) under the transitions of l. Of equal scores it prefers the lower tag.
+func viterbi(v *viterbiScratch, l *lattice, em []float32, n int, out []int) {
+	T := len(l.final)
 	if cap(v.score) < T {
 		v.score, v.next = make([]float32, T), make([]float32, T)
 	}
@@ -567,48 +589,30 @@ func viterbi(v *viterbiScratch, em []float32, n, T int, trans []float32, allowed
 		v.back = make([]int32, n*T)
 	}
 	back := v.back[:n*T]
+	for t := range T {
+		score[t] = l.start[t] + em[t]
+	}
 	inf := float32(math.Inf(-1))
-	start := T * T
-	for t := 0; t < T; t++ {
-		if allowed[start+t] {
-			score[t] = trans[start+t] + em[t]
-		} else {
-			score[t] = inf
-		}
-	}
-	// The inner loop reads the scores into a tag, which are a column of trans: a
-	// transposed copy makes them a row.
-	if n > 1 {
-		if cap(v.into) < T*T {
-			v.into = make([]float32, T*T)
-		}
-		for prev := 0; prev < T; prev++ {
-			for cur := 0; cur < T; cur++ {
-				v.into[cur*T+prev] = trans[prev*T+cur]
-			}
-		}
-	}
 	for i := 1; i < n; i++ {
-		e := em[i*T : i*T+T]
-		for cur := 0; cur < T; cur++ {
+		e, b := em[i*T:i*T+T], back[i*T:i*T+T]
+		for cur := range T {
 			// An impossible previous tag scores -Inf, and -Inf plus a transition is
 			// never > best: no test needed.
+			into := l.into[cur*T : cur*T+T]
 			best, arg := inf, int32(0)
-			into := v.into[cur*T : cur*T+T]
-			for _, prev := range prevs[cur] {
+			for _, prev := range l.prevs[l.prevAt[cur]:l.prevAt[cur+1]] {
 				if s := score[prev] + into[prev]; s > best {
-					best, arg = s, int32(prev)
+					best, arg = s, prev
 				}
 			}
-			next[cur] = best + e[cur]
-			back[i*T+cur] = arg
+			b[cur], next[cur] = arg, best+e[cur]
 		}
 		score, next = next, score
 	}
-	best, arg := inf, 0
-	for t := 0; t < T; t++ {
-		if final[t] && score[t] > best {
-			best, arg = score[t], t
+	bestScore, arg := inf, 0
+	for t := range T {
+		if l.final[t] && score[t] > bestScore {
+			bestScore, arg = score[t], t
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
@@ -786,6 +790,7 @@ func (m *Model) quantise() {
 	for i, x := range m.weights {
 		m.rows[i] = int16(math.Round(float64(x / m.scale)))
 	}
+	m.lat.set(m.trans, m.allowed, m.final)
 }
 
 // readSlice reads n little-endian values in chunks, so that a corrupt count
@@ -827,5 +832,11 @@ func readWeights(br *bufio.Reader, m *Model) error {
 	}
 	m.rows, m.scale = q, scale
 	m.table = newFeatTable(keys)
+	for _, x := range m.trans {
+		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+			return errors.New("read ner model: a transition score is not a finite number")
+		}
+	}
+	m.lat.set(m.trans, m.allowed, m.final)
 	return nil
 }

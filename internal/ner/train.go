@@ -331,6 +331,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	tw := make([]float32, len(m.trans))
 	tu := make([]float32, len(m.trans))
 	var vs viterbiScratch
+	var lat lattice
 	var em []float32
 	pred := make([]int, 0, 256)
 	order := make([]int, len(sents))
@@ -367,7 +368,8 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 				pred = make([]int, n)
 			}
 			pred = pred[:n]
-			viterbi(&vs, em, n, T, tw, m.allowed, m.prevs, m.final, pred)
+			lat.set(tw, m.allowed, m.final)
+			viterbi(&vs, &lat, em, n, pred)
 			prevG, prevP := T, T // the start row
 			for i := 0; i < n; i++ {
 				g, p := s.gold[i], pred[i]
