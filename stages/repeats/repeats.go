@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,13 +151,17 @@ type Page struct {
 func NewPage(site string, lines []string) Page {
 	var p Page
 	sh := newSiteHash(site)
-	seen := make(map[uint64]bool, len(lines))
+	p.keys = make([]uint64, 0, len(lines))
 	for _, l := range lines {
-		if h, ok := sh.line(l); ok && !seen[h] {
-			seen[h] = true
+		if h, ok := sh.line(l); ok {
 			p.keys = append(p.keys, h)
-			p.fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
 		}
+	}
+	// Sorting finds the distinct keys faster than a map for a page's few dozen lines.
+	slices.Sort(p.keys)
+	p.keys = slices.Compact(p.keys)
+	for _, h := range p.keys {
+		p.fingerprint ^= h*0x9e3779b97f4a7c15 + 1 // order-independent set fingerprint
 	}
 	return p
 }
