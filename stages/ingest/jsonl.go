@@ -76,11 +76,10 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 			d.Record.ID = num.String()
 		}
 	}
-	var text, html string
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{"url", &d.Record.Source.URL}, {"text", &text}, {"html", &html}, {"published", &d.Published}} {
+	}{{"url", &d.Record.Source.URL}, {"published", &d.Published}} {
 		raw, ok := fields[f.name]
 		if !ok || string(raw) == "null" {
 			continue
@@ -92,14 +91,35 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 			return d
 		}
 	}
+	// The article is unquoted straight into the bytes the decode stage reads.
+	var text, html []byte
+	for _, f := range []struct {
+		name string
+		dst  *[]byte
+	}{{"text", &text}, {"html", &html}} {
+		raw, ok := fields[f.name]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		if v, ok := appendUnquoted(make([]byte, 0, len(raw)), raw); ok {
+			*f.dst = v
+			continue
+		}
+		var v string
+		if err := json.Unmarshal(raw, &v); err != nil {
+			d.Fail(Stage, fmt.Errorf("line %d: field %q must be a string", n, f.name))
+			return d
+		}
+		*f.dst = []byte(v)
+	}
 	switch {
-	case html != "" && text != "":
+	case len(html) > 0 && len(text) > 0:
 		d.Fail(Stage, fmt.Errorf("line %d: give either \"text\" or \"html\", not both", n))
 		return d
-	case html != "":
-		d.Raw, d.FormatHint = []byte(html), "html"
-	case text != "":
-		d.Raw, d.FormatHint = []byte(text), "text"
+	case len(html) > 0:
+		d.Raw, d.FormatHint = html, "html"
+	case len(text) > 0:
+		d.Raw, d.FormatHint = text, "text"
 	default:
 		d.Fail(Stage, fmt.Errorf("line %d: no \"text\" or \"html\" field", n))
 		return d

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"unicode/utf16"
@@ -96,13 +98,21 @@ func skipSpace(data []byte, i int) int {
 
 // stringEnd returns the index just past the string literal that starts at data[i].
 func stringEnd(data []byte, i int) (int, bool) {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1, true
+	for j := i + 1; j < len(data); {
+		k := bytes.IndexByte(data[j:], '"')
+		if k < 0 {
+			return 0, false
 		}
+		q := j + k
+		// The quote is escaped when an odd number of backslashes precede it.
+		b := q
+		for b > i+1 && data[b-1] == '\\' {
+			b--
+		}
+		if (q-b)%2 == 0 {
+			return q + 1, true
+		}
+		j = q + 1
 	}
 	return 0, false
 }
@@ -141,34 +151,59 @@ func valueEnd(data []byte, i int) int {
 	return i
 }
 
-// validString reports whether a string literal (with its quotes) is valid JSON.
+// validString reports whether a string literal (with its quotes), which stringEnd
+// delimited, is valid JSON: no control character, valid escapes.
 func validString(lit []byte) bool {
 	s := lit[1 : len(lit)-1]
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < ' ':
+	for {
+		k := bytes.IndexByte(s, '\\')
+		if k < 0 {
+			return !hasControl(s)
+		}
+		if hasControl(s[:k]) {
 			return false
-		case c == '\\':
-			i++
-			if i >= len(s) {
-				return false
-			}
-			switch s[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(s) {
-					return false
-				}
-				if _, ok := hex4(s[i+1 : i+5]); !ok {
-					return false
-				}
-				i += 4
-			default:
-				return false
-			}
+		}
+		n := escapeLen(s[k:])
+		if n == 0 {
+			return false
+		}
+		s = s[k+n:]
+	}
+}
+
+// escapeLen returns the length of the valid escape sequence that s starts with, or 0.
+func escapeLen(s []byte) int {
+	if len(s) < 2 {
+		return 0
+	}
+	switch s[1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2
+	case 'u':
+		if _, ok := hex4(s[2:min(6, len(s))]); ok {
+			return 6
 		}
 	}
-	return true
+	return 0
+}
+
+// hasControl reports whether s holds a byte below 0x20, eight bytes at a time.
+func hasControl(s []byte) bool {
+	const highs, spaces = 0x8080808080808080, 0x20 * 0x0101010101010101
+	for len(s) >= 8 {
+		x := binary.LittleEndian.Uint64(s)
+		// A byte below 0x20 borrows when 0x20 is subtracted and had its high bit clear.
+		if (x-spaces)&^x&highs != 0 {
+			return true
+		}
+		s = s[8:]
+	}
+	for _, c := range s {
+		if c < ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // unquote decodes a valid JSON string literal (with its quotes) as encoding/json does:
@@ -178,77 +213,80 @@ func unquote(lit []byte) (string, bool) {
 		return "", false
 	}
 	s := lit[1 : len(lit)-1]
-	plain := true
-	for _, c := range s {
-		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if bytes.IndexByte(s, '\\') < 0 && bytes.IndexByte(s, '"') < 0 && !hasControl(s) && utf8.Valid(s) {
 		return string(s), true
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
+	b, ok := appendUnquoted(make([]byte, 0, len(s)), lit)
+	return string(b), ok
+}
+
+// appendUnquoted appends to b what unquote returns, without making it a string.
+func appendUnquoted(b, lit []byte) ([]byte, bool) {
+	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
+		return b, false
+	}
+	s := lit[1 : len(lit)-1]
+	for len(s) > 0 {
+		k := bytes.IndexByte(s, '\\')
+		plain := s
+		if k >= 0 {
+			plain = s[:k]
+		}
+		if hasControl(plain) || bytes.IndexByte(plain, '"') >= 0 {
+			return b, false
+		}
+		if utf8.Valid(plain) {
+			b = append(b, plain...)
+		} else {
+			b = appendValidUTF8(b, plain)
+		}
+		if k < 0 {
+			break
+		}
+		s = s[k:]
+		n := escapeLen(s)
 		switch {
-		case c == '\\':
-			if i+1 >= len(s) {
-				return "", false
-			}
-			switch e := s[i+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r, ok := hex4(s[i+2 : min(i+6, len(s))])
-				if !ok {
-					return "", false
-				}
-				i += 6
-				if utf16.IsSurrogate(r) {
-					if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						if r2, ok := hex4(s[i+2 : i+6]); ok {
-							if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-								b = utf8.AppendRune(b, dec)
-								i += 6
-								continue
-							}
+		case n == 0:
+			return b, false
+		case n == 2:
+			b = append(b, unescaped[s[1]])
+		default:
+			r, _ := hex4(s[2:6])
+			if utf16.IsSurrogate(r) {
+				if len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
+					if r2, ok := hex4(s[8:12]); ok {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							b = utf8.AppendRune(b, dec)
+							n = 12
+							s = s[n:]
+							continue
 						}
 					}
-					r = utf8.RuneError
 				}
-				b = utf8.AppendRune(b, r)
-				continue
-			default:
-				return "", false
+				r = utf8.RuneError
 			}
-			i += 2
-		case c == '"' || c < ' ':
-			return "", false
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = utf8.AppendRune(b, utf8.RuneError)
-			} else {
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
+			b = utf8.AppendRune(b, r)
 		}
+		s = s[n:]
 	}
-	return string(b), true
+	return b, true
+}
+
+// unescaped maps the letter of a two-character escape to the byte it stands for.
+var unescaped = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// appendValidUTF8 appends s with each invalid byte replaced by U+FFFD.
+func appendValidUTF8(b, s []byte) []byte {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		if r == utf8.RuneError && size == 1 {
+			b = utf8.AppendRune(b, utf8.RuneError)
+		} else {
+			b = append(b, s[:size]...)
+		}
+		s = s[size:]
+	}
+	return b
 }
 
 // hex4 decodes the four hex digits of a \u escape.

@@ -113,3 +113,43 @@ func BenchmarkParseObject(b *testing.B) {
 		}
 	})
 }
+
+// TestHasControl puts every byte value at every position of short and long inputs,
+// against the byte-by-byte definition.
+func TestHasControl(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for pos := range n {
+			for c := range 256 {
+				s := bytes.Repeat([]byte{'a'}, n)
+				s[pos] = byte(c)
+				if got, want := hasControl(s), c < ' '; got != want {
+					t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestStringEnd(t *testing.T) {
+	tests := []struct {
+		data string
+		end  int // -1: unterminated
+	}{
+		{`"abc" x`, 5},
+		{`"a\"b" x`, 6},
+		{`"a\\" x`, 5},
+		{`"a\\\"b" x`, 8},
+		{`"\\\\" x`, 6},
+		{`"a\" x`, -1},
+		{`"`, -1},
+	}
+	for _, tt := range tests {
+		end, ok := stringEnd([]byte(tt.data), 0)
+		if !ok {
+			end = -1
+		}
+		if end != tt.end {
+			t.Errorf("stringEnd(%q) = %d, want %d", tt.data, end, tt.end)
+		}
+	}
+}
