@@ -72,7 +72,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 		switch {
 		case json.Unmarshal(raw, &s) == nil && s != "":
 			d.Record.ID = s
-		case json.Unmarshal(raw, &num) == nil:
+		case json.Unmarshal(raw, &num) == nil && num != "": // null leaves num empty
 			d.Record.ID = num.String()
 		}
 	}
