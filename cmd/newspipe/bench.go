@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +37,8 @@ Builds a large corpus of varied articles (text and HTML, half each by bytes) fro
 bundled articles, as JSON Lines shards, then runs the whole pipeline over the text shards
 and over the HTML shards with each worker count, and prints throughput, the stages' share
 of the time, peak memory, and the prose/v2 and go-trafilatura baselines beside the goals.
+Everything is measured in --rounds rounds, the baselines after the pipeline runs in each,
+and each speed is the median round's: one round on a shared machine can be 15% off.
 
 Example:
   newspipe bench --size 200MB --workers 1,2
@@ -54,6 +58,7 @@ type benchFlags struct {
 	repeats       bool
 	seed          uint64
 	cpuProfile    string
+	rounds        int
 }
 
 // Goals of issue 6.
@@ -98,6 +103,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&f.repeats, "site-repeats", true, "include the site-repeats pre-pass, as newspipe run does")
 	fs.Uint64Var(&f.seed, "seed", 1, "`SEED` of the generated corpus")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the pipeline runs to `FILE`")
+	fs.IntVar(&f.rounds, "rounds", 3, "measure everything `N` times, the runs of a round one after another, and report\nthe median round of each measure: shared machines are noisy")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -105,8 +111,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "newspipe bench: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	if f.size <= 0 || len(f.workers) == 0 {
-		fmt.Fprintln(stderr, "newspipe bench: --size and --workers must be positive")
+	if f.size <= 0 || len(f.workers) == 0 || f.rounds < 1 {
+		fmt.Fprintln(stderr, "newspipe bench: --size, --workers and --rounds must be positive")
 		return exitUsage
 	}
 	if err := runBench(ctx, f, stdout, stderr); err != nil {
@@ -133,6 +139,8 @@ type benchRun struct {
 	peakHeap  uint64
 	indexHeap int64 // live heap held by the site-repeats index
 	rssIsReal bool  // the peak was reset before the run, so it is this run's own
+	// roundMBps, set by medianRuns, holds the throughput of every round in order.
+	roundMBps []float64
 }
 
 func (r benchRun) mbps() float64 { return float64(r.bytes) / 1e6 / r.wall.Seconds() }
@@ -196,48 +204,52 @@ func runBench(ctx context.Context, f benchFlags, stdout, stderr io.Writer) error
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// 3. Baselines on samples of the same inputs, in each round after the pipeline runs,
+	// so that a slow spell of the machine touches both sides of a ratio alike.
 	var runs []benchRun
-	for _, kind := range []benchcorpus.Kind{benchcorpus.Text, benchcorpus.HTML} {
-		files := corpus.Text.Files
-		if kind == benchcorpus.HTML {
-			files = corpus.HTML.Files
-		}
-		if len(files) == 0 {
-			continue
-		}
-		for _, w := range f.workers {
-			fmt.Fprintf(stderr, "running %s, %d worker(s) on %d core(s) ...\n", kind, w, w)
-			// N workers run on N cores (GOMAXPROCS), so "1 worker" is a per-core figure
-			// even though the stages themselves run concurrently.
-			prev := runtime.GOMAXPROCS(w)
-			r, err := benchPipeline(ctx, set, files, w, f.repeats)
-			runtime.GOMAXPROCS(prev)
-			if err != nil {
-				return err
+	var proses, trafis []baseline
+	for round := 1; round <= f.rounds; round++ {
+		for _, kind := range []benchcorpus.Kind{benchcorpus.Text, benchcorpus.HTML} {
+			files := corpus.Text.Files
+			if kind == benchcorpus.HTML {
+				files = corpus.HTML.Files
 			}
-			r.kind = kind
-			runs = append(runs, r)
+			if len(files) == 0 {
+				continue
+			}
+			for _, w := range f.workers {
+				fmt.Fprintf(stderr, "round %d of %d: running %s, %d worker(s) on %d core(s) ...\n", round, f.rounds, kind, w, w)
+				// N workers run on N cores (GOMAXPROCS), so "1 worker" is a per-core figure
+				// even though the stages themselves run concurrently.
+				prev := runtime.GOMAXPROCS(w)
+				r, err := benchPipeline(ctx, set, files, w, f.repeats)
+				runtime.GOMAXPROCS(prev)
+				if err != nil {
+					return err
+				}
+				r.kind = kind
+				runs = append(runs, r)
+			}
 		}
+		fmt.Fprintf(stderr, "round %d of %d: running baselines ...\n", round, f.rounds)
+		prose, err := benchProse(ctx, corpus.Text.Files, f.baselineBytes)
+		if err != nil {
+			return err
+		}
+		trafi, err := benchTrafilatura(ctx, corpus.HTML.Files, f.htmlPages)
+		if err != nil {
+			return err
+		}
+		proses, trafis = append(proses, prose), append(trafis, trafi)
 	}
 	if f.cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
 
-	// 3. Baselines on samples of the same inputs.
-	fmt.Fprintln(stderr, "running baselines ...")
-	prose, err := benchProse(ctx, corpus.Text.Files, f.baselineBytes)
-	if err != nil {
-		return err
-	}
-	trafi, err := benchTrafilatura(ctx, corpus.HTML.Files, f.htmlPages)
-	if err != nil {
-		return err
-	}
-
 	// 4. The table.
 	return writeBenchTable(stdout, benchReport{
 		corpus: corpus, reused: reused, startRSS: startRSS, genTime: genTime, genRSS: genRSS,
-		runs: runs, prose: prose, trafi: trafi, repeats: f.repeats,
+		rounds: f.rounds, runs: medianRuns(runs), prose: medianBaseline(proses), trafi: medianBaseline(trafis), repeats: f.repeats,
 	})
 }
 
@@ -298,6 +310,65 @@ type baseline struct {
 	bytes int64
 	took  time.Duration
 	err   error
+	// roundTook, set by medianBaseline, holds the time of every round in order.
+	roundTook []time.Duration
+}
+
+// medianRuns returns one run per kind and worker count, in the order first seen: the
+// round with the median throughput (the lower one of an even count), carrying the
+// largest peak RSS and heap of all its rounds, since memory goals bound the worst.
+func medianRuns(runs []benchRun) []benchRun {
+	type key struct {
+		kind    benchcorpus.Kind
+		workers int
+	}
+	var order []key
+	groups := map[key][]benchRun{}
+	for _, r := range runs {
+		k := key{r.kind, r.workers}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	out := make([]benchRun, 0, len(order))
+	for _, k := range order {
+		g := groups[k]
+		speeds := make([]float64, len(g))
+		for i, r := range g {
+			speeds[i] = r.mbps()
+		}
+		sorted := slices.Clone(g)
+		slices.SortStableFunc(sorted, func(a, b benchRun) int { return cmp.Compare(a.mbps(), b.mbps()) })
+		m := sorted[(len(sorted)-1)/2]
+		for _, r := range g {
+			if r.peakRSS > m.peakRSS {
+				m.peakRSS, m.rssIsReal = r.peakRSS, r.rssIsReal
+			}
+			m.peakHeap = max(m.peakHeap, r.peakHeap)
+			m.indexHeap = max(m.indexHeap, r.indexHeap)
+		}
+		m.roundMBps = speeds
+		out = append(out, m)
+	}
+	return out
+}
+
+// medianBaseline returns the round of a baseline with the median time (the faster
+// one of an even count, which favours the baseline).
+func medianBaseline(rounds []baseline) baseline {
+	if len(rounds) == 0 {
+		return baseline{}
+	}
+	took := make([]time.Duration, len(rounds))
+	for i, b := range rounds {
+		took[i] = b.took
+	}
+	sorted := slices.Clone(rounds)
+	slices.SortStableFunc(sorted, func(a, b baseline) int { return cmp.Compare(a.took, b.took) })
+	m := sorted[(len(sorted)-1)/2]
+	m.roundTook = took
+	return m
 }
 
 // sample reads documents of the shards in order until keep returns false.
@@ -385,13 +456,29 @@ type benchReport struct {
 	genRSS  int64
 	// startRSS is the resident size before any work: the binary and its embedded models.
 	startRSS int64
-	runs     []benchRun
+	rounds   int
+	runs     []benchRun // the median round of each kind and worker count
 	prose    baseline
 	trafi    baseline
 	repeats  bool
 }
 
+// roundsNote lists the figure of every round after the median, when there are several.
+func roundsNote(figures []float64, format string) string {
+	if len(figures) < 2 {
+		return ""
+	}
+	parts := make([]string, len(figures))
+	for i, f := range figures {
+		parts[i] = fmt.Sprintf(format, f)
+	}
+	return " (rounds: " + strings.Join(parts, ", ") + ")"
+}
+
 func writeBenchTable(w io.Writer, r benchReport) error {
+	if r.rounds > 1 {
+		fmt.Fprintf(w, "Speeds and ratios are the median of %d rounds (each round's figure in brackets); memory is the largest of any round.\n\n", r.rounds)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	row := func(measure, figure, goal string) { fmt.Fprintf(tw, "%s\t%s\t%s\n", measure, figure, goal) }
 	row("measure", "figure", "goal")
@@ -424,7 +511,7 @@ func writeBenchTable(w io.Writer, r benchReport) error {
 		if run.kind == benchcorpus.Text && run.workers == 1 {
 			mbGoal = fmt.Sprintf(">= %.0f MB/s", goalMBps)
 		}
-		row(fmt.Sprintf("%s, whole pipeline%s, %d worker(s)", k, pre, run.workers), fmt.Sprintf("%.2f MB/s", run.mbps()), mbGoal)
+		row(fmt.Sprintf("%s, whole pipeline%s, %d worker(s)", k, pre, run.workers), fmt.Sprintf("%.2f MB/s", run.mbps())+roundsNote(run.roundMBps, "%.2f"), mbGoal)
 		row(fmt.Sprintf("%s, whole pipeline, %d worker(s)", k, run.workers), fmt.Sprintf("%.0f docs/s", run.docsps()), "")
 		if run.prepass > 0 {
 			main := run.wall - run.prepass
@@ -450,14 +537,14 @@ func writeBenchTable(w io.Writer, r benchReport) error {
 	}
 	if r.prose.docs > 0 {
 		p := float64(r.prose.bytes) / 1e3 / r.prose.took.Seconds()
-		row(fmt.Sprintf("prose/v2 baseline, text (%s, %d docs)", humanSize(r.prose.bytes), r.prose.docs), fmt.Sprintf("%.1f KB/s", p), "")
+		row(fmt.Sprintf("prose/v2 baseline, text (%s, %d docs)", humanSize(r.prose.bytes), r.prose.docs), fmt.Sprintf("%.1f KB/s", p)+roundsNote(rates(r.prose, float64(r.prose.bytes)/1e3), "%.1f"), "")
 		if run, ok := one[benchcorpus.Text]; ok {
 			row(fmt.Sprintf("newspipe / prose/v2, text, %d worker(s)", run.workers), fmt.Sprintf("%.0fx", run.mbps()*1e3/p), fmt.Sprintf(">= %.0fx", goalProseRatio))
 		}
 	}
 	if r.trafi.docs > 0 {
 		t := float64(r.trafi.docs) / r.trafi.took.Seconds()
-		row(fmt.Sprintf("go-trafilatura baseline, HTML (%d pages)", r.trafi.docs), fmt.Sprintf("%.0f pages/s, %.2f MB/s", t, float64(r.trafi.bytes)/1e6/r.trafi.took.Seconds()), "")
+		row(fmt.Sprintf("go-trafilatura baseline, HTML (%d pages)", r.trafi.docs), fmt.Sprintf("%.0f pages/s, %.2f MB/s", t, float64(r.trafi.bytes)/1e6/r.trafi.took.Seconds())+roundsNote(rates(r.trafi, float64(r.trafi.docs)), "%.0f"), "")
 		if run, ok := one[benchcorpus.HTML]; ok {
 			row(fmt.Sprintf("newspipe whole pipeline / trafilatura, HTML, %d worker(s)", run.workers), fmt.Sprintf("%.2fx", run.docsps()/t), fmt.Sprintf(">= %.1fx", goalTrafiRatio))
 		}
@@ -491,6 +578,15 @@ func writeBenchTable(w io.Writer, r benchReport) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// rates returns amount per second for each round of a baseline.
+func rates(b baseline, amount float64) []float64 {
+	out := make([]float64, len(b.roundTook))
+	for i, d := range b.roundTook {
+		out[i] = amount / d.Seconds()
+	}
+	return out
 }
 
 // stageShare is a stage's share of the busy time of a run, the pre-pass counted as

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"newspipe/internal/benchcorpus"
+)
+
+func TestMedianRuns(t *testing.T) {
+	run := func(kind benchcorpus.Kind, workers int, seconds float64, rss int64) benchRun {
+		return benchRun{kind: kind, workers: workers, bytes: 10e6, wall: time.Duration(seconds * float64(time.Second)), peakRSS: rss}
+	}
+	// Three rounds of text/1, text/2 and html/1, in the order bench runs them.
+	runs := []benchRun{
+		run(benchcorpus.Text, 1, 4, 100), run(benchcorpus.Text, 2, 2, 150), run(benchcorpus.HTML, 1, 5, 120),
+		run(benchcorpus.Text, 1, 2, 300), run(benchcorpus.Text, 2, 2.5, 140), run(benchcorpus.HTML, 1, 4, 110),
+		run(benchcorpus.Text, 1, 5, 200), run(benchcorpus.Text, 2, 1, 130), run(benchcorpus.HTML, 1, 10, 100),
+	}
+	got := medianRuns(runs)
+	want := []struct {
+		kind    benchcorpus.Kind
+		workers int
+		mbps    float64
+		rss     int64
+		rounds  []float64
+	}{
+		{benchcorpus.Text, 1, 2.5, 300, []float64{2.5, 5, 2}},
+		{benchcorpus.Text, 2, 5, 150, []float64{5, 4, 10}},
+		{benchcorpus.HTML, 1, 2, 120, []float64{2, 2.5, 1}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("medianRuns gave %d runs, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.kind != w.kind || g.workers != w.workers || g.mbps() != w.mbps || g.peakRSS != w.rss || !slices.Equal(g.roundMBps, w.rounds) {
+			t.Errorf("run %d = %s/%d %.2f MB/s, RSS %d, rounds %v; want %s/%d %.2f MB/s, RSS %d, rounds %v",
+				i, g.kind, g.workers, g.mbps(), g.peakRSS, g.roundMBps, w.kind, w.workers, w.mbps, w.rss, w.rounds)
+		}
+	}
+}
+
+func TestMedianBaseline(t *testing.T) {
+	tests := []struct {
+		took []time.Duration
+		want time.Duration
+	}{
+		{[]time.Duration{3, 1, 2}, 2},
+		{[]time.Duration{4, 1}, 1}, // of two, the faster: the ratio is not flattered
+		{[]time.Duration{7}, 7},
+	}
+	for _, tt := range tests {
+		var rounds []baseline
+		for _, d := range tt.took {
+			rounds = append(rounds, baseline{docs: 1, took: d})
+		}
+		if got := medianBaseline(rounds); got.took != tt.want || !slices.Equal(got.roundTook, tt.took) {
+			t.Errorf("medianBaseline(%v) took %v, rounds %v; want %v", tt.took, got.took, got.roundTook, tt.want)
+		}
+	}
+}
+
+// TestBenchSmall runs the whole benchmark on a tiny corpus and checks that the table
+// has its measures, the goals and each round's figure.
+func TestBenchSmall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline and both baselines twice")
+	}
+	code, out, errOut := run(t, "", "bench", "--size", "1MB", "--corpus", "../../corpus", "--workers", "1",
+		"--rounds", "2", "--baseline-bytes", "16KB", "--html-pages", "5")
+	if code != 0 {
+		t.Fatalf("bench exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"median of 2 rounds",
+		"text, whole pipeline (incl. site-repeats pre-pass), 1 worker(s)",
+		"html, whole pipeline (incl. site-repeats pre-pass), 1 worker(s)",
+		"newspipe / prose/v2, text, 1 worker(s)",
+		"newspipe whole pipeline / trafilatura, HTML, 1 worker(s)",
+		">= 50x",
+		"(rounds: ",
+		"stage share of busy time",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(errOut, "running baselines"); n != 2 {
+		t.Errorf("baselines ran %d times, want once per round (2):\n%s", n, errOut)
+	}
+}
