@@ -98,10 +98,13 @@ var (
 type tokenInfo struct {
 	word, lower, shape, short uint64
 	lowerStr                  string
-	capInitial                bool // first rune upper case
-	allCaps                   bool // letters only upper case, at least one letter
-	hasLetter                 bool
-	runes                     int
+	// lowerID numbers lowerStr in the featurizer's word cache, or is -1 for a token
+	// outside it.
+	lowerID    int32
+	capInitial bool // first rune upper case
+	allCaps    bool // letters only upper case, at least one letter
+	hasLetter  bool
+	runes      int
 }
 
 // docWord is what a document says about one lower-cased word.
@@ -110,6 +113,7 @@ type docWord struct {
 	midCap     bool   // capitalised (not all caps) away from a sentence start
 	trueForm   string // the cased form in normal (not all-caps) sentences
 	trueShape  uint64 // shape hash of trueForm
+	trueHash   uint64 // hash of trueForm
 	trueCount  int
 	initialCap bool // capitalised at a sentence start
 }
@@ -134,10 +138,16 @@ type featurizer struct {
 	wordIndex map[string]int32
 	wordInfo  []tokenInfo
 	cacheGen  int
-	caps      bool     // the current sentence is written in capitals
-	gazMarks  []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
-	buf       []byte
-	doc       map[string]*docWord
+	// lowerIndex numbers the lower-cased forms of the word cache (tokenInfo.lowerID).
+	lowerIndex map[string]int32
+	// docByLower, by lowerID, says what the document that scanDocument saw (generation
+	// docGen) says of each lower-cased word; an entry of another generation is absent.
+	docByLower []docWord
+	docStamp   []int32
+	docGen     int32
+	caps       bool     // the current sentence is written in capitals
+	gazMarks   []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
+	buf        []byte
 	// For a second stage: the first stage's entity-type counts for each lower-cased word
 	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
 	agg map[string]*[9]int32
@@ -235,6 +245,13 @@ func (f *featurizer) appendDocInfo(words []string) {
 			at = int32(len(f.wordInfo))
 			f.wordInfo = appendInfo(f.wordInfo, []string{w})
 			f.wordIndex[w] = at
+			ti := &f.wordInfo[at]
+			id, ok := f.lowerIndex[ti.lowerStr]
+			if !ok {
+				id = int32(len(f.lowerIndex))
+				f.lowerIndex[ti.lowerStr] = id
+			}
+			ti.lowerID = id
 		}
 		f.docInfo = append(f.docInfo, f.wordInfo[at])
 		f.docWords = append(f.docWords, at)
@@ -246,7 +263,7 @@ func appendInfo(info []tokenInfo, words []string) []tokenInfo {
 	var buf [64]byte
 	for _, w := range words {
 		w = normalizeToken(w)
-		var ti tokenInfo
+		ti := tokenInfo{lowerID: -1}
 		ti.word = hashString(w)
 		ti.lowerStr = lower(w)
 		ti.lower = hashString(ti.lowerStr)
@@ -323,14 +340,12 @@ func isOpener(w string) bool {
 // scanDocument gathers document-level facts about words. It is called with every sentence
 // of a document before features are computed.
 func (f *featurizer) scanDocument(doc [][]string) {
-	if f.doc == nil {
-		f.doc = map[string]*docWord{}
-	}
-	clear(f.doc)
+	f.docGen++
 	f.docInfo, f.docWords = f.docInfo[:0], f.docWords[:0]
 	f.sentStart = append(f.sentStart[:0], 0)
 	if f.wordIndex == nil || len(f.wordIndex) >= maxCachedWords {
 		f.wordIndex, f.wordInfo = make(map[string]int32, 1024), f.wordInfo[:0]
+		f.lowerIndex = make(map[string]int32, 1024)
 		f.cacheGen++
 	}
 	for _, words := range doc {
@@ -344,11 +359,7 @@ func (f *featurizer) scanDocument(doc [][]string) {
 			if !ti.hasLetter {
 				continue
 			}
-			dw := f.doc[ti.lowerStr]
-			if dw == nil {
-				dw = &docWord{}
-				f.doc[ti.lowerStr] = dw
-			}
+			dw := f.newDocWord(ti.lowerID)
 			initial := i == 0 || isOpener(words[i-1])
 			switch {
 			case !ti.capInitial && !ti.allCaps:
@@ -363,7 +374,7 @@ func (f *featurizer) scanDocument(doc [][]string) {
 			if !caps {
 				// Prefer forms seen away from sentence starts, then the first seen.
 				if dw.trueForm == "" || !initial && dw.trueCount == 0 {
-					dw.trueForm = w
+					dw.trueForm, dw.trueHash = w, hashString(w)
 					f.buf = shapeInto(f.buf, w, 4)
 					dw.trueShape = hashBytes(f.buf)
 					if !initial {
@@ -373,6 +384,35 @@ func (f *featurizer) scanDocument(doc [][]string) {
 			}
 		}
 	}
+}
+
+// newDocWord returns the entry of the current document for the lower-cased word id,
+// emptied if it is the first time the document has the word.
+func (f *featurizer) newDocWord(id int32) *docWord {
+	if int(id) >= len(f.docStamp) {
+		n := max(int(id)+1, 2*len(f.docStamp))
+		f.docStamp = append(f.docStamp, make([]int32, n-len(f.docStamp))...)
+		f.docByLower = append(f.docByLower, make([]docWord, n-len(f.docByLower))...)
+	}
+	if f.docStamp[id] != f.docGen {
+		f.docStamp[id], f.docByLower[id] = f.docGen, docWord{}
+	}
+	return &f.docByLower[id]
+}
+
+// docWord returns what the current document says of the token with info ti, or nil.
+func (f *featurizer) docWord(ti *tokenInfo) *docWord {
+	id := ti.lowerID
+	if id < 0 {
+		var ok bool
+		if id, ok = f.lowerIndex[ti.lowerStr]; !ok {
+			return nil
+		}
+	}
+	if int(id) >= len(f.docStamp) || f.docStamp[id] != f.docGen {
+		return nil
+	}
+	return &f.docByLower[id]
 }
 
 // sentenceFeatures appends to keys the feature keys of every token of sentence si of
@@ -532,8 +572,8 @@ func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64
 		}
 	}
 	ls := ti.lowerStr
-	if ti.hasLetter && f.doc != nil {
-		if dw := f.doc[ls]; dw != nil {
+	if ti.hasLetter && f.docGen > 0 {
+		if dw := f.docWord(ti); dw != nil {
 			var flags uint64
 			if dw.lowerSeen {
 				flags |= 1
@@ -552,7 +592,7 @@ func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64
 			}
 			keys = append(keys, mix(mix(fDocCase, flags), ss))
 			if (caps || initial) && dw.trueForm != "" {
-				keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, hashString(dw.trueForm)))
+				keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, dw.trueHash))
 			}
 		}
 	}

@@ -49,6 +49,7 @@ package dates
 import (
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"newspipe/record"
@@ -57,6 +58,9 @@ import (
 // Tagger finds temporal expressions; safe for concurrent use; build once per process.
 type Tagger struct {
 	lex lexicon
+	// tokens pools the token buffers of tag (*[]token): a document's lines share one,
+	// and so do a worker's documents.
+	tokens sync.Pool
 }
 
 // New builds a Tagger with its word tables.
@@ -108,7 +112,13 @@ func (t *Tagger) tag(text string, ref time.Time) (out []record.Date) {
 	}
 	// Lines are tagged one at a time: no rule crosses a line break, and a small token
 	// buffer reused for every line keeps memory flat on long documents.
-	toks := make([]token, 0, 256)
+	buf, _ := t.tokens.Get().(*[]token)
+	if buf == nil {
+		buf = &[]token{}
+	}
+	defer t.tokens.Put(buf)
+	toks := (*buf)[:0]
+	defer func() { *buf = toks[:0] }()
 	rpos := 0
 	for from := 0; from < len(text); {
 		to := strings.IndexByte(text[from:], '\n')
