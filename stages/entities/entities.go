@@ -50,12 +50,13 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 	toks := ner.Tokenize(text)
 	sents := ner.Sentences(text, toks)
 	words := make([][]string, len(sents))
+	all := make([]string, 0, len(toks)) // one array for every sentence's words
 	for i, s := range sents {
-		w := make([]string, len(s))
-		for k, t := range s {
-			w[k] = t.Text
+		start := len(all)
+		for _, t := range s {
+			all = append(all, t.Text)
 		}
-		words[i] = w
+		words[i] = all[start:len(all):len(all)]
 	}
 	pred := r.model.Predict(words)
 	var ms []mention
@@ -136,6 +137,12 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	// the tagger may take only "Kim" of "Kim Jong-un's" when the article elsewhere writes
 	// "Kim Jong Un".
 	for mi := range ms {
+		if len(byKey) == 0 {
+			break
+		}
+		if head, _, _ := strings.Cut(normKey(ms[mi].toks[0].Text), " "); !keyStarts[head] {
+			continue // no longer name starts like this one
+		}
 		first, last := index(ms[mi].toks[0].Start), index(ms[mi].toks[len(ms[mi].toks)-1].Start)
 		for k := 2; k >= 1; k-- {
 			end := last + k
