@@ -44,7 +44,7 @@ Flags:
 `
 
 // defaultMemoryLimit is the soft memory limit of a run unless GOMEMLIMIT sets another.
-const defaultMemoryLimit = 256 << 20
+const defaultMemoryLimit = 224 << 20
 
 // applyMemoryLimit sets the default soft memory limit unless GOMEMLIMIT sets one. Without
 // a limit the collector lets the heap grow to twice the live data; with it, a long batch's
