@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 )
@@ -54,11 +53,7 @@ type Model struct {
 	// weights, only on a model just trained, holds the float weights rows came from.
 	weights []float32
 	gaz     gazetteer
-	// free holds the scratch space of finished calls. Not a sync.Pool: a pool empties at
-	// garbage collections, and each scratch holds a word cache that takes thousands of
-	// documents to fill.
-	freeMu sync.Mutex
-	free   []*scratch
+	pool    sync.Pool
 	// second, when not nil, is a second stage that re-tags the document knowing the
 	// first stage's tags; it shares this model's gazetteer.
 	second *Model
@@ -254,24 +249,10 @@ type scratch struct {
 }
 
 func (m *Model) getScratch() *scratch {
-	m.freeMu.Lock()
-	defer m.freeMu.Unlock()
-	if n := len(m.free); n > 0 {
-		s := m.free[n-1]
-		m.free = m.free[:n-1]
+	if s, ok := m.pool.Get().(*scratch); ok {
 		return s
 	}
 	return &scratch{f: newFeaturizer(m.gaz, len(m.types))}
-}
-
-// putScratch keeps s for a later call, up to one scratch per core: more calls at once
-// than cores are rare, and their scratch space is left to the garbage collector.
-func (m *Model) putScratch(s *scratch) {
-	m.freeMu.Lock()
-	defer m.freeMu.Unlock()
-	if len(m.free) < runtime.GOMAXPROCS(0) {
-		m.free = append(m.free, s)
-	}
 }
 
 // Predict finds the entities of a document given as sentences of tokens; it returns the
@@ -279,7 +260,7 @@ func (m *Model) putScratch(s *scratch) {
 // pass a whole article at once.
 func (m *Model) Predict(doc [][]string) [][]Span {
 	s := m.getScratch()
-	defer m.putScratch(s)
+	defer m.pool.Put(s)
 	s.f.scanDocument(doc)
 	s.f.agg = nil
 	out := make([][]Span, len(doc))
@@ -489,7 +470,7 @@ func addSums(acc, b []int32) {
 // tagDoc returns the first stage's tags and scores of every token of doc.
 func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 	s := m.getScratch()
-	defer m.putScratch(s)
+	defer m.pool.Put(s)
 	s.f.scanDocument(doc)
 	s.f.agg = nil
 	return m.firstStage(s, doc)
