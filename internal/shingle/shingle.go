@@ -6,7 +6,12 @@ import "unicode"
 
 // Tokens splits s into maximal runs of Unicode letters, digits or '_', case kept.
 func Tokens(s string) []string {
-	var toks []string
+	return AppendTokens(nil, s)
+}
+
+// AppendTokens appends the tokens of s, as Tokens splits them, to toks and returns the
+// extended slice.
+func AppendTokens(toks []string, s string) []string {
 	start := -1
 	for i, r := range s {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'

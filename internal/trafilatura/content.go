@@ -29,13 +29,13 @@ func Content(doc *html.Node, opts Options) *html.Node {
 	work := dom.Clone(doc, true)
 	if opts.PruneSelector != "" {
 		if sel, err := cascadia.ParseGroup(opts.PruneSelector); err == nil {
-			work = pruneUnwantedNodes(work, []selector.Rule{sel.Match})
+			removeUnwantedNodes(work, []selector.Rule{sel.Match})
 		}
 	}
 	docCleaning(work, opts)
 	convertTags(work, opts)
 	if opts.Focus == FavorPrecision {
-		work = pruneUnwantedNodes(work, selector.RemovedComments)
+		removeUnwantedNodes(work, selector.RemovedComments)
 	}
 	postBody, text := extractContent(work, cache, opts)
 

@@ -136,18 +136,23 @@ func pruneHTML(doc *html.Node, opts Options) {
 	}
 }
 
-// pruneUnwantedNodes prune the HTML tree by removing unwanted sections.
+// pruneUnwantedNodes returns a copy of tree without the nodes that queries match. With
+// withBackup set, when that removes six sevenths of the text or more, it returns a plain
+// copy of tree instead. tree itself is left as it was.
 func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...bool) *html.Node {
-	var oldLen int
-	var backup *html.Node
-	backupEnabled := len(withBackup) > 0 && withBackup[0]
-
-	tree = dom.Clone(tree, true)
-	if backupEnabled {
-		backup = dom.Clone(tree, true)
-		oldLen = utf8.RuneCountInString(dom.TextContent(tree))
+	pruned := dom.Clone(tree, true)
+	removeUnwantedNodes(pruned, queries)
+	// Upstream copies the tree twice to keep a backup; tree is that backup, as pruning
+	// works on the copy, so the second copy is made only when it is returned.
+	if len(withBackup) > 0 && withBackup[0] && textLength(pruned) <= textLength(tree)/7 {
+		return dom.Clone(tree, true)
 	}
+	return pruned
+}
 
+// removeUnwantedNodes removes the nodes that queries match from tree, keeping their tail
+// text: pruneUnwantedNodes without the copy, for a tree that nothing else refers to.
+func removeUnwantedNodes(tree *html.Node, queries []selector.Rule) {
 	for _, query := range queries {
 		subElements := selector.QueryAll(tree, query)
 		for i := len(subElements) - 1; i >= 0; i-- {
@@ -175,15 +180,18 @@ func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...
 			etree.Remove(subElement)
 		}
 	}
+}
 
-	if backupEnabled {
-		newLen := utf8.RuneCountInString(dom.TextContent(tree))
-		if newLen <= oldLen/7 {
-			return backup
-		}
+// textLength is utf8.RuneCountInString(dom.TextContent(n)) without building the text.
+func textLength(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return utf8.RuneCountInString(n.Data)
 	}
-
-	return tree
+	length := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		length += textLength(c)
+	}
+	return length
 }
 
 // handleTextNode converts, formats and probes potential text elements.

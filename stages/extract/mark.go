@@ -30,15 +30,8 @@ type match struct {
 // text occurs, in order, in the extracted content.
 func mark(raw []rawBlock, content *html.Node) []document.Block {
 	ct, unit := contentTokens(content)
-	pos := map[string][]int{}
-	for i, t := range ct {
-		pos[t] = append(pos[t], i)
-	}
-	toks := make([][]string, len(raw))
-	for i, b := range raw {
-		toks[i] = shingle.Tokens(b.text)
-	}
-	inside := align(toks, ct, unit, pos)
+	toks := blockTokens(raw)
+	inside := align(toks, ct, unit, newPositions(ct))
 	addSplitBody(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
@@ -61,6 +54,43 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		out[i] = d
 	}
 	return out
+}
+
+// blockTokens returns the tokens of each block; they share one array.
+func blockTokens(raw []rawBlock) [][]string {
+	var all []string
+	ends := make([]int, len(raw))
+	for i, b := range raw {
+		all = shingle.AppendTokens(all, b.text)
+		ends[i] = len(all)
+	}
+	toks := make([][]string, len(raw))
+	start := 0
+	for i, end := range ends {
+		toks[i] = all[start:end:end]
+		start = end
+	}
+	return toks
+}
+
+// positions lists where each content token occurs in the content, in order: first
+// occurrence, then a chain of next ones (one map entry and one int32 per token rather
+// than a slice per distinct token).
+type positions struct {
+	first map[string]int32
+	next  []int32 // next occurrence of the same token, or -1
+}
+
+func newPositions(ct []string) positions {
+	p := positions{first: make(map[string]int32), next: make([]int32, len(ct))}
+	for i := len(ct) - 1; i >= 0; i-- {
+		p.next[i] = -1
+		if j, ok := p.first[ct[i]]; ok {
+			p.next[i] = j
+		}
+		p.first[ct[i]] = int32(i)
+	}
+	return p
 }
 
 // fallbackBody marks as body the prose blocks outside any telling chrome element,
@@ -143,7 +173,7 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 // non-overlapping set that covers the most content tokens, and reports which blocks
 // it uses. Choosing the best chain rather than the first match keeps a pull quote or
 // a teaser that repeats a later paragraph from pulling the match past real content.
-func align(toks [][]string, ct []string, unit []uint8, pos map[string][]int) []bool {
+func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 	var ms []match
 	best := newMaxTree(len(ct) + 1)
 	for i, bt := range toks {
@@ -177,14 +207,19 @@ func align(toks [][]string, ct []string, unit []uint8, pos map[string][]int) []b
 // candidates returns the places [q, n] where the block's tokens bt occur in ct: whole
 // occurrences, plus for a long block a long enough leading part, since trafilatura
 // sometimes drops the tail of a paragraph after a link or a footnote mark.
-func candidates(ct []string, unit []uint8, pos map[string][]int, bt []string) [][2]int {
+func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int {
 	need := len(bt)
 	if len(bt) >= shortBlock {
 		need = max(8, (len(bt)+1)/2)
 		need = min(need, len(bt))
 	}
 	var out [][2]int
-	for _, q := range pos[bt[0]] {
+	at, ok := pos.first[bt[0]]
+	if !ok {
+		at = -1
+	}
+	for ; at >= 0; at = pos.next[at] {
+		q := int(at)
 		n := 1
 		for n < len(bt) && q+n < len(ct) && ct[q+n] == bt[n] {
 			n++
@@ -350,7 +385,9 @@ func contentTokens(root *html.Node) ([]string, []uint8) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			for _, t := range shingle.Tokens(n.Data) {
+			from := len(toks)
+			toks = shingle.AppendTokens(toks, n.Data)
+			for range toks[from:] {
 				var f uint8
 				if brk {
 					f = unitStart
@@ -359,7 +396,6 @@ func contentTokens(root *html.Node) ([]string, []uint8) {
 					}
 					brk = false
 				}
-				toks = append(toks, t)
 				flags = append(flags, f)
 			}
 			return
