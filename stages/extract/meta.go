@@ -460,7 +460,13 @@ func isoDate(s string) string {
 	if len(s) < 8 || len(s) > 48 {
 		return ""
 	}
+	digit := isDigit(s[0])
 	for _, l := range dateLayouts {
+		// A layout that starts with a number (year, day) needs a digit, one that starts
+		// with a name a letter: skip the others without a failed, allocating time.Parse.
+		if isDigit(l.layout[0]) != digit {
+			continue
+		}
 		t, err := time.Parse(l.layout, s)
 		if err != nil {
 			continue
@@ -524,3 +530,5 @@ func sameName(a, b string) bool {
 	}
 	return norm(a) != "" && norm(a) == norm(b)
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

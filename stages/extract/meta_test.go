@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -137,4 +138,22 @@ func TestExcerptIsNoSubtitle(t *testing.T) {
 	if p.Meta.Subtitle != "" {
 		t.Errorf("subtitle = %q, want none: the description is the first paragraph", p.Meta.Subtitle)
 	}
+}
+
+// FuzzDateLayoutStart checks what isoDate's skip relies on: time.Parse accepts a text
+// with a layout of dateLayouts only when both start with a digit or both do not.
+func FuzzDateLayoutStart(f *testing.F) {
+	for _, s := range []string{"2024-06-01", "June 1, 2024", "Mon, 02 Jan 2006 15:04:05 MST", "1 May 2020", "+2024-06-01", " 2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return
+		}
+		for _, l := range dateLayouts {
+			if _, err := time.Parse(l.layout, s); err == nil && isDigit(l.layout[0]) != isDigit(s[0]) {
+				t.Fatalf("time.Parse(%q, %q) succeeds, but isoDate skips that layout", l.layout, s)
+			}
+		}
+	})
 }

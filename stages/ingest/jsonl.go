@@ -23,11 +23,15 @@ var known = map[string]bool{"id": true, "url": true, "text": true, "html": true,
 // that names the line.
 func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *bufio.Reader, emit func(*document.Document) error) error {
 	seen := map[string]int{}
+	var buf []byte // reused: nothing a document keeps refers to the line
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, tooLong, err := readLine(br, r.maxBytes())
+		line, tooLong, err := readLine(br, r.maxBytes(), buf[:0])
+		if cap(line) <= maxKeptLineBuffer {
+			buf = line
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return emit(failed(fileID+":"+strconv.Itoa(n), path, fmt.Errorf("read line %d: %w", n, err)))
 		}
@@ -158,10 +162,13 @@ func extraFields(fields map[string]json.RawMessage) json.RawMessage {
 	return b.Bytes()
 }
 
-// readLine reads one line without its end ("\n" or "\r\n"). A line longer than limit
-// bytes is consumed and reported as tooLong without being kept in memory.
-func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
-	var buf []byte
+// maxKeptLineBuffer is the largest line buffer kept for the next line of a file.
+const maxKeptLineBuffer = 1 << 20
+
+// readLine reads one line without its end ("\n" or "\r\n") into buf, which it may
+// grow. A line longer than limit bytes is consumed and reported as tooLong without being
+// kept in memory.
+func readLine(br *bufio.Reader, limit int64, buf []byte) (line []byte, tooLong bool, err error) {
 	var n int64
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -180,7 +187,7 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 			}
 		}
 		if n-int64(end) > limit {
-			return nil, true, err
+			return buf[:0], true, err
 		}
 		return buf[:len(buf)-end], false, err
 	}
