@@ -56,6 +56,43 @@ func TestContentMatchesUpstream(t *testing.T) {
 	}
 }
 
+// FuzzContentMatchesUpstream compares Content with the unmodified go-trafilatura on
+// arbitrary pages, node for node, and checks that Content leaves its input as it was.
+func FuzzContentMatchesUpstream(f *testing.F) {
+	para := "<p>" + strings.Repeat("A sentence of the article that goes on for a while. ", 8) + "</p>"
+	for _, s := range []string{
+		"",
+		"<html><body><article>" + para + para + "</article></body></html>",
+		"<div class=content><h2>Title</h2>" + para + "<aside>Related<a href=/x>link</a></aside><span>tail</span>" + para + "</div>",
+		"<main><figure><table><tr><td>cell</td></tr></table></figure><b><i>" + para + "</i></b><!-- c -->text<script>x</script>more" + para + "</main>",
+		"<body><div id=comments>" + para + "</div><footer>" + para + "</footer><p>short</p></body>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		before := render(t, doc)
+		got := Content(doc, Options{})
+		if render(t, doc) != before {
+			t.Fatalf("Content changed its input")
+		}
+		res, err := upstream.ExtractDocument(doc, upstream.Options{ExcludeComments: true})
+		var want *html.Node
+		if err == nil {
+			want = res.ContentNode
+		}
+		switch {
+		case (got == nil) != (want == nil):
+			t.Fatalf("Content found content: %v, upstream: %v", got != nil, want != nil)
+		case got != nil && render(t, got) != render(t, want):
+			t.Fatalf("Content differs from upstream:\n%s\nwant\n%s", render(t, got), render(t, want))
+		}
+	})
+}
+
 func render(t *testing.T, n *html.Node) string {
 	t.Helper()
 	var sb strings.Builder

@@ -68,9 +68,7 @@ func docCleaning(doc *html.Node, opts Options) {
 	}
 
 	// Remove nodes in stripping list but keep its children
-	for tagName := range strippingList {
-		etree.StripTags(doc, tagName)
-	}
+	stripTagsIn(doc, strippingList)
 
 	// Prevent removal of paragraphs
 	if opts.Focus == FavorRecall && len(dom.GetElementsByTagName(doc, "p")) > 0 {
@@ -85,14 +83,52 @@ func docCleaning(doc *html.Node, opts Options) {
 		}
 	} else {
 		// Remove nodes in cleaning list including its children
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		removeElementsIn(doc, cleaningList)
 	}
 
 	// Remove HTML comment
 	removeHtmlCommentNode(doc)
 	pruneHTML(doc, opts)
+}
+
+// elementsNamed returns the elements below tree whose tag is in tags, in document order,
+// as dom.GetElementsByTagName does for one tag.
+func elementsNamed(tree *html.Node, tags map[string]struct{}) []*html.Node {
+	var found []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if _, ok := tags[c.Data]; ok {
+					found = append(found, c)
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(tree)
+	return found
+}
+
+// stripTagsIn does what etree.StripTags does for each tag of tags, in one walk of the tree
+// where upstream walks it once per tag. Elements are unwrapped in reverse document order,
+// so the descendants of each are unwrapped before it: the copies etree.Strip makes of an
+// element's children are final, and no element is found in a part already replaced.
+func stripTagsIn(tree *html.Node, tags map[string]struct{}) {
+	found := elementsNamed(tree, tags)
+	for i := len(found) - 1; i >= 0; i-- {
+		etree.Strip(found[i])
+	}
+}
+
+// removeElementsIn does what etree.StripElements(tree, false, tag) does for each tag of
+// tags, in one walk of the tree; removing a descendant before its ancestor changes
+// nothing outside the ancestor.
+func removeElementsIn(tree *html.Node, tags map[string]struct{}) {
+	found := elementsNamed(tree, tags)
+	for i := len(found) - 1; i >= 0; i-- {
+		etree.Remove(found[i], false)
+	}
 }
 
 // removeHtmlCommentNode removes all `html.CommentNode` in document.
