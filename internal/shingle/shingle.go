@@ -2,7 +2,10 @@
 // 4-word-shingle precision, recall and F1 of the article-extraction benchmark.
 package shingle
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Tokens splits s into maximal runs of Unicode letters, digits or '_', case kept.
 func Tokens(s string) []string {
@@ -13,8 +16,16 @@ func Tokens(s string) []string {
 // extended slice.
 func AppendTokens(toks []string, s string) []string {
 	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+	for i := 0; i < len(s); {
+		var word bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+		}
 		switch {
 		case word && start < 0:
 			start = i
@@ -22,12 +33,23 @@ func AppendTokens(toks []string, s string) []string {
 			toks = append(toks, s[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		toks = append(toks, s[start:])
 	}
 	return toks
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// asciiWord is isWordRune for ASCII characters.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // Shingles counts the windows of four consecutive tokens of s. A text of one to three
 // tokens is a single shingle; an empty text has none.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestTokens(t *testing.T) {
@@ -12,6 +13,37 @@ func TestTokens(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Tokens = %q, want %q", got, want)
 	}
+}
+
+// tokensReference is Tokens by its definition, rune by rune.
+func tokensReference(s string) []string {
+	var toks []string
+	start := -1
+	for i, r := range s {
+		switch word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'; {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			toks = append(toks, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, s[start:])
+	}
+	return toks
+}
+
+// FuzzTokens checks Tokens, ASCII table included, against its definition.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"", "Kim's 2018 summit — in Singapore_city, ça va?", "\xffa\xc3", "x\u00a0y٣z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Tokens(s), tokensReference(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Tokens(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestShingles(t *testing.T) {
