@@ -126,7 +126,7 @@ func (s *Set) Process(d *document.Document, opt Options) {
 // ErrEmpty is wrapped by the error for a document with no text.
 var ErrEmpty = errors.New("empty document")
 
-// Decode turns the raw bytes into UTF-8 and frees them.
+// Decode turns the raw bytes into UTF-8 and hands them over to the text (see decode.Decode).
 func (s *Set) Decode(d *document.Document) error {
 	html := d.FormatHint == detect.HTML || d.FormatHint == "" && detect.Format(string(d.Raw[:min(len(d.Raw), 8192)])) == detect.HTML
 	content, _, err := decode.Decode(d.Raw, d.ContentType, html)

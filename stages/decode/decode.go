@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
@@ -47,6 +48,10 @@ var magic = []struct {
 // detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, and anything else
 // is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
 // invalid in the chosen charset become U+FFFD.
+//
+// Decode takes raw over: when raw is valid UTF-8 the text shares its memory rather than
+// copying it (pages run to megabytes, and each copy is a large allocation), so raw must not
+// be changed afterwards.
 func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 	if name, ok := binaryKind(raw); ok {
 		return "", "", fmt.Errorf("%w: looks like %s", ErrBinary, name)
@@ -55,7 +60,7 @@ func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 	if name == "utf-8" {
 		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(raw) {
-			return string(raw), name, nil
+			return unsafe.String(unsafe.SliceData(raw), len(raw)), name, nil
 		}
 		return strings.ToValidUTF8(string(raw), "\uFFFD"), name, nil
 	}
