@@ -423,6 +423,9 @@ func benchProse(ctx context.Context, files []string, n int64) (baseline, error) 
 
 // benchTrafilatura runs go-trafilatura's extraction alone over the first n HTML pages.
 func benchTrafilatura(ctx context.Context, files []string, n int) (baseline, error) {
+	if !extract.HasBaseline {
+		return baseline{}, nil
+	}
 	type page struct{ html, url string }
 	var pages []page
 	var size int64
@@ -541,6 +544,9 @@ func writeBenchTable(w io.Writer, r benchReport) error {
 		if run, ok := one[benchcorpus.Text]; ok {
 			row(fmt.Sprintf("newspipe / prose/v2, text, %d worker(s)", run.workers), fmt.Sprintf("%.0fx", run.mbps()*1e3/p), fmt.Sprintf(">= %.0fx", goalProseRatio))
 		}
+	}
+	if _, ok := one[benchcorpus.HTML]; ok && !extract.HasBaseline {
+		row("go-trafilatura baseline, HTML", "not built in: build with -tags trafilatura (make bench does)", "")
 	}
 	if r.trafi.docs > 0 {
 		t := float64(r.trafi.docs) / r.trafi.took.Seconds()

@@ -102,7 +102,10 @@ func cmdEvalClean(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return exitFailures
 		}
 	}
-	if *baseline {
+	if *baseline && !extract.HasBaseline {
+		fmt.Fprintf(stderr, "newspipe eval clean: no html/trafilatura row: %v\n", extract.ErrNoBaseline)
+	}
+	if *baseline && extract.HasBaseline {
 		forms = append(forms, "html/trafilatura")
 		for _, id := range ids {
 			raw, err := os.ReadFile(filepath.Join(dir, id+".html"))

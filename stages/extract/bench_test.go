@@ -16,6 +16,9 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func BenchmarkBaseline(b *testing.B) {
+	if !HasBaseline {
+		b.Skip(ErrNoBaseline)
+	}
 	pages := loadDev(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

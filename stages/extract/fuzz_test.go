@@ -43,6 +43,9 @@ func FuzzExtract(f *testing.F) {
 }
 
 func FuzzBaseline(f *testing.F) {
+	if !HasBaseline {
+		f.Skip(ErrNoBaseline)
+	}
 	for _, s := range fuzzSeeds {
 		f.Add(s, "https://example.com/a")
 	}
