@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -87,7 +89,7 @@ func TestBenchSmall(t *testing.T) {
 	if extract.HasBaseline {
 		wants = append(wants, "newspipe whole pipeline / trafilatura, HTML, 1 worker(s)")
 	} else {
-		wants = append(wants, "go-trafilatura baseline, HTML", "not built in")
+		wants = append(wants, "go-trafilatura baseline, HTML", "not measured")
 	}
 	for _, want := range wants {
 		if !strings.Contains(out, want) {
@@ -96,5 +98,43 @@ func TestBenchSmall(t *testing.T) {
 	}
 	if n := strings.Count(errOut, "running baselines"); n != 2 {
 		t.Errorf("baselines ran %d times, want once per round (2):\n%s", n, errOut)
+	}
+}
+
+// TestBenchTrafilaturaInChild builds newspipe with -tags trafilatura and has a build
+// without it measure the go-trafilatura baseline in that program, as make bench does.
+func TestBenchTrafilaturaInChild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds newspipe and runs the benchmark")
+	}
+	if extract.HasBaseline {
+		t.Skip("this build measures go-trafilatura in its own process")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build the program with")
+	}
+	program := filepath.Join(t.TempDir(), "newspipe-dev")
+	if out, err := exec.Command(goCmd, "build", "-tags", "trafilatura", "-o", program, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build -tags trafilatura: %v\n%s", err, out)
+	}
+	code, out, errOut := run(t, "", "bench", "--size", "1MB", "--corpus", "../../corpus", "--workers", "1",
+		"--rounds", "1", "--baseline-bytes", "16KB", "--html-pages", "5", "--trafilatura-bin", program)
+	if code != 0 {
+		t.Fatalf("bench exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"go-trafilatura baseline, HTML (5 pages)", "newspipe whole pipeline / trafilatura, HTML, 1 worker(s)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	// A program without go-trafilatura is an error, not a silent gap.
+	lean := filepath.Join(t.TempDir(), "newspipe")
+	if out, err := exec.Command(goCmd, "build", "-o", lean, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if code, _, errOut := run(t, "", "bench", "--size", "1MB", "--corpus", "../../corpus", "--workers", "1",
+		"--rounds", "1", "--baseline-bytes", "16KB", "--html-pages", "5", "--trafilatura-bin", lean); code == 0 || !strings.Contains(errOut, "-tags trafilatura") {
+		t.Errorf("bench with a program without go-trafilatura: exit %d, stderr %q", code, errOut)
 	}
 }

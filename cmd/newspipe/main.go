@@ -66,6 +66,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdDates(rest, stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
+	case "bench-trafilatura": // used by bench; not listed
+		return cmdBenchTrafilatura(ctx, rest, stdout, stderr)
 	case "report":
 		return cmdReport(ctx, rest, stdin, stdout, stderr)
 	case "diff":
