@@ -59,7 +59,11 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 		words[i] = all[start:len(all):len(all)]
 	}
 	pred := r.model.Predict(words)
-	var ms []mention
+	n := 0
+	for _, spans := range pred {
+		n += len(spans)
+	}
+	ms := make([]mention, 0, n+n/8) // a span may split in two; addMissed adds more
 	for si, spans := range pred {
 		for _, sp := range spans {
 			// A separator inside a span joins two things, not one name: "Harriet Cole | March".
@@ -812,6 +816,12 @@ func expansionFor(ms []mention, ents []*entity, gi int) int {
 // nationalities ("Arab-Israeli") stays whole, as does a hyphenated name whose parts are not
 // names of their own ("Kim Il-Sung", "Moon Jae-in").
 func splitCompounds(text string, ms []mention) []mention {
+	// Most documents have no hyphenated mention: give them back as they are.
+	if !slices.ContainsFunc(ms, func(m mention) bool {
+		return slices.ContainsFunc(m.toks, func(t ner.Token) bool { return strings.IndexByte(t.Text, '-') > 0 })
+	}) {
+		return ms
+	}
 	known := map[string]string{} // last word of a single-name mention -> its CoNLL type
 	for _, m := range ms {
 		last := m.toks[len(m.toks)-1].Text
@@ -828,7 +838,7 @@ func splitCompounds(text string, ms []mention) []mention {
 		}
 		return "", false
 	}
-	var out []mention
+	out := make([]mention, 0, len(ms)+1)
 	for _, m := range ms {
 		split := false
 		for k, t := range m.toks {
