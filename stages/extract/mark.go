@@ -29,8 +29,8 @@ type match struct {
 // mark turns the raw blocks into document blocks, keeping as body the blocks whose
 // text occurs, in order, in the extracted content.
 func mark(raw []rawBlock, content *html.Node) []document.Block {
-	ct, unit := contentTokens(content)
-	toks := blockTokens(raw)
+	toks, n := blockTokens(raw)
+	ct, unit := contentTokens(content, n)
 	inside := align(toks, ct, unit, newPositions(ct))
 	addSplitBody(raw, toks, inside)
 	if !slices.Contains(inside, true) {
@@ -56,9 +56,13 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	return out
 }
 
-// blockTokens returns the tokens of each block; they share one array.
-func blockTokens(raw []rawBlock) [][]string {
-	var all []string
+// blockTokens returns the tokens of each block, which share one array, and their number.
+func blockTokens(raw []rawBlock) ([][]string, int) {
+	size := 0
+	for _, b := range raw {
+		size += len(b.text)
+	}
+	all := make([]string, 0, size/5+1) // about one token per five bytes of text
 	ends := make([]int, len(raw))
 	for i, b := range raw {
 		all = shingle.AppendTokens(all, b.text)
@@ -70,7 +74,7 @@ func blockTokens(raw []rawBlock) [][]string {
 		toks[i] = all[start:end:end]
 		start = end
 	}
-	return toks
+	return toks, len(all)
 }
 
 // positions lists where each content token occurs in the content, in order: first
@@ -82,7 +86,7 @@ type positions struct {
 }
 
 func newPositions(ct []string) positions {
-	p := positions{first: make(map[string]int32), next: make([]int32, len(ct))}
+	p := positions{first: make(map[string]int32, len(ct)/2), next: make([]int32, len(ct))}
 	for i := len(ct) - 1; i >= 0; i-- {
 		p.next[i] = -1
 		if j, ok := p.first[ct[i]]; ok {
@@ -377,10 +381,11 @@ var inlineContent = map[string]bool{
 }
 
 // contentTokens returns the word tokens of trafilatura's content in order, with flags
-// for the tokens that start and end one of its blocks.
-func contentTokens(root *html.Node) ([]string, []uint8) {
-	var toks []string
-	var flags []uint8
+// for the tokens that start and end one of its blocks. sizeHint is the expected number of
+// tokens (the page's, which the content rarely exceeds).
+func contentTokens(root *html.Node, sizeHint int) ([]string, []uint8) {
+	toks := make([]string, 0, sizeHint)
+	flags := make([]uint8, 0, sizeHint)
 	brk := true
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
