@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -42,6 +43,43 @@ func TestMedianRuns(t *testing.T) {
 		if g.kind != w.kind || g.workers != w.workers || g.mbps() != w.mbps || g.peakRSS != w.rss || !slices.Equal(g.roundMBps, w.rounds) {
 			t.Errorf("run %d = %s/%d %.2f MB/s, RSS %d, rounds %v; want %s/%d %.2f MB/s, RSS %d, rounds %v",
 				i, g.kind, g.workers, g.mbps(), g.peakRSS, g.roundMBps, w.kind, w.workers, w.mbps, w.rss, w.rounds)
+		}
+	}
+}
+
+func TestScaling(t *testing.T) {
+	tests := []struct {
+		name       string
+		one, many  []float64 // MB/s per round; one figure means one round
+		want       float64
+		wantRounds []float64
+	}{
+		// Round 2 was slow for both runs: its ratio still counts, the ratio of the medians
+		// (4 / 2.5 = 1.6) would pair round 1's two workers with round 3's one.
+		{"paired rounds", []float64{2.5, 1.5, 2}, []float64{4.5, 2.7, 4}, 1.8, []float64{1.8, 1.8, 2}},
+		{"median of odd count", []float64{2, 2, 2}, []float64{3, 4, 5}, 2, []float64{1.5, 2, 2.5}},
+		{"lower of even count", []float64{2, 2}, []float64{3, 4}, 1.5, []float64{1.5, 2}},
+		{"one round", []float64{2}, []float64{3.5}, 1.75, nil},
+	}
+	for _, tt := range tests {
+		run := func(rounds []float64) benchRun {
+			// The median round's figure stands for the run, as medianRuns leaves it.
+			m := slices.Sorted(slices.Values(rounds))[(len(rounds)-1)/2]
+			r := benchRun{bytes: int64(m * 1e6), wall: time.Second}
+			if len(rounds) > 1 {
+				r.roundMBps = rounds
+			}
+			return r
+		}
+		got, rounds := scaling(run(tt.one), run(tt.many))
+		if math.Abs(got-tt.want) > 1e-9 || len(rounds) != len(tt.wantRounds) {
+			t.Errorf("%s: scaling = %.3f, rounds %v; want %.3f, rounds %v", tt.name, got, rounds, tt.want, tt.wantRounds)
+			continue
+		}
+		for i := range rounds {
+			if math.Abs(rounds[i]-tt.wantRounds[i]) > 1e-9 {
+				t.Errorf("%s: round %d ratio %.3f, want %.3f", tt.name, i, rounds[i], tt.wantRounds[i])
+			}
 		}
 	}
 }

@@ -123,8 +123,10 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return exitFailures
 	}
 	reader := &ingest.Reader{Stdin: stdin, MaxBytes: f.maxBytes}
-	src := func(ctx context.Context, emit func(*document.Document) error) error {
-		return reader.Read(ctx, paths, emit)
+	// The site-repeats pre-pass reads the documents for their lines only.
+	prepassReader := &ingest.Reader{MaxBytes: f.maxBytes, NoHash: true}
+	prepassSrc := func(ctx context.Context, emit func(*document.Document) error) error {
+		return prepassReader.Read(ctx, paths, emit)
 	}
 	var prev *output.Previous
 	if f.resume {
@@ -154,7 +156,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	opt := stages.Options{Published: ref, Workers: f.workers, Review: f.report != "",
 		EncodeJSON: f.outDir == "" && !strings.HasSuffix(f.out, ".parquet")}
 	if f.repeats && !slices.Contains(paths, "-") {
-		if opt.Repeats, err = set.IndexRepeats(ctx, src, f.workers); err != nil {
+		if opt.Repeats, err = set.IndexRepeats(ctx, prepassSrc, f.workers); err != nil {
 			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 			return exitFailures
 		}

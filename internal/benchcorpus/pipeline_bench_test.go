@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -15,8 +16,9 @@ import (
 )
 
 // benchmarkPipeline runs the whole pipeline, site-repeats pre-pass included, over
-// generated articles of one kind, with one worker: run it with -cpuprofile to see where
-// the time goes.
+// generated articles of one kind, with as many workers per stage as -cpu gives cores
+// (GOMAXPROCS): run it with -cpuprofile to see where the time goes, and with -cpu 1,2
+// to see how it scales.
 func benchmarkPipeline(b *testing.B, kind Kind) {
 	templates, err := LoadDir(filepath.Join("..", "..", "corpus"))
 	if err != nil {
@@ -40,16 +42,20 @@ func benchmarkPipeline(b *testing.B, kind Kind) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	reader := &ingest.Reader{}
+	reader, prepassReader := &ingest.Reader{}, &ingest.Reader{NoHash: true} // as newspipe run reads them
 	src := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, files, emit)
 	}
+	prepassSrc := func(ctx context.Context, emit func(*document.Document) error) error {
+		return prepassReader.Read(ctx, files, emit)
+	}
 	ctx := context.Background()
+	workers := runtime.GOMAXPROCS(0)
 	b.ResetTimer()
 	var raw int64
 	for range b.N {
-		opt := stages.Options{Workers: 1, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
-		if opt.Repeats, err = set.IndexRepeats(ctx, src, 1); err != nil {
+		opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
+		if opt.Repeats, err = set.IndexRepeats(ctx, prepassSrc, workers); err != nil {
 			b.Fatal(err)
 		}
 		w := output.NewLines(io.Discard)

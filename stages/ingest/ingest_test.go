@@ -209,3 +209,28 @@ func TestReadWARC(t *testing.T) {
 		t.Errorf("want error records for the corrupt record, the 404 and the PNG: %q", got)
 	}
 }
+
+// TestReadNoHash checks that NoHash changes nothing but the hash, for every kind of input.
+func TestReadNoHash(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "Plain text.")
+	write(t, filepath.Join(dir, "b.jsonl"), `{"id":"x","text":"Line one."}`+"\n"+`{"html":"<p>Two</p>","url":"https://example.org/2"}`+"\n")
+	block := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Three</p>"
+	write(t, filepath.Join(dir, "c.warc"), "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/3\r\n"+
+		"Content-Type: application/http; msgtype=response\r\nContent-Length: "+strconv.Itoa(len(block))+"\r\n\r\n"+block+"\r\n\r\n")
+	hashed := readAll(t, &Reader{}, dir)
+	plain := readAll(t, &Reader{NoHash: true}, dir)
+	if len(hashed) != 4 || len(plain) != len(hashed) {
+		t.Fatalf("read %d and %d documents, want 4 each", len(hashed), len(plain))
+	}
+	for i := range hashed {
+		if hashed[i].sha != Hash([]byte(hashed[i].raw)) && !strings.HasSuffix(hashed[i].path, ".jsonl") || hashed[i].sha == "" {
+			t.Errorf("document %d: hash %q", i, hashed[i].sha)
+		}
+		want := hashed[i]
+		want.sha = ""
+		if plain[i] != want {
+			t.Errorf("document %d with NoHash = %+v, want %+v", i, plain[i], want)
+		}
+	}
+}

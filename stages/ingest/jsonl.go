@@ -128,7 +128,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 		d.Fail(Stage, fmt.Errorf("line %d: no \"text\" or \"html\" field", n))
 		return d
 	}
-	d.Record.Source.SHA256 = Hash(line)
+	d.Record.Source.SHA256 = r.hash(line)
 	d.Record.Meta = extraFields(fields)
 	return d
 }

@@ -53,7 +53,7 @@ func (r *Reader) readWARC(ctx context.Context, fileID, path string, in io.Reader
 func (r *Reader) warcDocument(id, path string, rec *warc.Record) *document.Document {
 	d := newDocument(id, path)
 	d.Record.Source.URL = rec.TargetURI
-	d.Record.Source.SHA256 = Hash(rec.Payload)
+	d.Record.Source.SHA256 = r.hash(rec.Payload)
 	if rec.Status != 0 && (rec.Status < 200 || rec.Status > 299) {
 		d.Fail(Stage, fmt.Errorf("HTTP status %d: the response holds no article", rec.Status))
 		return d

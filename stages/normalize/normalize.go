@@ -5,6 +5,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -71,7 +72,23 @@ func Line(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// The cases below, for ASCII: spaces are \t \n \v \f \r and ' ', controls
+			// the rest below ' ' and DEL, and nothing is invisible.
+			switch c := s[i]; {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				space = true
+			case c < ' ' || c == 0x7f:
+			default:
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(c)
+			}
+			continue
+		}
 		switch {
 		case invisible(r):
 			continue

@@ -4,7 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestLine(t *testing.T) {
@@ -73,11 +76,39 @@ func FuzzLines(f *testing.F) {
 	})
 }
 
+// lineByRunes is Line as its doc comment defines it, one rune at a time with the
+// unicode package's tables, without the fast paths for ASCII.
+func lineByRunes(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case invisible(r):
+			continue
+		case r == '\t' || unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
 func FuzzLine(f *testing.F) {
 	f.Add("  a\u00a0b\u200b c ")
 	f.Add("e\u0301\r\n\x00")
+	f.Add("\t\v\f x \x7f\x1f y\u0085z\xff ")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Line(s)
+		if want := lineByRunes(s); got != want {
+			t.Fatalf("Line(%q) = %q, want %q", s, got, want)
+		}
 		if !utf8.ValidString(got) && utf8.ValidString(s) {
 			t.Fatalf("Line(%q) = invalid UTF-8 %q", s, got)
 		}

@@ -29,48 +29,103 @@ var skipped = map[atom.Atom]bool{
 // normalised. It is a fast approximation of the page's blocks, for counting repeats before
 // the full extraction runs.
 func HTMLLines(page string) []string {
-	z := html.NewTokenizer(strings.NewReader(page))
-	var lines []string
-	var cur strings.Builder
-	depthSkipped := 0
-	flush := func() {
-		if l := normalize.Line(cur.String()); l != "" {
-			lines = append(lines, l)
-		}
-		cur.Reset()
+	if lines, ok := scanLines(page); ok {
+		return lines
 	}
+	return tokenizerLines(page)
+}
+
+// lineBuilder gathers the lines of a page from its tokens.
+type lineBuilder struct {
+	lines        []string
+	cur          strings.Builder
+	depthSkipped int
+}
+
+func (b *lineBuilder) flush() {
+	if l := normalize.Line(b.cur.String()); l != "" {
+		b.lines = append(b.lines, l)
+	}
+	b.cur.Reset()
+}
+
+// visible reports whether text here is visible, outside the skipped elements.
+func (b *lineBuilder) visible() bool { return b.depthSkipped == 0 }
+
+func (b *lineBuilder) startTag(name string) {
+	a := atom.Lookup([]byte(name))
+	if skipped[a] {
+		b.depthSkipped++
+	}
+	if breaks[a] {
+		b.flush()
+	}
+}
+
+func (b *lineBuilder) endTag(name string) {
+	a := atom.Lookup([]byte(name))
+	if skipped[a] && b.depthSkipped > 0 {
+		b.depthSkipped--
+	}
+	if breaks[a] {
+		b.flush()
+	}
+}
+
+func (b *lineBuilder) selfClosingTag(name string) {
+	if breaks[atom.Lookup([]byte(name))] {
+		b.flush()
+	}
+}
+
+// scanLines is HTMLLines with pageScanner; it reports false for a page the scanner declines.
+func scanLines(page string) ([]string, bool) {
+	z := pageScanner{s: page}
+	var b lineBuilder
+	for {
+		switch z.next() {
+		case tokError:
+			if z.declined {
+				return nil, false
+			}
+			b.flush()
+			return b.lines, true
+		case tokText:
+			if b.visible() {
+				b.cur.WriteString(z.text())
+			}
+		case tokStartTag:
+			b.startTag(z.tagName())
+		case tokEndTag:
+			b.endTag(z.tagName())
+		case tokSelfClosingTag:
+			b.selfClosingTag(z.tagName())
+		}
+	}
+}
+
+// tokenizerLines is HTMLLines with golang.org/x/net/html's Tokenizer.
+func tokenizerLines(page string) []string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b lineBuilder
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			flush()
-			return lines
+			b.flush()
+			return b.lines
 		case html.TextToken:
-			if depthSkipped == 0 {
-				cur.Write(z.Text())
+			if b.visible() {
+				b.cur.Write(z.Text())
 			}
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if skipped[a] {
-				depthSkipped++
-			}
-			if breaks[a] {
-				flush()
-			}
+			b.startTag(string(name))
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if skipped[a] && depthSkipped > 0 {
-				depthSkipped--
-			}
-			if breaks[a] {
-				flush()
-			}
+			b.endTag(string(name))
 		case html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			if breaks[atom.Lookup(name)] {
-				flush()
-			}
+			b.selfClosingTag(string(name))
 		}
 	}
 }

@@ -1,0 +1,461 @@
+package repeats
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// tokenKind is the kind of a token of pageScanner.
+type tokenKind int
+
+const (
+	tokError tokenKind = iota // the end of the page, or a page the scanner declines
+	tokText
+	tokStartTag
+	tokEndTag
+	tokSelfClosingTag
+	tokComment // comments, doctypes and the other tokens without text
+)
+
+// pageScanner splits a page into tokens exactly as golang.org/x/net/html's Tokenizer
+// does (each method below follows the Tokenizer's method of the same name), but reads a
+// string in place, skips text and raw text with IndexByte, and keeps no attributes: the
+// site-repeats pre-pass reads every page once more than the main run, and on large pages
+// the Tokenizer was most of its time. It declines (tokError with declined set) a script
+// holding "<!--", whose end the HTML standard finds through escape states it does not
+// follow; HTMLLines then falls back to the Tokenizer.
+type pageScanner struct {
+	s        string
+	i        int  // the Tokenizer's raw.end
+	eof      bool // the Tokenizer's err != nil
+	declined bool
+	rawTag   string
+	// The current token: its text (data) or tag name, and how its text converts.
+	dataStart, dataEnd    int
+	textIsRaw, convertNUL bool
+	// keys holds the spans of the attribute names of the current start tag that the
+	// Tokenizer keeps (non-empty, first of their name); lastValueEnd is the end of the
+	// value of the last one. A start tag ending in "/>" is self-closing unless that slash
+	// ends the last kept attribute's value.
+	keys         [][2]int
+	lastValueEnd int
+}
+
+func (z *pageScanner) readByte() byte {
+	if z.i >= len(z.s) {
+		z.eof = true
+		return 0
+	}
+	c := z.s[z.i]
+	z.i++
+	return c
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// next scans the next token and returns its kind.
+func (z *pageScanner) next() tokenKind {
+	rawStart := z.i
+	z.dataStart, z.dataEnd = z.i, z.i
+	if z.eof || z.declined {
+		return tokError
+	}
+	if z.rawTag != "" {
+		if z.rawTag == "plaintext" {
+			z.i, z.eof = len(z.s), true
+			z.dataEnd = z.i
+			z.textIsRaw = true
+		} else if !z.readRawOrRCDATA() {
+			z.declined = true
+			return tokError
+		}
+		if z.dataEnd > z.dataStart {
+			z.convertNUL = true
+			return tokText
+		}
+	}
+	z.textIsRaw, z.convertNUL = false, false
+loop:
+	for {
+		j := strings.IndexByte(z.s[z.i:], '<')
+		if j < 0 {
+			z.i, z.eof = len(z.s), true
+			break loop
+		}
+		z.i += j + 1
+		c := z.readByte()
+		if z.eof {
+			break loop
+		}
+		kind := tokComment
+		switch {
+		case isASCIILetter(c):
+			kind = tokStartTag
+		case c == '/':
+			kind = tokEndTag
+		case c == '!' || c == '?':
+		default:
+			z.i-- // reconsume: the '<' is text
+			continue
+		}
+		// Text before the tag is a token of its own.
+		if x := z.i - len("<a"); rawStart < x {
+			z.i, z.dataEnd = x, x
+			return tokText
+		}
+		switch kind {
+		case tokStartTag:
+			return z.readStartTag()
+		case tokEndTag:
+			c = z.readByte()
+			if z.eof {
+				break loop // "</" at the end is text
+			}
+			if c == '>' {
+				return tokComment // "</>" is no token at all
+			}
+			if isASCIILetter(c) {
+				z.readTag(false)
+				if z.eof {
+					return tokError
+				}
+				return tokEndTag
+			}
+			z.i--
+			z.readUntilCloseAngle()
+			return tokComment
+		default:
+			if c == '!' {
+				z.readMarkupDeclaration()
+				return tokComment
+			}
+			z.i--
+			z.readUntilCloseAngle()
+			return tokComment
+		}
+	}
+	if rawStart < z.i {
+		z.dataEnd = z.i
+		return tokText
+	}
+	return tokError
+}
+
+// text returns the current text token's text as the Tokenizer's Text does.
+func (z *pageScanner) text() string {
+	s := z.s[z.dataStart:z.dataEnd]
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	if z.convertNUL && strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "\ufffd")
+	}
+	if !z.textIsRaw {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// tagName returns the current tag's name, lower-cased.
+func (z *pageScanner) tagName() string {
+	return asciiLower(z.s[z.dataStart:z.dataEnd])
+}
+
+// asciiLower lower-cases the ASCII letters of s, as the Tokenizer lower-cases tag names.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// readRawOrRCDATA reads the text of a raw text element up to its end tag; it reports
+// false for a script it declines.
+func (z *pageScanner) readRawOrRCDATA() bool {
+	tag, from := z.rawTag, z.i
+	end, found := len(z.s), false
+	for k := from; ; {
+		j := strings.Index(z.s[k:], "</")
+		if j < 0 {
+			break
+		}
+		p := k + j
+		if rest := z.s[p+2:]; len(rest) > len(tag) && isHTMLSpaceSlashOrClose(rest[len(tag)]) && equalFoldLetters(rest[:len(tag)], tag) {
+			end, found = p, true
+			break
+		}
+		k = p + 2
+	}
+	if tag == "script" && strings.Contains(z.s[from:end], "<!--") {
+		return false
+	}
+	z.i = end
+	if !found {
+		z.eof = true
+	}
+	z.dataEnd = z.i
+	z.textIsRaw = tag != "textarea" && tag != "title"
+	z.rawTag = ""
+	return true
+}
+
+func isHTMLSpaceSlashOrClose(c byte) bool { return isHTMLSpace(c) || c == '/' || c == '>' }
+
+// equalFoldLetters reports whether s is lower, a lower-case tag name, with any of its
+// letters in upper case.
+func equalFoldLetters(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if c := s[i]; c != lower[i] && c != lower[i]-('a'-'A') {
+			return false
+		}
+	}
+	return true
+}
+
+// rawTags are the elements whose content the Tokenizer reads as one text token.
+var rawTags = map[string]bool{
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+}
+
+func (z *pageScanner) readStartTag() tokenKind {
+	z.readTag(true)
+	if z.eof {
+		return tokError
+	}
+	if name := z.s[z.dataStart:z.dataEnd]; len(name) <= len("plaintext") {
+		if lower := asciiLower(name); rawTags[lower] {
+			z.rawTag = lower
+		}
+	}
+	if z.s[z.i-2] == '/' && (len(z.keys) == 0 || z.i-2 != z.lastValueEnd-1) {
+		return tokSelfClosingTag
+	}
+	return tokStartTag
+}
+
+func (z *pageScanner) readTag(keepKeys bool) {
+	z.keys = z.keys[:0]
+	z.readTagName()
+	if z.skipWhiteSpace(); z.eof {
+		return
+	}
+	for {
+		c := z.readByte()
+		if z.eof || c == '>' {
+			break
+		}
+		z.i--
+		keyStart, keyEnd := z.readTagAttrKey()
+		valueEnd := z.readTagAttrVal()
+		if keepKeys && keyStart != keyEnd && !z.seenKey(keyStart, keyEnd) {
+			z.keys = append(z.keys, [2]int{keyStart, keyEnd})
+			z.lastValueEnd = valueEnd
+		}
+		if z.skipWhiteSpace(); z.eof {
+			break
+		}
+	}
+}
+
+// seenKey reports whether the tag has kept an attribute of the name s[start:end].
+func (z *pageScanner) seenKey(start, end int) bool {
+	key := z.s[start:end]
+	for _, k := range z.keys {
+		if k[1]-k[0] == len(key) && asciiEqualFold(z.s[k[0]:k[1]], key) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiEqualFold(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func (z *pageScanner) readTagName() {
+	z.dataStart = z.i - 1
+	for {
+		c := z.readByte()
+		if z.eof {
+			z.dataEnd = z.i
+			return
+		}
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f':
+			z.dataEnd = z.i - 1
+			return
+		case '/', '>':
+			z.i--
+			z.dataEnd = z.i
+			return
+		}
+	}
+}
+
+func (z *pageScanner) skipWhiteSpace() {
+	if z.eof {
+		return
+	}
+	for {
+		c := z.readByte()
+		if z.eof {
+			return
+		}
+		if !isHTMLSpace(c) {
+			z.i--
+			return
+		}
+	}
+}
+
+func (z *pageScanner) readTagAttrKey() (start, end int) {
+	start = z.i
+	for {
+		c := z.readByte()
+		if z.eof {
+			return start, z.i
+		}
+		switch c {
+		case '=':
+			if start+1 == z.i {
+				continue // an equals sign before the name begins is part of the name
+			}
+			fallthrough
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			z.i--
+			return start, z.i
+		}
+	}
+}
+
+// readTagAttrVal reads an attribute's value and returns where it ends.
+func (z *pageScanner) readTagAttrVal() (end int) {
+	end = z.i
+	if z.skipWhiteSpace(); z.eof {
+		return end
+	}
+	c := z.readByte()
+	if z.eof || c == '/' {
+		return end
+	}
+	if c != '=' {
+		z.i--
+		return end
+	}
+	if z.skipWhiteSpace(); z.eof {
+		return end
+	}
+	quote := z.readByte()
+	if z.eof {
+		return end
+	}
+	switch quote {
+	case '>':
+		z.i--
+		return end
+	case '\'', '"':
+		j := strings.IndexByte(z.s[z.i:], quote)
+		if j < 0 {
+			z.i, z.eof = len(z.s), true
+			return z.i
+		}
+		z.i += j + 1
+		return z.i - 1
+	default:
+		for {
+			c := z.readByte()
+			if z.eof {
+				return z.i
+			}
+			switch c {
+			case ' ', '\n', '\r', '\t', '\f':
+				return z.i - 1
+			case '>':
+				z.i--
+				return z.i
+			}
+		}
+	}
+}
+
+// readMarkupDeclaration reads a token starting with "<!": a comment, or a doctype or
+// bogus comment, both of which end at the first '>'.
+func (z *pageScanner) readMarkupDeclaration() {
+	var c [2]byte
+	for k := range c {
+		if c[k] = z.readByte(); z.eof {
+			return
+		}
+	}
+	if c[0] == '-' && c[1] == '-' {
+		z.readComment()
+		return
+	}
+	z.i -= 2
+	z.readUntilCloseAngle()
+}
+
+func (z *pageScanner) readComment() {
+	dashCount, beginning := 0, true
+	for {
+		c := z.readByte()
+		if z.eof {
+			return
+		}
+		switch c {
+		case '-':
+			dashCount++
+			continue
+		case '>':
+			if dashCount >= 2 || beginning {
+				return
+			}
+		case '!':
+			if dashCount >= 2 {
+				c = z.readByte()
+				if z.eof || c == '>' {
+					return
+				}
+				if c == '-' {
+					dashCount, beginning = 1, false
+					continue
+				}
+			}
+		}
+		dashCount, beginning = 0, false
+	}
+}
+
+func (z *pageScanner) readUntilCloseAngle() {
+	if j := strings.IndexByte(z.s[z.i:], '>'); j >= 0 {
+		z.i += j + 1
+		return
+	}
+	z.i, z.eof = len(z.s), true
+}

@@ -1,0 +1,170 @@
+package repeats
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// scanCases are pages where the HTML tokenizing rules are easy to get wrong.
+var scanCases = []string{
+	`<p>One</p><p>Two &amp; three</p>`,
+	"<div>Carriage\r\nreturns\rhere</div>",
+	`<P>Upper</P><DIV>case</DIV><BR>tags`,
+	`<!DOCTYPE html><!-- a <p>comment</p> --><p>after</p>`,
+	`<!--><p>empty comment</p><!---><p>again</p>`,
+	`<!-- a --!> b --><p>c</p>`,
+	`<!-- dashes ---><p>x</p><!-- --!x --><p>y</p>`,
+	`<?xml version="1.0"?><p>pi</p>`,
+	`<p>a</><p>b</ p>c</p>`,
+	`<p>1 < 2 and 3 <4</p><p>tail <`,
+	`<p>end tag open</`,
+	`<p>unterminated <div class="x`,
+	`<svg/><p>after a self-closing svg</p>`,
+	`<svg a=1/><p>not self-closing: the slash is the value</p></svg><p>out</p>`,
+	`<svg a="1"/><p>self-closing</p>`,
+	`<svg a=1 A=/><p>duplicate key</p></svg><p>out</p>`,
+	`<svg =a/><p>equals first</p>`,
+	`<p title="a>b">quoted &gt;</p>`,
+	`<p title='a"b' x = y >spaced</p>`,
+	`<title>T &amp; U</title><p>body</p>`,
+	"<title>NUL\x00here</title><p>text\x00nul</p>",
+	`<textarea>RC &lt;data</textarea><p>x</p>`,
+	`<script>var s = "</p>";</script><p>after script</p>`,
+	`<script>if (a <!-- b) {}</script><p>escaped script</p>`,
+	`<script><!--<script>x</script>--></script><p>double escaped</p>`,
+	`<SCRIPT>x</SCRIPT ><p>upper raw</p>`,
+	`<style>p{}</stylex></style><p>near miss</p>`,
+	`<script/>var x;</script><p>self-closing script</p>`,
+	`<xmp><p>raw</p></xmp><p>after</p>`,
+	`<plaintext><p>everything else`,
+	`<noscript><p>hidden</p></noscript><p>shown</p>`,
+	`<iframe>frame</iframe><p>x</p>`,
+	`<p>no end tag for raw<style>p{}`,
+	`<style>abc</scr`,
+	`<p>Caf&eacute; &#233; &#xE9; &notanentity; &amp</p>`,
+	`<a href=x>link</a> text<br/>next`,
+	`<p>entity at end &amp`,
+	"",
+	"no tags at all",
+	`<`, `</`, `<!`, `<!-`, `<!--`, `<?`, `<a`, `</a`, `<a b='`,
+}
+
+func TestScanLinesMatchesTokenizer(t *testing.T) {
+	declined := 0
+	for _, page := range scanCases {
+		want := tokenizerLines(page)
+		got, ok := scanLines(page)
+		if !ok {
+			declined++
+		} else if !slices.Equal(got, want) {
+			t.Errorf("scanLines(%q) = %q, want %q", page, got, want)
+		}
+		if all := HTMLLines(page); !slices.Equal(all, want) {
+			t.Errorf("HTMLLines(%q) = %q, want %q", page, all, want)
+		}
+	}
+	// Only the two scripts with "<!--" in them need the Tokenizer.
+	if declined != 2 {
+		t.Errorf("scanLines declined %d pages, want 2", declined)
+	}
+}
+
+// TestScanLinesOnPages compares both ways on real pages: the bundled ones, and the
+// extraction dev pages when ../shared is there.
+func TestScanLinesOnPages(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../../corpus/*.html", "../../../shared/data/extraction/dev/*.html"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	if len(paths) == 0 {
+		t.Skip("no HTML pages found")
+	}
+	declined := 0
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		want := tokenizerLines(page)
+		got, ok := scanLines(page)
+		if !ok {
+			declined++
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: scanLines and the Tokenizer differ:\n%s", filepath.Base(p), firstDifference(got, want))
+		}
+	}
+	t.Logf("%d pages, %d declined", len(paths), declined)
+	if declined*4 > len(paths) {
+		t.Errorf("scanLines declined %d of %d pages: the fast path should cover most pages", declined, len(paths))
+	}
+}
+
+func firstDifference(got, want []string) string {
+	for i := 0; i < len(got) || i < len(want); i++ {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			return fmt.Sprintf("line %d: got %q, want %q", i, g, w)
+		}
+	}
+	return "same lines"
+}
+
+func FuzzScanLines(f *testing.F) {
+	for _, page := range scanCases {
+		f.Add(page)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		want := tokenizerLines(page)
+		if got, ok := scanLines(page); ok && !slices.Equal(got, want) {
+			t.Fatalf("scanLines(%q) = %q, want %q", page, got, want)
+		}
+		if got := HTMLLines(page); !slices.Equal(got, want) {
+			t.Fatalf("HTMLLines(%q) = %q, want %q", page, got, want)
+		}
+	})
+}
+
+func BenchmarkHTMLLines(b *testing.B) {
+	paths, _ := filepath.Glob("../../../shared/data/extraction/dev/*.html")
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob("../../corpus/*.html")
+	}
+	var pages []string
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages, size = append(pages, string(data)), size+int64(len(data))
+	}
+	if len(pages) == 0 {
+		b.Skip("no HTML pages found")
+	}
+	for _, bc := range []struct {
+		name  string
+		lines func(string) []string
+	}{{"scanner", HTMLLines}, {"tokenizer", tokenizerLines}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			for range b.N {
+				for _, p := range pages {
+					bc.lines(p)
+				}
+			}
+		})
+	}
+}
