@@ -220,74 +220,89 @@ func unquote(lit []byte) (string, bool) {
 	return string(b), ok
 }
 
-// appendUnquoted appends to b what unquote returns, without making it a string.
+// appendUnquoted appends to b what unquote returns, without making it a string. It reads
+// the literal in one pass: runs of plain ASCII are copied as they are, and only escapes
+// and non-ASCII characters are looked at one by one. Articles in JSON Lines are dense with
+// escapes (Go's encoder writes every '<' of a page as \u003c), so scanning segment by
+// segment between backslashes cost several calls per few bytes.
 func appendUnquoted(b, lit []byte) ([]byte, bool) {
 	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
 		return b, false
 	}
 	s := lit[1 : len(lit)-1]
-	for len(s) > 0 {
-		k := bytes.IndexByte(s, '\\')
-		plain := s
-		if k >= 0 {
-			plain = s[:k]
+	for i := 0; i < len(s); {
+		start := i
+		for i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64(s[i:])) {
+			i += 8
 		}
-		if hasControl(plain) || bytes.IndexByte(plain, '"') >= 0 {
-			return b, false
+		for i < len(s) && plainByte[s[i]] {
+			i++
 		}
-		if utf8.Valid(plain) {
-			b = append(b, plain...)
-		} else {
-			b = appendValidUTF8(b, plain)
-		}
-		if k < 0 {
+		b = append(b, s[start:i]...)
+		if i == len(s) {
 			break
 		}
-		s = s[k:]
-		n := escapeLen(s)
-		switch {
-		case n == 0:
-			return b, false
-		case n == 2:
-			b = append(b, unescaped[s[1]])
-		default:
-			r, _ := hex4(s[2:6])
-			if utf16.IsSurrogate(r) {
-				if len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
-					if r2, ok := hex4(s[8:12]); ok {
-						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-							b = utf8.AppendRune(b, dec)
-							n = 12
-							s = s[n:]
-							continue
+		switch c := s[i]; {
+		case c == '\\':
+			n := escapeLen(s[i:])
+			switch {
+			case n == 0:
+				return b, false
+			case n == 2:
+				b = append(b, unescaped[s[i+1]])
+			default:
+				r, _ := hex4(s[i+2 : i+6])
+				if utf16.IsSurrogate(r) {
+					if len(s)-i >= 12 && s[i+6] == '\\' && s[i+7] == 'u' {
+						if r2, ok := hex4(s[i+8 : i+12]); ok {
+							if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+								b = utf8.AppendRune(b, dec)
+								i += 12
+								continue
+							}
 						}
 					}
+					r = utf8.RuneError
 				}
-				r = utf8.RuneError
+				b = utf8.AppendRune(b, r)
 			}
-			b = utf8.AppendRune(b, r)
+			i += n
+		case c == '"' || c < ' ':
+			return b, false
+		default: // the first byte of a UTF-8 sequence, or an invalid byte
+			r, size := utf8.DecodeRune(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
 		}
-		s = s[n:]
 	}
 	return b, true
 }
 
+// plainWord reports whether the eight bytes of x are all plainByte.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quotes, backslashes := x^('"'*ones), x^('\\'*ones)
+	// A byte below 0x20 borrows when 0x20 is subtracted and had its high bit clear; a zero
+	// byte of quotes or backslashes does the same when 1 is subtracted.
+	special := (x-' '*ones)&^x | (quotes-ones)&^quotes | (backslashes-ones)&^backslashes
+	return (special|x)&highs == 0
+}
+
+// plainByte marks the bytes a JSON string holds as they are: printable ASCII but for the
+// quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // unescaped maps the letter of a two-character escape to the byte it stands for.
 var unescaped = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
-
-// appendValidUTF8 appends s with each invalid byte replaced by U+FFFD.
-func appendValidUTF8(b, s []byte) []byte {
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		if r == utf8.RuneError && size == 1 {
-			b = utf8.AppendRune(b, utf8.RuneError)
-		} else {
-			b = append(b, s[:size]...)
-		}
-		s = s[size:]
-	}
-	return b
-}
 
 // hex4 decodes the four hex digits of a \u escape.
 func hex4(h []byte) (rune, bool) {
