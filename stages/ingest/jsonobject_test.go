@@ -225,7 +225,6 @@ func appendValidUTF8(b, s []byte) []byte {
 	return b
 }
 
-
 func FuzzAppendUnquoted(f *testing.F) {
 	for _, s := range []string{`"plain"`, `"a\"b\\c\/d\n"`, `"\u003cp\u003e caf\u00e9"`, `"\ud83d\ude00 \ud83d x \ude00"`,
 		"\"caf\xc3\xa9 \xff \xe2\x82\"", "\"\xe2\x82\\n\"", `"\x"`, `"\u12"`, `"a"b"`, "\"a\tb\"", `"`, `""`} {
