@@ -3,7 +3,6 @@ package repeats
 import (
 	"strings"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"newspipe/stages/normalize"
@@ -29,10 +28,25 @@ var skipped = map[atom.Atom]bool{
 // normalised. It is a fast approximation of the page's blocks, for counting repeats before
 // the full extraction runs.
 func HTMLLines(page string) []string {
-	if lines, ok := scanLines(page); ok {
-		return lines
+	z := pageScanner{s: page}
+	var b lineBuilder
+	for {
+		switch z.next() {
+		case tokError:
+			b.flush()
+			return b.lines
+		case tokText:
+			if b.visible() {
+				b.cur.WriteString(z.text())
+			}
+		case tokStartTag:
+			b.startTag(z.tagName())
+		case tokEndTag:
+			b.endTag(z.tagName())
+		case tokSelfClosingTag:
+			b.selfClosingTag(z.tagName())
+		}
 	}
-	return tokenizerLines(page)
 }
 
 // lineBuilder gathers the lines of a page from its tokens.
@@ -75,57 +89,5 @@ func (b *lineBuilder) endTag(name string) {
 func (b *lineBuilder) selfClosingTag(name string) {
 	if breaks[atom.Lookup([]byte(name))] {
 		b.flush()
-	}
-}
-
-// scanLines is HTMLLines with pageScanner; it reports false for a page the scanner declines.
-func scanLines(page string) ([]string, bool) {
-	z := pageScanner{s: page}
-	var b lineBuilder
-	for {
-		switch z.next() {
-		case tokError:
-			if z.declined {
-				return nil, false
-			}
-			b.flush()
-			return b.lines, true
-		case tokText:
-			if b.visible() {
-				b.cur.WriteString(z.text())
-			}
-		case tokStartTag:
-			b.startTag(z.tagName())
-		case tokEndTag:
-			b.endTag(z.tagName())
-		case tokSelfClosingTag:
-			b.selfClosingTag(z.tagName())
-		}
-	}
-}
-
-// tokenizerLines is HTMLLines with golang.org/x/net/html's Tokenizer.
-func tokenizerLines(page string) []string {
-	z := html.NewTokenizer(strings.NewReader(page))
-	var b lineBuilder
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			b.flush()
-			return b.lines
-		case html.TextToken:
-			if b.visible() {
-				b.cur.Write(z.Text())
-			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			b.startTag(string(name))
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			b.endTag(string(name))
-		case html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			b.selfClosingTag(string(name))
-		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 type tokenKind int
 
 const (
-	tokError tokenKind = iota // the end of the page, or a page the scanner declines
+	tokError tokenKind = iota // the end of the page
 	tokText
 	tokStartTag
 	tokEndTag
@@ -22,15 +22,12 @@ const (
 // does (each method below follows the Tokenizer's method of the same name), but reads a
 // string in place, skips text and raw text with IndexByte, and keeps no attributes: the
 // site-repeats pre-pass reads every page once more than the main run, and on large pages
-// the Tokenizer was most of its time. It declines (tokError with declined set) a script
-// holding "<!--", whose end the HTML standard finds through escape states it does not
-// follow; HTMLLines then falls back to the Tokenizer.
+// the Tokenizer was most of its time.
 type pageScanner struct {
-	s        string
-	i        int  // the Tokenizer's raw.end
-	eof      bool // the Tokenizer's err != nil
-	declined bool
-	rawTag   string
+	s      string
+	i      int  // the Tokenizer's raw.end
+	eof    bool // the Tokenizer's err != nil
+	rawTag string
 	// The current token: its text (data) or tag name, and how its text converts.
 	dataStart, dataEnd    int
 	textIsRaw, convertNUL bool
@@ -62,7 +59,7 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 func (z *pageScanner) next() tokenKind {
 	rawStart := z.i
 	z.dataStart, z.dataEnd = z.i, z.i
-	if z.eof || z.declined {
+	if z.eof {
 		return tokError
 	}
 	if z.rawTag != "" {
@@ -70,9 +67,8 @@ func (z *pageScanner) next() tokenKind {
 			z.i, z.eof = len(z.s), true
 			z.dataEnd = z.i
 			z.textIsRaw = true
-		} else if !z.readRawOrRCDATA() {
-			z.declined = true
-			return tokError
+		} else {
+			z.readRawOrRCDATA()
 		}
 		if z.dataEnd > z.dataStart {
 			z.convertNUL = true
@@ -182,9 +178,8 @@ func asciiLower(s string) string {
 	return s
 }
 
-// readRawOrRCDATA reads the text of a raw text element up to its end tag; it reports
-// false for a script it declines.
-func (z *pageScanner) readRawOrRCDATA() bool {
+// readRawOrRCDATA reads the text of a raw text element up to its end tag.
+func (z *pageScanner) readRawOrRCDATA() {
 	tag, from := z.rawTag, z.i
 	end, found := len(z.s), false
 	for k := from; ; {
@@ -200,7 +195,13 @@ func (z *pageScanner) readRawOrRCDATA() bool {
 		k = p + 2
 	}
 	if tag == "script" && strings.Contains(z.s[from:end], "<!--") {
-		return false
+		// The simple search above is right unless the script hides an end tag in a
+		// comment: follow the standard's states.
+		z.readScript()
+		z.dataEnd = z.i
+		z.textIsRaw = true
+		z.rawTag = ""
+		return
 	}
 	z.i = end
 	if !found {
@@ -209,7 +210,6 @@ func (z *pageScanner) readRawOrRCDATA() bool {
 	z.dataEnd = z.i
 	z.textIsRaw = tag != "textarea" && tag != "title"
 	z.rawTag = ""
-	return true
 }
 
 func isHTMLSpaceSlashOrClose(c byte) bool { return isHTMLSpace(c) || c == '/' || c == '>' }
@@ -458,4 +458,238 @@ func (z *pageScanner) readUntilCloseAngle() {
 		return
 	}
 	z.i, z.eof = len(z.s), true
+}
+
+// readRawEndTag reads "script" and what must follow an end tag's name after "</"; on
+// success it backs up to the "</".
+func (z *pageScanner) readRawEndTag(tag string) bool {
+	for i := 0; i < len(tag); i++ {
+		c := z.readByte()
+		if z.eof {
+			return false
+		}
+		if c != tag[i] && c != tag[i]-('a'-'A') {
+			z.i--
+			return false
+		}
+	}
+	c := z.readByte()
+	if z.eof {
+		return false
+	}
+	if isHTMLSpaceSlashOrClose(c) {
+		z.i -= len("</") + len(tag) + 1
+		return true
+	}
+	z.i--
+	return false
+}
+
+// readScript reads a script's text up to its end tag through the escape states of the
+// HTML standard, as the Tokenizer's readScript does, state for state.
+func (z *pageScanner) readScript() {
+	var c byte
+
+scriptData:
+	if j := strings.IndexByte(z.s[z.i:], '<'); j >= 0 {
+		z.i += j // only '<' leaves this state
+	} else {
+		z.i, z.eof = len(z.s), true
+		return
+	}
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if c == '<' {
+		goto scriptDataLessThanSign
+	}
+	goto scriptData
+
+scriptDataLessThanSign:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '/':
+		goto scriptDataEndTagOpen
+	case '!':
+		goto scriptDataEscapeStart
+	}
+	z.i--
+	goto scriptData
+
+scriptDataEndTagOpen:
+	if z.readRawEndTag("script") || z.eof {
+		return
+	}
+	goto scriptData
+
+scriptDataEscapeStart:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if c == '-' {
+		goto scriptDataEscapeStartDash
+	}
+	z.i--
+	goto scriptData
+
+scriptDataEscapeStartDash:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if c == '-' {
+		goto scriptDataEscapedDashDash
+	}
+	z.i--
+	goto scriptData
+
+scriptDataEscaped:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataEscapedDash
+	case '<':
+		goto scriptDataEscapedLessThanSign
+	}
+	goto scriptDataEscaped
+
+scriptDataEscapedDash:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataEscapedDashDash
+	case '<':
+		goto scriptDataEscapedLessThanSign
+	}
+	goto scriptDataEscaped
+
+scriptDataEscapedDashDash:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataEscapedDashDash
+	case '<':
+		goto scriptDataEscapedLessThanSign
+	case '>':
+		goto scriptData
+	}
+	goto scriptDataEscaped
+
+scriptDataEscapedLessThanSign:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if c == '/' {
+		goto scriptDataEscapedEndTagOpen
+	}
+	if isASCIILetter(c) {
+		goto scriptDataDoubleEscapeStart
+	}
+	z.i--
+	goto scriptData
+
+scriptDataEscapedEndTagOpen:
+	if z.readRawEndTag("script") || z.eof {
+		return
+	}
+	goto scriptDataEscaped
+
+scriptDataDoubleEscapeStart:
+	z.i--
+	for i := 0; i < len("script"); i++ {
+		c = z.readByte()
+		if z.eof {
+			return
+		}
+		if c != "script"[i] && c != "SCRIPT"[i] {
+			z.i--
+			goto scriptDataEscaped
+		}
+	}
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if isHTMLSpaceSlashOrClose(c) {
+		goto scriptDataDoubleEscaped
+	}
+	z.i--
+	goto scriptDataEscaped
+
+scriptDataDoubleEscaped:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataDoubleEscapedDash
+	case '<':
+		goto scriptDataDoubleEscapedLessThanSign
+	}
+	goto scriptDataDoubleEscaped
+
+scriptDataDoubleEscapedDash:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataDoubleEscapedDashDash
+	case '<':
+		goto scriptDataDoubleEscapedLessThanSign
+	}
+	goto scriptDataDoubleEscaped
+
+scriptDataDoubleEscapedDashDash:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	switch c {
+	case '-':
+		goto scriptDataDoubleEscapedDashDash
+	case '<':
+		goto scriptDataDoubleEscapedLessThanSign
+	case '>':
+		goto scriptData
+	}
+	goto scriptDataDoubleEscaped
+
+scriptDataDoubleEscapedLessThanSign:
+	c = z.readByte()
+	if z.eof {
+		return
+	}
+	if c == '/' {
+		goto scriptDataDoubleEscapeEnd
+	}
+	z.i--
+	goto scriptDataDoubleEscaped
+
+scriptDataDoubleEscapeEnd:
+	if z.readRawEndTag("script") {
+		z.i += len("</script>")
+		goto scriptDataEscaped
+	}
+	if z.eof {
+		return
+	}
+	goto scriptDataDoubleEscaped
 }

@@ -5,8 +5,38 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
+
+// tokenizerLines is HTMLLines with golang.org/x/net/html's Tokenizer, as it was written
+// before pageScanner: the reference the scanner must match.
+func tokenizerLines(page string) []string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b lineBuilder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			b.flush()
+			return b.lines
+		case html.TextToken:
+			if b.visible() {
+				b.cur.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			b.startTag(string(name))
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			b.endTag(string(name))
+		case html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			b.selfClosingTag(string(name))
+		}
+	}
+}
 
 // scanCases are pages where the HTML tokenizing rules are easy to get wrong.
 var scanCases = []string{
@@ -52,29 +82,17 @@ var scanCases = []string{
 	`<`, `</`, `<!`, `<!-`, `<!--`, `<?`, `<a`, `</a`, `<a b='`,
 }
 
-func TestScanLinesMatchesTokenizer(t *testing.T) {
-	declined := 0
+func TestHTMLLinesMatchesTokenizer(t *testing.T) {
 	for _, page := range scanCases {
-		want := tokenizerLines(page)
-		got, ok := scanLines(page)
-		if !ok {
-			declined++
-		} else if !slices.Equal(got, want) {
-			t.Errorf("scanLines(%q) = %q, want %q", page, got, want)
+		if got, want := HTMLLines(page), tokenizerLines(page); !slices.Equal(got, want) {
+			t.Errorf("HTMLLines(%q) = %q, want %q", page, got, want)
 		}
-		if all := HTMLLines(page); !slices.Equal(all, want) {
-			t.Errorf("HTMLLines(%q) = %q, want %q", page, all, want)
-		}
-	}
-	// Only the two scripts with "<!--" in them need the Tokenizer.
-	if declined != 2 {
-		t.Errorf("scanLines declined %d pages, want 2", declined)
 	}
 }
 
-// TestScanLinesOnPages compares both ways on real pages: the bundled ones, and the
+// TestHTMLLinesOnPages compares HTMLLines with the Tokenizer on real pages: the bundled ones, and the
 // extraction dev pages when ../shared is there.
-func TestScanLinesOnPages(t *testing.T) {
+func TestHTMLLinesOnPages(t *testing.T) {
 	var paths []string
 	for _, pattern := range []string{"../../corpus/*.html", "../../../shared/data/extraction/dev/*.html"} {
 		m, _ := filepath.Glob(pattern)
@@ -83,26 +101,15 @@ func TestScanLinesOnPages(t *testing.T) {
 	if len(paths) == 0 {
 		t.Skip("no HTML pages found")
 	}
-	declined := 0
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		page := string(b)
-		want := tokenizerLines(page)
-		got, ok := scanLines(page)
-		if !ok {
-			declined++
-			continue
+		if got, want := HTMLLines(page), tokenizerLines(page); !slices.Equal(got, want) {
+			t.Errorf("%s: HTMLLines and the Tokenizer differ:\n%s", filepath.Base(p), firstDifference(got, want))
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: scanLines and the Tokenizer differ:\n%s", filepath.Base(p), firstDifference(got, want))
-		}
-	}
-	t.Logf("%d pages, %d declined", len(paths), declined)
-	if declined*4 > len(paths) {
-		t.Errorf("scanLines declined %d of %d pages: the fast path should cover most pages", declined, len(paths))
 	}
 }
 
@@ -122,16 +129,12 @@ func firstDifference(got, want []string) string {
 	return "same lines"
 }
 
-func FuzzScanLines(f *testing.F) {
+func FuzzHTMLLines(f *testing.F) {
 	for _, page := range scanCases {
 		f.Add(page)
 	}
 	f.Fuzz(func(t *testing.T, page string) {
-		want := tokenizerLines(page)
-		if got, ok := scanLines(page); ok && !slices.Equal(got, want) {
-			t.Fatalf("scanLines(%q) = %q, want %q", page, got, want)
-		}
-		if got := HTMLLines(page); !slices.Equal(got, want) {
+		if got, want := HTMLLines(page), tokenizerLines(page); !slices.Equal(got, want) {
 			t.Fatalf("HTMLLines(%q) = %q, want %q", page, got, want)
 		}
 	})
