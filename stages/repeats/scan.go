@@ -460,8 +460,8 @@ func (z *pageScanner) readUntilCloseAngle() {
 	z.i, z.eof = len(z.s), true
 }
 
-// readRawEndTag reads "script" and what must follow an end tag's name after "</"; on
-// success it backs up to the "</".
+// readRawEndTag reads tag, in any case, and a byte that may end an end tag's name, after
+// a "</"; on success it backs up to the "</", else to the first byte that did not match.
 func (z *pageScanner) readRawEndTag(tag string) bool {
 	for i := 0; i < len(tag); i++ {
 		c := z.readByte()
