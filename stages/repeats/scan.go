@@ -236,7 +236,8 @@ func (z *pageScanner) readStartTag() tokenKind {
 	if z.eof {
 		return tokError
 	}
-	if name := z.s[z.dataStart:z.dataEnd]; len(name) <= len("plaintext") {
+	// Raw text elements start with one of these letters (the name starts with a letter).
+	if name := z.s[z.dataStart:z.dataEnd]; len(name) <= len("plaintext") && strings.IndexByte("inpstx", name[0]|0x20) >= 0 {
 		if lower := asciiLower(name); rawTags[lower] {
 			z.rawTag = lower
 		}

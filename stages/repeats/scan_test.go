@@ -1,7 +1,6 @@
 package repeats
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +8,9 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newspipe/internal/sharedtest"
+	"newspipe/internal/textdiff"
 )
 
 // tokenizerLines is HTMLLines with golang.org/x/net/html's Tokenizer, as it was written
@@ -90,17 +92,22 @@ func TestHTMLLinesMatchesTokenizer(t *testing.T) {
 	}
 }
 
+// pagePaths returns the bundled HTML pages and, when ../shared is there, the extraction
+// dev pages; it skips the test when there are none.
+func pagePaths(tb testing.TB) []string {
+	root := sharedtest.Root(tb)
+	paths, _ := filepath.Glob(filepath.Join(root, "corpus", "*.html"))
+	dev, _ := filepath.Glob(filepath.Join(root, "..", "shared", "data", "extraction", "dev", "*.html"))
+	if paths = append(paths, dev...); len(paths) == 0 {
+		tb.Skip("no HTML pages found")
+	}
+	return paths
+}
+
 // TestHTMLLinesOnPages compares HTMLLines with the Tokenizer on real pages: the bundled ones, and the
 // extraction dev pages when ../shared is there.
 func TestHTMLLinesOnPages(t *testing.T) {
-	var paths []string
-	for _, pattern := range []string{"../../corpus/*.html", "../../../shared/data/extraction/dev/*.html"} {
-		m, _ := filepath.Glob(pattern)
-		paths = append(paths, m...)
-	}
-	if len(paths) == 0 {
-		t.Skip("no HTML pages found")
-	}
+	paths := pagePaths(t)
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -108,25 +115,10 @@ func TestHTMLLinesOnPages(t *testing.T) {
 		}
 		page := string(b)
 		if got, want := HTMLLines(page), tokenizerLines(page); !slices.Equal(got, want) {
-			t.Errorf("%s: HTMLLines and the Tokenizer differ:\n%s", filepath.Base(p), firstDifference(got, want))
+			t.Errorf("%s: HTMLLines and the Tokenizer differ (- Tokenizer, + HTMLLines):\n%s", filepath.Base(p),
+				textdiff.Unified(strings.Join(want, "\n"), strings.Join(got, "\n"), 2))
 		}
 	}
-}
-
-func firstDifference(got, want []string) string {
-	for i := 0; i < len(got) || i < len(want); i++ {
-		var g, w string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(want) {
-			w = want[i]
-		}
-		if g != w {
-			return fmt.Sprintf("line %d: got %q, want %q", i, g, w)
-		}
-	}
-	return "same lines"
 }
 
 func FuzzHTMLLines(f *testing.F) {
@@ -141,13 +133,9 @@ func FuzzHTMLLines(f *testing.F) {
 }
 
 func BenchmarkHTMLLines(b *testing.B) {
-	paths, _ := filepath.Glob("../../../shared/data/extraction/dev/*.html")
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob("../../corpus/*.html")
-	}
 	var pages []string
 	var size int64
-	for _, p := range paths {
+	for _, p := range pagePaths(b) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
