@@ -153,8 +153,17 @@ func (c *ctx) timeOfDay(i int) (end int, hhmm string, ok bool) {
 	if h > 24 {
 		return i, "", false
 	}
+	if z := c.at(j); z.kind == kWord && timeZones[c.str(z)] {
+		j++ // TIMEX3 extents keep the zone: "10:30 a.m. EST"
+	}
 	return j, fmt.Sprintf("%02d:%02d", h, mi), true
 }
+
+// timeZones are the zone abbreviations written after clock times in news.
+var timeZones = map[string]bool{"GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "EET": true,
+	"EEST": true, "WET": true, "MSK": true, "IST": true, "JST": true, "KST": true, "HKT": true, "SGT": true,
+	"AEST": true, "AEDT": true, "NZST": true, "NZDT": true, "ET": true, "EST": true, "EDT": true, "CT": true,
+	"CST": true, "CDT": true, "MT": true, "MST": true, "MDT": true, "PT": true, "PST": true, "PDT": true}
 
 // attachTime extends a day-level match with a following clock time or part of the day:
 // "June 10, 2018, 12:39 PM", "Monday at 3 p.m.", "Monday night".
@@ -641,6 +650,11 @@ func (c *ctx) relThe(i int) (match, bool) {
 			v, _ := c.refShift(-1, uQuarter)
 			return match{start: i, end: j + 2, typ: tDate, val: v}, true
 		}
+	case "current":
+		if u := currentUnit(n); u != uNone {
+			v, _ := c.refShift(0, u)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
 	case "following", "previous", "prior", "same", "coming":
 		if n.w == nil {
 			return match{}, false
@@ -731,6 +745,11 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 		return m, true
 	case "current":
 		n := c.at(i + 1)
+		if u := currentUnit(n); u != uNone {
+			m.end = i + 2
+			m.val, _ = c.refShift(0, u)
+			return m, true
+		}
 		if n.kind != kWord || n.cap || n.is("account") || n.is("accounts") || n.is("affairs") {
 			return match{}, false
 		}
@@ -786,6 +805,19 @@ func (c *ctx) ruleDeictic(i int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// currentUnit returns the calendar unit of "current week", "current quarter", and so on,
+// or uNone.
+func currentUnit(n *token) unit {
+	if n.w == nil || n.w.plural {
+		return uNone
+	}
+	switch n.w.unit {
+	case uWeek, uMonth, uQuarter, uYear:
+		return n.w.unit
+	}
+	return uNone
 }
 
 // ruleQuarter tags quarters and halves: "the third quarter", "Q3 2018", "first half of 2018".
@@ -994,8 +1026,19 @@ func (c *ctx) ruleWeekday(i int) (match, bool) {
 		m.val = fmtDay(m.day)
 	}
 	c.attachTime(&m)
+	if n := c.at(m.end); n.kind == kWord && n.cap && nameAfterWeekday[c.str(n)] {
+		return match{}, false // "the Sunday Times", "Tuesday Morning Corp."
+	}
 	return m, true
 }
+
+// nameAfterWeekday are the capitalised words that make a weekday part of a name: papers
+// ("Sunday Times") and companies ("Tuesday Morning Corp.").
+var nameAfterWeekday = map[string]bool{"Times": true, "Telegraph": true, "Express": true, "Mirror": true,
+	"Post": true, "Herald": true, "Mail": true, "Star": true, "Tribune": true, "Observer": true,
+	"Independent": true, "Sport": true, "People": true, "Journal": true, "Magazine": true, "Review": true,
+	"Edition": true, "Corp": true, "Corporation": true, "Inc": true, "Co": true, "Ltd": true, "LLC": true,
+	"Group": true, "Live": true}
 
 // monthCue are the words that make a bare month name a date: "in May", "since March".
 var monthCue = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "from": true,
@@ -1011,6 +1054,9 @@ func (c *ctx) ruleMonth(i int) (match, bool) {
 	p := c.at(i - 1)
 	cue := p.w != nil && monthCue[p.w.key] && !p.cap || p.w != nil && monthCue[p.w.key] && c.sentenceStart(i-1)
 	key := c.at(i).w.key
+	if n := c.at(e); n.kind == kWord && n.cap && n.w == nil && (key == "april" || key == "may" || key == "june" || key == "august") {
+		return match{}, false // "by April Ryan", "for June Carter"
+	}
 	if !cue {
 		if key == "may" || key == "march" {
 			return match{}, false // the modal verb and the walk
@@ -1063,7 +1109,7 @@ func (c *ctx) ruleYear(i int) (match, bool) {
 	if p.w != nil && p.w.approx && !strong || p.kind == kNum || p.w != nil && p.w.numWord || p.is("no") {
 		return match{}, false
 	}
-	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && len(ns) > 3 && ns[len(ns)-1] == 's' &&
+	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && looksPlural(ns) &&
 		(n.w == nil || n.w.tense == tUnknown) {
 		if a := c.at(i + 2); !(a.is("the") || a.is("a") || a.is("an")) {
 			return match{}, false // "1973 troops"
@@ -1083,6 +1129,19 @@ func (c *ctx) ruleYear(i int) (match, bool) {
 		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
 	}
 	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
+}
+
+// looksPlural reports whether a lower-case word looks like a plural noun: "troops", but not
+// "crisis", "census" or "congress".
+func looksPlural(w string) bool {
+	if len(w) <= 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'i', 'u':
+		return false
+	}
+	return true
 }
 
 // ruleTime tags a clock time on its own: "3 p.m.", "noon"; it is placed on the reference day.
@@ -1175,6 +1234,13 @@ var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": tr
 // "eight-year", "the past three years", "decades", "four years ago", "two days later".
 func (c *ctx) ruleDuration(i int) (match, bool) {
 	j := i
+	if e := c.quantityModEnd(i); e > i {
+		// TIMEX3 keeps the modifier in the extent (its mod attribute): "more than a decade".
+		if _, _, _, ok := c.quantity(e); !ok || c.is(e, "the") {
+			return match{}, false
+		}
+		j = e
+	}
 	prefixed := false
 	if c.is(j, "the") {
 		if w := c.at(j + 1).w; w != nil {
@@ -1286,6 +1352,21 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 		}
 	}
 	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit)}, true
+}
+
+// quantityModEnd returns the end of a modifier of an amount at token i ("about", "nearly",
+// "more than", "at least"), or i when there is none.
+func (c *ctx) quantityModEnd(i int) int {
+	switch {
+	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly") ||
+		c.is(i, "nearly") || c.is(i, "almost"):
+		return i + 1
+	case (c.is(i, "more") || c.is(i, "less") || c.is(i, "fewer")) && c.is(i+1, "than"):
+		return i + 2
+	case c.is(i, "at") && (c.is(i+1, "least") || c.is(i+1, "most")):
+		return i + 2
+	}
+	return i
 }
 
 // isAFew reports whether the quantity at j is "a few".

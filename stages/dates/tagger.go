@@ -3,7 +3,9 @@
 //
 // Extents follow TIMEX3: leading prepositions are left out ("on May 31" gives "May 31"),
 // determiners and temporal modifiers are kept ("the 1970s", "early June", "the end of 2017"),
-// and a date followed by a clock time is one expression ("June 10, 2018, 12:39 PM").
+// and so are the modifiers of amounts ("more than a decade", "about 20 minutes") and time
+// zones ("10:30 a.m. EST"); a date followed by a clock time is one expression ("June 10,
+// 2018, 12:39 PM").
 //
 // Types and values:
 //   - DATE: calendar values at their own granularity: "2018-05-31", "2018-09", "2018",
