@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -341,7 +342,16 @@ func isOpener(w string) bool {
 // of a document before features are computed.
 func (f *featurizer) scanDocument(doc [][]string) {
 	f.docGen++
-	f.docInfo, f.docWords = f.docInfo[:0], f.docWords[:0]
+	n := 0
+	for _, words := range doc {
+		n += len(words)
+	}
+	// Sized once: growing by appends copies a large document's infos several times. A
+	// scratch space left large by an earlier document is not kept for small ones.
+	if cap(f.docInfo) > max(4*n, 1<<16) {
+		f.docInfo, f.docWords = nil, nil
+	}
+	f.docInfo, f.docWords = slices.Grow(f.docInfo[:0], n), slices.Grow(f.docWords[:0], n)
 	f.sentStart = append(f.sentStart[:0], 0)
 	if f.wordIndex == nil || len(f.wordIndex) >= maxCachedWords {
 		f.wordIndex, f.wordInfo = make(map[string]int32, 1024), f.wordInfo[:0]

@@ -250,13 +250,19 @@ func isAlnumByte(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
+// MaxSentenceTokens is the longest sentence Sentences returns; a longer run of tokens
+// without a boundary is cut into pieces of this length. Real sentences are far shorter
+// (CoNLL-2003's longest has 124 tokens); a page of 2 million words on one line would
+// otherwise be one sentence whose tagging lattice takes hundreds of megabytes.
+const MaxSentenceTokens = 500
+
 // Sentences splits the tokens of text into sentences. A line break always ends a
 // sentence, so headlines, captions and list items stand alone.
 func Sentences(text string, toks []Token) [][]Token {
 	var sents [][]Token
 	start := 0
 	for k := 1; k <= len(toks); k++ {
-		if k == len(toks) || boundary(text, toks, k) {
+		if k == len(toks) || k-start == MaxSentenceTokens || boundary(text, toks, k) {
 			sents = append(sents, toks[start:k:k])
 			start = k
 		}

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -93,6 +94,37 @@ func TestSentences(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("Sentences(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSentencesMaxLength checks that a run of tokens without a boundary is cut into
+// sentences of MaxSentenceTokens, and that the sentences still cover every token in order.
+func TestSentencesMaxLength(t *testing.T) {
+	tests := []struct {
+		words int
+		want  []int // sentence lengths
+	}{
+		{MaxSentenceTokens - 1, []int{MaxSentenceTokens - 1}},
+		{MaxSentenceTokens, []int{MaxSentenceTokens}},
+		{MaxSentenceTokens + 1, []int{MaxSentenceTokens, 1}},
+		{2*MaxSentenceTokens + 200, []int{MaxSentenceTokens, MaxSentenceTokens, 200}},
+	}
+	for _, tt := range tests {
+		text := strings.Repeat("word ", tt.words) + "\nNext line."
+		toks := Tokenize(text)
+		var got []int
+		next := 0
+		for _, s := range Sentences(text, toks) {
+			got = append(got, len(s))
+			if s[0] != toks[next] {
+				t.Fatalf("%d words: a sentence starts at %+v, want token %d", tt.words, s[0], next)
+			}
+			next += len(s)
+		}
+		want := append(tt.want, 3) // "Next line ."
+		if !slices.Equal(got, want) {
+			t.Errorf("%d words on a line: sentence lengths %v, want %v", tt.words, got, want)
 		}
 	}
 }

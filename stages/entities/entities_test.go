@@ -369,6 +369,20 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+// BenchmarkRecognizeOneLongLine tags a document of 200,000 words on one line, without a
+// sentence boundary: bytes per op show what one huge document costs (47-81 MB before
+// sentences were capped at ner.MaxSentenceTokens and the document's token infos sized
+// once, 17-22 MB after; a fresh tagger on 2 million words: 1.07 GB, then 253 MB).
+func BenchmarkRecognizeOneLongLine(b *testing.B) {
+	text := strings.Repeat("word ", 200000)
+	r := newRecognizer(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Entities(text)
+	}
+}
+
 func FuzzEntities(f *testing.F) {
 	r, err := New()
 	if err != nil {

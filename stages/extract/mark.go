@@ -19,6 +19,14 @@ const shortBlock = 6
 // texts occur many times and need not be tried everywhere.
 const maxCandidates = 32
 
+// anchorTokens is how many of a block's first tokens are looked at to find its rarest,
+// whose occurrences are the places tried; maxVisits bounds those places per block, so
+// that a page of thousands of near-identical paragraphs stays linear.
+const (
+	anchorTokens = 8
+	maxVisits    = 4096
+)
+
 // match is one place where a block's text occurs in the content tokens.
 type match struct {
 	block, q, n int
@@ -81,18 +89,24 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 // occurrence, then a chain of next ones (one map entry and one int32 per token rather
 // than a slice per distinct token).
 type positions struct {
-	first map[string]int32
+	first map[string]occurrences
 	next  []int32 // next occurrence of the same token, or -1
 }
 
+// occurrences are where a token first occurs in the content, and how often.
+type occurrences struct {
+	first, count int32
+}
+
 func newPositions(ct []string) positions {
-	p := positions{first: make(map[string]int32, len(ct)/2), next: make([]int32, len(ct))}
+	p := positions{first: make(map[string]occurrences, len(ct)/2), next: make([]int32, len(ct))}
 	for i := len(ct) - 1; i >= 0; i-- {
 		p.next[i] = -1
-		if j, ok := p.first[ct[i]]; ok {
-			p.next[i] = j
+		o, ok := p.first[ct[i]]
+		if ok {
+			p.next[i] = o.first
 		}
-		p.first[ct[i]] = int32(i)
+		p.first[ct[i]] = occurrences{first: int32(i), count: o.count + 1}
 	}
 	return p
 }
@@ -217,14 +231,26 @@ func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int 
 		need = max(8, (len(bt)+1)/2)
 		need = min(need, len(bt))
 	}
-	var out [][2]int
-	at, ok := pos.first[bt[0]]
-	if !ok {
-		at = -1
+	// A place matches the block's first need tokens, so any of them can find the places:
+	// the rarest does with the fewest tries. The places come in the same order whichever
+	// token finds them.
+	anchor, o := 0, pos.first[bt[0]]
+	for k := 1; k < min(need, anchorTokens) && o.count > 0; k++ {
+		if ok := pos.first[bt[k]]; ok.count < o.count {
+			anchor, o = k, ok
+		}
 	}
-	for ; at >= 0; at = pos.next[at] {
-		q := int(at)
-		n := 1
+	if o.count == 0 {
+		return nil
+	}
+	var out [][2]int
+	visits := 0
+	for at := int(o.first); at >= 0 && visits < maxVisits; at, visits = int(pos.next[at]), visits+1 {
+		q := at - anchor
+		if q < 0 {
+			continue
+		}
+		n := 0
 		for n < len(bt) && q+n < len(ct) && ct[q+n] == bt[n] {
 			n++
 		}

@@ -37,7 +37,13 @@ type pageScanner struct {
 	// ends the last kept attribute's value.
 	keys         [][2]int
 	lastValueEnd int
+	// keySet holds the lower-cased names of keys once a tag has more than linearKeys of
+	// them, as the Tokenizer's set does: a hostile tag may have hundreds of thousands.
+	keySet map[string]struct{}
 }
+
+// linearKeys is how many kept attribute names are compared one by one before keySet is used.
+const linearKeys = 16
 
 func (z *pageScanner) readByte() byte {
 	if z.i >= len(z.s) {
@@ -250,6 +256,9 @@ func (z *pageScanner) readStartTag() tokenKind {
 
 func (z *pageScanner) readTag(keepKeys bool) {
 	z.keys = z.keys[:0]
+	if len(z.keySet) > 0 {
+		clear(z.keySet)
+	}
 	z.readTagName()
 	if z.skipWhiteSpace(); z.eof {
 		return
@@ -262,8 +271,7 @@ func (z *pageScanner) readTag(keepKeys bool) {
 		z.i--
 		keyStart, keyEnd := z.readTagAttrKey()
 		valueEnd := z.readTagAttrVal()
-		if keepKeys && keyStart != keyEnd && !z.seenKey(keyStart, keyEnd) {
-			z.keys = append(z.keys, [2]int{keyStart, keyEnd})
+		if keepKeys && keyStart != keyEnd && z.keepKey(keyStart, keyEnd) {
 			z.lastValueEnd = valueEnd
 		}
 		if z.skipWhiteSpace(); z.eof {
@@ -272,15 +280,34 @@ func (z *pageScanner) readTag(keepKeys bool) {
 	}
 }
 
-// seenKey reports whether the tag has kept an attribute of the name s[start:end].
-func (z *pageScanner) seenKey(start, end int) bool {
+// keepKey keeps the attribute name s[start:end] and reports true, unless the tag has kept
+// one of the same name.
+func (z *pageScanner) keepKey(start, end int) bool {
 	key := z.s[start:end]
-	for _, k := range z.keys {
-		if k[1]-k[0] == len(key) && asciiEqualFold(z.s[k[0]:k[1]], key) {
-			return true
+	if len(z.keys) < linearKeys {
+		for _, k := range z.keys {
+			if k[1]-k[0] == len(key) && asciiEqualFold(z.s[k[0]:k[1]], key) {
+				return false
+			}
+		}
+		z.keys = append(z.keys, [2]int{start, end})
+		return true
+	}
+	if z.keySet == nil {
+		z.keySet = make(map[string]struct{})
+	}
+	if len(z.keySet) == 0 {
+		for _, k := range z.keys {
+			z.keySet[asciiLower(z.s[k[0]:k[1]])] = struct{}{}
 		}
 	}
-	return false
+	lower := asciiLower(key)
+	if _, ok := z.keySet[lower]; ok {
+		return false
+	}
+	z.keySet[lower] = struct{}{}
+	z.keys = append(z.keys, [2]int{start, end})
+	return true
 }
 
 func asciiEqualFold(a, b string) bool {

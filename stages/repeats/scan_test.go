@@ -1,6 +1,7 @@
 package repeats
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,6 +83,28 @@ var scanCases = []string{
 	"",
 	"no tags at all",
 	`<`, `</`, `<!`, `<!-`, `<!--`, `<?`, `<a`, `</a`, `<a b='`,
+	// More attributes than linearKeys: the names are then kept in a set. The last one
+	// repeats an earlier name in another case, so its value's slash does not count.
+	manyAttributes(40, `A3=1/><p>self-closing: the last key is a repeat</p>`),
+	manyAttributes(40, `z=1/><p>the slash is the value</p></svg><p>out</p>`),
+	manyAttributes(linearKeys, `a0=/><p>the repeat is the key past the limit</p>`),
+	manyAttributes(3000, `>text</svg><p>out</p>`),
+}
+
+// manyAttributes returns an svg start tag with n attributes a0 ... a(n-1), some of them
+// repeated in upper case, followed by tail.
+func manyAttributes(n int, tail string) string {
+	var b strings.Builder
+	b.WriteString("<svg")
+	for i := range n {
+		fmt.Fprintf(&b, " a%d=%d", i, i)
+		if i%7 == 6 {
+			fmt.Fprintf(&b, " A%d=x", i/2)
+		}
+	}
+	b.WriteString(" ")
+	b.WriteString(tail)
+	return b.String()
 }
 
 func TestHTMLLinesMatchesTokenizer(t *testing.T) {
@@ -130,6 +153,20 @@ func FuzzHTMLLines(f *testing.F) {
 			t.Fatalf("HTMLLines(%q) = %q, want %q", page, got, want)
 		}
 	})
+}
+
+// BenchmarkHTMLLinesManyAttributes reads a tag with n attributes: the time per attribute
+// must not grow with n (it did, quadratically, before keySet: 7 s for 60,000).
+func BenchmarkHTMLLinesManyAttributes(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		page := manyAttributes(n, ">text")
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for range b.N {
+				HTMLLines(page)
+			}
+		})
+	}
 }
 
 func BenchmarkHTMLLines(b *testing.B) {

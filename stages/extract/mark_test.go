@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// candidatesFromFirst is candidates as it was written first: every occurrence of the
+// block's first token is tried. It is the reference for the rarest-anchor search.
+func candidatesFromFirst(ct []string, unit []uint8, bt []string) [][2]int {
+	need := len(bt)
+	if len(bt) >= shortBlock {
+		need = min(max(8, (len(bt)+1)/2), len(bt))
+	}
+	var out [][2]int
+	for q := range ct {
+		if ct[q] != bt[0] {
+			continue
+		}
+		n := 1
+		for n < len(bt) && q+n < len(ct) && ct[q+n] == bt[n] {
+			n++
+		}
+		if n < need || len(bt) < shortBlock && (unit[q]&unitStart == 0 || unit[q+n-1]&unitEnd == 0) {
+			continue
+		}
+		if out = append(out, [2]int{q, n}); len(out) == maxCandidates {
+			break
+		}
+	}
+	return out
+}
+
+// TestCandidatesMatchFirstToken checks that looking a block up by its rarest leading
+// token finds the same places, in the same order, as trying every occurrence of its first.
+func TestCandidatesMatchFirstToken(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := []string{"the", "a", "of", "Kim", "said", "on", "Monday", "talks", "in", "Seoul"}
+	for round := range 300 {
+		// A small vocabulary makes many near-matches; lengths stay under maxVisits.
+		ct := make([]string, 50+rng.IntN(400))
+		for i := range ct {
+			ct[i] = vocab[rng.IntN(1+round%len(vocab))]
+		}
+		unit := make([]uint8, len(ct))
+		for i := range unit {
+			if rng.IntN(4) == 0 {
+				unit[i] |= unitStart
+			}
+			if rng.IntN(4) == 0 {
+				unit[i] |= unitEnd
+			}
+		}
+		pos := newPositions(ct)
+		for range 20 {
+			q, n := rng.IntN(len(ct)), 1+rng.IntN(20)
+			bt := slices.Clone(ct[q:min(len(ct), q+n)])
+			if rng.IntN(3) == 0 { // a block that is not quite in the content
+				bt[rng.IntN(len(bt))] = vocab[rng.IntN(len(vocab))]
+			}
+			if rng.IntN(5) == 0 {
+				bt[0] = "unseen"
+			}
+			got, want := candidates(ct, unit, pos, bt), candidatesFromFirst(ct, unit, bt)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d: candidates(%q) = %v, want %v", round, strings.Join(bt, " "), got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkMarkManyParagraphs aligns a page of n short numbered paragraphs, all starting
+// with the same word: the time per paragraph must not grow with n (it did, quadratically,
+// when every occurrence of a block's first token was tried: 9 s for 40,000).
+func BenchmarkMarkManyParagraphs(b *testing.B) {
+	for _, n := range []int{1000, 10000, 50000} {
+		var page strings.Builder
+		page.WriteString("<html><body><article>")
+		for i := range n {
+			fmt.Fprintf(&page, "<p>Paragraph %d of the report has a few words in it.</p>", i)
+		}
+		page.WriteString("</article></body></html>")
+		html := page.String()
+		e := New()
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(html)))
+			for range b.N {
+				if _, err := e.Extract(html, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
