@@ -45,6 +45,11 @@ type Date struct {
 	End   int    `json:"end"`
 	Type  string `json:"type"`  // TIMEX3 type: DATE, TIME, DURATION or SET
 	Value string `json:"value"` // TIMEX3 value, e.g. "2018-05-31", "XXXX-06-12", "PAST_REF"
+	// Mod is the TIMEX3 mod, when the expression has one: START, MID or END ("early June",
+	// "the end of 2017"), APPROX ("about 20 minutes"), LESS_THAN, MORE_THAN, EQUAL_OR_LESS,
+	// EQUAL_OR_MORE ("at least six months"), or BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER
+	// ("more than two years ago").
+	Mod string `json:"mod,omitempty"`
 }
 
 // Error describes why a document could not be processed.

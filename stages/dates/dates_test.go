@@ -76,6 +76,37 @@ func TestIndependentTables(t *testing.T) {
 	}
 }
 
+// TestMod checks the TIMEX3 mod of modified expressions, and that plain ones have none.
+func TestMod(t *testing.T) {
+	ref := mustDate(t, "2018-06-10")
+	tests := []struct {
+		sentence, text, value, mod string
+	}{
+		{"Sales fell in early June.", "early June", "2018-06", "START"},
+		{"The plant closes in mid-2019.", "mid-2019", "2019", "MID"},
+		{"Prices peaked in the late 1990s.", "the late 1990s", "199X", "END"},
+		{"The law expires at the end of the year.", "the end of the year", "2018", "END"},
+		{"Talks began at the beginning of May.", "the beginning of May", "2018-05", "START"},
+		{"The flight lasted about 20 minutes.", "about 20 minutes", "PT20M", "APPROX"},
+		{"The war went on for nearly three decades.", "nearly three decades", "P3DE", "LESS_THAN"},
+		{"The work took more than a year.", "more than a year", "P1Y", "MORE_THAN"},
+		{"Prices have risen for at least six months.", "at least six months", "P6M", "EQUAL_OR_MORE"},
+		{"The job takes at most two hours.", "at most two hours", "PT2H", "EQUAL_OR_LESS"},
+		{"He left more than two years ago.", "more than two years ago", "2016", "BEFORE"},
+		{"The strike ended almost two weeks ago.", "almost two weeks ago", "2018-W21", "AFTER"},
+		{"She arrived about three days ago.", "about three days ago", "2018-06-07", "APPROX"},
+		{"The vote was held on June 4.", "June 4", "2018-06-04", ""},
+		{"The talks lasted three hours.", "three hours", "PT3H", ""},
+	}
+	tagger := New()
+	for _, tt := range tests {
+		got := tagger.Tag(tt.sentence, ref)
+		if len(got) != 1 || got[0].Text != tt.text || got[0].Value != tt.value || got[0].Mod != tt.mod {
+			t.Errorf("Tag(%q) = %+v, want one %q with value %q and mod %q", tt.sentence, got, tt.text, tt.value, tt.mod)
+		}
+	}
+}
+
 // repoRoot walks up from the working directory to the directory holding go.mod.
 func repoRoot(t testing.TB) string {
 	t.Helper()

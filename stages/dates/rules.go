@@ -388,11 +388,12 @@ func (c *ctx) ruleNumericDate(i int) (match, bool) {
 	return m, true
 }
 
-// modPrefix reads a temporal modifier: "early", "mid-", "late", "the end of", "the beginning of".
-func (c *ctx) modPrefix(i int) (int, bool) {
+// modPrefix reads a temporal modifier: "early", "mid-", "late", "the end of", "the
+// beginning of". It returns where the modified expression starts and the TIMEX3 mod.
+func (c *ctx) modPrefix(i int) (int, string, bool) {
 	t := c.at(i)
 	if t.w == nil {
-		return i, false
+		return i, "", false
 	}
 	switch t.w.key {
 	case "early", "late", "mid":
@@ -400,40 +401,45 @@ func (c *ctx) modPrefix(i int) (int, bool) {
 		if c.at(j).isCh('-') && c.adjacent(j) {
 			j++
 		} else if t.w.key == "mid" {
-			return i, false
+			return i, "", false
 		}
-		return j, true
+		return j, partMod[t.w.key], true
 	case "the":
-		switch c.at(i + 1).w {
-		case nil:
-			return i, false
+		n := c.at(i + 1).w
+		if n == nil {
+			return i, "", false
 		}
-		switch c.at(i + 1).w.key {
+		switch n.key {
 		case "end", "beginning", "start", "middle", "close", "turn":
 			if c.is(i+2, "of") {
-				return i + 3, true
+				return i + 3, partMod[n.key], true
 			}
 		case "early", "late", "mid":
 			// "the early 1980s", "the late 19th century": only decades and centuries take "the".
-			j, _ := c.modPrefix(i + 1)
+			j, mod, _ := c.modPrefix(i + 1)
 			if _, ok := c.ruleDecade(j); ok {
-				return j, true
+				return j, mod, true
 			}
 			if _, ok := c.ruleCentury(j); ok {
-				return j, true
+				return j, mod, true
 			}
 		}
 	case "end", "beginning", "start":
 		if c.is(i+1, "of") && !c.is(i-1, "the") {
-			return i + 2, true
+			return i + 2, partMod[t.w.key], true
 		}
 	}
-	return i, false
+	return i, "", false
 }
+
+// partMod are the TIMEX3 mods of the words that pick a part of a period; "the turn of"
+// has none.
+var partMod = map[string]string{"early": "START", "beginning": "START", "start": "START",
+	"mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END"}
 
 // ruleMod tags a period with a modifier: "early June", "mid-2018", "the end of the year".
 func (c *ctx) ruleMod(i int) (match, bool) {
-	j, ok := c.modPrefix(i)
+	j, mod, ok := c.modPrefix(i)
 	if !ok {
 		return match{}, false
 	}
@@ -474,6 +480,7 @@ func (c *ctx) ruleMod(i int) (match, bool) {
 	}
 	best.start = c.dropThe(i, best.end)
 	best.day = time.Time{}
+	best.mod = mod
 	return best, true
 }
 
@@ -1240,12 +1247,13 @@ var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": tr
 // "eight-year", "the past three years", "decades", "four years ago", "two days later".
 func (c *ctx) ruleDuration(i int) (match, bool) {
 	j := i
-	if e := c.quantityModEnd(i); e > i {
-		// TIMEX3 keeps the modifier in the extent (its mod attribute): "more than a decade".
-		if _, _, _, ok := c.quantity(e); !ok || c.is(e, "the") {
+	amount, mod := c.quantityMod(i)
+	if amount > i {
+		// TIMEX3 keeps the modifier in the extent, and says it in mod: "more than a decade".
+		if _, _, _, ok := c.quantity(amount); !ok || c.is(amount, "the") {
 			return match{}, false
 		}
-		j = e
+		j = amount
 	}
 	prefixed := false
 	if c.is(j, "the") {
@@ -1296,7 +1304,7 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 		if c.at(e).isCh('-') && c.adjacent(e) && (c.is(e+1, "long") || c.is(e+1, "old")) {
 			e += 2
 		}
-		return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit)}, true
+		return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
 	}
 	u := c.at(k).w
 	if u == nil || u.unit == uNone || c.at(k).kind != kWord {
@@ -1340,7 +1348,7 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 			e++
 		}
 		if dir != 0 {
-			m := match{start: i, end: e + 1, typ: tDate}
+			m := match{start: i, end: e + 1, typ: tDate, mod: pointMod(mod, dir)}
 			switch {
 			case n < 0 && u.unit == uYear && isAFew(c, j) && c.hasRef && dir < 0:
 				m.val = fmtDecade(c.ref.Year() - 3)
@@ -1357,22 +1365,44 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 			return m, true
 		}
 	}
-	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit)}, true
+	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
 }
 
-// quantityModEnd returns the end of a modifier of an amount at token i ("about", "nearly",
-// "more than", "at least"), or i when there is none.
-func (c *ctx) quantityModEnd(i int) int {
+// quantityMod reads a modifier of an amount at token i ("about", "nearly", "more than",
+// "at least") and returns where the amount starts and the modifier's TIMEX3 mod for a
+// duration; it returns i and "" when there is none.
+func (c *ctx) quantityMod(i int) (int, string) {
 	switch {
-	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly") ||
-		c.is(i, "nearly") || c.is(i, "almost"):
-		return i + 1
-	case (c.is(i, "more") || c.is(i, "less") || c.is(i, "fewer")) && c.is(i+1, "than"):
-		return i + 2
-	case c.is(i, "at") && (c.is(i+1, "least") || c.is(i+1, "most")):
-		return i + 2
+	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly"):
+		return i + 1, "APPROX"
+	case c.is(i, "nearly") || c.is(i, "almost"):
+		return i + 1, "LESS_THAN"
+	case c.is(i, "more") && c.is(i+1, "than"):
+		return i + 2, "MORE_THAN"
+	case (c.is(i, "less") || c.is(i, "fewer")) && c.is(i+1, "than"):
+		return i + 2, "LESS_THAN"
+	case c.is(i, "at") && c.is(i+1, "least"):
+		return i + 2, "EQUAL_OR_MORE"
+	case c.is(i, "at") && c.is(i+1, "most"):
+		return i + 2, "EQUAL_OR_LESS"
 	}
-	return i
+	return i, ""
+}
+
+// pointMod turns the mod of an amount into the mod of the point it counts to: "more than
+// two years ago" is before the day two years ago, "more than two years from now" after it.
+func pointMod(mod string, dir int) string {
+	later := map[string]string{"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_AFTER",
+		"EQUAL_OR_LESS": "ON_OR_BEFORE"}
+	earlier := map[string]string{"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
+		"EQUAL_OR_LESS": "ON_OR_AFTER"}
+	if m, ok := later[mod]; ok && dir > 0 {
+		return m
+	}
+	if m, ok := earlier[mod]; ok && dir < 0 {
+		return m
+	}
+	return mod // APPROX, or none
 }
 
 // isAFew reports whether the quantity at j is "a few".

@@ -74,6 +74,7 @@ func New() *Tagger {
 type match struct {
 	start, end int
 	typ, val   string
+	mod        string    // TIMEX3 mod: "START", "APPROX", "MORE_THAN", ...; empty for none
 	day        time.Time // the full day the expression denotes, when it does (an anchor for later ones)
 }
 
@@ -146,7 +147,7 @@ func (c *ctx) tagLine(out []record.Date) []record.Date {
 			continue
 		}
 		s, e := &c.toks[m.start], &c.toks[m.end-1]
-		out = append(out, record.Date{Text: c.text[s.start:e.end], Start: int(s.rs), End: int(e.re), Type: m.typ, Value: m.val})
+		out = append(out, record.Date{Text: c.text[s.start:e.end], Start: int(s.rs), End: int(e.re), Type: m.typ, Value: m.val, Mod: m.mod})
 		if !m.day.IsZero() {
 			c.anchor, c.hasAnchor = m.day, true
 		}

@@ -60,6 +60,7 @@ type parquetDate struct {
 	End   int64  `parquet:"end" json:"end"`
 	Type  string `parquet:"type" json:"type"`
 	Value string `parquet:"value" json:"value"`
+	Mod   string `parquet:"mod" json:"mod,omitempty"` // empty when none
 }
 
 // Parquet writes records as rows of a Parquet file, Snappy-compressed, for dataset
@@ -161,7 +162,7 @@ func toRow(r *record.Record) parquetRow {
 		row.Entities = append(row.Entities, pe)
 	}
 	for _, d := range r.Dates {
-		row.Dates = append(row.Dates, parquetDate{Text: d.Text, Start: int64(d.Start), End: int64(d.End), Type: d.Type, Value: d.Value})
+		row.Dates = append(row.Dates, parquetDate{Text: d.Text, Start: int64(d.Start), End: int64(d.End), Type: d.Type, Value: d.Value, Mod: d.Mod})
 	}
 	return row
 }

@@ -46,7 +46,7 @@ func fromRow(row parquetRow) record.Record {
 		r.Entities = append(r.Entities, re)
 	}
 	for _, d := range row.Dates {
-		r.Dates = append(r.Dates, record.Date{Text: d.Text, Start: int(d.Start), End: int(d.End), Type: d.Type, Value: d.Value})
+		r.Dates = append(r.Dates, record.Date{Text: d.Text, Start: int(d.Start), End: int(d.End), Type: d.Type, Value: d.Value, Mod: d.Mod})
 	}
 	if len(r.Authors) == 0 {
 		r.Authors = nil
@@ -66,8 +66,9 @@ var parquetRecords = []record.Record{
 			{Name: "Ann Lee", Type: "PERSON", Mentions: []record.Mention{{Text: "Ann Lee", Start: 0, End: 7}}},
 			{Name: "Paris", Type: "GPE", Mentions: []record.Mention{{Text: "Paris", Start: 26, End: 31}, {Text: "Paris", Start: 50, End: 55}}},
 		},
-		Dates: []record.Date{{Text: "Monday", Start: 35, End: 41, Type: "DATE", Value: "2024-04-29"}},
-		Meta:  json.RawMessage(`{"warc_date":"2024-05-01T10:00:00Z"}`),
+		Dates: []record.Date{{Text: "Monday", Start: 35, End: 41, Type: "DATE", Value: "2024-04-29"},
+			{Text: "early May", Start: 50, End: 59, Type: "DATE", Value: "2024-05", Mod: "START"}},
+		Meta: json.RawMessage(`{"warc_date":"2024-05-01T10:00:00Z"}`),
 	},
 	{ID: "002_bare", Source: record.Source{Path: "in/b.txt", Format: "text"}, Text: "Short.", Language: "en"},
 	{
