@@ -3,6 +3,7 @@
 package stages
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -129,9 +130,20 @@ var ErrEmpty = errors.New("empty document")
 // Decode turns the raw bytes into UTF-8 and hands them over to the text (see decode.Decode).
 func (s *Set) Decode(d *document.Document) error {
 	html := d.FormatHint == detect.HTML || d.FormatHint == "" && detect.Format(string(d.Raw[:min(len(d.Raw), 8192)])) == detect.HTML
-	content, _, err := decode.Decode(d.Raw, d.ContentType, html)
+	nuls := 0
+	if decode.StrayNULs(d.Raw) {
+		nuls = bytes.Count(d.Raw, []byte{0})
+	}
+	content, charset, err := decode.Decode(d.Raw, d.ContentType, html)
 	if err != nil {
 		return err
+	}
+	if nuls > 0 && !strings.HasPrefix(charset, "utf-16") {
+		w := "a NUL byte was removed from the text"
+		if nuls > 1 {
+			w = fmt.Sprintf("%d NUL bytes were removed from the text", nuls)
+		}
+		d.Record.Warnings = append(d.Record.Warnings, w)
 	}
 	if strings.TrimSpace(content) == "" {
 		if len(d.Raw) == 0 {

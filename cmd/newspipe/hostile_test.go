@@ -85,6 +85,7 @@ func TestHostileInputs(t *testing.T) {
 		"shift-jis":               {"ja", "東京都は水曜日、来年度の予算案を発表した。"},
 		"german":                  {"de", "Die Bundesregierung hat sich am Mittwoch"},
 		"one-word":                {"und", "Breaking"},
+		"nul-bytes":               {"en", "The council voted on Tuesday to close the harbour bridge for repairs."},
 		"ok-1":                    {"en", "weather in Riverton"},
 		"ok-1~2":                  {"en", "reuses the id"},
 	}
@@ -100,6 +101,9 @@ func TestHostileInputs(t *testing.T) {
 		case r.Language != want.lang:
 			t.Errorf("%s: language %q, want %q", id, r.Language, want.lang)
 		}
+	}
+	if w := recs["nul-bytes"].Warnings; len(w) != 1 || w[0] != "3 NUL bytes were removed from the text" {
+		t.Errorf("nul-bytes: warnings %q, want one saying 3 NUL bytes were removed", w)
 	}
 	if w := recs["german"].Warnings; len(w) != 1 || !strings.Contains(w[0], "entity model is English-only") {
 		t.Errorf("german: warnings %q, want one saying entities were skipped", w)

@@ -44,6 +44,7 @@ func TestDecode(t *testing.T) {
 		charset     string
 	}{
 		{"plain UTF-8", []byte(cafe), "", false, cafe, "utf-8"},
+		{"stray NUL bytes", []byte("The bridge\x00 will close.\x00\nCafé\x00"), "", false, "The bridge will close.\nCafé", "utf-8"},
 		{"UTF-8 with BOM", append([]byte("\xef\xbb\xbf"), cafe...), "", false, cafe, "utf-8"},
 		{"UTF-16LE without BOM", utf16le, "", false, cafe, "utf-16le"},
 		{"UTF-16BE with BOM", utf16beBOM, "", false, cafe, "utf-16be"},
@@ -79,11 +80,41 @@ func TestDecodeRejectsBinary(t *testing.T) {
 		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not text: looks like a PNG image"},
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), "not text: looks like gzip data"},
 		{"NUL bytes", []byte("abc\x00\x01\x02\x00\x00\x00\x00\x00\x00\x05def"), "not text: looks like binary data (NUL bytes)"},
+		// Text around them, but one byte in five is NUL.
+		{"dense NUL bytes", []byte("abcd\x00efgh\x00ijkl\x00mnop\x00"), "not text: looks like binary data (NUL bytes)"},
+		// Few NULs, but what is around them is not UTF-8.
+		{"NUL bytes in non-UTF-8", []byte("\xc0\xc1\xf5\xff some data here \x00 and more data \xfe\xfd"), "not text: looks like binary data (NUL bytes)"},
 	}
 	for _, tt := range tests {
 		_, _, err := Decode(tt.raw, "", false)
 		if !errors.Is(err, ErrBinary) || err.Error() != tt.want {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestStrayNULs(t *testing.T) {
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*7919 + i*i*104729 + 13)
+	}
+	random[100], random[2000] = 0, 0
+	tests := []struct {
+		name string
+		raw  []byte
+		want bool
+	}{
+		{"no NUL", []byte("plain text"), false},
+		{"one NUL in text", []byte("plain\x00 text"), true},
+		{"one NUL in ten", []byte("123456789\x00123456789\x00"), true},
+		{"more than one in ten", []byte("12345678\x00"), false},
+		{"control characters", []byte("ab\x00cd\x01\x02\x03 efgh ijkl mnop"), false},
+		{"UTF-16", []byte("h\x00e\x00l\x00l\x00o\x00"), false},
+		{"scrambled bytes", random, false},
+	}
+	for _, tt := range tests {
+		if got := StrayNULs(tt.raw); got != tt.want {
+			t.Errorf("%s: StrayNULs(%.40q) = %v, want %v", tt.name, tt.raw, got, tt.want)
 		}
 	}
 }
