@@ -390,10 +390,10 @@ func (c *ctx) ruleNumericDate(i int) (match, bool) {
 
 // modPrefix reads a temporal modifier: "early", "mid-", "late", "the end of", "the
 // beginning of". It returns where the modified expression starts and the TIMEX3 mod.
-func (c *ctx) modPrefix(i int) (int, string, bool) {
+func (c *ctx) modPrefix(i int) (int, timexMod, bool) {
 	t := c.at(i)
 	if t.w == nil {
-		return i, "", false
+		return i, modNone, false
 	}
 	switch t.w.key {
 	case "early", "late", "mid":
@@ -401,13 +401,13 @@ func (c *ctx) modPrefix(i int) (int, string, bool) {
 		if c.at(j).isCh('-') && c.adjacent(j) {
 			j++
 		} else if t.w.key == "mid" {
-			return i, "", false
+			return i, modNone, false
 		}
 		return j, partMod[t.w.key], true
 	case "the":
 		n := c.at(i + 1).w
 		if n == nil {
-			return i, "", false
+			return i, modNone, false
 		}
 		switch n.key {
 		case "end", "beginning", "start", "middle", "close", "turn":
@@ -429,13 +429,13 @@ func (c *ctx) modPrefix(i int) (int, string, bool) {
 			return i + 2, partMod[t.w.key], true
 		}
 	}
-	return i, "", false
+	return i, modNone, false
 }
 
 // partMod are the TIMEX3 mods of the words that pick a part of a period; "the turn of"
 // has none.
-var partMod = map[string]string{"early": "START", "beginning": "START", "start": "START",
-	"mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END"}
+var partMod = map[string]timexMod{"early": modStart, "beginning": modStart, "start": modStart,
+	"mid": modMid, "middle": modMid, "late": modEnd, "end": modEnd, "close": modEnd}
 
 // ruleMod tags a period with a modifier: "early June", "mid-2018", "the end of the year".
 func (c *ctx) ruleMod(i int) (match, bool) {
@@ -1370,37 +1370,37 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 
 // quantityMod reads a modifier of an amount at token i ("about", "nearly", "more than",
 // "at least") and returns where the amount starts and the modifier's TIMEX3 mod for a
-// duration; it returns i and "" when there is none.
-func (c *ctx) quantityMod(i int) (int, string) {
+// duration; it returns i and modNone when there is none.
+func (c *ctx) quantityMod(i int) (int, timexMod) {
 	switch {
 	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly"):
-		return i + 1, "APPROX"
+		return i + 1, modApprox
 	case c.is(i, "nearly") || c.is(i, "almost"):
-		return i + 1, "LESS_THAN"
+		return i + 1, modLessThan
 	case c.is(i, "more") && c.is(i+1, "than"):
-		return i + 2, "MORE_THAN"
+		return i + 2, modMoreThan
 	case (c.is(i, "less") || c.is(i, "fewer")) && c.is(i+1, "than"):
-		return i + 2, "LESS_THAN"
+		return i + 2, modLessThan
 	case c.is(i, "at") && c.is(i+1, "least"):
-		return i + 2, "EQUAL_OR_MORE"
+		return i + 2, modEqualOrMore
 	case c.is(i, "at") && c.is(i+1, "most"):
-		return i + 2, "EQUAL_OR_LESS"
+		return i + 2, modEqualOrLess
 	}
-	return i, ""
+	return i, modNone
 }
 
 // pointMod turns the mod of an amount into the mod of the point it counts to: "more than
 // two years ago" is before the day two years ago, "more than two years from now" after it.
-func pointMod(mod string, dir int) string {
-	later := map[string]string{"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_AFTER",
-		"EQUAL_OR_LESS": "ON_OR_BEFORE"}
-	earlier := map[string]string{"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
-		"EQUAL_OR_LESS": "ON_OR_AFTER"}
-	if m, ok := later[mod]; ok && dir > 0 {
-		return m
-	}
-	if m, ok := earlier[mod]; ok && dir < 0 {
-		return m
+func pointMod(mod timexMod, dir int) timexMod {
+	switch {
+	case mod == modMoreThan && dir > 0, mod == modLessThan && dir < 0:
+		return modAfter
+	case mod == modMoreThan && dir < 0, mod == modLessThan && dir > 0:
+		return modBefore
+	case mod == modEqualOrMore && dir > 0, mod == modEqualOrLess && dir < 0:
+		return modOnOrAfter
+	case mod == modEqualOrMore && dir < 0, mod == modEqualOrLess && dir > 0:
+		return modOnOrBefore
 	}
 	return mod // APPROX, or none
 }

@@ -74,9 +74,34 @@ func New() *Tagger {
 type match struct {
 	start, end int
 	typ, val   string
-	mod        string    // TIMEX3 mod: "START", "APPROX", "MORE_THAN", ...; empty for none
 	day        time.Time // the full day the expression denotes, when it does (an anchor for later ones)
+	mod        timexMod
 }
+
+// timexMod is a TIMEX3 mod attribute; modNone, the zero value, is none.
+type timexMod uint8
+
+const (
+	modNone timexMod = iota
+	modStart
+	modMid
+	modEnd
+	modApprox
+	modLessThan
+	modMoreThan
+	modEqualOrLess
+	modEqualOrMore
+	modBefore
+	modAfter
+	modOnOrBefore
+	modOnOrAfter
+)
+
+var modNames = [...]string{"", "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+	"EQUAL_OR_MORE", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
+
+// String returns the mod as TIMEX3 writes it, or "" for none.
+func (m timexMod) String() string { return modNames[m] }
 
 // ctx is the state of one Tag call.
 type ctx struct {
@@ -147,7 +172,7 @@ func (c *ctx) tagLine(out []record.Date) []record.Date {
 			continue
 		}
 		s, e := &c.toks[m.start], &c.toks[m.end-1]
-		out = append(out, record.Date{Text: c.text[s.start:e.end], Start: int(s.rs), End: int(e.re), Type: m.typ, Value: m.val, Mod: m.mod})
+		out = append(out, record.Date{Text: c.text[s.start:e.end], Start: int(s.rs), End: int(e.re), Type: m.typ, Value: m.val, Mod: m.mod.String()})
 		if !m.day.IsZero() {
 			c.anchor, c.hasAnchor = m.day, true
 		}
