@@ -130,9 +130,10 @@ var ErrEmpty = errors.New("empty document")
 // Decode turns the raw bytes into UTF-8 and hands them over to the text (see decode.Decode).
 func (s *Set) Decode(d *document.Document) error {
 	html := d.FormatHint == detect.HTML || d.FormatHint == "" && detect.Format(string(d.Raw[:min(len(d.Raw), 8192)])) == detect.HTML
+	// Decode fails on NUL bytes unless they are stray ones in text, which the text loses.
 	nuls := 0
-	if decode.StrayNULs(d.Raw) {
-		nuls = bytes.Count(d.Raw, []byte{0})
+	if k := bytes.IndexByte(d.Raw, 0); k >= 0 {
+		nuls = bytes.Count(d.Raw[k:], []byte{0})
 	}
 	content, charset, err := decode.Decode(d.Raw, d.ContentType, html)
 	if err != nil {

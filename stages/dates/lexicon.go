@@ -65,9 +65,11 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
 	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
 	"christmas": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
-	"hundreds": true, "final": true, "about": true, "around": true, "approximately": true, "roughly": true,
-	"nearly": true, "almost": true, "more": true, "less": true, "fewer": true, "at": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
-	"daylong": true, "hourlong": true}
+	"hundreds": true, "final": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
+	"daylong": true, "hourlong": true,
+	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
+	"about": true, "around": true, "approximately": true, "roughly": true, "nearly": true, "almost": true,
+	"more": true, "less": true, "fewer": true, "at": true}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word

@@ -1052,10 +1052,8 @@ var monthCue = map[string]bool{"in": true, "since": true, "until": true, "till":
 	"through": true, "during": true, "between": true, "to": true, "and": true, "or": true, "of": true,
 	"before": true, "after": true, "early": true, "late": true, "for": true, "throughout": true}
 
-// timeOnlyCue are the cues of monthCue that come before times, not before people's names.
-var timeOnlyCue = map[string]bool{"in": true, "since": true, "until": true, "till": true, "through": true,
-	"during": true, "between": true, "before": true, "after": true, "early": true, "late": true,
-	"throughout": true}
+// nameCue are the cues of monthCue that also come before people's names: "by April Ryan".
+var nameCue = map[string]bool{"by": true, "to": true, "and": true, "or": true, "of": true, "for": true, "from": true}
 
 // ruleMonth tags a bare month name: "in September".
 func (c *ctx) ruleMonth(i int) (match, bool) {
@@ -1066,8 +1064,8 @@ func (c *ctx) ruleMonth(i int) (match, bool) {
 	p := c.at(i - 1)
 	cue := p.w != nil && monthCue[p.w.key] && !p.cap || p.w != nil && monthCue[p.w.key] && c.sentenceStart(i-1)
 	key := c.at(i).w.key
-	if n := c.at(e); n.kind == kWord && n.cap && n.w == nil && (key == "april" || key == "may" || key == "june" || key == "august") &&
-		!(p.w != nil && timeOnlyCue[p.w.key]) {
+	if n := c.at(e); cue && nameCue[p.w.key] && n.kind == kWord && n.cap && n.w == nil &&
+		(key == "april" || key == "may" || key == "june" || key == "august") {
 		return match{}, false // "by April Ryan", "for June Carter"; but "in June Apple said"
 	}
 	if !cue {

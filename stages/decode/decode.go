@@ -48,14 +48,14 @@ var magic = []struct {
 // detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, and anything else
 // is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
 // invalid in the chosen charset become U+FFFD. NUL bytes make raw binary data, unless they
-// are stray ones in UTF-8 text (StrayNULs), which are dropped.
+// are stray ones in UTF-8 text (strayNULs), which are dropped.
 //
 // Decode takes raw over: when raw is valid UTF-8 the text shares its memory rather than
 // copying it (pages run to megabytes, and each copy is a large allocation), so raw must not
 // be changed afterwards.
 func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 	if name, ok := binaryKind(raw); ok {
-		if name != nulData || !StrayNULs(raw) {
+		if name != nulData || !strayNULs(raw) {
 			return "", "", fmt.Errorf("%w: looks like %s", ErrBinary, name)
 		}
 		raw = bytes.ReplaceAll(raw, []byte{0}, nil)
@@ -92,11 +92,11 @@ func binaryKind(raw []byte) (string, bool) {
 
 const nulData = "binary data (NUL bytes)"
 
-// StrayNULs reports whether raw is UTF-8 text with a few NUL bytes in it, as a bad copy
+// strayNULs reports whether raw is UTF-8 text with a few NUL bytes in it, as a bad copy
 // or a database export leaves them: at most one byte in ten is NUL, at most one in a
 // hundred is another control character, and the rest is valid UTF-8. Decode drops such NULs;
 // binary data almost never passes (random bytes are not valid UTF-8).
-func StrayNULs(raw []byte) bool {
+func strayNULs(raw []byte) bool {
 	nul := bytes.Count(raw, []byte{0})
 	if nul == 0 || nul*10 > len(raw) {
 		return false

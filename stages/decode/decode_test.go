@@ -113,8 +113,8 @@ func TestStrayNULs(t *testing.T) {
 		{"scrambled bytes", random, false},
 	}
 	for _, tt := range tests {
-		if got := StrayNULs(tt.raw); got != tt.want {
-			t.Errorf("%s: StrayNULs(%.40q) = %v, want %v", tt.name, tt.raw, got, tt.want)
+		if got := strayNULs(tt.raw); got != tt.want {
+			t.Errorf("%s: strayNULs(%.40q) = %v, want %v", tt.name, tt.raw, got, tt.want)
 		}
 	}
 }
