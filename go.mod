@@ -1,4 +1,4 @@
-module newspipe
+module github.com/newspipe/newspipe
 
 go 1.26.8
 

@@ -1,8 +1,8 @@
-module newspipe/beam
+module github.com/newspipe/newspipe/beam
 
 go 1.26.8
 
-require newspipe v0.0.0
+require github.com/newspipe/newspipe v0.0.0
 
 require (
 	cel.dev/expr v0.25.2 // indirect
@@ -104,4 +104,4 @@ require (
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )
 
-replace newspipe => ../
+replace github.com/newspipe/newspipe => ../

@@ -4,7 +4,7 @@ package document
 import (
 	"time"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Block is one block-level piece of an article's page: a line of raw text, or a paragraph,

@@ -13,13 +13,13 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"newspipe/document"
-	"newspipe/internal/textdiff"
-	"newspipe/pipeline"
-	"newspipe/record"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
-	"newspipe/stages/output"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/textdiff"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/output"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 var loadSet = sync.OnceValues(New)

@@ -11,10 +11,10 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"newspipe/document"
-	"newspipe/record"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
 )
 
 func init() {

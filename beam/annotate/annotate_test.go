@@ -14,9 +14,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
-	"newspipe/document"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
 )
 
 // inputs writes a small batch: articles of the bundled corpus, a JSON Lines file with a

@@ -22,13 +22,13 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
-	"newspipe/document"
-	"newspipe/internal/benchcorpus"
-	"newspipe/pipeline"
-	"newspipe/stages"
-	"newspipe/stages/extract"
-	"newspipe/stages/ingest"
-	"newspipe/stages/output"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/benchcorpus"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/extract"
+	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/output"
 )
 
 const benchUsage = `Usage: newspipe bench [flags]

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"newspipe/internal/benchcorpus"
-	"newspipe/stages/extract"
+	"github.com/newspipe/newspipe/internal/benchcorpus"
+	"github.com/newspipe/newspipe/stages/extract"
 )
 
 func TestMedianRuns(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"time"
 
-	"newspipe/stages/extract"
+	"github.com/newspipe/newspipe/stages/extract"
 )
 
 // trafilaturaResult is what "newspipe bench-trafilatura" prints: one baseline measure.

@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	"newspipe/stages/clean"
+	"github.com/newspipe/newspipe/stages/clean"
 )
 
 // cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR": it learns the

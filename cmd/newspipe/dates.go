@@ -9,8 +9,8 @@ import (
 	"os"
 	"time"
 
-	"newspipe/record"
-	"newspipe/stages/dates"
+	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages/dates"
 )
 
 // cmdDates implements `newspipe dates [--ref YYYY-MM-DD] [FILE]`: plain text from FILE or stdin, prints one JSON

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"newspipe/internal/report"
+	"github.com/newspipe/newspipe/internal/report"
 )
 
 const diffUsage = `Usage: newspipe diff [--html] [-o FILE] OLD NEW

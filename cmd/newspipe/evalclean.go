@@ -11,11 +11,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"newspipe/document"
-	"newspipe/internal/shingle"
-	"newspipe/pipeline"
-	"newspipe/stages"
-	"newspipe/stages/extract"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/extract"
 )
 
 const evalCleanUsage = `Usage: newspipe eval clean [flags] DIR

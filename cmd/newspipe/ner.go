@@ -8,7 +8,7 @@ import (
 	"os"
 	"time"
 
-	"newspipe/internal/ner"
+	"github.com/newspipe/newspipe/internal/ner"
 )
 
 // cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] CONLL_FILE`.

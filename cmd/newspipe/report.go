@@ -9,12 +9,12 @@ import (
 	"slices"
 	"time"
 
-	"newspipe/document"
-	"newspipe/internal/report"
-	"newspipe/pipeline"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
-	"newspipe/stages/output"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/report"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/output"
 )
 
 const reportUsage = `Usage: newspipe report -o FILE [flags] INPUT...

@@ -14,12 +14,12 @@ import (
 	"strings"
 	"time"
 
-	"newspipe/document"
-	"newspipe/internal/report"
-	"newspipe/pipeline"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
-	"newspipe/stages/output"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/report"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/output"
 )
 
 const runUsage = `Usage: newspipe run [flags] PATH...

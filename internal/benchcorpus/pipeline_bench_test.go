@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"newspipe/document"
-	"newspipe/pipeline"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
-	"newspipe/stages/output"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/output"
 )
 
 // benchmarkPipeline runs the whole pipeline, site-repeats pre-pass included, over

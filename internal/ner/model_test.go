@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/jdkato/prose/v2"
-	"newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/internal/sharedtest"
 )
 
 // sharedData returns the path of ../shared/data/REL seen from the repository root, or

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"newspipe/document"
-	"newspipe/internal/report"
-	"newspipe/stages"
-	"newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/report"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/ingest"
 )
 
 // screenshot, when set, is where TestBrowser also saves its screenshot: the README's

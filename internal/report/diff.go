@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Load reads the records of an output: a folder of per-document JSON files (read in

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 func FuzzLines(f *testing.F) {

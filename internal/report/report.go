@@ -8,8 +8,8 @@ import (
 	"io"
 	"strings"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Doc is one article of a review page: its record and, when the run kept them, its input

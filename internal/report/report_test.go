@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 // ann finds the code point offsets of the n-th (from 0) occurrence of sub in text.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Segment is a run of a line's text with the annotations that cover all of it.

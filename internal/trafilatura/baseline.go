@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/etree"
 	"golang.org/x/net/html"
-	"newspipe/internal/trafilatura/internal/etree"
 )
 
 var basicCleaningSelector = strings.Join([]string{

@@ -10,8 +10,8 @@ import (
 	"github.com/go-shiori/dom"
 	"golang.org/x/net/html"
 
-	"newspipe/internal/trafilatura/internal/lru"
-	"newspipe/internal/trafilatura/internal/selector"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/lru"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/selector"
 )
 
 // Content returns the main content of doc as go-trafilatura's ExtractDocument finds

@@ -10,7 +10,7 @@ import (
 	upstream "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
-	"newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/internal/sharedtest"
 )
 
 // TestContentMatchesUpstream checks that Content finds, node for node, the content that

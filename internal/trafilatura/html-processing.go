@@ -25,10 +25,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/etree"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/lru"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/selector"
 	"golang.org/x/net/html"
-	"newspipe/internal/trafilatura/internal/etree"
-	"newspipe/internal/trafilatura/internal/lru"
-	"newspipe/internal/trafilatura/internal/selector"
 )
 
 // docCleaning cleans the document by discarding unwanted elements.

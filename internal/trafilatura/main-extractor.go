@@ -5,10 +5,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/etree"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/lru"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/selector"
 	"golang.org/x/net/html"
-	"newspipe/internal/trafilatura/internal/etree"
-	"newspipe/internal/trafilatura/internal/lru"
-	"newspipe/internal/trafilatura/internal/selector"
 )
 
 // handleTitles process head elements (titles).

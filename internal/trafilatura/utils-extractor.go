@@ -26,10 +26,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/etree"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/lru"
+	"github.com/newspipe/newspipe/internal/trafilatura/internal/re2go"
 	"golang.org/x/net/html"
-	"newspipe/internal/trafilatura/internal/etree"
-	"newspipe/internal/trafilatura/internal/lru"
-	"newspipe/internal/trafilatura/internal/re2go"
 )
 
 var (

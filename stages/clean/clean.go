@@ -5,8 +5,8 @@ package clean
 import (
 	"strings"
 
-	"newspipe/document"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"newspipe/document"
-	"newspipe/internal/sharedtest"
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 func linesToBlocks(lines []string) []document.Block {

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // LoadPages reads the pages of an extraction set: every ID.txt (raw text) with its ID.truth.txt

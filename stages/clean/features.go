@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // lineInfo is what the classifier and the reason rules know about one line.

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 const (

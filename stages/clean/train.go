@@ -4,8 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"newspipe/document"
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // Page is one page of training or evaluation data: its blocks and the human-marked body.

@@ -8,8 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newspipe/internal/sharedtest"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/record"
 )
 
 func mustDate(t testing.TB, s string) time.Time {

@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 //go:embed testdata/cases.tsv

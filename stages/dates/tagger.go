@@ -54,7 +54,7 @@ import (
 	"sync"
 	"time"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Tagger finds temporal expressions; safe for concurrent use; build once per process.

@@ -9,8 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newspipe/internal/ner"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/internal/ner"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Recognizer finds named entities in article text; safe for concurrent use; build once per process.

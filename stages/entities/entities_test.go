@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newspipe/internal/ner"
-	"newspipe/record"
+	"github.com/newspipe/newspipe/internal/ner"
+	"github.com/newspipe/newspipe/record"
 )
 
 func newRecognizer(t testing.TB) *Recognizer {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"newspipe/internal/sharedtest"
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // devDir returns the dev pages directory beside the repository, or skips the test.

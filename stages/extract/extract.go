@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"newspipe/document"
-	content "newspipe/internal/trafilatura"
+	"github.com/newspipe/newspipe/document"
+	content "github.com/newspipe/newspipe/internal/trafilatura"
 )
 
 // Extractor turns HTML pages into blocks and metadata; safe for concurrent use; build once per process.

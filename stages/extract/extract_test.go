@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // para is a paragraph long enough for a content extractor to take it as prose.

@@ -7,8 +7,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"newspipe/document"
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // shortBlock is the token count under which a block must match a whole block of

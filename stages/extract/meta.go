@@ -10,8 +10,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"newspipe/document"
-	"newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // pageMeta is everything the page says about itself, by source, before precedence.

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 func metaOf(t *testing.T, head string) document.Metadata {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 func FuzzReadJSONLines(f *testing.F) {

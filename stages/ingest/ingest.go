@@ -19,7 +19,7 @@ import (
 	"sort"
 	"strings"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // DefaultMaxBytes is the default limit on the size of one document.

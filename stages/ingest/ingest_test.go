@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // got is one emitted document, flattened for comparison.

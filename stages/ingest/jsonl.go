@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strconv"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // known are the JSON Lines fields that newspipe reads; any other field is carried into

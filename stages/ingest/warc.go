@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"newspipe/document"
-	"newspipe/internal/warc"
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/warc"
 )
 
 // readWARC emits one document per response or resource record of a WARC file (plain or

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 // Merge returns the article's metadata. Each field comes from the first source that has

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"newspipe/document"
+	"github.com/newspipe/newspipe/document"
 )
 
 func TestMerge(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // Lines writes one record per line to a stream.

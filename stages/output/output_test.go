@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 func TestLines(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // rowGroupBytes is about the size of the data after which a row group is written

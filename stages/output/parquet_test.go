@@ -9,7 +9,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // fromRow turns a row read back into a record, the inverse of toRow.

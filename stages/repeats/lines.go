@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
-	"newspipe/stages/normalize"
+	"github.com/newspipe/newspipe/stages/normalize"
 )
 
 // breaks are the elements that end a line of visible text.

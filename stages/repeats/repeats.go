@@ -17,7 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 // DefaultMinDocs is how many documents of a site must hold a line for it to count as chrome.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode"
 
-	"newspipe/record"
+	"github.com/newspipe/newspipe/record"
 )
 
 func TestSite(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"newspipe/internal/sharedtest"
-	"newspipe/internal/textdiff"
+	"github.com/newspipe/newspipe/internal/sharedtest"
+	"github.com/newspipe/newspipe/internal/textdiff"
 )
 
 // tokenizerLines is HTMLLines with golang.org/x/net/html's Tokenizer, as it was written

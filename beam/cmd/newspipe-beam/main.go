@@ -17,7 +17,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/universal"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
-	"newspipe/beam/annotate"
+	"github.com/newspipe/newspipe/beam/annotate"
 )
 
 var (
