@@ -103,6 +103,8 @@ func Run[T Item](ctx context.Context, src Source[T], stages []Stage[T], sink Sin
 		defer close(first)
 		seq := 0
 		srcErr = src(runCtx, func(item T) error {
+			// Measured before the hand-off: once sent, the item belongs to the stage's workers.
+			size := item.Size()
 			select {
 			case window <- struct{}{}:
 			case <-runCtx.Done():
@@ -111,7 +113,7 @@ func Run[T Item](ctx context.Context, src Source[T], stages []Stage[T], sink Sin
 			select {
 			case first <- envelope[T]{seq: seq, item: item}:
 				seq++
-				stats.Source.add(item.Size(), 0)
+				stats.Source.add(size, 0)
 				return nil
 			case <-runCtx.Done():
 				<-window

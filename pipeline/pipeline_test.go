@@ -166,6 +166,36 @@ func TestRunStopsOnSinkError(t *testing.T) {
 	waitGoroutines(t, before)
 }
 
+// TestRunDoesNotTouchItemsItHandedOn has every stage rewrite what Size reads, so that
+// the race detector (go test -race) sees any read of an item by the source or a stage
+// after it was handed to the next one.
+func TestRunDoesNotTouchItemsItHandedOn(t *testing.T) {
+	grow := func(name string) Stage[*item] {
+		return Stage[*item]{Name: name, Workers: 4, Process: func(ctx context.Context, it *item) error {
+			it.n += 1000
+			it.trace = append(it.trace, name)
+			return nil
+		}}
+	}
+	var got []*item
+	stats, err := Run(context.Background(), counting(200), []Stage[*item]{grow("a"), grow("b")}, collect(&got), Options{Buffer: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range got {
+		if it.n != i+2000 {
+			t.Fatalf("item %d: n = %d, want %d", i, it.n, i+2000)
+		}
+	}
+	// The source counts sizes as emitted (0..199), each stage as it left them.
+	if got, want := stats.Source.Bytes(), int64(199*200/2); got != want {
+		t.Errorf("source bytes = %d, want %d", got, want)
+	}
+	if got, want := stats.Stages[1].Bytes(), int64(199*200/2+200*2000); got != want {
+		t.Errorf("stage b bytes = %d, want %d", got, want)
+	}
+}
+
 func TestRunReturnsSourceError(t *testing.T) {
 	bad := errors.New("unreadable folder")
 	src := func(ctx context.Context, emit func(*item) error) error {
