@@ -2,8 +2,6 @@
 package document
 
 import (
-	"time"
-
 	"github.com/newspipe/newspipe/record"
 )
 
@@ -41,10 +39,9 @@ type Metadata struct {
 	Published string // ISO 8601 date or date-time, as precise as the source
 }
 
-// Document is one input article and everything the stages have learned about it.
+// Document is one input article as read: what the first stage takes. Stages do not modify
+// it; what they learn flows on in their own types (package stages).
 type Document struct {
-	// Seq is the position of the document in the input; the writer restores this order.
-	Seq int
 	// Raw is the document as read, before decoding.
 	Raw []byte
 	// ContentType is an HTTP-style Content-Type given with the input (WARC, JSONL), if any.
@@ -53,26 +50,11 @@ type Document struct {
 	Published string
 	// FormatHint is "text" or "html" when the input said which (JSONL field), else empty.
 	FormatHint string
-	// Content is the decoded, UTF-8 content (HTML source or plain text).
-	Content string
-	// Blocks are the page's blocks, in order, once the page is split (HTML) or read (text).
-	Blocks []Block
-	// Review lists every block in input order with the clean stage's decision; it is
-	// filled only when Options.Review asks for it.
-	Review []Line
-	// HTMLMeta is metadata read from the HTML head (JSON-LD, Open Graph, <title>, <time>).
-	HTMLMeta Metadata
-	// TextMeta is metadata read from the article's lines (headline, byline).
-	TextMeta Metadata
-	// Reference is the date that relative dates are resolved against; zero when unknown.
-	Reference time.Time
-	// Record is the output record being filled in.
+	// Record holds what the input says of the document: its id, its source and the
+	// input's extra fields (meta); and its error, when it could not be read.
 	Record record.Record
-	// JSON is the record encoded as one line of JSON Lines, without the newline, when the
-	// run asked the stages to encode it (stages.Options.EncodeJSON).
-	JSON []byte
-	// Previous, when not nil, is this document's record from an earlier run (--resume): the
-	// stages leave the document alone and the writer copies these bytes.
+	// Previous, when not nil, is this document's record from an earlier run (--resume):
+	// the run gives it to the writer without processing the document.
 	Previous []byte
 }
 
@@ -81,17 +63,8 @@ func (d *Document) Fail(stage string, err error) {
 	d.Record.Error = &record.Error{Stage: stage, Message: err.Error()}
 }
 
-// Failed reports whether a stage has failed the document.
+// Failed reports whether the document could not be read.
 func (d *Document) Failed() bool { return d.Record.Error != nil }
 
-// Size is the document's current size in bytes: its clean text once cleaned, else its
-// decoded content, else its raw bytes.
-func (d *Document) Size() int {
-	switch {
-	case d.Record.Text != "":
-		return len(d.Record.Text)
-	case d.Content != "":
-		return len(d.Content)
-	}
-	return len(d.Raw)
-}
+// Size is the document's size in bytes as read.
+func (d *Document) Size() int { return len(d.Raw) }

@@ -15,7 +15,6 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/textdiff"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/record"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/ingest"
@@ -24,52 +23,65 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
 
-// The stage set is built once: loading the models is the slow part.
-var loadStages = sync.OnceValues(stages.New)
+// The models are loaded once: loading them is the slow part.
+var loadModels = sync.OnceValues(stages.Load)
 
-// runCorpus runs the pipeline on corpus/ exactly as "newspipe run corpus" does (with the
-// repeated-line pass), from the
-// repository root, and returns the records in output order.
-func runCorpus(t *testing.T, workers int) []record.Record {
+// result is one document's record as newspipe run writes it.
+type result struct {
+	id   string
+	line []byte // the JSON line, without the newline
+}
+
+// runCorpus runs the stages on corpus/ as "newspipe run corpus" does (the site-repeats
+// pre-pass reading without hashes, the default timeout, records encoded by the stages),
+// from the repository root, and returns the records in output order.
+func runCorpus(t *testing.T, workers int) []result {
 	t.Helper()
-	set, err := loadStages()
+	models, err := loadModels()
 	if err != nil {
 		t.Fatal(err)
 	}
-	reader := &ingest.Reader{}
-	src := func(ctx context.Context, emit func(*document.Document) error) error {
-		return reader.Read(ctx, []string{"corpus"}, emit)
+	reader, prepassReader := &ingest.Reader{}, &ingest.Reader{NoHash: true}
+	batch := stages.Batch{
+		Options: stages.Options{Workers: workers, EncodeJSON: true},
+		Source: func(ctx context.Context, emit func(*document.Document) error) error {
+			return reader.Read(ctx, []string{"corpus"}, emit)
+		},
+		Prepass: func(ctx context.Context, emit func(*document.Document) error) error {
+			return prepassReader.Read(ctx, []string{"corpus"}, emit)
+		},
 	}
-	idx, err := set.IndexRepeats(context.Background(), src, workers)
-	if err != nil {
+	var out []result
+	sink := func(o stages.Outcome) error {
+		line, err := stages.JSON(o)
+		out = append(out, result{id: stages.Record(o).ID, line: line})
+		return err
+	}
+	if _, err := models.Run(context.Background(), batch, sink); err != nil {
 		t.Fatal(err)
 	}
-	var recs []record.Record
-	sink := func(d *document.Document) error { recs = append(recs, d.Record); return nil }
-	if _, err := pipeline.Run(context.Background(), src, set.Stages(stages.Options{Workers: workers, Repeats: idx}), sink, pipeline.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) == 0 {
+	if len(out) == 0 {
 		t.Fatal("the corpus gave no records")
 	}
-	return recs
+	return out
 }
 
 func TestGolden(t *testing.T) {
 	t.Chdir("..")
-	recs := runCorpus(t, 2)
+	results := runCorpus(t, 2)
 	dir, err := output.NewDir("golden")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for i := range recs {
-		r := &recs[i]
-		got, err := output.Indent(r)
-		if err != nil {
+	for _, r := range results {
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, r.line, "", "  "); err != nil {
 			t.Fatal(err)
 		}
-		path := dir.Path(r.ID)
+		buf.WriteByte('\n')
+		got := buf.Bytes()
+		path := dir.Path(r.id)
 		want[filepath.Base(path)] = true
 		if *update {
 			if err := output.WriteFileAtomic(path, got); err != nil {
@@ -79,11 +91,11 @@ func TestGolden(t *testing.T) {
 		}
 		old, err := os.ReadFile(path)
 		if err != nil {
-			t.Errorf("%s: no golden file (run go test ./golden -update): %v", r.ID, err)
+			t.Errorf("%s: no golden file (run go test ./golden -update): %v", r.id, err)
 			continue
 		}
 		if d := textdiff.Unified(string(old), string(got), 3); d != "" {
-			t.Errorf("%s: output differs from %s (-golden +got):\n%s", r.ID, path, d)
+			t.Errorf("%s: output differs from %s (-golden +got):\n%s", r.id, path, d)
 		}
 	}
 	files, _ := filepath.Glob("golden/*.json")
@@ -100,15 +112,12 @@ func TestGolden(t *testing.T) {
 
 func TestOutputDoesNotDependOnWorkers(t *testing.T) {
 	t.Chdir("..")
-	encode := func(recs []record.Record) []byte {
+	encode := func(results []result) []byte {
 		var b bytes.Buffer
-		w := output.NewLines(&b)
-		for i := range recs {
-			if err := w.Write(&recs[i]); err != nil {
-				t.Fatal(err)
-			}
+		for _, r := range results {
+			b.Write(r.line)
+			b.WriteByte('\n')
 		}
-		w.Flush()
 		return b.Bytes()
 	}
 	one, eight := encode(runCorpus(t, 1)), encode(runCorpus(t, 8))

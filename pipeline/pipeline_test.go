@@ -13,12 +13,10 @@ import (
 type item struct {
 	n     int
 	trace []string
-	err   string
 }
 
-func (it *item) Fail(stage string, err error) { it.err = stage + ": " + err.Error() }
-func (it *item) Failed() bool                 { return it.err != "" }
-func (it *item) Size() int                    { return it.n }
+// Size makes the pipeline's statistics read the item.
+func (it *item) Size() int { return it.n }
 
 func counting(n int) Source[*item] {
 	return func(ctx context.Context, emit func(*item) error) error {
@@ -32,36 +30,34 @@ func counting(n int) Source[*item] {
 }
 
 // jitter makes later items finish before earlier ones, so ordering is really exercised.
-func jitter(name string) Stage[*item] {
-	return Stage[*item]{Name: name, Workers: 8, Process: func(ctx context.Context, it *item) error {
+func jitter(name string, workers int) Stage[*item, *item] {
+	return Stage[*item, *item]{Name: name, Workers: workers, Process: func(ctx context.Context, it *item) (*item, error) {
 		if it.n%7 == 0 {
 			time.Sleep(time.Millisecond)
 		}
-		it.trace = append(it.trace, name)
-		return nil
+		return &item{n: it.n, trace: append(it.trace[:len(it.trace):len(it.trace)], name)}, nil
 	}}
 }
 
-func collect(out *[]*item) Sink[*item] {
-	return func(it *item) error { *out = append(*out, it); return nil }
+func collect(out *[]Result[*item, *item]) Sink[*item, *item] {
+	return func(r Result[*item, *item]) error { *out = append(*out, r); return nil }
 }
 
 func TestRunKeepsInputOrder(t *testing.T) {
 	for _, workers := range []int{1, 8} {
 		t.Run(fmt.Sprint(workers, " workers"), func(t *testing.T) {
-			a, b := jitter("a"), jitter("b")
-			a.Workers, b.Workers = workers, workers
-			var got []*item
-			stats, err := Run(context.Background(), counting(500), []Stage[*item]{a, b}, collect(&got), Options{Buffer: 2})
+			line := Then(First(jitter("a", workers)), jitter("b", workers))
+			var got []Result[*item, *item]
+			stats, err := Run(context.Background(), counting(500), line, collect(&got), Options[*item]{Buffer: 2})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(got) != 500 {
 				t.Fatalf("got %d items, want 500", len(got))
 			}
-			for i, it := range got {
-				if it.n != i || strings.Join(it.trace, ",") != "a,b" {
-					t.Fatalf("item %d: n=%d trace=%v", i, it.n, it.trace)
+			for i, r := range got {
+				if r.In.n != i || r.Out.n != i || strings.Join(r.Out.trace, ",") != "a,b" {
+					t.Fatalf("item %d: in %d out %d trace=%v", i, r.In.n, r.Out.n, r.Out.trace)
 				}
 			}
 			if stats.Stages[1].Items() != 500 || stats.Source.Items() != 500 {
@@ -71,42 +67,88 @@ func TestRunKeepsInputOrder(t *testing.T) {
 	}
 }
 
+// TestLineChangesType runs a line whose stages take and give different types.
+func TestLineChangesType(t *testing.T) {
+	count := Stage[string, int]{Name: "count", Process: func(_ context.Context, s string) (int, error) { return len(s), nil }}
+	double := Stage[int, string]{Name: "double", Process: func(_ context.Context, n int) (string, error) { return strings.Repeat("x", 2*n), nil }}
+	line := Then(First(count), double)
+	if got := strings.Join(line.Names(), ","); got != "count,double" {
+		t.Errorf("Names() = %q", got)
+	}
+	src := func(ctx context.Context, emit func(string) error) error {
+		for _, s := range []string{"a", "bb", "ccc"} {
+			if err := emit(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var got []string
+	_, err := Run(context.Background(), src, line, func(r Result[string, string]) error { got = append(got, r.Out); return r.Err }, Options[string]{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != "xx xxxx xxxxxx" {
+		t.Errorf("got %q", got)
+	}
+	out, err := line.Process(context.Background(), "abcd")
+	if err != nil || out != "xxxxxxxx" {
+		t.Errorf("Process = %q, %v", out, err)
+	}
+}
+
 func TestRunFailsOnlyTheBadItem(t *testing.T) {
-	bad := Stage[*item]{Name: "bad", Workers: 4, Process: func(ctx context.Context, it *item) error {
+	bad := Stage[*item, *item]{Name: "bad", Workers: 4, Process: func(ctx context.Context, it *item) (*item, error) {
 		switch it.n {
 		case 3:
-			return errors.New("broken input")
+			return nil, errors.New("broken input")
 		case 5:
 			var m map[string]int
 			m["x"] = 1 // panics: assignment to nil map
 		}
-		return nil
+		return &item{n: it.n, trace: []string{"bad"}}, nil
 	}}
-	var got []*item
-	_, err := Run(context.Background(), counting(10), []Stage[*item]{bad, jitter("after")}, collect(&got), Options{})
+	var got []Result[*item, *item]
+	_, err := Run(context.Background(), counting(10), Then(First(bad), jitter("after", 2)), collect(&got), Options[*item]{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 10 {
 		t.Fatalf("got %d items, want 10", len(got))
 	}
-	for _, it := range got {
-		switch it.n {
+	for _, r := range got {
+		var se *StageError
+		switch r.In.n {
 		case 3:
-			if it.err != "bad: broken input" {
-				t.Errorf("item 3 error = %q", it.err)
+			if !errors.As(r.Err, &se) || r.Err.Error() != "bad: broken input" || r.Last.(*item) != r.In {
+				t.Errorf("item 3: err %v, last %v", r.Err, r.Last)
 			}
 		case 5:
-			if !strings.HasPrefix(it.err, "bad: internal error (panic): assignment to entry in nil map") {
-				t.Errorf("item 5 error = %q", it.err)
+			if !errors.As(r.Err, &se) || se.Stage != "bad" || !strings.HasPrefix(se.Err.Error(), "internal error (panic): assignment to entry in nil map") ||
+				!strings.Contains(se.Err.Error(), "pipeline_test.go") {
+				t.Errorf("item 5 error = %v, want a panic with its stack", r.Err)
 			}
 		default:
-			if it.err != "" || len(it.trace) != 1 {
-				t.Errorf("item %d: err %q trace %v", it.n, it.err, it.trace)
+			if r.Err != nil || strings.Join(r.Out.trace, ",") != "bad,after" {
+				t.Errorf("item %d: err %v out %v", r.In.n, r.Err, r.Out)
 			}
 		}
-		if it.Failed() && len(it.trace) != 0 {
-			t.Errorf("failed item %d went on to later stages: %v", it.n, it.trace)
+		if r.Err != nil && r.Out != nil {
+			t.Errorf("failed item %d has an output: %v", r.In.n, r.Out)
+		}
+	}
+}
+
+func TestRunSkip(t *testing.T) {
+	var got []Result[*item, *item]
+	skip := func(it *item) bool { return it.n%3 == 0 }
+	_, err := Run(context.Background(), counting(30), First(jitter("a", 4)), collect(&got), Options[*item]{Skip: skip})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range got {
+		if r.In.n != i || r.Skipped != skip(r.In) || r.Skipped == (r.Out != nil) {
+			t.Errorf("item %d: in %d skipped %v out %v", i, r.In.n, r.Skipped, r.Out)
 		}
 	}
 }
@@ -122,41 +164,73 @@ func TestRunCancelDeliversAPrefixAndLeaksNothing(t *testing.T) {
 			}
 		}
 	}
-	var got []*item
-	sink := func(it *item) error {
-		got = append(got, it)
-		if it.n == 100 {
+	var got []Result[*item, *item]
+	sink := func(r Result[*item, *item]) error {
+		got = append(got, r)
+		if r.In.n == 100 {
 			cancel()
 		}
 		return nil
 	}
-	_, err := Run(ctx, infinite, []Stage[*item]{jitter("a"), jitter("b")}, sink, Options{})
+	_, err := Run(ctx, infinite, Then(First(jitter("a", 8)), jitter("b", 8)), sink, Options[*item]{})
 	if !errors.Is(err, ErrCanceled) {
 		t.Fatalf("err = %v, want ErrCanceled", err)
 	}
 	if len(got) < 101 {
 		t.Fatalf("got %d items, want at least the 101 before cancel", len(got))
 	}
-	for i, it := range got {
-		if it.n != i {
-			t.Fatalf("output is not a gap-free prefix: position %d holds item %d", i, it.n)
+	for i, r := range got {
+		if r.In.n != i || r.Err != nil {
+			t.Fatalf("output is not a gap-free prefix of processed items: position %d holds item %d (err %v)", i, r.In.n, r.Err)
 		}
 	}
 	waitGoroutines(t, before)
+}
+
+// TestRunCancelStopsAStuckStage cancels a run whose stage ignores its context: Run still
+// returns promptly, and the stuck item is not reported as a failure.
+func TestRunCancelStopsAStuckStage(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	release := make(chan struct{})
+	defer close(release)
+	stuck := Stage[*item, *item]{Name: "stuck", Process: func(_ context.Context, it *item) (*item, error) {
+		if it.n == 1 {
+			cancel()
+			<-release
+		}
+		return it, nil
+	}}
+	var got []Result[*item, *item]
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, counting(5), First(stuck), collect(&got), Options[*item]{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrCanceled) {
+			t.Errorf("err = %v, want ErrCanceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	if len(got) != 1 || got[0].In.n != 0 {
+		t.Errorf("got %d results, want item 0 alone", len(got))
+	}
 }
 
 func TestRunStopsOnSinkError(t *testing.T) {
 	before := runtime.NumGoroutine()
 	full := errors.New("disk full")
 	n := 0
-	sink := func(it *item) error {
+	sink := func(r Result[*item, *item]) error {
 		n++
-		if it.n == 20 {
+		if r.In.n == 20 {
 			return full
 		}
 		return nil
 	}
-	_, err := Run(context.Background(), counting(1000), []Stage[*item]{jitter("a")}, sink, Options{})
+	_, err := Run(context.Background(), counting(1000), First(jitter("a", 8)), sink, Options[*item]{})
 	if !errors.Is(err, full) {
 		t.Fatalf("err = %v, want the sink's error", err)
 	}
@@ -166,25 +240,24 @@ func TestRunStopsOnSinkError(t *testing.T) {
 	waitGoroutines(t, before)
 }
 
-// TestRunDoesNotTouchItemsItHandedOn has every stage rewrite what Size reads, so that
-// the race detector (go test -race) sees any read of an item by the source or a stage
-// after it was handed to the next one.
+// TestRunDoesNotTouchItemsItHandedOn has the stages write into what Size reads, so
+// that the race detector (go test -race) sees any read of an item by the source or a
+// stage after it was handed to the next one.
 func TestRunDoesNotTouchItemsItHandedOn(t *testing.T) {
-	grow := func(name string) Stage[*item] {
-		return Stage[*item]{Name: name, Workers: 4, Process: func(ctx context.Context, it *item) error {
-			it.n += 1000
-			it.trace = append(it.trace, name)
-			return nil
+	grow := func(name string) Stage[*item, *item] {
+		return Stage[*item, *item]{Name: name, Workers: 4, Process: func(ctx context.Context, it *item) (*item, error) {
+			it.n += 1000 // in place, against the rule for inputs, to give the detector something to see
+			return it, nil
 		}}
 	}
-	var got []*item
-	stats, err := Run(context.Background(), counting(200), []Stage[*item]{grow("a"), grow("b")}, collect(&got), Options{Buffer: 1})
+	var got []Result[*item, *item]
+	stats, err := Run(context.Background(), counting(200), Then(First(grow("a")), grow("b")), collect(&got), Options[*item]{Buffer: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, it := range got {
-		if it.n != i+2000 {
-			t.Fatalf("item %d: n = %d, want %d", i, it.n, i+2000)
+	for i, r := range got {
+		if r.Out.n != i+2000 {
+			t.Fatalf("item %d: n = %d, want %d", i, r.Out.n, i+2000)
 		}
 	}
 	// The source counts sizes as emitted (0..199), each stage as it left them.
@@ -204,8 +277,8 @@ func TestRunReturnsSourceError(t *testing.T) {
 		}
 		return bad
 	}
-	var got []*item
-	_, err := Run(context.Background(), src, []Stage[*item]{jitter("a")}, collect(&got), Options{})
+	var got []Result[*item, *item]
+	_, err := Run(context.Background(), src, First(jitter("a", 1)), collect(&got), Options[*item]{})
 	if !errors.Is(err, bad) || len(got) != 1 {
 		t.Fatalf("err = %v, %d items; want the source's error after 1 item", err, len(got))
 	}
@@ -225,28 +298,43 @@ func waitGoroutines(t *testing.T, want int) {
 }
 
 func TestRunItemTimeout(t *testing.T) {
-	slow := Stage[*item]{Name: "slow", Workers: 2, Process: func(ctx context.Context, it *item) error {
-		if it.n == 2 {
+	release := make(chan struct{})
+	defer close(release)
+	slow := Stage[*item, *item]{Name: "slow", Workers: 2, Process: func(ctx context.Context, it *item) (*item, error) {
+		switch it.n {
+		case 2:
 			<-ctx.Done() // a stage that honours the deadline
-			return nil
+			return nil, ctx.Err()
+		case 4:
+			<-release // one that does not: the pipeline stops waiting for it
 		}
-		if it.n == 4 {
-			time.Sleep(80 * time.Millisecond) // one that does not
-		}
-		return nil
+		return it, nil
 	}}
-	var got []*item
-	_, err := Run(context.Background(), counting(6), []Stage[*item]{slow, jitter("after")}, collect(&got), Options{ItemTimeout: 40 * time.Millisecond})
+	var got []Result[*item, *item]
+	_, err := Run(context.Background(), counting(6), Then(First(slow), jitter("after", 1)), collect(&got), Options[*item]{ItemTimeout: 40 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, it := range got {
-		timedOut := strings.Contains(it.err, "per-document time limit exceeded (40ms)")
-		if want := it.n == 2 || it.n == 4; timedOut != want {
-			t.Errorf("item %d: err %q", it.n, it.err)
+	for _, r := range got {
+		timedOut := errors.Is(r.Err, ErrTimeout) && r.Err.Error() == "slow: per-document time limit exceeded (40ms)"
+		if want := r.In.n == 2 || r.In.n == 4; timedOut != want {
+			t.Errorf("item %d: err %v", r.In.n, r.Err)
 		}
-		if timedOut && len(it.trace) != 0 {
-			t.Errorf("item %d went on after its time was up", it.n)
+		if timedOut && r.Out != nil {
+			t.Errorf("item %d went on after its time was up", r.In.n)
 		}
+	}
+}
+
+func TestLineProcessTimeout(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	stuck := Stage[int, int]{Name: "stuck", Process: func(_ context.Context, n int) (int, error) { <-release; return n, nil }}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	_, err := First(stuck).Process(ctx, 1)
+	var se *StageError
+	if !errors.As(err, &se) || se.Stage != "stuck" || !errors.Is(err, ErrTimeout) {
+		t.Errorf("err = %v, want a timeout of stage stuck", err)
 	}
 }

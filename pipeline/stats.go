@@ -3,7 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"io"
-	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 )
@@ -17,39 +17,36 @@ type Stats struct {
 }
 
 // StageStats counts the items one stage processed, their bytes after the stage and the
-// time its workers spent on them.
+// time its workers spent on them. Counters are atomic: every worker adds to them.
 type StageStats struct {
 	Name  string
-	mu    sync.Mutex
-	items int
-	bytes int64
-	busy  time.Duration
+	items atomic.Int64
+	bytes atomic.Int64
+	busy  atomic.Int64 // nanoseconds
 }
 
-func newStats[T Item](stages []Stage[T]) *Stats {
-	s := &Stats{Source: StageStats{Name: "source"}, Stages: make([]StageStats, len(stages))}
-	for i, st := range stages {
-		s.Stages[i].Name = st.Name
+func newStats(names []string) *Stats {
+	s := &Stats{Source: StageStats{Name: "source"}, Stages: make([]StageStats, len(names))}
+	for i, name := range names {
+		s.Stages[i].Name = name
 	}
 	return s
 }
 
 func (s *StageStats) add(size int, d time.Duration) {
-	s.mu.Lock()
-	s.items++
-	s.bytes += int64(size)
-	s.busy += d
-	s.mu.Unlock()
+	s.items.Add(1)
+	s.bytes.Add(int64(size))
+	s.busy.Add(int64(d))
 }
 
 // Items is the number of items the stage processed.
-func (s *StageStats) Items() int { s.mu.Lock(); defer s.mu.Unlock(); return s.items }
+func (s *StageStats) Items() int { return int(s.items.Load()) }
 
 // Bytes is the total size of the items after the stage.
-func (s *StageStats) Bytes() int64 { s.mu.Lock(); defer s.mu.Unlock(); return s.bytes }
+func (s *StageStats) Bytes() int64 { return s.bytes.Load() }
 
 // Busy is the time the stage's workers spent processing, summed over workers.
-func (s *StageStats) Busy() time.Duration { s.mu.Lock(); defer s.mu.Unlock(); return s.busy }
+func (s *StageStats) Busy() time.Duration { return time.Duration(s.busy.Load()) }
 
 // Write prints the statistics as a table: items, bytes and busy time per stage, with each
 // stage's share of the total busy time.

@@ -1,6 +1,8 @@
 package stages
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"sync"
@@ -11,18 +13,17 @@ import (
 	"github.com/newspipe/newspipe/record"
 )
 
-var loadSet = sync.OnceValues(New)
+var loadModels = sync.OnceValues(Load)
 
-func process(t *testing.T, raw, hint string) *document.Document {
+func process(t *testing.T, raw, hint string) *Annotated {
 	t.Helper()
-	set, err := loadSet()
+	models, err := loadModels()
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := &document.Document{Raw: []byte(raw), FormatHint: hint}
 	d.Record.ID = "t"
-	set.Process(d, Options{Published: time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)})
-	return d
+	return models.Annotate(context.Background(), d, Options{Published: time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)})
 }
 
 func TestProcessErrors(t *testing.T) {
@@ -32,8 +33,8 @@ func TestProcessErrors(t *testing.T) {
 		{"empty file", "", "", "decode", "empty document"},
 		{"white space only", " \n\t\r\n ", "", "decode", "empty document: only white space"},
 		{"PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "decode", "not text: looks like a PNG image"},
-		{"HTML with only scripts and styles", "<html><head><style>p{}</style></head><body><script>var a=1;</script></body></html>", "", "normalize", "empty document: no visible text"},
-		{"invisible characters only", "\u200b\u200b\ufeff\n\u00ad", "", "normalize", "empty document: no visible text"},
+		{"HTML with only scripts and styles", "<html><head><style>p{}</style></head><body><script>var a=1;</script></body></html>", "", "parse", "empty document: no visible text"},
+		{"invisible characters only", "\u200b\u200b\ufeff\n\u00ad", "", "parse", "empty document: no visible text"},
 	}
 	for _, tt := range tests {
 		d := process(t, tt.raw, tt.hint)
@@ -92,5 +93,55 @@ func TestReviewLinesRestoresOrder(t *testing.T) {
 		{Text: "Para 2"}, {Text: "Disclaimer", Reason: "repeated on 3 pages of this site"}, {Text: "Footer", Reason: "page footer"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("reviewLines =\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestAnnotateDeadline gives a document a context whose deadline has passed: it gets a
+// timeout error record, not a partial record.
+func TestAnnotateDeadline(t *testing.T) {
+	models, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	d := &document.Document{Raw: []byte("A line of text about the council.\n")}
+	d.Record.ID = "late"
+	a := models.Annotate(ctx, d, Options{})
+	if e := a.Record.Error; e == nil || e.Stage != "decode" || !strings.HasPrefix(e.Message, "per-document time limit exceeded") {
+		t.Errorf("error = %+v, want a timeout in the first stage", e)
+	}
+}
+
+// TestStagesStopWhenCanceled calls each stage that has long loops with a canceled
+// context: each returns the context's error instead of a result.
+func TestStagesStopWhenCanceled(t *testing.T) {
+	models, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	text := strings.Repeat("The council met in Riverton on June 9, 2018.\n", 50)
+	described := &Described{Record: record.Record{Text: text, Language: "en"}}
+	tests := []struct {
+		name string
+		call func() error
+	}{
+		{"parse", func() error {
+			_, err := models.Parse(ctx, &Decoded{Record: record.Record{Source: record.Source{Format: "html"}}, Content: "<p>" + text + "</p>"})
+			return err
+		}},
+		{"clean", func() error {
+			_, err := models.Clean(ctx, &Parsed{Blocks: []document.Block{{Text: text}}}, nil, false)
+			return err
+		}},
+		{"entities", func() error { _, err := models.Entities(ctx, described); return err }},
+		{"dates", func() error { _, err := models.Dates(ctx, described); return err }},
+	}
+	for _, tt := range tests {
+		if err := tt.call(); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: err = %v, want context.Canceled", tt.name, err)
+		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register.DoFn3x1[context.Context, string, func(Doc), error](&readFn{})
-	register.DoFn2x1[Doc, func(string), error](&annotateFn{})
+	register.DoFn3x1[context.Context, Doc, func(string), error](&annotateFn{})
 	register.Emitter1[Doc]()
 	register.Emitter1[string]()
 }
@@ -99,12 +99,13 @@ func (f *readFn) ProcessElement(ctx context.Context, pattern string, emit func(D
 	})
 }
 
-// annotateFn runs every stage on one document. The models load once per worker, in Setup.
+// annotateFn runs every stage on one document, as newspipe run does with its default
+// per-document timeout. The models load once per worker, in Setup.
 type annotateFn struct {
 	Published string
 
-	set *stages.Set
-	ref time.Time
+	models *stages.Models
+	ref    time.Time
 }
 
 func (f *annotateFn) Setup() error {
@@ -115,18 +116,20 @@ func (f *annotateFn) Setup() error {
 		}
 		f.ref = ref
 	}
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		return fmt.Errorf("load newspipe models: %w", err)
 	}
-	f.set = set
+	f.models = models
 	return nil
 }
 
-func (f *annotateFn) ProcessElement(x Doc, emit func(string)) error {
+func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, emit func(string)) error {
 	d := x.document()
-	f.set.Process(d, stages.Options{Published: f.ref})
-	b, err := d.Record.MarshalJSON()
+	ctx, cancel := context.WithTimeout(ctx, stages.DefaultTimeout)
+	defer cancel()
+	a := f.models.Annotate(ctx, d, stages.Options{Published: f.ref})
+	b, err := a.Record.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("encode record %s: %w", d.Record.ID, err)
 	}

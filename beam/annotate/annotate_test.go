@@ -75,7 +75,7 @@ func itoa(n int) string {
 // document after another.
 func sequential(t *testing.T, patterns []string, published string) []string {
 	t.Helper()
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,9 +89,12 @@ func sequential(t *testing.T, patterns []string, published string) []string {
 		if len(paths) == 0 {
 			paths = []string{p}
 		}
-		err := (&ingest.Reader{}).Read(context.Background(), paths, func(d *document.Document) error {
-			set.Process(d, stages.Options{Published: f.ref})
-			b, err := d.Record.MarshalJSON()
+		src := func(ctx context.Context, emit func(*document.Document) error) error {
+			return (&ingest.Reader{}).Read(ctx, paths, emit)
+		}
+		batch := stages.Batch{Options: stages.Options{Published: f.ref, EncodeJSON: true}, Source: src}
+		_, err := models.Run(context.Background(), batch, func(o stages.Outcome) error {
+			b, err := stages.JSON(o)
 			lines = append(lines, string(b))
 			return err
 		})

@@ -191,7 +191,7 @@ func runBench(ctx context.Context, f benchFlags, stdout, stderr io.Writer) error
 
 	// 2. The pipeline, per kind and worker count.
 	applyMemoryLimit() // as run does, so that peak RSS is what users get
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		return err
 	}
@@ -224,7 +224,7 @@ func runBench(ctx context.Context, f benchFlags, stdout, stderr io.Writer) error
 				// N workers run on N cores (GOMAXPROCS), so "1 worker" is a per-core figure
 				// even though the stages themselves run concurrently.
 				prev := runtime.GOMAXPROCS(w)
-				r, err := benchPipeline(ctx, set, files, w, f.repeats)
+				r, err := benchPipeline(ctx, models, files, w, f.repeats)
 				runtime.GOMAXPROCS(prev)
 				if err != nil {
 					return err
@@ -256,7 +256,7 @@ func runBench(ctx context.Context, f benchFlags, stdout, stderr io.Writer) error
 }
 
 // benchPipeline runs the pipeline as newspipe run does, with output to io.Discard.
-func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers int, repeats bool) (benchRun, error) {
+func benchPipeline(ctx context.Context, models *stages.Models, files []string, workers int, repeats bool) (benchRun, error) {
 	runtime.GC()
 	debug.FreeOSMemory()
 	heap := startHeapSampler()
@@ -271,8 +271,9 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 	start := time.Now()
 	opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), EncodeJSON: true}
 	if repeats {
+		// The pre-pass is run here rather than by Models.Run, to measure it apart.
 		before := liveHeap()
-		idx, err := set.IndexRepeats(ctx, prepassSrc, workers)
+		idx, err := models.IndexRepeats(ctx, prepassSrc, workers, stages.DefaultTimeout)
 		if err != nil {
 			heap()
 			return r, err
@@ -284,17 +285,18 @@ func benchPipeline(ctx context.Context, set *stages.Set, files []string, workers
 		start = start.Add(time.Since(start) - r.prepass) // the measuring GC is not the pipeline's time
 	}
 	w := output.NewLines(io.Discard)
-	sink := func(d *document.Document) error {
+	sink := func(o stages.Outcome) error {
 		r.docs++
-		if d.Failed() {
+		if o.Err != nil || o.In.Failed() {
 			r.failed++
 		}
-		if d.JSON != nil {
-			return w.WriteLine(d.JSON)
+		b, err := stages.JSON(o)
+		if err != nil {
+			return err
 		}
-		return w.Write(&d.Record)
+		return w.WriteLine(b)
 	}
-	st, err := pipeline.Run(ctx, src, set.Stages(opt), sink, pipeline.Options{ItemTimeout: time.Minute})
+	st, err := models.Run(ctx, stages.Batch{Options: opt, Source: src}, sink)
 	r.wall = time.Since(start)
 	r.stats = st
 	r.peakHeap = heap()

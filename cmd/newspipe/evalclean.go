@@ -13,7 +13,6 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/extract"
 )
@@ -71,7 +70,7 @@ func cmdEvalClean(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		truth[ids[i]] = string(b)
 	}
 
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe eval clean: %v\n", err)
 		return exitFailures
@@ -93,11 +92,12 @@ func cmdEvalClean(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			}
 			return nil
 		}
-		sink := func(d *document.Document) error {
-			results[form] = append(results[form], evalPage{id: d.Record.ID, score: shingle.Score(d.Record.Text, truth[d.Record.ID])})
+		sink := func(o stages.Outcome) error {
+			r := stages.Record(o)
+			results[form] = append(results[form], evalPage{id: r.ID, score: shingle.Score(r.Text, truth[r.ID])})
 			return nil
 		}
-		if _, err := pipeline.Run(ctx, src, set.Stages(stages.Options{Workers: *workers}), sink, pipeline.Options{}); err != nil {
+		if _, err := models.Run(ctx, stages.Batch{Options: stages.Options{Workers: *workers}, Source: src}, sink); err != nil {
 			fmt.Fprintf(stderr, "newspipe eval clean: %v\n", err)
 			return exitFailures
 		}

@@ -57,7 +57,7 @@ func TestHostileInputs(t *testing.T) {
 		"image":        "decode: not text: looks like a PNG image",
 		"binary":       "decode: not text: looks like a PNG image",
 		"truncated":    "ingest: truncated gzip data: the file ends in the middle of the stream",
-		"scripts-only": "normalize: empty document: no visible text",
+		"scripts-only": "parse: empty document: no visible text",
 		"broken:2":     "ingest: invalid JSON on line 2: invalid character 'h' in literal true (expecting 'r')",
 		"missing-text": `ingest: line 3: no "text" or "html" field`,
 		"wrong-type":   `ingest: line 4: field "text" must be a string`,

@@ -25,6 +25,8 @@ const (
 	exitOK       = 0
 	exitFailures = 1 // some documents became error records, or a command failed
 	exitUsage    = 2
+	// exitInterrupted is the shell's status for a program ended by SIGINT (128 + 2).
+	exitInterrupted = 130
 )
 
 func main() {

@@ -64,7 +64,7 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 	}
 
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe report: %v\n", err)
 		return exitFailures
@@ -73,26 +73,25 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	src := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, paths, emit)
 	}
+	batch := stages.Batch{Options: opt, Source: src}
 	if *siteRepeats && !slices.Contains(paths, "-") {
-		if opt.Repeats, err = set.IndexRepeats(ctx, src, *workers); err != nil {
-			fmt.Fprintf(stderr, "newspipe report: %v\n", err)
-			return exitFailures
-		}
+		batch.Prepass = src
 	}
 	var docs []report.Doc
 	failed := 0
-	collect := func(d *document.Document) error {
-		if d.Failed() {
+	collect := func(o stages.Outcome) error {
+		rec := stages.Record(o)
+		if rec.Error != nil {
 			failed++
 		}
-		docs = append(docs, report.Doc{Record: d.Record, Lines: d.Review})
+		docs = append(docs, report.Doc{Record: *rec, Lines: stages.Review(o)})
 		return nil
 	}
-	_, runErr := pipeline.Run(ctx, src, set.Stages(opt), collect, pipeline.Options{ItemTimeout: time.Minute})
+	_, runErr := models.Run(ctx, batch, collect)
 	switch {
 	case errors.Is(runErr, pipeline.ErrCanceled):
 		fmt.Fprintln(stderr, "newspipe report: interrupted; no page written")
-		return 130
+		return exitInterrupted
 	case runErr != nil:
 		fmt.Fprintf(stderr, "newspipe report: %v\n", runErr)
 		return exitFailures

@@ -82,7 +82,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article in `BYTES`; a larger one becomes an error record")
 	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input")
 	fs.BoolVar(&f.resume, "resume", false, "with -o or --out-dir: keep the records of documents already in the output (same id and\ninput SHA-256) and process only the rest, e.g. after an interrupted run")
-	fs.DurationVar(&f.timeout, "timeout", time.Minute, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
+	fs.DurationVar(&f.timeout, "timeout", stages.DefaultTimeout, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
 	fs.StringVar(&f.report, "report", "", "also write a self-contained HTML review page of the run to `FILE` (keeps every\nrecord in memory: for review batches, not for millions of pages)")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -117,7 +117,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 
 	applyMemoryLimit()
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
@@ -153,13 +153,17 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		})
 	}
 
-	opt := stages.Options{Published: ref, Workers: f.workers, Review: f.report != "",
-		EncodeJSON: f.outDir == "" && !strings.HasSuffix(f.out, ".parquet")}
+	batch := stages.Batch{
+		Options: stages.Options{Published: ref, Workers: f.workers, Review: f.report != "",
+			EncodeJSON: f.outDir == "" && !strings.HasSuffix(f.out, ".parquet")},
+		Source:  mainSrc,
+		Timeout: f.timeout,
+	}
+	if f.timeout == 0 {
+		batch.Timeout = -1 // --timeout 0: no limit
+	}
 	if f.repeats && !slices.Contains(paths, "-") {
-		if opt.Repeats, err = set.IndexRepeats(ctx, prepassSrc, f.workers); err != nil {
-			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
-			return exitFailures
-		}
+		batch.Prepass = prepassSrc
 	}
 
 	sink, finish, err := openSink(f, stdout)
@@ -167,26 +171,28 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
 	}
-	failed, reused := 0, 0
+	failed, reused, written := 0, 0, 0
 	var reviewed []report.Doc
-	count := func(d *document.Document) error {
+	count := func(o stages.Outcome) error {
+		rec := stages.Record(o)
 		switch {
-		case d.Previous != nil:
+		case rec == nil:
 			reused++
-			if bytes.Contains(d.Previous, []byte(`"error":{"stage"`)) {
+			if bytes.Contains(o.In.Previous, []byte(`"error":{"stage"`)) {
 				failed++
 			}
-		case d.Failed():
+		case rec.Error != nil:
 			failed++
 		}
 		bar.written()
-		if f.report != "" && d.Previous == nil {
-			reviewed = append(reviewed, report.Doc{Record: d.Record, Lines: d.Review})
+		if f.report != "" && rec != nil {
+			reviewed = append(reviewed, report.Doc{Record: *rec, Lines: stages.Review(o)})
 		}
-		return sink(d)
+		written++
+		return sink(o)
 	}
 	start := time.Now()
-	st, runErr := pipeline.Run(ctx, mainSrc, set.Stages(opt), count, pipeline.Options{ItemTimeout: f.timeout})
+	st, runErr := models.Run(ctx, batch, count)
 	bar.finish()
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
@@ -194,7 +200,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.report != "" && runErr == nil {
 		runErr = writeFileAtomic(f.report, func(w io.Writer) error { return report.Write(w, reviewed) })
 	}
-	if f.stats {
+	if f.stats && st != nil {
 		st.Write(stderr, time.Since(start))
 	}
 	if f.resume {
@@ -202,8 +208,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	switch {
 	case errors.Is(runErr, pipeline.ErrCanceled):
-		fmt.Fprintf(stderr, "newspipe run: interrupted after %d documents\n", st.Stages[len(st.Stages)-1].Items())
-		return 130
+		fmt.Fprintf(stderr, "newspipe run: interrupted after %d documents\n", written)
+		return exitInterrupted
 	case runErr != nil:
 		fmt.Fprintf(stderr, "newspipe run: %v\n", runErr)
 		return exitFailures
@@ -216,18 +222,19 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 // openSink returns the function that writes each record and the one that finishes the
 // output (flush, or rename the temporary file into place).
-func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, func() error, error) {
+func openSink(f runFlags, stdout io.Writer) (func(stages.Outcome) error, func() error, error) {
 	switch {
 	case f.outDir != "":
 		dir, err := output.NewDir(f.outDir)
 		if err != nil {
 			return nil, nil, err
 		}
-		write := func(d *document.Document) error {
-			if d.Previous != nil {
+		write := func(o stages.Outcome) error {
+			rec := stages.Record(o)
+			if rec == nil {
 				return nil // its file is already there
 			}
-			return dir.Write(&d.Record)
+			return dir.Write(rec)
 		}
 		return write, func() error { return nil }, nil
 	case f.out != "":
@@ -239,7 +246,7 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 		case strings.HasSuffix(f.out, ".parquet"):
 			pw := output.NewParquet(file)
 			// --resume refuses Parquet, so no record comes from an earlier run here.
-			write := func(d *document.Document) error { return pw.Write(&d.Record) }
+			write := func(o stages.Outcome) error { return pw.Write(stages.Record(o)) }
 			return write, func() error { return file.Commit(pw.Close) }, nil
 		case strings.HasSuffix(f.out, ".gz"):
 			zw := gzip.NewWriter(file)
@@ -254,15 +261,16 @@ func openSink(f runFlags, stdout io.Writer) (func(*document.Document) error, fun
 }
 
 // linesSink writes each document's record, or copies its record from an earlier run.
-func linesSink(w *output.Lines) func(*document.Document) error {
-	return func(d *document.Document) error {
-		switch {
-		case d.Previous != nil:
-			return w.WriteRaw(d.Previous)
-		case d.JSON != nil:
-			return w.WriteLine(d.JSON)
+func linesSink(w *output.Lines) func(stages.Outcome) error {
+	return func(o stages.Outcome) error {
+		if o.Skipped && o.In.Previous != nil {
+			return w.WriteRaw(o.In.Previous)
 		}
-		return w.Write(&d.Record)
+		b, err := stages.JSON(o)
+		if err != nil {
+			return err
+		}
+		return w.WriteLine(b)
 	}
 }
 

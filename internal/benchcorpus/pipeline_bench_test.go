@@ -9,13 +9,12 @@ import (
 	"time"
 
 	"github.com/newspipe/newspipe/document"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/ingest"
 	"github.com/newspipe/newspipe/stages/output"
 )
 
-// benchmarkPipeline runs the whole pipeline, site-repeats pre-pass included, over
+// benchmarkPipeline runs the whole pipeline as newspipe run does, site-repeats pre-pass included, over
 // generated articles of one kind, with as many workers per stage as -cpu gives cores
 // (GOMAXPROCS): run it with -cpuprofile to see where the time goes, and with -cpu 1,2
 // to see how it scales.
@@ -38,7 +37,7 @@ func benchmarkPipeline(b *testing.B, kind Kind) {
 	if kind == HTML {
 		files = c.HTML.Files
 	}
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -54,12 +53,18 @@ func benchmarkPipeline(b *testing.B, kind Kind) {
 	b.ResetTimer()
 	var raw int64
 	for range b.N {
-		opt := stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
-		if opt.Repeats, err = set.IndexRepeats(ctx, prepassSrc, workers); err != nil {
-			b.Fatal(err)
-		}
 		w := output.NewLines(io.Discard)
-		st, err := pipeline.Run(ctx, src, set.Stages(opt), func(d *document.Document) error { return w.Write(&d.Record) }, pipeline.Options{})
+		batch := stages.Batch{
+			Options: stages.Options{Workers: workers, Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), EncodeJSON: true},
+			Source:  src, Prepass: prepassSrc,
+		}
+		st, err := models.Run(ctx, batch, func(o stages.Outcome) error {
+			line, err := stages.JSON(o)
+			if err != nil {
+				return err
+			}
+			return w.WriteLine(line)
+		})
 		if err != nil {
 			b.Fatal(err)
 		}

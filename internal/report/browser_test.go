@@ -31,24 +31,18 @@ var (
 // returns the page.
 func corpusReport(t *testing.T) []byte {
 	t.Helper()
-	set, err := stages.New()
+	models, err := stages.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
 	reader := &ingest.Reader{}
-	paths := []string{"corpus"}
 	src := func(ctx context.Context, emit func(*document.Document) error) error {
-		return reader.Read(ctx, paths, emit)
+		return reader.Read(ctx, []string{"corpus"}, emit)
 	}
-	opt := stages.Options{Review: true, Workers: 1}
-	if opt.Repeats, err = set.IndexRepeats(ctx, src, 1); err != nil {
-		t.Fatal(err)
-	}
+	batch := stages.Batch{Options: stages.Options{Review: true, Workers: 1}, Source: src, Prepass: src}
 	var docs []report.Doc
-	err = reader.Read(ctx, paths, func(d *document.Document) error {
-		set.Process(d, opt)
-		docs = append(docs, report.Doc{Record: d.Record, Lines: d.Review})
+	_, err = models.Run(context.Background(), batch, func(o stages.Outcome) error {
+		docs = append(docs, report.Doc{Record: *stages.Record(o), Lines: stages.Review(o)})
 		return nil
 	})
 	if err != nil {

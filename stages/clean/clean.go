@@ -3,6 +3,7 @@
 package clean
 
 import (
+	"context"
 	"strings"
 
 	"github.com/newspipe/newspipe/document"
@@ -58,11 +59,21 @@ func SplitLines(text string) []document.Block {
 // removed with that reason unless the line is long, prose-like and scored as body with high confidence;
 // inside the body only in-body chrome is removed and headings stay.
 func (c *Cleaner) Clean(blocks []document.Block) Result {
+	res, _ := c.CleanContext(context.Background(), blocks) // fails only when its context ends
+	return res
+}
+
+// CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
+// error once ctx ends.
+func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
 	info := analyseBlocks(blocks)
 	prob := c.model.score(info)
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
+		if i%256 == 0 && ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
 		li := &info[i]
 		keep[i] = prob[i] >= c.model.Threshold
 		if r := hardChrome(li); r != "" {
@@ -138,7 +149,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		}
 		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
-	return res
+	return res, nil
 }
 
 func anyTrue(b []bool) bool {

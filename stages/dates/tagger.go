@@ -49,6 +49,7 @@
 package dates
 
 import (
+	"context"
 	"math"
 	"strings"
 	"sync"
@@ -117,20 +118,21 @@ type ctx struct {
 // Tag returns the temporal expressions of text, in order, with Unicode code point offsets into text.
 // ref is the reference (publication) date; ref.IsZero() means unknown: then years are never guessed
 // ("12 June" -> "XXXX-06-12", "yesterday" -> an unresolved value such as "XXXX-XX-XX").
-func (t *Tagger) Tag(text string, ref time.Time) (out []record.Date) {
-	defer func() {
-		// A bug in a rule must not take the pipeline down; FuzzTag calls tag directly to hunt such bugs.
-		if r := recover(); r != nil {
-			out = nil
-		}
-	}()
-	return t.tag(text, ref)
+// A panic in a rule is not recovered here: the caller (the pipeline) turns it into an
+// error that names the document, rather than a record silently without dates.
+func (t *Tagger) Tag(text string, ref time.Time) []record.Date {
+	out, _ := t.TagContext(context.Background(), text, ref) // fails only when its context ends
+	return out
 }
 
-// tag is Tag without the panic guard.
-func (t *Tagger) tag(text string, ref time.Time) (out []record.Date) {
+// tag is Tag; FuzzTag calls it.
+func (t *Tagger) tag(text string, ref time.Time) []record.Date { return t.Tag(text, ref) }
+
+// TagContext is Tag, checking ctx between lines: it returns ctx's error once ctx ends.
+func (t *Tagger) TagContext(cx context.Context, text string, ref time.Time) (out []record.Date, err error) {
+	// cx, not ctx: in this package ctx is the state of one call.
 	if len(text) > math.MaxInt32 {
-		return nil // offsets are stored in 32 bits
+		return nil, nil // offsets are stored in 32 bits
 	}
 	c := &ctx{text: text}
 	if !ref.IsZero() {
@@ -149,6 +151,9 @@ func (t *Tagger) tag(text string, ref time.Time) (out []record.Date) {
 	defer func() { *buf = toks[:0] }()
 	rpos := 0
 	for from := 0; from < len(text); {
+		if err := cx.Err(); err != nil {
+			return nil, err
+		}
 		to := strings.IndexByte(text[from:], '\n')
 		if to < 0 {
 			to = len(text)
@@ -160,7 +165,7 @@ func (t *Tagger) tag(text string, ref time.Time) (out []record.Date) {
 		out = c.tagLine(out)
 		from = to
 	}
-	return out
+	return out, nil
 }
 
 // tagLine appends the expressions of the tokens in c.toks to out.

@@ -4,6 +4,7 @@ package entities
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -44,6 +45,13 @@ type mention struct {
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
 // ordered by first mention.
 func (r *Recognizer) Entities(text string) []record.Entity {
+	ents, _ := r.EntitiesContext(context.Background(), text) // fails only when its context ends
+	return ents
+}
+
+// EntitiesContext is Entities, checking ctx before the tagger runs and as it goes
+// through the sentences: it returns ctx's error once ctx ends.
+func (r *Recognizer) EntitiesContext(ctx context.Context, text string) ([]record.Entity, error) {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
@@ -58,6 +66,9 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 		}
 		words[i] = all[start:len(all):len(all)]
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	pred := r.model.Predict(words)
 	n := 0
 	for _, spans := range pred {
@@ -65,6 +76,9 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 	}
 	ms := make([]mention, 0, n+n/8) // a span may split in two; addMissed adds more
 	for si, spans := range pred {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for _, sp := range spans {
 			// A separator inside a span joins two things, not one name: "Harriet Cole | March".
 			toks := sents[si][sp.Start:sp.End]
@@ -81,7 +95,7 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 			}
 		}
 	}
-	return group(addMissed(text, toks, splitCompounds(text, ms)))
+	return group(addMissed(text, toks, splitCompounds(text, ms))), nil
 }
 
 // addMissed adds a mention wherever the tokens of a name found elsewhere in the document

@@ -3,6 +3,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	nurl "net/url"
@@ -30,7 +31,13 @@ type Page struct {
 
 // Extract splits the UTF-8 HTML page into blocks, marks the blocks that are not article
 // body, and reads the page's metadata. pageURL may be empty.
-func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
+func (e *Extractor) Extract(page string, pageURL string) (Page, error) {
+	return e.ExtractContext(context.Background(), page, pageURL)
+}
+
+// ExtractContext is Extract, checking ctx between its passes over the page: it returns
+// ctx's error once ctx ends.
+func (e *Extractor) ExtractContext(ctx context.Context, page string, pageURL string) (p Page, err error) {
 	defer func() {
 		// The HTML libraries below are not ours; a bad page must fail alone.
 		if r := recover(); r != nil {
@@ -41,9 +48,21 @@ func (e *Extractor) Extract(page string, pageURL string) (p Page, err error) {
 	if err != nil {
 		return Page{}, fmt.Errorf("parse html %s: %w", pageURL, err)
 	}
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
 	raw := pageBlocks(doc)
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
 	body := e.content(doc, pageURL)
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
 	blocks := mark(raw, body)
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
 	meta := readMeta(doc)
 	markHeadline(blocks, meta.Title)
 	markTeasers(blocks)

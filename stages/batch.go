@@ -1,0 +1,137 @@
+package stages
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/record"
+)
+
+// Batch describes one run of the stages over a batch of documents.
+type Batch struct {
+	Options
+	// Source emits the documents, in input order. A document that ingest already failed
+	// (Document.Failed) or that has a record from an earlier run (Document.Previous) goes
+	// straight to the sink.
+	Source pipeline.Source[*document.Document]
+	// Prepass, when not nil, reads the same documents once more before the run, to find
+	// the lines repeated across a site's pages (Options.Repeats). It may be a source that
+	// skips what the stages do not need (ingest.Reader.NoHash).
+	Prepass pipeline.Source[*document.Document]
+	// Timeout limits each document's processing time; 0 means DefaultTimeout, and a
+	// negative value means no limit.
+	Timeout time.Duration
+}
+
+// Outcome is what a run gives its sink for one document.
+type Outcome = pipeline.Result[*document.Document, *Annotated]
+
+// Run runs the stages over a batch and gives sink one outcome per document, in input
+// order (see pipeline.Run for the errors and the statistics).
+func (m *Models) Run(ctx context.Context, b Batch, sink func(Outcome) error) (*pipeline.Stats, error) {
+	opt := b.Options
+	if b.Prepass != nil {
+		idx, err := m.IndexRepeats(ctx, b.Prepass, opt.Workers, b.timeout())
+		if err != nil {
+			return nil, err
+		}
+		opt.Repeats = idx
+	}
+	return pipeline.Run(ctx, b.Source, m.Line(opt), sink, pipeline.Options[*document.Document]{
+		ItemTimeout: b.timeout(),
+		Skip:        func(d *document.Document) bool { return d.Failed() || d.Previous != nil },
+	})
+}
+
+func (b Batch) timeout() time.Duration {
+	switch {
+	case b.Timeout == 0:
+		return DefaultTimeout
+	case b.Timeout < 0:
+		return 0
+	}
+	return b.Timeout
+}
+
+// Annotate runs the stages on one document in the calling goroutine and returns its
+// record, an error record when a stage fails it. ctx bounds the work (a deadline gives
+// the same error record as Batch.Timeout).
+func (m *Models) Annotate(ctx context.Context, d *document.Document, opt Options) *Annotated {
+	if d.Failed() {
+		return &Annotated{Record: d.Record}
+	}
+	a, err := m.Line(opt).Process(ctx, d)
+	if err != nil {
+		rec := d.Record
+		var se *pipeline.StageError
+		if errors.As(err, &se) {
+			rec.Error = &record.Error{Stage: se.Stage, Message: se.Err.Error()}
+		} else {
+			rec.Error = &record.Error{Message: err.Error()}
+		}
+		return &Annotated{Record: rec}
+	}
+	return a
+}
+
+// Record returns the document's record: the annotated one, an error record for a
+// document that a stage or ingest failed, or nil for one whose record comes from an
+// earlier run (Outcome.In.Previous holds its bytes).
+func Record(o Outcome) *record.Record {
+	switch {
+	case o.Err != nil:
+		rec := o.In.Record
+		if d, ok := o.Last.(interface{ draft() *record.Record }); ok {
+			rec.Source = d.draft().Source // with the format, once known
+		}
+		var se *pipeline.StageError
+		if errors.As(o.Err, &se) {
+			rec.Error = &record.Error{Stage: se.Stage, Message: se.Err.Error()}
+		} else {
+			rec.Error = &record.Error{Message: o.Err.Error()}
+		}
+		return &rec
+	case o.Skipped && o.In.Previous != nil:
+		return nil
+	case o.Skipped:
+		return &o.In.Record
+	}
+	return &o.Out.Record
+}
+
+// errNoRecord is returned for an outcome that has no record to write.
+var errNoRecord = errors.New("no record")
+
+// JSON returns the document's record as one line of JSON, without the newline: the
+// earlier run's bytes for a resumed document, the encoded line when the stages made it
+// (Options.EncodeJSON), else the record encoded now.
+func JSON(o Outcome) ([]byte, error) {
+	switch {
+	case o.Skipped && o.In.Previous != nil:
+		return o.In.Previous, nil
+	case o.Err == nil && !o.Skipped && o.Out.JSON != nil:
+		return o.Out.JSON, nil
+	}
+	r := Record(o)
+	if r == nil {
+		return nil, errNoRecord
+	}
+	b, err := r.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
+	}
+	return b, nil
+}
+
+// Review returns the document's lines with the clean stage's decisions, when the run
+// asked for them (Options.Review).
+func Review(o Outcome) []document.Line {
+	if o.Err != nil || o.Skipped {
+		return nil
+	}
+	return o.Out.Review
+}

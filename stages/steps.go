@@ -1,0 +1,168 @@
+package stages
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages/decode"
+	"github.com/newspipe/newspipe/stages/detect"
+	"github.com/newspipe/newspipe/stages/language"
+	"github.com/newspipe/newspipe/stages/metadata"
+	"github.com/newspipe/newspipe/stages/normalize"
+	"github.com/newspipe/newspipe/stages/repeats"
+)
+
+// Decode turns the raw bytes into UTF-8 text (see decode.Decode) and tells the format
+// from the input's hint or from the content.
+func Decode(_ context.Context, d *document.Document) (*Decoded, error) {
+	html := d.FormatHint == detect.HTML || d.FormatHint == "" && detect.Format(string(d.Raw[:min(len(d.Raw), 8192)])) == detect.HTML
+	// Decode fails on NUL bytes unless they are stray ones in text, which the text loses.
+	nuls := 0
+	if k := bytes.IndexByte(d.Raw, 0); k >= 0 {
+		nuls = bytes.Count(d.Raw[k:], []byte{0})
+	}
+	content, charset, err := decode.Decode(d.Raw, d.ContentType, html)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(content) == "" {
+		if len(d.Raw) == 0 {
+			return nil, ErrEmpty
+		}
+		return nil, fmt.Errorf("%w: only white space", ErrEmpty)
+	}
+	out := &Decoded{Record: d.Record, Content: content, Published: d.Published}
+	if nuls > 0 && !strings.HasPrefix(charset, "utf-16") {
+		w := "a NUL byte was removed from the text"
+		if nuls > 1 {
+			w = fmt.Sprintf("%d NUL bytes were removed from the text", nuls)
+		}
+		out.Record.Warnings = append(out.Record.Warnings, w)
+	}
+	out.Record.Source.Format = d.FormatHint
+	if out.Record.Source.Format == "" {
+		out.Record.Source.Format = detect.Format(content)
+	}
+	return out, nil
+}
+
+// Parse splits the content into normalised blocks: the lines of a text, or the blocks
+// of an HTML page, which the extractor marks as inside or outside the article body,
+// together with the page's metadata.
+func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
+	out := &Parsed{Record: d.Record, Published: d.Published}
+	var blocks []document.Block
+	if d.Record.Source.Format == detect.HTML {
+		page, err := m.extractor.ExtractContext(ctx, d.Content, d.Record.Source.URL)
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case err != nil:
+			// A page the DOM parser refuses (nested thousands of levels deep, say) still
+			// has text: fall back to its visible lines, and let the cleaner judge them.
+			out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("HTML structure not used (%v): the page was read as lines of text", err))
+			for _, l := range repeats.HTMLLines(d.Content) {
+				blocks = append(blocks, document.Block{Text: l})
+			}
+		default:
+			out.HTMLMeta = page.Meta
+			blocks = page.Blocks
+			for i := range blocks {
+				blocks[i].Text = normalize.Line(blocks[i].Text)
+			}
+		}
+	} else {
+		for _, line := range normalize.Lines(d.Content) {
+			blocks = append(blocks, document.Block{Text: line})
+		}
+	}
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if b.Text != "" {
+			kept = append(kept, b)
+		}
+	}
+	if len(kept) == 0 {
+		return nil, fmt.Errorf("%w: no visible text", ErrEmpty)
+	}
+	out.Blocks = kept
+	return out, nil
+}
+
+// Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
+// With an index of the batch's lines, body lines repeated on other pages of the same site
+// are removed too.
+func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, review bool) (*Cleaned, error) {
+	res, err := m.cleaner.CleanContext(ctx, p.Blocks)
+	if err != nil {
+		return nil, err
+	}
+	paragraphs, removed := res.Paragraphs, res.Removed
+	if idx != nil {
+		var more []record.Removed
+		paragraphs, more = idx.Filter(repeats.Site(p.Record.Source.URL, p.Record.Source.Path), paragraphs)
+		removed = append(removed, more...)
+	}
+	out := &Cleaned{Record: p.Record, Published: p.Published, HTMLMeta: p.HTMLMeta, TextMeta: res.Meta}
+	out.Record.Text = strings.Join(paragraphs, "\n\n")
+	out.Record.Removed = removed
+	if review {
+		out.Review = reviewLines(p.Blocks, paragraphs, removed)
+	}
+	return out, nil
+}
+
+// Describe fills the record's metadata and language and sets the reference date, which
+// falls back to published when the article's own date is unknown.
+func (m *Models) Describe(_ context.Context, c *Cleaned, published time.Time) (*Described, error) {
+	meta := metadata.Merge(c.HTMLMeta, c.TextMeta, c.Published, c.Record.Source.URL)
+	out := &Described{Record: c.Record, Review: c.Review}
+	r := &out.Record
+	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = meta.Title, meta.Subtitle, meta.Authors, meta.Site, meta.Published
+	r.Language = m.detector.Detect(r.Title + "\n" + r.Text)
+	out.Reference = metadata.Reference(meta.Published, published)
+	return out, nil
+}
+
+// Entities finds the named entities of English and undetermined-language text; the model
+// knows only English, so for other languages the record says that entities were skipped.
+func (m *Models) Entities(ctx context.Context, d *Described) (*Described, error) {
+	out := *d
+	if d.Record.Language != "en" && d.Record.Language != language.Undetermined {
+		out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("entities not extracted: the entity model is English-only and the text is in %q", d.Record.Language))
+		return &out, nil
+	}
+	ents, err := m.recognizer.EntitiesContext(ctx, d.Record.Text)
+	if err != nil {
+		return nil, err
+	}
+	out.Record.Entities = ents
+	return &out, nil
+}
+
+// Dates finds the temporal expressions of the text, resolved against the reference date.
+func (m *Models) Dates(ctx context.Context, d *Described) (*Annotated, error) {
+	found, err := m.tagger.TagContext(ctx, d.Record.Text, d.Reference)
+	if err != nil {
+		return nil, err
+	}
+	out := &Annotated{Record: d.Record, Review: d.Review}
+	out.Record.Dates = found
+	return out, nil
+}
+
+// Encode encodes the record as one line of JSON Lines.
+func Encode(_ context.Context, a *Annotated) (*Annotated, error) {
+	b, err := a.Record.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", a.Record.ID, err)
+	}
+	out := *a
+	out.JSON = b
+	return &out, nil
+}
