@@ -32,6 +32,7 @@ type parquetRow struct {
 	Removed      []parquetRemoved `parquet:"removed,list" json:"removed,omitempty"`
 	Entities     []parquetEntity  `parquet:"entities,list" json:"entities,omitempty"`
 	Dates        []parquetDate    `parquet:"dates,list" json:"dates,omitempty"`
+	Warnings     []string         `parquet:"warnings,list" json:"warnings,omitempty"`
 	Meta         *string          `parquet:"meta,optional" json:"meta,omitempty"`
 	ErrorStage   *string          `parquet:"error_stage,optional" json:"error_stage,omitempty"`
 	ErrorMessage *string          `parquet:"error_message,optional" json:"error_message,omitempty"`
@@ -74,7 +75,8 @@ type parquetDate struct {
 //	language, text                                       string
 //	removed    list<struct{text, reason string}>
 //	entities   list<struct{name, type string; mentions list<struct{text string; start, end int64}>}>
-//	dates      list<struct{text string; start, end int64; type, value string}>
+//	dates      list<struct{text string; start, end int64; type, value, mod string}>
+//	warnings                                             list<string>
 //	meta                                                 optional string holding JSON
 //	error_stage, error_message                           optional string
 //
@@ -164,6 +166,7 @@ func toRow(r *record.Record) parquetRow {
 	for _, d := range r.Dates {
 		row.Dates = append(row.Dates, parquetDate{Text: d.Text, Start: int64(d.Start), End: int64(d.End), Type: d.Type, Value: d.Value, Mod: d.Mod})
 	}
+	row.Warnings = r.Warnings
 	return row
 }
 
@@ -185,6 +188,9 @@ func rowSize(r *parquetRow) int64 {
 		n += len(e.Name) + 32*len(e.Mentions)
 	}
 	n += 48 * len(r.Dates)
+	for _, w := range r.Warnings {
+		n += len(w)
+	}
 	if r.Meta != nil {
 		n += len(*r.Meta)
 	}

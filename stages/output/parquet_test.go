@@ -48,8 +48,12 @@ func fromRow(row parquetRow) record.Record {
 	for _, d := range row.Dates {
 		r.Dates = append(r.Dates, record.Date{Text: d.Text, Start: int(d.Start), End: int(d.End), Type: d.Type, Value: d.Value, Mod: d.Mod})
 	}
+	r.Warnings = row.Warnings
 	if len(r.Authors) == 0 {
 		r.Authors = nil
+	}
+	if len(r.Warnings) == 0 {
+		r.Warnings = nil
 	}
 	return r
 }
@@ -59,7 +63,8 @@ var parquetRecords = []record.Record{
 		ID:     "001_cafe",
 		Source: record.Source{Path: "in/cafe.html", URL: "https://news.test/cafe", Format: "html", SHA256: "9f86d081884c7d65"},
 		Title:  "Café opens", Subtitle: "A new place", Authors: []string{"Ann Lee", "Bo Chen"},
-		Site: "News Test", Published: "2024-05-01", Language: "en",
+		Warnings: []string{"a NUL byte was removed from the text"},
+		Site:     "News Test", Published: "2024-05-01", Language: "en",
 		Text:    "Ann Lee opened a café in Paris on Monday.",
 		Removed: []record.Removed{{Text: "Sign up for our newsletter", Reason: "newsletter"}, {Text: "Photo: AP", Reason: "photo credit"}},
 		Entities: []record.Entity{
