@@ -2,8 +2,9 @@
 # when it is absent.
 GO      ?= go
 BIN     := bin/newspipe
-# bin/newspipe with the unmodified go-trafilatura built in as the HTML baseline (tag
-# "trafilatura"; left out of bin/newspipe, see stages/extract), for make eval and make bench.
+# The development program (bench, eval, train), with the unmodified go-trafilatura built in
+# as the HTML baseline (tag "trafilatura", see stages/extract). bin/newspipe links neither
+# it nor prose/v2.
 DEVBIN  := bin/newspipe-dev
 DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
@@ -15,7 +16,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
 
 devbuild:
-	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev
 
 test:
 	$(GO) test ./...
@@ -30,12 +31,10 @@ run: build
 
 # Micro-benchmarks briefly, then the scale benchmark; e.g. make bench BENCHFLAGS='--size 1GB'.
 bench: BENCHFLAGS ?= --size 200MB
-# The pipeline is measured in bin/newspipe, the program users run; go-trafilatura alone in
-# bin/newspipe-dev.
-bench: build devbuild
+bench: devbuild
 	$(GO) test -run '^$$' -bench . -benchtime 200ms -benchmem ./...
 	$(GO) test $(DEVTAGS) -run '^$$' -bench Baseline -benchtime 200ms -benchmem ./stages/extract
-	$(BIN) bench --trafilatura-bin $(DEVBIN) $(BENCHFLAGS)
+	$(DEVBIN) bench --trafilatura-bin $(DEVBIN) $(BENCHFLAGS)
 
 # Each fuzz target runs for FUZZTIME (go test allows one target per run).
 # A failure that wrote no failing input is the fuzzing engine's own (its
@@ -64,9 +63,9 @@ eval: devbuild
 	$(DEVBIN) eval dates
 
 # Retrain the entity model from CoNLL-2003 train (deterministic).
-model: build
+model: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(BIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+	$(DEVBIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -1,32 +1,27 @@
 // Command newspipe turns raw news articles, as text or HTML, into clean annotated JSON:
 // the article body without site chrome, its metadata, named entities and dates.
 //
-// Usage:
-//
-//	newspipe run [flags] PATH...      process articles (files, folders, JSON Lines, - for stdin)
-//	newspipe dates [--ref DATE] [FILE] tag the dates of a plain text
-//	newspipe eval clean|ner|dates ...  measure chrome removal, entities or dates
-//	newspipe train ner|clean ...       retrain a model from data
-//
-// Run "newspipe help COMMAND" for a command's flags.
+// "newspipe help" lists the commands; "newspipe help COMMAND" shows a command's flags.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/newspipe/newspipe/internal/cli"
 )
 
-// Exit statuses.
+// Exit statuses (see package cli).
 const (
-	exitOK       = 0
-	exitFailures = 1 // some documents became error records, or a command failed
-	exitUsage    = 2
-	// exitInterrupted is the shell's status for a program ended by SIGINT (128 + 2).
-	exitInterrupted = 130
+	exitOK          = cli.ExitOK
+	exitFailures    = cli.ExitFailures
+	exitUsage       = cli.ExitUsage
+	exitInterrupted = cli.ExitInterrupted
 )
 
 func main() {
@@ -36,71 +31,51 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `newspipe turns raw news articles (text or HTML) into clean annotated JSON.
+// program is newspipe's command table.
+var program = &cli.Program{
+	Name: "newspipe",
+	Doc:  "newspipe turns raw news articles (text or HTML) into clean annotated JSON.",
+	Commands: []cli.Command{
+		{Name: "run", Args: "[flags] PATH...", Summary: "process articles (files, folders, JSON Lines, WARC, - for stdin)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdRun(ctx, args, e.Stdin, e.Stdout, e.Stderr)
+			}},
+		{Name: "dates", Args: "[--ref DATE] [FILE]", Summary: "print the dates of a plain text as JSON",
+			Run: func(_ context.Context, args []string, e cli.Env) int {
+				return cmdDates(args, e.Stdin, e.Stdout, e.Stderr)
+			}},
+		{Name: "report", Args: "-o FILE [flags] INPUT...", Summary: "write a self-contained HTML review page of the output",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdReport(ctx, args, e.Stdin, e.Stdout, e.Stderr)
+			}},
+		{Name: "diff", Args: "[--html] OLD NEW", Summary: "compare two outputs (folders of JSON or JSONL files)",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdDiff(args, e.Stdout, e.Stderr) }},
+		devCommand("eval"), devCommand("train"), devCommand("bench"),
+	},
+	Example: "  newspipe run --published 2018-06-10 corpus/ > articles.jsonl\n",
+}
 
-Usage:
-  newspipe run [flags] PATH...        process articles; see "newspipe help run"
-  newspipe dates [--ref DATE] [FILE]   print the dates of a plain text as JSON
-  newspipe eval clean DIR              chrome removal F1 on a folder of ID.html/ID.txt/ID.truth.txt
-  newspipe eval ner FILE               entity F1 on a CoNLL-2003 file, beside prose/v2
-  newspipe eval dates [CASES.tsv]      date tagger P/R/F1 on a table of cases
-  newspipe train ner [-o FILE] FILE    train the entity model from a CoNLL-2003 file
-  newspipe train clean [-o FILE] DIR   train the text-cleaning weights from a folder of pages
-  newspipe bench [--size 200MB]        build a large corpus and measure throughput and memory
-  newspipe report -o FILE INPUT...     write a self-contained HTML review page of the output
-  newspipe diff [--html] OLD NEW       compare two outputs (folders of JSON or JSONL files)
-  newspipe help [COMMAND]              show help
+// devCommand is a hidden command that says where a development command went: to
+// newspipe-dev, which links the baselines that users' runs do not need.
+func devCommand(name string) cli.Command {
+	return cli.Command{Name: name, Hidden: true, Run: func(_ context.Context, args []string, e cli.Env) int {
+		fmt.Fprintf(e.Stderr, "newspipe %s is a development command: run newspipe-dev %s (go build ./cmd/newspipe-dev, or make devbuild)\n", name, name)
+		return exitUsage
+	}}
+}
 
-Example:
-  newspipe run --published 2018-06-10 corpus/ > articles.jsonl
-`
-
-// dispatch runs the command named by args[0] and returns the exit status.
+// dispatch runs the command named by args and returns the exit status.
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+	return program.Main(ctx, args, cli.Env{Stdin: stdin, Stdout: stdout, Stderr: stderr})
+}
+
+// parseFlags parses flags before, between or after the arguments (see cli.ParseFlags).
+func parseFlags(fs *flag.FlagSet, args []string) error { return cli.ParseFlags(fs, args) }
+
+// parseInterspersed is parseFlags returning the positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := cli.ParseFlags(fs, args); err != nil {
+		return nil, err
 	}
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "run":
-		return cmdRun(ctx, rest, stdin, stdout, stderr)
-	case "dates":
-		return cmdDates(rest, stdin, stdout, stderr)
-	case "bench":
-		return cmdBench(ctx, rest, stdout, stderr)
-	case "bench-trafilatura": // used by bench; not listed
-		return cmdBenchTrafilatura(ctx, rest, stdout, stderr)
-	case "report":
-		return cmdReport(ctx, rest, stdin, stdout, stderr)
-	case "diff":
-		return cmdDiff(rest, stdout, stderr)
-	case "eval", "train":
-		if len(rest) == 0 {
-			fmt.Fprintf(stderr, "newspipe %s: name what to %s (see newspipe help)\n", cmd, cmd)
-			return exitUsage
-		}
-		name := cmd + " " + rest[0]
-		switch name {
-		case "eval clean":
-			return cmdEvalClean(ctx, rest[1:], stdout, stderr)
-		case "eval ner":
-			return cmdEvalNER(rest[1:], stdout, stderr)
-		case "eval dates":
-			return cmdEvalDates(rest[1:], stdout, stderr)
-		case "train ner":
-			return cmdTrainNER(rest[1:], stdout, stderr)
-		case "train clean":
-			return cmdTrainClean(rest[1:], stdout, stderr)
-		}
-		fmt.Fprintf(stderr, "newspipe: unknown command %q (see newspipe help)\n", name)
-		return exitUsage
-	case "help", "-h", "-help", "--help":
-		if len(rest) > 0 {
-			return dispatch(ctx, append(rest, "-help"), stdin, stdout, stderr)
-		}
-		fmt.Fprint(stdout, usage)
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "newspipe: unknown command %q\n\n%s", args[0], usage)
-	return exitUsage
+	return fs.Args(), nil
 }

@@ -8,13 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/report"
 	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
@@ -42,18 +41,6 @@ Examples:
 
 Flags:
 `
-
-// defaultMemoryLimit is the soft memory limit of a run unless GOMEMLIMIT sets another.
-const defaultMemoryLimit = 224 << 20
-
-// applyMemoryLimit sets the default soft memory limit unless GOMEMLIMIT sets one. Without
-// a limit the collector lets the heap grow to twice the live data; with it, a long batch's
-// memory stays near what it really holds.
-func applyMemoryLimit() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
-}
 
 // runFlags are the options of newspipe run.
 type runFlags struct {
@@ -116,7 +103,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return exitUsage
 	}
 
-	applyMemoryLimit()
+	cli.ApplyMemoryLimit()
 	models, err := stages.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
@@ -287,21 +274,4 @@ func openPrevious(f runFlags) (*output.Previous, error) {
 		return nil, fmt.Errorf("--resume reads plain JSON Lines output only, not %s", f.out)
 	}
 	return output.OpenPrevious(f.out)
-}
-
-// parseInterspersed parses flags that may stand before, between or after the positional
-// arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
 }

@@ -30,7 +30,7 @@ func cmdBenchTrafilatura(ctx context.Context, args []string, stdout, stderr io.W
 	fs := flag.NewFlagSet("bench-trafilatura", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	pages := fs.Int("pages", 300, "measure the first `N` HTML pages of the JSON Lines FILEs")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if !extract.HasBaseline {

@@ -44,7 +44,7 @@ func cmdEvalClean(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	worst := fs.Int("worst", 8, "list the `N` worst pages of each input form")
 	workers := fs.Int("workers", 2, "`N` workers per stage")
 	baseline := fs.Bool("baseline", true, "also score go-trafilatura alone on the HTML")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() != 1 {

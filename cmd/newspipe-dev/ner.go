@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newspipe/newspipe/internal/ner"
+	"github.com/newspipe/newspipe/internal/ner/prosebaseline"
 )
 
 // cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] CONLL_FILE`.
@@ -125,7 +126,7 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 	scores := []ner.Score{ours}
 	names := []string{"newspipe"}
 	if !*noBaseline {
-		b, err := ner.NewProseBaseline()
+		b, err := prosebaseline.New()
 		if err != nil {
 			fmt.Fprintf(stderr, "newspipe eval ner: prose baseline: %v\n", err)
 			return exitFailures

@@ -1,9 +1,14 @@
-package ner
+// Package prosebaseline runs prose/v2's default named-entity model over CoNLL tokens, as
+// the baseline that newspipe-dev eval ner compares the entity model with. It is a package
+// of its own so that only the development program links prose/v2 and its models.
+package prosebaseline
 
 import (
 	"strings"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/newspipe/newspipe/internal/ner"
 )
 
 // proseTypes maps prose's entity labels to CoNLL types; other labels are dropped.
@@ -14,25 +19,25 @@ var proseTypes = map[string]string{
 	"ORGANIZATION": "ORG",
 }
 
-// ProseBaseline is prose/v2's default NER model run over the same tokens, for comparison.
+// Tagger is prose/v2's default NER model run over the same tokens, for comparison.
 // It is not safe for concurrent use.
-type ProseBaseline struct {
+type Tagger struct {
 	model *prose.Model
 }
 
-// NewProseBaseline loads prose's default model once.
-func NewProseBaseline() (*ProseBaseline, error) {
+// New loads prose's default model once.
+func New() (*Tagger, error) {
 	doc, err := prose.NewDocument("Load.", prose.WithSegmentation(false))
 	if err != nil {
 		return nil, err
 	}
-	return &ProseBaseline{model: doc.Model}, nil
+	return &Tagger{model: doc.Model}, nil
 }
 
 // Predict runs prose on each sentence, its tokens joined by spaces, and maps prose's
 // tokens back onto the given ones.
-func (b *ProseBaseline) Predict(doc [][]string) [][]Span {
-	out := make([][]Span, len(doc))
+func (b *Tagger) Predict(doc [][]string) [][]ner.Span {
+	out := make([][]ner.Span, len(doc))
 	for si, words := range doc {
 		if len(words) == 0 {
 			continue
@@ -54,7 +59,7 @@ func (b *ProseBaseline) Predict(doc [][]string) [][]Span {
 		}
 		// prose chunks entities as its Document.Entities does: B- starts one, any I- goes
 		// on with it, and the first token's type names it.
-		var spans []Span
+		var spans []ner.Span
 		cursor, wi := 0, 0
 		open := false
 		for _, tok := range pd.Tokens() {
@@ -78,7 +83,7 @@ func (b *ProseBaseline) Predict(doc [][]string) [][]Span {
 				if open && spans[len(spans)-1].End > wi {
 					continue // a second prose token inside the same word
 				}
-				spans = append(spans, Span{Start: wi, End: wi + 1, Type: typ})
+				spans = append(spans, ner.Span{Start: wi, End: wi + 1, Type: typ})
 				open = true
 			case strings.HasPrefix(tok.Label, "I-") && open:
 				spans[len(spans)-1].End = wi + 1

@@ -25,7 +25,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() != 1 {

@@ -1,0 +1,77 @@
+// Command newspipe-dev holds newspipe's development commands: measuring (bench, eval)
+// and retraining the models (train). They link what users' runs do not need: prose/v2
+// as the entity and speed baseline, and, built with -tags trafilatura (make devbuild),
+// the unmodified go-trafilatura as the HTML baseline.
+//
+// "newspipe-dev help" lists the commands; "newspipe-dev help COMMAND" shows a command's flags.
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/newspipe/newspipe/internal/cli"
+)
+
+// Exit statuses (see package cli).
+const (
+	exitOK       = cli.ExitOK
+	exitFailures = cli.ExitFailures
+	exitUsage    = cli.ExitUsage
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// program is newspipe-dev's command table.
+var program = &cli.Program{
+	Name: "newspipe-dev",
+	Doc:  "newspipe-dev measures newspipe and retrains its models.",
+	Commands: []cli.Command{
+		{Name: "eval clean", Args: "DIR", Summary: "chrome removal F1 on a folder of ID.html/ID.txt/ID.truth.txt",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdEvalClean(ctx, args, e.Stdout, e.Stderr)
+			}},
+		{Name: "eval ner", Args: "FILE", Summary: "entity F1 on a CoNLL-2003 file, beside prose/v2",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalNER(args, e.Stdout, e.Stderr) }},
+		{Name: "eval dates", Args: "[CASES.tsv]", Summary: "date tagger P/R/F1 on a table of cases",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalDates(args, e.Stdout, e.Stderr) }},
+		{Name: "train ner", Args: "[-o FILE] FILE", Summary: "train the entity model from a CoNLL-2003 file",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainNER(args, e.Stdout, e.Stderr) }},
+		{Name: "train clean", Args: "[-o FILE] DIR", Summary: "train the text-cleaning weights from a folder of pages",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainClean(args, e.Stdout, e.Stderr) }},
+		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdBench(ctx, args, e.Stdout, e.Stderr)
+			}},
+		{Name: "bench-trafilatura", Hidden: true, // run by bench in a binary built with -tags trafilatura
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdBenchTrafilatura(ctx, args, e.Stdout, e.Stderr)
+			}},
+	},
+	Example: "  newspipe-dev eval dates\n  newspipe-dev bench --size 40MB\n",
+}
+
+// dispatch runs the command named by args and returns the exit status.
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return program.Main(ctx, args, cli.Env{Stdin: stdin, Stdout: stdout, Stderr: stderr})
+}
+
+// parseFlags parses flags before, between or after the arguments (see cli.ParseFlags).
+func parseFlags(fs *flag.FlagSet, args []string) error { return cli.ParseFlags(fs, args) }
+
+// parseInterspersed is parseFlags returning the positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := cli.ParseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return fs.Args(), nil
+}
