@@ -14,6 +14,7 @@
 package newspipe
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -174,7 +175,9 @@ var errFormat = errors.New(`format must be "html", "text" or empty`)
 // toDocument turns an input into the document the first stage takes; an invalid input
 // gives a failed document.
 func toDocument(in Input) (*document.Document, error) {
-	d := &document.Document{Raw: in.Content, ContentType: in.ContentType, Published: in.Published, FormatHint: in.Format}
+	// A copy: the stages keep strings that share the bytes they decode, and the caller
+	// may reuse Content once the record is back.
+	d := &document.Document{Raw: bytes.Clone(in.Content), ContentType: in.ContentType, Published: in.Published, FormatHint: in.Format}
 	d.Record.ID = in.ID
 	d.Record.Source.URL = in.URL
 	d.Record.Source.SHA256 = ingest.Hash(in.Content)
