@@ -105,12 +105,8 @@ func (a *Annotator) Annotate(ctx context.Context, in Input) (Record, error) {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
-	out, err := a.models.Line(a.stageOptions()).Process(ctx, d)
-	if err != nil {
-		rec := stages.Record(stages.Outcome{In: d, Err: err})
-		return *rec, err
-	}
-	return out.Record, nil
+	o := a.models.Annotate(ctx, d, a.stageOptions())
+	return *stages.Record(o), o.Err
 }
 
 // AnnotateAll runs the documents of inputs through the stages concurrently and calls

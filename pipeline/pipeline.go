@@ -71,23 +71,23 @@ func (l Line[In, Out]) Names() []string {
 }
 
 // Process runs every stage of the line on one item, in the calling goroutine: the line
-// outside any pipeline, for one document at a time. Errors and panics come back as a
-// *StageError; the context bounds the work as it does in Run.
-func (l Line[In, Out]) Process(ctx context.Context, in In) (Out, error) {
+// outside any pipeline, for one document at a time. It returns what Run would give the
+// sink: errors and panics as a *StageError (wrapping ErrTimeout once ctx's deadline has
+// passed), with the failing stage's input in Last.
+func (l Line[In, Out]) Process(ctx context.Context, in In) Result[In, Out] {
 	var v any = in
 	for _, s := range l.steps {
-		if err := ctx.Err(); err != nil {
-			var zero Out
-			return zero, &StageError{Stage: s.name, Err: timeoutOr(ctx, err)}
+		err := ctx.Err()
+		var out any
+		if err == nil {
+			out, err = callBounded(ctx, s, v)
 		}
-		out, err := callBounded(ctx, s, v)
 		if err != nil {
-			var zero Out
-			return zero, &StageError{Stage: s.name, Err: timeoutOr(ctx, err)}
+			return Result[In, Out]{In: in, Err: &StageError{Stage: s.name, Err: timeoutOr(ctx, err)}, Last: v}
 		}
 		v = out
 	}
-	return v.(Out), nil
+	return Result[In, Out]{In: in, Out: v.(Out)}
 }
 
 // timeoutOr wraps err in ErrTimeout when ctx's deadline has passed.

@@ -91,9 +91,8 @@ func TestLineChangesType(t *testing.T) {
 	if strings.Join(got, " ") != "xx xxxx xxxxxx" {
 		t.Errorf("got %q", got)
 	}
-	out, err := line.Process(context.Background(), "abcd")
-	if err != nil || out != "xxxxxxxx" {
-		t.Errorf("Process = %q, %v", out, err)
+	if r := line.Process(context.Background(), "abcd"); r.Err != nil || r.Out != "xxxxxxxx" {
+		t.Errorf("Process = %q, %v", r.Out, r.Err)
 	}
 }
 
@@ -332,9 +331,9 @@ func TestLineProcessTimeout(t *testing.T) {
 	stuck := Stage[int, int]{Name: "stuck", Process: func(_ context.Context, n int) (int, error) { <-release; return n, nil }}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	_, err := First(stuck).Process(ctx, 1)
+	r := First(stuck).Process(ctx, 1)
 	var se *StageError
-	if !errors.As(err, &se) || se.Stage != "stuck" || !errors.Is(err, ErrTimeout) {
-		t.Errorf("err = %v, want a timeout of stage stuck", err)
+	if !errors.As(r.Err, &se) || se.Stage != "stuck" || !errors.Is(r.Err, ErrTimeout) || r.Last != 1 {
+		t.Errorf("err = %v, last %v; want a timeout of stage stuck, given 1", r.Err, r.Last)
 	}
 }

@@ -58,24 +58,13 @@ func (b Batch) timeout() time.Duration {
 }
 
 // Annotate runs the stages on one document in the calling goroutine and returns its
-// record, an error record when a stage fails it. ctx bounds the work (a deadline gives
-// the same error record as Batch.Timeout).
-func (m *Models) Annotate(ctx context.Context, d *document.Document, opt Options) *Annotated {
+// outcome, as Run would give it to its sink (Record turns it into the record). ctx bounds
+// the work: past its deadline the document fails as with Batch.Timeout.
+func (m *Models) Annotate(ctx context.Context, d *document.Document, opt Options) Outcome {
 	if d.Failed() {
-		return &Annotated{Record: d.Record}
+		return Outcome{In: d, Skipped: true}
 	}
-	a, err := m.Line(opt).Process(ctx, d)
-	if err != nil {
-		rec := d.Record
-		var se *pipeline.StageError
-		if errors.As(err, &se) {
-			rec.Error = &record.Error{Stage: se.Stage, Message: se.Err.Error()}
-		} else {
-			rec.Error = &record.Error{Message: err.Error()}
-		}
-		return &Annotated{Record: rec}
-	}
-	return a
+	return m.Line(opt).Process(ctx, d)
 }
 
 // Record returns the document's record: the annotated one, an error record for a

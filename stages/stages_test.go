@@ -23,7 +23,8 @@ func process(t *testing.T, raw, hint string) *Annotated {
 	}
 	d := &document.Document{Raw: []byte(raw), FormatHint: hint}
 	d.Record.ID = "t"
-	return models.Annotate(context.Background(), d, Options{Published: time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)})
+	o := models.Annotate(context.Background(), d, Options{Published: time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)})
+	return &Annotated{Record: *Record(o)}
 }
 
 func TestProcessErrors(t *testing.T) {
@@ -107,8 +108,7 @@ func TestAnnotateDeadline(t *testing.T) {
 	defer cancel()
 	d := &document.Document{Raw: []byte("A line of text about the council.\n")}
 	d.Record.ID = "late"
-	a := models.Annotate(ctx, d, Options{})
-	if e := a.Record.Error; e == nil || e.Stage != "decode" || !strings.HasPrefix(e.Message, "per-document time limit exceeded") {
+	if e := Record(models.Annotate(ctx, d, Options{})).Error; e == nil || e.Stage != "decode" || !strings.HasPrefix(e.Message, "per-document time limit exceeded") {
 		t.Errorf("error = %+v, want a timeout in the first stage", e)
 	}
 }

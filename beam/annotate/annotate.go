@@ -128,10 +128,9 @@ func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, emit func(string
 	d := x.document()
 	ctx, cancel := context.WithTimeout(ctx, stages.DefaultTimeout)
 	defer cancel()
-	a := f.models.Annotate(ctx, d, stages.Options{Published: f.ref})
-	b, err := a.Record.MarshalJSON()
+	b, err := stages.JSON(f.models.Annotate(ctx, d, stages.Options{Published: f.ref}))
 	if err != nil {
-		return fmt.Errorf("encode record %s: %w", d.Record.ID, err)
+		return err
 	}
 	emit(string(b))
 	return nil
