@@ -51,6 +51,10 @@ type Document struct {
 	ContentType string
 	// Published is the publication date given with the input (a JSONL field), if any.
 	Published string
+	// Fetched is when a crawler fetched the page (WARC-Date), zero when unknown. It is not
+	// the publication date: relative dates are resolved against it only when the page gives
+	// none.
+	Fetched time.Time
 	// FormatHint is "text" or "html" when the input said which (JSONL field), else empty.
 	FormatHint string
 	// Content is the decoded, UTF-8 content (HTML source or plain text).

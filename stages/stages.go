@@ -232,6 +232,10 @@ func (s *Set) Metadata(d *document.Document, published time.Time) error {
 	r := &d.Record
 	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = m.Title, m.Subtitle, m.Authors, m.Site, m.Published
 	r.Language = s.detector.Detect(r.Title + "\n" + r.Text)
+	if !d.Fetched.IsZero() {
+		// A crawled page without a date of its own is about the day it was fetched.
+		published = time.Date(d.Fetched.Year(), d.Fetched.Month(), d.Fetched.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	d.Reference = metadata.Reference(m.Published, published)
 	return nil
 }

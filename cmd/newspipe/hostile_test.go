@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newspipe/newspipe/internal/sharedtest"
 )
 
 // hostileRecord is the part of a record the hostile-input tests look at.
@@ -54,7 +56,7 @@ func TestHostileInputs(t *testing.T) {
 	fails := map[string]string{ // id -> "stage: message" it must give
 		"empty":        "decode: empty document",
 		"whitespace":   "decode: empty document: only white space",
-		"image":        "decode: not text: looks like a PNG image",
+		"image.png":    "decode: not text: looks like a PNG image",
 		"binary":       "decode: not text: looks like a PNG image",
 		"truncated":    "ingest: truncated gzip data: the file ends in the middle of the stream",
 		"scripts-only": "normalize: empty document: no visible text",
@@ -139,4 +141,99 @@ func TestHostileLargeInputs(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestStdinLongJSONLines pipes JSON Lines of 300 KB a line, as a dump of news pages is.
+func TestStdinLongJSONLines(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday to debate the harbour bridge and its repairs. ", 4200)
+	stdin := `{"id":"first","text":"` + body + `"}` + "\n" + `{"id":"second","text":"` + body + `"}` + "\n"
+	code, out, errOut := run(t, stdin, "run", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var r hostileRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.Text, `"text"`) {
+			t.Errorf("%s: the record holds raw JSON", r.ID)
+		}
+		ids = append(ids, r.ID)
+	}
+	if strings.Join(ids, " ") != "first second" {
+		t.Errorf("records %q, want first and second", ids)
+	}
+}
+
+// TestOutDirKeepsEveryDocument checks that files whose names differ only in a dotted date
+// or an ending give distinct records and files.
+func TestOutDirKeepsEveryDocument(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	for _, name := range []string{"news.2024.06.01.txt", "news.2024.06.02.txt", "page.txt", "page.html"} {
+		writeFile(t, filepath.Join(in, name), "The story of "+name+" is told here in full, as the council decided on Tuesday.\n")
+	}
+	code, _, errOut := run(t, "", "run", "--out-dir", out, in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	sort.Strings(names)
+	if want := "news.2024.06.01.json news.2024.06.02.json page.json page~2.json"; strings.Join(names, " ") != want {
+		t.Errorf("files %q, want %s", names, want)
+	}
+}
+
+// TestNoDocuments checks that an input without documents says so and fails.
+func TestNoDocuments(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "notes.md"), "not an input format")
+	code, out, errOut := run(t, "", "run", dir)
+	if code != exitFailures || out != "" || !strings.Contains(errOut, "no documents in the input") ||
+		!strings.Contains(errOut, "1 file in folders not read (not an input format): "+filepath.Join(dir, "notes.md")) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestSharedCrawls runs the web archives made by real crawlers: records come only from
+// HTML pages, and the other records are counted on standard error.
+func TestSharedCrawls(t *testing.T) {
+	dir := sharedtest.Path(t, "data/warc")
+	code, out, errOut := run(t, "", "run", "--site-repeats=false", dir)
+	if code != exitOK && code != exitFailures {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "web-archive records skipped (not documents): ") || !strings.Contains(errOut, " images") {
+		t.Errorf("no skip summary: %s", errOut)
+	}
+	type rec struct {
+		ID     string `json:"id"`
+		Source struct {
+			URL    string `json:"url"`
+			Format string `json:"format"`
+		} `json:"source"`
+		Error *struct{ Stage, Message string } `json:"error"`
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var r rec
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		switch {
+		case r.Error != nil && !strings.Contains(r.Error.Message, "corrupt") && !strings.Contains(r.Error.Message, "empty document"):
+			t.Errorf("%s (%s): error record %+v", r.ID, r.Source.URL, r.Error)
+		case r.Error == nil && r.Source.Format != "html":
+			t.Errorf("%s (%s): format %q, want html", r.ID, r.Source.URL, r.Source.Format)
+		case strings.HasSuffix(r.Source.URL, ".css") || strings.HasSuffix(r.Source.URL, ".js") || strings.HasSuffix(r.Source.URL, "robots.txt"):
+			t.Errorf("%s: a record for %s", r.ID, r.Source.URL)
+		}
+	}
+	t.Logf("%d records; %s", n, errOut)
 }

@@ -27,13 +27,23 @@ const runUsage = `Usage: newspipe run [flags] PATH...
 Reads articles and writes one JSON record per article, in input order, as JSON Lines on
 standard output (or into -o FILE, or one file per article with --out-dir).
 
-A PATH is a file, a folder (read recursively in sorted order: .txt .text .html .htm .xhtml
-.jsonl .ndjson, optionally .gz), or - for standard input. A .jsonl/.ndjson file holds one
-article per line: {"id", "url", "text" or "html", "published", ...}; other fields are
-carried into the record's "meta". Any other file is one article, HTML or text by content.
+A PATH is a file, a folder or - for standard input. What a file holds is read from its
+content: gzip, zstd and bzip2 are undone; a WARC or ARC web archive gives one article per
+HTML, XHTML or text page fetched with a 2xx status (other records are skipped and counted);
+JSON Lines (.jsonl, .ndjson, or an unnamed stream whose first line is a JSON object) give
+one per line: {"id", "url", "text" or "html", "published", ...}, other fields carried into
+"meta"; anything else is one article, HTML or text. A file named here is always read; a
+folder is read recursively in sorted order, files ending in .txt .text .html .htm .xhtml
+.shtml .jsonl .ndjson .warc .arc (each optionally .gz .zst .bz2, or those endings alone),
+and the other files are listed on standard error.
 
-Exit status: 0 when every article succeeded, 1 when some became error records, 2 for a
-usage error, 130 when interrupted (records written so far are kept, whole).
+An id is the path below the folder (or the file name) without its format and compression
+endings, the WARC-Record-ID of a web-archive page, or a JSON line's "id"; a repeated id
+gets "~2", "~3"... in input order.
+
+Exit status: 0 when every article succeeded, 1 when some became error records or the input
+held no article, 2 for a usage error, 130 when interrupted (records written so far are
+kept, whole).
 
 Examples:
   newspipe run corpus/ > articles.jsonl
@@ -137,9 +147,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		defer prev.Close()
 	}
 	bar := newProgress(stderr, paths)
+	reader.Progress = bar.addRead
 	mainSrc := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, paths, func(d *document.Document) error {
-			bar.addRead(len(d.Raw))
 			if prev != nil {
 				old, err := prev.Lookup(d.Record.ID, d.Record.Source.SHA256)
 				if err != nil {
@@ -167,7 +177,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
 	}
-	failed, reused := 0, 0
+	failed, reused, written := 0, 0, 0
 	var reviewed []report.Doc
 	count := func(d *document.Document) error {
 		switch {
@@ -183,11 +193,15 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if f.report != "" && d.Previous == nil {
 			reviewed = append(reviewed, report.Doc{Record: d.Record, Lines: d.Review})
 		}
-		return sink(d)
+		if err := sink(d); err != nil {
+			return err
+		}
+		written++
+		return nil
 	}
 	start := time.Now()
 	st, runErr := pipeline.Run(ctx, mainSrc, set.Stages(opt), count, pipeline.Options{ItemTimeout: f.timeout})
-	bar.finish()
+	bar.finish(runErr == nil)
 	if err := finish(); err != nil && runErr == nil {
 		runErr = err
 	}
@@ -197,21 +211,41 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.stats {
 		st.Write(stderr, time.Since(start))
 	}
+	summary := reader.Summary()
+	for _, line := range []string{summary.FilesLine(), summary.RecordsLine()} {
+		if line != "" {
+			fmt.Fprintf(stderr, "newspipe run: %s\n", line)
+		}
+	}
 	if f.resume {
 		fmt.Fprintf(stderr, "newspipe run: resumed: %d documents kept from the earlier output\n", reused)
 	}
 	switch {
 	case errors.Is(runErr, pipeline.ErrCanceled):
-		fmt.Fprintf(stderr, "newspipe run: interrupted after %d documents\n", st.Stages[len(st.Stages)-1].Items())
+		fmt.Fprintf(stderr, "newspipe run: interrupted: %d records written%s\n", written, outputName(f))
 		return 130
 	case runErr != nil:
 		fmt.Fprintf(stderr, "newspipe run: %v\n", runErr)
+		return exitFailures
+	case summary.Documents == 0:
+		fmt.Fprintln(stderr, "newspipe run: no documents in the input")
 		return exitFailures
 	case failed > 0:
 		fmt.Fprintf(stderr, "newspipe run: %d of %d documents failed (see their \"error\" field)\n", failed, st.Source.Items())
 		return exitFailures
 	}
 	return exitOK
+}
+
+// outputName says where the records went, for messages: " to FILE", or "".
+func outputName(f runFlags) string {
+	switch {
+	case f.out != "":
+		return " to " + f.out
+	case f.outDir != "":
+		return " to " + f.outDir
+	}
+	return ""
 }
 
 // openSink returns the function that writes each record and the one that finishes the
