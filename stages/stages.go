@@ -139,6 +139,9 @@ func (s *Set) Decode(d *document.Document) error {
 	if err != nil {
 		return err
 	}
+	if w := decode.ReplacedWarning(d.Raw, charset); w != "" {
+		d.Record.Warnings = append(d.Record.Warnings, w)
+	}
 	if nuls > 0 && !strings.HasPrefix(charset, "utf-16") {
 		w := "a NUL byte was removed from the text"
 		if nuls > 1 {

@@ -107,6 +107,10 @@ func TestHostileInputs(t *testing.T) {
 	if w := recs["nul-bytes"].Warnings; len(w) != 1 || w[0] != "3 NUL bytes were removed from the text" {
 		t.Errorf("nul-bytes: warnings %q, want one saying 3 NUL bytes were removed", w)
 	}
+	if r := recs["mostly-utf8"]; !strings.Contains(r.Text, "António Costa, \uFFFDsaid\uFFFD on Tuesday") ||
+		len(r.Warnings) != 1 || r.Warnings[0] != "3 bytes that are not valid UTF-8 were replaced with U+FFFD" {
+		t.Errorf("mostly-utf8: text %.200q, warnings %q", r.Text, r.Warnings)
+	}
 	if w := recs["german"].Warnings; len(w) != 1 || !strings.Contains(w[0], "entity model is English-only") {
 		t.Errorf("german: warnings %q, want one saying entities were skipped", w)
 	}
