@@ -41,9 +41,14 @@ An id is the path below the folder (or the file name) without its format and com
 endings, the WARC-Record-ID of a web-archive page, or a JSON line's "id"; a repeated id
 gets "~2", "~3"... in input order.
 
+--resume keeps the records of an earlier -o FILE (JSON Lines, gzipped or not; Parquet
+cannot be resumed) or --out-dir run; the options that change records (--published,
+--site-repeats, --max-bytes, --timeout) are kept beside the output, in .FILE.options or
+DIR/.options, and a resume with other values is refused.
+
 Exit status: 0 when every article succeeded, 1 when some became error records or the input
-held no article, 2 for a usage error, 130 when interrupted (records written so far are
-kept, whole).
+held no article, 2 for a usage error (including --resume with Parquet or with other record
+options), 130 when interrupted (records written so far are kept, whole).
 
 Examples:
   newspipe run corpus/ > articles.jsonl
@@ -121,6 +126,20 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintln(stderr, "newspipe run: --resume needs -o FILE or --out-dir DIR")
 		return exitUsage
 	}
+	if f.resume && strings.HasSuffix(f.out, ".parquet") {
+		fmt.Fprintln(stderr, "newspipe run: --resume reads JSON Lines output (-o FILE.jsonl or FILE.jsonl.gz) or --out-dir, not Parquet")
+		return exitUsage
+	}
+	options := recordOptions(f)
+	if f.resume {
+		if err := output.CheckOptions(optionsPath(f), options); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: --resume: %v\n", err)
+			if errors.Is(err, output.ErrOptionsDiffer) {
+				return exitUsage
+			}
+			return exitFailures
+		}
+	}
 	if f.workers < 1 {
 		fmt.Fprintln(stderr, "newspipe run: --workers must be at least 1")
 		return exitUsage
@@ -177,6 +196,13 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
 	}
+	if f.outDir != "" {
+		// Files appear one by one: the folder says how they are made before the first.
+		if err := output.WriteOptions(optionsPath(f), options); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+			return exitFailures
+		}
+	}
 	failed, reused, written := 0, 0, 0
 	var reviewed []report.Doc
 	count := func(d *document.Document) error {
@@ -202,8 +228,14 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	start := time.Now()
 	st, runErr := pipeline.Run(ctx, mainSrc, set.Stages(opt), count, pipeline.Options{ItemTimeout: f.timeout})
 	bar.finish(runErr == nil)
-	if err := finish(); err != nil && runErr == nil {
-		runErr = err
+	if err := finish(); err != nil {
+		if runErr == nil {
+			runErr = err
+		}
+	} else if f.out != "" {
+		if err := output.WriteOptions(optionsPath(f), options); err != nil && runErr == nil {
+			runErr = err
+		}
 	}
 	if f.report != "" && runErr == nil {
 		runErr = writeFileAtomic(f.report, func(w io.Writer) error { return report.Write(w, reviewed) })
@@ -309,10 +341,24 @@ func openPrevious(f runFlags) (*output.Previous, error) {
 		}
 		return output.PreviousDir(dir), nil
 	}
-	if strings.HasSuffix(f.out, ".gz") || strings.HasSuffix(f.out, ".parquet") {
-		return nil, fmt.Errorf("--resume reads plain JSON Lines output only, not %s", f.out)
+	if strings.HasSuffix(f.out, ".gz") {
+		return output.OpenPreviousGzip(f.out)
 	}
 	return output.OpenPrevious(f.out)
+}
+
+// recordOptions lists the options that change records, one "name=value" a line: an
+// output made with others cannot be resumed.
+func recordOptions(f runFlags) []byte {
+	return fmt.Appendf(nil, "published=%s\nsite-repeats=%t\nmax-bytes=%d\ntimeout=%s\n", f.published, f.repeats, f.maxBytes, f.timeout)
+}
+
+// optionsPath is where the options of the output are kept.
+func optionsPath(f runFlags) string {
+	if f.outDir != "" {
+		return output.OptionsPath(f.outDir, true)
+	}
+	return output.OptionsPath(f.out, false)
 }
 
 // parseInterspersed parses flags that may stand before, between or after the positional
