@@ -207,13 +207,15 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 // a teaser that repeats a later paragraph from pulling the match past real content.
 func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 	var ms []match
+	var places [][2]int // reused: a page has as many blocks as cells in its tables
 	best := newMaxTree(len(ct) + 1)
 	for i, bt := range toks {
 		if len(bt) == 0 {
 			continue
 		}
 		first := len(ms)
-		for _, c := range candidates(ct, unit, pos, bt) {
+		places = candidates(ct, unit, pos, bt, places[:0])
+		for _, c := range places {
 			m := match{block: i, q: c[0], n: c[1], prev: -1}
 			// Chains may only end at or before this match starts.
 			if v, at := best.max(m.q); at >= 0 {
@@ -247,10 +249,10 @@ func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 	return inside
 }
 
-// candidates returns the places [q, n] where the block's tokens bt occur in ct: whole
-// occurrences, plus for a long block a long enough leading part, since trafilatura
+// candidates appends to out the places [q, n] where the block's tokens bt occur in ct:
+// whole occurrences, plus for a long block a long enough leading part, since trafilatura
 // sometimes drops the tail of a paragraph after a link or a footnote mark.
-func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int {
+func candidates(ct []string, unit []uint8, pos positions, bt []string, out [][2]int) [][2]int {
 	need := len(bt)
 	if len(bt) >= shortBlock {
 		need = max(8, (len(bt)+1)/2)
@@ -272,9 +274,8 @@ func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int 
 		}
 	}
 	if o.count == 0 {
-		return nil
+		return out
 	}
-	var out [][2]int
 	visits := 0
 	for at := int(o.first); at >= 0 && visits < maxVisits; at, visits = int(next[at]), visits+1 {
 		q := at - anchor

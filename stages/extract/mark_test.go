@@ -64,7 +64,7 @@ func TestCandidatesMatchFirstToken(t *testing.T) {
 			if rng.IntN(5) == 0 {
 				bt[0] = "unseen"
 			}
-			got, want := candidates(ct, unit, pos, bt), candidatesFromFirst(ct, unit, bt)
+			got, want := candidates(ct, unit, pos, bt, nil), candidatesFromFirst(ct, unit, bt)
 			if !slices.Equal(got, want) {
 				t.Fatalf("round %d: candidates(%q) = %v, want %v", round, strings.Join(bt, " "), got, want)
 			}
