@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -186,5 +187,28 @@ func TestReadARC(t *testing.T) {
 	}
 	if line := r.Summary().RecordsLine(); !strings.Contains(line, "2 file descriptions") {
 		t.Errorf("summary %q", line)
+	}
+}
+
+// TestReadWARCWithCorruptFirstMember checks that a gzipped WARC whose first member is
+// corrupt still gives the pages of the members after it.
+func TestReadWARCWithCorruptFirstMember(t *testing.T) {
+	block := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>A page.</p>"
+	rec := func(id string) string {
+		return gzipString(t, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:"+id+">\r\nWARC-Target-URI: http://example.org/"+id+
+			"\r\nContent-Length: "+strconv.Itoa(len(block))+"\r\n\r\n"+block+"\r\n\r\n")
+	}
+	first := []byte(rec("one"))
+	for i := 12; i < len(first)-8; i++ {
+		first[i] ^= 0x55 // the deflate data, not the gzip header
+	}
+	path := filepath.Join(t.TempDir(), "crawl.warc.gz")
+	write(t, path, string(first)+rec("two"))
+	var got []string
+	for _, g := range readAll(t, &Reader{}, path) {
+		got = append(got, g.id+" "+g.err)
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "corrupt") || got[1] != "two " {
+		t.Errorf("got %q, want an error record for the corrupt member, then page two", got)
 	}
 }

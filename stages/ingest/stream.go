@@ -27,10 +27,11 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 		// A gzipped WARC is read by the WARC reader, which resynchronises on a corrupt
 		// record's gzip member instead of losing the rest of the file.
 		if compressed == gzipData {
+			// A name that says WARC or ARC is trusted when the first member is corrupt.
 			switch h := peekDecompressed(compressed, br, 16); {
-			case isWARC(h):
+			case isWARC(h) || len(h) == 0 && ext(name) == ".warc":
 				return r.readWARC(ctx, id, path, br, emit)
-			case isARC(h):
+			case isARC(h) || len(h) == 0 && ext(name) == ".arc":
 				return r.readARC(ctx, id, path, br, emit)
 			}
 		}
