@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -240,4 +241,32 @@ func TestSharedCrawls(t *testing.T) {
 		}
 	}
 	t.Logf("%d records; %s", n, errOut)
+}
+
+// TestWARCDateIsTheReference checks that a crawled page without a date of its own has its
+// relative dates resolved against the day it was fetched, which is not its publication date.
+func TestWARCDateIsTheReference(t *testing.T) {
+	body := "<html><body><article><h1>Bridge reopens</h1><p>The harbour bridge in Port Aldine reopened yesterday after six weeks of repairs, the council said in a statement to residents.</p></article></body></html>"
+	block := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+	path := filepath.Join(t.TempDir(), "crawl.warc")
+	writeFile(t, path, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page>\r\nWARC-Date: 2019-03-04T05:06:07Z\r\n"+
+		"WARC-Target-URI: http://example.org/bridge\r\nContent-Length: "+fmt.Sprint(len(block))+"\r\n\r\n"+block+"\r\n\r\n")
+	code, out, errOut := run(t, "", "run", "--published", "2001-01-01", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		ID        string `json:"id"`
+		Published string `json:"published"`
+		Dates     []struct {
+			Text  string `json:"text"`
+			Value string `json:"value"`
+		} `json:"dates"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "page" || r.Published != "" || len(r.Dates) == 0 || r.Dates[0].Text != "yesterday" || r.Dates[0].Value != "2019-03-03" {
+		t.Errorf("got %+v, want id page, no publication date, yesterday = 2019-03-03", r)
+	}
 }
