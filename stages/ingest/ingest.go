@@ -147,6 +147,10 @@ func (r *Reader) readDir(ctx context.Context, root string, emit func(*document.D
 		if d.IsDir() {
 			return nil
 		}
+		if d.Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+			r.summary.skipFile(path) // reading a pipe or a device could block or never end
+			return nil
+		}
 		if readInWalk(d.Name()) {
 			files = append(files, path)
 		} else {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
@@ -121,6 +122,9 @@ func TestReadFolderReportsSkippedFiles(t *testing.T) {
 	write(t, filepath.Join(dir, "sub", "feed.gz"), gzipString(t, `{"id":"g","text":"gzipped line"}`+"\n"))
 	write(t, filepath.Join(dir, ".hidden.txt"), "hidden")
 	write(t, filepath.Join(dir, "empty.txt"), "")
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
 		t.Fatal(err)
 	}
@@ -137,10 +141,10 @@ func TestReadFolderReportsSkippedFiles(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 	s := r.Summary()
-	if s.Documents != 4 || s.SkippedFiles != 3 {
-		t.Errorf("summary %+v, want 4 documents and 3 skipped files (README, loop, notes.md)", s)
+	if s.Documents != 4 || s.SkippedFiles != 4 {
+		t.Errorf("summary %+v, want 4 documents and 4 skipped files (README, loop, notes.md, pipe.txt)", s)
 	}
-	if line := s.FilesLine(); !strings.HasPrefix(line, "3 files in folders not read (not an input format): ") || !strings.Contains(line, "notes.md") {
+	if line := s.FilesLine(); !strings.HasPrefix(line, "4 files in folders not read (not an input format, or not a regular file): ") || !strings.Contains(line, "notes.md") {
 		t.Errorf("skipped files line %q", line)
 	}
 	out := readAll(t, &Reader{}, filepath.Join(dir, "notes.md"))

@@ -46,7 +46,7 @@ func (s Summary) FilesLine() string {
 	if s.SkippedFiles > len(s.FirstSkippedFiles) {
 		more = ", ..."
 	}
-	return fmt.Sprintf("%s in folders not read (not an input format): %s%s",
+	return fmt.Sprintf("%s in folders not read (not an input format, or not a regular file): %s%s",
 		plural(s.SkippedFiles, "file"), strings.Join(s.FirstSkippedFiles, ", "), more)
 }
 
