@@ -2,6 +2,8 @@
 package document
 
 import (
+	"time"
+
 	"github.com/newspipe/newspipe/record"
 )
 
@@ -48,6 +50,10 @@ type Document struct {
 	ContentType string
 	// Published is the publication date given with the input (a JSONL field), if any.
 	Published string
+	// Fetched is when a crawler fetched the page (WARC-Date), zero when unknown. It is not
+	// the publication date: relative dates are resolved against it only when the page gives
+	// none.
+	Fetched time.Time
 	// FormatHint is "text" or "html" when the input said which (JSONL field), else empty.
 	FormatHint string
 	// Record holds what the input says of the document: its id, its source and the

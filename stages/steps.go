@@ -36,7 +36,10 @@ func Decode(_ context.Context, d *document.Document) (*Decoded, error) {
 		}
 		return nil, fmt.Errorf("%w: only white space", ErrEmpty)
 	}
-	out := &Decoded{Record: d.Record, Content: content, Published: d.Published}
+	out := &Decoded{Record: d.Record, Content: content, Published: d.Published, Fetched: d.Fetched}
+	if w := decode.ReplacedWarning(d.Raw, charset); w != "" {
+		out.Record.Warnings = append(out.Record.Warnings, w)
+	}
 	if nuls > 0 && !strings.HasPrefix(charset, "utf-16") {
 		w := "a NUL byte was removed from the text"
 		if nuls > 1 {
@@ -55,7 +58,7 @@ func Decode(_ context.Context, d *document.Document) (*Decoded, error) {
 // of an HTML page, which the extractor marks as inside or outside the article body,
 // together with the page's metadata.
 func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
-	out := &Parsed{Record: d.Record, Published: d.Published}
+	out := &Parsed{Record: d.Record, Published: d.Published, Fetched: d.Fetched}
 	var blocks []document.Block
 	if d.Record.Source.Format == detect.HTML {
 		page, err := m.extractor.ExtractContext(ctx, d.Content, d.Record.Source.URL)
@@ -108,7 +111,7 @@ func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, revie
 		paragraphs, more = idx.Filter(repeats.Site(p.Record.Source.URL, p.Record.Source.Path), paragraphs)
 		removed = append(removed, more...)
 	}
-	out := &Cleaned{Record: p.Record, Published: p.Published, HTMLMeta: p.HTMLMeta, TextMeta: res.Meta}
+	out := &Cleaned{Record: p.Record, Published: p.Published, Fetched: p.Fetched, HTMLMeta: p.HTMLMeta, TextMeta: res.Meta}
 	out.Record.Text = strings.Join(paragraphs, "\n\n")
 	out.Record.Removed = removed
 	if review {
@@ -125,6 +128,10 @@ func (m *Models) Describe(_ context.Context, c *Cleaned, published time.Time) (*
 	r := &out.Record
 	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = meta.Title, meta.Subtitle, meta.Authors, meta.Site, meta.Published
 	r.Language = m.detector.Detect(r.Title + "\n" + r.Text)
+	if !c.Fetched.IsZero() {
+		// A crawled page without a date of its own is about the day it was fetched.
+		published = time.Date(c.Fetched.Year(), c.Fetched.Month(), c.Fetched.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	out.Reference = metadata.Reference(meta.Published, published)
 	return out, nil
 }

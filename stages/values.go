@@ -20,12 +20,15 @@ type Decoded struct {
 	Content string
 	// Published is the publication date given with the input, if any.
 	Published string
+	// Fetched is when a crawler fetched the page (document.Document.Fetched).
+	Fetched time.Time
 }
 
 // Parsed is a document split into normalised blocks.
 type Parsed struct {
 	Record    record.Record
 	Published string
+	Fetched   time.Time
 	// Blocks are the non-empty blocks of the page (HTML) or the lines of the text, in order.
 	Blocks []document.Block
 	// HTMLMeta is metadata read from the HTML head (JSON-LD, Open Graph, <title>, <time>).
@@ -36,6 +39,7 @@ type Parsed struct {
 type Cleaned struct {
 	Record    record.Record
 	Published string
+	Fetched   time.Time
 	HTMLMeta  document.Metadata
 	// TextMeta is metadata read from the article's lines (headline, byline).
 	TextMeta document.Metadata

@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newspipe/newspipe/internal/sharedtest"
 )
 
 // hostileRecord is the part of a record the hostile-input tests look at.
@@ -54,7 +57,7 @@ func TestHostileInputs(t *testing.T) {
 	fails := map[string]string{ // id -> "stage: message" it must give
 		"empty":        "decode: empty document",
 		"whitespace":   "decode: empty document: only white space",
-		"image":        "decode: not text: looks like a PNG image",
+		"image.png":    "decode: not text: looks like a PNG image",
 		"binary":       "decode: not text: looks like a PNG image",
 		"truncated":    "ingest: truncated gzip data: the file ends in the middle of the stream",
 		"scripts-only": "parse: empty document: no visible text",
@@ -105,6 +108,10 @@ func TestHostileInputs(t *testing.T) {
 	if w := recs["nul-bytes"].Warnings; len(w) != 1 || w[0] != "3 NUL bytes were removed from the text" {
 		t.Errorf("nul-bytes: warnings %q, want one saying 3 NUL bytes were removed", w)
 	}
+	if r := recs["mostly-utf8"]; !strings.Contains(r.Text, "António Costa, \uFFFDsaid\uFFFD on Tuesday") ||
+		len(r.Warnings) != 1 || r.Warnings[0] != "3 bytes that are not valid UTF-8 were replaced with U+FFFD" {
+		t.Errorf("mostly-utf8: text %.200q, warnings %q", r.Text, r.Warnings)
+	}
 	if w := recs["german"].Warnings; len(w) != 1 || !strings.Contains(w[0], "entity model is English-only") {
 		t.Errorf("german: warnings %q, want one saying entities were skipped", w)
 	}
@@ -138,5 +145,128 @@ func TestHostileLargeInputs(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStdinLongJSONLines pipes JSON Lines of 300 KB a line, as a dump of news pages is.
+func TestStdinLongJSONLines(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday to debate the harbour bridge and its repairs. ", 4200)
+	stdin := `{"id":"first","text":"` + body + `"}` + "\n" + `{"id":"second","text":"` + body + `"}` + "\n"
+	code, out, errOut := run(t, stdin, "run", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var r hostileRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.Text, `"text"`) {
+			t.Errorf("%s: the record holds raw JSON", r.ID)
+		}
+		ids = append(ids, r.ID)
+	}
+	if strings.Join(ids, " ") != "first second" {
+		t.Errorf("records %q, want first and second", ids)
+	}
+}
+
+// TestOutDirKeepsEveryDocument checks that files whose names differ only in a dotted date
+// or an ending give distinct records and files.
+func TestOutDirKeepsEveryDocument(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	for _, name := range []string{"news.2024.06.01.txt", "news.2024.06.02.txt", "page.txt", "page.html"} {
+		writeFile(t, filepath.Join(in, name), "The story of "+name+" is told here in full, as the council decided on Tuesday.\n")
+	}
+	code, _, errOut := run(t, "", "run", "--out-dir", out, in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	sort.Strings(names)
+	if want := "news.2024.06.01.json news.2024.06.02.json page.json page~2.json"; strings.Join(names, " ") != want {
+		t.Errorf("files %q, want %s", names, want)
+	}
+}
+
+// TestNoDocuments checks that an input without documents says so and fails.
+func TestNoDocuments(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "notes.md"), "not an input format")
+	code, out, errOut := run(t, "", "run", dir)
+	if code != exitFailures || out != "" || !strings.Contains(errOut, "no documents in the input") ||
+		!strings.Contains(errOut, "1 file in folders not read (not an input format, or not a regular file): "+filepath.Join(dir, "notes.md")) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestSharedCrawls runs the web archives made by real crawlers: records come only from
+// HTML pages, and the other records are counted on standard error.
+func TestSharedCrawls(t *testing.T) {
+	dir := sharedtest.Path(t, "data/warc")
+	code, out, errOut := run(t, "", "run", "--site-repeats=false", dir)
+	if code != exitOK && code != exitFailures {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "web-archive records skipped (not documents): ") || !strings.Contains(errOut, " images") {
+		t.Errorf("no skip summary: %s", errOut)
+	}
+	type rec struct {
+		ID     string `json:"id"`
+		Source struct {
+			URL    string `json:"url"`
+			Format string `json:"format"`
+		} `json:"source"`
+		Error *struct{ Stage, Message string } `json:"error"`
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var r rec
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		switch {
+		case r.Error != nil && !strings.Contains(r.Error.Message, "corrupt") && !strings.Contains(r.Error.Message, "empty document"):
+			t.Errorf("%s (%s): error record %+v", r.ID, r.Source.URL, r.Error)
+		case r.Error == nil && r.Source.Format != "html":
+			t.Errorf("%s (%s): format %q, want html", r.ID, r.Source.URL, r.Source.Format)
+		case strings.HasSuffix(r.Source.URL, ".css") || strings.HasSuffix(r.Source.URL, ".js") || strings.HasSuffix(r.Source.URL, "robots.txt"):
+			t.Errorf("%s: a record for %s", r.ID, r.Source.URL)
+		}
+	}
+	t.Logf("%d records; %s", n, errOut)
+}
+
+// TestWARCDateIsTheReference checks that a crawled page without a date of its own has its
+// relative dates resolved against the day it was fetched, which is not its publication date.
+func TestWARCDateIsTheReference(t *testing.T) {
+	body := "<html><body><article><h1>Bridge reopens</h1><p>The harbour bridge in Port Aldine reopened yesterday after six weeks of repairs, the council said in a statement to residents.</p></article></body></html>"
+	block := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+	path := filepath.Join(t.TempDir(), "crawl.warc")
+	writeFile(t, path, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page>\r\nWARC-Date: 2019-03-04T05:06:07Z\r\n"+
+		"WARC-Target-URI: http://example.org/bridge\r\nContent-Length: "+fmt.Sprint(len(block))+"\r\n\r\n"+block+"\r\n\r\n")
+	code, out, errOut := run(t, "", "run", "--published", "2001-01-01", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		ID        string `json:"id"`
+		Published string `json:"published"`
+		Dates     []struct {
+			Text  string `json:"text"`
+			Value string `json:"value"`
+		} `json:"dates"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "page" || r.Published != "" || len(r.Dates) == 0 || r.Dates[0].Text != "yesterday" || r.Dates[0].Value != "2019-03-03" {
+		t.Errorf("got %+v, want id page, no publication date, yesterday = 2019-03-03", r)
 	}
 }

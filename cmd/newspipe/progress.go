@@ -3,12 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/newspipe/newspipe/stages/ingest"
 )
 
 // progress draws a one-line progress report on a terminal: documents, MB/s, elapsed time
@@ -32,44 +31,17 @@ func newProgress(w io.Writer, paths []string) *progress {
 	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	return &progress{w: w, start: time.Now(), total: inputSize(paths)}
+	return &progress{w: w, start: time.Now(), total: ingest.InputSize(paths)}
 }
 
-// inputSize adds up the sizes of the input files, or returns 0 when standard input or a
-// compressed file makes the total unknown.
-func inputSize(paths []string) int64 {
-	var total int64
-	for _, p := range paths {
-		if p == "-" {
-			return 0
-		}
-		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if strings.HasSuffix(path, ".gz") {
-				return fs.SkipAll
-			}
-			if info, err := d.Info(); err == nil {
-				total += info.Size()
-			}
-			return nil
-		})
-		if err != nil {
-			return 0
-		}
-	}
-	return total
-}
-
-// addRead counts bytes the source has read; safe for concurrent use.
-func (p *progress) addRead(n int) {
+// addRead counts bytes the source has read from input files; safe for concurrent use.
+func (p *progress) addRead(n int64) {
 	if p != nil {
-		p.read.Add(int64(n))
+		p.read.Add(n)
 	}
 }
 
-// written counts one written document and redraws the line when it is time.
+// written counts one written record and redraws the line when it is time.
 func (p *progress) written() {
 	if p == nil {
 		return
@@ -85,7 +57,7 @@ func (p *progress) draw(now time.Time) {
 	elapsed := now.Sub(p.start)
 	read := p.read.Load()
 	rate := float64(read) / 1e6 / max(elapsed.Seconds(), 1e-3)
-	line := fmt.Sprintf("%d docs  %.1f MB/s  %s", p.docs, rate, elapsed.Round(time.Second))
+	line := fmt.Sprintf("%d records  %.1f MB/s  %s", p.docs, rate, elapsed.Round(time.Second))
 	if p.total > 0 && read > 0 {
 		done := min(float64(read)/float64(p.total), 1)
 		left := time.Duration(float64(elapsed) * (1 - done) / done)
@@ -94,10 +66,14 @@ func (p *progress) draw(now time.Time) {
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 }
 
-// finish draws the final state and ends the line.
-func (p *progress) finish() {
+// finish draws the final state and ends the line. A complete run has read all its input,
+// whatever the sizes said (a file that grew or shrank): it shows 100%.
+func (p *progress) finish(complete bool) {
 	if p == nil {
 		return
+	}
+	if complete && p.total > 0 {
+		p.read.Store(p.total)
 	}
 	p.draw(time.Now())
 	fmt.Fprintln(p.w)

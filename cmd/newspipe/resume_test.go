@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -104,4 +107,55 @@ func TestInterruptedRunResumesToTheSameBytes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestResumeEveryOutput checks --resume on gzipped JSON Lines, its refusal of Parquet, and
+// its refusal to mix records made with other options.
+func TestResumeEveryOutput(t *testing.T) {
+	in := manyArticles(t, 3)
+	dir := t.TempDir()
+	gz := filepath.Join(dir, "out.jsonl.gz")
+	if code, _, errOut := run(t, "", "run", "-o", gz, in); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, errOut)
+	}
+	first, _ := os.ReadFile(gz)
+	code, _, errOut := run(t, "", "run", "--resume", "-o", gz, in)
+	if code != exitOK || !strings.Contains(errOut, "resumed: 3 documents kept") {
+		t.Errorf("resume of .jsonl.gz: exit %d: %s", code, errOut)
+	}
+	if again, _ := os.ReadFile(gz); !bytes.Equal(gunzip(t, again), gunzip(t, first)) {
+		t.Errorf("resumed .jsonl.gz differs from the first run")
+	}
+	if code, _, errOut := run(t, "", "run", "--resume", "-o", filepath.Join(dir, "out.parquet"), in); code != exitUsage || !strings.Contains(errOut, "not Parquet") {
+		t.Errorf("resume of Parquet: exit %d: %s", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"run", "--resume", "--published", "2018-06-10", "-o", gz, in},
+		{"run", "--resume", "--site-repeats=false", "-o", gz, in},
+	} {
+		code, _, errOut := run(t, "", args...)
+		if code != exitUsage || !strings.Contains(errOut, "the earlier output was made with other options") {
+			t.Errorf("%q: exit %d: %s", args, code, errOut)
+		}
+	}
+	outDir := filepath.Join(dir, "records")
+	if code, _, errOut := run(t, "", "run", "--out-dir", outDir, in); code != exitOK {
+		t.Fatalf("--out-dir: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "run", "--resume", "--published", "2018-06-10", "--out-dir", outDir, in); code != exitUsage {
+		t.Errorf("--out-dir resume with another --published: exit %d: %s", code, errOut)
+	}
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

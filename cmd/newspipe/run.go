@@ -26,13 +26,28 @@ const runUsage = `Usage: newspipe run [flags] PATH...
 Reads articles and writes one JSON record per article, in input order, as JSON Lines on
 standard output (or into -o FILE, or one file per article with --out-dir).
 
-A PATH is a file, a folder (read recursively in sorted order: .txt .text .html .htm .xhtml
-.jsonl .ndjson, optionally .gz), or - for standard input. A .jsonl/.ndjson file holds one
-article per line: {"id", "url", "text" or "html", "published", ...}; other fields are
-carried into the record's "meta". Any other file is one article, HTML or text by content.
+A PATH is a file, a folder or - for standard input. What a file holds is read from its
+content: gzip, zstd and bzip2 are undone; a WARC or ARC web archive gives one article per
+HTML, XHTML or text page fetched with a 2xx status (other records are skipped and counted);
+JSON Lines (.jsonl, .ndjson, or an unnamed stream whose first line is a JSON object) give
+one per line: {"id", "url", "text" or "html", "published", ...}, other fields carried into
+"meta"; anything else is one article, HTML or text. A file named here is always read; a
+folder is read recursively in sorted order, files ending in .txt .text .html .htm .xhtml
+.shtml .jsonl .ndjson .warc .arc (each optionally .gz .zst .bz2, or those endings alone),
+and the other files are listed on standard error.
 
-Exit status: 0 when every article succeeded, 1 when some became error records, 2 for a
-usage error, 130 when interrupted (records written so far are kept, whole).
+An id is the path below the folder (or the file name) without its format and compression
+endings, the WARC-Record-ID of a web-archive page, or a JSON line's "id"; a repeated id
+gets "~2", "~3"... in input order.
+
+--resume keeps the records of an earlier -o FILE (JSON Lines, gzipped or not; Parquet
+cannot be resumed) or --out-dir run; the options that change records (--published,
+--site-repeats, --max-bytes, --timeout) are kept beside the output, in .FILE.options or
+DIR/.options, and a resume with other values is refused.
+
+Exit status: 0 when every article succeeded, 1 when some became error records or the input
+held no article, 2 for a usage error (including --resume with Parquet or with other record
+options), 130 when interrupted (records written so far are kept, whole).
 
 Examples:
   newspipe run corpus/ > articles.jsonl
@@ -98,6 +113,20 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintln(stderr, "newspipe run: --resume needs -o FILE or --out-dir DIR")
 		return exitUsage
 	}
+	if f.resume && strings.HasSuffix(f.out, ".parquet") {
+		fmt.Fprintln(stderr, "newspipe run: --resume reads JSON Lines output (-o FILE.jsonl or FILE.jsonl.gz) or --out-dir, not Parquet")
+		return exitUsage
+	}
+	options := recordOptions(f)
+	if f.resume {
+		if err := output.CheckOptions(optionsPath(f), options); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: --resume: %v\n", err)
+			if errors.Is(err, output.ErrOptionsDiffer) {
+				return exitUsage
+			}
+			return exitFailures
+		}
+	}
 	if f.workers < 1 {
 		fmt.Fprintln(stderr, "newspipe run: --workers must be at least 1")
 		return exitUsage
@@ -124,9 +153,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		defer prev.Close()
 	}
 	bar := newProgress(stderr, paths)
+	reader.Progress = bar.addRead
 	mainSrc := func(ctx context.Context, emit func(*document.Document) error) error {
 		return reader.Read(ctx, paths, func(d *document.Document) error {
-			bar.addRead(len(d.Raw))
 			if prev != nil {
 				old, err := prev.Lookup(d.Record.ID, d.Record.Source.SHA256)
 				if err != nil {
@@ -158,6 +187,13 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "newspipe run: %v\n", err)
 		return exitFailures
 	}
+	if f.outDir != "" {
+		// Files appear one by one: the folder says how they are made before the first.
+		if err := output.WriteOptions(optionsPath(f), options); err != nil {
+			fmt.Fprintf(stderr, "newspipe run: %v\n", err)
+			return exitFailures
+		}
+	}
 	failed, reused, written := 0, 0, 0
 	var reviewed []report.Doc
 	count := func(o stages.Outcome) error {
@@ -175,14 +211,23 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if f.report != "" && rec != nil {
 			reviewed = append(reviewed, report.Doc{Record: *rec, Lines: stages.Review(o)})
 		}
+		if err := sink(o); err != nil {
+			return err
+		}
 		written++
-		return sink(o)
+		return nil
 	}
 	start := time.Now()
 	st, runErr := models.Run(ctx, batch, count)
-	bar.finish()
-	if err := finish(); err != nil && runErr == nil {
-		runErr = err
+	bar.finish(runErr == nil)
+	if err := finish(); err != nil {
+		if runErr == nil {
+			runErr = err
+		}
+	} else if f.out != "" {
+		if err := output.WriteOptions(optionsPath(f), options); err != nil && runErr == nil {
+			runErr = err
+		}
 	}
 	if f.report != "" && runErr == nil {
 		runErr = writeFileAtomic(f.report, func(w io.Writer) error { return report.Write(w, reviewed) })
@@ -190,21 +235,41 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.stats && st != nil {
 		st.Write(stderr, time.Since(start))
 	}
+	summary := reader.Summary()
+	for _, line := range []string{summary.FilesLine(), summary.RecordsLine()} {
+		if line != "" {
+			fmt.Fprintf(stderr, "newspipe run: %s\n", line)
+		}
+	}
 	if f.resume {
 		fmt.Fprintf(stderr, "newspipe run: resumed: %d documents kept from the earlier output\n", reused)
 	}
 	switch {
 	case errors.Is(runErr, pipeline.ErrCanceled):
-		fmt.Fprintf(stderr, "newspipe run: interrupted after %d documents\n", written)
+		fmt.Fprintf(stderr, "newspipe run: interrupted: %d records written%s\n", written, outputName(f))
 		return exitInterrupted
 	case runErr != nil:
 		fmt.Fprintf(stderr, "newspipe run: %v\n", runErr)
+		return exitFailures
+	case summary.Documents == 0:
+		fmt.Fprintln(stderr, "newspipe run: no documents in the input")
 		return exitFailures
 	case failed > 0:
 		fmt.Fprintf(stderr, "newspipe run: %d of %d documents failed (see their \"error\" field)\n", failed, st.Source.Items())
 		return exitFailures
 	}
 	return exitOK
+}
+
+// outputName says where the records went, for messages: " to FILE", or "".
+func outputName(f runFlags) string {
+	switch {
+	case f.out != "":
+		return " to " + f.out
+	case f.outDir != "":
+		return " to " + f.outDir
+	}
+	return ""
 }
 
 // openSink returns the function that writes each record and the one that finishes the
@@ -270,8 +335,22 @@ func openPrevious(f runFlags) (*output.Previous, error) {
 		}
 		return output.PreviousDir(dir), nil
 	}
-	if strings.HasSuffix(f.out, ".gz") || strings.HasSuffix(f.out, ".parquet") {
-		return nil, fmt.Errorf("--resume reads plain JSON Lines output only, not %s", f.out)
+	if strings.HasSuffix(f.out, ".gz") {
+		return output.OpenPreviousGzip(f.out)
 	}
 	return output.OpenPrevious(f.out)
+}
+
+// recordOptions lists the options that change records, one "name=value" a line: an
+// output made with others cannot be resumed.
+func recordOptions(f runFlags) []byte {
+	return fmt.Appendf(nil, "published=%s\nsite-repeats=%t\nmax-bytes=%d\ntimeout=%s\n", f.published, f.repeats, f.maxBytes, f.timeout)
+}
+
+// optionsPath is where the options of the output are kept.
+func optionsPath(f runFlags) string {
+	if f.outDir != "" {
+		return output.OptionsPath(f.outDir, true)
+	}
+	return output.OptionsPath(f.out, false)
 }

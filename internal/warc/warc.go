@@ -32,6 +32,7 @@ var ErrTooLarge = errors.New("WARC record too large")
 
 // RecordError describes a record that was skipped. Reading can go on after it.
 type RecordError struct {
+	Format string // "WARC", or "ARC" for an ARCReader; empty means WARC
 	Num    int    // 1-based number of the record in the file, counting every type
 	Offset int64  // byte offset of the record's version line in the uncompressed stream
 	ID     string // WARC-Record-ID, if the header was read
@@ -39,10 +40,14 @@ type RecordError struct {
 }
 
 func (e *RecordError) Error() string {
-	if e.ID != "" {
-		return fmt.Sprintf("WARC record %d at byte %d (%s): %v", e.Num, e.Offset, e.ID, e.Err)
+	format := e.Format
+	if format == "" {
+		format = "WARC"
 	}
-	return fmt.Sprintf("WARC record %d at byte %d: %v", e.Num, e.Offset, e.Err)
+	if e.ID != "" {
+		return fmt.Sprintf("%s record %d at byte %d (%s): %v", format, e.Num, e.Offset, e.ID, e.Err)
+	}
+	return fmt.Sprintf("%s record %d at byte %d: %v", format, e.Num, e.Offset, e.Err)
 }
 
 // Unwrap returns the cause, which wraps ErrCorrupt or ErrTooLarge.
@@ -50,6 +55,7 @@ func (e *RecordError) Unwrap() error { return e.Err }
 
 // Record is the payload of one response or resource record.
 type Record struct {
+	Num       int    // 1-based number of the record in the file, counting every type
 	Type      string // "response" or "resource"
 	TargetURI string // WARC-Target-URI, angle brackets stripped
 	Date      string // WARC-Date
@@ -75,6 +81,9 @@ type Reader struct {
 	// larger records are skipped with an error wrapping ErrTooLarge, without loading
 	// them into memory. NewReader sets it to DefaultMaxPayload.
 	MaxPayload int64
+	// Skipped, when not nil, is called with the WARC-Type of every record that Next
+	// skips because of its type (request, metadata, revisit, warcinfo...).
+	Skipped func(recordType string)
 
 	br     *bufio.Reader
 	pend   []byte // bytes of a corrupt record replayed before br
@@ -197,6 +206,7 @@ func (r *Reader) readRecord() (*Record, error) {
 		return nil, err
 	}
 	rec := &Record{
+		Num:       r.num,
 		Type:      strings.ToLower(h.get("warc-type")),
 		TargetURI: strings.Trim(h.get("warc-target-uri"), "<>"),
 		Date:      h.get("warc-date"),
@@ -217,6 +227,7 @@ func (r *Reader) readRecord() (*Record, error) {
 			return rec, err
 		}
 		if !want {
+			r.skipped(rec.Type)
 			return nil, nil
 		}
 		return rec, fmt.Errorf("%w: block of %d bytes, limit %d", ErrTooLarge, size, limit)
@@ -229,6 +240,7 @@ func (r *Reader) readRecord() (*Record, error) {
 		return rec, err
 	}
 	if !want {
+		r.skipped(rec.Type)
 		return nil, nil
 	}
 	// The record is framed well: an error from here on is about its payload, and
@@ -250,6 +262,12 @@ func (r *Reader) readRecord() (*Record, error) {
 		rec.ContentType = h.get("warc-identified-payload-type")
 	}
 	return rec, nil
+}
+
+func (r *Reader) skipped(recordType string) {
+	if r.Skipped != nil {
+		r.Skipped(recordType)
+	}
 }
 
 // limit is the effective MaxPayload.

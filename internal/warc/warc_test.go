@@ -171,7 +171,7 @@ func TestRecordFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Record{
-		Type: "response", TargetURI: "http://a.test/1", Date: "2024-05-01T10:00:00Z",
+		Num: 2, Type: "response", TargetURI: "http://a.test/1", Date: "2024-05-01T10:00:00Z",
 		RecordID: "<urn:uuid:response>", ContentType: "text/html; charset=utf-8", Status: 200,
 		Payload: []byte("<p>one</p>\r\n"),
 	}

@@ -37,6 +37,20 @@ var magic = []struct {
 	{"\x28\xb5\x2f\xfd", "zstd data"},
 	{"\x00asm", "WebAssembly"},
 	{"\x7fELF", "an ELF executable"},
+	{"MZ", "a Windows executable"},
+	{"\xcf\xfa\xed\xfe", "a Mach-O executable"},
+	{"\xce\xfa\xed\xfe", "a Mach-O executable"},
+	{"\xca\xfe\xba\xbe", "a Mach-O or Java class file"},
+	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
+	{"Rar!\x1a\x07", "a RAR archive"},
+	{"SQLite format 3\x00", "an SQLite database"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"},
+	{"OggS", "an Ogg audio or video file"},
+	{"ID3", "an MP3 audio file"},
+	{"fLaC", "a FLAC audio file"},
+	{"\x1a\x45\xdf\xa3", "a Matroska/WebM video"},
+	{"PAR1", "a Parquet file"},
+	{"\x04\x22\x4d\x18", "LZ4 data"},
 	{"wOFF", "a WOFF font"},
 	{"wOF2", "a WOFF2 font"},
 }
@@ -79,9 +93,16 @@ func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 // that UTF-16 does not explain.
 func binaryKind(raw []byte) (string, bool) {
 	for _, m := range magic {
-		if bytes.HasPrefix(raw, []byte(m.prefix)) {
+		// "MZ" starts words too: an executable's header has a NUL soon after it.
+		if bytes.HasPrefix(raw, []byte(m.prefix)) && (m.prefix != "MZ" || bytes.IndexByte(raw[:min(len(raw), 64)], 0) >= 0) {
 			return m.name, true
 		}
+	}
+	if len(raw) >= 12 && string(raw[4:8]) == "ftyp" {
+		return "an MP4/QuickTime video", true
+	}
+	if isZlib(raw) {
+		return "zlib data", true
 	}
 	head := raw[:min(len(raw), 4096)]
 	if bytes.IndexByte(head, 0) >= 0 && utf16Order(raw) == "" && !hasUTF16BOM(raw) {
@@ -108,6 +129,20 @@ func strayNULs(raw []byte) bool {
 		}
 	}
 	return ctrl*100 <= len(raw) && utf8.Valid(raw)
+}
+
+// isZlib reports whether raw starts with a zlib header (RFC 1950): deflate with a window of
+// at most 32 KB, a header check that divides by 31, and a first byte that text rarely has
+// after "x" (0x01, 0x5e, 0x9c, 0xda for the four compression levels).
+func isZlib(raw []byte) bool {
+	if len(raw) < 3 || raw[0] != 0x78 {
+		return false
+	}
+	switch raw[1] {
+	case 0x01, 0x5e, 0x9c, 0xda:
+		return (uint16(raw[0])<<8|uint16(raw[1]))%31 == 0
+	}
+	return false
 }
 
 func hasUTF16BOM(raw []byte) bool {
@@ -139,7 +174,7 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if enc, name := lookup(declared); enc != nil {
 		// Pages often declare a legacy charset but are served as UTF-8; multi-byte
 		// sequences that are all valid UTF-8 are almost never legacy text.
-		if name != "utf-8" && hasHighBit(raw) && utf8.Valid(raw) {
+		if name != "utf-8" && hasHighBit(raw) && (utf8.Valid(raw) || mostlyUTF8(raw)) {
 			return unicode.UTF8, "utf-8"
 		}
 		return enc, name
@@ -147,11 +182,17 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if utf8.Valid(raw) {
 		return unicode.UTF8, "utf-8"
 	}
-	if mostlyUTF8(raw) {
+	multi, bad := utf8Sequences(raw)
+	if multi > 0 && bad <= multi {
 		return unicode.UTF8, "utf-8"
 	}
+	// East Asian multi-byte text forms valid UTF-8 sequences by chance: look for it before
+	// taking a text with more damage for UTF-8.
 	if enc, name := sniffMultiByte(raw, html); enc != nil {
 		return enc, name
+	}
+	if mostlyUTF8(raw) {
+		return unicode.UTF8, "utf-8"
 	}
 	enc, _ := htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
@@ -224,12 +265,24 @@ func utf16Order(raw []byte) string {
 	return ""
 }
 
-// mostlyUTF8 reports whether raw is UTF-8 with a few damaged bytes (a truncated or
-// spliced document) rather than a legacy single-byte encoding: it has multi-byte UTF-8
-// sequences and no more invalid bytes than valid sequences: legacy text almost never forms valid ones.
+// mostlyUTF8 reports whether raw is UTF-8 with some damaged bytes (a truncated or spliced
+// document, a few Windows-1252 quotes pasted in) rather than a legacy single-byte
+// encoding: it has multi-byte UTF-8 sequences, and at most four invalid bytes for each.
+// Legacy text almost never forms a valid sequence (a lead byte, then exactly the right
+// number of continuation bytes), so one valid sequence outweighs several invalid bytes;
+// re-decoding UTF-8 as Windows-1252 would garble every accented letter of the document.
 func mostlyUTF8(raw []byte) bool {
-	var multi, bad int
+	multi, bad := utf8Sequences(raw)
+	return multi > 0 && bad <= 4*multi
+}
+
+// utf8Sequences counts the valid multi-byte UTF-8 sequences and the invalid bytes of raw.
+func utf8Sequences(raw []byte) (multi, bad int) {
 	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(raw[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -239,7 +292,7 @@ func mostlyUTF8(raw []byte) bool {
 		}
 		i += size
 	}
-	return multi > 0 && bad <= multi
+	return multi, bad
 }
 
 // metaRE matches <meta charset=...> and <meta http-equiv content="...; charset=...">.
@@ -262,4 +315,18 @@ func hasHighBit(raw []byte) bool {
 		}
 	}
 	return false
+}
+
+// ReplacedWarning returns the warning a record carries when Decode, reading raw as UTF-8,
+// replaced invalid bytes with U+FFFD, or "" when it replaced none. Call it with the raw
+// bytes and the charset Decode returned.
+func ReplacedWarning(raw []byte, charset string) string {
+	if charset != "utf-8" || utf8.Valid(raw) {
+		return ""
+	}
+	_, bad := utf8Sequences(raw)
+	if bad == 1 {
+		return "1 byte that is not valid UTF-8 was replaced with U+FFFD"
+	}
+	return fmt.Sprintf("%d bytes that are not valid UTF-8 were replaced with U+FFFD", bad)
 }

@@ -56,6 +56,8 @@ func TestDecode(t *testing.T) {
 		{"meta charset after the first KB", lateMeta, "", true, string(lateMeta[:len(lateMeta)-len(win1252)-7]) + cafe + "</html>", "windows-1252"},
 		{"declared Latin-1 but really UTF-8", []byte(`<meta charset="latin1">` + cafe), "", true, `<meta charset="latin1">` + cafe, "utf-8"},
 		{"UTF-8 with one broken byte", []byte("naïve café \xff résumé"), "", false, "naïve café \uFFFD résumé", "utf-8"},
+		{"UTF-8 with more broken bytes than accents", []byte("António Costa \x93said\x94 \xff on Tuesday"), "", false, "António Costa \uFFFDsaid\uFFFD \uFFFD on Tuesday", "utf-8"},
+		{"declared Windows-1252 but UTF-8 with a broken byte", []byte("<meta charset=\"windows-1252\">António \xff"), "", true, "<meta charset=\"windows-1252\">António \uFFFD", "utf-8"},
 		{"empty", nil, "", false, "", "utf-8"},
 	}
 	for _, tt := range tests {
@@ -79,6 +81,16 @@ func TestDecodeRejectsBinary(t *testing.T) {
 	}{
 		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not text: looks like a PNG image"},
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), "not text: looks like gzip data"},
+		{"zlib", []byte("x\x9c\xaa\xca\xc9LRHI,IT\xc8,V"), "not text: looks like zlib data"},
+		{"xz", []byte("\xfd7zXZ\x00\x00\x04"), "not text: looks like xz data"},
+		{"7-Zip", []byte("7z\xbc\xaf\x27\x1c\x00\x04"), "not text: looks like a 7-Zip archive"},
+		{"JPEG", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), "not text: looks like a JPEG image"},
+		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "not text: looks like a PDF document"},
+		{"Windows executable", []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not text: looks like a Windows executable"},
+		{"Mach-O executable", []byte("\xcf\xfa\xed\xfe\x0c\x00\x00\x01"), "not text: looks like a Mach-O executable"},
+		{"SQLite", []byte("SQLite format 3\x00\x10\x00"), "not text: looks like an SQLite database"},
+		{"MP4", []byte("\x00\x00\x00\x20ftypisom\x00\x00"), "not text: looks like an MP4/QuickTime video"},
+		{"Office 97", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00"), "not text: looks like an old Microsoft Office document"},
 		{"NUL bytes", []byte("abc\x00\x01\x02\x00\x00\x00\x00\x00\x00\x05def"), "not text: looks like binary data (NUL bytes)"},
 		// Text around them, but one byte in five is NUL.
 		{"dense NUL bytes", []byte("abcd\x00efgh\x00ijkl\x00mnop\x00"), "not text: looks like binary data (NUL bytes)"},
@@ -129,4 +141,20 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Decode returned invalid UTF-8 for %q", raw)
 		}
 	})
+}
+
+func TestReplacedWarning(t *testing.T) {
+	tests := []struct {
+		name, raw, charset, want string
+	}{
+		{"valid", "António", "utf-8", ""},
+		{"one bad byte", "António \xff", "utf-8", "1 byte that is not valid UTF-8 was replaced with U+FFFD"},
+		{"three bad bytes", "António \x93said\x94 \xff", "utf-8", "3 bytes that are not valid UTF-8 were replaced with U+FFFD"},
+		{"legacy charset", "Ant\xf3nio", "windows-1252", ""},
+	}
+	for _, tt := range tests {
+		if got := ReplacedWarning([]byte(tt.raw), tt.charset); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

@@ -39,7 +39,7 @@ type match struct {
 func mark(raw []rawBlock, content *html.Node) []document.Block {
 	toks, n := blockTokens(raw)
 	ct, unit := contentTokens(content, n)
-	inside := align(toks, ct, unit, newPositions(ct))
+	inside := align(toks, ct, unit, newPositions(ct, unit))
 	addSplitBody(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
@@ -91,6 +91,11 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 type positions struct {
 	first map[string]occurrences
 	next  []int32 // next occurrence of the same token, or -1
+	// unitFirst and unitNext chain the same way the tokens that start a unit of the
+	// content: the only places a short block may match, so a short text repeated all over
+	// a page is looked up among the units that start with it, not among all its tokens.
+	unitFirst map[string]occurrences
+	unitNext  []int32
 }
 
 // occurrences are where a token first occurs in the content, and how often.
@@ -98,8 +103,9 @@ type occurrences struct {
 	first, count int32
 }
 
-func newPositions(ct []string) positions {
-	p := positions{first: make(map[string]occurrences, len(ct)/2), next: make([]int32, len(ct))}
+func newPositions(ct []string, unit []uint8) positions {
+	p := positions{first: make(map[string]occurrences, len(ct)/2), next: make([]int32, len(ct)),
+		unitFirst: map[string]occurrences{}, unitNext: make([]int32, len(ct))}
 	for i := len(ct) - 1; i >= 0; i-- {
 		p.next[i] = -1
 		o, ok := p.first[ct[i]]
@@ -107,6 +113,14 @@ func newPositions(ct []string) positions {
 			p.next[i] = o.first
 		}
 		p.first[ct[i]] = occurrences{first: int32(i), count: o.count + 1}
+		p.unitNext[i] = -1
+		if unit[i]&unitStart != 0 {
+			o, ok := p.unitFirst[ct[i]]
+			if ok {
+				p.unitNext[i] = o.first
+			}
+			p.unitFirst[ct[i]] = occurrences{first: int32(i), count: o.count + 1}
+		}
 	}
 	return p
 }
@@ -193,13 +207,15 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 // a teaser that repeats a later paragraph from pulling the match past real content.
 func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 	var ms []match
+	var places [][2]int // reused: a page has as many blocks as cells in its tables
 	best := newMaxTree(len(ct) + 1)
 	for i, bt := range toks {
 		if len(bt) == 0 {
 			continue
 		}
 		first := len(ms)
-		for _, c := range candidates(ct, unit, pos, bt) {
+		places = candidates(ct, unit, pos, bt, places[:0])
+		for _, c := range places {
 			m := match{block: i, q: c[0], n: c[1], prev: -1}
 			// Chains may only end at or before this match starts.
 			if v, at := best.max(m.q); at >= 0 {
@@ -208,10 +224,21 @@ func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 			m.score += m.n
 			ms = append(ms, m)
 		}
-		// Insert after the whole block is scored so a block never chains to itself.
+		// Insert after the whole block is scored so a block never chains to itself. A
+		// match that a chain ending no later already equals or beats can never be the
+		// best end of a chain: it is dropped, so that a text repeated all over a page
+		// (a table of identical cells) keeps a few matches rather than 32 per copy.
+		kept := first
 		for j := first; j < len(ms); j++ {
-			best.put(ms[j].q+ms[j].n, ms[j].score, j)
+			m := ms[j]
+			if v, at := best.max(m.q + m.n); at >= 0 && v >= m.score {
+				continue
+			}
+			ms[kept] = m
+			best.put(m.q+m.n, m.score, kept)
+			kept++
 		}
+		ms = ms[:kept]
 	}
 	inside := make([]bool, len(toks))
 	if _, at := best.max(len(ct)); at >= 0 {
@@ -222,10 +249,10 @@ func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 	return inside
 }
 
-// candidates returns the places [q, n] where the block's tokens bt occur in ct: whole
-// occurrences, plus for a long block a long enough leading part, since trafilatura
+// candidates appends to out the places [q, n] where the block's tokens bt occur in ct:
+// whole occurrences, plus for a long block a long enough leading part, since trafilatura
 // sometimes drops the tail of a paragraph after a link or a footnote mark.
-func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int {
+func candidates(ct []string, unit []uint8, pos positions, bt []string, out [][2]int) [][2]int {
 	need := len(bt)
 	if len(bt) >= shortBlock {
 		need = max(8, (len(bt)+1)/2)
@@ -234,18 +261,23 @@ func candidates(ct []string, unit []uint8, pos positions, bt []string) [][2]int 
 	// A place matches the block's first need tokens, so any of them can find the places:
 	// the rarest does with the fewest tries. The places come in the same order whichever
 	// token finds them.
-	anchor, o := 0, pos.first[bt[0]]
+	anchor, o, next := 0, pos.first[bt[0]], pos.next
 	for k := 1; k < min(need, anchorTokens) && o.count > 0; k++ {
 		if ok := pos.first[bt[k]]; ok.count < o.count {
 			anchor, o = k, ok
 		}
 	}
-	if o.count == 0 {
-		return nil
+	if len(bt) < shortBlock {
+		// A short block starts where a unit starts: those places are fewer.
+		if uo := pos.unitFirst[bt[0]]; uo.count <= o.count {
+			anchor, o, next = 0, uo, pos.unitNext
+		}
 	}
-	var out [][2]int
+	if o.count == 0 {
+		return out
+	}
 	visits := 0
-	for at := int(o.first); at >= 0 && visits < maxVisits; at, visits = int(pos.next[at]), visits+1 {
+	for at := int(o.first); at >= 0 && visits < maxVisits; at, visits = int(next[at]), visits+1 {
 		q := at - anchor
 		if q < 0 {
 			continue

@@ -3,13 +3,9 @@
 package ingest
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +35,11 @@ type Reader struct {
 	// for their text (the site-repeats pre-pass): hashing runs in the reader, which runs
 	// alone, and costs about 4% of the work on large pages.
 	NoHash bool
+	// Progress, when not nil, is called with the number of bytes read from input files
+	// as they are read (compressed bytes for a compressed file), for a progress report.
+	Progress func(n int64)
+
+	summary Summary
 }
 
 // hash returns the hex SHA-256 of raw, or "" when the reader does not hash.
@@ -49,46 +50,52 @@ func (r *Reader) hash(raw []byte) string {
 	return Hash(raw)
 }
 
-// readable lists the file endings read when walking a folder; a file named on the
-// command line is always read.
-var readable = map[string]bool{
-	".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true,
-	".jsonl": true, ".ndjson": true, ".warc": true,
-}
-
 // Read emits one document for every input document under paths, in order: paths in the
-// order given, folders walked recursively in lexical order. A path that cannot be read
-// becomes an error record, so every input yields an output. Read stops with emit's error.
+// order given, folders walked recursively in lexical order. A file named in paths is always
+// read; in a folder, only files whose name ends in an input format (readInWalk) are, and
+// the others are counted in the Summary. A path that cannot be read becomes an error
+// record, so every input yields an output. Ids are unique within the call (uniqueIDs).
+// Read stops with emit's error.
 func (r *Reader) Read(ctx context.Context, paths []string, emit func(*document.Document) error) error {
+	r.summary = Summary{}
+	ids := uniqueIDs{}
+	emit1 := func(d *document.Document) error {
+		d.Record.ID = ids.claim(d.Record.ID)
+		r.summary.Documents++
+		return emit(d)
+	}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if p == "-" {
-			if err := r.readStream(ctx, "stdin", "-", r.stdin(), emit); err != nil {
+			if err := r.readStream(ctx, "stdin", "-", r.stdin(), emit1); err != nil {
 				return err
 			}
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			if err := emit(failed(idOf(filepath.Base(p)), p, err)); err != nil {
+			if err := emit1(failed(idOf(filepath.Base(p)), p, err)); err != nil {
 				return err
 			}
 			continue
 		}
 		if !info.IsDir() {
-			if err := r.readFile(ctx, idOf(filepath.Base(p)), p, emit); err != nil {
+			if err := r.readFile(ctx, idOf(filepath.Base(p)), p, emit1); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := r.readDir(ctx, p, emit); err != nil {
+		if err := r.readDir(ctx, p, emit1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// Summary returns what the last Read skipped and how many documents it emitted.
+func (r *Reader) Summary() Summary { return r.summary }
 
 func (r *Reader) stdin() io.Reader {
 	if r.Stdin == nil {
@@ -104,8 +111,23 @@ func (r *Reader) maxBytes() int64 {
 	return r.MaxBytes
 }
 
+// readInWalk reports whether a file found in a folder is read: its name ends in an input
+// format, optionally compressed (page.html, feed.jsonl.zst), or in a compression ending
+// alone (dump.gz), whose content says what it is.
+func readInWalk(name string) bool {
+	if documentExts[ext(name)] {
+		return true
+	}
+	if !compressedExts[ext(name)] {
+		return false
+	}
+	inner := stripCompression(name)
+	return documentExts[ext(inner)] || filepath.Ext(inner) == ""
+}
+
 // readDir emits the documents of every readable file below root, in lexical order of
-// their paths. Names starting with "." are skipped.
+// their paths. Names starting with "." are skipped silently; other files that are not
+// read are counted in the summary. Symbolic links to folders are not followed.
 func (r *Reader) readDir(ctx context.Context, root string, emit func(*document.Document) error) error {
 	var files []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -122,8 +144,17 @@ func (r *Reader) readDir(ctx context.Context, root string, emit func(*document.D
 			}
 			return nil
 		}
-		if !d.IsDir() && (readable[ext(path)] || ext(path) == ".gz" && (readable[ext(strings.TrimSuffix(path, filepath.Ext(path)))] || ext(strings.TrimSuffix(path, filepath.Ext(path))) == "")) {
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+			r.summary.skipFile(path) // reading a pipe or a device could block or never end
+			return nil
+		}
+		if readInWalk(d.Name()) {
 			files = append(files, path)
+		} else {
+			r.summary.skipFile(path)
 		}
 		return nil
 	})
@@ -146,81 +177,36 @@ func (r *Reader) readDir(ctx context.Context, root string, emit func(*document.D
 	return nil
 }
 
-// readFile emits the documents of one file: one, or one per line of a JSON Lines file.
+// readFile emits the documents of one file: one, or one per line of a JSON Lines file,
+// or one per page of a web archive.
 func (r *Reader) readFile(ctx context.Context, id, path string, emit func(*document.Document) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return emit(failed(id, path, err))
 	}
 	defer f.Close()
-	return r.readStream(ctx, id, path, f, emit)
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return emit(failed(id, path, errors.New("cannot read file: is a folder")))
+	}
+	var in io.Reader = f
+	if r.Progress != nil {
+		in = &countingReader{r: f, add: r.Progress}
+	}
+	return r.readStream(ctx, id, path, in, emit)
 }
 
-// readStream emits the documents of one input stream, gunzipping it when its name ends
-// in ".gz" and splitting it into lines when it is JSON Lines.
-func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, emit func(*document.Document) error) error {
-	name := path
-	if lower := strings.ToLower(name); strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") {
-		return r.readWARC(ctx, id, path, in, emit)
-	}
-	if strings.HasSuffix(strings.ToLower(name), ".gz") {
-		zr, err := gzip.NewReader(in)
-		if err != nil {
-			return emit(failed(id, path, fmt.Errorf("not a gzip file: %w", err)))
-		}
-		defer zr.Close()
-		in = zr
-		name = strings.TrimSuffix(name, filepath.Ext(name))
-	}
-	br := bufio.NewReaderSize(in, 64<<10)
-	if isJSONLines(name, path, br) {
-		return r.readJSONLines(ctx, id, path, br, emit)
-	}
-	raw, err := io.ReadAll(io.LimitReader(br, r.maxBytes()+1))
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) && name != path:
-		return emit(failed(id, path, errors.New("truncated gzip data: the file ends in the middle of the stream")))
-	case err != nil:
-		return emit(failed(id, path, fmt.Errorf("read: %w", err)))
-	case int64(len(raw)) > r.maxBytes():
-		return emit(failed(id, path, fmt.Errorf("document larger than --max-bytes (%s)", humanBytes(r.maxBytes()))))
-	}
-	d := newDocument(id, path)
-	d.Raw = raw
-	d.Record.Source.SHA256 = r.hash(raw)
-	return emit(d)
+// countingReader reports the bytes read through it.
+type countingReader struct {
+	r   io.Reader
+	add func(int64)
 }
 
-// isJSONLines reports whether a stream holds JSON Lines: by its name, or, for standard
-// input, by a first line that is a JSON object.
-func isJSONLines(name, path string, br *bufio.Reader) bool {
-	switch ext(name) {
-	case ".jsonl", ".ndjson":
-		return true
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.add(int64(n))
 	}
-	if path != "-" {
-		return false
-	}
-	peek, _ := br.Peek(64 << 10)
-	line, _, _ := bytes.Cut(bytes.TrimLeft(peek, " \t\r\n\ufeff"), []byte("\n"))
-	var obj map[string]json.RawMessage
-	return len(line) > 0 && line[0] == '{' && json.Unmarshal(line, &obj) == nil
-}
-
-// ext returns the lower-case extension of path.
-func ext(path string) string { return strings.ToLower(filepath.Ext(path)) }
-
-// idOf makes a document id from a path: its slash-separated form without extensions.
-func idOf(path string) string {
-	path = filepath.ToSlash(path)
-	for {
-		e := filepath.Ext(path)
-		if e == "" || strings.Contains(e, "/") || len(e) > 8 {
-			break
-		}
-		path = strings.TrimSuffix(path, e)
-	}
-	return strings.TrimPrefix(path, "./")
+	return n, err
 }
 
 // Hash returns the hex SHA-256 of a document's bytes, as records carry it.

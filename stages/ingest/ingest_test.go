@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newspipe/newspipe/document"
 )
@@ -157,56 +158,96 @@ func TestReadGzip(t *testing.T) {
 	zw.Close()
 	good := filepath.Join(dir, "feed.jsonl.gz")
 	write(t, good, buf.String())
-	bad := filepath.Join(dir, "broken.txt.gz")
-	write(t, bad, "plain text, not gzip")
-	out := readAll(t, &Reader{}, good, bad)
-	if len(out) != 2 || out[0].raw != "zipped" || !strings.HasPrefix(out[1].err, "ingest: not a gzip file") {
+	// Compression is read from the content: a .gz file of plain text is plain text.
+	plain := filepath.Join(dir, "plain.txt.gz")
+	write(t, plain, "plain text, not gzip")
+	out := readAll(t, &Reader{}, good, plain)
+	if len(out) != 2 || out[0].raw != "zipped" || out[1].raw != "plain text, not gzip" || out[1].err != "" {
 		t.Errorf("got %+v", out)
 	}
-	if out[1].id != "broken" {
-		t.Errorf("id of broken.txt.gz = %q, want broken", out[1].id)
+	if out[1].id != "plain" {
+		t.Errorf("id of plain.txt.gz = %q, want plain", out[1].id)
 	}
 }
 
 func TestReadWARC(t *testing.T) {
 	page := "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9</p></body></html>"
-	rec := func(typ, headers, block string) string {
-		return "WARC/1.1\r\nWARC-Type: " + typ + "\r\nWARC-Target-URI: https://example.org/" + typ + "\r\n" + headers +
+	n := 0
+	rec := func(typ, uri, headers, block string) string {
+		n++
+		return "WARC/1.1\r\nWARC-Type: " + typ + "\r\nWARC-Record-ID: <urn:uuid:r" + strconv.Itoa(n) + ">\r\n" +
+			"WARC-Date: 2019-03-04T05:06:07Z\r\nWARC-Target-URI: " + uri + "\r\n" + headers +
 			"Content-Length: " + strconv.Itoa(len(block)) + "\r\n\r\n" + block + "\r\n\r\n"
 	}
 	http := func(status, ctype, body string) string {
 		return "HTTP/1.1 " + status + "\r\nContent-Type: " + ctype + "\r\n\r\n" + body
 	}
-	warcFile := rec("warcinfo", "Content-Type: application/warc-fields\r\n", "software: test\r\n") +
-		rec("response", "Content-Type: application/http; msgtype=response\r\n", http("200 OK", "text/html; charset=windows-1252", page)) +
-		rec("request", "Content-Type: application/http; msgtype=request\r\n", "GET / HTTP/1.1\r\n\r\n") +
+	const resp = "Content-Type: application/http; msgtype=response\r\n"
+	warcFile := rec("warcinfo", "", "Content-Type: application/warc-fields\r\n", "software: test\r\n") +
+		rec("response", "https://example.org/page", resp, http("200 OK", "text/html; charset=windows-1252", page)) +
+		rec("request", "https://example.org/page", "Content-Type: application/http; msgtype=request\r\n", "GET / HTTP/1.1\r\n\r\n") +
+		rec("metadata", "https://example.org/page", "Content-Type: application/warc-fields\r\n", "outlink: x\r\n") +
+		rec("revisit", "https://example.org/page", resp, "HTTP/1.1 200 OK\r\n\r\n") +
 		"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage that ends too soon\r\n\r\n" +
-		rec("response", "Content-Type: application/http; msgtype=response\r\n", http("404 Not Found", "text/html", "<p>gone</p>")) +
-		rec("resource", "Content-Type: image/png\r\n", "\x89PNG") +
-		rec("resource", "Content-Type: text/plain\r\n", "A plain text article.")
+		rec("response", "https://example.org/gone", resp, http("404 Not Found", "text/html", "<p>gone</p>")) +
+		rec("response", "https://example.org/moved", resp, http("301 Moved", "text/html", "<p>moved</p>")) +
+		rec("response", "https://example.org/robots.txt", resp, http("200 OK", "text/plain", "User-agent: *")) +
+		rec("response", "https://example.org/a.css", resp, http("200 OK", "text/css", "p{}")) +
+		rec("response", "https://example.org/a.js", resp, http("200 OK", "application/javascript", "var x")) +
+		rec("response", "dns:example.org", "Content-Type: text/dns\r\n", "20190304 example.org. 300 IN A 1.2.3.4") +
+		rec("response", "https://example.org/empty", resp, http("200 OK", "text/html", "")) +
+		rec("resource", "https://example.org/logo.png", "Content-Type: image/png\r\n", "\x89PNG") +
+		rec("resource", "metadata://example.org/crawl.log", "Content-Type: text/plain\r\n", "log line") +
+		rec("resource", "https://example.org/plain", "Content-Type: text/plain\r\n", "A plain text article.")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "crawl.warc")
 	write(t, path, warcFile)
-	out := readAll(t, &Reader{}, path)
+	r := &Reader{}
+	out := readAll(t, r, path)
 	var got []string
 	for _, g := range out {
 		got = append(got, g.id+" "+g.hint+" "+g.err)
 	}
-	if len(out) != 5 || out[0].hint != "html" || out[0].raw != page || out[0].err != "" {
-		t.Fatalf("first response: %+v", out[0])
+	if len(out) != 3 {
+		t.Fatalf("got %d documents, want the page, the corrupt record and the text: %q", len(out), got)
 	}
-	last := out[len(out)-1]
-	if last.raw != "A plain text article." || last.hint != "text" {
-		t.Errorf("last record: %+v", last)
+	if out[0].id != "r2" || out[0].hint != "html" || out[0].raw != page || out[0].err != "" {
+		t.Errorf("page: %+v", out[0])
 	}
-	var sawCorrupt, saw404, sawPNG bool
-	for _, g := range out {
-		sawCorrupt = sawCorrupt || strings.Contains(g.err, "corrupt WARC record")
-		saw404 = saw404 || g.err == "ingest: HTTP status 404: the response holds no article"
-		sawPNG = sawPNG || g.err == "ingest: not text: content type image/png"
+	if !strings.Contains(out[1].err, "corrupt WARC record") || out[1].id != "crawl:6" {
+		t.Errorf("corrupt record: %+v", out[1])
 	}
-	if !saw404 || !sawPNG || !sawCorrupt {
-		t.Errorf("want error records for the corrupt record, the 404 and the PNG: %q", got)
+	if out[2].raw != "A plain text article." || out[2].id != "r15" {
+		t.Errorf("text resource: %+v", out[2])
+	}
+	want := "13 web-archive records skipped (not documents): 2 non-2xx responses, 2 scripts and styles, " +
+		"1 DNS lookups, 1 crawler records (metadata:), 1 empty payloads, 1 file descriptions, 1 images, " +
+		"1 metadata records, 1 requests, 1 revisits, 1 robots.txt files"
+	if line := r.Summary().RecordsLine(); line != want {
+		t.Errorf("summary\n got %q\nwant %q", line, want)
+	}
+}
+
+// TestReadWARCFetchDate checks that a page's WARC-Date reaches the document as the fetch
+// date, not as its publication date.
+func TestReadWARCFetchDate(t *testing.T) {
+	block := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Yesterday it rained.</p>"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.warc")
+	write(t, path, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2012-01-18T09:10:11Z\r\nWARC-Target-URI: http://example.org/\r\n"+
+		"Content-Length: "+strconv.Itoa(len(block))+"\r\n\r\n"+block+"\r\n\r\n")
+	var docs []*document.Document
+	if err := (&Reader{}).Read(context.Background(), []string{path}, func(d *document.Document) error {
+		docs = append(docs, d)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Fetched.Format(time.RFC3339) != "2012-01-18T09:10:11Z" || docs[0].Published != "" {
+		t.Fatalf("got %+v", docs)
+	}
+	if docs[0].Record.ID != "a:1" || docs[0].Record.Source.URL != "http://example.org/" {
+		t.Errorf("a record without WARC-Record-ID: id %q, url %q", docs[0].Record.ID, docs[0].Record.Source.URL)
 	}
 }
 

@@ -22,7 +22,6 @@ var known = map[string]bool{"id": true, "url": true, "text": true, "html": true,
 // has fields of the wrong type or is longer than the size limit becomes an error record
 // that names the line.
 func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *bufio.Reader, emit func(*document.Document) error) error {
-	seen := map[string]int{}
 	var buf []byte // reused: nothing a document keeps refers to the line
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
@@ -36,15 +35,8 @@ func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *buf
 			return emit(failed(fileID+":"+strconv.Itoa(n), path, fmt.Errorf("read line %d: %w", n, err)))
 		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			d := r.lineDocument(fileID, path, n, line, tooLong)
-			// Duplicate ids would collide in --out-dir and --resume: later ones get a suffix.
-			if c := seen[d.Record.ID]; c > 0 {
-				seen[d.Record.ID] = c + 1
-				d.Record.ID += "~" + strconv.Itoa(c+1)
-			} else {
-				seen[d.Record.ID] = 1
-			}
-			if err := emit(d); err != nil {
+			// A repeated id gets a suffix from Read, which sees the ids of the whole run.
+			if err := emit(r.lineDocument(fileID, path, n, line, tooLong)); err != nil {
 				return err
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/newspipe/newspipe/record"
@@ -40,7 +41,8 @@ func (l *Lines) Flush() error { return l.w.Flush() }
 
 // Dir writes each record to DIR/<id>.json, indented for reading and diffing.
 type Dir struct {
-	dir string
+	dir     string
+	written map[string]string // file name (lower case) -> id written to it in this run
 }
 
 // NewDir returns a writer into dir, creating it if needed.
@@ -48,7 +50,7 @@ func NewDir(dir string) (*Dir, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	return &Dir{dir: dir}, nil
+	return &Dir{dir: dir, written: map[string]string{}}, nil
 }
 
 // Path returns the file that the record with this id is written to. Characters that
@@ -67,13 +69,24 @@ func (d *Dir) Path(id string) string {
 	return filepath.Join(d.dir, name+".json")
 }
 
-// Write writes one record to its file.
+// Write writes one record to its file. Two ids can map to one file name ("a/b" and
+// "a_b", or names that differ in case on a case-insensitive disk): a file written in this
+// run is never replaced, the later record goes to the first free name with "~2", "~3"...
 func (d *Dir) Write(r *record.Record) error {
 	b, err := Indent(r)
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(d.Path(r.ID), b)
+	path := d.Path(r.ID)
+	for n := 2; ; n++ {
+		key := strings.ToLower(filepath.Base(path))
+		if id, taken := d.written[key]; !taken || id == r.ID {
+			d.written[key] = r.ID
+			break
+		}
+		path = d.Path(r.ID + "~" + strconv.Itoa(n))
+	}
+	return WriteFileAtomic(path, b)
 }
 
 // Indent encodes a record as indented JSON ending in a newline: the golden-file form.

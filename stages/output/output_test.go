@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newspipe/newspipe/record"
@@ -49,5 +50,28 @@ func TestDirWritesOneFilePerRecord(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, ".*tmp*"))
 	if len(left) != 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// TestDirNeverReplacesAFileOfTheRun checks that ids that map to the same file name both
+// get a file.
+func TestDirNeverReplacesAFileOfTheRun(t *testing.T) {
+	dir := t.TempDir()
+	d, err := NewDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a/b", "a_b", "A_B", "a/b"} {
+		if err := d.Write(&record.Record{ID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	if want := "A_B~3.json a_b.json a_b~2.json"; strings.Join(names, " ") != want {
+		t.Errorf("files %q, want %s", names, want)
 	}
 }

@@ -2,11 +2,13 @@ package output
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // Previous indexes the records of an earlier run's output, so that a re-run can skip the
@@ -16,6 +18,7 @@ type Previous struct {
 	f    *os.File
 	recs map[string]span // id + "\x00" + sha256 -> where its line is
 	dir  *Dir
+	temp string // a decompressed copy to remove on Close
 }
 
 type span struct{ off, n int64 }
@@ -103,7 +106,11 @@ func (p *Previous) Close() error {
 	if p.f == nil {
 		return nil
 	}
-	return p.f.Close()
+	err := p.f.Close()
+	if p.temp != "" {
+		os.Remove(p.temp)
+	}
+	return err
 }
 
 // WriteLine appends a record already encoded as one JSON line, and a newline.
@@ -116,4 +123,40 @@ func (l *Lines) WriteLine(line []byte) error {
 func (l *Lines) WriteRaw(line []byte) error {
 	_, err := l.w.Write(line)
 	return err
+}
+
+// OpenPreviousGzip indexes a gzipped JSON Lines output file: it is decompressed into a
+// temporary file beside it, which Close removes. A missing file is an empty index; a file
+// cut short keeps the records that are whole.
+func OpenPreviousGzip(path string) (*Previous, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Previous{recs: map[string]span{}}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("resume from %s: %w", path, err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("resume from %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".resume*")
+	if err != nil {
+		return nil, fmt.Errorf("resume from %s: %w", path, err)
+	}
+	_, err = io.Copy(tmp, zr)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("resume from %s: %w", path, err)
+	}
+	tmp.Close()
+	p, err := OpenPrevious(tmp.Name())
+	if err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	p.temp = tmp.Name()
+	return p, nil
 }

@@ -1,0 +1,90 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// maxNamedFiles is how many skipped files a summary names.
+const maxNamedFiles = 5
+
+// Summary says what one Read emitted and what it skipped, so that nothing is left out
+// silently.
+type Summary struct {
+	// Documents is the number of documents emitted, error records included.
+	Documents int
+	// SkippedFiles is the number of files of walked folders that were not read.
+	SkippedFiles int
+	// FirstSkippedFiles names the first of them, in walk order.
+	FirstSkippedFiles []string
+	// SkippedRecords counts the web-archive records that are not documents, by reason
+	// ("images", "requests", "non-2xx responses"...).
+	SkippedRecords map[string]int
+}
+
+func (s *Summary) skipFile(path string) {
+	s.SkippedFiles++
+	if len(s.FirstSkippedFiles) < maxNamedFiles {
+		s.FirstSkippedFiles = append(s.FirstSkippedFiles, path)
+	}
+}
+
+func (s *Summary) skipRecord(reason string) {
+	if s.SkippedRecords == nil {
+		s.SkippedRecords = map[string]int{}
+	}
+	s.SkippedRecords[reason]++
+}
+
+// FilesLine describes the skipped files in one line, or returns "" when there are none.
+func (s Summary) FilesLine() string {
+	if s.SkippedFiles == 0 {
+		return ""
+	}
+	more := ""
+	if s.SkippedFiles > len(s.FirstSkippedFiles) {
+		more = ", ..."
+	}
+	return fmt.Sprintf("%s in folders not read (not an input format, or not a regular file): %s%s",
+		plural(s.SkippedFiles, "file"), strings.Join(s.FirstSkippedFiles, ", "), more)
+}
+
+// RecordsLine describes the skipped web-archive records in one line, largest reason
+// first, or returns "" when there are none: "1,204 records skipped: 812 images, ...".
+func (s Summary) RecordsLine() string {
+	total := 0
+	reasons := make([]string, 0, len(s.SkippedRecords))
+	for reason, n := range s.SkippedRecords {
+		total += n
+		reasons = append(reasons, reason)
+	}
+	if total == 0 {
+		return ""
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		a, b := s.SkippedRecords[reasons[i]], s.SkippedRecords[reasons[j]]
+		return a > b || a == b && reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, reason := range reasons {
+		parts[i] = thousands(s.SkippedRecords[reason]) + " " + reason
+	}
+	return fmt.Sprintf("%s skipped (not documents): %s", plural(total, "web-archive record"), strings.Join(parts, ", "))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
