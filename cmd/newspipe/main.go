@@ -5,7 +5,7 @@
 //
 //	newspipe run [flags] PATH...      process articles (files, folders, JSON Lines, - for stdin)
 //	newspipe dates [--ref DATE] [FILE] tag the dates of a plain text
-//	newspipe eval clean|ner|dates ...  measure chrome removal, entities or dates
+//	newspipe eval clean|ner|dates|meta ...  measure chrome removal, entities, dates or metadata
 //	newspipe train ner|clean ...       retrain a model from data
 //
 // Run "newspipe help COMMAND" for a command's flags.
@@ -42,6 +42,7 @@ Usage:
   newspipe eval clean DIR              chrome removal F1 on a folder of ID.html/ID.txt/ID.truth.txt
   newspipe eval ner FILE               entity F1 on a CoNLL-2003 file, beside prose/v2
   newspipe eval dates [CASES.tsv]      date tagger P/R/F1 on a table of cases
+  newspipe eval meta DIR...            title, authors, date, URL against ID.meta.json, beside go-trafilatura
   newspipe train ner [-o FILE] FILE    train the entity model from a CoNLL-2003 file
   newspipe train clean [-o FILE] DIR   train the text-cleaning weights from a folder of pages
   newspipe bench [--size 200MB]        build a large corpus and measure throughput and memory
@@ -85,6 +86,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return cmdEvalNER(rest[1:], stdout, stderr)
 		case "eval dates":
 			return cmdEvalDates(rest[1:], stdout, stderr)
+		case "eval meta":
+			return cmdEvalMeta(ctx, rest[1:], stdout, stderr)
 		case "train ner":
 			return cmdTrainNER(rest[1:], stdout, stderr)
 		case "train clean":
