@@ -231,6 +231,9 @@ func (s *Set) Metadata(d *document.Document, published time.Time) error {
 	m := metadata.Merge(d.HTMLMeta, d.TextMeta, d.Published, d.Record.Source.URL)
 	r := &d.Record
 	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = m.Title, m.Subtitle, m.Authors, m.Site, m.Published
+	if r.Source.URL == "" {
+		r.Source.URL = m.URL // the page's canonical URL
+	}
 	r.Language = s.detector.Detect(r.Title + "\n" + r.Text)
 	d.Reference = metadata.Reference(m.Published, published)
 	return nil

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
@@ -83,30 +82,6 @@ func TestReadMeta(t *testing.T) {
 	}
 }
 
-func TestIsoDate(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2018-06-10T12:39:00", "2018-06-10T12:39:00"},
-		{"2018-06-10T12:39:00Z", "2018-06-10T12:39:00Z"},
-		{"2018-06-10T12:39:00.000-05:00", "2018-06-10T12:39:00-05:00"},
-		{"2018-06-10T12:39:00+0200", "2018-06-10T12:39:00+02:00"},
-		{"2018-06-10", "2018-06-10"},
-		{"2018-06-10 12:39:00", "2018-06-10T12:39:00"},
-		{"2019-11-18 17:19:53 GMT", "2019-11-18T17:19:53Z"},
-		{"Tue Nov 19 2019 05:44:06 GMT+0000", "2019-11-19T05:44:06Z"},
-		{"19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00Z"},
-		{"November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00"},
-		{"June 10, 2018", "2018-06-10"},
-		{"0001-01-01T00:00:00Z", ""},
-		{"yesterday", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := isoDate(tt.in); got != tt.want {
-			t.Errorf("isoDate(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestSplitAuthors(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -140,20 +115,3 @@ func TestExcerptIsNoSubtitle(t *testing.T) {
 	}
 }
 
-// FuzzDateLayoutStart checks what isoDate's skip relies on: time.Parse accepts a text
-// with a layout of dateLayouts only when both start with a digit or both do not.
-func FuzzDateLayoutStart(f *testing.F) {
-	for _, s := range []string{"2024-06-01", "June 1, 2024", "Mon, 02 Jan 2006 15:04:05 MST", "1 May 2020", "+2024-06-01", " 2024"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if s == "" {
-			return
-		}
-		for _, l := range dateLayouts {
-			if _, err := time.Parse(l.layout, s); err == nil && isDigit(l.layout[0]) != isDigit(s[0]) {
-				t.Fatalf("time.Parse(%q, %q) succeeds, but isoDate skips that layout", l.layout, s)
-			}
-		}
-	})
-}

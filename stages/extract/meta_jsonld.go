@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/pubdate"
+)
+
+// readJSONLD fills m from the first article object in a JSON-LD script, keeping
+// fields already set; orgAuthors is set when the authors it gives are organizations.
+func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return
+	}
+	var objs []map[string]any
+	collectObjects(v, &objs, 0)
+	var site string
+	for _, o := range objs {
+		if isType(o, "WebSite", "Organization", "NewsMediaOrganization") && site == "" {
+			site = str(o["name"])
+		}
+	}
+	article := false
+	for _, o := range objs {
+		article = article || isArticle(o)
+	}
+	for _, o := range objs {
+		// A web page object speaks for the article only when there is no article object.
+		if !isArticle(o) && (article || !isWebPage(o)) {
+			continue
+		}
+		if m.Title == "" {
+			m.Title = collapse(html.UnescapeString(str(o["headline"])))
+			if m.Title == "" && !isWebPage(o) {
+				m.Title = collapse(html.UnescapeString(str(o["name"])))
+			}
+		}
+		if len(m.Authors) == 0 {
+			for _, key := range []string{"author", "creator"} {
+				for _, a := range names(o[key]) {
+					m.Authors = appendName(m.Authors, a)
+				}
+				if len(m.Authors) > 0 {
+					*orgAuthors = onlyOrganizations(o[key])
+					break
+				}
+			}
+		}
+		if m.Published == "" {
+			m.Published = pubdate.ISO(str(o["datePublished"]))
+		}
+		if m.Published == "" {
+			m.Published = pubdate.ISO(str(o["dateCreated"]))
+		}
+		if m.Site == "" {
+			if p := names(o["publisher"]); len(p) > 0 {
+				m.Site = p[0]
+			}
+		}
+	}
+	if m.Site == "" {
+		m.Site = site
+	}
+}
+
+// collectObjects flattens JSON-LD arrays and @graph lists into their objects.
+func collectObjects(v any, out *[]map[string]any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			collectObjects(e, out, depth+1)
+		}
+	case map[string]any:
+		*out = append(*out, t)
+		if g, ok := t["@graph"]; ok {
+			collectObjects(g, out, depth+1)
+		}
+		if me, ok := t["mainEntity"]; ok {
+			collectObjects(me, out, depth+1)
+		}
+	}
+}
+
+// isArticle reports whether a JSON-LD object is an article or post of any kind
+// (NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting...).
+func isArticle(o map[string]any) bool {
+	return hasTypeSuffix(o, "Article", "Posting", "Report")
+}
+
+// isWebPage reports whether a JSON-LD object is a page (WebPage, MedicalWebPage...).
+func isWebPage(o map[string]any) bool { return hasTypeSuffix(o, "WebPage") }
+
+// hasTypeSuffix reports whether one of the object's types ends in one of suffixes.
+func hasTypeSuffix(o map[string]any, suffixes ...string) bool {
+	for _, h := range types(o) {
+		for _, s := range suffixes {
+			if strings.HasSuffix(h, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// types returns the object's @type values without a schema.org prefix.
+func types(o map[string]any) []string {
+	var have []string
+	switch t := o["@type"].(type) {
+	case string:
+		have = []string{t}
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				have = append(have, s)
+			}
+		}
+	}
+	for i, h := range have {
+		have[i] = strings.TrimPrefix(strings.TrimPrefix(h, "http://schema.org/"), "https://schema.org/")
+	}
+	return have
+}
+
+// isType reports whether the object's @type is, or includes, one of types.
+func isType(o map[string]any, want ...string) bool {
+	for _, h := range types(o) {
+		for _, t := range want {
+			if strings.EqualFold(h, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// names returns the names in a JSON-LD person or organization value: a string, an
+// object with "name", or a list of them.
+func names(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return splitAuthors(t)
+	case map[string]any:
+		if n := str(t["name"]); n != "" {
+			return splitAuthors(n)
+		}
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, names(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+func str(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		if len(t) > 0 {
+			return str(t[0])
+		}
+	}
+	return ""
+}
+
+// onlyOrganizations reports whether a JSON-LD author value names organizations only.
+func onlyOrganizations(v any) bool {
+	switch t := v.(type) {
+	case map[string]any:
+		return isType(t, "Organization", "NewsMediaOrganization", "Corporation")
+	case []any:
+		for _, e := range t {
+			if !onlyOrganizations(e) {
+				return false
+			}
+		}
+		return len(t) > 0
+	}
+	return false
+}
