@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
 const (
@@ -184,7 +185,7 @@ func isHeadline(li *lineInfo) bool {
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
 		return false // captions and sentences end with a full stop; headlines do not
 	}
-	if li.digits > 0 && (parseDate(li.text).value != "" || hasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
+	if li.digits > 0 && (pubdate.Find(li.text).Value != "" || pubdate.HasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
 		return false
 	}
 	// Longer headlines may use words like "share" or "deal"; short lines with them are chrome.
@@ -269,12 +270,12 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
-	d := parseDate(rest)
+	d := pubdate.Find(rest)
 	names := rest
-	if d.value != "" {
-		published = d.value
-		names = rest[:d.start]
-		if tail := strings.TrimSpace(rest[d.end:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
+	if d.Value != "" {
+		published = d.Value
+		names = rest[:d.Start]
+		if tail := strings.TrimSpace(rest[d.End:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
 			return nil, "", false
 		}
 	}
@@ -286,7 +287,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	names = trimBylineTail(names)
-	if !prefixed && d.value == "" && !relative {
+	if !prefixed && d.Value == "" && !relative {
 		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms, led by a person.
 		sep := strings.IndexAny(names, ",|")
 		for _, dash := range []string{" - ", " – ", " — "} {
@@ -303,7 +304,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		return nil, published, strings.IndexFunc(s, unicode.IsDigit) >= 0
 	}
 	if names == "" {
-		return nil, published, d.value != "" && len(strings.Fields(s)) <= 10
+		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
 	}
 	if !nameList(names) {
 		return nil, "", false

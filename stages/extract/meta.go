@@ -23,7 +23,9 @@ type pageMeta struct {
 	published                     string // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string // itemprop=author, rel=author
+	bylineAuthors                 []string // the people of the page's visible byline
 	timeAttr                      string   // the first <time datetime> that is no modification date
+	shownDate                     string   // the first publication date shown in the article's header
 	canonical                     string   // <link rel=canonical> or og:url
 }
 
@@ -92,6 +94,12 @@ func readMeta(root *html.Node) document.Metadata {
 		pm.timeAttr = pubdate.ISO(s.AttrOr("datetime", ""))
 		return pm.timeAttr == ""
 	})
+	if len(pm.ld.Authors) == 0 && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
+		pm.bylineAuthors = visibleAuthors(doc)
+	}
+	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
+		pm.shownDate = visibleDate(doc)
+	}
 	if href := strings.TrimSpace(doc.Find("link[rel~=canonical]").First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
@@ -162,9 +170,10 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // agrees with the title the page declares (JSON-LD headline, og:title, <title>), which
 // are often written for search engines and social networks; else the declared one.
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
-// rel=author links; an organization only when no person is named, and never the site
-// itself. Published: JSON-LD datePublished, then article:published_time and kin, then the
-// first <time datetime> that is no modification date.
+// rel=author links, then by the visible byline; an organization only when no person is
+// named, and never the site itself. Published: JSON-LD datePublished, then
+// article:published_time and kin, then the first <time datetime> that is no modification
+// date, then the first date shown in a date or byline element.
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
 	m.URL = pm.canonical
@@ -187,7 +196,7 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if pm.ldOrgAuthors {
 		people = nil
 	}
-	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors} {
+	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors, pm.bylineAuthors} {
 		if len(people) > 0 {
 			break
 		}
@@ -208,6 +217,9 @@ func (pm *pageMeta) resolve() document.Metadata {
 	}
 	if m.Published == "" {
 		m.Published = pm.timeAttr
+	}
+	if m.Published == "" {
+		m.Published = pm.shownDate
 	}
 	desc := pm.ogDesc
 	if desc == "" {

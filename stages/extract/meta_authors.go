@@ -27,7 +27,7 @@ func splitAuthors(s string) []string {
 	for i, part := range parts {
 		part = strings.Trim(part, " .:-–—")
 		part = byPrefix.ReplaceAllString(part, "")
-		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) {
+		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
 			continue
 		}
 		// A lowercase word is a login or a slug ("admin", "kevin-r"), not a name.
