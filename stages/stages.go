@@ -250,9 +250,16 @@ func (s *Set) Entities(d *document.Document) error {
 	return nil
 }
 
-// Dates finds the temporal expressions of the text, resolved against the reference date.
+// Dates finds the temporal expressions of English and undetermined-language text, resolved
+// against the reference date; the rules know only English month and weekday names and
+// number forms ("scala 1:24" is no time of day), so for other languages the record says
+// that dates were skipped.
 func (s *Set) Dates(d *document.Document) error {
-	d.Record.Dates = s.tagger.Tag(d.Record.Text, d.Reference)
+	if d.Record.Language == "en" || d.Record.Language == language.Undetermined {
+		d.Record.Dates = s.tagger.Tag(d.Record.Text, d.Reference)
+		return nil
+	}
+	d.Record.Warnings = append(d.Record.Warnings, fmt.Sprintf("dates not tagged: the date rules are English-only and the text is in %q", d.Record.Language))
 	return nil
 }
 

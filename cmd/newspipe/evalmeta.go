@@ -33,8 +33,8 @@ with no URL given, and compares title, authors, publication date (the day) and U
 with the gold of ID.meta.json, beside go-trafilatura's metadata of the same HTML
 (in builds with the baseline, tag trafilatura).
 
-Per field: exact match (titles and names compared as lowercased word tokens, authors
-as a set of names, dates by day) and token F1, over the pages whose gold has the field.
+Per field: exact match (titles compared as lowercased word tokens, authors as the
+same names whichever way the list is split, dates by day) and token F1, over the pages whose gold has the field.
 "no authors" is the share of pages whose gold names no author where an author was
 given (lower is better).
 
@@ -316,30 +316,25 @@ func textScore(gold, got string) metaScore {
 	return s
 }
 
-// namesScore compares two lists of names as sets; two empty lists agree.
+// namesScore compares two lists of names as the same names, however the lists are
+// split: the multisets of their lowercased word tokens, "and" aside, are equal ("A, B and
+// C" in one gold entry is the three names A, B, C). Two empty lists agree.
 func namesScore(gold, got []string) metaScore {
-	set := func(names []string) map[string]bool {
-		m := map[string]bool{}
-		for _, n := range names {
-			if n = normText(n); n != "" {
-				m[n] = true
+	bag := func(names []string) []string {
+		var toks []string
+		for _, t := range shingle.Tokens(strings.ToLower(strings.Join(names, " "))) {
+			if t != "and" {
+				toks = append(toks, t)
 			}
 		}
-		return m
+		sort.Strings(toks)
+		return toks
 	}
-	g, o := set(gold), set(got)
-	s := metaScore{ok: true}
-	if len(g) == 0 && len(o) == 0 {
-		return metaScore{exact: 1, f1: 1, ok: true}
-	}
-	same := len(g) == len(o)
-	for n := range g {
-		same = same && o[n]
-	}
-	if same {
+	g, o := bag(gold), bag(got)
+	s := metaScore{ok: true, f1: tokenF1(g, o)}
+	if strings.Join(g, " ") == strings.Join(o, " ") {
 		s.exact = 1
 	}
-	s.f1 = tokenF1(shingle.Tokens(strings.Join(gold, " ")), shingle.Tokens(strings.Join(got, " ")))
 	return s
 }
 
