@@ -28,6 +28,7 @@ func Merge(fromHTML, fromText document.Metadata, inputPublished, pageURL string)
 	if len(m.Authors) == 0 {
 		m.Authors = fromText.Authors
 	}
+	m.Authors = CleanAuthors(m.Authors, m.Site)
 	for _, p := range []string{fromHTML.Published, fromText.Published, inputPublished} {
 		if iso, ok := ISO(p); ok {
 			m.Published = iso
