@@ -189,7 +189,7 @@ func (pm *pageMeta) resolve() document.Metadata {
 	}
 	declared = stripSiteSuffix(declared, m.Site)
 	m.Title = declared
-	if agrees(pm.headline, declared) || agrees(pm.headline, pm.title) {
+	if agrees(pm.headline, declared) || agrees(pm.headline, stripSiteSuffix(pm.title, m.Site)) {
 		m.Title = pm.headline
 	}
 	people := m.Authors

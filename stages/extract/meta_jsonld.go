@@ -19,6 +19,14 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 	}
 	var objs []map[string]any
 	collectObjects(v, &objs, 0)
+	byID := map[string]map[string]any{}
+	for _, o := range objs {
+		if id := str(o["@id"]); id != "" {
+			if _, seen := byID[id]; !seen || str(o["name"]) != "" {
+				byID[id] = o
+			}
+		}
+	}
 	var site string
 	for _, o := range objs {
 		if isType(o, "WebSite", "Organization", "NewsMediaOrganization") && site == "" {
@@ -42,11 +50,11 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 		}
 		if len(m.Authors) == 0 {
 			for _, key := range []string{"author", "creator"} {
-				for _, a := range names(o[key]) {
+				for _, a := range names(o[key], byID) {
 					m.Authors = appendName(m.Authors, a)
 				}
 				if len(m.Authors) > 0 {
-					*orgAuthors = onlyOrganizations(o[key])
+					*orgAuthors = onlyOrganizations(resolveRef(o[key], byID))
 					break
 				}
 			}
@@ -58,7 +66,7 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 			m.Published = pubdate.ISO(str(o["dateCreated"]))
 		}
 		if m.Site == "" {
-			if p := names(o["publisher"]); len(p) > 0 {
+			if p := names(o["publisher"], byID); len(p) > 0 {
 				m.Site = p[0]
 			}
 		}
@@ -143,7 +151,8 @@ func isType(o map[string]any, want ...string) bool {
 
 // names returns the names in a JSON-LD person or organization value: a string, an
 // object with "name", or a list of them.
-func names(v any) []string {
+// A reference {"@id": "..."} without a name is looked up in byID, the graph's objects.
+func names(v any, byID map[string]map[string]any) []string {
 	switch t := v.(type) {
 	case string:
 		return splitAuthors(t)
@@ -151,14 +160,36 @@ func names(v any) []string {
 		if n := str(t["name"]); n != "" {
 			return splitAuthors(n)
 		}
+		if ref := byID[str(t["@id"])]; ref != nil {
+			if n := str(ref["name"]); n != "" {
+				return splitAuthors(n)
+			}
+		}
 	case []any:
 		var out []string
 		for _, e := range t {
-			out = append(out, names(e)...)
+			out = append(out, names(e, byID)...)
 		}
 		return out
 	}
 	return nil
+}
+
+// resolve returns the object a reference {"@id": "..."} points to in byID, or v itself.
+func resolveRef(v any, byID map[string]map[string]any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		if ref := byID[str(t["@id"])]; ref != nil && len(t) == 1 {
+			return ref
+		}
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = resolveRef(e, byID)
+		}
+		return out
+	}
+	return v
 }
 
 func str(v any) string {

@@ -65,6 +65,31 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "Article headline"}},
 		{"broken json-ld ignored", `<title>Fine</title><script type="application/ld+json">{"@type":"Article",</script>`,
 			document.Metadata{Title: "Fine"}},
+		{"json-ld author by @id reference", `<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"A post",
+			"author":{"@id":"https://x.example/#p1"}},{"@type":"Person","@id":"https://x.example/#p1","name":"Nirmala Rao"}]}</script>`,
+			document.Metadata{Title: "A post", Authors: []string{"Nirmala Rao"}}},
+		{"organization author gives way to a person", `<script type="application/ld+json">{"@type":"Article","headline":"A post",
+			"author":{"@type":"Organization","name":"Health Clinic"}}</script><meta name="author" content="Holly Wilgus">`,
+			document.Metadata{Title: "A post", Authors: []string{"Holly Wilgus"}}},
+		{"rel=author link", `<title>T</title></head><body><p>By <a rel="author" href="/u/jr">Jane Roe</a></p>`,
+			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
+		{"itemprop author", `<title>T</title></head><body><span itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span>`,
+			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
+		{"visible byline and date", `<title>T</title></head><body><article><div class="byline">Published August 7, 2023 by Nicole Burke</div>
+			<div class="post-date">August 7, 2023</div></article>`,
+			document.Metadata{Title: "T", Authors: []string{"Nicole Burke"}, Published: "2023-08-07"}},
+		{"modified dates are no publication dates", `<meta property="article:modified_time" content="2025-11-14"></head><body>
+			<time class="updated" datetime="2025-11-14">Nov 14</time><time class="published" datetime="2024-09-06">Sep 6</time>`,
+			document.Metadata{Published: "2024-09-06"}},
+		{"visible headline over the declared title", `<title>Health And Nutrition Trends For 2026 | Site</title></head><body>
+			<h1>Top 10 Health and Nutrition Trends to Watch</h1>`,
+			document.Metadata{Title: "Top 10 Health and Nutrition Trends to Watch"}},
+		{"a logo in h1 is no headline", `<title>Storm closes schools across the north | Daily Planet</title></head><body><h1>Daily Planet</h1>`,
+			document.Metadata{Title: "Storm closes schools across the north"}},
+		{"canonical URL", `<title>T</title><link rel="canonical" href="https://news.example/a/1"><meta property="og:url" content="https://news.example/a/2">`,
+			document.Metadata{Title: "T", URL: "https://news.example/a/1"}},
+		{"og:url when no canonical link", `<title>T</title><link rel="canonical" href="/a/1"><meta property="og:url" content="https://news.example/a/2">`,
+			document.Metadata{Title: "T", URL: "https://news.example/a/2"}},
 		{"standfirst", `<title>T</title><meta property="og:description" content="` + standfirst + `">`,
 			document.Metadata{Title: "T", Subtitle: standfirst}},
 		{"cut teaser is no standfirst", `<title>T</title><meta name="description" content="The government has unveiled a plan to help the industry cut the cost of panels…">`,
@@ -114,4 +139,3 @@ func TestExcerptIsNoSubtitle(t *testing.T) {
 		t.Errorf("subtitle = %q, want none: the description is the first paragraph", p.Meta.Subtitle)
 	}
 }
-

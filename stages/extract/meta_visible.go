@@ -11,8 +11,7 @@ import (
 )
 
 // bylineSelector finds the elements that name an article's author on the page itself.
-const bylineSelector = `[class*=author-name], [class*=authorName], [class*=AuthorName], [class*=author__name],
-	[class~=author], [id=author], [class~=byline], [class*=byline__name], [class*=byline-name], [class~=writer]`
+const bylineSelector = `[class*=author], [class*=Author], [id=author], [class*=byline], [class~=writer]`
 
 // dateSelector finds the elements that show an article's date on the page itself.
 const dateSelector = `[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
@@ -37,6 +36,9 @@ func visibleAuthors(doc *goquery.Document) []string {
 			text := collapse(s.Text())
 			if text == "" || len(strings.Fields(text)) > 8 {
 				return i < 12
+			}
+			if i := strings.Index(strings.ToLower(text), "by "); i > 0 && len(strings.Fields(text[:i])) > 1 {
+				text = text[i:] // "Published August 7, 2023 by Nicole Burke"
 			}
 			for _, a := range splitAuthors(text) {
 				if isPersonName(a) {
