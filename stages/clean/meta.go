@@ -7,6 +7,7 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/pubdate"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 const (
@@ -91,33 +92,28 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			anchor--
 		}
 	}
-	// The headline is the best headline-like line a little above the anchor: close to it,
-	// and followed by a standfirst, a byline or the body.
+	// The headline is the line with the most evidence of being one among the lines a
+	// little above the anchor and those between the byline and the body (see headlineScore).
+	body := bodyTokens(info, keep, reasons, first)
 	title, best := -1, 0.0
-	for i := anchor - 1; i >= max(0, anchor-10); i-- {
+	for i := max(0, anchor-10); i < max(anchor, first); i++ {
 		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
 			continue
 		}
-		li := &info[i]
-		score := 3 - 0.3*float64(anchor-1-i)
-		if li.words >= 4 && li.words <= 20 {
-			score += 2
+		if i >= anchor && i < first && reasons[i] != "" {
+			continue
 		}
-		if li.words > 0 && li.titleCase*2 >= li.words {
-			score++
+		dist := anchor - 1 - i
+		if i >= anchor {
+			dist = first - 1 - i
 		}
-		if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
-			reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
-			score += 2
-		}
-		if li.repeated {
-			score -= 0.5
-		}
+		score := headlineScore(info, reasons, i, dist, anchor, body)
 		if score > best {
 			title, best = i, score
 		}
 	}
-	if title < 0 && (byline < 0 || first < byline) && isHeadline(&info[first]) && !info[first].final {
+	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
+		(title < 0 || headlineScore(info, reasons, first, 0, anchor, body) > best) {
 		// The classifier kept the headline as the body's first line.
 		title = first
 	}
@@ -126,7 +122,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	}
 	// A standfirst under a headline-shaped line is not the headline: it is a sentence, or it
 	// is longer than the headline above it.
-	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final &&
+	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final && !withSiteName(info, title) &&
 		(info[title].final || info[title-1].words >= 4 && info[title].words >= info[title-1].words) {
 		title--
 	}
@@ -137,7 +133,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	s := title + 1
 	if s < len(info) && reasons[s] == "" && info[s].words >= 5 && info[s].words <= 60 &&
 		!info[s].byline && !info[s].dateOnly {
-		if !keep[s] || (byline >= 0 && byline <= s+2) || !info[s].final {
+		if !keep[s] || (byline > title && byline <= s+2) || !info[s].final {
 			meta.Subtitle = info[s].text
 			keep[s], reasons[s] = false, reasonSubtitle
 		}
@@ -481,4 +477,80 @@ func siteIn(s string) string {
 		return ""
 	}
 	return n
+}
+
+// headlineScore weighs the evidence that line i, dist lines above the anchor or the body,
+// is the article's headline: its length and shape, what follows it (a byline, the
+// body), its words found again in the body's first lines, and the same text standing
+// elsewhere on the page with the site's name after it (the page title: "Headline | Site").
+func headlineScore(info []lineInfo, reasons []string, i, dist, anchor int, body map[string]bool) float64 {
+	li := &info[i]
+	score := 3 - 0.3*float64(dist)
+	if li.words >= 4 && li.words <= 20 {
+		score += 2
+	}
+	if li.words > 0 && li.titleCase*2 >= li.words {
+		score++
+	}
+	if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
+		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
+		score += 2
+	}
+	if len(body) > 0 {
+		toks := shingle.Tokens(strings.ToLower(li.text))
+		n := 0
+		for _, t := range toks {
+			if body[t] {
+				n++
+			}
+		}
+		if len(toks) > 0 {
+			score += 2 * float64(n) / float64(len(toks))
+		}
+	}
+	if withSiteName(info, i) {
+		score += 2
+	} else if li.repeated {
+		score -= 0.5
+	}
+	if li.vocab&vCredit != 0 || strings.HasPrefix(li.text, "(") {
+		score -= 4 // "(Reed Saxon / Associated Press)", "Photo: ..."
+	}
+	return score
+}
+
+// withSiteName reports whether line i's text stands elsewhere on the page followed by a
+// separator and a short name: the page's title, "Headline | Site".
+func withSiteName(info []lineInfo, i int) bool {
+	t := info[i].text
+	for j := range info {
+		o := info[j].text
+		if j == i || len(o) <= len(t)+2 || !strings.HasPrefix(o, t) {
+			continue
+		}
+		rest := strings.TrimSpace(o[len(t):])
+		for _, sep := range []string{"|", "-", "–", "—", "·", "•", ":"} {
+			if strings.HasPrefix(rest, sep) && len(strings.Fields(rest)) <= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyTokens returns the lower-case words of the body's first two prose lines from first.
+func bodyTokens(info []lineInfo, keep []bool, reasons []string, first int) map[string]bool {
+	set := map[string]bool{}
+	n := 0
+	for j := first; j < len(info) && n < 2; j++ {
+		if keep[j] && reasons[j] == "" && info[j].final {
+			for _, t := range shingle.Tokens(strings.ToLower(info[j].text)) {
+				if len(t) > 3 {
+					set[t] = true
+				}
+			}
+			n++
+		}
+	}
+	return set
 }

@@ -98,6 +98,14 @@ func TestCleanMetadata(t *testing.T) {
 				authors: []string{"Matthias Ang"}, published: "2018-06-10T12:39:00"}},
 		{"name over date", []string{"Menu", "Old bridge closes to cars", "David Ehrlich", "Nov 13, 2019 4:26 pm"},
 			wantMeta{title: "Old bridge closes to cars", authors: []string{"David Ehrlich"}, published: "2019-11-13T16:26:00"}},
+		{"headline under the byline", []string{"Partner With Us", "Wellness Coalition", "Andrew King", "September 4, 2025",
+			"Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks", authors: []string{"Andrew King"}, published: "2025-09-04"}},
+		{"photo credit is no headline", []string{"Old bridge closes to cars after engineers find cracks", "Photo: Reed Saxon / Associated Press"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"page title with the site name", []string{"Old bridge closes to cars | Riverton Courier", "Watch Riverton Live Now",
+			"Old bridge closes to cars"},
+			wantMeta{title: "Old bridge closes to cars"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
