@@ -76,6 +76,22 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			break
 		}
 	}
+	if byline < 0 {
+		// No byline next to the body: the first "By ..." line above it, anywhere in the header.
+		for i := 0; i < min(len(info), first+4); i++ {
+			if reasons[i] != "" || info[i].words > 14 || !strings.HasPrefix(info[i].lower, "by ") {
+				continue
+			}
+			if authors, date, ok := parseByline(info[i].text); ok && len(authors) > 0 {
+				meta.Authors = appendNew(meta.Authors, authors...)
+				if meta.Published == "" {
+					meta.Published = date
+				}
+				keep[i], reasons[i] = false, reasonByline
+				break
+			}
+		}
+	}
 	if byline >= 0 {
 		next := byline + 1
 		for next < len(keep) && !(keep[next] && reasons[next] == "") {
@@ -301,6 +317,12 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	if names == "" {
 		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
+	}
+	if prefixed && !nameList(names) {
+		// "by Jason Rostar | SEO | 8 min Read": the names end at the first separator.
+		if i := strings.IndexAny(names, "|–—"); i > 0 {
+			names = strings.TrimSpace(names[:i])
+		}
 	}
 	if !nameList(names) {
 		return nil, "", false
