@@ -20,7 +20,7 @@ const (
 
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
-func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata {
+func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []string) document.Metadata {
 	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
@@ -88,6 +88,25 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 					meta.Published = date
 				}
 				keep[i], reasons[i] = false, reasonByline
+				break
+			}
+		}
+	}
+	if meta.Published == "" {
+		// No date next to the body: the first date line of the header ("Dec 12, 2025",
+		// "Published on July 18, 2025"), never an update's date.
+		for i := 0; i < min(len(info), first+4); i++ {
+			li := &info[i]
+			// Lines the HTML extractor put outside the article count: the header often is.
+			if reasons[i] != "" && (blocks[i].Outside == "" || reasons[i] != blocks[i].Outside) || li.words > 12 || li.digits == 0 || !(li.dateOnly || startsWithDateWord(li.lower)) ||
+				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
+				continue
+			}
+			if d := pubdate.Find(li.text); d.Value != "" {
+				meta.Published = d.Value
+				if li.dateOnly && reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonDate
+				}
 				break
 			}
 		}
