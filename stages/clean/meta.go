@@ -87,7 +87,9 @@ func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []s
 				if meta.Published == "" {
 					meta.Published = date
 				}
-				keep[i], reasons[i] = false, reasonByline
+				if reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonByline
+				}
 				break
 			}
 		}
@@ -97,8 +99,7 @@ func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []s
 		// "Published on July 18, 2025"), never an update's date.
 		for i := 0; i < min(len(info), first+4); i++ {
 			li := &info[i]
-			// Lines the HTML extractor put outside the article count: the header often is.
-			if reasons[i] != "" && (blocks[i].Outside == "" || reasons[i] != blocks[i].Outside) || li.words > 12 || li.digits == 0 || !(li.dateOnly || startsWithDateWord(li.lower)) ||
+			if reasons[i] != "" && !outsideOnly(blocks, reasons, i) || li.words > 12 || li.digits == 0 || !(li.dateOnly || startsWithDateWord(li.lower)) ||
 				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
 				continue
 			}
@@ -594,4 +595,10 @@ func bodyTokens(info []lineInfo, keep []bool, reasons []string, first int) map[s
 		}
 	}
 	return set
+}
+
+// outsideOnly reports a line removed only because the HTML extractor put it outside the
+// article: the header with the byline and the date often is.
+func outsideOnly(blocks []document.Block, reasons []string, i int) bool {
+	return blocks[i].Outside != "" && reasons[i] == blocks[i].Outside
 }
