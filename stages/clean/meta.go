@@ -448,8 +448,8 @@ func isJobTitle(s string) bool {
 	return false
 }
 
-// findSite returns the site's name when a sign-up or copyright line names it:
-// "Subscribe to The Week", "© 2018 Mothership".
+// findSite returns the site's name when a sign-up line or a copyright line in the last
+// third of the page (the footer) names it: "Subscribe to The Week", "© 2018 Mothership".
 func findSite(info []lineInfo) string {
 	votes := map[string]int{}
 	best, bestN := "", 0
@@ -460,6 +460,11 @@ func findSite(info []lineInfo) string {
 		}
 		name := siteIn(li.text)
 		if name == "" {
+			continue
+		}
+		// A copyright notice names the site in the footer; above it, "© REUTERS" is a
+		// picture's credit.
+		if !strings.Contains(li.lower, "subscribe") && 3*i < 2*len(info) {
 			continue
 		}
 		votes[name]++

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -126,4 +127,24 @@ type wantMeta struct {
 	title, subtitle string
 	authors         []string
 	published       string
+}
+
+func TestFindSite(t *testing.T) {
+	body := strings.Repeat("The council approved the budget after a long debate about the library.\n", 6)
+	tests := []struct {
+		name, page, want string
+	}{
+		{"footer copyright", "Headline here\n" + body + "© 2018 Mothership", "Mothership"},
+		{"picture credit above the footer is no site", "Headline here\n© REUTERS\n" + body + "More stories", ""},
+		{"sign-up anywhere", "Subscribe to The Week\n" + body, "The Week"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := linesToBlocks(strings.Split(strings.TrimSpace(tt.page), "\n"))
+			info := analyseBlocks(blocks)
+			if got := findSite(info); got != tt.want {
+				t.Errorf("findSite = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
