@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
 	"github.com/newspipe/newspipe/document"
@@ -40,6 +41,15 @@ var publishedNames = []string{
 	"cxenseparse:recs:publishtime", "article:published", "datecreated", "originalpublicationdate",
 }
 
+// isPublishedName holds publishedNames, for the test of every meta tag.
+var isPublishedName = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range publishedNames {
+		m[n] = true
+	}
+	return m
+}()
+
 // authorNames are meta names and properties that carry an author's name.
 var authorNames = map[string]bool{
 	"author": true, "article:author": true, "og:article:author": true, "parsely-author": true,
@@ -47,32 +57,46 @@ var authorNames = map[string]bool{
 	"citation_author": true, "twitter:creator": false,
 }
 
+// The selectors of the page's metadata, compiled once.
+var (
+	selTitle           = cascadia.MustCompile("title")
+	selMeta            = cascadia.MustCompile("meta")
+	selJSONLD          = cascadia.MustCompile(`script[type*="ld+json"]`)
+	selArticleHeadline = cascadia.MustCompile("article h1, main h1, [itemprop=headline]")
+	selH1              = cascadia.MustCompile("h1")
+	selItemAuthor      = cascadia.MustCompile("[itemprop~=author]")
+	selItemName        = cascadia.MustCompile("[itemprop~=name]")
+	selRelAuthor       = cascadia.MustCompile("a[rel~=author]")
+	selTime            = cascadia.MustCompile("time[datetime]")
+	selCanonical       = cascadia.MustCompile("link[rel~=canonical]")
+)
+
 // readMeta reads the article's metadata from the parsed page (see pageMeta.resolve for
 // the precedence between sources).
 func readMeta(root *html.Node) document.Metadata {
 	doc := goquery.NewDocumentFromNode(root)
 	var pm pageMeta
-	pm.title = collapse(doc.Find("title").First().Text())
+	pm.title = collapse(doc.FindMatcher(selTitle).First().Text())
 	dates := map[string]string{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
 	for _, name := range publishedNames {
 		if d := dates[name]; d != "" {
 			pm.published = d
 			break
 		}
 	}
-	doc.Find(`script[type*="ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selJSONLD).Each(func(_ int, s *goquery.Selection) {
 		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
 	})
 	// The visible headline: the first <h1> of the article, else of the page.
-	h1 := doc.Find("article h1, main h1, [itemprop=headline]").First()
+	h1 := doc.FindMatcher(selArticleHeadline).First()
 	if h1.Length() == 0 {
-		h1 = doc.Find("h1").First()
+		h1 = doc.FindMatcher(selH1).First()
 	}
 	pm.headline = collapse(h1.Text())
-	doc.Find("[itemprop~=author]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selItemAuthor).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("content", "")
-		if n := s.Find("[itemprop~=name]").First(); name == "" && n.Length() > 0 {
+		if n := s.FindMatcher(selItemName).First(); name == "" && n.Length() > 0 {
 			name = n.AttrOr("content", n.Text())
 		}
 		if name == "" && s.Children().Length() <= 2 {
@@ -82,12 +106,12 @@ func readMeta(root *html.Node) document.Metadata {
 			pm.itemAuthors = appendName(pm.itemAuthors, a)
 		}
 	})
-	doc.Find("a[rel~=author]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selRelAuthor).Each(func(_ int, s *goquery.Selection) {
 		for _, a := range splitAuthors(s.Text()) {
 			pm.relAuthors = appendName(pm.relAuthors, a)
 		}
 	})
-	doc.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if isModified(s) {
 			return true
 		}
@@ -100,7 +124,7 @@ func readMeta(root *html.Node) document.Metadata {
 	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
 		pm.shownDate = visibleDate(doc)
 	}
-	if href := strings.TrimSpace(doc.Find("link[rel~=canonical]").First().AttrOr("href", "")); isAbsURL(href) {
+	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
 	return pm.resolve()
@@ -159,8 +183,8 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 			pm.metaAuthors = appendName(pm.metaAuthors, a)
 		}
 	}
-	if d := pubdate.ISO(val); d != "" {
-		if _, seen := dates[key]; !seen {
+	if _, seen := dates[key]; !seen && isPublishedName[key] {
+		if d := pubdate.ISO(val); d != "" {
 			dates[key] = d
 		}
 	}

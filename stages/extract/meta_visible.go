@@ -6,22 +6,25 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
-// bylineSelector finds the elements that name an article's author on the page itself.
-const bylineSelector = `[class*=author], [class*=Author], [id=author], [class*=byline], [class~=writer]`
+// selByline finds the elements that name an article's author on the page itself.
+var selByline = cascadia.MustCompile(`[class*=author], [class*=Author], [id=author], [class*=byline], [class~=writer]`)
 
-// dateSelector finds the elements that show an article's date on the page itself.
-const dateSelector = `[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
-	[class*=article-date], [class*=posted], [class~=date], [class*=byline], [class*=meta-date], [class*=dateline]`
+// selDate finds the elements that show an article's date on the page itself.
+var selDate = cascadia.MustCompile(`[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
+	[class*=article-date], [class*=posted], [class~=date], [class*=byline], [class*=meta-date], [class*=dateline]`)
+
+var selArticle = cascadia.MustCompile("article, main, [role=main]")
 
 // scopes returns the article's containers, where the byline and date are looked for
 // first, then the whole page.
 func scopes(doc *goquery.Document) []*goquery.Selection {
 	var out []*goquery.Selection
-	if a := doc.Find("article, main, [role=main]").First(); a.Length() > 0 {
+	if a := doc.FindMatcher(selArticle).First(); a.Length() > 0 {
 		out = append(out, a)
 	}
 	return append(out, doc.Selection)
@@ -32,7 +35,7 @@ func scopes(doc *goquery.Document) []*goquery.Selection {
 func visibleAuthors(doc *goquery.Document) []string {
 	for _, scope := range scopes(doc) {
 		var people []string
-		scope.Find(bylineSelector).EachWithBreak(func(i int, s *goquery.Selection) bool {
+		scope.FindMatcher(selByline).EachWithBreak(func(i int, s *goquery.Selection) bool {
 			text := collapse(s.Text())
 			if text == "" || len(strings.Fields(text)) > 8 {
 				return i < 12
@@ -75,7 +78,7 @@ func isPersonName(s string) bool {
 func visibleDate(doc *goquery.Document) string {
 	for _, scope := range scopes(doc) {
 		date := ""
-		scope.Find(dateSelector).EachWithBreak(func(i int, s *goquery.Selection) bool {
+		scope.FindMatcher(selDate).EachWithBreak(func(i int, s *goquery.Selection) bool {
 			if isModified(s) {
 				return i < 12
 			}
