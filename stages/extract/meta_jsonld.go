@@ -71,6 +71,16 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 			}
 		}
 	}
+	if len(m.Authors) == 0 {
+		// An author given on another object of the page (its WebPage) when the article names none.
+		for _, o := range objs {
+			if a := names(o["author"], byID); len(a) > 0 && !isType(o, "Person", "Organization") {
+				m.Authors = a
+				*orgAuthors = onlyOrganizations(resolveRef(o["author"], byID))
+				break
+			}
+		}
+	}
 	if m.Site == "" {
 		m.Site = site
 	}
@@ -208,7 +218,7 @@ func str(v any) string {
 func onlyOrganizations(v any) bool {
 	switch t := v.(type) {
 	case map[string]any:
-		return isType(t, "Organization", "NewsMediaOrganization", "Corporation")
+		return isType(t, "Organization", "NewsMediaOrganization", "Corporation") && !isType(t, "Person")
 	case []any:
 		for _, e := range t {
 			if !onlyOrganizations(e) {

@@ -38,7 +38,7 @@ func visibleAuthors(doc *goquery.Document) []string {
 		scope.FindMatcher(selByline).EachWithBreak(func(i int, s *goquery.Selection) bool {
 			text := collapse(s.Text())
 			if text == "" || len(strings.Fields(text)) > 8 {
-				return i < 12
+				return i < 40
 			}
 			if i := strings.Index(strings.ToLower(text), "by "); i > 0 && len(strings.Fields(text[:i])) > 1 {
 				text = text[i:] // "Published August 7, 2023 by Nicole Burke"
@@ -48,7 +48,7 @@ func visibleAuthors(doc *goquery.Document) []string {
 					people = appendName(people, a)
 				}
 			}
-			return len(people) == 0 && i < 12
+			return len(people) == 0 && i < 40
 		})
 		if len(people) > 0 {
 			return people

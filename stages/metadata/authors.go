@@ -20,7 +20,7 @@ var jobWords = map[string]bool{
 var bylineWords = map[string]bool{
 	"by": true, "written": true, "posted": true, "published": true, "updated": true,
 	"date": true, "last": true, "video": true, "originally": true, "share": true,
-	"admin": true, "author": true, "authors": true, "more": true, "about": true, "and": true,
+	"admin": true, "administrator": true, "editor": true, "author": true, "authors": true, "more": true, "about": true, "and": true,
 	"follow": true, "email": true, "read": true, "view": true, "profile": true, "staff": true,
 }
 
@@ -60,6 +60,15 @@ func cleanAuthor(a string) string {
 		words = words[1:]
 	}
 	a = strings.Join(words, " ")
+	// "Written ByReyan Perumal", "BySummer Swann": a label glued to the name.
+	for _, label := range []string{"written by", "posted by", "by"} {
+		if len(a) > len(label) && strings.EqualFold(a[:len(label)], label) {
+			if r, _ := utf8.DecodeRuneInString(a[len(label):]); unicode.IsUpper(r) {
+				a = a[len(label):]
+				break
+			}
+		}
+	}
 	// "Meg JamesStaff Writer": a role glued to the last name without a space.
 	for i := 1; i < len(a); i++ {
 		r, _ := utf8.DecodeRuneInString(a[i:])

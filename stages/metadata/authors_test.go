@@ -22,6 +22,7 @@ func TestCleanAuthors(t *testing.T) {
 		{"site name matched without spaces", []string{"TheHill"}, "The Hill", nil},
 		{"byline labels", []string{"Written By", "DATE", "Video", "Last"}, "", nil},
 		{"each once", []string{"Jane Roe", "jane roe", "John Doe"}, "", []string{"Jane Roe", "John Doe"}},
+		{"label glued to the name", []string{"Written ByReyan Perumal", "BySummer Swann", "Byron Hale"}, "", []string{"Reyan Perumal", "Summer Swann", "Byron Hale"}},
 		{"single names kept", []string{"Krystyna"}, "", []string{"Krystyna"}},
 		{"agency kept", []string{"Reuters"}, "", []string{"Reuters"}},
 	}
