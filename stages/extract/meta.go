@@ -195,9 +195,10 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // are often written for search engines and social networks; else the declared one.
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
 // rel=author links, then by the visible byline; an organization only when no person is
-// named, and never the site itself. Published: JSON-LD datePublished, then
-// article:published_time and kin, then the first <time datetime> that is no modification
-// date, then the first date shown in a date or byline element.
+// named (metadata.CleanAuthors drops the site itself unless its name is a person's).
+// Published: JSON-LD datePublished, then article:published_time and kin, then the first
+// <time datetime> that is no modification date, then the first date shown in a date or
+// byline element.
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
 	m.URL = pm.canonical
@@ -231,9 +232,6 @@ func (pm *pageMeta) resolve() document.Metadata {
 	}
 	m.Authors = nil
 	for _, a := range people {
-		if m.Site != "" && sameName(a, m.Site) {
-			continue
-		}
 		m.Authors = appendName(m.Authors, a)
 	}
 	if m.Published == "" {

@@ -27,12 +27,15 @@ var bylineWords = map[string]bool{
 // CleanAuthors returns the people of an author list as a reader expects them: without
 // "By", e-mail addresses, a role glued on ("Meg JamesStaff Writer", "Jane Roe, Senior
 // Editor") or the publication after a full stop ("Finian Cunningham. Sputnik
-// International"), without the site itself or byline labels ("Written By"), each once.
+// International"), without the site itself (but for a personal site's owner) or byline
+// labels ("Written By"), each once.
 func CleanAuthors(authors []string, site string) []string {
 	var out []string
 	for _, a := range authors {
 		a = cleanAuthor(a)
-		if a == "" || site != "" && sameWords(a, site) || isBylineLabel(a) {
+		// The site itself is no author, unless it is the only one and its name is a
+		// person's: a personal site.
+		if a == "" || site != "" && sameWords(a, site) && (len(authors) > 1 || !personName(a)) || isBylineLabel(a) {
 			continue
 		}
 		dup := false
@@ -139,4 +142,28 @@ func sameWords(a, b string) bool {
 		}, s), "the")
 	}
 	return norm(a) != "" && norm(a) == norm(b)
+}
+
+// orgWords mark the name of an organization rather than a person.
+var orgWords = map[string]bool{
+	"inc": true, "llc": true, "ltd": true, "team": true, "group": true, "media": true, "news": true,
+	"corporation": true, "corp": true, "company": true, "co": true, "pc": true, "bank": true, "store": true,
+	"official": true, "university": true, "institute": true, "agency": true, "solutions": true, "services": true,
+}
+
+// personName reports a name shaped like a person's: two or three capitalised words, none
+// of them a word of organization names.
+func personName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || orgWords[strings.ToLower(strings.Trim(w, ".,"))] ||
+			strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -20,6 +20,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"agency after a bar", []string{"Jane Roe | Staff Reporter"}, "", []string{"Jane Roe"}},
 		{"the site is no author", []string{"Daily Planet", "Jane Roe"}, "The Daily Planet", []string{"Jane Roe"}},
 		{"site name matched without spaces", []string{"TheHill"}, "The Hill", nil},
+		{"a personal site's owner is its author", []string{"Sam Bossley"}, "Sam Bossley", []string{"Sam Bossley"}},
+		{"a company site is no author", []string{"Kneib Dentistry PC"}, "Kneib Dentistry PC", nil},
 		{"byline labels", []string{"Written By", "DATE", "Video", "Last"}, "", nil},
 		{"each once", []string{"Jane Roe", "jane roe", "John Doe"}, "", []string{"Jane Roe", "John Doe"}},
 		{"label glued to the name", []string{"Written ByReyan Perumal", "BySummer Swann", "Byron Hale"}, "", []string{"Reyan Perumal", "Summer Swann", "Byron Hale"}},
