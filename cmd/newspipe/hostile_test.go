@@ -105,8 +105,9 @@ func TestHostileInputs(t *testing.T) {
 	if w := recs["nul-bytes"].Warnings; len(w) != 1 || w[0] != "3 NUL bytes were removed from the text" {
 		t.Errorf("nul-bytes: warnings %q, want one saying 3 NUL bytes were removed", w)
 	}
-	if w := recs["german"].Warnings; len(w) != 1 || !strings.Contains(w[0], "entity model is English-only") {
-		t.Errorf("german: warnings %q, want one saying entities were skipped", w)
+	if w := recs["german"].Warnings; len(w) != 2 || !strings.Contains(w[0], "entity model is English-only") ||
+		!strings.Contains(w[1], "date rules are English-only") {
+		t.Errorf("german: warnings %q, want one saying entities were skipped and one saying dates were", w)
 	}
 }
 
