@@ -19,9 +19,9 @@ type pageMeta struct {
 	ld                            document.Metadata // JSON-LD article
 	ldOrgAuthors                  bool              // the JSON-LD authors are organizations, not people
 	ogTitle, ogSite, ogDesc, desc string
-	title                         string // <title>
-	headline                      string // the page's visible headline: its first <h1>
-	published                     string // article:published_time and kin
+	title                         string   // <title>
+	headlines                     []string // the page's visible headlines: its <h1>, the article's first
+	published                     string   // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string // itemprop=author, rel=author
 	bylineAuthors                 []string // the people of the page's visible byline
@@ -88,12 +88,16 @@ func readMeta(root *html.Node) document.Metadata {
 	doc.FindMatcher(selJSONLD).Each(func(_ int, s *goquery.Selection) {
 		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
 	})
-	// The visible headline: the first <h1> of the article, else of the page.
-	h1 := doc.FindMatcher(selArticleHeadline).First()
-	if h1.Length() == 0 {
-		h1 = doc.FindMatcher(selH1).First()
+	// The visible headline candidates: the <h1> of the article, then those of the page
+	// (the first may be the site's logo).
+	for _, sel := range []goquery.Matcher{selArticleHeadline, selH1} {
+		doc.FindMatcher(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if h := collapse(s.Text()); h != "" {
+				pm.headlines = append(pm.headlines, h)
+			}
+			return len(pm.headlines) < 6
+		})
 	}
-	pm.headline = collapse(h1.Text())
 	doc.FindMatcher(selItemAuthor).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("content", "")
 		if n := s.FindMatcher(selItemName).First(); name == "" && n.Length() > 0 {
@@ -212,10 +216,15 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if declared == "" {
 		declared = pm.title
 	}
-	declared = stripSiteSuffix(declared, m.Site)
+	host := hostName(pm.canonical)
+	declared = stripSiteSuffix(declared, m.Site, host)
 	m.Title = declared
-	if agrees(pm.headline, declared) || agrees(pm.headline, stripSiteSuffix(pm.title, m.Site)) {
-		m.Title = pm.headline
+	plain := stripSiteSuffix(pm.title, m.Site, host)
+	for _, h := range pm.headlines {
+		if agrees(h, declared) || agrees(h, plain) {
+			m.Title = h
+			break
+		}
 	}
 	people := m.Authors
 	if pm.ldOrgAuthors {
@@ -284,9 +293,10 @@ func agrees(headline, declared string) bool {
 // titleSeparators split a page title from the site name appended to it.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "}
 
-// stripSiteSuffix removes a trailing " | Site" from a title: the named site when it is
-// known, otherwise a short last part after a separator.
-func stripSiteSuffix(title, site string) string {
+// stripSiteSuffix removes the site's name from a title: " | Site" after it or "Site | "
+// before it, where the site is the named one, or the page's host ("Artlyst" on
+// artlyst.com); with no site name known, also a short last part after a separator.
+func stripSiteSuffix(title, site, host string) string {
 	title = strings.TrimSpace(title)
 	for _, sep := range titleSeparators {
 		i := strings.LastIndex(title, sep)
@@ -294,7 +304,7 @@ func stripSiteSuffix(title, site string) string {
 			continue
 		}
 		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
-		if site != "" && sameName(tail, site) {
+		if isSiteName(tail, site, host) {
 			return head
 		}
 		// A site name is short next to the headline it follows.
@@ -302,7 +312,38 @@ func stripSiteSuffix(title, site string) string {
 			return head
 		}
 	}
+	for _, sep := range titleSeparators {
+		if i := strings.Index(title, sep); i > 0 && isSiteName(title[:i], site, host) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
 	return title
+}
+
+// isSiteName reports whether a part of a title names the site: it is the site's name,
+// or its letters are the host's name ("Newegg.com", "TheFocus.AI Labs" on thefocus.ai).
+func isSiteName(part, site, host string) bool {
+	if site != "" && sameName(part, site) {
+		return true
+	}
+	if host == "" || len(strings.Fields(part)) > 6 {
+		return false
+	}
+	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
+	return len(host) >= 4 && strings.Contains(letters, host)
+}
+
+// hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.
+func hostName(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return ""
+	}
+	labels := strings.Split(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	return strings.ReplaceAll(labels[len(labels)-2], "-", "")
 }
 
 // isStandfirst reports whether a page description reads like a standfirst: a full
