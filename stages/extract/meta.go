@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -23,11 +24,12 @@ type pageMeta struct {
 	headlines                     []string // the page's visible headlines: its <h1>, the article's first
 	published                     string   // article:published_time and kin
 	metaAuthors                   []string
-	itemAuthors, relAuthors       []string // itemprop=author, rel=author
-	bylineAuthors                 []string // the people of the page's visible byline
-	timeAttr                      string   // the first <time datetime> that is no modification date
-	shownDate                     string   // the first publication date shown in the article's header
-	canonical                     string   // <link rel=canonical> or og:url
+	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
+	bylineAuthors                 []string    // the people of the page's visible byline
+	timeAttr                      string      // the first <time datetime> that is no modification date
+	zones                         []time.Time // the zoned times of the page's <time datetime>
+	shownDate                     string      // the first publication date shown in the article's header
+	canonical                     string      // <link rel=canonical> or og:url
 }
 
 // publishedNames are meta names and properties that carry the publication date, in
@@ -115,12 +117,17 @@ func readMeta(root *html.Node) document.Metadata {
 			pm.relAuthors = appendName(pm.relAuthors, a)
 		}
 	})
-	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if isModified(s) {
-			return true
+	doc.FindMatcher(selTime).Each(func(_ int, s *goquery.Selection) {
+		d, ok := pubdate.Parse(s.AttrOr("datetime", ""))
+		if !ok {
+			return
 		}
-		pm.timeAttr = pubdate.ISO(s.AttrOr("datetime", ""))
-		return pm.timeAttr == ""
+		if d.Zoned && d.Precision > pubdate.Day {
+			pm.zones = append(pm.zones, d.Time)
+		}
+		if pm.timeAttr == "" && !isModified(s) {
+			pm.timeAttr = d.ISO()
+		}
 	})
 	if len(pm.ld.Authors) == 0 && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
 		pm.bylineAuthors = visibleAuthors(doc)
@@ -252,6 +259,7 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if m.Published == "" {
 		m.Published = pm.shownDate
 	}
+	m.Published = inLocalZone(m.Published, pm.zones)
 	desc := pm.ogDesc
 	if desc == "" {
 		desc = pm.desc
@@ -418,3 +426,28 @@ func sameName(a, b string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// inLocalZone returns published, a time in UTC, in the zone the page's other times are
+// written in, when they all agree on one: "2025-12-19T03:05:00Z" on a page whose times
+// are "-08:00" is 2025-12-18T19:05:00-08:00, published on the 18th where it was written.
+// Other dates are returned as they are.
+func inLocalZone(published string, zones []time.Time) string {
+	d, ok := pubdate.Parse(published)
+	if !ok || !d.Zoned || d.Precision == pubdate.Day || len(zones) == 0 {
+		return published
+	}
+	if _, off := d.Time.Zone(); off != 0 {
+		return published
+	}
+	_, local := zones[0].Zone()
+	for _, z := range zones[1:] {
+		if _, off := z.Zone(); off != local {
+			return published
+		}
+	}
+	if local == 0 {
+		return published
+	}
+	d.Time = d.Time.In(time.FixedZone("", local))
+	return d.ISO()
+}

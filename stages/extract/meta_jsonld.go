@@ -81,6 +81,15 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 			}
 		}
 	}
+	if m.Published == "" {
+		// A date given on another object of the page (its WebPage) when the article has none.
+		for _, o := range objs {
+			if d := pubdate.ISO(str(o["datePublished"])); d != "" && !isType(o, "Person", "Organization") {
+				m.Published = d
+				break
+			}
+		}
+	}
 	if m.Site == "" {
 		m.Site = site
 	}

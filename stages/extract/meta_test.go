@@ -92,6 +92,15 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "Critics’ Choice: Best UK Art Exhibitions 2025", URL: "https://www.artlyst.com/reviews/x"}},
 		{"the agreeing h1 after a logo h1", `<title>Recent Trends in Photography | Studio</title></head><body><h1>Studio</h1><h1>8 Recent Trends in Photography</h1>`,
 			document.Metadata{Title: "8 Recent Trends in Photography"}},
+		{"UTC date in the page's own zone", `<meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head><body>
+			<time datetime="2025-12-18T19:05:00-08:00">Dec 18</time><time datetime="2025-12-16T10:00:00-08:00">Dec 16</time>`,
+			document.Metadata{Published: "2025-12-18T19:05:00-08:00"}},
+		{"UTC date kept when the page's zones disagree", `<meta property="article:published_time" content="2025-12-19T03:05:00Z"></head><body>
+			<time datetime="2025-12-18T19:05:00-08:00">a</time><time datetime="2025-12-18T22:05:00-05:00">b</time>`,
+			document.Metadata{Published: "2025-12-19T03:05:00Z"}},
+		{"JSON-LD date of the web page when the article has none", `<script type="application/ld+json">[{"@type":"Article","headline":"A post"},
+			{"@type":"WebPage","datePublished":"2024-01-23T13:44:00+00:00"}]</script>`,
+			document.Metadata{Title: "A post", Published: "2024-01-23T13:44:00Z"}},
 		{"canonical URL", `<title>T</title><link rel="canonical" href="https://news.example/a/1"><meta property="og:url" content="https://news.example/a/2">`,
 			document.Metadata{Title: "T", URL: "https://news.example/a/1"}},
 		{"og:url when no canonical link", `<title>T</title><link rel="canonical" href="/a/1"><meta property="og:url" content="https://news.example/a/2">`,
