@@ -60,7 +60,8 @@ eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) eval clean $(SHARED)/extraction/dev && \
 	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt && \
-	$(DEVBIN) eval dates
+	$(DEVBIN) eval dates && \
+	$(DEVBIN) eval meta $(SHARED)/extraction/train/wcxb-dev
 
 # Retrain the entity model from CoNLL-2003 train (deterministic).
 model: devbuild

@@ -39,6 +39,7 @@ type Metadata struct {
 	Authors   []string
 	Site      string
 	Published string // ISO 8601 date or date-time, as precise as the source
+	URL       string // the page's canonical URL, as the page gives it
 }
 
 // Document is one input article as read: what the first stage takes. Stages do not modify

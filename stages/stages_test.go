@@ -145,3 +145,61 @@ func TestStagesStopWhenCanceled(t *testing.T) {
 		}
 	}
 }
+
+func TestMetadataStage(t *testing.T) {
+	article := "<p>" + strings.Repeat("The council met on Monday and approved the plan for the new library after a long debate. ", 4) + "</p>"
+	tests := []struct {
+		name, raw, hint string
+		want            func(r record.Record) string // "" when right, else what is wrong
+	}{
+		{"JSON Lines published field in prose form", "Council approves budget\n\nThe council approved the budget yesterday after a long debate about library hours and parks.\n", "text",
+			func(r record.Record) string {
+				if r.Published != "2018-06-10" {
+					return "published " + r.Published + ", want 2018-06-10 from the input's June 10, 2018"
+				}
+				return ""
+			}},
+		{"canonical URL when the input gave none", `<html><head><title>Council approves budget</title><link rel="canonical" href="https://news.example/a/1"></head><body>` + article + `</body></html>`, "html",
+			func(r record.Record) string {
+				if r.Source.URL != "https://news.example/a/1" {
+					return "url " + r.Source.URL
+				}
+				return ""
+			}},
+		{"Italian text: dates skipped with a warning", "Modellino in scala 1:24 della Ferrari\n\nIl modellino della Ferrari in scala 1:24 è stato presentato ieri alla fiera di Milano davanti a molti appassionati e collezionisti.\n\nLa casa costruttrice ha detto che la produzione comincerà il prossimo anno in una fabbrica vicino a Torino.\n", "text",
+			func(r record.Record) string {
+				if r.Language != "it" {
+					return "language " + r.Language
+				}
+				if len(r.Dates) > 0 {
+					return "dates tagged with English rules: " + r.Dates[0].Text
+				}
+				for _, w := range r.Warnings {
+					if strings.HasPrefix(w, "dates not tagged") {
+						return ""
+					}
+				}
+				return "no warning"
+			}},
+	}
+	models, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &document.Document{Raw: []byte(tt.raw), FormatHint: tt.hint, Published: "June 10, 2018"}
+			if tt.hint == "html" {
+				d.Published = ""
+			}
+			d.Record.ID = "t"
+			r := Record(models.Annotate(context.Background(), d, Options{}))
+			if r.Error != nil {
+				t.Fatalf("error: %v", r.Error)
+			}
+			if msg := tt.want(*r); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+}

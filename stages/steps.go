@@ -127,6 +127,9 @@ func (m *Models) Describe(_ context.Context, c *Cleaned, published time.Time) (*
 	out := &Described{Record: c.Record, Review: c.Review}
 	r := &out.Record
 	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = meta.Title, meta.Subtitle, meta.Authors, meta.Site, meta.Published
+	if r.Source.URL == "" {
+		r.Source.URL = meta.URL // the page's canonical URL
+	}
 	r.Language = m.detector.Detect(r.Title + "\n" + r.Text)
 	if !c.Fetched.IsZero() {
 		// A crawled page without a date of its own is about the day it was fetched.
@@ -152,13 +155,20 @@ func (m *Models) Entities(ctx context.Context, d *Described) (*Described, error)
 	return &out, nil
 }
 
-// Dates finds the temporal expressions of the text, resolved against the reference date.
+// Dates finds the temporal expressions of English and undetermined-language text, resolved
+// against the reference date; the rules know only English month and weekday names and
+// number forms ("scala 1:24" is no time of day), so for other languages the record says
+// that dates were skipped.
 func (m *Models) Dates(ctx context.Context, d *Described) (*Annotated, error) {
+	out := &Annotated{Record: d.Record, Review: d.Review}
+	if lang := d.Record.Language; lang != "en" && lang != language.Undetermined {
+		out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("dates not tagged: the date rules are English-only and the text is in %q", lang))
+		return out, nil
+	}
 	found, err := m.tagger.TagContext(ctx, d.Record.Text, d.Reference)
 	if err != nil {
 		return nil, err
 	}
-	out := &Annotated{Record: d.Record, Review: d.Review}
 	out.Record.Dates = found
 	return out, nil
 }

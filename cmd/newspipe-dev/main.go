@@ -44,6 +44,10 @@ var program = &cli.Program{
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalNER(args, e.Stdout, e.Stderr) }},
 		{Name: "eval dates", Args: "[CASES.tsv]", Summary: "date tagger P/R/F1 on a table of cases",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalDates(args, e.Stdout, e.Stderr) }},
+		{Name: "eval meta", Args: "DIR...", Summary: "title, authors, date, URL against ID.meta.json, beside go-trafilatura",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdEvalMeta(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "train ner", Args: "[-o FILE] FILE", Summary: "train the entity model from a CoNLL-2003 file",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainNER(args, e.Stdout, e.Stderr) }},
 		{Name: "train clean", Args: "[-o FILE] DIR", Summary: "train the text-cleaning weights from a folder of pages",

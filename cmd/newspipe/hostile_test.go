@@ -112,8 +112,9 @@ func TestHostileInputs(t *testing.T) {
 		len(r.Warnings) != 1 || r.Warnings[0] != "3 bytes that are not valid UTF-8 were replaced with U+FFFD" {
 		t.Errorf("mostly-utf8: text %.200q, warnings %q", r.Text, r.Warnings)
 	}
-	if w := recs["german"].Warnings; len(w) != 1 || !strings.Contains(w[0], "entity model is English-only") {
-		t.Errorf("german: warnings %q, want one saying entities were skipped", w)
+	if w := recs["german"].Warnings; len(w) != 2 || !strings.Contains(w[0], "entity model is English-only") ||
+		!strings.Contains(w[1], "date rules are English-only") {
+		t.Errorf("german: warnings %q, want one saying entities were skipped and one saying dates were", w)
 	}
 }
 

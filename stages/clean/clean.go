@@ -109,7 +109,7 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 			}
 		}
 	}
-	res := Result{Meta: readMeta(info, keep, reasons)}
+	res := Result{Meta: readMeta(blocks, info, keep, reasons)}
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// Still nothing: a one-line item, or a script written without spaces between words
 		// (Chinese, Japanese), which the word-based features cannot read. Rather than an

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/pubdate"
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 const (
@@ -18,7 +20,7 @@ const (
 
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
-func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata {
+func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []string) document.Metadata {
 	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
@@ -74,6 +76,42 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			break
 		}
 	}
+	if byline < 0 {
+		// No byline next to the body: the first "By ..." line above it, anywhere in the header.
+		for i := 0; i < min(len(info), first+4); i++ {
+			if reasons[i] != "" || info[i].words > 14 || !strings.HasPrefix(info[i].lower, "by ") {
+				continue
+			}
+			if authors, date, ok := parseByline(info[i].text); ok && len(authors) > 0 {
+				meta.Authors = appendNew(meta.Authors, authors...)
+				if meta.Published == "" {
+					meta.Published = date
+				}
+				if reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonByline
+				}
+				break
+			}
+		}
+	}
+	if meta.Published == "" {
+		// No date next to the body: the first date line of the header ("Dec 12, 2025",
+		// "Published on July 18, 2025"), never an update's date.
+		for i := 0; i < min(len(info), first+4); i++ {
+			li := &info[i]
+			if reasons[i] != "" && !outsideOnly(blocks, reasons, i) || li.words > 12 || li.digits == 0 || !(li.dateOnly || startsWithDateWord(li.lower)) ||
+				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
+				continue
+			}
+			if d := pubdate.Find(li.text); d.Value != "" {
+				meta.Published = d.Value
+				if li.dateOnly && reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonDate
+				}
+				break
+			}
+		}
+	}
 	if byline >= 0 {
 		next := byline + 1
 		for next < len(keep) && !(keep[next] && reasons[next] == "") {
@@ -90,33 +128,28 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 			anchor--
 		}
 	}
-	// The headline is the best headline-like line a little above the anchor: close to it,
-	// and followed by a standfirst, a byline or the body.
+	// The headline is the line with the most evidence of being one among the lines a
+	// little above the anchor and those between the byline and the body (see headlineScore).
+	body := bodyTokens(info, keep, reasons, first)
 	title, best := -1, 0.0
-	for i := anchor - 1; i >= max(0, anchor-10); i-- {
+	for i := max(0, anchor-10); i < max(anchor, first); i++ {
 		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
 			continue
 		}
-		li := &info[i]
-		score := 3 - 0.3*float64(anchor-1-i)
-		if li.words >= 4 && li.words <= 20 {
-			score += 2
+		if i >= anchor && i < first && reasons[i] != "" {
+			continue
 		}
-		if li.words > 0 && li.titleCase*2 >= li.words {
-			score++
+		dist := anchor - 1 - i
+		if i >= anchor {
+			dist = first - 1 - i
 		}
-		if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
-			reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
-			score += 2
-		}
-		if li.repeated {
-			score -= 0.5
-		}
+		score := headlineScore(info, reasons, i, dist, anchor, body)
 		if score > best {
 			title, best = i, score
 		}
 	}
-	if title < 0 && (byline < 0 || first < byline) && isHeadline(&info[first]) && !info[first].final {
+	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
+		(title < 0 || headlineScore(info, reasons, first, 0, anchor, body) > best) {
 		// The classifier kept the headline as the body's first line.
 		title = first
 	}
@@ -125,7 +158,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	}
 	// A standfirst under a headline-shaped line is not the headline: it is a sentence, or it
 	// is longer than the headline above it.
-	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final &&
+	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final && !withSiteName(info, title) &&
 		(info[title].final || info[title-1].words >= 4 && info[title].words >= info[title-1].words) {
 		title--
 	}
@@ -136,7 +169,7 @@ func readMeta(info []lineInfo, keep []bool, reasons []string) document.Metadata 
 	s := title + 1
 	if s < len(info) && reasons[s] == "" && info[s].words >= 5 && info[s].words <= 60 &&
 		!info[s].byline && !info[s].dateOnly {
-		if !keep[s] || (byline >= 0 && byline <= s+2) || !info[s].final {
+		if !keep[s] || (byline > title && byline <= s+2) || !info[s].final {
 			meta.Subtitle = info[s].text
 			keep[s], reasons[s] = false, reasonSubtitle
 		}
@@ -184,7 +217,7 @@ func isHeadline(li *lineInfo) bool {
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
 		return false // captions and sentences end with a full stop; headlines do not
 	}
-	if li.digits > 0 && (parseDate(li.text).value != "" || hasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
+	if li.digits > 0 && (pubdate.Find(li.text).Value != "" || pubdate.HasNumericDate(li.text)) || strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading") {
 		return false
 	}
 	// Longer headlines may use words like "share" or "deal"; short lines with them are chrome.
@@ -269,12 +302,12 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
-	d := parseDate(rest)
+	d := pubdate.Find(rest)
 	names := rest
-	if d.value != "" {
-		published = d.value
-		names = rest[:d.start]
-		if tail := strings.TrimSpace(rest[d.end:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
+	if d.Value != "" {
+		published = d.Value
+		names = rest[:d.Start]
+		if tail := strings.TrimSpace(rest[d.End:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
 			return nil, "", false
 		}
 	}
@@ -286,7 +319,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	names = trimBylineTail(names)
-	if !prefixed && d.value == "" && !relative {
+	if !prefixed && d.Value == "" && !relative {
 		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms, led by a person.
 		sep := strings.IndexAny(names, ",|")
 		for _, dash := range []string{" - ", " – ", " — "} {
@@ -303,7 +336,13 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		return nil, published, strings.IndexFunc(s, unicode.IsDigit) >= 0
 	}
 	if names == "" {
-		return nil, published, d.value != "" && len(strings.Fields(s)) <= 10
+		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
+	}
+	if prefixed && !nameList(names) {
+		// "by Jason Rostar | SEO | 8 min Read": the names end at the first separator.
+		if i := strings.IndexAny(names, "|–—"); i > 0 {
+			names = strings.TrimSpace(names[:i])
+		}
 	}
 	if !nameList(names) {
 		return nil, "", false
@@ -409,8 +448,8 @@ func isJobTitle(s string) bool {
 	return false
 }
 
-// findSite returns the site's name when a sign-up or copyright line names it:
-// "Subscribe to The Week", "© 2018 Mothership".
+// findSite returns the site's name when a sign-up line or a copyright line in the last
+// third of the page (the footer) names it: "Subscribe to The Week", "© 2018 Mothership".
 func findSite(info []lineInfo) string {
 	votes := map[string]int{}
 	best, bestN := "", 0
@@ -421,6 +460,11 @@ func findSite(info []lineInfo) string {
 		}
 		name := siteIn(li.text)
 		if name == "" {
+			continue
+		}
+		// A copyright notice names the site in the footer; above it, "© REUTERS" is a
+		// picture's credit.
+		if !strings.Contains(li.lower, "subscribe") && 3*i < 2*len(info) {
 			continue
 		}
 		votes[name]++
@@ -480,4 +524,86 @@ func siteIn(s string) string {
 		return ""
 	}
 	return n
+}
+
+// headlineScore weighs the evidence that line i, dist lines above the anchor or the body,
+// is the article's headline: its length and shape, what follows it (a byline, the
+// body), its words found again in the body's first lines, and the same text standing
+// elsewhere on the page with the site's name after it (the page title: "Headline | Site").
+func headlineScore(info []lineInfo, reasons []string, i, dist, anchor int, body map[string]bool) float64 {
+	li := &info[i]
+	score := 3 - 0.3*float64(dist)
+	if li.words >= 4 && li.words <= 20 {
+		score += 2
+	}
+	if li.words > 0 && li.titleCase*2 >= li.words {
+		score++
+	}
+	if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
+		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
+		score += 2
+	}
+	if len(body) > 0 {
+		toks := shingle.Tokens(strings.ToLower(li.text))
+		n := 0
+		for _, t := range toks {
+			if body[t] {
+				n++
+			}
+		}
+		if len(toks) > 0 {
+			score += 2 * float64(n) / float64(len(toks))
+		}
+	}
+	if withSiteName(info, i) {
+		score += 2
+	} else if li.repeated {
+		score -= 0.5
+	}
+	if li.vocab&vCredit != 0 || strings.HasPrefix(li.text, "(") {
+		score -= 4 // "(Reed Saxon / Associated Press)", "Photo: ..."
+	}
+	return score
+}
+
+// withSiteName reports whether line i's text stands elsewhere on the page followed by a
+// separator and a short name: the page's title, "Headline | Site".
+func withSiteName(info []lineInfo, i int) bool {
+	t := info[i].text
+	for j := range info {
+		o := info[j].text
+		if j == i || len(o) <= len(t)+2 || !strings.HasPrefix(o, t) {
+			continue
+		}
+		rest := strings.TrimSpace(o[len(t):])
+		for _, sep := range []string{"|", "-", "–", "—", "·", "•", ":"} {
+			if strings.HasPrefix(rest, sep) && len(strings.Fields(rest)) <= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyTokens returns the lower-case words of the body's first two prose lines from first.
+func bodyTokens(info []lineInfo, keep []bool, reasons []string, first int) map[string]bool {
+	set := map[string]bool{}
+	n := 0
+	for j := first; j < len(info) && n < 2; j++ {
+		if keep[j] && reasons[j] == "" && info[j].final {
+			for _, t := range shingle.Tokens(strings.ToLower(info[j].text)) {
+				if len(t) > 3 {
+					set[t] = true
+				}
+			}
+			n++
+		}
+	}
+	return set
+}
+
+// outsideOnly reports a line removed only because the HTML extractor put it outside the
+// article: the header with the byline and the date often is.
+func outsideOnly(blocks []document.Block, reasons []string, i int) bool {
+	return blocks[i].Outside != "" && reasons[i] == blocks[i].Outside
 }

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -98,6 +99,14 @@ func TestCleanMetadata(t *testing.T) {
 				authors: []string{"Matthias Ang"}, published: "2018-06-10T12:39:00"}},
 		{"name over date", []string{"Menu", "Old bridge closes to cars", "David Ehrlich", "Nov 13, 2019 4:26 pm"},
 			wantMeta{title: "Old bridge closes to cars", authors: []string{"David Ehrlich"}, published: "2019-11-13T16:26:00"}},
+		{"headline under the byline", []string{"Partner With Us", "Wellness Coalition", "Andrew King", "September 4, 2025",
+			"Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks", authors: []string{"Andrew King"}, published: "2025-09-04"}},
+		{"photo credit is no headline", []string{"Old bridge closes to cars after engineers find cracks", "Photo: Reed Saxon / Associated Press"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"page title with the site name", []string{"Old bridge closes to cars | Riverton Courier", "Watch Riverton Live Now",
+			"Old bridge closes to cars"},
+			wantMeta{title: "Old bridge closes to cars"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,4 +127,24 @@ type wantMeta struct {
 	title, subtitle string
 	authors         []string
 	published       string
+}
+
+func TestFindSite(t *testing.T) {
+	body := strings.Repeat("The council approved the budget after a long debate about the library.\n", 6)
+	tests := []struct {
+		name, page, want string
+	}{
+		{"footer copyright", "Headline here\n" + body + "© 2018 Mothership", "Mothership"},
+		{"picture credit above the footer is no site", "Headline here\n© REUTERS\n" + body + "More stories", ""},
+		{"sign-up anywhere", "Subscribe to The Week\n" + body, "The Week"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := linesToBlocks(strings.Split(strings.TrimSpace(tt.page), "\n"))
+			info := analyseBlocks(blocks)
+			if got := findSite(info); got != tt.want {
+				t.Errorf("findSite = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
 // vocabHits is a set of chrome vocabulary families found in a line.
@@ -230,9 +232,9 @@ func isByline(s string) bool {
 func looksLikeDateLine(lower string) bool {
 	if !hasYear(lower) && !strings.Contains(lower, "ago") && !strings.Contains(lower, "updated") &&
 		!strings.Contains(lower, "published") && !strings.Contains(lower, "posted") {
-		return false // every date parseDate reads has a year
+		return false // every date pubdate.Find reads has a year
 	}
-	if parseDate(lower).value != "" {
+	if pubdate.Find(lower).Value != "" {
 		return true
 	}
 	for _, p := range []string{"ago", "updated", "published", "posted"} {

@@ -3,6 +3,8 @@ package extract
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
 var fuzzSeeds = []string{
@@ -64,8 +66,8 @@ func FuzzReadMeta(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if p.Meta.Published != "" && isoDate(p.Meta.Published) != p.Meta.Published {
-			t.Errorf("published %q is not a date isoDate keeps as it is", p.Meta.Published)
+		if p.Meta.Published != "" && pubdate.ISO(p.Meta.Published) != p.Meta.Published {
+			t.Errorf("published %q is not a date pubdate.ISO keeps as it is", p.Meta.Published)
 		}
 	})
 }

@@ -1,98 +1,177 @@
 package extract
 
 import (
-	"encoding/json"
-	"regexp"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/pubdate"
 	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // pageMeta is everything the page says about itself, by source, before precedence.
 type pageMeta struct {
 	ld                            document.Metadata // JSON-LD article
+	ldOrgAuthors                  bool              // the JSON-LD authors are organizations, not people
 	ogTitle, ogSite, ogDesc, desc string
-	published                     string // article:published_time and kin
-	authors                       []string
-	title                         string // <title>
-	timeAttr                      string // first <time datetime>
+	title                         string   // <title>
+	headlines                     []string // the page's visible headlines: its <h1>, the article's first
+	published                     string   // article:published_time and kin
+	metaAuthors                   []string
+	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
+	bylineAuthors                 []string    // the people of the page's visible byline
+	timeAttr                      string      // the first <time datetime> that is no modification date
+	zones                         []time.Time // the zoned times of the page's <time datetime>
+	shownDate                     string      // the first publication date shown in the article's header
+	canonical                     string      // <link rel=canonical> or og:url
 }
 
 // publishedNames are meta names and properties that carry the publication date, in
-// order of trust.
+// order of trust. Modification dates (article:modified_time, dateModified) are not
+// publication dates and are never read.
 var publishedNames = []string{
 	"article:published_time", "og:article:published_time", "datepublished",
 	"parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
-	"date", "dc.date", "dc.date.issued", "dcterms.created", "article.published",
-	"published_time", "og:published_time", "cxenseparse:recs:publishtime",
-	"article:published", "datecreated", "originalpublicationdate",
+	"date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dcterms.date",
+	"citation_publication_date", "article.published", "published_time", "og:published_time",
+	"cxenseparse:recs:publishtime", "article:published", "datecreated", "originalpublicationdate",
 }
+
+// isPublishedName holds publishedNames, for the test of every meta tag.
+var isPublishedName = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range publishedNames {
+		m[n] = true
+	}
+	return m
+}()
 
 // authorNames are meta names and properties that carry an author's name.
 var authorNames = map[string]bool{
-	"author": true, "article:author": true, "og:article:author": true,
-	"parsely-author": true, "sailthru.author": true, "dc.creator": true, "byl": true,
+	"author": true, "article:author": true, "og:article:author": true, "parsely-author": true,
+	"sailthru.author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
+	"citation_author": true, "twitter:creator": false,
 }
 
-// readMeta reads the article's metadata from the parsed page with the precedence
-// JSON-LD, then Open Graph and article meta, then the page title.
-func readMeta(doc *html.Node) document.Metadata {
+// The selectors of the page's metadata, compiled once.
+var (
+	selTitle           = cascadia.MustCompile("title")
+	selMeta            = cascadia.MustCompile("meta")
+	selJSONLD          = cascadia.MustCompile(`script[type*="ld+json"]`)
+	selArticleHeadline = cascadia.MustCompile("article h1, main h1, [itemprop=headline]")
+	selH1              = cascadia.MustCompile("h1")
+	selItemAuthor      = cascadia.MustCompile("[itemprop~=author]")
+	selItemName        = cascadia.MustCompile("[itemprop~=name]")
+	selRelAuthor       = cascadia.MustCompile("a[rel~=author]")
+	selTime            = cascadia.MustCompile("time[datetime]")
+	selCanonical       = cascadia.MustCompile("link[rel~=canonical]")
+)
+
+// readMeta reads the article's metadata from the parsed page (see pageMeta.resolve for
+// the precedence between sources).
+func readMeta(root *html.Node) document.Metadata {
+	doc := goquery.NewDocumentFromNode(root)
 	var pm pageMeta
+	pm.title = collapse(doc.FindMatcher(selTitle).First().Text())
 	dates := map[string]string{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				if pm.title == "" {
-					pm.title = collapse(textOf(n))
-				}
-			case atom.Meta:
-				pm.readMetaTag(n, dates)
-			case atom.Script:
-				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-					readJSONLD(textOf(n), &pm.ld)
-				}
-				return
-			case atom.Time:
-				if pm.timeAttr == "" {
-					pm.timeAttr = isoDate(attr(n, "datetime"))
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
 	for _, name := range publishedNames {
 		if d := dates[name]; d != "" {
 			pm.published = d
 			break
 		}
 	}
+	doc.FindMatcher(selJSONLD).Each(func(_ int, s *goquery.Selection) {
+		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
+	})
+	// The visible headline candidates: the <h1> of the article, then those of the page
+	// (the first may be the site's logo).
+	for _, sel := range []goquery.Matcher{selArticleHeadline, selH1} {
+		doc.FindMatcher(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if h := collapse(s.Text()); h != "" {
+				pm.headlines = append(pm.headlines, h)
+			}
+			return len(pm.headlines) < 6
+		})
+	}
+	doc.FindMatcher(selItemAuthor).Each(func(_ int, s *goquery.Selection) {
+		name := s.AttrOr("content", "")
+		if n := s.FindMatcher(selItemName).First(); name == "" && n.Length() > 0 {
+			name = n.AttrOr("content", n.Text())
+		}
+		if name == "" && s.Children().Length() <= 2 {
+			name = s.Text()
+		}
+		for _, a := range splitAuthors(name) {
+			pm.itemAuthors = appendName(pm.itemAuthors, a)
+		}
+	})
+	doc.FindMatcher(selRelAuthor).Each(func(_ int, s *goquery.Selection) {
+		for _, a := range splitAuthors(s.Text()) {
+			pm.relAuthors = appendName(pm.relAuthors, a)
+		}
+	})
+	doc.FindMatcher(selTime).Each(func(_ int, s *goquery.Selection) {
+		d, ok := pubdate.Parse(s.AttrOr("datetime", ""))
+		if !ok {
+			return
+		}
+		if d.Zoned && d.Precision > pubdate.Day {
+			pm.zones = append(pm.zones, d.Time)
+		}
+		if pm.timeAttr == "" && !isModified(s) {
+			pm.timeAttr = d.ISO()
+		}
+	})
+	if len(pm.ld.Authors) == 0 && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
+		pm.bylineAuthors = visibleAuthors(doc)
+	}
+	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
+		pm.shownDate = visibleDate(doc)
+	}
+	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
+		pm.canonical = href
+	}
 	return pm.resolve()
 }
 
+// isModified reports a <time> element that gives a modification date: its itemprop or
+// class, or its parent's, says so.
+func isModified(s *goquery.Selection) bool {
+	for _, n := range []*goquery.Selection{s, s.Parent()} {
+		k := strings.ToLower(n.AttrOr("itemprop", "") + " " + n.AttrOr("class", ""))
+		if strings.Contains(k, "modified") || strings.Contains(k, "updated") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbsURL reports an absolute http(s) URL.
+func isAbsURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
 // readMetaTag records what one <meta> element says.
-func (pm *pageMeta) readMetaTag(n *html.Node, dates map[string]string) {
-	key := strings.ToLower(strings.TrimSpace(attr(n, "property")))
+func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
+	key := strings.ToLower(strings.TrimSpace(s.AttrOr("property", "")))
 	if key == "" {
-		key = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+		key = strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))
 	}
 	if key == "" {
 		// itemprop may list several properties: "datePublished dateCreated".
-		if f := strings.Fields(strings.ToLower(attr(n, "itemprop"))); len(f) > 0 {
+		if f := strings.Fields(strings.ToLower(s.AttrOr("itemprop", ""))); len(f) > 0 {
 			key = f[0]
 		}
 	}
-	val := collapse(attr(n, "content"))
+	val := collapse(s.AttrOr("content", ""))
 	if key == "" || val == "" {
 		return
 	}
@@ -105,35 +184,71 @@ func (pm *pageMeta) readMetaTag(n *html.Node, dates map[string]string) {
 		setOnce(&pm.ogDesc, val)
 	case "description":
 		setOnce(&pm.desc, val)
+	case "og:url":
+		if isAbsURL(val) && pm.canonical == "" {
+			pm.canonical = val
+		}
 	}
 	if authorNames[key] {
 		for _, a := range splitAuthors(val) {
-			pm.authors = appendName(pm.authors, a)
+			pm.metaAuthors = appendName(pm.metaAuthors, a)
 		}
 	}
-	if d := isoDate(val); d != "" {
-		if _, seen := dates[key]; !seen {
+	if _, seen := dates[key]; !seen && isPublishedName[key] {
+		if d := pubdate.ISO(val); d != "" {
 			dates[key] = d
 		}
 	}
 }
 
-// resolve applies the precedence between sources.
+// resolve applies the precedence between sources. Title: the visible headline when it
+// agrees with the title the page declares (JSON-LD headline, og:title, <title>), which
+// are often written for search engines and social networks; else the declared one.
+// Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
+// rel=author links, then by the visible byline; an organization only when no person is
+// named (metadata.CleanAuthors drops the site itself unless its name is a person's).
+// Published: JSON-LD datePublished, then article:published_time and kin, then the first
+// <time datetime> that is no modification date, then the first date shown in a date or
+// byline element.
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
-	if m.Title == "" {
-		m.Title = pm.ogTitle
-	}
+	m.URL = pm.canonical
 	if m.Site == "" {
 		m.Site = pm.ogSite
 	}
-	if m.Title == "" {
-		m.Title = stripSiteSuffix(pm.title, m.Site)
-	} else {
-		m.Title = stripSiteSuffix(m.Title, m.Site)
+	declared := m.Title
+	if declared == "" {
+		declared = pm.ogTitle
 	}
-	if len(m.Authors) == 0 {
-		m.Authors = pm.authors
+	if declared == "" {
+		declared = pm.title
+	}
+	host := hostName(pm.canonical)
+	declared = stripSiteSuffix(declared, m.Site, host)
+	m.Title = declared
+	plain := stripSiteSuffix(pm.title, m.Site, host)
+	for _, h := range pm.headlines {
+		if agrees(h, declared) || agrees(h, plain) {
+			m.Title = h
+			break
+		}
+	}
+	people := m.Authors
+	if pm.ldOrgAuthors {
+		people = nil
+	}
+	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors, pm.bylineAuthors} {
+		if len(people) > 0 {
+			break
+		}
+		people = list
+	}
+	if len(people) == 0 {
+		people = m.Authors
+	}
+	m.Authors = nil
+	for _, a := range people {
+		m.Authors = appendName(m.Authors, a)
 	}
 	if m.Published == "" {
 		m.Published = pm.published
@@ -141,6 +256,10 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if m.Published == "" {
 		m.Published = pm.timeAttr
 	}
+	if m.Published == "" {
+		m.Published = pm.shownDate
+	}
+	m.Published = inLocalZone(m.Published, pm.zones)
 	desc := pm.ogDesc
 	if desc == "" {
 		desc = pm.desc
@@ -151,12 +270,41 @@ func (pm *pageMeta) resolve() document.Metadata {
 	return m
 }
 
+// agrees reports whether a visible headline is the page's declared title in other words:
+// most of the words of the shorter are in the longer. A site logo or section name in the
+// <h1> does not agree.
+func agrees(headline, declared string) bool {
+	h, d := shingle.Tokens(strings.ToLower(headline)), shingle.Tokens(strings.ToLower(declared))
+	if len(h) < 2 || len(h) > 40 || len(d) == 0 {
+		return false
+	}
+	in := func(a, b []string) float64 {
+		set := map[string]bool{}
+		for _, t := range b {
+			set[t] = true
+		}
+		n := 0
+		for _, t := range a {
+			if set[t] {
+				n++
+			}
+		}
+		return float64(n) / float64(len(a))
+	}
+	short, long := h, d
+	if len(d) < len(h) {
+		short, long = d, h
+	}
+	return in(short, long) >= 0.6
+}
+
 // titleSeparators split a page title from the site name appended to it.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "}
 
-// stripSiteSuffix removes a trailing " | Site" from a title: the named site when it is
-// known, otherwise a short last part after a separator.
-func stripSiteSuffix(title, site string) string {
+// stripSiteSuffix removes the site's name from a title: " | Site" after it or "Site | "
+// before it, where the site is the named one, or the page's host ("Artlyst" on
+// artlyst.com); with no site name known, also a short last part after a separator.
+func stripSiteSuffix(title, site, host string) string {
 	title = strings.TrimSpace(title)
 	for _, sep := range titleSeparators {
 		i := strings.LastIndex(title, sep)
@@ -164,7 +312,7 @@ func stripSiteSuffix(title, site string) string {
 			continue
 		}
 		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
-		if site != "" && sameName(tail, site) {
+		if isSiteName(tail, site, host) {
 			return head
 		}
 		// A site name is short next to the headline it follows.
@@ -172,7 +320,38 @@ func stripSiteSuffix(title, site string) string {
 			return head
 		}
 	}
+	for _, sep := range titleSeparators {
+		if i := strings.Index(title, sep); i > 0 && isSiteName(title[:i], site, host) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
 	return title
+}
+
+// isSiteName reports whether a part of a title names the site: it is the site's name,
+// or its letters are the host's name ("Newegg.com", "TheFocus.AI Labs" on thefocus.ai).
+func isSiteName(part, site, host string) bool {
+	if site != "" && sameName(part, site) {
+		return true
+	}
+	if host == "" || len(strings.Fields(part)) > 6 {
+		return false
+	}
+	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
+	return len(host) >= 4 && strings.Contains(letters, host)
+}
+
+// hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.
+func hostName(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return ""
+	}
+	labels := strings.Split(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	return strings.ReplaceAll(labels[len(labels)-2], "-", "")
 }
 
 // isStandfirst reports whether a page description reads like a standfirst: a full
@@ -199,291 +378,6 @@ func isStandfirst(desc, title string) bool {
 func lastRune(s string) string {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return string(r)
-}
-
-// readJSONLD fills m from the first article object in a JSON-LD script, keeping
-// fields already set.
-func readJSONLD(src string, m *document.Metadata) {
-	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
-		return
-	}
-	var objs []map[string]any
-	collectObjects(v, &objs, 0)
-	var site string
-	for _, o := range objs {
-		if isType(o, "WebSite", "Organization", "NewsMediaOrganization") && site == "" {
-			site = str(o["name"])
-		}
-	}
-	article := false
-	for _, o := range objs {
-		article = article || isArticle(o)
-	}
-	for _, o := range objs {
-		// A web page object speaks for the article only when there is no article object.
-		if !isArticle(o) && (article || !isWebPage(o)) {
-			continue
-		}
-		if m.Title == "" {
-			m.Title = collapse(html.UnescapeString(str(o["headline"])))
-			if m.Title == "" && !isWebPage(o) {
-				m.Title = collapse(html.UnescapeString(str(o["name"])))
-			}
-		}
-		if len(m.Authors) == 0 {
-			for _, a := range names(o["author"]) {
-				m.Authors = appendName(m.Authors, a)
-			}
-			if len(m.Authors) == 0 {
-				for _, a := range names(o["creator"]) {
-					m.Authors = appendName(m.Authors, a)
-				}
-			}
-		}
-		if m.Published == "" {
-			m.Published = isoDate(str(o["datePublished"]))
-		}
-		if m.Published == "" {
-			m.Published = isoDate(str(o["dateCreated"]))
-		}
-		if m.Site == "" {
-			if p := names(o["publisher"]); len(p) > 0 {
-				m.Site = p[0]
-			}
-		}
-	}
-	if m.Site == "" {
-		m.Site = site
-	}
-}
-
-// collectObjects flattens JSON-LD arrays and @graph lists into their objects.
-func collectObjects(v any, out *[]map[string]any, depth int) {
-	if depth > 8 {
-		return
-	}
-	switch t := v.(type) {
-	case []any:
-		for _, e := range t {
-			collectObjects(e, out, depth+1)
-		}
-	case map[string]any:
-		*out = append(*out, t)
-		if g, ok := t["@graph"]; ok {
-			collectObjects(g, out, depth+1)
-		}
-		if me, ok := t["mainEntity"]; ok {
-			collectObjects(me, out, depth+1)
-		}
-	}
-}
-
-// isArticle reports whether a JSON-LD object is an article or post of any kind
-// (NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting...).
-func isArticle(o map[string]any) bool {
-	return hasTypeSuffix(o, "Article", "Posting", "Report")
-}
-
-// isWebPage reports whether a JSON-LD object is a page (WebPage, MedicalWebPage...).
-func isWebPage(o map[string]any) bool { return hasTypeSuffix(o, "WebPage") }
-
-// hasTypeSuffix reports whether one of the object's types ends in one of suffixes.
-func hasTypeSuffix(o map[string]any, suffixes ...string) bool {
-	for _, h := range types(o) {
-		for _, s := range suffixes {
-			if strings.HasSuffix(h, s) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// types returns the object's @type values without a schema.org prefix.
-func types(o map[string]any) []string {
-	var have []string
-	switch t := o["@type"].(type) {
-	case string:
-		have = []string{t}
-	case []any:
-		for _, e := range t {
-			if s, ok := e.(string); ok {
-				have = append(have, s)
-			}
-		}
-	}
-	for i, h := range have {
-		have[i] = strings.TrimPrefix(strings.TrimPrefix(h, "http://schema.org/"), "https://schema.org/")
-	}
-	return have
-}
-
-// isType reports whether the object's @type is, or includes, one of types.
-func isType(o map[string]any, want ...string) bool {
-	for _, h := range types(o) {
-		for _, t := range want {
-			if strings.EqualFold(h, t) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// names returns the names in a JSON-LD person or organization value: a string, an
-// object with "name", or a list of them.
-func names(v any) []string {
-	switch t := v.(type) {
-	case string:
-		return splitAuthors(t)
-	case map[string]any:
-		if n := str(t["name"]); n != "" {
-			return splitAuthors(n)
-		}
-	case []any:
-		var out []string
-		for _, e := range t {
-			out = append(out, names(e)...)
-		}
-		return out
-	}
-	return nil
-}
-
-func str(v any) string {
-	switch t := v.(type) {
-	case string:
-		return strings.TrimSpace(t)
-	case []any:
-		if len(t) > 0 {
-			return str(t[0])
-		}
-	}
-	return ""
-}
-
-var (
-	byPrefix   = regexp.MustCompile(`(?i)^\s*(written\s+)?by[:\s]+`)
-	authorSep  = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\|)\s*`)
-	roleWord   = regexp.MustCompile(`(?i)\b(writer|reporter|correspondent|editor|contributor|columnist)s?\b`)
-	urlLike    = regexp.MustCompile(`(?i)^(https?://|www\.)|\.(com|org|net)(/|$)|@`)
-	roleSuffix = regexp.MustCompile(`(?i)\s*[,\-–—]\s*(staff writer|reporter|correspondent|editor|contributor).*$`)
-)
-
-// splitAuthors turns an author field into cleaned names: no "By ", no URLs or
-// handles, one name per entry.
-func splitAuthors(s string) []string {
-	s = collapse(html.UnescapeString(s))
-	s = byPrefix.ReplaceAllString(s, "")
-	s = roleSuffix.ReplaceAllString(s, "")
-	var out []string
-	parts := authorSep.Split(s, -1)
-	for i, part := range parts {
-		part = strings.Trim(part, " .:-–—")
-		part = byPrefix.ReplaceAllString(part, "")
-		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) {
-			continue
-		}
-		// A lowercase word is a login or a slug ("admin", "kevin-r"), not a name.
-		if strings.ToLower(part) == part && !strings.Contains(part, " ") {
-			continue
-		}
-		// "Jane Roe, MS, RD": a one-word part after a name is a credential.
-		if i > 0 && len(out) > 0 && !strings.Contains(part, " ") {
-			continue
-		}
-		// Long strings are sentences or blurbs, not names.
-		if len(strings.Fields(part)) > 5 || utf8.RuneCountInString(part) > 60 {
-			continue
-		}
-		out = append(out, part)
-	}
-	return out
-}
-
-// appendName adds name to list unless it is already there.
-func appendName(list []string, name string) []string {
-	for _, have := range list {
-		if strings.EqualFold(have, name) {
-			return list
-		}
-	}
-	return append(list, name)
-}
-
-// Date output forms: as given with its offset, a local date-time, or a date.
-const (
-	withZone  = "2006-01-02T15:04:05Z07:00"
-	localTime = "2006-01-02T15:04:05"
-	dateOnly  = "2006-01-02"
-)
-
-// dateLayouts are the date forms pages use in metadata, most specific first, with how
-// to print each: only as precise as the source. Layouts with a zone abbreviation
-// print local time, since abbreviations like EST are ambiguous, except GMT and UTC.
-var dateLayouts = []struct{ layout, out string }{
-	{time.RFC3339Nano, withZone},
-	{"2006-01-02T15:04:05.999999999Z0700", withZone},
-	{"2006-01-02T15:04Z07:00", withZone},
-	{"2006-01-02T15:04:05", localTime},
-	{"2006-01-02T15:04:05.999999999", localTime},
-	{"2006-01-02T15:04", localTime},
-	{"2006-01-02 15:04:05Z07:00", withZone},
-	{"2006-01-02 15:04:05 -0700", withZone},
-	{"2006-01-02 15:04:05 -07:00", withZone},
-	{"2006-01-02 15:04:05 MST", "abbr"},
-	{"2006-01-02 15:04:05", localTime},
-	{"2006-01-02 15:04", localTime},
-	{"2006-01-02", dateOnly},
-	{"2006/01/02", dateOnly},
-	{"20060102", dateOnly},
-	{time.RFC1123Z, withZone},
-	{time.RFC1123, "abbr"},
-	{"Mon, 2 Jan 2006 15:04:05 -0700", withZone},
-	{"Mon Jan 02 2006 15:04:05 GMT-0700", withZone},
-	{"2 Jan 2006 15:04 MST", "abbr"},
-	{"2 Jan 2006 15:04:05 MST", "abbr"},
-	{"January 2, 2006, 03:04 PM MST", "abbr"},
-	{"January 2, 2006 03:04 PM MST", "abbr"},
-	{"January 2, 2006 3:04 PM", localTime},
-	{"January 2, 2006", dateOnly},
-	{"Jan 2, 2006", dateOnly},
-	{"2 January 2006", dateOnly},
-	{"2 Jan 2006", dateOnly},
-}
-
-// isoDate returns s as an ISO 8601 date or date-time, as precise as s, or "" when s
-// is not a date.
-func isoDate(s string) string {
-	s = collapse(s)
-	if len(s) < 8 || len(s) > 48 {
-		return ""
-	}
-	digit := isDigit(s[0])
-	for _, l := range dateLayouts {
-		// A layout that starts with a number (year, day) needs a digit, one that starts
-		// with a name a letter: skip the others without a failed, allocating time.Parse.
-		if isDigit(l.layout[0]) != digit {
-			continue
-		}
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		if t.Year() < 1900 || t.Year() > 2200 {
-			return ""
-		}
-		t = t.Truncate(time.Second)
-		if l.out != "abbr" {
-			return t.Format(l.out)
-		}
-		if name, _ := t.Zone(); name == "GMT" || name == "UTC" {
-			return t.Format(localTime) + "Z"
-		}
-		return t.Format(localTime)
-	}
-	return ""
 }
 
 // setOnce sets *dst to v unless it is already set.
@@ -532,3 +426,28 @@ func sameName(a, b string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// inLocalZone returns published, a time in UTC, in the zone the page's other times are
+// written in, when they all agree on one: "2025-12-19T03:05:00Z" on a page whose times
+// are "-08:00" is 2025-12-18T19:05:00-08:00, published on the 18th where it was written.
+// Other dates are returned as they are.
+func inLocalZone(published string, zones []time.Time) string {
+	d, ok := pubdate.Parse(published)
+	if !ok || !d.Zoned || d.Precision == pubdate.Day || len(zones) == 0 {
+		return published
+	}
+	if _, off := d.Time.Zone(); off != 0 {
+		return published
+	}
+	_, local := zones[0].Zone()
+	for _, z := range zones[1:] {
+		if _, off := z.Zone(); off != local {
+			return published
+		}
+	}
+	if local == 0 {
+		return published
+	}
+	d.Time = d.Time.In(time.FixedZone("", local))
+	return d.ISO()
+}

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
@@ -66,6 +65,46 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "Article headline"}},
 		{"broken json-ld ignored", `<title>Fine</title><script type="application/ld+json">{"@type":"Article",</script>`,
 			document.Metadata{Title: "Fine"}},
+		{"json-ld author by @id reference", `<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"A post",
+			"author":{"@id":"https://x.example/#p1"}},{"@type":"Person","@id":"https://x.example/#p1","name":"Nirmala Rao"}]}</script>`,
+			document.Metadata{Title: "A post", Authors: []string{"Nirmala Rao"}}},
+		{"organization author gives way to a person", `<script type="application/ld+json">{"@type":"Article","headline":"A post",
+			"author":{"@type":"Organization","name":"Health Clinic"}}</script><meta name="author" content="Holly Wilgus">`,
+			document.Metadata{Title: "A post", Authors: []string{"Holly Wilgus"}}},
+		{"rel=author link", `<title>T</title></head><body><p>By <a rel="author" href="/u/jr">Jane Roe</a></p>`,
+			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
+		{"itemprop author", `<title>T</title></head><body><span itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span>`,
+			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
+		{"visible byline and date", `<title>T</title></head><body><article><div class="byline">Published August 7, 2023 by Nicole Burke</div>
+			<div class="post-date">August 7, 2023</div></article>`,
+			document.Metadata{Title: "T", Authors: []string{"Nicole Burke"}, Published: "2023-08-07"}},
+		{"modified dates are no publication dates", `<meta property="article:modified_time" content="2025-11-14"></head><body>
+			<time class="updated" datetime="2025-11-14">Nov 14</time><time class="published" datetime="2024-09-06">Sep 6</time>`,
+			document.Metadata{Published: "2024-09-06"}},
+		{"visible headline over the declared title", `<title>Health And Nutrition Trends For 2026 | Site</title></head><body>
+			<h1>Top 10 Health and Nutrition Trends to Watch</h1>`,
+			document.Metadata{Title: "Top 10 Health and Nutrition Trends to Watch"}},
+		{"a logo in h1 is no headline", `<title>Storm closes schools across the north | Daily Planet</title></head><body><h1>Daily Planet</h1>`,
+			document.Metadata{Title: "Storm closes schools across the north"}},
+		{"site name before the headline", `<title>ByteSauna | Understanding mathematics through Lean</title><meta property="og:site_name" content="ByteSauna">`,
+			document.Metadata{Title: "Understanding mathematics through Lean", Site: "ByteSauna"}},
+		{"host name after the headline", `<title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</title><link rel="canonical" href="https://www.artlyst.com/reviews/x">`,
+			document.Metadata{Title: "Critics’ Choice: Best UK Art Exhibitions 2025", URL: "https://www.artlyst.com/reviews/x"}},
+		{"the agreeing h1 after a logo h1", `<title>Recent Trends in Photography | Studio</title></head><body><h1>Studio</h1><h1>8 Recent Trends in Photography</h1>`,
+			document.Metadata{Title: "8 Recent Trends in Photography"}},
+		{"UTC date in the page's own zone", `<meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head><body>
+			<time datetime="2025-12-18T19:05:00-08:00">Dec 18</time><time datetime="2025-12-16T10:00:00-08:00">Dec 16</time>`,
+			document.Metadata{Published: "2025-12-18T19:05:00-08:00"}},
+		{"UTC date kept when the page's zones disagree", `<meta property="article:published_time" content="2025-12-19T03:05:00Z"></head><body>
+			<time datetime="2025-12-18T19:05:00-08:00">a</time><time datetime="2025-12-18T22:05:00-05:00">b</time>`,
+			document.Metadata{Published: "2025-12-19T03:05:00Z"}},
+		{"JSON-LD date of the web page when the article has none", `<script type="application/ld+json">[{"@type":"Article","headline":"A post"},
+			{"@type":"WebPage","datePublished":"2024-01-23T13:44:00+00:00"}]</script>`,
+			document.Metadata{Title: "A post", Published: "2024-01-23T13:44:00Z"}},
+		{"canonical URL", `<title>T</title><link rel="canonical" href="https://news.example/a/1"><meta property="og:url" content="https://news.example/a/2">`,
+			document.Metadata{Title: "T", URL: "https://news.example/a/1"}},
+		{"og:url when no canonical link", `<title>T</title><link rel="canonical" href="/a/1"><meta property="og:url" content="https://news.example/a/2">`,
+			document.Metadata{Title: "T", URL: "https://news.example/a/2"}},
 		{"standfirst", `<title>T</title><meta property="og:description" content="` + standfirst + `">`,
 			document.Metadata{Title: "T", Subtitle: standfirst}},
 		{"cut teaser is no standfirst", `<title>T</title><meta name="description" content="The government has unveiled a plan to help the industry cut the cost of panels…">`,
@@ -80,30 +119,6 @@ func TestReadMeta(t *testing.T) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 		})
-	}
-}
-
-func TestIsoDate(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2018-06-10T12:39:00", "2018-06-10T12:39:00"},
-		{"2018-06-10T12:39:00Z", "2018-06-10T12:39:00Z"},
-		{"2018-06-10T12:39:00.000-05:00", "2018-06-10T12:39:00-05:00"},
-		{"2018-06-10T12:39:00+0200", "2018-06-10T12:39:00+02:00"},
-		{"2018-06-10", "2018-06-10"},
-		{"2018-06-10 12:39:00", "2018-06-10T12:39:00"},
-		{"2019-11-18 17:19:53 GMT", "2019-11-18T17:19:53Z"},
-		{"Tue Nov 19 2019 05:44:06 GMT+0000", "2019-11-19T05:44:06Z"},
-		{"19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00Z"},
-		{"November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00"},
-		{"June 10, 2018", "2018-06-10"},
-		{"0001-01-01T00:00:00Z", ""},
-		{"yesterday", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := isoDate(tt.in); got != tt.want {
-			t.Errorf("isoDate(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 
@@ -138,22 +153,4 @@ func TestExcerptIsNoSubtitle(t *testing.T) {
 	if p.Meta.Subtitle != "" {
 		t.Errorf("subtitle = %q, want none: the description is the first paragraph", p.Meta.Subtitle)
 	}
-}
-
-// FuzzDateLayoutStart checks what isoDate's skip relies on: time.Parse accepts a text
-// with a layout of dateLayouts only when both start with a digit or both do not.
-func FuzzDateLayoutStart(f *testing.F) {
-	for _, s := range []string{"2024-06-01", "June 1, 2024", "Mon, 02 Jan 2006 15:04:05 MST", "1 May 2020", "+2024-06-01", " 2024"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if s == "" {
-			return
-		}
-		for _, l := range dateLayouts {
-			if _, err := time.Parse(l.layout, s); err == nil && isDigit(l.layout[0]) != isDigit(s[0]) {
-				t.Fatalf("time.Parse(%q, %q) succeeds, but isoDate skips that layout", l.layout, s)
-			}
-		}
-	})
 }

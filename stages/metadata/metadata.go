@@ -8,23 +8,27 @@ import (
 	"time"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
 // Merge returns the article's metadata. Each field comes from the first source that has
 // it: the page's structured HTML metadata (JSON-LD, Open Graph, meta tags), then what the
 // cleaner read from the article's lines (headline, byline), then the input's own
-// published field; the site falls back to the host of pageURL. Published is normalised to
-// ISO 8601 and dropped when it cannot be read as a date.
+// published field (in any form pubdate reads: "June 10, 2018" too); the site falls back to
+// the host of pageURL. Published is normalised to ISO 8601 and dropped when it cannot be
+// read as a date. URL is the page's canonical URL, for inputs that gave none.
 func Merge(fromHTML, fromText document.Metadata, inputPublished, pageURL string) document.Metadata {
 	m := document.Metadata{
 		Title:    first(fromHTML.Title, fromText.Title),
 		Subtitle: first(fromHTML.Subtitle, fromText.Subtitle),
 		Authors:  fromHTML.Authors,
 		Site:     first(fromHTML.Site, fromText.Site, host(pageURL)),
+		URL:      fromHTML.URL,
 	}
 	if len(m.Authors) == 0 {
 		m.Authors = fromText.Authors
 	}
+	m.Authors = CleanAuthors(m.Authors, m.Site)
 	for _, p := range []string{fromHTML.Published, fromText.Published, inputPublished} {
 		if iso, ok := ISO(p); ok {
 			m.Published = iso
@@ -52,59 +56,21 @@ func host(pageURL string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
-// layouts are the date forms accepted in metadata fields, most precise first.
-var layouts = []struct {
-	layout string
-	out    string
-}{
-	{time.RFC3339Nano, time.RFC3339},
-	{"2006-01-02T15:04:05Z0700", time.RFC3339},
-	{"2006-01-02T15:04Z07:00", time.RFC3339},
-	{"2006-01-02T15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02 15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02T15:04", "2006-01-02T15:04:05"},
-	{"2006-01-02 15:04", "2006-01-02T15:04:05"},
-	{"2006-01-02", "2006-01-02"},
-	{time.RFC1123Z, time.RFC3339},
-	{time.RFC1123, time.RFC3339},
-}
-
-// ISO normalises a date or date-time to ISO 8601: "2018-06-10", "2018-06-10T12:39:00", or
-// with its zone offset when one was given. ok is false when s is not such a date.
+// ISO normalises a date or date-time to ISO 8601 with pubdate, the parser every source
+// of metadata goes through: "2018-06-10", "2018-06-10T12:39:00", or with its zone offset
+// when one was given. ok is false when s is not such a date.
 func ISO(s string) (string, bool) {
-	t, layout, ok := parse(s)
-	if !ok {
-		return "", false
-	}
-	return t.Format(layout), true
-}
-
-func parse(s string) (time.Time, string, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, "", false
-	}
-	for _, l := range layouts {
-		if t, err := time.Parse(l.layout, s); err == nil {
-			if t.Year() < 1000 || t.Year() > 9999 {
-				return time.Time{}, "", false
-			}
-			if l.out == time.RFC3339 && t.Location() == time.UTC && !strings.HasSuffix(s, "Z") && !strings.Contains(s, "UTC") && !strings.Contains(s, "GMT") {
-				return t, "2006-01-02T15:04:05", true
-			}
-			return t, l.out, true
-		}
-	}
-	return time.Time{}, "", false
+	iso := pubdate.ISO(s)
+	return iso, iso != ""
 }
 
 // Reference returns the date that relative expressions in the article are resolved
 // against: the calendar day of published (in its own zone) or, when published is empty or
 // unreadable, fallback (which may be zero: unknown).
 func Reference(published string, fallback time.Time) time.Time {
-	t, _, ok := parse(published)
+	d, ok := pubdate.Parse(published)
 	if !ok {
 		return fallback
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return d.LocalDay()
 }

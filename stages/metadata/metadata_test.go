@@ -25,6 +25,10 @@ func TestMerge(t *testing.T) {
 			document.Metadata{Title: "Headline line", Subtitle: "Standfirst", Authors: []string{"Someone Else"}, Site: "The Paper", Published: "2021-03-03"}},
 		{"input field and URL host last", document.Metadata{}, document.Metadata{Title: "T"}, "2020-01-01 08:30", "https://www.example.org/a",
 			document.Metadata{Title: "T", Site: "example.org", Published: "2020-01-01T08:30:00"}},
+		{"input field in prose form", document.Metadata{}, document.Metadata{Title: "T"}, "June 10, 2018", "",
+			document.Metadata{Title: "T", Published: "2018-06-10"}},
+		{"canonical URL and authors cleaned", document.Metadata{URL: "https://example.org/a", Authors: []string{"By Meg JamesStaff Writer"}, Site: "Planet"},
+			document.Metadata{}, "", "", document.Metadata{URL: "https://example.org/a", Authors: []string{"Meg James"}, Site: "Planet"}},
 		{"unreadable dates dropped", document.Metadata{Published: "last Tuesday"}, document.Metadata{}, "soon", "",
 			document.Metadata{}},
 	}
@@ -62,6 +66,8 @@ func TestReference(t *testing.T) {
 	}{
 		{"2018-06-10T23:39:00+08:00", time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)},
 		{"2018-06-10", time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)},
+		{"2019-11-18T21:30:00-08:00", time.Date(2019, 11, 18, 0, 0, 0, 0, time.UTC)}, // the 19th in UTC
+		{"June 10, 2018", time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)},
 		{"", fallback},
 		{"not a date", fallback},
 	}

@@ -1,4 +1,4 @@
-package clean
+package pubdate
 
 import "testing"
 
@@ -24,16 +24,16 @@ func TestParseDate(t *testing.T) {
 		{"9:30 pm on June 10, 2018", "2018-06-10T21:30:00"},
 	}
 	for _, tt := range tests {
-		if got := parseDate(tt.in).value; got != tt.want {
-			t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Find(tt.in).Value; got != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
 func TestParseDateSpan(t *testing.T) {
 	in := "Matthias Ang | June 10, 2018, 12:39 PM"
-	d := parseDate(in)
-	if got := in[d.start:d.end]; got != "June 10, 2018, 12:39 PM" {
+	d := Find(in)
+	if got := in[d.Start:d.End]; got != "June 10, 2018, 12:39 PM" {
 		t.Errorf("date text = %q", got)
 	}
 }
@@ -50,8 +50,8 @@ func TestHasNumericDate(t *testing.T) {
 		{"Version 2.26 released", false},
 	}
 	for _, tt := range tests {
-		if got := hasNumericDate(tt.in); got != tt.want {
-			t.Errorf("hasNumericDate(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := HasNumericDate(tt.in); got != tt.want {
+			t.Errorf("HasNumericDate(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package clean
+package pubdate
 
 import (
 	"fmt"
@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// dateMatch is a date found in a byline or date line.
-type dateMatch struct {
-	value      string // ISO 8601: "2018-06-10" or "2018-06-10T12:39:00"; empty when none
-	start, end int    // byte offsets of the date text in the line
+// Match is a date found in a byline or date line.
+type Match struct {
+	Value      string // ISO 8601: "2018-06-10" or "2018-06-10T12:39:00"; empty when none
+	Start, End int    // byte offsets of the date text in the line
 }
 
 var months = map[string]int{
@@ -90,9 +90,9 @@ func monthOf(t dtok) int {
 func isDay(t dtok) bool  { return t.num >= 1 && t.num <= 31 && len(t.s) <= 2 }
 func isYear(t dtok) bool { return t.num >= 1900 && t.num <= 2100 && len(t.s) == 4 }
 
-// parseDate finds the first calendar date in s ("June 10, 2018, 12:39 PM", "10 June 2018",
+// Find finds the first calendar date in s ("June 10, 2018, 12:39 PM", "10 June 2018",
 // "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30") and returns it in ISO 8601 with the time when given.
-func parseDate(s string) dateMatch {
+func Find(s string) Match {
 	toks := dateTokens(s)
 	for i := range toks {
 		var y, m, d, end, next int
@@ -122,9 +122,9 @@ func parseDate(s string) dateMatch {
 			val += fmt.Sprintf("T%02d:%02d:00", hh, mm)
 			start = st
 		}
-		return dateMatch{value: val, start: start, end: end}
+		return Match{Value: val, Start: start, End: end}
 	}
-	return dateMatch{}
+	return Match{}
 }
 
 // parseTime reads "12:39 PM", "at 6:21 am", "T10:30" starting at token k, within a few bytes of the date.
@@ -202,8 +202,8 @@ func daysIn(m, y int) int {
 	return 31
 }
 
-// hasNumericDate reports a date written with numbers only: "27/09/2018", "9.11.2019", "2019/11/18".
-func hasNumericDate(s string) bool {
+// HasNumericDate reports a date written with numbers only: "27/09/2018", "9.11.2019", "2019/11/18".
+func HasNumericDate(s string) bool {
 	toks := dateTokens(s)
 	for i := 0; i+2 < len(toks); i++ {
 		a, b, c := toks[i], toks[i+1], toks[i+2]

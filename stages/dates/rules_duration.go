@@ -1,0 +1,228 @@
+package dates
+
+// Rules for durations: "three years", "a few weeks".
+
+// quantity reads an amount before a unit: "three", "48", "2.5", "a", "a few", "several",
+// "twenty-four", "two and a half". n < 0 means an unknown amount.
+func (c *ctx) quantity(j int) (n float64, end int, isA, ok bool) {
+	t := c.at(j)
+	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$') {
+		return 0, j, false, false // "1-1/2", "$5"
+	}
+	switch {
+	case t.kind == kNum && t.suf == sufNone:
+		n, end = float64(t.num), j+1
+	case t.kind == kOther && t.dec:
+		n, end = parseFloat(c.str(t)), j+1
+	case t.w == nil:
+		return 0, j, false, false
+	case t.w.numWord && t.w.num < 100:
+		n, end = float64(t.w.num), j+1
+		if t.w.num >= 20 && t.w.num%10 == 0 {
+			k := j + 1
+			if c.at(k).isCh('-') && c.adjacent(k) {
+				k++
+			}
+			if u := c.at(k).w; u != nil && u.numWord && u.num >= 1 && u.num <= 9 {
+				n, end = n+float64(u.num), k+1
+			}
+		}
+	case t.w.key == "a" || t.w.key == "an":
+		switch {
+		case c.is(j+1, "few"):
+			n, end = -1, j+2
+		case c.is(j+1, "couple"):
+			n, end = 2, j+2
+			if c.is(end, "of") {
+				end++
+			}
+		case c.is(j+1, "dozen"):
+			n, end = 12, j+2
+		case c.is(j+1, "half") && c.is(j+2, "dozen"):
+			n, end = 6, j+3
+		default:
+			n, end, isA = 1, j+1, true
+		}
+	case t.w.key == "half" && (c.is(j+1, "a") || c.is(j+1, "an")):
+		n, end = 0.5, j+2
+	case t.w.vague:
+		n, end = -1, j+1
+	case (t.w.key == "dozens" || t.w.key == "hundreds") && c.is(j+1, "of"):
+		n, end = -1, j+2
+	default:
+		return 0, j, false, false
+	}
+	if n >= 0 && c.is(end, "and") && c.is(end+1, "a") && c.is(end+2, "half") {
+		n, end = n+0.5, end+3
+	}
+	return n, end, isA, true
+}
+
+// durCue are the words before a bare plural unit that make it a duration: "for years".
+var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": true, "after": true,
+	"took": true, "takes": true, "take": true, "spent": true, "lasted": true, "lasting": true}
+
+// ruleDuration tags durations and the relative dates built from them: "three months", "48 hours",
+// "eight-year", "the past three years", "decades", "four years ago", "two days later".
+func (c *ctx) ruleDuration(i int) (match, bool) {
+	j := i
+	amount, mod := c.quantityMod(i)
+	if amount > i {
+		// TIMEX3 keeps the modifier in the extent, and says it in mod: "more than a decade".
+		if _, _, _, ok := c.quantity(amount); !ok || c.is(amount, "the") {
+			return match{}, false
+		}
+		j = amount
+	}
+	prefixed := false
+	if c.is(j, "the") {
+		if w := c.at(j + 1).w; w != nil {
+			switch w.key {
+			case "past", "last", "next", "coming", "previous", "first", "final", "following", "latest":
+				j, prefixed = j+2, true
+			}
+		}
+		if !prefixed {
+			return match{}, false
+		}
+	} else if w := c.at(j).w; w != nil {
+		switch w.key {
+		case "past", "last", "next", "coming":
+			if _, _, _, ok := c.quantity(j + 1); ok {
+				j, prefixed = j+1, true
+			}
+		}
+	}
+	n, k, isA, ok := c.quantity(j)
+	if !ok {
+		// A bare plural unit: "decades", "for years", "years ago".
+		w := c.at(j).w
+		if w == nil || w.unit == uNone || !w.plural || w.unit == uWeekend || w.unit == uQuarter || c.at(j).kind != kWord {
+			return match{}, false
+		}
+		if c.is(j+1, "ago") {
+			if prefixed {
+				return match{}, false
+			}
+			return match{start: i, end: j + 2, typ: tDate, val: pastRef}, true
+		}
+		p := c.at(i - 1)
+		after := c.is(j+1, "of") || c.is(j+1, "after") || c.is(j+1, "before") || c.is(j+1, "later") || c.is(j+1, "earlier")
+		if !prefixed && w.unit != uDecade && w.unit != uCentury && !(p.w != nil && durCue[p.w.key]) && !after {
+			return match{}, false
+		}
+		return match{start: i, end: j + 1, typ: tDuration, val: durVal(-1, w.unit)}, true
+	}
+	// Hyphenated adjective: "eight-year", "10-day", "24-hour-long".
+	if !prefixed && c.at(k).isCh('-') && c.adjacent(k) && c.adjacent(k+1) && !isA {
+		u := c.at(k + 1).w
+		if u == nil || u.unit == uNone || u.plural || u.unit == uQuarter || n < 0 {
+			return match{}, false
+		}
+		e := k + 2
+		if c.at(e).isCh('-') && c.adjacent(e) && (c.is(e+1, "long") || c.is(e+1, "old")) {
+			e += 2
+		}
+		return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
+	}
+	u := c.at(k).w
+	if u == nil || u.unit == uNone || c.at(k).kind != kWord {
+		return match{}, false
+	}
+	if c.at(k+1).isCh('-') && c.adjacent(k+1) {
+		return match{}, false // "a year-long", "a year-end": ruleCompound
+	}
+	if u.unit == uQuarter && !prefixed || u.unit == uSecond && !u.plural && isA {
+		return match{}, false // "three quarters of", "a second term"
+	}
+	if n > 1 && !u.plural && !prefixed && !(c.at(k+1).kind == kWord && !c.at(k+1).cap) {
+		return match{}, false
+	}
+	e := k + 1
+	if n == 1 && isA && c.is(e, "and") && c.is(e+1, "a") && c.is(e+2, "half") {
+		n, e = 1.5, e+3
+	}
+	if isA && !u.plural {
+		if a := c.at(e); a.kind == kWord && !a.cap && a.w == nil {
+			return match{}, false // "a day trip"
+		}
+	}
+	if !prefixed {
+		dir := 0
+		anchored := false
+		switch {
+		case c.is(e, "ago"):
+			dir = -1
+		case c.is(e, "earlier"):
+			dir, anchored = -1, true
+		case c.is(e, "later"):
+			dir, anchored = 1, true
+		case (c.is(e, "before") || c.is(e, "after")) && (c.at(e+1).kind == kPunct || e+1 >= len(c.toks)):
+			dir, anchored = 1, true
+			if c.is(e, "before") {
+				dir = -1
+			}
+		case c.is(e, "from") && c.is(e+1, "now"):
+			dir = 1
+			e++
+		}
+		if dir != 0 {
+			m := match{start: i, end: e + 1, typ: tDate, mod: pointMod(mod, dir)}
+			switch {
+			case n < 0 && u.unit == uYear && isAFew(c, j) && c.hasRef && dir < 0:
+				m.val = fmtDecade(c.ref.Year() - 3)
+			case n < 0 || n != float64(int(n)):
+				m.val = pastRef
+				if dir > 0 {
+					m.val = futureRef
+				}
+			case anchored:
+				m.val, m.day = c.anchorShift(dir*int(n), u.unit)
+			default:
+				m.val, m.day = c.refShift(dir*int(n), u.unit)
+			}
+			return m, true
+		}
+	}
+	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
+}
+
+// quantityMod reads a modifier of an amount at token i ("about", "nearly", "more than",
+// "at least") and returns where the amount starts and the modifier's TIMEX3 mod for a
+// duration; it returns i and modNone when there is none.
+func (c *ctx) quantityMod(i int) (int, timexMod) {
+	switch {
+	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly"):
+		return i + 1, modApprox
+	case c.is(i, "nearly") || c.is(i, "almost"):
+		return i + 1, modLessThan
+	case c.is(i, "more") && c.is(i+1, "than"):
+		return i + 2, modMoreThan
+	case (c.is(i, "less") || c.is(i, "fewer")) && c.is(i+1, "than"):
+		return i + 2, modLessThan
+	case c.is(i, "at") && c.is(i+1, "least"):
+		return i + 2, modEqualOrMore
+	case c.is(i, "at") && c.is(i+1, "most"):
+		return i + 2, modEqualOrLess
+	}
+	return i, modNone
+}
+
+// pointMod turns the mod of an amount into the mod of the point it counts to: "more than
+// two years ago" is before the day two years ago, "more than two years from now" after it.
+func pointMod(mod timexMod, dir int) timexMod {
+	switch {
+	case mod == modMoreThan && dir > 0, mod == modLessThan && dir < 0:
+		return modAfter
+	case mod == modMoreThan && dir < 0, mod == modLessThan && dir > 0:
+		return modBefore
+	case mod == modEqualOrMore && dir > 0, mod == modEqualOrLess && dir < 0:
+		return modOnOrAfter
+	case mod == modEqualOrMore && dir < 0, mod == modEqualOrLess && dir > 0:
+		return modOnOrBefore
+	}
+	return mod // APPROX, or none
+}
+
+// isAFew reports whether the quantity at j is "a few".
+func isAFew(c *ctx, j int) bool { return c.is(j, "a") && c.is(j+1, "few") }

@@ -1,0 +1,121 @@
+package dates
+
+// Rules for holidays and fiscal periods.
+
+import (
+	"fmt"
+	"time"
+)
+
+// ruleHoliday tags fixed holidays: "Christmas", "New Year's Day", "Halloween", "Thanksgiving".
+func (c *ctx) ruleHoliday(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil || !t.cap {
+		return match{}, false
+	}
+	mo, d, e := 0, 0, i+1
+	switch t.w.key {
+	case "christmas":
+		mo, d = 12, 25
+		if c.is(e, "eve") && c.at(e).cap {
+			d, e = 24, e+1
+		} else if c.is(e, "day") && c.at(e).cap {
+			e++
+		}
+	case "new":
+		if !(c.is(i+1, "year") && c.at(i+2).isCh('\'') && c.is(i+3, "s") && c.at(i+4).cap) {
+			return match{}, false
+		}
+		switch {
+		case c.is(i+4, "day"):
+			mo, d, e = 1, 1, i+5
+		case c.is(i+4, "eve"):
+			mo, d, e = 12, 31, i+5
+		default:
+			return match{}, false
+		}
+	case "halloween":
+		mo, d = 10, 31
+	case "valentine":
+		if !(c.at(i+1).isCh('\'') && c.is(i+2, "s") && c.is(i+3, "day")) {
+			return match{}, false
+		}
+		mo, d, e = 2, 14, i+4
+	case "thanksgiving":
+		mo, d = 11, 0
+		if c.is(e, "day") && c.at(e).cap {
+			e++
+		}
+	default:
+		return match{}, false
+	}
+	m := match{start: i, end: e, typ: tDate}
+	y := 0
+	if yy, ok := c.yearAt(e); ok {
+		y, m.end = yy, e+1
+	} else if c.hasRef {
+		dd := d
+		if dd == 0 {
+			dd = 25
+		}
+		y = c.pickYear(i, e, true, func(y int) (time.Time, time.Time) {
+			s := day(y, mo, dd)
+			return s, s.AddDate(0, 0, 1)
+		})
+	}
+	if y == 0 {
+		if d == 0 {
+			m.val = "XXXX-11-XX"
+		} else {
+			m.val = fmt.Sprintf("XXXX-%02d-%02d", mo, d)
+		}
+		return m, true
+	}
+	if d == 0 {
+		// Thanksgiving: the fourth Thursday of November.
+		first := isoWeekday(day(y, 11, 1))
+		d = 1 + (4-first+7)%7 + 21
+	}
+	m.day = day(y, mo, d)
+	m.val = fmtDay(m.day)
+	return m, true
+}
+
+// ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY19".
+func (c *ctx) ruleFiscal(i int) (match, bool) {
+	t := c.at(i)
+	switch {
+	case t.is("fiscal"):
+		j := i + 1
+		if c.is(j, "year") {
+			j++
+		}
+		if y, ok := c.yearAt(j); ok {
+			return match{start: i, end: j + 1, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true
+		}
+	case t.is("fy"):
+		if y, ok := c.yearAt(i + 1); ok {
+			return match{start: i, end: i + 2, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true
+		}
+	case t.kind == kOther && len(c.str(t)) >= 4 && (c.str(t)[0]|0x20 == 'f') && (c.str(t)[1]|0x20 == 'y'):
+		ds := c.str(t)[2:]
+		if len(ds) != 2 && len(ds) != 4 {
+			return match{}, false
+		}
+		y := 0
+		for k := 0; k < len(ds); k++ {
+			if !isDigit(ds[k]) {
+				return match{}, false
+			}
+			y = y*10 + int(ds[k]-'0')
+		}
+		if len(ds) == 2 {
+			y += 2000
+			if y > 2060 {
+				y -= 100
+			}
+		}
+		return match{start: i, end: i + 1, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true
+	}
+	return match{}, false
+}

@@ -1,0 +1,333 @@
+package dates
+
+// Rules for named periods: quarters, decades, centuries, seasons, weekdays, months, years.
+
+import "fmt"
+
+// ruleQuarter tags quarters and halves: "the third quarter", "Q3 2018", "first half of 2018".
+func (c *ctx) ruleQuarter(i int) (match, bool) {
+	j := i
+	if c.is(j, "the") {
+		j++
+	}
+	t := c.at(j)
+	q, half, k := 0, false, j
+	switch {
+	case t.kind == kOther && t.w != nil && len(t.w.key) == 2 && t.w.key[0] == 'q':
+		q, k = int(t.w.key[1]-'0'), j+1
+	case t.kind == kOther && t.w != nil && len(t.w.key) == 2 && t.w.key[0] == 'h':
+		q, half, k = int(t.w.key[1]-'0'), true, j+1
+		if _, ok := c.yearAt(k); !ok {
+			return match{}, false
+		}
+	default:
+		o, e := c.ordinalAt(j)
+		if o == 0 && (c.is(j, "final") || c.is(j, "last") && j > i) {
+			o, e = 4, j+1
+		}
+		if o == 0 {
+			return match{}, false
+		}
+		if c.at(e).isCh('-') && c.adjacent(e) {
+			e++
+		}
+		switch {
+		case c.at(e).w != nil && c.at(e).w.unit == uQuarter && !c.at(e).w.plural && o <= 4:
+			q, k = o, e+1
+		case c.is(e, "half") && o <= 2:
+			q, half, k = o, true, e+1
+		default:
+			return match{}, false
+		}
+	}
+	m := match{start: i, end: k, typ: tDate}
+	// An explicit year: "of 2018", ", 2018", "2018", "of last year".
+	y, yend := 0, k
+	kk := k
+	if c.is(kk, "of") {
+		kk++
+	} else if c.at(kk).isCh(',') {
+		kk++
+	}
+	if yy, ok := c.yearAt(kk); ok {
+		y, yend = yy, kk+1
+	} else if c.is(k, "of") {
+		switch {
+		case c.is(kk, "the") && c.is(kk+1, "year"):
+			if c.hasRef {
+				y = c.ref.Year()
+			}
+			yend = kk + 2
+		case (c.is(kk, "this") || c.is(kk, "last") || c.is(kk, "next")) && c.is(kk+1, "year"):
+			if c.hasRef {
+				y = c.ref.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[c.at(kk).w.key]
+			}
+			yend = kk + 2
+		}
+	}
+	letter := "Q"
+	if half {
+		letter = "H"
+	}
+	switch {
+	case y > 0:
+		m.end, m.val = yend, fmt.Sprintf("%04d-%s%d", y, letter, q)
+	case yend > k:
+		m.end, m.val = yend, fmt.Sprintf("XXXX-%s%d", letter, q)
+	case half:
+		return match{}, false // "the second half" alone is usually a match half, not a half-year
+	default:
+		m.val = c.quarterVal(q, i, k)
+	}
+	return m, true
+}
+
+// ruleDecade tags "the 1970s", "the '90s", "1990s", "the nineties".
+func (c *ctx) ruleDecade(i int) (match, bool) {
+	j := i
+	the := c.is(j, "the")
+	if the {
+		j++
+	}
+	t := c.at(j)
+	y, end := 0, 0
+	switch {
+	case t.kind == kNum && t.suf == sufS && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2090:
+		y, end = t.num, j+1
+	case t.isCh('\'') && c.at(j+1).kind == kNum && c.at(j+1).ndig == 2 && c.at(j+1).suf == sufS && c.at(j+1).num%10 == 0 && c.adjacent(j+1):
+		y, end = 1900+c.at(j+1).num, j+2
+	case (the || c.at(j-1).isCh('-')) && t.kind == kNum && t.ndig == 2 && t.suf == sufS && t.num%10 == 0:
+		y, end = 1900+t.num, j+1
+	case the && t.w != nil && t.w.decade > 0:
+		y, end = 1900+10*t.w.decade, j+1
+	default:
+		return match{}, false
+	}
+	if end == j+2 || end == j+1 && t.ndig == 2 {
+		for k := i - 1; k >= i-3 && k >= 0; k-- {
+			if w := c.toks[k].w; w != nil && (w.key == "their" || w.key == "his" || w.key == "her" ||
+				w.key == "my" || w.key == "your" || w.key == "our") {
+				return match{}, false // "in their mid-50s" is an age
+			}
+		}
+		if y < 1930 {
+			y += 100 // '00s, '10s, '20s
+		}
+	}
+	return match{start: c.dropThe(i, end), end: end, typ: tDate, val: fmtDecade(y)}, true
+}
+
+// dropThe moves the start of an expression past a leading "the" when the expression
+// modifies a following noun: in "the 1990s boom" the article belongs to "boom".
+func (c *ctx) dropThe(i, end int) int {
+	if c.is(i, "the") {
+		if n := c.at(end); n.kind == kWord && !n.cap && n.w == nil {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// ruleCentury tags "the 19th century", "the twenty-first century", "this century".
+func (c *ctx) ruleCentury(i int) (match, bool) {
+	j := i
+	if c.is(j, "the") {
+		j++
+	}
+	n, e := c.ordinalAt(j)
+	if n < 1 || n > 30 {
+		return match{}, false
+	}
+	if c.at(e).isCh('-') && c.adjacent(e) {
+		e++
+	}
+	if w := c.at(e).w; w == nil || w.unit != uCentury || w.plural {
+		return match{}, false
+	}
+	return match{start: i, end: e + 1, typ: tDate, val: fmt.Sprintf("%02d", n-1)}, true
+}
+
+// seasonAt tags a season: "summer 2018", "the summer of 2017", "the fall", "spring".
+// cued says a modifier already marks the word as temporal.
+func (c *ctx) seasonAt(i int, cued bool) (match, bool) {
+	j := i
+	the := c.is(j, "the")
+	if the {
+		j++
+	}
+	t := c.at(j)
+	if t.w == nil || t.w.season == "" || t.kind != kWord {
+		return match{}, false
+	}
+	s := t.w.season
+	k := j + 1
+	y := 0
+	if c.is(k, "of") {
+		if yy, ok := c.yearAt(k + 1); ok {
+			y, k = yy, k+2
+		}
+	} else if yy, ok := c.yearAt(k); ok {
+		y, k = yy, k+1
+	}
+	if y > 0 {
+		return match{start: i, end: k, typ: tDate, val: fmt.Sprintf("%04d-%s", y, s)}, true
+	}
+	if t.cap && !c.sentenceStart(j) {
+		return match{}, false // "Arab Spring"
+	}
+	if c.is(k, "of") || c.at(k).w != nil && c.at(k).w.unit != uNone {
+		return match{}, false // "the fall of Rome", "spring break"
+	}
+	p := c.at(i - 1)
+	if !cued && !(the && t.w.key != "fall") && !(p.w != nil && (p.w.strong || p.is("this") || p.is("over"))) {
+		return match{}, false
+	}
+	if !cued && the && !(p.w != nil && (p.w.strong || p.is("over") || p.is("in") || p.is("for"))) {
+		return match{}, false
+	}
+	if t.w.key == "fall" && !the && !cued {
+		return match{}, false
+	}
+	return match{start: i, end: k, typ: tDate, val: c.seasonVal(s, 0, i, k)}, true
+}
+
+func (c *ctx) ruleSeason(i int) (match, bool) { return c.seasonAt(i, false) }
+
+// ruleWeekday tags a weekday alone or with a part of the day or a time: "Tuesday", "Monday night".
+func (c *ctx) ruleWeekday(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil || t.w.wday == 0 || t.w.wdPl || t.w.wdAbbr || !t.cap || t.kind != kWord {
+		return match{}, false
+	}
+	if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+		return match{}, false // "Black Monday", "Good Friday"
+	}
+	m := match{start: i, end: i + 1, typ: tDate}
+	if !c.hasRef {
+		m.val = fmt.Sprintf("XXXX-WXX-%d", t.w.wday)
+	} else {
+		m.day = c.weekdayDate(t.w.wday, i, i+1)
+		m.val = fmtDay(m.day)
+	}
+	c.attachTime(&m)
+	if n := c.at(m.end); n.kind == kWord && n.cap && nameAfterWeekday[c.str(n)] {
+		return match{}, false // "the Sunday Times", "Tuesday Morning Corp."
+	}
+	return m, true
+}
+
+// nameAfterWeekday are the capitalised words that make a weekday part of a name: papers
+// ("Sunday Times") and companies ("Tuesday Morning Corp.").
+var nameAfterWeekday = map[string]bool{"Times": true, "Telegraph": true, "Express": true, "Mirror": true,
+	"Post": true, "Herald": true, "Mail": true, "Star": true, "Tribune": true, "Observer": true,
+	"Independent": true, "Sport": true, "People": true, "Journal": true, "Magazine": true, "Review": true,
+	"Edition": true, "Corp": true, "Corporation": true, "Inc": true, "Co": true, "Ltd": true, "LLC": true,
+	"Group": true, "Live": true}
+
+// monthCue are the words that make a bare month name a date: "in May", "since March".
+var monthCue = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "from": true,
+	"through": true, "during": true, "between": true, "to": true, "and": true, "or": true, "of": true,
+	"before": true, "after": true, "early": true, "late": true, "for": true, "throughout": true}
+
+// nameCue are the cues of monthCue that also come before people's names: "by April Ryan".
+var nameCue = map[string]bool{"by": true, "to": true, "and": true, "or": true, "of": true, "for": true, "from": true}
+
+// ruleMonth tags a bare month name: "in September".
+func (c *ctx) ruleMonth(i int) (match, bool) {
+	m, e, abbr := c.monthAt(i)
+	if m == 0 || abbr {
+		return match{}, false
+	}
+	p := c.at(i - 1)
+	cue := p.w != nil && monthCue[p.w.key] && !p.cap || p.w != nil && monthCue[p.w.key] && c.sentenceStart(i-1)
+	key := c.at(i).w.key
+	if n := c.at(e); cue && nameCue[p.w.key] && n.kind == kWord && n.cap && n.w == nil &&
+		(key == "april" || key == "may" || key == "june" || key == "august") {
+		return match{}, false // "by April Ryan", "for June Carter"; but "in June Apple said"
+	}
+	if !cue {
+		if key == "may" || key == "march" {
+			return match{}, false // the modal verb and the walk
+		}
+		if n := c.at(e); n.kind == kWord && n.cap {
+			return match{}, false // "June Carter", "August Wilson"
+		}
+		if c.sentenceStart(i) && (key == "april" || key == "june" || key == "august") {
+			return match{}, false
+		}
+		if p.kind == kWord && p.cap {
+			return match{}, false
+		}
+	}
+	if key == "may" && c.at(e).kind == kWord && !c.at(e).cap && c.at(e).w != nil && c.at(e).w.tense != tUnknown {
+		return match{}, false // "in May be"
+	}
+	return match{start: i, end: e, typ: tDate, val: c.monthVal(m, i, e)}, true
+}
+
+// ruleYear tags a bare four-digit year when the context says it is one: "in 1973", "the 1973 war",
+// but not "1973 troops" or "about 2000 people".
+func (c *ctx) ruleYear(i int) (match, bool) {
+	y, ok := c.yearAt(i)
+	if !ok {
+		return match{}, false
+	}
+	p, n := c.at(i-1), c.at(i+1)
+	if c.adjacent(i) && p.kind == kPunct {
+		switch p.ch {
+		case '/', '.', ',', ':':
+			return match{}, false
+		case '-':
+			if pp := c.at(i - 2); !(pp.kind == kNum && pp.ndig == 4 || pp.kind == kWord) {
+				return match{}, false
+			}
+		}
+	}
+	if p.kind == kPunct && (p.ch == '$' || p.ch == '#' || p.ch == '£' || p.ch == '€' || p.ch == '+') {
+		return match{}, false
+	}
+	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == '/' || n.ch == '%') {
+		return match{}, false
+	}
+	if n.is("percent") || n.w != nil && n.w.unit != uNone {
+		return match{}, false
+	}
+	cue := p.w != nil && p.w.yearCue
+	strong := p.w != nil && p.w.strong
+	if p.w != nil && p.w.approx && !strong || p.kind == kNum || p.w != nil && p.w.numWord || p.is("no") {
+		return match{}, false
+	}
+	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && looksPlural(ns) &&
+		(n.w == nil || n.w.tense == tUnknown) {
+		if a := c.at(i + 2); !(a.is("the") || a.is("a") || a.is("an")) {
+			return match{}, false // "1973 troops"
+		}
+	}
+	if !cue && y < 1900 || !strong && y < 1500 {
+		return match{}, false
+	}
+	if n.kind == kWord && n.cap {
+		for k := i + 2; k <= i+3; k++ {
+			if w := c.at(k).w; w != nil && w.street {
+				return match{}, false // "1600 Pennsylvania Avenue"
+			}
+		}
+	}
+	if p.kind == kWord && p.cap && p.w == nil {
+		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
+	}
+	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
+}
+
+// looksPlural reports whether a lower-case word looks like a plural noun: "troops", but not
+// "crisis", "census" or "congress".
+func looksPlural(w string) bool {
+	if len(w) <= 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'i', 'u':
+		return false
+	}
+	return true
+}

@@ -1,0 +1,448 @@
+package dates
+
+// Rules for relative and deictic dates: "early last year", "two weeks ago", "this month".
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// modPrefix reads a temporal modifier: "early", "mid-", "late", "the end of", "the
+// beginning of". It returns where the modified expression starts and the TIMEX3 mod.
+func (c *ctx) modPrefix(i int) (int, timexMod, bool) {
+	t := c.at(i)
+	if t.w == nil {
+		return i, modNone, false
+	}
+	switch t.w.key {
+	case "early", "late", "mid":
+		j := i + 1
+		if c.at(j).isCh('-') && c.adjacent(j) {
+			j++
+		} else if t.w.key == "mid" {
+			return i, modNone, false
+		}
+		return j, partMod[t.w.key], true
+	case "the":
+		n := c.at(i + 1).w
+		if n == nil {
+			return i, modNone, false
+		}
+		switch n.key {
+		case "end", "beginning", "start", "middle", "close", "turn":
+			if c.is(i+2, "of") {
+				return i + 3, partMod[n.key], true
+			}
+		case "early", "late", "mid":
+			// "the early 1980s", "the late 19th century": only decades and centuries take "the".
+			j, mod, _ := c.modPrefix(i + 1)
+			if _, ok := c.ruleDecade(j); ok {
+				return j, mod, true
+			}
+			if _, ok := c.ruleCentury(j); ok {
+				return j, mod, true
+			}
+		}
+	case "end", "beginning", "start":
+		if c.is(i+1, "of") && !c.is(i-1, "the") {
+			return i + 2, partMod[t.w.key], true
+		}
+	}
+	return i, modNone, false
+}
+
+// partMod are the TIMEX3 mods of the words that pick a part of a period; "the turn of"
+// has none.
+var partMod = map[string]timexMod{"early": modStart, "beginning": modStart, "start": modStart,
+	"mid": modMid, "middle": modMid, "late": modEnd, "end": modEnd, "close": modEnd}
+
+// ruleMod tags a period with a modifier: "early June", "mid-2018", "the end of the year".
+func (c *ctx) ruleMod(i int) (match, bool) {
+	j, mod, ok := c.modPrefix(i)
+	if !ok {
+		return match{}, false
+	}
+	var best match
+	found := false
+	try := func(m match, ok bool) {
+		if ok && (!found || m.end > best.end) {
+			best, found = m, true
+		}
+	}
+	try(c.ruleDate(j))
+	try(c.ruleDecade(j))
+	try(c.ruleCentury(j))
+	try(c.relPeriod(j))
+	try(c.seasonAt(j, true))
+	try(c.ruleWeekday(j))
+	try(c.ruleQuarter(j))
+	if c.is(j, "today") || c.is(j, "yesterday") || c.is(j, "tomorrow") {
+		try(c.ruleDeictic(j))
+	}
+	if m, e, _ := c.monthAt(j); m > 0 {
+		try(match{end: e, typ: tDate, val: c.monthVal(m, i, e)}, true)
+	}
+	if y, ok := c.yearAt(j); ok {
+		try(match{end: j + 1, typ: tDate, val: fmtYear(y)}, true)
+	}
+	if c.is(j, "the") {
+		if w := c.at(j + 1).w; w != nil && !w.plural {
+			switch w.unit {
+			case uWeek, uMonth, uYear, uDecade, uCentury, uQuarter, uWeekend:
+				v, _ := c.refShift(0, w.unit)
+				try(match{end: j + 2, typ: tDate, val: v}, true)
+			}
+		}
+	}
+	if !found {
+		return match{}, false
+	}
+	best.start = c.dropThe(i, best.end)
+	best.day = time.Time{}
+	best.mod = mod
+	return best, true
+}
+
+// relPeriod tags "this week", "last year", "next month", "last spring", "next Tuesday", "this morning".
+func (c *ctx) relPeriod(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil {
+		return match{}, false
+	}
+	dir := 0
+	switch t.w.key {
+	case "this":
+	case "last", "past", "previous":
+		dir = -1
+	case "next", "coming":
+		dir = 1
+	default:
+		return match{}, false
+	}
+	if c.is(i-1, "the") {
+		return match{}, false // "the last weekend of the festival": relThe decides
+	}
+	j := i + 1
+	if t.w.key == "this" {
+		switch {
+		case c.is(j, "past") || c.is(j, "last"):
+			dir, j = -1, j+1
+		case c.is(j, "coming") || c.is(j, "next"):
+			dir, j = 1, j+1
+		}
+	}
+	n := c.at(j)
+	w := n.w
+	if w == nil {
+		return match{}, false
+	}
+	m := match{start: i, end: j + 1, typ: tDate}
+	switch {
+	case w.unit != uNone && !w.plural:
+		switch w.unit {
+		case uWeek, uWeekend, uMonth, uQuarter, uYear, uDecade, uCentury:
+		default:
+			return match{}, false
+		}
+		m.val, _ = c.refShift(dir, w.unit)
+	case w.season != "":
+		if dir == 0 && c.hasRef {
+			// "this fall" is the fall of the reference year whatever the tense.
+			y := c.ref.Year()
+			if w.season == "WI" && c.ref.Month() <= 2 {
+				y--
+			}
+			m.val = fmt.Sprintf("%04d-%s", y, w.season)
+			break
+		}
+		m.val = c.seasonVal(w.season, dir, i, j+1)
+	case w.month > 0 && n.cap && !w.mAbbr:
+		if !c.hasRef {
+			m.val = fmt.Sprintf("XXXX-%02d", w.month)
+			break
+		}
+		y, rm := c.ref.Year(), int(c.ref.Month())
+		switch {
+		case dir < 0 && w.month >= rm:
+			y--
+		case dir > 0 && w.month <= rm:
+			y++
+		}
+		m.val = fmtYM(y, w.month)
+	case w.wday > 0 && !w.wdPl && !w.wdAbbr && n.cap:
+		if !c.hasRef {
+			m.val = fmt.Sprintf("XXXX-WXX-%d", w.wday)
+			c.attachTime(&m)
+			break
+		}
+		cur := isoWeekday(c.ref)
+		var off int
+		switch dir {
+		case -1:
+			off = -((cur - w.wday + 7) % 7)
+			if off == 0 {
+				off = -7
+			}
+		case 1:
+			off = (w.wday - cur + 7) % 7
+			if off == 0 {
+				off = 7
+			}
+		default:
+			off = w.wday - cur
+		}
+		m.val, m.day = c.refDay(off)
+		c.attachTime(&m)
+	case w.pod != "":
+		off := 0
+		if dir < 0 && w.key == "night" || dir < 0 && w.key == "evening" {
+			off = -1
+		} else if dir != 0 {
+			return match{}, false
+		}
+		v, _ := c.refDay(off)
+		m.typ, m.val = tTime, v+"T"+w.pod
+	default:
+		return match{}, false
+	}
+	return m, true
+}
+
+// ruleRelative tags relative periods, including the "the" and "earlier/later" forms.
+func (c *ctx) ruleRelative(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil {
+		return match{}, false
+	}
+	switch t.w.key {
+	case "the":
+		return c.relThe(i)
+	case "earlier", "later":
+		j := i + 1
+		switch {
+		case c.is(j, "today"):
+			v, _ := c.refDay(0)
+			return match{start: i, end: j + 1, typ: tDate, val: v}, true
+		case c.is(j, "tonight"):
+			v, _ := c.refDay(0)
+			return match{start: i, end: j + 1, typ: tTime, val: v + "TNI"}, true
+		case c.is(j, "in") && c.is(j+1, "the"):
+			if w := c.at(j + 2).w; w != nil && !w.plural && (w.unit == uWeek || w.unit == uMonth || w.unit == uYear || w.unit == uDay) {
+				v, _ := c.refShift(0, w.unit)
+				return match{start: i, end: j + 3, typ: tDate, val: v}, true
+			}
+		}
+		if m, ok := c.relPeriod(j); ok && m.typ == tDate {
+			m.start = i
+			return m, true
+		}
+		return match{}, false
+	}
+	return c.relPeriod(i)
+}
+
+// relThe tags "the past year" (a duration), "the following day", "the previous week", "the same day",
+// "the day before", "the weekend", "the coming months".
+func (c *ctx) relThe(i int) (match, bool) {
+	j := i + 1
+	k := c.at(j)
+	if k.w == nil {
+		return match{}, false
+	}
+	n := c.at(j + 1)
+	switch k.w.key {
+	case "past", "last", "next":
+		if n.w == nil || n.w.plural {
+			return match{}, false
+		}
+		switch n.w.unit {
+		case uWeek, uMonth, uYear, uDecade, uCentury, uWeekend, uDay:
+			if n.w.unit == uCentury && k.w.key == "last" {
+				v, _ := c.refShift(-1, uCentury)
+				return match{start: i, end: j + 2, typ: tDate, val: v}, true
+			}
+			if n.w.unit == uDay && k.w.key == "next" {
+				v, d := c.anchorShift(1, uDay)
+				return match{start: i, end: j + 2, typ: tDate, val: v, day: d}, true
+			}
+			if c.is(j+2, "of") {
+				return match{}, false // "the last day of the festival"
+			}
+			return match{start: i, end: j + 2, typ: tDuration, val: durVal(1, n.w.unit)}, true
+		case uQuarter:
+			if k.w.key == "next" {
+				return match{}, false
+			}
+			v, _ := c.refShift(-1, uQuarter)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
+	case "current":
+		if u := currentUnit(n); u != uNone {
+			v, _ := c.refShift(0, u)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
+	case "following", "previous", "prior", "same", "coming":
+		if n.w == nil {
+			return match{}, false
+		}
+		if n.w.plural && n.w.unit != uNone && k.w.key == "coming" {
+			return match{start: i, end: j + 2, typ: tDate, val: futureRef}, true
+		}
+		if n.w.plural {
+			return match{}, false
+		}
+		dir := map[string]int{"following": 1, "previous": -1, "prior": -1, "same": 0, "coming": 1}[k.w.key]
+		switch n.w.unit {
+		case uDay, uWeek, uMonth, uYear, uWeekend, uQuarter:
+			var v string
+			var d time.Time
+			if k.w.key == "coming" {
+				v, d = c.refShift(dir, n.w.unit)
+			} else {
+				v, d = c.anchorShift(dir, n.w.unit)
+			}
+			m := match{start: i, end: j + 2, typ: tDate, val: v, day: d}
+			if n.w.unit == uDay {
+				c.attachTime(&m)
+			}
+			return m, true
+		}
+		if n.w.pod != "" && k.w.key != "coming" {
+			v, _ := c.anchorShift(dir, uDay)
+			return match{start: i, end: j + 2, typ: tTime, val: v + "T" + n.w.pod}, true
+		}
+	case "day":
+		switch {
+		case c.is(j+1, "before") && c.is(j+2, "yesterday"):
+			v, d := c.refDay(-2)
+			return match{start: i, end: j + 3, typ: tDate, val: v, day: d}, true
+		case c.is(j+1, "after") && c.is(j+2, "tomorrow"):
+			v, d := c.refDay(2)
+			return match{start: i, end: j + 3, typ: tDate, val: v, day: d}, true
+		case (c.is(j+1, "before") || c.is(j+1, "after")) && (c.at(j+2).kind == kPunct || j+2 >= len(c.toks)):
+			dir := 1
+			if c.is(j+1, "before") {
+				dir = -1
+			}
+			v, d := c.anchorShift(dir, uDay)
+			return match{start: i, end: j + 2, typ: tDate, val: v, day: d}, true
+		}
+	case "weekend":
+		if !c.hasRef {
+			return match{start: i, end: j + 1, typ: tDate, val: "XXXX-WXX-WE"}, true
+		}
+		off := 0
+		if tn, _ := c.tenseAt(i, j+1); tn == tPast && isoWeekday(c.ref) < 6 {
+			off = -1
+		}
+		v, _ := shift(c.ref, off, uWeekend)
+		return match{start: i, end: j + 1, typ: tDate, val: v}, true
+	}
+	return match{}, false
+}
+
+// ruleDeictic tags "today", "yesterday morning", "now", "currently", "recently", "the past",
+// "the future", "recent years", "these days".
+func (c *ctx) ruleDeictic(i int) (match, bool) {
+	t := c.at(i)
+	if t.w == nil {
+		return match{}, false
+	}
+	m := match{start: i, end: i + 1, typ: tDate}
+	switch t.w.key {
+	case "today", "yesterday", "tomorrow", "tonight":
+		if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+			return match{}, false // "USA Today"
+		}
+		off := map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[t.w.key]
+		m.val, m.day = c.refDay(off)
+		if t.w.key == "tonight" {
+			m.typ, m.val = tTime, m.val+"TNI"
+			return m, true
+		}
+		c.attachTime(&m)
+		return m, true
+	case "now", "currently", "nowadays":
+		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') ||
+			c.is(i+1, "and") && (c.is(i+2, "again") || c.is(i+2, "then")) || c.is(i-1, "every")) {
+			return match{}, false
+		}
+		m.val = presentRef
+		return m, true
+	case "current":
+		n := c.at(i + 1)
+		if u := currentUnit(n); u != uNone {
+			m.end = i + 2
+			m.val, _ = c.refShift(0, u)
+			return m, true
+		}
+		if n.kind != kWord || n.cap || n.is("account") || n.is("accounts") || n.is("affairs") {
+			return match{}, false
+		}
+		m.val = presentRef
+		return m, true
+	case "present":
+		if !c.is(i-1, "at") {
+			return match{}, false
+		}
+		m.val = presentRef
+		return m, true
+	case "recently", "lately":
+		m.val = pastRef
+		return m, true
+	case "recent":
+		if n := c.at(i + 1); n.w != nil && (n.w.plural && n.w.unit != uNone || n.w.key == "times") {
+			m.end, m.val = i+2, pastRef
+			return m, true
+		}
+	case "coming":
+		// "in coming weeks"; "the coming weeks" is handled by relThe.
+		if n := c.at(i + 1); n.w != nil && n.w.plural && n.w.unit != uNone && !c.is(i-1, "the") {
+			m.end, m.val = i+2, futureRef
+			return m, true
+		}
+	case "these":
+		if c.is(i+1, "days") {
+			m.end, m.val = i+2, presentRef
+			return m, true
+		}
+	case "the":
+		n := c.at(i + 1)
+		val := ""
+		switch {
+		case n.is("past"):
+			val = pastRef
+		case n.is("future"):
+			val = futureRef
+		case n.is("present"):
+			val = presentRef
+		case n.is("moment") && c.is(i-1, "at"):
+			val = presentRef
+		default:
+			return match{}, false
+		}
+		// "the past three years", "the present government": the word is a modifier there.
+		// A following unknown word ending in -s is more often a verb ("the future holds").
+		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil && !strings.HasSuffix(c.str(a), "s") ||
+			a.w != nil && (a.w.unit != uNone || a.w.vague || a.w.numWord)) || a.kind == kNum || a.kind == kOther {
+			return match{}, false
+		}
+		m.end, m.val = i+2, val
+		return m, true
+	}
+	return match{}, false
+}
+
+// currentUnit returns the calendar unit of "current week", "current quarter", and so on,
+// or uNone.
+func currentUnit(n *token) unit {
+	if n.w == nil || n.w.plural {
+		return uNone
+	}
+	switch n.w.unit {
+	case uWeek, uMonth, uQuarter, uYear:
+		return n.w.unit
+	}
+	return uNone
+}

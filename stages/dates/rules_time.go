@@ -1,0 +1,29 @@
+package dates
+
+// Rules for times of day.
+
+// ruleTime tags a clock time on its own: "3 p.m.", "noon"; it is placed on the reference day.
+func (c *ctx) ruleTime(i int) (match, bool) {
+	e, hm, ok := c.timeOfDay(i)
+	if !ok {
+		return match{}, false
+	}
+	v, _ := c.refDay(0)
+	m := match{start: i, end: e, typ: tTime, val: v + "T" + hm}
+	// A day right after the time belongs to it: "10:30 p.m. Aug. 9", "3 p.m. today", "2pm Friday".
+	j := e
+	if c.at(j).isCh(',') {
+		j++
+	}
+	var d match
+	ok = false
+	if t := c.at(j); t.w != nil && (t.w.key == "today" || t.w.key == "yesterday" || t.w.key == "tomorrow") {
+		d, ok = c.ruleDeictic(j)
+	} else if d, ok = c.ruleDate(j); !ok {
+		d, ok = c.ruleWeekday(j)
+	}
+	if ok && d.typ == tDate && len(d.val) == 10 {
+		m.end, m.val, m.day = d.end, d.val+"T"+hm, d.day
+	}
+	return m, true
+}

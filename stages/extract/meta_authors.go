@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+var (
+	byPrefix   = regexp.MustCompile(`(?i)^\s*(written\s+)?by[:\s]+`)
+	authorSep  = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\|)\s*`)
+	roleWord   = regexp.MustCompile(`(?i)\b(writer|reporter|correspondent|editor|contributor|columnist)s?\b`)
+	urlLike    = regexp.MustCompile(`(?i)^(https?://|www\.)|\.(com|org|net)(/|$)|@`)
+	roleSuffix = regexp.MustCompile(`(?i)\s*[,\-–—]\s*(staff writer|reporter|correspondent|editor|contributor).*$`)
+)
+
+// splitAuthors turns an author field into cleaned names: no "By ", no URLs or
+// handles, one name per entry.
+func splitAuthors(s string) []string {
+	s = collapse(html.UnescapeString(s))
+	s = byPrefix.ReplaceAllString(s, "")
+	s = roleSuffix.ReplaceAllString(s, "")
+	var out []string
+	parts := authorSep.Split(s, -1)
+	for i, part := range parts {
+		part = strings.Trim(part, " .:-–—")
+		part = byPrefix.ReplaceAllString(part, "")
+		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
+			continue
+		}
+		// A lowercase word is a login or a slug ("admin", "kevin-r"), not a name.
+		if strings.ToLower(part) == part && !strings.Contains(part, " ") {
+			continue
+		}
+		// "Jane Roe, MS, RD": a one-word part after a name is a credential.
+		if i > 0 && len(out) > 0 && !strings.Contains(part, " ") {
+			continue
+		}
+		// Long strings are sentences or blurbs, not names.
+		if len(strings.Fields(part)) > 5 || utf8.RuneCountInString(part) > 60 {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// appendName adds name to list unless it is already there.
+func appendName(list []string, name string) []string {
+	for _, have := range list {
+		if strings.EqualFold(have, name) {
+			return list
+		}
+	}
+	return append(list, name)
+}

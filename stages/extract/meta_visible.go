@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
+)
+
+// selByline finds the elements that name an article's author on the page itself.
+var selByline = cascadia.MustCompile(`[class*=author], [class*=Author], [id=author], [class*=byline], [class~=writer]`)
+
+// selDate finds the elements that show an article's date on the page itself.
+var selDate = cascadia.MustCompile(`[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
+	[class*=article-date], [class*=posted], [class~=date], [class*=byline], [class*=meta-date], [class*=dateline]`)
+
+var selArticle = cascadia.MustCompile("article, main, [role=main]")
+
+// scopes returns the article's containers, where the byline and date are looked for
+// first, then the whole page.
+func scopes(doc *goquery.Document) []*goquery.Selection {
+	var out []*goquery.Selection
+	if a := doc.FindMatcher(selArticle).First(); a.Length() > 0 {
+		out = append(out, a)
+	}
+	return append(out, doc.Selection)
+}
+
+// visibleAuthors returns the people named by the first byline element that names any:
+// short elements whose text, without "By", is a list of names.
+func visibleAuthors(doc *goquery.Document) []string {
+	for _, scope := range scopes(doc) {
+		var people []string
+		scope.FindMatcher(selByline).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			text := collapse(s.Text())
+			if text == "" || len(strings.Fields(text)) > 8 {
+				return i < 40
+			}
+			if i := strings.Index(strings.ToLower(text), "by "); i > 0 && len(strings.Fields(text[:i])) > 1 {
+				text = text[i:] // "Published August 7, 2023 by Nicole Burke"
+			}
+			for _, a := range splitAuthors(text) {
+				if isPersonName(a) {
+					people = appendName(people, a)
+				}
+			}
+			return len(people) == 0 && i < 40
+		})
+		if len(people) > 0 {
+			return people
+		}
+	}
+	return nil
+}
+
+// isPersonName reports two to four capitalised words without digits: "Jane Roe",
+// "Mary-Kate O'Neil", "Trevor J. Mitchell".
+func isPersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return unicode.IsDigit(r) || r == '@' }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// visibleDate returns the first publication date shown in a date or byline element of the
+// article, else of the page: never one marked as a modification ("Updated", "modified").
+func visibleDate(doc *goquery.Document) string {
+	for _, scope := range scopes(doc) {
+		date := ""
+		scope.FindMatcher(selDate).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if isModified(s) {
+				return i < 12
+			}
+			text := collapse(s.Text())
+			if v := s.AttrOr("content", ""); v != "" {
+				text = v
+			}
+			lower := strings.ToLower(text)
+			if text == "" || len(strings.Fields(text)) > 16 || strings.HasPrefix(lower, "updated") || strings.HasPrefix(lower, "last updated") || strings.HasPrefix(lower, "modified") {
+				return i < 12
+			}
+			if d := pubdate.ISO(text); d != "" {
+				date = d
+			} else if m := pubdate.Find(text); m.Value != "" && !strings.Contains(strings.ToLower(text[:m.Start]), "updated") {
+				date = m.Value
+			}
+			return date == "" && i < 12
+		})
+		if date != "" {
+			return date
+		}
+	}
+	return ""
+}

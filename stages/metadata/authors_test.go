@@ -1,0 +1,38 @@
+package metadata
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCleanAuthors(t *testing.T) {
+	tests := []struct {
+		name    string
+		authors []string
+		site    string
+		want    []string
+	}{
+		{"role glued to the name", []string{"Meg JamesStaff Writer"}, "", []string{"Meg James"}},
+		{"publication after a full stop", []string{"Finian Cunningham. Sputnik International"}, "", []string{"Finian Cunningham"}},
+		{"initial kept", []string{"Trevor J. Mitchell"}, "", []string{"Trevor J. Mitchell"}},
+		{"By and e-mail", []string{"By Jane Roe jane.roe@example.com"}, "", []string{"Jane Roe"}},
+		{"role after a comma", []string{"Jane Roe, Senior Editor"}, "", []string{"Jane Roe"}},
+		{"agency after a bar", []string{"Jane Roe | Staff Reporter"}, "", []string{"Jane Roe"}},
+		{"the site is no author", []string{"Daily Planet", "Jane Roe"}, "The Daily Planet", []string{"Jane Roe"}},
+		{"site name matched without spaces", []string{"TheHill"}, "The Hill", nil},
+		{"a personal site's owner is its author", []string{"Sam Bossley"}, "Sam Bossley", []string{"Sam Bossley"}},
+		{"a company site is no author", []string{"Kneib Dentistry PC"}, "Kneib Dentistry PC", nil},
+		{"byline labels", []string{"Written By", "DATE", "Video", "Last"}, "", nil},
+		{"each once", []string{"Jane Roe", "jane roe", "John Doe"}, "", []string{"Jane Roe", "John Doe"}},
+		{"label glued to the name", []string{"Written ByReyan Perumal", "BySummer Swann", "Byron Hale"}, "", []string{"Reyan Perumal", "Summer Swann", "Byron Hale"}},
+		{"single names kept", []string{"Krystyna"}, "", []string{"Krystyna"}},
+		{"agency kept", []string{"Reuters"}, "", []string{"Reuters"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CleanAuthors(tt.authors, tt.site); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("CleanAuthors(%q, %q) = %q, want %q", tt.authors, tt.site, got, tt.want)
+			}
+		})
+	}
+}
