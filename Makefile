@@ -59,7 +59,7 @@ fuzz:
 
 eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(DEVBIN) eval clean $(SHARED)/extraction/dev && \
+	$(DEVBIN) eval clean $(SHARED)/extraction/dev $(wildcard $(SHARED)/extraction/train/*/) && \
 	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt && \
 	$(DEVBIN) eval dates
 
