@@ -40,6 +40,11 @@ type rawBlock struct {
 	heading  bool
 	linkLen  int // bytes of text inside links
 	ancestry []*html.Node
+	// hidden blocks are inside an element hidden by its attributes. Script-driven pages
+	// (streamed server rendering, "read more" boxes) often keep the article there until
+	// a script reveals it, so a hidden block stays when the content extractor kept it and
+	// is dropped otherwise.
+	hidden bool
 }
 
 // walker collects the visible blocks of a page in document order.
@@ -49,6 +54,7 @@ type walker struct {
 	link   int
 	stack  []*html.Node // open elements, outermost first
 	inLink int
+	hidden int  // open elements hidden by their attributes
 	space  bool // whitespace seen since the last word
 }
 
@@ -68,7 +74,9 @@ func (w *walker) walk(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if skipped[n.DataAtom] || isHidden(n) {
+		// Hidden inline elements (screen-reader labels) are skipped; hidden blocks are
+		// kept, marked, for the content extractor to vouch for.
+		if skipped[n.DataAtom] || !blockLevel[n.DataAtom] && isHidden(n) {
 			return
 		}
 	case html.DocumentNode:
@@ -90,6 +98,10 @@ func (w *walker) walk(n *html.Node) {
 	if isLink {
 		w.inLink++
 	}
+	hidden := block && isHidden(n)
+	if hidden {
+		w.hidden++
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
@@ -98,6 +110,9 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if block {
 		w.flush()
+	}
+	if hidden {
+		w.hidden--
 	}
 	if n.Type == html.ElementNode {
 		w.stack = w.stack[:len(w.stack)-1]
@@ -156,7 +171,7 @@ func (w *walker) flush() {
 	}
 	anc := make([]*html.Node, len(w.stack))
 	copy(anc, w.stack)
-	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc})
+	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc, hidden: w.hidden > 0})
 	w.link = 0
 }
 

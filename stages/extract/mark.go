@@ -15,6 +15,9 @@ import (
 // the content: "Hong Kong" as a section label is not the start of "Hong Kong is burning".
 const shortBlock = 6
 
+// maxSkip is how many leading tokens of a long block may be missing from the content.
+const maxSkip = 6
+
 // maxCandidates bounds the places one block may match in the content; common short
 // texts occur many times and need not be tried everywhere.
 const maxCandidates = 32
@@ -50,8 +53,11 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 			inside[i] = true
 		}
 	}
-	out := make([]document.Block, len(raw))
+	out := make([]document.Block, 0, len(raw))
 	for i, b := range raw {
+		if b.hidden && !inside[i] {
+			continue
+		}
 		d := document.Block{Text: b.text, Tag: b.tag, Heading: b.heading}
 		if len(b.text) > 0 {
 			d.LinkDensity = float64(b.linkLen) / float64(len(b.text))
@@ -59,7 +65,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		if !inside[i] {
 			d.Outside = reason(b.ancestry)
 		}
-		out[i] = d
+		out = append(out, d)
 	}
 	return out
 }
@@ -115,7 +121,7 @@ func newPositions(ct []string) positions {
 // for pages where the content extractor finds nothing: a rough body beats none.
 func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
 	for i, b := range raw {
-		if len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody {
+		if !b.hidden && len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody {
 			inside[i] = true
 		}
 	}
@@ -155,7 +161,7 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 	}
 	twins := map[*html.Node]*twin{}
 	for i, b := range raw {
-		if inside[i] || len(b.ancestry) < 2 || len(toks[i]) == 0 {
+		if inside[i] || b.hidden || len(b.ancestry) < 2 || len(toks[i]) == 0 {
 			continue
 		}
 		c := b.ancestry[len(b.ancestry)-2]
@@ -199,7 +205,14 @@ func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 			continue
 		}
 		first := len(ms)
-		for _, c := range candidates(ct, unit, pos, bt) {
+		cs := candidates(ct, unit, pos, bt)
+		// The content extractor sometimes drops a paragraph's leading link ("<a>Jane
+		// Roe</a> writes: ..."): a long block that matches nowhere may match without its
+		// first few tokens.
+		for skip := 1; len(cs) == 0 && len(bt) >= 2*shortBlock && skip <= min(maxSkip, len(bt)/4); skip++ {
+			cs = candidates(ct, unit, pos, bt[skip:])
+		}
+		for _, c := range cs {
 			m := match{block: i, q: c[0], n: c[1], prev: -1}
 			// Chains may only end at or before this match starts.
 			if v, at := best.max(m.q); at >= 0 {
@@ -412,42 +425,45 @@ var inlineContent = map[string]bool{
 func contentTokens(root *html.Node, sizeHint int) ([]string, []uint8) {
 	toks := make([]string, 0, sizeHint)
 	flags := make([]uint8, 0, sizeHint)
-	brk := true
+	// The text of a run of inline elements is tokenised as one, as the page's blocks are:
+	// a word split over elements ("<span>I</span>f") is one word.
+	var run strings.Builder
+	flush := func() {
+		from := len(toks)
+		toks = shingle.AppendTokens(toks, run.String())
+		run.Reset()
+		for k := from; k < len(toks); k++ {
+			var f uint8
+			if k == from {
+				f = unitStart
+			}
+			if k == len(toks)-1 {
+				f |= unitEnd
+			}
+			flags = append(flags, f)
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			from := len(toks)
-			toks = shingle.AppendTokens(toks, n.Data)
-			for range toks[from:] {
-				var f uint8
-				if brk {
-					f = unitStart
-					if len(flags) > 0 {
-						flags[len(flags)-1] |= unitEnd
-					}
-					brk = false
-				}
-				flags = append(flags, f)
-			}
+			run.WriteString(n.Data)
 			return
 		}
 		block := n.Type == html.ElementNode && !inlineContent[n.Data]
 		if block {
-			brk = true
+			flush()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 		if block {
-			brk = true
+			flush()
 		}
 	}
 	if root != nil {
 		walk(root)
 	}
-	if len(flags) > 0 {
-		flags[len(flags)-1] |= unitEnd
-	}
+	flush()
 	return toks, flags
 }
 
