@@ -10,10 +10,10 @@ import (
 	"github.com/newspipe/newspipe/stages/clean"
 )
 
-// cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR": it learns the
-// line classifier of the chrome cleaner from DIR's ID.txt / ID.truth.txt pages, writes the
-// weights as JSON (to be embedded as stages/clean/weights.json) and reports the cross-validated
-// and training-set scores.
+// cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR...": it learns
+// the line classifier of the chrome cleaner from the ID.txt / ID.truth.txt pages of every
+// DIR, writes the weights as JSON (to be embedded as stages/clean/weights.json) and reports
+// the cross-validated score (folds grouped by site) and the training-set score.
 func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -22,17 +22,17 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	l2 := fs.Float64("l2", clean.DefaultTrainOptions.L2, "ridge penalty")
 	threshold := fs.Float64("threshold", clean.DefaultTrainOptions.Threshold, "body probability above which a line is kept")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR")
+		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
 	}
-	pages, err := clean.LoadPages(fs.Arg(0))
+	pages, err := clean.LoadPages(fs.Args()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
 		return exitFailures
@@ -40,7 +40,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	opt := clean.TrainOptions{L2: *l2, Threshold: *threshold}
 	if *folds > 1 {
 		cv := clean.CrossValidate(pages, *folds, opt)
-		fmt.Fprintf(stdout, "cross-validation (%d folds, %d pages): F1 %.3f  P %.3f  R %.3f\n",
+		fmt.Fprintf(stdout, "cross-validation (%d folds grouped by site, %d pages): F1 %.3f  P %.3f  R %.3f\n",
 			*folds, cv.Pages, cv.F1, cv.Precision, cv.Recall)
 	}
 	m := clean.Train(pages, opt)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages/normalize"
 )
 
 // Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.
@@ -41,11 +42,11 @@ type Result struct {
 	Meta       document.Metadata // title, subtitle, authors, site, published read from the lines
 }
 
-// SplitLines turns raw text into blocks, one block per non-empty line.
+// SplitLines turns raw text into the blocks the pipeline gives the cleaner: one block per
+// non-empty line, normalised by normalize.Lines. The line model is trained on exactly these.
 func SplitLines(text string) []document.Block {
 	var blocks []document.Block
-	for line := range strings.Lines(text) {
-		line = strings.TrimSpace(line)
+	for _, line := range normalize.Lines(text) {
 		if line != "" {
 			blocks = append(blocks, document.Block{Text: line})
 		}
