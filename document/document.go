@@ -64,6 +64,9 @@ type Document struct {
 	HTMLMeta Metadata
 	// TextMeta is metadata read from the article's lines (headline, byline).
 	TextMeta Metadata
+	// Site is the group of documents whose shared lines are site chrome (repeats.Site),
+	// set when the content is read, before it is dropped.
+	Site string
 	// Reference is the date that relative dates are resolved against; zero when unknown.
 	Reference time.Time
 	// Record is the output record being filled in.

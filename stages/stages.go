@@ -191,6 +191,7 @@ func (s *Set) Normalize(d *document.Document) error {
 			blocks = append(blocks, document.Block{Text: line})
 		}
 	}
+	d.Site = siteOf(d)
 	kept := blocks[:0]
 	for _, b := range blocks {
 		if b.Text != "" {
@@ -204,6 +205,15 @@ func (s *Set) Normalize(d *document.Document) error {
 	return nil
 }
 
+// siteOf returns the site of a document whose content is read (see repeats.Site).
+func siteOf(d *document.Document) string {
+	page := ""
+	if d.Record.Source.Format == detect.HTML {
+		page = d.Content
+	}
+	return repeats.Site(d.Record.Source.URL, page, d.Record.Source.Path)
+}
+
 // Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
 // With an index of the batch's lines, body lines repeated on other pages of the same site
 // are removed too.
@@ -212,7 +222,7 @@ func (s *Set) Clean(d *document.Document, idx *repeats.Index, review bool) error
 	paragraphs, removed := res.Paragraphs, res.Removed
 	if idx != nil {
 		var more []record.Removed
-		paragraphs, more = idx.Filter(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), paragraphs)
+		paragraphs, more = idx.Filter(d.Site, paragraphs)
 		removed = append(removed, more...)
 	}
 	d.Record.Text = strings.Join(paragraphs, "\n\n")
@@ -278,7 +288,7 @@ func (s *Set) IndexRepeats(ctx context.Context, src pipeline.Source[*document.Do
 				}
 			}
 		}
-		it.page = repeats.NewPage(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), ls)
+		it.page = repeats.NewPage(siteOf(d), ls)
 		d.Content = ""
 		return nil
 	}
