@@ -9,7 +9,7 @@ DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
 FUZZTIME ?= 60s
 
-.PHONY: build devbuild test golden bench fuzz eval lint model run
+.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
@@ -67,6 +67,15 @@ eval: devbuild
 model: build
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(BIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+
+# Retrain the chrome cleaner's line model (deterministic) from the article pages of every
+# extraction set (WCXB's forums, products and listings are left out), with cross-validation
+# grouped by site; the README says on what terms each set may be used.
+CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
+	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
+train-clean: build
+	@if [ ! -d $(SHARED) ]; then echo "train-clean: $(SHARED) is absent; skipping"; exit 0; fi; \
+	$(BIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -23,7 +23,7 @@ func LoadPages(dirs ...string) ([]Page, error) {
 			if err != nil {
 				return nil, err
 			}
-			pages = append(pages, Page{Name: p.Set + "/" + p.ID, Site: p.Site(), Blocks: SplitLines(string(raw)), Truth: p.Truth})
+			pages = append(pages, Page{Name: p.Set + "/" + p.ID, Site: p.Site(), Type: p.PageType, Blocks: SplitLines(string(raw)), Truth: p.Truth})
 		}
 	}
 	return pages, nil
@@ -41,9 +41,11 @@ func Score(c *Cleaner, pages []Page) (shingle.Summary, []shingle.Page) {
 }
 
 // CrossValidate trains on all pages but one fold and scores that fold, for each of k folds,
-// and summarises the held-out scores of all pages. Pages of one site always share a fold, so
-// every page is scored by a model that has not seen its site.
-func CrossValidate(pages []Page, k int, opt TrainOptions) shingle.Summary {
+// and summarises the held-out scores of all pages; it also returns each page's held-out
+// score, in the order of pages. Pages of one site always share a fold, so every page is
+// scored by a model that has not seen its site. Sites are dealt to folds in order of first
+// appearance, so the folds, like the training, are the same in every run.
+func CrossValidate(pages []Page, k int, opt TrainOptions) (shingle.Summary, []shingle.Page) {
 	k = max(2, min(k, len(pages)))
 	fold := map[string]int{}
 	for _, p := range pages {
@@ -51,18 +53,22 @@ func CrossValidate(pages []Page, k int, opt TrainOptions) shingle.Summary {
 			fold[p.Site] = len(fold) % k
 		}
 	}
-	scores := make([]shingle.Page, 0, len(pages))
+	scores := make([]shingle.Page, len(pages))
 	for f := 0; f < k; f++ {
 		var train, test []Page
-		for _, p := range pages {
+		var at []int
+		for i, p := range pages {
 			if fold[p.Site] == f {
 				test = append(test, p)
+				at = append(at, i)
 			} else {
 				train = append(train, p)
 			}
 		}
 		_, s := Score(NewWithModel(Train(train, opt)), test)
-		scores = append(scores, s...)
+		for j, i := range at {
+			scores[i] = s[j]
+		}
 	}
-	return shingle.Summarize(scores)
+	return shingle.Summarize(scores), scores
 }

@@ -82,7 +82,7 @@ func TestPageBlocks(t *testing.T) {
 		want []rawBlock // text, tag, heading and linkLen are compared
 	}{
 		{"paragraphs", `<p>One <b>two</b>s three.</p><p>Four</p>`,
-			[]rawBlock{{text: "One twos three.", tag: "p"}, {text: "Four", tag: "p"}}},
+			[]rawBlock{{text: "One twos three.", tag: "p", joins: []int{7}}, {text: "Four", tag: "p"}}},
 		{"heading", `<h2>Title <span>here</span></h2>`,
 			[]rawBlock{{text: "Title here", tag: "h2", heading: true}}},
 		{"links", `<li><a href="/x">Link</a> text</li>`,

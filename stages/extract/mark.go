@@ -43,6 +43,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	toks, n := blockTokens(raw)
 	ct, unit := contentTokens(content, n)
 	inside := align(toks, ct, unit, newPositions(ct))
+	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
@@ -79,7 +80,7 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 	all := make([]string, 0, size/5+1) // about one token per five bytes of text
 	ends := make([]int, len(raw))
 	for i, b := range raw {
-		all = shingle.AppendTokens(all, b.text)
+		all = appendBlockTokens(all, b)
 		ends[i] = len(all)
 	}
 	toks := make([][]string, len(raw))
@@ -89,6 +90,43 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 		start = end
 	}
 	return toks, len(all)
+}
+
+// dropHiddenBody takes the hidden blocks out of the body unless they hold most of it.
+// A page that keeps its article in a hidden element until a script reveals it has little
+// visible body; on other pages the hidden blocks the content extractor kept are boxes
+// that open on demand ("What are these links for?"), not the article.
+func dropHiddenBody(raw []rawBlock, toks [][]string, inside []bool) {
+	visible, hidden := 0, 0
+	for i, b := range raw {
+		switch {
+		case !inside[i]:
+		case b.hidden:
+			hidden += len(toks[i])
+		default:
+			visible += len(toks[i])
+		}
+	}
+	if hidden > visible {
+		return
+	}
+	for i, b := range raw {
+		if b.hidden {
+			inside[i] = false
+		}
+	}
+}
+
+// appendBlockTokens appends the tokens of a block as the content extractor's tree
+// splits them: its text nodes are tokenised apart, so a word written over two elements
+// ("<span>I</span>f") is two tokens on both sides of the alignment.
+func appendBlockTokens(toks []string, b rawBlock) []string {
+	from := 0
+	for _, at := range b.joins {
+		toks = shingle.AppendTokens(toks, b.text[from:at])
+		from = at
+	}
+	return shingle.AppendTokens(toks, b.text[from:])
 }
 
 // positions lists where each content token occurs in the content, in order: first
@@ -425,45 +463,42 @@ var inlineContent = map[string]bool{
 func contentTokens(root *html.Node, sizeHint int) ([]string, []uint8) {
 	toks := make([]string, 0, sizeHint)
 	flags := make([]uint8, 0, sizeHint)
-	// The text of a run of inline elements is tokenised as one, as the page's blocks are:
-	// a word split over elements ("<span>I</span>f") is one word.
-	var run strings.Builder
-	flush := func() {
-		from := len(toks)
-		toks = shingle.AppendTokens(toks, run.String())
-		run.Reset()
-		for k := from; k < len(toks); k++ {
-			var f uint8
-			if k == from {
-				f = unitStart
-			}
-			if k == len(toks)-1 {
-				f |= unitEnd
-			}
-			flags = append(flags, f)
-		}
-	}
+	brk := true
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			run.WriteString(n.Data)
+			from := len(toks)
+			toks = shingle.AppendTokens(toks, n.Data)
+			for range toks[from:] {
+				var f uint8
+				if brk {
+					f = unitStart
+					if len(flags) > 0 {
+						flags[len(flags)-1] |= unitEnd
+					}
+					brk = false
+				}
+				flags = append(flags, f)
+			}
 			return
 		}
 		block := n.Type == html.ElementNode && !inlineContent[n.Data]
 		if block {
-			flush()
+			brk = true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 		if block {
-			flush()
+			brk = true
 		}
 	}
 	if root != nil {
 		walk(root)
 	}
-	flush()
+	if len(flags) > 0 {
+		flags[len(flags)-1] |= unitEnd
+	}
 	return toks, flags
 }
 
