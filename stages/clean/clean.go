@@ -74,6 +74,10 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 			keep[i], reasons[i] = false, r
 			continue
 		}
+		if r := bodyChrome(li); r != "" && blocks[i].Outside == "" {
+			keep[i], reasons[i] = false, r
+			continue
+		}
 		b := &blocks[i]
 		switch {
 		case b.Outside != "":
@@ -211,6 +215,31 @@ func addressesReader(lower string) bool {
 	return false
 }
 
+// bodyChrome returns a reason for a line of caption or headline length that is chrome
+// by strong evidence wherever it stands: a call to sign up or accept cookies (sign-up
+// vocabulary in a line that speaks to the reader: "delivered to your inbox", "Enter your
+// email address"), a credit in brackets ("(Photo courtesy of ...)"), a "Read more:" link.
+func bodyChrome(li *lineInfo) string {
+	if li.words > 30 {
+		return ""
+	}
+	l := li.lower
+	if li.words <= 25 && li.vocab&(vNewsletter|vCookie) != 0 && addressesReader(l) {
+		return vocabReason(li.vocab & (vNewsletter | vCookie))
+	}
+	for _, p := range bracketCredits {
+		if strings.Contains(l, p) {
+			return "photo credit or caption"
+		}
+	}
+	for _, p := range teaserPrefixes {
+		if strings.HasPrefix(l, p) {
+			return "related stories list"
+		}
+	}
+	return ""
+}
+
 // keepBodySentences keeps the sentence-like lines between the first and the last body
 // line that only the line model rejected: inside an article, running text is the
 // article's unless a rule names it as something else.
@@ -331,10 +360,10 @@ func hardChrome(li *lineInfo) string {
 	if li.vocab&vPlaceholder != 0 {
 		return "template placeholder"
 	}
+	l := li.lower
 	if li.words > 12 {
 		return ""
 	}
-	l := li.lower
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(l, p) {
 			return "photo credit"
@@ -370,6 +399,10 @@ var creditPrefixes = []string{"source:", "photo:", "photos:", "image:", "images:
 	"picture:", "pictures:", "top image", "featured image", "header image", "cover image", "lead image",
 	"image credit", "photo credit", "image source", "image via", "photo via", "photo by", "photograph:",
 	"photograph by", "(photo", "(image", "(credit", "illustration:", "illustration by", "video:"}
+
+var bracketCredits = []string{"(photo", "(image", "(picture", "(credit", "(file photo", "(courtesy"}
+
+var teaserPrefixes = []string{"read more:", "related:", "see also:", "also read:", "read next:", "more:"}
 
 var creditInfixes = []string{"getty images", "/ getty", "/getty", "shutterstock", "ap photo", "afp photo",
 	"/ reuters", "/reuters", "photo courtesy", "image courtesy", "courtesy of", "(via "}

@@ -92,22 +92,26 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 	return toks, len(all)
 }
 
-// dropHiddenBody takes the hidden blocks out of the body unless they hold most of it.
-// A page that keeps its article in a hidden element until a script reveals it has little
-// visible body; on other pages the hidden blocks the content extractor kept are boxes
-// that open on demand ("What are these links for?"), not the article.
+// dropHiddenBody takes the hidden blocks out of the body unless they hold more of the
+// page's text than both the visible body and the visible prose that fallbackBody would
+// take. A page that keeps its article in a hidden element until a script reveals it has
+// little visible prose; on other pages the hidden blocks the content extractor kept are
+// boxes that open on demand (a paywall notice, "What are these links for?").
 func dropHiddenBody(raw []rawBlock, toks [][]string, inside []bool) {
-	visible, hidden := 0, 0
+	visible, hidden, prose := 0, 0, 0
 	for i, b := range raw {
 		switch {
 		case !inside[i]:
+			if isProse(b, toks[i]) {
+				prose += len(toks[i])
+			}
 		case b.hidden:
 			hidden += len(toks[i])
 		default:
 			visible += len(toks[i])
 		}
 	}
-	if hidden > visible {
+	if hidden > visible && hidden > prose {
 		return
 	}
 	for i, b := range raw {
@@ -159,10 +163,16 @@ func newPositions(ct []string) positions {
 // for pages where the content extractor finds nothing: a rough body beats none.
 func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
 	for i, b := range raw {
-		if !b.hidden && len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody {
+		if isProse(b, toks[i]) {
 			inside[i] = true
 		}
 	}
+}
+
+// isProse reports whether a visible block reads as prose outside any telling chrome
+// element: ten words or more, mostly not links.
+func isProse(b rawBlock, toks []string) bool {
+	return !b.hidden && len(toks) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody
 }
 
 // addSplitBody adds to the body the prose of containers that repeat the body's own
