@@ -81,10 +81,11 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 		b := &blocks[i]
 		switch {
 		case b.Outside != "":
-			// A block the page itself labels (comments, sidebar, footer) stays out; one
-			// that is merely outside the extracted content may be prose the extractor
-			// missed, and comes back when the line model is sure of it.
-			if !(b.Outside == outsideContent && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
+			// A long block outside the extracted content may be prose the extractor missed
+			// (class names like "sidebar" are weak evidence on old layouts), and comes back
+			// when the line model is sure of it; reader comments read like prose, so a
+			// block of a labelled comment section stays out.
+			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
 				keep[i], reasons[i] = false, b.Outside
 			}
 		case b.Tag != "":
@@ -150,9 +151,8 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 	return res
 }
 
-// outsideContent is the extractor's reason for a block outside the article body that no
-// element of the page explains (extract's outsideBody).
-const outsideContent = "outside the article body"
+// commentSection is the extractor's reason for a block inside a comment section.
+const commentSection = "comment section"
 
 func anyTrue(b []bool) bool {
 	for _, v := range b {
