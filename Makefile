@@ -10,7 +10,7 @@ DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
 FUZZTIME ?= 60s
 
-.PHONY: build devbuild test golden bench fuzz eval lint model run
+.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean train-clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
@@ -58,7 +58,7 @@ fuzz:
 
 eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(DEVBIN) eval clean $(SHARED)/extraction/dev && \
+	$(DEVBIN) eval clean $(SHARED)/extraction/dev $(wildcard $(SHARED)/extraction/train/*/) && \
 	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt && \
 	$(DEVBIN) eval dates && \
 	$(DEVBIN) eval meta $(SHARED)/extraction/train/wcxb-dev
@@ -67,6 +67,15 @@ eval: devbuild
 model: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+
+# Retrain the chrome cleaner's line model (deterministic) from the article pages of every
+# extraction set (WCXB's forums, products and listings are left out), with cross-validation
+# grouped by site; the README says on what terms each set may be used.
+CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
+	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
+train-clean: devbuild
+	@if [ ! -d $(SHARED) ]; then echo "train-clean: $(SHARED) is absent; skipping"; exit 0; fi; \
+	$(DEVBIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -35,7 +35,7 @@ func (m *Models) IndexRepeats(ctx context.Context, src pipeline.Source[*document
 					}
 				}
 			}
-			return repeats.NewPage(repeats.Site(d.Record.Source.URL, d.Record.Source.Path), ls), nil
+			return repeats.NewPage(siteOf(dec), ls), nil
 		}}
 	sink := func(r pipeline.Result[*document.Document, repeats.Page]) error {
 		if r.Err == nil && !r.Skipped {

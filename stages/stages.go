@@ -70,6 +70,18 @@ func Load() (*Models, error) {
 	}, nil
 }
 
+// BodyLine returns the first stages of Line, decode, parse and clean: a document's article
+// body and removed lines without the annotation, for measuring chrome removal.
+func (m *Models) BodyLine(opt Options) pipeline.Line[*document.Document, *Cleaned] {
+	w := opt.Workers
+	l1 := pipeline.First(pipeline.Stage[*document.Document, *Decoded]{Name: "decode", Workers: w, Process: Decode})
+	l2 := pipeline.Then(l1, pipeline.Stage[*Decoded, *Parsed]{Name: "parse", Workers: w, Process: m.Parse})
+	return pipeline.Then(l2, pipeline.Stage[*Parsed, *Cleaned]{Name: "clean", Workers: w,
+		Process: func(ctx context.Context, p *Parsed) (*Cleaned, error) {
+			return m.Clean(ctx, p, opt.Repeats, opt.Review)
+		}})
+}
+
 // ErrEmpty is wrapped by the error for a document with no text.
 var ErrEmpty = errors.New("empty document")
 
@@ -84,13 +96,7 @@ var ErrEmpty = errors.New("empty document")
 //	encode    *Annotated         → *Annotated  the record as a JSON line (Options.EncodeJSON)
 func (m *Models) Line(opt Options) pipeline.Line[*document.Document, *Annotated] {
 	w := opt.Workers
-	l1 := pipeline.First(pipeline.Stage[*document.Document, *Decoded]{Name: "decode", Workers: w, Process: Decode})
-	l2 := pipeline.Then(l1, pipeline.Stage[*Decoded, *Parsed]{Name: "parse", Workers: w, Process: m.Parse})
-	l3 := pipeline.Then(l2, pipeline.Stage[*Parsed, *Cleaned]{Name: "clean", Workers: w,
-		Process: func(ctx context.Context, p *Parsed) (*Cleaned, error) {
-			return m.Clean(ctx, p, opt.Repeats, opt.Review)
-		}})
-	l4 := pipeline.Then(l3, pipeline.Stage[*Cleaned, *Described]{Name: "metadata", Workers: w,
+	l4 := pipeline.Then(m.BodyLine(opt), pipeline.Stage[*Cleaned, *Described]{Name: "metadata", Workers: w,
 		Process: func(ctx context.Context, c *Cleaned) (*Described, error) { return m.Describe(ctx, c, opt.Published) }})
 	l5 := pipeline.Then(l4, pipeline.Stage[*Described, *Described]{Name: "entities", Workers: w, Process: m.Entities})
 	l6 := pipeline.Then(l5, pipeline.Stage[*Described, *Annotated]{Name: "dates", Workers: w, Process: m.Dates})

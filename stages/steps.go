@@ -58,7 +58,7 @@ func Decode(_ context.Context, d *document.Document) (*Decoded, error) {
 // of an HTML page, which the extractor marks as inside or outside the article body,
 // together with the page's metadata.
 func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
-	out := &Parsed{Record: d.Record, Published: d.Published, Fetched: d.Fetched}
+	out := &Parsed{Record: d.Record, Published: d.Published, Fetched: d.Fetched, Site: siteOf(d)}
 	var blocks []document.Block
 	if d.Record.Source.Format == detect.HTML {
 		page, err := m.extractor.ExtractContext(ctx, d.Content, d.Record.Source.URL)
@@ -97,6 +97,16 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 	return out, nil
 }
 
+// siteOf returns the site of a decoded document (see repeats.Site): the host of its URL,
+// else the host the page declares, else its folder.
+func siteOf(d *Decoded) string {
+	page := ""
+	if d.Record.Source.Format == detect.HTML {
+		page = d.Content
+	}
+	return repeats.Site(d.Record.Source.URL, page, d.Record.Source.Path)
+}
+
 // Clean keeps the article's paragraphs as the record's text and lists the rest as removed.
 // With an index of the batch's lines, body lines repeated on other pages of the same site
 // are removed too.
@@ -108,7 +118,7 @@ func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, revie
 	paragraphs, removed := res.Paragraphs, res.Removed
 	if idx != nil {
 		var more []record.Removed
-		paragraphs, more = idx.Filter(repeats.Site(p.Record.Source.URL, p.Record.Source.Path), paragraphs)
+		paragraphs, more = idx.Filter(p.Site, paragraphs)
 		removed = append(removed, more...)
 	}
 	out := &Cleaned{Record: p.Record, Published: p.Published, Fetched: p.Fetched, HTMLMeta: p.HTMLMeta, TextMeta: res.Meta}

@@ -29,6 +29,9 @@ type Parsed struct {
 	Record    record.Record
 	Published string
 	Fetched   time.Time
+	// Site is the group of documents whose shared lines are site chrome (repeats.Site),
+	// known while the page is at hand.
+	Site string
 	// Blocks are the non-empty blocks of the page (HTML) or the lines of the text, in order.
 	Blocks []document.Block
 	// HTMLMeta is metadata read from the HTML head (JSON-LD, Open Graph, <title>, <time>).

@@ -6,46 +6,86 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
+	"github.com/newspipe/newspipe/internal/shingle"
 	"github.com/newspipe/newspipe/stages/clean"
 )
 
-// cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR": it learns the
-// line classifier of the chrome cleaner from DIR's ID.txt / ID.truth.txt pages, writes the
-// weights as JSON (to be embedded as stages/clean/weights.json) and reports the cross-validated
-// and training-set scores.
+// cmdTrainClean implements "newspipe train clean [-o FILE] [-folds K] DIR...": it learns
+// the line classifier of the chrome cleaner from the ID.txt / ID.truth.txt pages of every
+// DIR, writes the weights as JSON (to be embedded as stages/clean/weights.json) and reports
+// the cross-validated score (folds grouped by site) and the training-set score.
 func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "stages/clean/weights.json", "write the model to `FILE` (- for standard output)")
 	folds := fs.Int("folds", 5, "number of cross-validation folds (0 to skip)")
 	l2 := fs.Float64("l2", clean.DefaultTrainOptions.L2, "ridge penalty")
+	types := fs.String("types", "", "of pages whose set gives a page type, use only these comma-separated `TYPES` (e.g. article)")
+	heldOut := fs.String("test", "", "also score the model on the pages of these comma-separated `DIRS`, which it is not trained on")
 	threshold := fs.Float64("threshold", clean.DefaultTrainOptions.Threshold, "body probability above which a line is kept")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR")
+		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR...")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
 	}
-	pages, err := clean.LoadPages(fs.Arg(0))
+	pages, err := clean.LoadPages(fs.Args()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
 		return exitFailures
 	}
+	if *types != "" {
+		want := strings.Split(*types, ",")
+		kept := pages[:0]
+		for _, p := range pages {
+			if p.Type == "" || slices.Contains(want, p.Type) {
+				kept = append(kept, p)
+			}
+		}
+		pages = kept
+	}
 	opt := clean.TrainOptions{L2: *l2, Threshold: *threshold}
 	if *folds > 1 {
-		cv := clean.CrossValidate(pages, *folds, opt)
-		fmt.Fprintf(stdout, "cross-validation (%d folds, %d pages): F1 %.3f  P %.3f  R %.3f\n",
+		cv, scores := clean.CrossValidate(pages, *folds, opt)
+		fmt.Fprintf(stdout, "cross-validation (%d folds grouped by site, %d pages): F1 %.3f  P %.3f  R %.3f\n",
 			*folds, cv.Pages, cv.F1, cv.Precision, cv.Recall)
+		// The same held-out scores, set by set (a page's name is SET/ID).
+		bySet := map[string][]shingle.Page{}
+		var sets []string
+		for i, p := range pages {
+			set, _, _ := strings.Cut(p.Name, "/")
+			if bySet[set] == nil {
+				sets = append(sets, set)
+			}
+			bySet[set] = append(bySet[set], scores[i])
+		}
+		for _, set := range sets {
+			s := shingle.Summarize(bySet[set])
+			fmt.Fprintf(stdout, "  %-12s %4d pages: F1 %.3f  P %.3f  R %.3f\n", set, s.Pages, s.F1, s.Precision, s.Recall)
+		}
 	}
 	m := clean.Train(pages, opt)
 	fit, _ := clean.Score(clean.NewWithModel(m), pages)
 	fmt.Fprintf(stdout, "training pages (%d): F1 %.3f  P %.3f  R %.3f\n", fit.Pages, fit.F1, fit.Precision, fit.Recall)
+	if *heldOut != "" {
+		for _, dir := range strings.Split(*heldOut, ",") {
+			test, err := clean.LoadPages(dir)
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
+				return exitFailures
+			}
+			s, _ := clean.Score(clean.NewWithModel(m), test)
+			fmt.Fprintf(stdout, "held-out %s (%d pages): F1 %.3f  P %.3f  R %.3f\n", dir, s.Pages, s.F1, s.Precision, s.Recall)
+		}
+	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: encode model: %v\n", err)

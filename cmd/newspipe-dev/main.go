@@ -36,7 +36,7 @@ var program = &cli.Program{
 	Name: "newspipe-dev",
 	Doc:  "newspipe-dev measures newspipe and retrains its models.",
 	Commands: []cli.Command{
-		{Name: "eval clean", Args: "DIR", Summary: "chrome removal F1 on a folder of ID.html/ID.txt/ID.truth.txt",
+		{Name: "eval clean", Args: "DIR...", Summary: "chrome removal F1 per set of pages (ID.html[.gz], ID.txt, ID.truth.txt), beside go-trafilatura",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdEvalClean(ctx, args, e.Stdout, e.Stderr)
 			}},
@@ -50,7 +50,7 @@ var program = &cli.Program{
 			}},
 		{Name: "train ner", Args: "[-o FILE] FILE", Summary: "train the entity model from a CoNLL-2003 file",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainNER(args, e.Stdout, e.Stderr) }},
-		{Name: "train clean", Args: "[-o FILE] DIR", Summary: "train the text-cleaning weights from a folder of pages",
+		{Name: "train clean", Args: "[-o FILE] DIR...", Summary: "train the text-cleaning weights from a folder of pages",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainClean(args, e.Stdout, e.Stderr) }},
 		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages/normalize"
 )
 
 // Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.
@@ -29,7 +30,7 @@ func New() *Cleaner {
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
 // malformed m falls back to the stored model.
 func NewWithModel(m *Model) *Cleaner {
-	if m == nil || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
+	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return New()
 	}
 	return &Cleaner{model: m}
@@ -42,11 +43,11 @@ type Result struct {
 	Meta       document.Metadata // title, subtitle, authors, site, published read from the lines
 }
 
-// SplitLines turns raw text into blocks, one block per non-empty line.
+// SplitLines turns raw text into the blocks the pipeline gives the cleaner: one block per
+// non-empty line, normalised by normalize.Lines. The line model is trained on exactly these.
 func SplitLines(text string) []document.Block {
 	var blocks []document.Block
-	for line := range strings.Lines(text) {
-		line = strings.TrimSpace(line)
+	for _, line := range normalize.Lines(text) {
 		if line != "" {
 			blocks = append(blocks, document.Block{Text: line})
 		}
@@ -67,7 +68,7 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 // error once ctx ends.
 func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
 	info := analyseBlocks(blocks)
-	prob := c.model.score(info)
+	prob, sp := c.model.score(info)
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
@@ -84,21 +85,30 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 			keep[i], reasons[i] = false, r
 			continue
 		}
+		if r := bodyChrome(li); r != "" && blocks[i].Outside == "" {
+			keep[i], reasons[i] = false, r
+			continue
+		}
 		b := &blocks[i]
 		switch {
 		case b.Outside != "":
-			if !(keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
+			// A long block outside the extracted content may be prose the extractor missed
+			// (class names like "sidebar" are weak evidence on old layouts), and comes back
+			// when the line model is sure of it; reader comments read like prose, so a
+			// block of a labelled comment section stays out.
+			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
 				keep[i], reasons[i] = false, b.Outside
 			}
 		case b.Tag != "":
 			// Inside the HTML extractor's body only in-body chrome goes: short lines with
 			// chrome vocabulary or mostly links that the classifier also rejects.
-			inBodyChrome := li.words <= 25 && (li.vocab&(chromeVocab|vRelated|vCredit|vComment) != 0 || b.LinkDensity > 0.5)
+			inBodyChrome := li.words <= 25 && (li.vocab&(chromeVocab|vRelated|vCredit|vComment) != 0 && !reportedSentence(li) || b.LinkDensity > 0.5)
 			keep[i] = b.Heading || keep[i] || !inBodyChrome
 		}
 	}
 	sandwich(info, keep, reasons)
 	fillGaps(info, keep, reasons)
+	keepBodySentences(info, keep, reasons)
 	extendBody(info, keep, reasons)
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// A page with no line that scores as body is more likely a short item than empty:
@@ -127,7 +137,7 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 		}
 	}
 
-	comments := firstCommentHeader(info, densestSpan(info))
+	comments := firstCommentHeader(info, sp)
 	first, last := -1, -1
 	for j, k := range keep {
 		if k && reasons[j] == "" {
@@ -152,6 +162,9 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 	return res, nil
 }
 
+// commentSection is the extractor's reason for a block inside a comment section.
+const commentSection = "comment section"
+
 func anyTrue(b []bool) bool {
 	for _, v := range b {
 		if v {
@@ -168,7 +181,7 @@ func sandwich(info []lineInfo, keep []bool, reasons []string) {
 		if !keep[i] || info[i].words > 40 || keep[i-1] {
 			continue
 		}
-		if box := info[i-1].vocab & info[i].vocab & (vNewsletter | vAd); box != 0 {
+		if box := info[i-1].vocab & info[i].vocab & (vNewsletter | vAd); box != 0 && !reportedSentence(&info[i]) {
 			keep[i], reasons[i] = false, vocabReason(box)
 		} else if info[i].text == info[i-1].text && info[i].words >= 3 {
 			keep[i], reasons[i] = false, "repeated line (same as the line before)"
@@ -179,9 +192,82 @@ func sandwich(info []lineInfo, keep []bool, reasons []string) {
 			continue
 		}
 		prev, next := info[i-1].vocab, info[i+1].vocab
-		if box := prev & next & (vNewsletter | vAd); box != 0 && !keep[i-1] && !keep[i+1] {
+		if box := prev & next & (vNewsletter | vAd); box != 0 && !keep[i-1] && !keep[i+1] && !reportedSentence(&info[i]) {
 			keep[i] = false
 			reasons[i] = vocabReason(box)
+		}
+	}
+}
+
+// sentenceLike reports whether a line reads as a sentence of running text: it ends like
+// one, has words enough, and its share of function words is that of prose, not of a
+// headline, a label or a list of links.
+func sentenceLike(li *lineInfo) bool {
+	return li.final && li.words >= 8 && li.stops*5 >= li.words && !li.url && !li.byline && !li.dateOnly &&
+		li.vocab&vPlaceholder == 0
+}
+
+// reportedSentence reports whether a line is a sentence that does not address the reader:
+// a chrome word in it ("log in", "subscribers", "share") is then weak evidence, as in
+// "Disney's tech teams isolated the problem that kept subscribers from logging in", while
+// sign-up and sharing calls speak to the reader ("Sign up for our newsletter").
+func reportedSentence(li *lineInfo) bool {
+	return sentenceLike(li) && li.words > 12 && !addressesReader(li.lower)
+}
+
+// addressesReader reports whether a lower-cased line speaks to the reader or for the site.
+func addressesReader(lower string) bool {
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !('a' <= r && r <= 'z' || r == '\'') }) {
+		switch w {
+		case "you", "your", "you're", "you'll", "our", "we", "we're", "us":
+			return true
+		}
+	}
+	return false
+}
+
+// bodyChrome returns a reason for a line of caption or headline length that is chrome
+// by strong evidence wherever it stands: a call to sign up or accept cookies (sign-up
+// vocabulary in a line that speaks to the reader: "delivered to your inbox", "Enter your
+// email address"), a credit in brackets ("(Photo courtesy of ...)"), a "Read more:" link.
+func bodyChrome(li *lineInfo) string {
+	if li.words > 30 {
+		return ""
+	}
+	l := li.lower
+	if li.words <= 25 && li.vocab&(vNewsletter|vCookie) != 0 && addressesReader(l) {
+		return vocabReason(li.vocab & (vNewsletter | vCookie))
+	}
+	for _, p := range bracketCredits {
+		if strings.Contains(l, p) {
+			return "photo credit or caption"
+		}
+	}
+	for _, p := range teaserPrefixes {
+		if strings.HasPrefix(l, p) {
+			return "related stories list"
+		}
+	}
+	return ""
+}
+
+// keepBodySentences keeps the sentence-like lines between the first and the last body
+// line that only the line model rejected: inside an article, running text is the
+// article's unless a rule names it as something else.
+func keepBodySentences(info []lineInfo, keep []bool, reasons []string) {
+	first, last := -1, -1
+	for i := range keep {
+		if keep[i] && reasons[i] == "" {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := first + 1; i < last; i++ {
+		li := &info[i]
+		if !keep[i] && reasons[i] == "" && sentenceLike(li) && !li.repeated && (li.vocab == 0 || reportedSentence(li)) {
+			keep[i] = true
 		}
 	}
 }
@@ -285,10 +371,10 @@ func hardChrome(li *lineInfo) string {
 	if li.vocab&vPlaceholder != 0 {
 		return "template placeholder"
 	}
+	l := li.lower
 	if li.words > 12 {
 		return ""
 	}
-	l := li.lower
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(l, p) {
 			return "photo credit"
@@ -324,6 +410,10 @@ var creditPrefixes = []string{"source:", "photo:", "photos:", "image:", "images:
 	"picture:", "pictures:", "top image", "featured image", "header image", "cover image", "lead image",
 	"image credit", "photo credit", "image source", "image via", "photo via", "photo by", "photograph:",
 	"photograph by", "(photo", "(image", "(credit", "illustration:", "illustration by", "video:"}
+
+var bracketCredits = []string{"(photo", "(image", "(picture", "(credit", "(file photo", "(courtesy"}
+
+var teaserPrefixes = []string{"read more:", "related:", "see also:", "also read:", "read next:", "more:"}
 
 var creditInfixes = []string{"getty images", "/ getty", "/getty", "shutterstock", "ap photo", "afp photo",
 	"/ reuters", "/reuters", "photo courtesy", "image courtesy", "courtesy of", "(via "}
@@ -375,11 +465,13 @@ func vocabReason(v vocabHits) string {
 // index of the comment section's header, or len(info).
 func explain(info []lineInfo, keep []bool, i, first, last, comments int) string {
 	li := &info[i]
-	if r := vocabReason(li.vocab); r != "" {
+	// A chrome word in a reported sentence does not make it chrome of that kind.
+	reported := reportedSentence(li)
+	if r := vocabReason(li.vocab); r != "" && !reported {
 		return r
 	}
 	// A sentence right after a sign-up or advertising line is that box's blurb.
-	if i > 0 && !keep[i-1] && li.words >= 6 && li.words <= 40 {
+	if i > 0 && !keep[i-1] && li.words >= 6 && li.words <= 40 && !reported {
 		if r := vocabReason(info[i-1].vocab & (vNewsletter | vAd | vCookie)); r != "" {
 			return r
 		}

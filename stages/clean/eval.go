@@ -1,58 +1,32 @@
 package clean
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 
+	"github.com/newspipe/newspipe/internal/extractset"
 	"github.com/newspipe/newspipe/internal/shingle"
 )
 
-// LoadPages reads the pages of an extraction set: every ID.txt (raw text) with its ID.truth.txt
-// (human-marked body) in dir, sorted by name.
-func LoadPages(dir string) ([]Page, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.truth.txt"))
-	if err != nil {
-		return nil, fmt.Errorf("list pages in %s: %w", dir, err)
-	}
-	sort.Strings(names)
+// LoadPages reads the pages of extraction sets (see internal/extractset): every page's
+// visible text (ID.txt), split into lines exactly as the pipeline serves raw text to the
+// cleaner, with its human-marked body (ID.truth.txt), in the order of dirs and then by ID.
+// A page's Site is its URL's host, else the host its HTML declares, else its own set and ID.
+func LoadPages(dirs ...string) ([]Page, error) {
 	var pages []Page
-	for _, tp := range names {
-		id := strings.TrimSuffix(filepath.Base(tp), ".truth.txt")
-		raw, err := os.ReadFile(filepath.Join(dir, id+".txt"))
+	for _, dir := range dirs {
+		list, err := extractset.List(dir)
 		if err != nil {
-			return nil, fmt.Errorf("read page %s: %w", id, err)
+			return nil, err
 		}
-		truth, err := os.ReadFile(tp)
-		if err != nil {
-			return nil, fmt.Errorf("read truth of %s: %w", id, err)
-		}
-		site := id
-		if html, err := os.ReadFile(filepath.Join(dir, id+".html")); err == nil {
-			if host := pageHost(html); host != "" {
-				site = host
+		for _, p := range list {
+			raw, err := p.Text()
+			if err != nil {
+				return nil, err
 			}
+			pages = append(pages, Page{Name: p.Set + "/" + p.ID, Site: p.Site(), Type: p.PageType, Blocks: SplitLines(string(raw)), Truth: p.Truth})
 		}
-		pages = append(pages, Page{Name: id, Site: site, Blocks: SplitLines(string(raw)), Truth: string(truth)})
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("no *.truth.txt pages in %s", dir)
 	}
 	return pages, nil
-}
-
-// hostPattern finds the page's own address in its canonical link or Open Graph URL.
-var hostPattern = regexp.MustCompile(`(?i)(?:rel=["']canonical["'][^>]*href|property=["']og:url["'][^>]*content)=["']https?://(?:www\.)?([^/"']+)`)
-
-// pageHost returns the host name the page declares for itself, or "".
-func pageHost(html []byte) string {
-	if m := hostPattern.FindSubmatch(html); m != nil {
-		return strings.ToLower(string(m[1]))
-	}
-	return ""
 }
 
 // Score cleans every page with c and scores the kept paragraphs against the truth with the
@@ -67,9 +41,11 @@ func Score(c *Cleaner, pages []Page) (shingle.Summary, []shingle.Page) {
 }
 
 // CrossValidate trains on all pages but one fold and scores that fold, for each of k folds,
-// and summarises the held-out scores of all pages. Pages of one site always share a fold, so
-// every page is scored by a model that has not seen its site.
-func CrossValidate(pages []Page, k int, opt TrainOptions) shingle.Summary {
+// and summarises the held-out scores of all pages; it also returns each page's held-out
+// score, in the order of pages. Pages of one site always share a fold, so every page is
+// scored by a model that has not seen its site. Sites are dealt to folds in order of first
+// appearance, so the folds, like the training, are the same in every run.
+func CrossValidate(pages []Page, k int, opt TrainOptions) (shingle.Summary, []shingle.Page) {
 	k = max(2, min(k, len(pages)))
 	fold := map[string]int{}
 	for _, p := range pages {
@@ -77,18 +53,22 @@ func CrossValidate(pages []Page, k int, opt TrainOptions) shingle.Summary {
 			fold[p.Site] = len(fold) % k
 		}
 	}
-	scores := make([]shingle.Page, 0, len(pages))
+	scores := make([]shingle.Page, len(pages))
 	for f := 0; f < k; f++ {
 		var train, test []Page
-		for _, p := range pages {
+		var at []int
+		for i, p := range pages {
 			if fold[p.Site] == f {
 				test = append(test, p)
+				at = append(at, i)
 			} else {
 				train = append(train, p)
 			}
 		}
 		_, s := Score(NewWithModel(Train(train, opt)), test)
-		scores = append(scores, s...)
+		for j, i := range at {
+			scores[i] = s[j]
+		}
 	}
-	return shingle.Summarize(scores)
+	return shingle.Summarize(scores), scores
 }

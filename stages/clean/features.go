@@ -167,29 +167,27 @@ var featureNames = []string{
 
 const numFeatures = 42
 
-// span is the densest run of long lines, found as a maximum-sum sub-sequence.
+// span is the run of lines that holds the article: the run where the span model's
+// evidence for body outweighs the evidence against it most.
 type span struct{ start, end int } // [start, end)
 
-func spanScore(li *lineInfo) float64 {
-	w := float64(li.words)
-	s := math.Min(w, 40) - 10
-	if li.final {
-		s += 4
-	}
-	if li.vocab != 0 {
-		s -= 6
-	}
-	return math.Max(s, -8)
-}
+// spanFeatures are the features that depend on the span; the span model, which finds the
+// span, reads a line without them.
+var spanFeatures = [...]int{27, 28, 29, 30, 40, 41}
 
-func densestSpan(info []lineInfo) span {
+// bodyRun returns the maximum-sum run of lines, each line weighing its body evidence
+// (probability of body from the span model, minus one half) by its length: a long
+// paragraph that reads as body outweighs many short lines that do not, so a list-like
+// article of short items between paragraphs stays one run, while a menu of many links,
+// or a lone disclaimer scored as chrome, does not win the page.
+func bodyRun(info []lineInfo, p0 []float64) span {
 	best, bestStart, bestEnd := math.Inf(-1), 0, 0
 	cur, curStart := 0.0, 0
 	for i := range info {
 		if cur <= 0 {
 			cur, curStart = 0, i
 		}
-		cur += spanScore(&info[i])
+		cur += (p0[i] - 0.5) * float64(info[i].words+2)
 		if cur > best {
 			best, bestStart, bestEnd = cur, curStart, i+1
 		}
@@ -209,7 +207,7 @@ func commentHeader(li *lineInfo) bool {
 }
 
 // lineFeatures fills x (len numFeatures) for line i; header is the index of the first comment
-// header inside or after the densest run, or len(info).
+// header inside or after the span, or len(info).
 func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related int) {
 	li := &info[i]
 	n := len(info)
@@ -291,8 +289,16 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related 
 	x[41] = b2f(i > related)
 }
 
+// spanFreeFeatures fills x for line i without the features that depend on the span.
+func spanFreeFeatures(x []float64, info []lineInfo, i int) {
+	lineFeatures(x, info, i, span{}, len(info), len(info))
+	for _, f := range spanFeatures {
+		x[f] = 0
+	}
+}
+
 // firstRelatedHeader returns the index of the first short "Related" or "You may also like"
-// line inside or after the densest run, or len(info).
+// line inside or after the span, or len(info).
 func firstRelatedHeader(info []lineInfo, sp span) int {
 	for j := sp.start + 1; j < len(info); j++ {
 		if li := &info[j]; li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final {
@@ -303,7 +309,7 @@ func firstRelatedHeader(info []lineInfo, sp span) int {
 }
 
 // firstCommentHeader returns the index of the first comment header at or after the start of
-// the densest run, or len(info).
+// the span, or len(info).
 func firstCommentHeader(info []lineInfo, sp span) int {
 	for j := sp.start + 1; j < len(info); j++ {
 		if commentHeader(&info[j]) {

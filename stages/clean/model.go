@@ -12,7 +12,10 @@ import (
 // line model reads a line's own features, the context model re-scores it from the line
 // model's scores of its neighbours (content comes in runs).
 type Model struct {
-	Features  []string  `json:"features"`
+	Features []string `json:"features"`
+	// Span weighs a line's features without those that depend on the span, to find the
+	// span: the run of lines that holds the article.
+	Span      []float64 `json:"span"`
 	Line      []float64 `json:"line"`    // one weight per feature, then the bias
 	Context   []float64 `json:"context"` // one weight per context feature, then the bias
 	Threshold float64   `json:"threshold"`
@@ -32,7 +35,7 @@ func ParseModel(data []byte) (*Model, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("parse clean model: %w", err)
 	}
-	if !slices.Equal(m.Features, featureNames) || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
+	if !slices.Equal(m.Features, featureNames) || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return nil, fmt.Errorf("parse clean model: features do not match this version (retrain with newspipe train clean)")
 	}
 	return &m, nil
@@ -85,13 +88,25 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 	c[9] = x[27] // inSpan
 }
 
-// score returns, for every line, the probability that it is article body.
-func (m *Model) score(info []lineInfo) []float64 {
+// findSpan returns the run of lines that holds the article, by the span model.
+func (m *Model) findSpan(info []lineInfo) span {
+	p0 := make([]float64, len(info))
+	var x [numFeatures]float64
+	for i := range info {
+		clear(x[:])
+		spanFreeFeatures(x[:], info, i)
+		p0[i] = sigmoid(dot(m.Span, x[:]))
+	}
+	return bodyRun(info, p0)
+}
+
+// score returns, for every line, the probability that it is article body, and the span.
+func (m *Model) score(info []lineInfo) ([]float64, span) {
 	n := len(info)
 	if n == 0 {
-		return nil
+		return nil, span{}
 	}
-	sp := densestSpan(info)
+	sp := m.findSpan(info)
 	header := firstCommentHeader(info, sp)
 	related := firstRelatedHeader(info, sp)
 	// Only three local features reach the context model; keep those rather than all rows.
@@ -112,5 +127,5 @@ func (m *Model) score(info []lineInfo) []float64 {
 		contextFeatures(c[:], p, x[:], i)
 		out[i] = sigmoid(dot(m.Context, c[:]))
 	}
-	return out
+	return out, sp
 }

@@ -12,7 +12,9 @@ import (
 type Page struct {
 	Name string
 	// Site groups pages of one web site for cross-validation; pages with an empty Site form one group.
-	Site   string
+	Site string
+	// Type is the page's kind where the set says ("article", "forum", "product"...), else "".
+	Type   string
 	Blocks []document.Block
 	Truth  string
 }
@@ -60,35 +62,30 @@ type TrainOptions struct {
 // DefaultTrainOptions are the options the stored model was trained with.
 var DefaultTrainOptions = TrainOptions{L2: 0.3, Threshold: 0.45}
 
-// Train fits the line and context models on labelled pages. Every page weighs the same;
-// inside a page a line weighs by its length, as the extraction metric counts words.
+// Train fits the span, line and context models on labelled pages. Every page weighs the
+// same; inside a page a line weighs by its length, as the extraction metric counts words.
 func Train(pages []Page, opt TrainOptions) *Model {
-	var xs, cs [][]float64
-	var ys, ws []float64
 	type pageData struct {
-		x      []float64
-		y, w   []float64
-		n      int
-		labels []bool
+		info []lineInfo
+		x    []float64 // numFeatures per line
 	}
 	var data []pageData
+	var xs, cs [][]float64
+	var ys, ws []float64
 	for _, pg := range pages {
 		info := analyseBlocks(pg.Blocks)
 		if len(info) == 0 {
 			continue
 		}
 		labels := pg.Labels()
-		sp := densestSpan(info)
-		header := firstCommentHeader(info, sp)
-		related := firstRelatedHeader(info, sp)
-		d := pageData{x: make([]float64, len(info)*numFeatures), n: len(info), labels: labels}
+		d := pageData{info: info, x: make([]float64, len(info)*numFeatures)}
 		total := 0.0
 		for i := range info {
 			total += float64(info[i].words) + 2
 		}
 		for i := range info {
 			x := d.x[i*numFeatures : (i+1)*numFeatures]
-			lineFeatures(x, info, i, sp, header, related)
+			spanFreeFeatures(x, info, i)
 			xs = append(xs, x)
 			ys = append(ys, b2f(labels[i]))
 			ws = append(ws, 100*(float64(info[i].words)+2)/total)
@@ -96,9 +93,23 @@ func Train(pages []Page, opt TrainOptions) *Model {
 		data = append(data, d)
 	}
 	m := &Model{Features: featureNames, Threshold: opt.Threshold}
+	m.Span = fitLogistic(xs, ys, ws, opt.L2)
+	// The line model learns from the features of the span the span model finds; xs holds
+	// slices of the pages' rows, which are rewritten in place.
+	for _, d := range data {
+		sp := m.findSpan(d.info)
+		header := firstCommentHeader(d.info, sp)
+		related := firstRelatedHeader(d.info, sp)
+		for i := range d.info {
+			x := d.x[i*numFeatures : (i+1)*numFeatures]
+			clear(x)
+			lineFeatures(x, d.info, i, sp, header, related)
+		}
+	}
 	m.Line = fitLogistic(xs, ys, ws, opt.L2)
 	for _, d := range data {
-		p := make([]float64, d.n)
+		n := len(d.info)
+		p := make([]float64, n)
 		for i := range p {
 			p[i] = sigmoid(dot(m.Line, d.x[i*numFeatures:(i+1)*numFeatures]))
 		}

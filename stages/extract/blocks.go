@@ -40,6 +40,14 @@ type rawBlock struct {
 	heading  bool
 	linkLen  int // bytes of text inside links
 	ancestry []*html.Node
+	// joins are the offsets in text where a text node starts that continues the word
+	// before it, with no white space between ("<span>I</span>f").
+	joins []int
+	// hidden blocks are inside an element hidden by its attributes. Script-driven pages
+	// (streamed server rendering, "read more" boxes) often keep the article there until
+	// a script reveals it, so a hidden block stays when the content extractor kept it and
+	// is dropped otherwise.
+	hidden bool
 }
 
 // walker collects the visible blocks of a page in document order.
@@ -49,6 +57,8 @@ type walker struct {
 	link   int
 	stack  []*html.Node // open elements, outermost first
 	inLink int
+	hidden int // open elements hidden by their attributes
+	joins  []int
 	space  bool // whitespace seen since the last word
 }
 
@@ -68,7 +78,9 @@ func (w *walker) walk(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if skipped[n.DataAtom] || isHidden(n) {
+		// Hidden inline elements (screen-reader labels) are skipped; hidden blocks are
+		// kept, marked, for the content extractor to vouch for.
+		if skipped[n.DataAtom] || !blockLevel[n.DataAtom] && isHidden(n) {
 			return
 		}
 	case html.DocumentNode:
@@ -90,6 +102,10 @@ func (w *walker) walk(n *html.Node) {
 	if isLink {
 		w.inLink++
 	}
+	hidden := block && isHidden(n)
+	if hidden {
+		w.hidden++
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
@@ -99,6 +115,9 @@ func (w *walker) walk(n *html.Node) {
 	if block {
 		w.flush()
 	}
+	if hidden {
+		w.hidden--
+	}
 	if n.Type == html.ElementNode {
 		w.stack = w.stack[:len(w.stack)-1]
 	}
@@ -107,6 +126,7 @@ func (w *walker) walk(n *html.Node) {
 // text appends s to the current block with whitespace collapsed. Words split only
 // where the source has whitespace, so "<b>word</b>s" stays one word.
 func (w *walker) text(s string) {
+	start := true
 	for _, r := range s {
 		if isSpace(r) {
 			w.space = true
@@ -115,7 +135,10 @@ func (w *walker) text(s string) {
 		before := w.buf.Len()
 		if w.space && before > 0 {
 			w.buf.WriteByte(' ')
+		} else if start && before > 0 {
+			w.joins = append(w.joins, before)
 		}
+		start = false
 		w.space = false
 		w.buf.WriteRune(r)
 		if w.inLink > 0 {
@@ -131,6 +154,7 @@ func (w *walker) flush() {
 	w.space = false
 	if w.buf.Len() == 0 {
 		w.link = 0
+		w.joins = w.joins[:0]
 		return
 	}
 	t := w.buf.String()
@@ -154,9 +178,14 @@ func (w *walker) flush() {
 			break
 		}
 	}
+	var joins []int
+	if len(w.joins) > 0 {
+		joins = append(joins, w.joins...)
+		w.joins = w.joins[:0]
+	}
 	anc := make([]*html.Node, len(w.stack))
 	copy(anc, w.stack)
-	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc})
+	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc, hidden: w.hidden > 0, joins: joins})
 	w.link = 0
 }
 

@@ -82,7 +82,7 @@ func TestPageBlocks(t *testing.T) {
 		want []rawBlock // text, tag, heading and linkLen are compared
 	}{
 		{"paragraphs", `<p>One <b>two</b>s three.</p><p>Four</p>`,
-			[]rawBlock{{text: "One twos three.", tag: "p"}, {text: "Four", tag: "p"}}},
+			[]rawBlock{{text: "One twos three.", tag: "p", joins: []int{7}}, {text: "Four", tag: "p"}}},
 		{"heading", `<h2>Title <span>here</span></h2>`,
 			[]rawBlock{{text: "Title here", tag: "h2", heading: true}}},
 		{"links", `<li><a href="/x">Link</a> text</li>`,
@@ -98,7 +98,9 @@ func TestPageBlocks(t *testing.T) {
 			<script>var x = "script";</script><style>p{}</style><noscript>noscript</noscript>
 			<template><p>template</p></template><span class="sr-only">skip link</span>
 			<div class="hidden">hidden class</div><div class="hidden-xs">also seen</div>`,
-			[]rawBlock{{text: "seen", tag: "p"}, {text: "also seen", tag: "div"}}},
+			[]rawBlock{{text: "seen", tag: "p"}, {text: "attr", tag: "p", hidden: true},
+				{text: "aria", tag: "div", hidden: true}, {text: "vis", tag: "div", hidden: true},
+				{text: "hidden class", tag: "div", hidden: true}, {text: "also seen", tag: "div"}}},
 		{"entities and nbsp", `<p>a&nbsp;&amp;&nbsp;b</p>`, []rawBlock{{text: "a & b", tag: "p"}}},
 	}
 	for _, tt := range tests {

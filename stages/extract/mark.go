@@ -15,6 +15,9 @@ import (
 // the content: "Hong Kong" as a section label is not the start of "Hong Kong is burning".
 const shortBlock = 6
 
+// maxSkip is how many leading tokens of a long block may be missing from the content.
+const maxSkip = 6
+
 // maxCandidates bounds the places one block may match in the content; common short
 // texts occur many times and need not be tried everywhere.
 const maxCandidates = 32
@@ -40,6 +43,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	toks, n := blockTokens(raw)
 	ct, unit := contentTokens(content, n)
 	inside := align(toks, ct, unit, newPositions(ct, unit))
+	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
@@ -50,8 +54,11 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 			inside[i] = true
 		}
 	}
-	out := make([]document.Block, len(raw))
+	out := make([]document.Block, 0, len(raw))
 	for i, b := range raw {
+		if b.hidden && !inside[i] {
+			continue
+		}
 		d := document.Block{Text: b.text, Tag: b.tag, Heading: b.heading}
 		if len(b.text) > 0 {
 			d.LinkDensity = float64(b.linkLen) / float64(len(b.text))
@@ -59,7 +66,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		if !inside[i] {
 			d.Outside = reason(b.ancestry)
 		}
-		out[i] = d
+		out = append(out, d)
 	}
 	return out
 }
@@ -73,7 +80,7 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 	all := make([]string, 0, size/5+1) // about one token per five bytes of text
 	ends := make([]int, len(raw))
 	for i, b := range raw {
-		all = shingle.AppendTokens(all, b.text)
+		all = appendBlockTokens(all, b)
 		ends[i] = len(all)
 	}
 	toks := make([][]string, len(raw))
@@ -83,6 +90,47 @@ func blockTokens(raw []rawBlock) ([][]string, int) {
 		start = end
 	}
 	return toks, len(all)
+}
+
+// dropHiddenBody takes the hidden blocks out of the body unless they hold more of the
+// page's text than both the visible body and the visible prose that fallbackBody would
+// take. A page that keeps its article in a hidden element until a script reveals it has
+// little visible prose; on other pages the hidden blocks the content extractor kept are
+// boxes that open on demand (a paywall notice, "What are these links for?").
+func dropHiddenBody(raw []rawBlock, toks [][]string, inside []bool) {
+	visible, hidden, prose := 0, 0, 0
+	for i, b := range raw {
+		switch {
+		case !inside[i]:
+			if isProse(b, toks[i]) {
+				prose += len(toks[i])
+			}
+		case b.hidden:
+			hidden += len(toks[i])
+		default:
+			visible += len(toks[i])
+		}
+	}
+	if hidden > visible && hidden > prose {
+		return
+	}
+	for i, b := range raw {
+		if b.hidden {
+			inside[i] = false
+		}
+	}
+}
+
+// appendBlockTokens appends the tokens of a block as the content extractor's tree
+// splits them: its text nodes are tokenised apart, so a word written over two elements
+// ("<span>I</span>f") is two tokens on both sides of the alignment.
+func appendBlockTokens(toks []string, b rawBlock) []string {
+	from := 0
+	for _, at := range b.joins {
+		toks = shingle.AppendTokens(toks, b.text[from:at])
+		from = at
+	}
+	return shingle.AppendTokens(toks, b.text[from:])
 }
 
 // positions lists where each content token occurs in the content, in order: first
@@ -129,10 +177,16 @@ func newPositions(ct []string, unit []uint8) positions {
 // for pages where the content extractor finds nothing: a rough body beats none.
 func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
 	for i, b := range raw {
-		if len(toks[i]) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody {
+		if isProse(b, toks[i]) {
 			inside[i] = true
 		}
 	}
+}
+
+// isProse reports whether a visible block reads as prose outside any telling chrome
+// element: ten words or more, mostly not links.
+func isProse(b rawBlock, toks []string) bool {
+	return !b.hidden && len(toks) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody
 }
 
 // addSplitBody adds to the body the prose of containers that repeat the body's own
@@ -169,7 +223,7 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 	}
 	twins := map[*html.Node]*twin{}
 	for i, b := range raw {
-		if inside[i] || len(b.ancestry) < 2 || len(toks[i]) == 0 {
+		if inside[i] || b.hidden || len(b.ancestry) < 2 || len(toks[i]) == 0 {
 			continue
 		}
 		c := b.ancestry[len(b.ancestry)-2]
@@ -215,6 +269,12 @@ func align(toks [][]string, ct []string, unit []uint8, pos positions) []bool {
 		}
 		first := len(ms)
 		places = candidates(ct, unit, pos, bt, places[:0])
+		// The content extractor sometimes drops a paragraph's leading link ("<a>Jane
+		// Roe</a> writes: ..."): a long block that matches nowhere may match without its
+		// first few tokens.
+		for skip := 1; len(places) == 0 && len(bt) >= 2*shortBlock && skip <= min(maxSkip, len(bt)/4); skip++ {
+			places = candidates(ct, unit, pos, bt[skip:], places[:0])
+		}
 		for _, c := range places {
 			m := match{block: i, q: c[0], n: c[1], prev: -1}
 			// Chains may only end at or before this match starts.

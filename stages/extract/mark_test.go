@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // candidatesFromFirst is candidates as it was written first: every occurrence of the
@@ -127,5 +129,51 @@ func BenchmarkMarkRepeatedCells(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/cell")
 			})
 		}
+	}
+}
+
+// TestMarkFollowsContent checks the alignment of the page's blocks with the content
+// extractor's text where the two differ in form.
+func TestMarkFollowsContent(t *testing.T) {
+	tests := []struct {
+		name    string
+		page    string // the whole page
+		content string // what the content extractor kept
+		body    []string
+	}{
+		{"a word split over elements", `<p>Menu</p><p><span>I</span><span>f you cook, the oven must be hot enough for the bread to rise well.</span></p>`,
+			`<p><span>I</span><span>f you cook, the oven must be hot enough for the bread to rise well.</span></p>`,
+			[]string{"If you cook, the oven must be hot enough for the bread to rise well."}},
+		{"leading link dropped", `<p>Menu</p><p><a href="/u">Jane Roe</a> writes "Say that you are leaving a job, either on your own volition or not."</p>`,
+			`<p>"Say that you are leaving a job, either on your own volition or not."</p>`,
+			[]string{`Jane Roe writes "Say that you are leaving a job, either on your own volition or not."`}},
+		{"hidden block the content keeps", `<p>Menu</p><div hidden><p>The article was streamed into a hidden box that a script reveals.</p></div><div hidden>Hidden menu</div>`,
+			`<p>The article was streamed into a hidden box that a script reveals.</p>`,
+			[]string{"The article was streamed into a hidden box that a script reveals."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(tt.content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body, all []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				all = append(all, b.Text)
+				if b.Outside == "" {
+					body = append(body, b.Text)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+			if slices.Contains(all, "Hidden menu") {
+				t.Errorf("a hidden block outside the content is among the blocks: %q", all)
+			}
+		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -45,16 +46,57 @@ func NewIndex(minDocs int) *Index {
 	return &Index{minDocs: minDocs, counts: map[uint64]int32{}, docs: map[uint64]struct{}{}}
 }
 
-// Site names the group a document belongs to: the host of its URL without "www.", or
-// else the folder its file is in.
-func Site(pageURL, path string) string {
-	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+// Site names the group a document belongs to: the host of its URL without "www.", else
+// the host of the address the page declares for itself (page, the HTML source, may be
+// ""; see DeclaredURL), else the folder its file is in. A folder stands for a site only
+// for pages that carry no address at all: a folder of pages saved from many sites is not
+// one site.
+func Site(pageURL, page, path string) string {
+	if h := host(pageURL); h != "" {
+		return h
+	}
+	if h := host(DeclaredURL(page)); h != "" {
+		return h
 	}
 	if path == "" || path == "-" {
 		return "-"
 	}
 	return "dir:" + filepath.Dir(path)
+}
+
+// host returns the lower-cased host of an absolute URL without "www.", or "".
+func host(pageURL string) string {
+	if pageURL == "" {
+		return ""
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+// headLimit bounds how far into a page DeclaredURL looks: the address is in the head.
+const headLimit = 64 << 10
+
+// declaredPattern finds a canonical link or an Open Graph URL, attributes in either order.
+var declaredPattern = regexp.MustCompile(`(?i)<(?:link[^>]*\brel\s*=\s*["']?canonical\b[^>]*\bhref|meta[^>]*\bproperty\s*=\s*["']?og:url\b[^>]*\bcontent)\s*=\s*["']?(https?://[^"'\s>]+)|<(?:link[^>]*\bhref\s*=\s*["']?(https?://[^"'\s>]+)[^>]*\brel\s*=\s*["']?canonical\b|meta[^>]*\bcontent\s*=\s*["']?(https?://[^"'\s>]+)[^>]*\bproperty\s*=\s*["']?og:url\b)`)
+
+// DeclaredURL returns the absolute address an HTML page declares for itself in its head
+// (<link rel=canonical>, <meta property=og:url>), or "".
+func DeclaredURL(page string) string {
+	page = page[:min(len(page), headLimit)]
+	if i := strings.Index(page, "</head"); i >= 0 {
+		page = page[:i]
+	} else if i := strings.Index(page, "</HEAD"); i >= 0 {
+		page = page[:i]
+	}
+	m := declaredPattern.FindStringSubmatch(page)
+	for _, g := range m[min(1, len(m)):] {
+		if g != "" {
+			return g
+		}
+	}
+	return ""
 }
 
 // hash returns the key of a line of a site, and false for a line with no letter or
@@ -214,7 +256,8 @@ func (x *Index) count(sh siteHash, line string) int {
 }
 
 // Filter moves the paragraphs that recur on other pages of site out of the body, each
-// with the reason "repeated on N pages of this site". It leaves the body alone when such
+// with the reason "repeated on N pages of this site", except lines that are the article's
+// own content even when they recur (see ownContent). It leaves the body alone when such
 // paragraphs would make up more than half of its text: the document is then most likely
 // another copy or version of the same story, not a page full of chrome.
 func (x *Index) Filter(site string, paragraphs []string) (kept []string, removed []record.Removed) {
@@ -225,7 +268,9 @@ func (x *Index) Filter(site string, paragraphs []string) (kept []string, removed
 	total, repeated := 0, 0
 	sh := newSiteHash(site)
 	for i, p := range paragraphs {
-		counts[i] = x.count(sh, p)
+		if !ownContent(p) {
+			counts[i] = x.count(sh, p)
+		}
 		total += len(p)
 		if counts[i] > 0 {
 			repeated += len(p)
@@ -243,4 +288,26 @@ func (x *Index) Filter(site string, paragraphs []string) (kept []string, removed
 		kept = append(kept, p)
 	}
 	return kept, removed
+}
+
+// ownContent reports whether a line is article content however often it recurs on a
+// site: a line of figures (a table row or cell, a score, a price) or a quotation. Pages
+// of one site share such lines because they report on the same things, not because the
+// lines are chrome.
+func ownContent(line string) bool {
+	letters, digits := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if digits > 0 && digits >= letters {
+		return true
+	}
+	// A quotation opens with a quotation mark, whatever attribution follows it.
+	first, _ := utf8.DecodeRuneInString(line)
+	return strings.ContainsRune(`"“«„‘`, first)
 }

@@ -11,16 +11,38 @@ import (
 )
 
 func TestSite(t *testing.T) {
-	tests := []struct{ url, path, want string }{
-		{"https://www.Example.org/news/1", "feed.jsonl", "example.org"},
-		{"", "crawl/siteA/page1.html", "dir:crawl/siteA"},
-		{"not a url", "a.txt", "dir:."},
-		{"", "-", "-"},
+	tests := []struct{ name, url, page, path, want string }{
+		{"input URL", "https://www.Example.org/news/1", `<link rel="canonical" href="https://other.example/x">`, "feed.jsonl", "example.org"},
+		{"canonical link", "", `<html><head><link rel="canonical" href="https://www.news.example.com/a"></head>`, "crawl/p1.html", "news.example.com"},
+		{"og:url, content first", "", `<meta content="http://blog.example.net/p" property="og:url">`, "crawl/p2.html", "blog.example.net"},
+		{"address in the body is not the page's", "", `<head></head><body><link rel="canonical" href="https://x.example/">`, "crawl/siteA/page1.html", "dir:crawl/siteA"},
+		{"no address: the folder", "", "<p>text</p>", "crawl/siteA/page1.html", "dir:crawl/siteA"},
+		{"not a url", "not a url", "", "a.txt", "dir:."},
+		{"standard input", "", "", "-", "-"},
 	}
 	for _, tt := range tests {
-		if got := Site(tt.url, tt.path); got != tt.want {
-			t.Errorf("Site(%q, %q) = %q, want %q", tt.url, tt.path, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Site(tt.url, tt.page, tt.path); got != tt.want {
+				t.Errorf("Site(%q, %q, %q) = %q, want %q", tt.url, tt.page, tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFilterKeepsOwnContent(t *testing.T) {
+	x := NewIndex(3)
+	lines := []string{"3 2 1 0 7 4", "Arsenal 38 26 8 4 88-43 86", `"We will fight on," he said.`,
+		"Sign up for our newsletter to get the best stories every morning."}
+	for i := range 4 {
+		x.Add("s", append([]string{string(rune('a'+i)) + " story of its own with words"}, lines...))
+	}
+	body := append([]string{"A long paragraph that only this page has, with many words in it, and more of them still to come."}, lines...)
+	kept, removed := x.Filter("s", body)
+	if want := body[:4]; !reflect.DeepEqual(kept, want) {
+		t.Errorf("kept = %q, want %q", kept, want)
+	}
+	if len(removed) != 1 || removed[0].Text != lines[3] {
+		t.Errorf("removed = %v, want only the newsletter line", removed)
 	}
 }
 
