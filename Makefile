@@ -10,7 +10,7 @@ DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
 FUZZTIME ?= 60s
 
-.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean train-clean
+.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
