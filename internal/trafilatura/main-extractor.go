@@ -573,8 +573,9 @@ func recoverWildText(doc, resultBody *html.Node, potentialTags map[string]struct
 		selectorList = append(selectorList, listXmlListTags...)
 	}
 
-	// Prune
-	searchDoc := pruneUnwantedSections(doc, potentialTags, opts)
+	// Prune. Nothing uses doc after this, so it is pruned in place where upstream
+	// prunes a copy of a copy made at the start of extractContent.
+	searchDoc := pruneUnwantedSections(doc, potentialTags, true, opts)
 
 	// Decide if links are preserved
 	if _, exist := potentialTags["a"]; !exist {
@@ -595,10 +596,15 @@ func recoverWildText(doc, resultBody *html.Node, potentialTags map[string]struct
 	etree.Extend(resultBody, processedElems...)
 }
 
-// pruneUnwantedSections is rule-based deletion of targeted document sections.
-func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}, opts Options) *html.Node {
+// pruneUnwantedSections is rule-based deletion of targeted document sections. It
+// returns a pruned copy of subTree, or with owned set subTree itself, pruned.
+func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}, owned bool, opts Options) *html.Node {
 	// Prune the rest
-	subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
+	if owned {
+		pruneInPlace(subTree, selector.OverallDiscardedContent)
+	} else {
+		subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
+	}
 
 	// subTree is a copy now: prune it in place (upstream copies it again each time).
 	// Prune images
@@ -684,7 +690,7 @@ func extractContent(doc *html.Node, cache *lru.Cache, opts Options) (*html.Node,
 		}
 
 		// Prune the subtree
-		subTree = pruneUnwantedSections(subTree, potentialTags, opts)
+		subTree = pruneUnwantedSections(subTree, potentialTags, false, opts)
 		// TODO: second pass?
 		// deleteByLinkDensity(subTree, opts, false, listXmlListTags...)
 

@@ -34,12 +34,19 @@ var blockLevel = map[atom.Atom]bool{
 }
 
 // rawBlock is a block of the page before the extractor decides whether it is article body.
+// It holds what the marking needs of the block's elements, read before the content
+// extractor takes the page apart.
 type rawBlock struct {
-	text     string
-	tag      string
-	heading  bool
-	linkLen  int // bytes of text inside links
-	ancestry []*html.Node
+	text    string
+	tag     string
+	heading bool
+	linkLen int    // bytes of text inside links
+	outside string // why the block is outside the body if it is: the nearest element that tells, or ""
+	// box is the parent of the innermost element around the block (nil at the top), with
+	// its tag and class.
+	box      *html.Node
+	boxAtom  atom.Atom
+	boxClass string
 }
 
 // walker collects the visible blocks of a page in document order.
@@ -48,16 +55,35 @@ type walker struct {
 	buf    strings.Builder
 	link   int
 	stack  []*html.Node // open elements, outermost first
-	inLink int
-	space  bool // whitespace seen since the last word
+	// reasons[i] is why a block inside stack[i] is outside the body; it is known for the
+	// first known elements, and worked out when a block needs it, once per element.
+	reasons []string
+	known   int
+	inLink  int
+	space   bool // whitespace seen since the last word
 }
 
 // pageBlocks returns every visible block of the document rooted at doc.
 func pageBlocks(doc *html.Node) []rawBlock {
-	w := &walker{}
+	// A block holds the text of one text node or more, so their number bounds the
+	// blocks; growing the slice instead copies it over and over on pages of a million
+	// table cells.
+	w := &walker{blocks: make([]rawBlock, 0, textNodes(doc))}
 	w.walk(doc)
 	w.flush()
 	return w.blocks
+}
+
+// textNodes counts the text nodes below n that hold more than white space.
+func textNodes(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimFunc(c.Data, isSpace) != "" {
+			count++
+		}
+		count += textNodes(c)
+	}
+	return count
 }
 
 // walk visits n and its subtree, splitting text into blocks at block-level elements
@@ -101,6 +127,7 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		w.stack = w.stack[:len(w.stack)-1]
+		w.known = min(w.known, len(w.stack))
 	}
 }
 
@@ -154,10 +181,32 @@ func (w *walker) flush() {
 			break
 		}
 	}
-	anc := make([]*html.Node, len(w.stack))
-	copy(anc, w.stack)
-	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc})
+	b := rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), outside: w.reason()}
+	if len(w.stack) >= 2 {
+		b.box = w.stack[len(w.stack)-2]
+		b.boxAtom = b.box.DataAtom
+		b.boxClass = attr(b.box, "class")
+	}
+	w.blocks = append(w.blocks, b)
 	w.link = 0
+}
+
+// reason says why a block inside the open elements is outside the article body, from
+// the nearest element that tells, or "" when none does.
+func (w *walker) reason() string {
+	w.reasons = w.reasons[:w.known]
+	for i := w.known; i < len(w.stack); i++ {
+		r := ownReason(w.stack[i])
+		if r == "" && i > 0 {
+			r = w.reasons[i-1]
+		}
+		w.reasons = append(w.reasons, r)
+	}
+	w.known = len(w.stack)
+	if w.known == 0 {
+		return ""
+	}
+	return w.reasons[w.known-1]
 }
 
 // hiddenClasses are the common utility classes that hide an element from sight;
