@@ -42,9 +42,10 @@ type rawBlock struct {
 	heading bool
 	linkLen int    // bytes of text inside links
 	outside string // why the block is outside the body if it is: the nearest element that tells, or ""
-	// box is the parent of the innermost element around the block (nil at the top), with
-	// its tag and class.
-	box      *html.Node
+	// box numbers the parent of the innermost element around the block, in the order the
+	// walk meets elements from 1 (0 at the top), and gives its tag and class. It is a
+	// number, not the element, so that the blocks do not keep the page alive.
+	box      int
 	boxAtom  atom.Atom
 	boxClass string
 }
@@ -55,6 +56,8 @@ type walker struct {
 	buf    strings.Builder
 	link   int
 	stack  []*html.Node // open elements, outermost first
+	order  []int        // the number of each open element
+	met    int          // elements met so far
 	// reasons[i] is why a block inside stack[i] is outside the body; it is known for the
 	// first known elements, and worked out when a block needs it, once per element.
 	reasons []string
@@ -111,6 +114,8 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		w.stack = append(w.stack, n)
+		w.met++
+		w.order = append(w.order, w.met)
 	}
 	isLink := n.DataAtom == atom.A
 	if isLink {
@@ -127,6 +132,7 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		w.stack = w.stack[:len(w.stack)-1]
+		w.order = w.order[:len(w.order)-1]
 		w.known = min(w.known, len(w.stack))
 	}
 }
@@ -183,9 +189,8 @@ func (w *walker) flush() {
 	}
 	b := rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), outside: w.reason()}
 	if len(w.stack) >= 2 {
-		b.box = w.stack[len(w.stack)-2]
-		b.boxAtom = b.box.DataAtom
-		b.boxClass = attr(b.box, "class")
+		box := w.stack[len(w.stack)-2]
+		b.box, b.boxAtom, b.boxClass = w.order[len(w.order)-2], box.DataAtom, attr(box, "class")
 	}
 	w.blocks = append(w.blocks, b)
 	w.link = 0

@@ -110,7 +110,7 @@ func TestPageBlocks(t *testing.T) {
 			}
 			got := pageBlocks(doc)
 			for i := range got {
-				got[i].outside, got[i].box, got[i].boxAtom, got[i].boxClass = "", nil, 0, ""
+				got[i].outside, got[i].box, got[i].boxAtom, got[i].boxClass = "", 0, 0, ""
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)

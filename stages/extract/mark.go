@@ -141,16 +141,16 @@ func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
 // around an advertisement, and the content extractor keeps only the first.
 func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 	// The container that holds most of the body's words.
-	weight := map[*html.Node]int{}
+	weight := map[int]int{}
 	for i, b := range raw {
-		if inside[i] && b.box != nil {
+		if inside[i] && b.box != 0 {
 			weight[b.box] += len(toks[i])
 		}
 	}
 	// Walk in page order, not map order, so that ties always break the same way.
 	main := -1
 	for i, b := range raw {
-		if inside[i] && b.box != nil {
+		if inside[i] && b.box != 0 {
 			if main < 0 || weight[b.box] > weight[raw[main].box] {
 				main = i
 			}
@@ -168,9 +168,9 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 		blocks       []int
 		words, prose int // all words, and words in blocks long enough to be prose
 	}
-	twins := map[*html.Node]*twin{}
+	twins := map[int]*twin{}
 	for i, b := range raw {
-		if inside[i] || b.box == nil || len(toks[i]) == 0 {
+		if inside[i] || b.box == 0 || len(toks[i]) == 0 {
 			continue
 		}
 		c := b.box
