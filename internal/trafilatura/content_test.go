@@ -71,6 +71,8 @@ func FuzzContentMatchesUpstream(f *testing.F) {
 		"<body><div id=comments>" + para + "</div><footer>" + para + "</footer><p>short</p></body>",
 		// Namespaced elements inside unwrapped ones; a table whose <tbody> is unwrapped.
 		"<body><table><tbody><tr><td><svg><title>t</title><style>x</style></svg>cell<font>f<math><mi>x</mi></math></font></td></tr></tbody></table>" + para + "</body>",
+		// Cells whose text handleTable moves: split by a comment, padded, empty, with a tail.
+		"<div class=post><table><tr><td>one<!--c-->two</td><td> x </td><td></td><td>y</td>tail</tr></table><p>after</p>" + para + "</div>",
 		// Pruning that leaves a seventh of the text or less is taken back; tails move.
 		"<body><div class=footer>" + para + para + "</div>tail<p>short</p><div>a</div></body>",
 		"<body><div><nav>menu</nav>tail one<span>x</span>" + para + "<div class=share>s</div>tail two</div></body>",

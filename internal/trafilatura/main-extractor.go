@@ -414,7 +414,7 @@ func handleTable(tableElement *html.Node, potentialTags map[string]struct{}, cac
 			if len(dom.Children(subElement)) == 0 {
 				processedCell := processNode(subElement, cache, opts)
 				if processedCell != nil {
-					etree.SetText(newChildElem, etree.Text(processedCell))
+					moveText(newChildElem, processedCell)
 					etree.SetTail(newChildElem, etree.Tail(processedCell))
 				}
 			} else {
@@ -468,6 +468,20 @@ func handleTable(tableElement *html.Node, potentialTags map[string]struct{}, cac
 	}
 
 	return nil
+}
+
+// moveText does etree.SetText(to, etree.Text(from)) for a new element to, moving from's
+// text node instead of making an equal one when from holds its text in one node, as
+// processNode leaves it. from is a cell that handleTable has done with: nothing reads
+// it afterwards, and a table of a million cells does not hold its text twice.
+func moveText(to, from *html.Node) {
+	text := etree.Text(from)
+	if c := from.FirstChild; c != nil && c.Type == html.TextNode && c.Data == text && to.FirstChild == nil && !dom.IsVoidElement(to) {
+		from.RemoveChild(c)
+		to.AppendChild(c)
+		return
+	}
+	etree.SetText(to, text)
 }
 
 // handleImage process image element and their relevant attributes.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -48,9 +49,13 @@ func BenchmarkExtractManyDivs(b *testing.B) {
 	}
 }
 
+// benchExtract extracts page b.N times and reports wall time, CPU time (the garbage
+// collector's included) and bytes allocated per unit of the page (a row, a div).
 func benchExtract(b *testing.B, page string, units int, unit string) {
 	e := New()
-	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := e.Extract(page, ""); err != nil {
@@ -58,6 +63,11 @@ func benchExtract(b *testing.B, page string, units int, unit string) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*units), "ns/"+unit)
+	cpu = cpuTime() - cpu
+	runtime.ReadMemStats(&after)
+	n := float64(b.N * units)
+	b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/"+unit)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/"+unit)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/"+unit)
 	b.ReportMetric(0, "ns/op")
 }
