@@ -271,3 +271,66 @@ func TestWARCDateIsTheReference(t *testing.T) {
 		t.Errorf("got %+v, want id page, no publication date, yesterday = 2019-03-03", r)
 	}
 }
+
+// TestHostileManyBlocks runs pages of tens of thousands of blocks (a big table, a flat
+// run of <div>s) through the pipeline: each gives one good record that accounts for
+// every block, kept or removed with a reason. How fast and small this stays is measured
+// by stages/extract's BenchmarkExtractLargeTable and BenchmarkExtractManyDivs.
+func TestHostileManyBlocks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs pages of 60,000 blocks")
+	}
+	article := "<article><h1>Harbour reopens</h1>" + strings.Repeat(
+		"<p>The harbour reopened on Monday after a week of repairs to the old sea wall, the council said.</p>", 3) + "</article>"
+	row := "<tr>" + strings.Repeat("<td>abcdefghij</td>", 200) + "</tr>"
+	pages := []struct {
+		name, html string
+		blocks     int  // visible blocks of the page
+		prose      bool // the article's paragraphs are in the text
+	}{
+		// In file name order: records come out in input order.
+		{"divs", "<html><body>" + strings.Repeat("<div>a</div>", 60_000) + "</body></html>", 60_000, false},
+		{"table", "<html><body>" + article + "<table>" + strings.Repeat(row, 300) + "</table></body></html>", 1 + 3 + 300*200, true},
+	}
+	dir := t.TempDir()
+	for _, p := range pages {
+		writeFile(t, filepath.Join(dir, p.name+".html"), p.html)
+	}
+	code, out, errOut := run(t, "", "run", "--site-repeats=false", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(pages) {
+		t.Fatalf("got %d records, want %d", len(lines), len(pages))
+	}
+	for i, p := range pages {
+		var r struct {
+			hostileRecord
+			Removed []struct{ Text, Reason string } `json:"removed"`
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &r); err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		if r.ID != p.name || r.Error != nil {
+			t.Errorf("%s: id %q, error %+v", p.name, r.ID, r.Error)
+			continue
+		}
+		kept := 0
+		if r.Text != "" {
+			kept = len(strings.Split(r.Text, "\n\n"))
+		}
+		if kept+len(r.Removed) != p.blocks {
+			t.Errorf("%s: %d blocks kept and %d removed, want %d in all", p.name, kept, len(r.Removed), p.blocks)
+		}
+		for _, b := range r.Removed {
+			if b.Reason == "" {
+				t.Errorf("%s: block %q removed without a reason", p.name, b.Text)
+				break
+			}
+		}
+		if got := strings.Contains(r.Text, "sea wall"); got != p.prose {
+			t.Errorf("%s: article prose in the text: %v, want %v\n%.300s", p.name, got, p.prose, r.Text)
+		}
+	}
+}

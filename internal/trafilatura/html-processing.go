@@ -112,13 +112,29 @@ func elementsNamed(tree *html.Node, tags map[string]struct{}) []*html.Node {
 
 // stripTagsIn does what etree.StripTags does for each tag of tags, in one walk of the tree
 // where upstream walks it once per tag. Elements are unwrapped in reverse document order,
-// so the descendants of each are unwrapped before it: the copies etree.Strip makes of an
-// element's children are final, and no element is found in a part already replaced.
+// so the descendants of each are unwrapped before it and no element is found in a part
+// already replaced.
 func stripTagsIn(tree *html.Node, tags map[string]struct{}) {
 	found := elementsNamed(tree, tags)
 	for i := len(found) - 1; i >= 0; i-- {
-		etree.Strip(found[i])
+		unwrap(found[i])
 	}
+}
+
+// unwrap is etree.Strip without the copies: it moves element's children, not copies of
+// them, to its place, which gives the same tree. It is for a tree that nothing outside
+// refers to, as in docCleaning: etree.Strip copies each child whole, so unwrapping the
+// <tbody> of a table of a million cells copied the table.
+func unwrap(element *html.Node) {
+	parent := element.Parent
+	if parent == nil {
+		return
+	}
+	for c := element.FirstChild; c != nil; c = element.FirstChild {
+		element.RemoveChild(c)
+		parent.InsertBefore(c, element)
+	}
+	parent.RemoveChild(element)
 }
 
 // removeElementsIn does what etree.StripElements(tree, false, tag) does for each tag of

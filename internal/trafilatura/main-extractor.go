@@ -414,7 +414,7 @@ func handleTable(tableElement *html.Node, potentialTags map[string]struct{}, cac
 			if len(dom.Children(subElement)) == 0 {
 				processedCell := processNode(subElement, cache, opts)
 				if processedCell != nil {
-					etree.SetText(newChildElem, etree.Text(processedCell))
+					moveText(newChildElem, processedCell)
 					etree.SetTail(newChildElem, etree.Tail(processedCell))
 				}
 			} else {
@@ -468,6 +468,20 @@ func handleTable(tableElement *html.Node, potentialTags map[string]struct{}, cac
 	}
 
 	return nil
+}
+
+// moveText does etree.SetText(to, etree.Text(from)) for a new element to, moving from's
+// text node instead of making an equal one when from holds its text in one node, as
+// processNode leaves it. from is a cell that handleTable has done with: nothing reads
+// it afterwards, and a table of a million cells does not hold its text twice.
+func moveText(to, from *html.Node) {
+	text := etree.Text(from)
+	if c := from.FirstChild; c != nil && c.Type == html.TextNode && c.Data == text && to.FirstChild == nil && !dom.IsVoidElement(to) {
+		from.RemoveChild(c)
+		to.AppendChild(c)
+		return
+	}
+	etree.SetText(to, text)
 }
 
 // handleImage process image element and their relevant attributes.
@@ -573,8 +587,9 @@ func recoverWildText(doc, resultBody *html.Node, potentialTags map[string]struct
 		selectorList = append(selectorList, listXmlListTags...)
 	}
 
-	// Prune
-	searchDoc := pruneUnwantedSections(doc, potentialTags, opts)
+	// Prune. Nothing uses doc after this, so it is pruned in place where upstream
+	// prunes a copy of a copy made at the start of extractContent.
+	searchDoc := pruneUnwantedSections(doc, potentialTags, true, opts)
 
 	// Decide if links are preserved
 	if _, exist := potentialTags["a"]; !exist {
@@ -595,10 +610,15 @@ func recoverWildText(doc, resultBody *html.Node, potentialTags map[string]struct
 	etree.Extend(resultBody, processedElems...)
 }
 
-// pruneUnwantedSections is rule-based deletion of targeted document sections.
-func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}, opts Options) *html.Node {
+// pruneUnwantedSections is rule-based deletion of targeted document sections. It
+// returns a pruned copy of subTree, or with owned set subTree itself, pruned.
+func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}, owned bool, opts Options) *html.Node {
 	// Prune the rest
-	subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
+	if owned {
+		pruneInPlace(subTree, selector.OverallDiscardedContent)
+	} else {
+		subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
+	}
 
 	// subTree is a copy now: prune it in place (upstream copies it again each time).
 	// Prune images
@@ -684,7 +704,7 @@ func extractContent(doc *html.Node, cache *lru.Cache, opts Options) (*html.Node,
 		}
 
 		// Prune the subtree
-		subTree = pruneUnwantedSections(subTree, potentialTags, opts)
+		subTree = pruneUnwantedSections(subTree, potentialTags, false, opts)
 		// TODO: second pass?
 		// deleteByLinkDensity(subTree, opts, false, listXmlListTags...)
 

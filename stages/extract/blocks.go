@@ -34,12 +34,20 @@ var blockLevel = map[atom.Atom]bool{
 }
 
 // rawBlock is a block of the page before the extractor decides whether it is article body.
+// It holds what the marking needs of the block's elements, read before the content
+// extractor takes the page apart.
 type rawBlock struct {
-	text     string
-	tag      string
-	heading  bool
-	linkLen  int // bytes of text inside links
-	ancestry []*html.Node
+	text    string
+	tag     string
+	heading bool
+	linkLen int    // bytes of text inside links
+	outside string // why the block is outside the body if it is: the nearest element that tells, or ""
+	// box numbers the parent of the innermost element around the block, in the order the
+	// walk meets elements from 1 (0 at the top), and gives its tag and class. It is a
+	// number, not the element, so that the blocks do not keep the page alive.
+	box      int
+	boxAtom  atom.Atom
+	boxClass string
 	// joins are the offsets in text where a text node starts that continues the word
 	// before it, with no white space between ("<span>I</span>f").
 	joins []int
@@ -56,18 +64,39 @@ type walker struct {
 	buf    strings.Builder
 	link   int
 	stack  []*html.Node // open elements, outermost first
-	inLink int
-	hidden int // open elements hidden by their attributes
-	joins  []int
-	space  bool // whitespace seen since the last word
+	order  []int        // the number of each open element
+	met    int          // elements met so far
+	// reasons[i] is why a block inside stack[i] is outside the body; it is known for the
+	// first known elements, and worked out when a block needs it, once per element.
+	reasons []string
+	known   int
+	inLink  int
+	hidden  int // open elements hidden by their attributes
+	joins   []int
+	space   bool // whitespace seen since the last word
 }
 
 // pageBlocks returns every visible block of the document rooted at doc.
 func pageBlocks(doc *html.Node) []rawBlock {
-	w := &walker{}
+	// A block holds the text of one text node or more, so their number bounds the
+	// blocks; growing the slice instead copies it over and over on pages of a million
+	// table cells.
+	w := &walker{blocks: make([]rawBlock, 0, textNodes(doc))}
 	w.walk(doc)
 	w.flush()
 	return w.blocks
+}
+
+// textNodes counts the text nodes below n that hold more than white space.
+func textNodes(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimFunc(c.Data, isSpace) != "" {
+			count++
+		}
+		count += textNodes(c)
+	}
+	return count
 }
 
 // walk visits n and its subtree, splitting text into blocks at block-level elements
@@ -97,6 +126,8 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		w.stack = append(w.stack, n)
+		w.met++
+		w.order = append(w.order, w.met)
 	}
 	isLink := n.DataAtom == atom.A
 	if isLink {
@@ -120,6 +151,8 @@ func (w *walker) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		w.stack = w.stack[:len(w.stack)-1]
+		w.order = w.order[:len(w.order)-1]
+		w.known = min(w.known, len(w.stack))
 	}
 }
 
@@ -178,15 +211,35 @@ func (w *walker) flush() {
 			break
 		}
 	}
-	var joins []int
+	b := rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), outside: w.reason(), hidden: w.hidden > 0}
 	if len(w.joins) > 0 {
-		joins = append(joins, w.joins...)
+		b.joins = append(b.joins, w.joins...)
 		w.joins = w.joins[:0]
 	}
-	anc := make([]*html.Node, len(w.stack))
-	copy(anc, w.stack)
-	w.blocks = append(w.blocks, rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), ancestry: anc, hidden: w.hidden > 0, joins: joins})
+	if len(w.stack) >= 2 {
+		box := w.stack[len(w.stack)-2]
+		b.box, b.boxAtom, b.boxClass = w.order[len(w.order)-2], box.DataAtom, attr(box, "class")
+	}
+	w.blocks = append(w.blocks, b)
 	w.link = 0
+}
+
+// reason says why a block inside the open elements is outside the article body, from
+// the nearest element that tells, or "" when none does.
+func (w *walker) reason() string {
+	w.reasons = w.reasons[:w.known]
+	for i := w.known; i < len(w.stack); i++ {
+		r := ownReason(w.stack[i])
+		if r == "" && i > 0 {
+			r = w.reasons[i-1]
+		}
+		w.reasons = append(w.reasons, r)
+	}
+	w.known = len(w.stack)
+	if w.known == 0 {
+		return ""
+	}
+	return w.reasons[w.known-1]
 }
 
 // hiddenClasses are the common utility classes that hide an element from sight;

@@ -51,11 +51,13 @@ func (e *Extractor) ExtractContext(ctx context.Context, page string, pageURL str
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
+	// The blocks and the metadata are read first: the content extractor takes doc apart.
 	raw := pageBlocks(doc)
+	meta := readMeta(doc)
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
-	body := e.content(doc, pageURL)
+	body := e.content(doc, page, pageURL)
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
@@ -63,7 +65,6 @@ func (e *Extractor) ExtractContext(ctx context.Context, page string, pageURL str
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
-	meta := readMeta(doc)
 	markHeadline(blocks, meta.Title)
 	markTeasers(blocks)
 	markBareURLs(blocks)
@@ -75,15 +76,23 @@ func (e *Extractor) ExtractContext(ctx context.Context, page string, pageURL str
 }
 
 // content returns the article content that trafilatura finds in doc, or nil when it
-// finds none. trafilatura works on a copy, so doc is left as it was. It is the copy of
-// go-trafilatura in internal/trafilatura, which finds the same content without the
-// work whose results are not used here (see its README).
-func (e *Extractor) content(doc *html.Node, pageURL string) *html.Node {
+// finds none. It takes doc apart: trafilatura works on doc itself rather than on a
+// copy, and parses page again in the rare case that it needs the untouched page. It is
+// the copy of go-trafilatura in internal/trafilatura, which finds the same content
+// without the work whose results are not used here (see its README).
+func (e *Extractor) content(doc *html.Node, page, pageURL string) *html.Node {
 	var opts content.Options
 	if u, err := nurl.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
 	}
-	return content.Content(doc, opts)
+	original := func() *html.Node {
+		d, err := html.Parse(strings.NewReader(page))
+		if err != nil { // page parsed once already, so this does not happen
+			return &html.Node{Type: html.DocumentNode}
+		}
+		return d
+	}
+	return content.ContentOf(doc, original, opts)
 }
 
 // ErrNoBaseline is returned by Baseline in a build without the "trafilatura" tag.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"reflect"
 	"strings"
 	"testing"
@@ -111,7 +112,7 @@ func TestPageBlocks(t *testing.T) {
 			}
 			got := pageBlocks(doc)
 			for i := range got {
-				got[i].ancestry = nil
+				got[i].outside, got[i].box, got[i].boxAtom, got[i].boxClass = "", 0, 0, ""
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
@@ -148,7 +149,7 @@ func TestReason(t *testing.T) {
 		for _, b := range pageBlocks(doc) {
 			if b.text == tt.text {
 				found = true
-				if got := reason(b.ancestry); got != tt.want {
+				if got := cmp.Or(b.outside, outsideBody); got != tt.want {
 					t.Errorf("%s: reason = %q, want %q", tt.html, got, tt.want)
 				}
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -64,7 +65,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 			d.LinkDensity = float64(b.linkLen) / float64(len(b.text))
 		}
 		if !inside[i] {
-			d.Outside = reason(b.ancestry)
+			d.Outside = cmp.Or(b.outside, outsideBody)
 		}
 		out = append(out, d)
 	}
@@ -186,7 +187,7 @@ func fallbackBody(raw []rawBlock, toks [][]string, inside []bool) {
 // isProse reports whether a visible block reads as prose outside any telling chrome
 // element: ten words or more, mostly not links.
 func isProse(b rawBlock, toks []string) bool {
-	return !b.hidden && len(toks) >= 10 && b.linkLen*2 < len(b.text) && reason(b.ancestry) == outsideBody
+	return !b.hidden && len(toks) >= 10 && b.linkLen*2 < len(b.text) && b.outside == ""
 }
 
 // addSplitBody adds to the body the prose of containers that repeat the body's own
@@ -194,25 +195,25 @@ func isProse(b rawBlock, toks []string) bool {
 // around an advertisement, and the content extractor keeps only the first.
 func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 	// The container that holds most of the body's words.
-	weight := map[*html.Node]int{}
+	weight := map[int]int{}
 	for i, b := range raw {
-		if inside[i] && len(b.ancestry) >= 2 {
-			weight[b.ancestry[len(b.ancestry)-2]] += len(toks[i])
+		if inside[i] && b.box != 0 {
+			weight[b.box] += len(toks[i])
 		}
 	}
 	// Walk in page order, not map order, so that ties always break the same way.
-	var main *html.Node
+	main := -1
 	for i, b := range raw {
-		if inside[i] && len(b.ancestry) >= 2 {
-			if n := b.ancestry[len(b.ancestry)-2]; main == nil || weight[n] > weight[main] {
-				main = n
+		if inside[i] && b.box != 0 {
+			if main < 0 || weight[b.box] > weight[raw[main].box] {
+				main = i
 			}
 		}
 	}
-	if main == nil || main.Type != html.ElementNode {
+	if main < 0 {
 		return
 	}
-	class := attr(main, "class")
+	mainBox, mainAtom, class := raw[main].box, raw[main].boxAtom, raw[main].boxClass
 	if strings.TrimSpace(class) == "" {
 		return
 	}
@@ -221,13 +222,13 @@ func addSplitBody(raw []rawBlock, toks [][]string, inside []bool) {
 		blocks       []int
 		words, prose int // all words, and words in blocks long enough to be prose
 	}
-	twins := map[*html.Node]*twin{}
+	twins := map[int]*twin{}
 	for i, b := range raw {
-		if inside[i] || b.hidden || len(b.ancestry) < 2 || len(toks[i]) == 0 {
+		if inside[i] || b.hidden || b.box == 0 || len(toks[i]) == 0 {
 			continue
 		}
-		c := b.ancestry[len(b.ancestry)-2]
-		if c == main || c.DataAtom != main.DataAtom || attr(c, "class") != class {
+		c := b.box
+		if c == mainBox || b.boxAtom != mainAtom || b.boxClass != class {
 			continue
 		}
 		tw := twins[c]
@@ -449,35 +450,32 @@ func hintReason(v string) string {
 	return ""
 }
 
-// reason says why a block with the given open elements is outside the article body,
-// from the nearest element that tells.
-func reason(ancestry []*html.Node) string {
-	for i := len(ancestry) - 1; i >= 0; i-- {
-		n := ancestry[i]
-		switch n.DataAtom {
-		case atom.Nav:
-			return "navigation menu"
-		case atom.Footer:
-			return "page footer"
-		case atom.Header:
-			return "page header"
-		case atom.Aside:
-			return "sidebar"
-		case atom.Form:
-			return "form"
-		case atom.Figcaption:
-			return "photo caption"
-		}
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "id", "class", "role":
-				if r := hintReason(a.Val); r != "" {
-					return r
-				}
+// ownReason says why a block inside element n is outside the article body, or "" when
+// n does not tell; the walker takes the reason of the nearest element that tells.
+func ownReason(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Nav:
+		return "navigation menu"
+	case atom.Footer:
+		return "page footer"
+	case atom.Header:
+		return "page header"
+	case atom.Aside:
+		return "sidebar"
+	case atom.Form:
+		return "form"
+	case atom.Figcaption:
+		return "photo caption"
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "id", "class", "role":
+			if r := hintReason(a.Val); r != "" {
+				return r
 			}
 		}
 	}
-	return outsideBody
+	return ""
 }
 
 // outsideBody is the reason for a block outside the body that no element explains.

@@ -117,6 +117,13 @@ func SetText(element *html.Node, text string) {
 		return
 	}
 
+	// Already so: replacing the text node with an equal one gives the same tree. Upstream
+	// replaces it, which for a table of a million cells is a million new nodes.
+	if c := element.FirstChild; c != nil && c.Type == html.TextNode && c.Data == text &&
+		(c.NextSibling == nil || c.NextSibling.Type == html.ElementNode) {
+		return
+	}
+
 	// Remove the old text
 	child := element.FirstChild
 	for child != nil && child.Type != html.ElementNode {
@@ -155,8 +162,14 @@ func SetTail(element *html.Node, tail string) {
 		return
 	}
 
+	// Already so: see SetText.
+	tails := TailNodes(element)
+	if len(tails) == 1 && tails[0] == element.NextSibling && tails[0].Data == tail && tail != "" {
+		return
+	}
+
 	// Remove the old tails
-	dom.RemoveNodes(TailNodes(element), nil)
+	dom.RemoveNodes(tails, nil)
 
 	// If the new tail is blank, stop
 	if tail == "" {

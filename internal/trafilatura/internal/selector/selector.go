@@ -22,27 +22,47 @@
 package selector
 
 import (
-	"github.com/go-shiori/dom"
 	"golang.org/x/net/html"
 )
 
 type Rule func(*html.Node) bool
 
+// Query returns the first element below root, in document order, that selector matches,
+// or nil. It stops at the first match (upstream lists every element of root first).
 func Query(root *html.Node, selector Rule) *html.Node {
-	for _, e := range dom.GetElementsByTagName(root, "*") {
+	var found *html.Node
+	walkElements(root, func(e *html.Node) bool {
 		if selector(e) {
-			return e
+			found = e
+			return false
 		}
-	}
-	return nil
+		return true
+	})
+	return found
 }
 
+// QueryAll returns the elements below root, in document order, that selector matches.
 func QueryAll(root *html.Node, selector Rule) []*html.Node {
 	var matches []*html.Node
-	for _, e := range dom.GetElementsByTagName(root, "*") {
+	walkElements(root, func(e *html.Node) bool {
 		if selector(e) {
 			matches = append(matches, e)
 		}
-	}
+		return true
+	})
 	return matches
+}
+
+// walkElements calls visit for each element below root in document order, the elements
+// dom.GetElementsByTagName(root, "*") lists, until visit returns false.
+func walkElements(root *html.Node, visit func(*html.Node) bool) bool {
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !visit(c) {
+			return false
+		}
+		if !walkElements(c, visit) {
+			return false
+		}
+	}
+	return true
 }
