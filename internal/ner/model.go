@@ -16,7 +16,8 @@ import (
 //go:embed model.bin
 var embeddedModel []byte
 
-// Default loads the model embedded in the binary, trained on CoNLL-2003 train.txt.
+// Default loads the model embedded in the binary, trained on CoNLL-2003 train.txt with
+// word clusters and a lexicon (see the package documentation).
 // Each call loads a new copy: call it once per process.
 func Default() (*Model, error) {
 	m, err := Load(bytes.NewReader(embeddedModel))
@@ -53,7 +54,11 @@ type Model struct {
 	// weights, only on a model just trained, holds the float weights rows came from.
 	weights []float32
 	gaz     gazetteer
-	pool    sync.Pool
+	// clusters and lex are the word clusters and lexicon the model's features look up;
+	// a stacked model's stages share them.
+	clusters *WordClusters
+	lex      *Lexicon
+	pool     sync.Pool
 	// second, when not nil, is a second stage that re-tags the document knowing the
 	// first stage's tags; it shares this model's gazetteer.
 	second *Model
@@ -252,7 +257,7 @@ func (m *Model) getScratch() *scratch {
 	if s, ok := m.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{f: newFeaturizer(m.gaz, len(m.types))}
+	return &scratch{f: newFeaturizer(m.gaz, len(m.types), m.clusters, m.lex)}
 }
 
 // Predict finds the entities of a document given as sentences of tokens; it returns the
@@ -430,7 +435,7 @@ func (m *Model) wordSums(s *scratch, at int32, w string, role int) []int32 {
 		if role < 0 {
 			s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
 		} else {
-			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape)
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape, ti.cluster)
 		}
 		m.addKeys(sums, s.wordKeys)
 		s.sumsDone[at] |= bit
@@ -452,7 +457,7 @@ func (m *Model) neighbourSums(s *scratch, words []string, j, role int) []int32 {
 			if r == asNext || r == asNext2 {
 				edge = hashEOS
 			}
-			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge)
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge, 0)
 			m.addKeys(s.edges[r*T:r*T+T], s.wordKeys)
 		}
 	}
@@ -621,7 +626,11 @@ func viterbi(v *viterbiScratch, l *lattice, em []float32, n int, out []int) {
 	}
 }
 
-const modelMagic = "newspipe-ner 1\n"
+// Model file versions: version 2 adds the word clusters and the lexicon at the end.
+const (
+	modelMagic1 = "newspipe-ner 1\n"
+	modelMagic  = "newspipe-ner 2\n"
+)
 
 // WriteTo writes the model in its binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -650,6 +659,31 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	} else {
 		cw.Write([]byte{0})
 	}
+	var ck []uint64
+	var cp []uint32
+	if m.clusters != nil {
+		ck, cp = m.clusters.keys, m.clusters.paths
+	}
+	binary.Write(cw, le, uint32(len(ck)))
+	binary.Write(cw, le, ck)
+	binary.Write(cw, le, cp)
+	var lk []uint32
+	var lv []uint16
+	var lat []uint32
+	if m.lex != nil {
+		lk, lv, lat = m.lex.keys, m.lex.vals, m.lex.at
+	}
+	binary.Write(cw, le, uint32(len(lk)))
+	if len(lk) > 0 {
+		// The bucket sizes, from which Load rebuilds the index.
+		sizes := make([]uint32, lexBuckets)
+		for b := range sizes {
+			sizes[b] = lat[b+1] - lat[b]
+		}
+		binary.Write(cw, le, sizes)
+	}
+	binary.Write(cw, le, lk)
+	binary.Write(cw, le, lv)
 	if cw.err == nil {
 		cw.err = cw.w.(*bufio.Writer).Flush()
 	}
@@ -685,7 +719,7 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, magic); err != nil {
 		return nil, fmt.Errorf("read ner model header: %w", err)
 	}
-	if string(magic) != modelMagic {
+	if string(magic) != modelMagic && string(magic) != modelMagic1 {
 		return nil, errors.New("read ner model: not a newspipe ner model")
 	}
 	var nTypes uint32
@@ -750,6 +784,12 @@ func Load(r io.Reader) (*Model, error) {
 	} else if flag != 0 {
 		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
 	}
+	if string(magic) == modelMagic1 {
+		return m, nil
+	}
+	if err := readKnowledge(br, m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -795,15 +835,19 @@ func (m *Model) quantise() {
 
 // readSlice reads n little-endian values in chunks, so that a corrupt count
 // fails at the end of the data instead of allocating the whole claim first.
-func readSlice[T uint8 | int16 | uint64](br *bufio.Reader, n int) ([]T, error) {
-	const chunk = 1 << 14
-	var out []T
+func readSlice[T uint8 | int16 | uint16 | uint32 | uint64](br *bufio.Reader, n int) ([]T, error) {
+	// Callers bound n, so the claim is allocated at once up to a limit, past which it
+	// grows as the data turns out to be there.
+	const chunk = 1 << 16
+	out := make([]T, 0, min(n, 1<<22))
 	for len(out) < n {
-		c := make([]T, min(chunk, n-len(out)))
+		k := min(chunk, n-len(out))
+		out = slices.Grow(out, k)
+		c := out[len(out) : len(out)+k]
 		if err := binary.Read(br, binary.LittleEndian, c); err != nil {
 			return nil, err
 		}
-		out = append(out, c...)
+		out = out[:len(out)+k]
 	}
 	return out, nil
 }
@@ -838,5 +882,63 @@ func readWeights(br *bufio.Reader, m *Model) error {
 		}
 	}
 	m.lat.set(m.trans, m.allowed, m.final)
+	return nil
+}
+
+// readKnowledge reads the word clusters and the lexicon that WriteTo writes last.
+func readKnowledge(br *bufio.Reader, m *Model) error {
+	le := binary.LittleEndian
+	var n uint32
+	if err := binary.Read(br, le, &n); err != nil {
+		return fmt.Errorf("read ner model clusters: %w", err)
+	}
+	if n > 1<<22 {
+		return fmt.Errorf("read ner model: %d clustered words", n)
+	}
+	if n > 0 {
+		keys, err := readSlice[uint64](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model clusters: %w", err)
+		}
+		paths, err := readSlice[uint32](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model clusters: %w", err)
+		}
+		if !slices.IsSorted(keys) {
+			return errors.New("read ner model: cluster keys out of order")
+		}
+		m.clusters = &WordClusters{keys: keys, paths: paths}
+	}
+	if err := binary.Read(br, le, &n); err != nil {
+		return fmt.Errorf("read ner model lexicon: %w", err)
+	}
+	if n > 1<<23 {
+		return fmt.Errorf("read ner model: lexicon of %d phrases", n)
+	}
+	if n > 0 {
+		sizes, err := readSlice[uint32](br, lexBuckets)
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		at := make([]uint32, lexBuckets+1)
+		for b, sz := range sizes {
+			at[b+1] = at[b] + sz
+		}
+		if at[lexBuckets] != n {
+			return fmt.Errorf("read ner model: lexicon buckets hold %d phrases, not %d", at[lexBuckets], n)
+		}
+		keys, err := readSlice[uint32](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		vals, err := readSlice[uint16](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		m.lex = &Lexicon{keys: keys, vals: vals, at: at}
+	}
+	if m.second != nil {
+		m.second.clusters, m.second.lex = m.clusters, m.lex
+	}
 	return nil
 }

@@ -24,6 +24,10 @@ type TrainOptions struct {
 	// Stacked adds a second stage that sees the first stage's tags of the same words
 	// elsewhere in the document.
 	Stacked bool
+	// Clusters and Lexicon, when not nil, add word-cluster and lexicon features; the
+	// model keeps them.
+	Clusters *WordClusters
+	Lexicon  *Lexicon
 }
 
 // Predictor finds entity spans in a document given as sentences of tokens.
@@ -204,6 +208,7 @@ type firstStage struct {
 // second stage: it starts from those scores and learns corrections.
 func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, first *firstStage, opts TrainOptions, log io.Writer, begin time.Time) *Model {
 	m := newModel(types)
+	m.clusters, m.lex = opts.Clusters, opts.Lexicon
 	T := m.nTags
 
 	// Gazetteer of training entities. While training, a document sees only the phrases
@@ -244,7 +249,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	}
 
 	// Features.
-	f := newFeaturizer(m.gaz, len(types))
+	f := newFeaturizer(m.gaz, len(types), m.clusters, m.lex)
 	type rawSentence struct {
 		base    []float32
 		keys    []uint64
@@ -456,7 +461,7 @@ const DefaultEnsemble = 5
 // meanModel returns a model whose weights are the mean of ms's; they share types and gazetteer.
 func meanModel(ms []*Model) *Model {
 	m := newModel(ms[0].types)
-	m.gaz = ms[0].gaz
+	m.gaz, m.clusters, m.lex = ms[0].gaz, ms[0].clusters, ms[0].lex
 	T := m.nTags
 	rowOf := map[uint64]int{}
 	var keys []uint64
