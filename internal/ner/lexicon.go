@@ -278,22 +278,36 @@ func (f *featurizer) markLexicon(n int) {
 	}
 }
 
-// Place reports what the model's lexicon says of name as a place: whether it is the
-// name of a place (Wikipedia's places or GeoNames' cities), and whether of a city.
-// The name is compared in lower case, token by token, as the tagger compares phrases.
-func (m *Model) Place(name string) (place, city bool) {
+// Known is what a model's lexicon says of a name.
+type Known struct {
+	Place bool // a place of Wikipedia's lists or a GeoNames city
+	City  bool // a GeoNames city
+	// Organisation: an organisation of Wikipedia's lists, a company, brand, newspaper, TV
+	// network, website, agency, university, sports team or league.
+	Organisation bool
+	PersonName   bool // a given or family name
+}
+
+// Lookup returns what the model's lexicon says of name, compared in lower case, token by
+// token, as the tagger compares phrases. A model without a lexicon knows nothing.
+func (m *Model) Lookup(name string) Known {
 	if m == nil || m.lex.Len() == 0 {
-		return false, false
+		return Known{}
 	}
 	toks := Tokenize(name)
 	if len(toks) == 0 || len(toks) > maxGazetteerLen {
-		return false, false
+		return Known{}
 	}
 	h := uint64(fnvOffset)
 	for _, t := range toks {
 		h = mix(h, hashString(lower(normalizeToken(t.Text))))
 	}
 	v := m.lex.lookup(h)
-	city = v&(1<<lexCity) != 0
-	return city || v&(1<<lexLocation) != 0, city
+	has := func(c int) bool { return v&(1<<c) != 0 }
+	return Known{
+		Place:        has(lexLocation) || has(lexCity),
+		City:         has(lexCity),
+		Organisation: has(lexOrg) || has(lexCompany) || has(lexInstitute) || has(lexTeam),
+		PersonName:   has(lexGivenName) || has(lexFamilyName),
+	}
 }

@@ -90,7 +90,8 @@ func allIn(toks []ner.Token, set map[string]bool) bool {
 
 // clean trims a predicted span to the name itself and picks its output type; ok is false
 // when nothing name-like remains.
-func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
+// kb, when not nil, is the model whose lexicon says which names are places.
+func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (mention, bool) {
 	// Trailing possessives and punctuation.
 	for len(toks) > 0 {
 		last := toks[len(toks)-1].Text
@@ -117,7 +118,13 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 		// nationality precedes it.
 		if j < len(toks) && isCapitalised(toks[j].Text) &&
 			(conllType == "PER" || k > 0 && prefixIsGroup(toks[:k]) || k == 0 && personTitle(toks[0].Text) && looksLikeName(toks[j:])) {
-			toks = toks[j:]
+			// A royal title with a single name is how the person is called: "Prince Andrew",
+			// "Pope Francis", "King Abdullah II"; alone, "Andrew" is anyone.
+			if j == k+1 && royalTitles[strings.ToLower(toks[k].Text)] && regnalName(toks[j:]) {
+				toks = toks[k:]
+			} else {
+				toks = toks[j:]
+			}
 			conllType = "PER"
 		}
 		break
@@ -141,12 +148,15 @@ func clean(text string, toks []ner.Token, conllType string) (mention, bool) {
 	if ner.IsNewsOrg(name) {
 		typ = "ORG"
 	}
-	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians".
+	known := kb.Lookup(name)
+	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians";
+	// but what the tagger calls a place and the lexicon knows as one stays a place,
+	// though its name is also a people's adjective ("the Caribbean").
 	if typ == "PERSON" || typ == "MISC" || typ == "LOC" {
 		switch {
 		case ner.IsGPE(name):
 			typ = "GPE"
-		case ner.IsNORP(name):
+		case ner.IsNORP(name) && !(conllType == "LOC" && known.Place):
 			typ = "NORP"
 		}
 	}
@@ -250,4 +260,19 @@ func prefixIsGroup(toks []ner.Token) bool {
 	}
 	s := b.String()
 	return ner.IsNORP(s) || ner.IsGPE(s)
+}
+
+// royalTitles stay part of a name that is a single given name ("Prince Andrew").
+var royalTitles = map[string]bool{
+	"prince": true, "princess": true, "king": true, "queen": true, "pope": true,
+	"duke": true, "duchess": true, "emperor": true, "empress": true,
+}
+
+// regnalName reports whether toks are one capitalised word, with a regnal number or
+// not ("Andrew", "Charles III").
+func regnalName(toks []ner.Token) bool {
+	if len(toks) == 0 || len(toks) > 2 || !isCapitalised(toks[0].Text) || !looksLikeName(toks[:1]) {
+		return false
+	}
+	return len(toks) == 1 || strings.Trim(toks[1].Text, "IVX") == ""
 }

@@ -13,7 +13,7 @@ import (
 // curated list or the last word of another mention of the document. A compound of two
 // nationalities ("Arab-Israeli") stays whole, as does a hyphenated name whose parts are not
 // names of their own ("Kim Il-Sung", "Moon Jae-in").
-func splitCompounds(text string, ms []mention) []mention {
+func splitCompounds(text string, ms []mention, kb *ner.Model) []mention {
 	// Most documents have no hyphenated mention: give them back as they are.
 	if !slices.ContainsFunc(ms, func(m mention) bool {
 		return slices.ContainsFunc(m.toks, func(t ner.Token) bool { return strings.IndexByte(t.Text, '-') > 0 })
@@ -64,7 +64,7 @@ func splitCompounds(text string, ms []mention) []mention {
 				{append([]ner.Token{rTok}, m.toks[k+1:]...), rt},
 			}
 			for _, p := range parts {
-				if pm, ok := clean(text, p.toks, p.typ); ok {
+				if pm, ok := clean(text, p.toks, p.typ, kb); ok {
 					out = append(out, pm)
 				}
 			}

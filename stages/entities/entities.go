@@ -4,6 +4,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/internal/ner"
@@ -36,6 +37,9 @@ type mention struct {
 	text  string      // text of the name as written
 	key   string      // normalised name for joining spelling variants
 	group int         // index of its entity
+	// cued is set when the words after the name say what it is ("Sputnik news
+	// agency"): the mention's type then outweighs an unsure guess elsewhere.
+	cued bool
 }
 
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
@@ -65,18 +69,52 @@ func (r *Recognizer) Entities(text string) []record.Entity {
 		for _, sp := range spans {
 			// A separator inside a span joins two things, not one name: "Harriet Cole | March".
 			toks := sents[si][sp.Start:sp.End]
+			// The tagger leaves titles out of names; a royal one belongs to a single name
+			// ("Prince Andrew"), which clean keeps whole.
+			if sp.Type == "PER" && sp.Start > 0 && regnalName(toks) && isTitle(sents[si][sp.Start-1].Text) &&
+				royalTitles[strings.ToLower(sents[si][sp.Start-1].Text)] {
+				toks = sents[si][sp.Start-1 : sp.End]
+			}
 			start := 0
 			// So does a lower-case word inside a person's name: "Putin to Kim".
 			for k := 0; k <= len(toks); k++ {
 				if k < len(toks) && !separators[toks[k].Text] && !(sp.Type == "PER" && k > 0 && splitsPerson(toks[k].Text)) {
 					continue
 				}
-				if m, ok := clean(text, toks[start:k], sp.Type); ok {
+				if m, ok := clean(text, toks[start:k], sp.Type, r.model); ok {
+					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" {
+						m.typ, m.cued = "ORG", true
+					}
 					ms = append(ms, m)
 				}
 				start = k + 1
 			}
 		}
 	}
-	return group(addMissed(text, toks, splitCompounds(text, ms)))
+	return group(addMissed(text, toks, splitCompounds(text, ms, r.model)))
+}
+
+// orgNouns are the lower-case words that, right after a name, say it is an
+// organisation's: "Sputnik news agency", "Pixar animation studio".
+var orgNouns = map[string]bool{
+	"agency": true, "company": true, "firm": true, "group": true, "studio": true,
+	"studios": true, "network": true, "newspaper": true, "broadcaster": true, "airline": true,
+	"carrier": true, "maker": true, "manufacturer": true, "retailer": true, "startup": true,
+	"club": true, "university": true, "channel": true, "website": true, "platform": true,
+	"conglomerate": true, "insurer": true, "lender": true, "bank": true, "operator": true,
+}
+
+// orgCue reports whether the tokens after a name begin with an organisation noun, or
+// with one lower-case word and then one ("news agency").
+func orgCue(after []ner.Token) bool {
+	for k := 0; k < 2 && k < len(after); k++ {
+		w := after[k].Text
+		if orgNouns[w] {
+			return true
+		}
+		if !unicode.IsLower(firstRune(w)) {
+			return false
+		}
+	}
+	return false
 }

@@ -91,6 +91,9 @@ func voteType(ms []mention, idx []int) string {
 	votes := map[string]int{}
 	for _, i := range idx {
 		votes[ms[i].typ]++
+		if ms[i].cued {
+			votes[ms[i].typ]++
+		}
 	}
 	best, bestN := "", -1
 	for t, n := range votes {
