@@ -226,6 +226,19 @@ func (t *featTable) get(k uint64) int32 {
 	}
 }
 
+// sumCache caches, for each word of the featurizer's word cache (generation gen), the
+// summed rows of one model's weights for its word features and for the features it
+// gives its neighbours in each role: 1+nRoles rows of nTags, filled on first use, where
+// done's bit says so. News repeats its words, so most tokens need only their pair
+// features looked up.
+type sumCache struct {
+	sums []int32
+	done []uint8
+	gen  int
+	// edges holds the rows that the sentence's start and end give in each role.
+	edges []int32
+}
+
 // scratch is per-call working memory.
 type scratch struct {
 	f       featurizer
@@ -235,20 +248,13 @@ type scratch struct {
 	vit     viterbiScratch
 	tags    []int
 	acc     []int32
-	// sums caches, for each word of the featurizer's word cache (generation sumsGen),
-	// the summed rows of its word features and of the features it gives its neighbours in
-	// each role: 1+nRoles rows of nTags, filled on first use, where sumsDone's bit says so.
-	// News repeats its words, so most tokens need only their pair features looked up.
-	sums     []int32
-	sumsDone []uint8
-	sumsGen  int
-	// edges holds the rows that the sentence's start and end give in each role.
-	edges    []int32
+	// c1 and c2 cache the summed rows of word features for the first and the second
+	// stage of a stacked model.
+	c1, c2   sumCache
 	wordKeys []uint64
-	// For a stacked model, per token of the document: the second stage's rows of its
-	// first-stage features, and what its stacked features need.
-	rows2   []int32
-	rowOffs []int32
+	// For a stacked model, per token of the document: the second stage's summed rows of
+	// its first-stage features (nTags each), and what its stacked features need.
+	acc2    []int32
 	lowers  []string
 	shorts  []uint64
 }
@@ -288,32 +294,15 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 	out := make([][]Span, len(doc))
 	tags := make([][]int, len(doc))
 	ems := make([][]float32, len(doc))
-	s.rows2, s.rowOffs = s.rows2[:0], append(s.rowOffs[:0], 0)
+	s.acc2 = s.acc2[:0]
 	s.lowers, s.shorts = s.lowers[:0], s.shorts[:0]
 	for si, words := range doc {
 		n := len(words)
 		if n == 0 {
 			continue
 		}
-		s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
 		em := make([]float32, n*T)
-		acc := s.accumulator(T)
-		for i := 0; i < n; i++ {
-			clear(acc)
-			for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
-				sl := m.joint.lookup(k)
-				if sl.row >= 0 {
-					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
-				}
-				if sl.row2 >= 0 {
-					s.rows2 = append(s.rows2, sl.row2)
-				}
-			}
-			setScaled(em[i*T:i*T+T], acc, m.scale)
-			s.rowOffs = append(s.rowOffs, int32(len(s.rows2)))
-			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
-			s.shorts = append(s.shorts, s.f.info[i].short)
-		}
+		m.scoreSentence(s, si, words, em, true)
 		tags[si] = slices.Clone(m.decode(s, em, n))
 		ems[si] = em
 	}
@@ -328,10 +317,7 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 		em := ems[si] // the second stage starts from the first's scores
 		acc := s.accumulator(T)
 		for i := 0; i < n; i++ {
-			clear(acc)
-			for _, r := range s.rows2[s.rowOffs[tok]:s.rowOffs[tok+1]] {
-				addRow(acc, m2.rows[int(r)*T:int(r)*T+T])
-			}
+			copy(acc, s.acc2[tok*T:tok*T+T])
 			s.keys = s.f.appendStacked(s.keys[:0], i, s.lowers[tok], s.shorts[tok])
 			for _, k := range s.keys {
 				if r := m2.table.get(k); r >= 0 {
@@ -416,21 +402,21 @@ func (s *scratch) accumulator(n int) []int32 {
 	return s.acc[:n]
 }
 
-// wordSums returns the sums of the rows of the features of the word at index at of
-// the featurizer's word cache, computing them on first use: its word features for
-// role -1, else the features it gives a neighbour in role.
-func (m *Model) wordSums(s *scratch, at int32, w string, role int) []int32 {
+// wordSums returns the sums of m's rows of the features of the word at index at of
+// the featurizer's word cache, computing them into c on first use: its word features
+// for role -1, else the features it gives a neighbour in role.
+func (m *Model) wordSums(s *scratch, c *sumCache, at int32, w string, role int) []int32 {
 	T, stride := m.nTags, (1+nRoles)*m.nTags
-	if s.sumsGen != s.f.cacheGen {
-		s.sumsDone, s.sums, s.sumsGen = s.sumsDone[:0], s.sums[:0], s.f.cacheGen
+	if c.gen != s.f.cacheGen {
+		c.done, c.sums, c.gen = c.done[:0], c.sums[:0], s.f.cacheGen
 	}
-	if n := len(s.f.wordInfo); len(s.sumsDone) < n {
-		s.sumsDone = append(s.sumsDone, make([]uint8, n-len(s.sumsDone))...)
-		s.sums = append(s.sums, make([]int32, n*stride-len(s.sums))...)
+	if n := len(s.f.wordInfo); len(c.done) < n {
+		c.done = append(c.done, make([]uint8, n-len(c.done))...)
+		c.sums = append(c.sums, make([]int32, n*stride-len(c.sums))...)
 	}
 	off := int(at)*stride + (role+1)*T
-	sums := s.sums[off : off+T]
-	if bit := uint8(1) << (role + 1); s.sumsDone[at]&bit == 0 {
+	sums := c.sums[off : off+T]
+	if bit := uint8(1) << (role + 1); c.done[at]&bit == 0 {
 		ti := &s.f.wordInfo[at]
 		if role < 0 {
 			s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
@@ -438,30 +424,40 @@ func (m *Model) wordSums(s *scratch, at int32, w string, role int) []int32 {
 			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape, ti.cluster)
 		}
 		m.addKeys(sums, s.wordKeys)
-		s.sumsDone[at] |= bit
+		c.done[at] |= bit
 	}
 	return sums
 }
 
-// neighbourSums returns the summed rows of the features that token j of a sentence
-// of n tokens gives its neighbour in role; j may be outside the sentence.
-func (m *Model) neighbourSums(s *scratch, words []string, j, role int) []int32 {
+// neighbourSums returns the summed rows of m for the features that token j of a
+// sentence gives its neighbour in role; j may be outside the sentence.
+func (m *Model) neighbourSums(s *scratch, c *sumCache, words []string, j, role int) []int32 {
 	T := m.nTags
 	if j >= 0 && j < len(words) {
-		return m.wordSums(s, s.f.words[j], words[j], role)
+		return m.wordSums(s, c, s.f.words[j], words[j], role)
 	}
-	if s.edges == nil {
-		s.edges = make([]int32, nRoles*T)
+	if c.edges == nil {
+		c.edges = make([]int32, nRoles*T)
 		for r := range nRoles {
 			edge := uint64(hashBOS)
 			if r == asNext || r == asNext2 {
 				edge = hashEOS
 			}
 			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge, 0)
-			m.addKeys(s.edges[r*T:r*T+T], s.wordKeys)
+			m.addKeys(c.edges[r*T:r*T+T], s.wordKeys)
 		}
 	}
-	return s.edges[role*T : role*T+T]
+	return c.edges[role*T : role*T+T]
+}
+
+// cachedSums sets acc to m's summed rows of the word and neighbour features of token i
+// of the current sentence, from cache c.
+func (m *Model) cachedSums(s *scratch, c *sumCache, acc []int32, words []string, i int) {
+	copy(acc, m.wordSums(s, c, s.f.words[i], words[i], -1))
+	addSums(acc, m.neighbourSums(s, c, words, i-1, asPrev))
+	addSums(acc, m.neighbourSums(s, c, words, i+1, asNext))
+	addSums(acc, m.neighbourSums(s, c, words, i-2, asPrev2))
+	addSums(acc, m.neighbourSums(s, c, words, i+2, asNext2))
 }
 
 // addSums adds the integer row b to acc.
@@ -484,35 +480,60 @@ func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 // tagSentence returns the best tags of sentence si, whose words are words, of the
 // document that s.f scanned; the slice is scratch space.
 func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
-	s.f.startSentence(si, words, nil)
 	n, T := len(words), m.nTags
 	if cap(s.em) < n*T {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
+	m.scoreSentence(s, si, words, em, false)
+	return m.decode(s, em, n)
+}
+
+// scoreSentence sets em to the first stage's scores of sentence si, whose words are
+// words, of the document that s.f scanned. With stacked, it also appends to s.acc2 the
+// second stage's summed rows of the same features: both stages' rows of a feature are
+// found with one lookup, and a word's are cached for both.
+func (m *Model) scoreSentence(s *scratch, si int, words []string, em []float32, stacked bool) {
+	s.f.startSentence(si, words, nil)
+	T := m.nTags
+	m2 := m.second
 	acc := s.accumulator(T)
 	for i, w := range words {
+		var acc2 []int32
+		if stacked {
+			s.acc2 = slices.Grow(s.acc2, T)
+			acc2 = s.acc2[len(s.acc2) : len(s.acc2)+T]
+			s.acc2 = s.acc2[:len(s.acc2)+T]
+		}
 		if s.f.words != nil {
-			copy(acc, m.wordSums(s, s.f.words[i], w, -1))
-			addSums(acc, m.neighbourSums(s, words, i-1, asPrev))
-			addSums(acc, m.neighbourSums(s, words, i+1, asNext))
-			addSums(acc, m.neighbourSums(s, words, i-2, asPrev2))
-			addSums(acc, m.neighbourSums(s, words, i+2, asNext2))
+			m.cachedSums(s, &s.c1, acc, words, i)
+			if stacked {
+				m2.cachedSums(s, &s.c2, acc2, words, i)
+			}
 			s.keys = s.f.pairFeatures(s.keys[:0], words, i)
 		} else {
 			clear(acc)
+			clear(acc2)
 			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
 			s.keys = s.f.contextFeatures(s.keys, words, i)
 		}
-		m.addKeys(acc, s.keys)
+		if stacked {
+			for _, k := range s.keys {
+				sl := m.joint.lookup(k)
+				if sl.row >= 0 {
+					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
+				}
+				if sl.row2 >= 0 {
+					addRow(acc2, m2.rows[int(sl.row2)*T:int(sl.row2)*T+T])
+				}
+			}
+			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
+			s.shorts = append(s.shorts, s.f.info[i].short)
+		} else {
+			m.addKeys(acc, s.keys)
+		}
 		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}
-	if cap(s.tags) < n {
-		s.tags = make([]int, n)
-	}
-	tags := s.tags[:n]
-	viterbi(&s.vit, &m.lat, em, n, tags)
-	return tags
 }
 
 // spans reads entity spans from BILOU tag ids.

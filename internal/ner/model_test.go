@@ -476,3 +476,41 @@ func FuzzPredict(f *testing.F) {
 		}
 	})
 }
+
+// TestStackedCachedSums checks that the second stage's sums that scoreSentence builds
+// from its word cache equal the sums of every feature looked up one by one, on a first
+// pass and on a second that finds the words cached.
+func TestStackedCachedSums(t *testing.T) {
+	data := strings.Repeat(tinyCoNLL, 10)
+	m, err := Train(strings.NewReader(data), TrainOptions{Iterations: 3, Stacked: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := [][]string{
+		{"Mary", "Smith", "visited", "Acme", "Corp", "in", "Paris", "."},
+		{"JOHN", "SMITH", "IN", "LONDON"},
+		{"Paris", "said", "Mary", "."},
+	}
+	T := m.nTags
+	s := m.getScratch()
+	for pass := range 2 {
+		s.f.scanDocument(doc)
+		s.f.agg = nil
+		s.acc2, s.lowers, s.shorts = s.acc2[:0], s.lowers[:0], s.shorts[:0]
+		for si, words := range doc {
+			m.scoreSentence(s, si, words, make([]float32, len(words)*T), true)
+		}
+		tok := 0
+		for si, words := range doc {
+			keys, offsets := s.f.sentenceFeatures(si, words, nil, nil, nil)
+			for i := range words {
+				want := make([]int32, T)
+				m.second.addKeys(want, keys[offsets[i]:offsets[i+1]])
+				if got := s.acc2[tok*T : tok*T+T]; !slices.Equal(got, want) {
+					t.Fatalf("pass %d, sentence %d token %d (%q): cached %v, summed %v", pass, si, i, words[i], got, want)
+				}
+				tok++
+			}
+		}
+	}
+}
