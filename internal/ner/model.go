@@ -254,9 +254,9 @@ type scratch struct {
 	wordKeys []uint64
 	// For a stacked model, per token of the document: the second stage's summed rows of
 	// its first-stage features (nTags each), and what its stacked features need.
-	acc2    []int32
-	lowers  []string
-	shorts  []uint64
+	acc2   []int32
+	lowers []string
+	shorts []uint64
 }
 
 func (m *Model) getScratch() *scratch {
