@@ -12,7 +12,8 @@ import (
 	"github.com/newspipe/newspipe/internal/ner"
 )
 
-// cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] CONLL_FILE`.
+// cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE`:
+// word clusters are derived from the embeddings and a lexicon from the name lists, and both are stored in the model.
 func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)

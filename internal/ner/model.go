@@ -287,8 +287,8 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 }
 
 // predictStacked runs both stages of a stacked model. The second stage's features are
-// the first's plus the stacked ones, so each shared feature is looked up once, in the
-// joint table, and its second-stage row kept for the second pass.
+// the first's plus the stacked ones, so the first pass sums both stages' rows of the
+// shared features (scoreSentence) and keeps the second stage's sums for the second pass.
 func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 	T, m2 := m.nTags, m.second
 	out := make([][]Span, len(doc))
