@@ -187,12 +187,12 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 
 // printScores prints a table of entity P/R/F1 by type with one column group per file.
 func printScores(w io.Writer, tagger string, files []string, scores []ner.Score) {
-	fmt.Fprintf(w, "\n%-6s", tagger)
+	fmt.Fprintf(w, "\n%-8s", tagger)
 	for _, f := range files {
 		name := filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
 		fmt.Fprintf(w, " | %-32s", name)
 	}
-	fmt.Fprintf(w, "\n%-6s", "type")
+	fmt.Fprintf(w, "\n%-8s", "type")
 	for range files {
 		fmt.Fprintf(w, " | %6s %6s %6s %5s %5s", "P", "R", "F1", "gold", "pred")
 	}
@@ -202,7 +202,7 @@ func printScores(w io.Writer, tagger string, files []string, scores []ner.Score)
 		if typ == "" {
 			label = "all"
 		}
-		fmt.Fprintf(w, "%-6s", label)
+		fmt.Fprintf(w, "%-8s", label)
 		for _, s := range scores {
 			c := s.Overall
 			if typ != "" {
