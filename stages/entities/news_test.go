@@ -32,7 +32,6 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 			name: "a full name opening a sentence",
 			text: "Mr Obama spoke to reporters in Washington on Tuesday. Barack Obama said the agency was wrong.",
 			want: map[string]string{"Barack Obama": "PERSON"},
-			gap:  "the tagger leaves out a given name it never saw when it opens a sentence",
 		},
 		{
 			name: "drug makers are organisations",
@@ -118,12 +117,12 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 			name: "a college team's nickname is an organisation",
 			text: "Oklahoma beat Baylor 27-14 on Saturday. The Sooners scored two touchdowns in the fourth quarter.",
 			want: map[string]string{"Sooners": "ORG"},
+			gap:  "team nicknames are only in the Freebase lists (GPL-3.0), which the shipped lexicon leaves out; the tagger calls the unknown name a person",
 		},
 		{
 			name: "a college team by its school's name",
 			text: "Oklahoma beat Baylor 27-14 on Saturday.",
 			want: map[string]string{"Baylor": "ORG"},
-			gap:  "the lexicon has Baylor University, not Baylor alone; the tagger calls it a person",
 		},
 	}
 	for _, tc := range tests {
