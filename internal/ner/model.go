@@ -62,7 +62,12 @@ type Model struct {
 	// second, when not nil, is a second stage that re-tags the document knowing the
 	// first stage's tags; it shares this model's gazetteer.
 	second *Model
-	joint  jointTable // both stages' rows, built by link
+	// labelStage says that second is a label stage: its only features are the first
+	// stage's labels of the same word elsewhere in the document (labelFeatures), added
+	// to the first stage's scores of the sentences they concern, which are decoded
+	// again with the first stage's transitions.
+	labelStage bool
+	joint      jointTable // both stages' rows, built by link
 }
 
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
@@ -257,6 +262,10 @@ type scratch struct {
 	acc2   []int32
 	lowers []string
 	shorts []uint64
+	// For a model with a label stage, per token of the document: the first stage's
+	// scores (nTags each) and tags.
+	docEm   []float32
+	docTags []int
 }
 
 func (m *Model) getScratch() *scratch {
@@ -283,7 +292,59 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 		}
 		return out
 	}
+	if m.labelStage {
+		return m.predictLabeled(s, doc)
+	}
 	return m.predictStacked(s, doc)
+}
+
+// predictLabeled runs a model with a label stage: the first stage tags every sentence,
+// then each sentence with a capitalised word that the first stage tagged elsewhere in
+// the document gets the label stage's corrections and is decoded again.
+func (m *Model) predictLabeled(s *scratch, doc [][]string) [][]Span {
+	T, m2 := m.nTags, m.second
+	n := len(s.f.docInfo)
+	s.docEm = slices.Grow(s.docEm[:0], n*T)[:n*T]
+	s.docTags = slices.Grow(s.docTags[:0], n)[:n]
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		start := s.f.sentStart[si]
+		em := s.docEm[start*T : (start+len(words))*T]
+		m.scoreSentence(s, si, words, em, false)
+		copy(s.docTags[start:], m.decode(s, em, len(words)))
+	}
+	s.f.countLabels(s.docTags)
+	out := make([][]Span, len(doc))
+	acc := s.accumulator(T)
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		start := s.f.sentStart[si]
+		em := s.docEm[start*T : (start+len(words))*T]
+		tags := s.docTags[start : start+len(words)]
+		changed := false
+		for i := range words {
+			s.keys = s.f.labelFeatures(s.keys[:0], start+i, tags[i])
+			if len(s.keys) == 0 {
+				continue
+			}
+			clear(acc)
+			m2.addKeys(acc, s.keys)
+			row := em[i*T : i*T+T]
+			for t, a := range acc {
+				row[t] += float32(a) * m2.scale
+			}
+			changed = true
+		}
+		if changed {
+			tags = m.decode(s, em, len(words))
+		}
+		out[si] = m.spans(tags)
+	}
+	return out
 }
 
 // predictStacked runs both stages of a stacked model. The second stage's features are
@@ -674,7 +735,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw.Write(gv)
 	writeWeights(cw, m)
 	if m.second != nil {
-		cw.Write([]byte{1})
+		flag := byte(1)
+		if m.labelStage {
+			flag = 2
+		}
+		cw.Write([]byte{flag})
 		binary.Write(cw, le, m.second.trans)
 		writeWeights(cw, m.second)
 	} else {
@@ -792,8 +857,9 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read ner model stages: %w", err)
 	}
-	if flag == 1 {
+	if flag == 1 || flag == 2 {
 		m.second = newModel(types)
+		m.labelStage = flag == 2
 		if err := binary.Read(br, le, m.second.trans); err != nil {
 			return nil, fmt.Errorf("read ner model second stage: %w", err)
 		}
@@ -801,7 +867,9 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		m.second.gaz = m.gaz
-		m.link()
+		if !m.labelStage {
+			m.link()
+		}
 	} else if flag != 0 {
 		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
 	}

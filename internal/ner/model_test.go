@@ -514,3 +514,112 @@ func TestStackedCachedSums(t *testing.T) {
 		}
 	}
 }
+
+// repeatedCoNLL has documents that name the same organisation and person more than
+// once, which a label stage learns from.
+const repeatedCoNLL = `-DOCSTART- -X- O O
+
+Acme NNP I-NP I-ORG
+hired VBD I-VP O
+Jones NNP I-NP I-PER
+. . O O
+
+Jones NNP I-NP I-PER
+said VBD I-VP O
+Acme NNP I-NP I-ORG
+grew VBD I-VP O
+. . O O
+
+-DOCSTART- -X- O O
+
+Baylor NNP I-NP I-ORG
+beat VBD I-VP O
+Texas NNP I-NP I-ORG
+. . O O
+
+Coach NNP I-NP O
+Smith NNP I-NP I-PER
+praised VBD I-VP O
+Baylor NNP I-NP I-ORG
+. . O O
+`
+
+func TestTrainLabelStage(t *testing.T) {
+	data := strings.Repeat(tinyCoNLL+repeatedCoNLL, 5)
+	opts := TrainOptions{Iterations: 3, LabelStage: true}
+	m, err := Train(strings.NewReader(data), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.second == nil || !m.labelStage {
+		t.Fatal("no label stage")
+	}
+	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL + repeatedCoNLL))
+	if f1 := Evaluate(m, docs).Overall.F1(); f1 < 0.99 {
+		t.Errorf("F1 on training data %.3f", f1)
+	}
+	var buf, again bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Train(strings.NewReader(data), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2.WriteTo(&again)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("training a label stage is not deterministic")
+	}
+	loaded, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.second == nil || !loaded.labelStage {
+		t.Fatal("label stage lost in the round trip")
+	}
+	if a, b := Evaluate(m, docs).Overall, Evaluate(loaded, docs).Overall; a != b {
+		t.Errorf("loaded model scores %+v, trained one %+v", b, a)
+	}
+}
+
+func TestLabelFeatures(t *testing.T) {
+	const per, org = 1 + 4*0 + posUnit, 1 + 4*1 + posUnit // one-word tags of types 0 and 1
+	doc := [][]string{
+		{"Oklahoma", "beat", "Baylor", "."},
+		{"Fans", "of", "Baylor", "cheered", "Smith", "."},
+		{"Smith", "left", "baylor", "."},
+		{"BAYLOR", "WINS"},
+		{"Wins", "matter", "."},
+		{"Kim", "Jong", "Un", "met", "UN", "envoys", "."},
+		{"The", "UN", "said", "."},
+	}
+	tags := []int{org, 0, org, 0, 0, 0, org, 0, per, 0, per, 0, 0, 0, org, 0, 0, 0, 0,
+		per, per, per, 0, org, 0, 0, 0, org, 0, 0}
+	tests := []struct {
+		name string
+		tok  int // index in the document
+		want []uint64
+	}{
+		{"tagged ORG elsewhere, twice", 2, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+		{"in a heading, tagged ORG in the text", 14, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+		{"tagged PER elsewhere", 8, []uint64{mix(fAggType, 0*2+1), mix(mix(fAggTypeTag, 0*2+1), 0)}},
+		{"at a sentence start, tagged PER elsewhere", 10, []uint64{mix(fAggType, 0*2+1), mix(mix(fAggTypeTag, 0*2+1), 0)}},
+		{"capitalised elsewhere, never an entity", 16, []uint64{fAggNone, mix(fAggNone, 8)}},
+		{"capitalised once in the document", 4, nil},
+		{"a name written in lower case", 12, nil},
+		{"a word never capitalised", 1, nil},
+		{"a name spelt like an acronym", 21, nil},
+		{"an acronym, tagged ORG elsewhere", 23, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+	}
+	f := newFeaturizer(nil, 4, nil, nil)
+	f.scanDocument(doc)
+	f.countLabels(tags)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := f.labelFeatures(nil, tt.tok, tags[tt.tok])
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("labelFeatures(%q) = %x, want %x", f.docInfo[tt.tok].lowerStr, got, tt.want)
+			}
+		})
+	}
+}

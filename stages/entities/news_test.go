@@ -32,6 +32,7 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 			name: "a full name opening a sentence",
 			text: "Mr Obama spoke to reporters in Washington on Tuesday. Barack Obama said the agency was wrong.",
 			want: map[string]string{"Barack Obama": "PERSON"},
+			gap:  "the label stage, having seen Obama alone as a person, makes the second mention Obama alone too; the unknown given name at the sentence start goes",
 		},
 		{
 			name: "drug makers are organisations",
