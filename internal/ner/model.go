@@ -16,7 +16,8 @@ import (
 //go:embed model.bin
 var embeddedModel []byte
 
-// Default loads the model embedded in the binary, trained on CoNLL-2003 train.txt.
+// Default loads the model embedded in the binary, trained on CoNLL-2003 train.txt with
+// word clusters and a lexicon (see the package documentation).
 // Each call loads a new copy: call it once per process.
 func Default() (*Model, error) {
 	m, err := Load(bytes.NewReader(embeddedModel))
@@ -53,11 +54,20 @@ type Model struct {
 	// weights, only on a model just trained, holds the float weights rows came from.
 	weights []float32
 	gaz     gazetteer
-	pool    sync.Pool
+	// clusters and lex are the word clusters and lexicon the model's features look up;
+	// a stacked model's stages share them.
+	clusters *WordClusters
+	lex      *Lexicon
+	pool     sync.Pool
 	// second, when not nil, is a second stage that re-tags the document knowing the
 	// first stage's tags; it shares this model's gazetteer.
 	second *Model
-	joint  jointTable // both stages' rows, built by link
+	// labelStage says that second is a label stage: its only features are the first
+	// stage's labels of the same word elsewhere in the document (labelFeatures), added
+	// to the first stage's scores of the sentences they concern, which are decoded
+	// again with the first stage's transitions.
+	labelStage bool
+	joint      jointTable // both stages' rows, built by link
 }
 
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
@@ -221,6 +231,19 @@ func (t *featTable) get(k uint64) int32 {
 	}
 }
 
+// sumCache caches, for each word of the featurizer's word cache (generation gen), the
+// summed rows of one model's weights for its word features and for the features it
+// gives its neighbours in each role: 1+nRoles rows of nTags, filled on first use, where
+// done's bit says so. News repeats its words, so most tokens need only their pair
+// features looked up.
+type sumCache struct {
+	sums []int32
+	done []uint8
+	gen  int
+	// edges holds the rows that the sentence's start and end give in each role.
+	edges []int32
+}
+
 // scratch is per-call working memory.
 type scratch struct {
 	f       featurizer
@@ -230,29 +253,26 @@ type scratch struct {
 	vit     viterbiScratch
 	tags    []int
 	acc     []int32
-	// sums caches, for each word of the featurizer's word cache (generation sumsGen),
-	// the summed rows of its word features and of the features it gives its neighbours in
-	// each role: 1+nRoles rows of nTags, filled on first use, where sumsDone's bit says so.
-	// News repeats its words, so most tokens need only their pair features looked up.
-	sums     []int32
-	sumsDone []uint8
-	sumsGen  int
-	// edges holds the rows that the sentence's start and end give in each role.
-	edges    []int32
+	// c1 and c2 cache the summed rows of word features for the first and the second
+	// stage of a stacked model.
+	c1, c2   sumCache
 	wordKeys []uint64
-	// For a stacked model, per token of the document: the second stage's rows of its
-	// first-stage features, and what its stacked features need.
-	rows2   []int32
-	rowOffs []int32
-	lowers  []string
-	shorts  []uint64
+	// For a stacked model, per token of the document: the second stage's summed rows of
+	// its first-stage features (nTags each), and what its stacked features need.
+	acc2   []int32
+	lowers []string
+	shorts []uint64
+	// For a model with a label stage, per token of the document: the first stage's
+	// scores (nTags each) and tags.
+	docEm   []float32
+	docTags []int
 }
 
 func (m *Model) getScratch() *scratch {
 	if s, ok := m.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{f: newFeaturizer(m.gaz, len(m.types))}
+	return &scratch{f: newFeaturizer(m.gaz, len(m.types), m.clusters, m.lex)}
 }
 
 // Predict finds the entities of a document given as sentences of tokens; it returns the
@@ -272,43 +292,78 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 		}
 		return out
 	}
+	if m.labelStage {
+		return m.predictLabeled(s, doc)
+	}
 	return m.predictStacked(s, doc)
 }
 
+// predictLabeled runs a model with a label stage: the first stage tags every sentence,
+// then each sentence with a capitalised word that the first stage tagged elsewhere in
+// the document gets the label stage's corrections and is decoded again.
+func (m *Model) predictLabeled(s *scratch, doc [][]string) [][]Span {
+	T, m2 := m.nTags, m.second
+	n := len(s.f.docInfo)
+	s.docEm = slices.Grow(s.docEm[:0], n*T)[:n*T]
+	s.docTags = slices.Grow(s.docTags[:0], n)[:n]
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		start := s.f.sentStart[si]
+		em := s.docEm[start*T : (start+len(words))*T]
+		m.scoreSentence(s, si, words, em, false)
+		copy(s.docTags[start:], m.decode(s, em, len(words)))
+	}
+	s.f.countLabels(s.docTags)
+	out := make([][]Span, len(doc))
+	acc := s.accumulator(T)
+	for si, words := range doc {
+		if len(words) == 0 {
+			continue
+		}
+		start := s.f.sentStart[si]
+		em := s.docEm[start*T : (start+len(words))*T]
+		tags := s.docTags[start : start+len(words)]
+		changed := false
+		for i := range words {
+			s.keys = s.f.labelFeatures(s.keys[:0], start+i, tags[i])
+			if len(s.keys) == 0 {
+				continue
+			}
+			clear(acc)
+			m2.addKeys(acc, s.keys)
+			row := em[i*T : i*T+T]
+			for t, a := range acc {
+				row[t] += float32(a) * m2.scale
+			}
+			changed = true
+		}
+		if changed {
+			tags = m.decode(s, em, len(words))
+		}
+		out[si] = m.spans(tags)
+	}
+	return out
+}
+
 // predictStacked runs both stages of a stacked model. The second stage's features are
-// the first's plus the stacked ones, so each shared feature is looked up once, in the
-// joint table, and its second-stage row kept for the second pass.
+// the first's plus the stacked ones, so the first pass sums both stages' rows of the
+// shared features (scoreSentence) and keeps the second stage's sums for the second pass.
 func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 	T, m2 := m.nTags, m.second
 	out := make([][]Span, len(doc))
 	tags := make([][]int, len(doc))
 	ems := make([][]float32, len(doc))
-	s.rows2, s.rowOffs = s.rows2[:0], append(s.rowOffs[:0], 0)
+	s.acc2 = s.acc2[:0]
 	s.lowers, s.shorts = s.lowers[:0], s.shorts[:0]
 	for si, words := range doc {
 		n := len(words)
 		if n == 0 {
 			continue
 		}
-		s.keys, s.offsets = s.f.sentenceFeatures(si, words, s.keys[:0], s.offsets[:0], nil)
 		em := make([]float32, n*T)
-		acc := s.accumulator(T)
-		for i := 0; i < n; i++ {
-			clear(acc)
-			for _, k := range s.keys[s.offsets[i]:s.offsets[i+1]] {
-				sl := m.joint.lookup(k)
-				if sl.row >= 0 {
-					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
-				}
-				if sl.row2 >= 0 {
-					s.rows2 = append(s.rows2, sl.row2)
-				}
-			}
-			setScaled(em[i*T:i*T+T], acc, m.scale)
-			s.rowOffs = append(s.rowOffs, int32(len(s.rows2)))
-			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
-			s.shorts = append(s.shorts, s.f.info[i].short)
-		}
+		m.scoreSentence(s, si, words, em, true)
 		tags[si] = slices.Clone(m.decode(s, em, n))
 		ems[si] = em
 	}
@@ -323,10 +378,7 @@ func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
 		em := ems[si] // the second stage starts from the first's scores
 		acc := s.accumulator(T)
 		for i := 0; i < n; i++ {
-			clear(acc)
-			for _, r := range s.rows2[s.rowOffs[tok]:s.rowOffs[tok+1]] {
-				addRow(acc, m2.rows[int(r)*T:int(r)*T+T])
-			}
+			copy(acc, s.acc2[tok*T:tok*T+T])
 			s.keys = s.f.appendStacked(s.keys[:0], i, s.lowers[tok], s.shorts[tok])
 			for _, k := range s.keys {
 				if r := m2.table.get(k); r >= 0 {
@@ -411,52 +463,62 @@ func (s *scratch) accumulator(n int) []int32 {
 	return s.acc[:n]
 }
 
-// wordSums returns the sums of the rows of the features of the word at index at of
-// the featurizer's word cache, computing them on first use: its word features for
-// role -1, else the features it gives a neighbour in role.
-func (m *Model) wordSums(s *scratch, at int32, w string, role int) []int32 {
+// wordSums returns the sums of m's rows of the features of the word at index at of
+// the featurizer's word cache, computing them into c on first use: its word features
+// for role -1, else the features it gives a neighbour in role.
+func (m *Model) wordSums(s *scratch, c *sumCache, at int32, w string, role int) []int32 {
 	T, stride := m.nTags, (1+nRoles)*m.nTags
-	if s.sumsGen != s.f.cacheGen {
-		s.sumsDone, s.sums, s.sumsGen = s.sumsDone[:0], s.sums[:0], s.f.cacheGen
+	if c.gen != s.f.cacheGen {
+		c.done, c.sums, c.gen = c.done[:0], c.sums[:0], s.f.cacheGen
 	}
-	if n := len(s.f.wordInfo); len(s.sumsDone) < n {
-		s.sumsDone = append(s.sumsDone, make([]uint8, n-len(s.sumsDone))...)
-		s.sums = append(s.sums, make([]int32, n*stride-len(s.sums))...)
+	if n := len(s.f.wordInfo); len(c.done) < n {
+		c.done = append(c.done, make([]uint8, n-len(c.done))...)
+		c.sums = append(c.sums, make([]int32, n*stride-len(c.sums))...)
 	}
 	off := int(at)*stride + (role+1)*T
-	sums := s.sums[off : off+T]
-	if bit := uint8(1) << (role + 1); s.sumsDone[at]&bit == 0 {
+	sums := c.sums[off : off+T]
+	if bit := uint8(1) << (role + 1); c.done[at]&bit == 0 {
 		ti := &s.f.wordInfo[at]
 		if role < 0 {
 			s.wordKeys = s.f.wordFeatures(s.wordKeys[:0], w, ti)
 		} else {
-			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape)
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], role, ti.lower, ti.shape, ti.cluster)
 		}
 		m.addKeys(sums, s.wordKeys)
-		s.sumsDone[at] |= bit
+		c.done[at] |= bit
 	}
 	return sums
 }
 
-// neighbourSums returns the summed rows of the features that token j of a sentence
-// of n tokens gives its neighbour in role; j may be outside the sentence.
-func (m *Model) neighbourSums(s *scratch, words []string, j, role int) []int32 {
+// neighbourSums returns the summed rows of m for the features that token j of a
+// sentence gives its neighbour in role; j may be outside the sentence.
+func (m *Model) neighbourSums(s *scratch, c *sumCache, words []string, j, role int) []int32 {
 	T := m.nTags
 	if j >= 0 && j < len(words) {
-		return m.wordSums(s, s.f.words[j], words[j], role)
+		return m.wordSums(s, c, s.f.words[j], words[j], role)
 	}
-	if s.edges == nil {
-		s.edges = make([]int32, nRoles*T)
+	if c.edges == nil {
+		c.edges = make([]int32, nRoles*T)
 		for r := range nRoles {
 			edge := uint64(hashBOS)
 			if r == asNext || r == asNext2 {
 				edge = hashEOS
 			}
-			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge)
-			m.addKeys(s.edges[r*T:r*T+T], s.wordKeys)
+			s.wordKeys = neighbourFeatures(s.wordKeys[:0], r, edge, edge, 0)
+			m.addKeys(c.edges[r*T:r*T+T], s.wordKeys)
 		}
 	}
-	return s.edges[role*T : role*T+T]
+	return c.edges[role*T : role*T+T]
+}
+
+// cachedSums sets acc to m's summed rows of the word and neighbour features of token i
+// of the current sentence, from cache c.
+func (m *Model) cachedSums(s *scratch, c *sumCache, acc []int32, words []string, i int) {
+	copy(acc, m.wordSums(s, c, s.f.words[i], words[i], -1))
+	addSums(acc, m.neighbourSums(s, c, words, i-1, asPrev))
+	addSums(acc, m.neighbourSums(s, c, words, i+1, asNext))
+	addSums(acc, m.neighbourSums(s, c, words, i-2, asPrev2))
+	addSums(acc, m.neighbourSums(s, c, words, i+2, asNext2))
 }
 
 // addSums adds the integer row b to acc.
@@ -479,35 +541,60 @@ func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 // tagSentence returns the best tags of sentence si, whose words are words, of the
 // document that s.f scanned; the slice is scratch space.
 func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
-	s.f.startSentence(si, words, nil)
 	n, T := len(words), m.nTags
 	if cap(s.em) < n*T {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
+	m.scoreSentence(s, si, words, em, false)
+	return m.decode(s, em, n)
+}
+
+// scoreSentence sets em to the first stage's scores of sentence si, whose words are
+// words, of the document that s.f scanned. With stacked, it also appends to s.acc2 the
+// second stage's summed rows of the same features: both stages' rows of a feature are
+// found with one lookup, and a word's are cached for both.
+func (m *Model) scoreSentence(s *scratch, si int, words []string, em []float32, stacked bool) {
+	s.f.startSentence(si, words, nil)
+	T := m.nTags
+	m2 := m.second
 	acc := s.accumulator(T)
 	for i, w := range words {
+		var acc2 []int32
+		if stacked {
+			s.acc2 = slices.Grow(s.acc2, T)
+			acc2 = s.acc2[len(s.acc2) : len(s.acc2)+T]
+			s.acc2 = s.acc2[:len(s.acc2)+T]
+		}
 		if s.f.words != nil {
-			copy(acc, m.wordSums(s, s.f.words[i], w, -1))
-			addSums(acc, m.neighbourSums(s, words, i-1, asPrev))
-			addSums(acc, m.neighbourSums(s, words, i+1, asNext))
-			addSums(acc, m.neighbourSums(s, words, i-2, asPrev2))
-			addSums(acc, m.neighbourSums(s, words, i+2, asNext2))
+			m.cachedSums(s, &s.c1, acc, words, i)
+			if stacked {
+				m2.cachedSums(s, &s.c2, acc2, words, i)
+			}
 			s.keys = s.f.pairFeatures(s.keys[:0], words, i)
 		} else {
 			clear(acc)
+			clear(acc2)
 			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
 			s.keys = s.f.contextFeatures(s.keys, words, i)
 		}
-		m.addKeys(acc, s.keys)
+		if stacked {
+			for _, k := range s.keys {
+				sl := m.joint.lookup(k)
+				if sl.row >= 0 {
+					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
+				}
+				if sl.row2 >= 0 {
+					addRow(acc2, m2.rows[int(sl.row2)*T:int(sl.row2)*T+T])
+				}
+			}
+			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
+			s.shorts = append(s.shorts, s.f.info[i].short)
+		} else {
+			m.addKeys(acc, s.keys)
+		}
 		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}
-	if cap(s.tags) < n {
-		s.tags = make([]int, n)
-	}
-	tags := s.tags[:n]
-	viterbi(&s.vit, &m.lat, em, n, tags)
-	return tags
 }
 
 // spans reads entity spans from BILOU tag ids.
@@ -621,7 +708,11 @@ func viterbi(v *viterbiScratch, l *lattice, em []float32, n int, out []int) {
 	}
 }
 
-const modelMagic = "newspipe-ner 1\n"
+// Model file versions: version 2 adds the word clusters and the lexicon at the end.
+const (
+	modelMagic1 = "newspipe-ner 1\n"
+	modelMagic  = "newspipe-ner 2\n"
+)
 
 // WriteTo writes the model in its binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -644,12 +735,41 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw.Write(gv)
 	writeWeights(cw, m)
 	if m.second != nil {
-		cw.Write([]byte{1})
+		flag := byte(1)
+		if m.labelStage {
+			flag = 2
+		}
+		cw.Write([]byte{flag})
 		binary.Write(cw, le, m.second.trans)
 		writeWeights(cw, m.second)
 	} else {
 		cw.Write([]byte{0})
 	}
+	var ck []uint64
+	var cp []uint32
+	if m.clusters != nil {
+		ck, cp = m.clusters.keys, m.clusters.paths
+	}
+	binary.Write(cw, le, uint32(len(ck)))
+	binary.Write(cw, le, ck)
+	binary.Write(cw, le, cp)
+	var lk []uint32
+	var lv []uint16
+	var lat []uint32
+	if m.lex != nil {
+		lk, lv, lat = m.lex.keys, m.lex.vals, m.lex.at
+	}
+	binary.Write(cw, le, uint32(len(lk)))
+	if len(lk) > 0 {
+		// The bucket sizes, from which Load rebuilds the index.
+		sizes := make([]uint32, lexBuckets)
+		for b := range sizes {
+			sizes[b] = lat[b+1] - lat[b]
+		}
+		binary.Write(cw, le, sizes)
+	}
+	binary.Write(cw, le, lk)
+	binary.Write(cw, le, lv)
 	if cw.err == nil {
 		cw.err = cw.w.(*bufio.Writer).Flush()
 	}
@@ -685,7 +805,7 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, magic); err != nil {
 		return nil, fmt.Errorf("read ner model header: %w", err)
 	}
-	if string(magic) != modelMagic {
+	if string(magic) != modelMagic && string(magic) != modelMagic1 {
 		return nil, errors.New("read ner model: not a newspipe ner model")
 	}
 	var nTypes uint32
@@ -737,8 +857,9 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read ner model stages: %w", err)
 	}
-	if flag == 1 {
+	if flag == 1 || flag == 2 {
 		m.second = newModel(types)
+		m.labelStage = flag == 2
 		if err := binary.Read(br, le, m.second.trans); err != nil {
 			return nil, fmt.Errorf("read ner model second stage: %w", err)
 		}
@@ -746,9 +867,17 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		m.second.gaz = m.gaz
-		m.link()
+		if !m.labelStage {
+			m.link()
+		}
 	} else if flag != 0 {
 		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
+	}
+	if string(magic) == modelMagic1 {
+		return m, nil
+	}
+	if err := readKnowledge(br, m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -795,15 +924,19 @@ func (m *Model) quantise() {
 
 // readSlice reads n little-endian values in chunks, so that a corrupt count
 // fails at the end of the data instead of allocating the whole claim first.
-func readSlice[T uint8 | int16 | uint64](br *bufio.Reader, n int) ([]T, error) {
-	const chunk = 1 << 14
-	var out []T
+func readSlice[T uint8 | int16 | uint16 | uint32 | uint64](br *bufio.Reader, n int) ([]T, error) {
+	// Callers bound n, so the claim is allocated at once up to a limit, past which it
+	// grows as the data turns out to be there.
+	const chunk = 1 << 16
+	out := make([]T, 0, min(n, 1<<22))
 	for len(out) < n {
-		c := make([]T, min(chunk, n-len(out)))
+		k := min(chunk, n-len(out))
+		out = slices.Grow(out, k)
+		c := out[len(out) : len(out)+k]
 		if err := binary.Read(br, binary.LittleEndian, c); err != nil {
 			return nil, err
 		}
-		out = append(out, c...)
+		out = out[:len(out)+k]
 	}
 	return out, nil
 }
@@ -838,5 +971,63 @@ func readWeights(br *bufio.Reader, m *Model) error {
 		}
 	}
 	m.lat.set(m.trans, m.allowed, m.final)
+	return nil
+}
+
+// readKnowledge reads the word clusters and the lexicon that WriteTo writes last.
+func readKnowledge(br *bufio.Reader, m *Model) error {
+	le := binary.LittleEndian
+	var n uint32
+	if err := binary.Read(br, le, &n); err != nil {
+		return fmt.Errorf("read ner model clusters: %w", err)
+	}
+	if n > 1<<22 {
+		return fmt.Errorf("read ner model: %d clustered words", n)
+	}
+	if n > 0 {
+		keys, err := readSlice[uint64](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model clusters: %w", err)
+		}
+		paths, err := readSlice[uint32](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model clusters: %w", err)
+		}
+		if !slices.IsSorted(keys) {
+			return errors.New("read ner model: cluster keys out of order")
+		}
+		m.clusters = &WordClusters{keys: keys, paths: paths}
+	}
+	if err := binary.Read(br, le, &n); err != nil {
+		return fmt.Errorf("read ner model lexicon: %w", err)
+	}
+	if n > 1<<23 {
+		return fmt.Errorf("read ner model: lexicon of %d phrases", n)
+	}
+	if n > 0 {
+		sizes, err := readSlice[uint32](br, lexBuckets)
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		at := make([]uint32, lexBuckets+1)
+		for b, sz := range sizes {
+			at[b+1] = at[b] + sz
+		}
+		if at[lexBuckets] != n {
+			return fmt.Errorf("read ner model: lexicon buckets hold %d phrases, not %d", at[lexBuckets], n)
+		}
+		keys, err := readSlice[uint32](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		vals, err := readSlice[uint16](br, int(n))
+		if err != nil {
+			return fmt.Errorf("read ner model lexicon: %w", err)
+		}
+		m.lex = &Lexicon{keys: keys, vals: vals, at: at}
+	}
+	if m.second != nil {
+		m.second.clusters, m.second.lex = m.clusters, m.lex
+	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/newspipe/newspipe/internal/sharedtest"
@@ -34,14 +33,12 @@ func readDocs(t testing.TB, path string) []CoNLLDoc {
 	return docs
 }
 
+// TestDefaultLoads loads the embedded model; how long that takes is BenchmarkLoad's
+// concern (the goal is under 200 ms).
 func TestDefaultLoads(t *testing.T) {
-	start := time.Now()
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
-	}
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("loading took %v", took) // the goal is < 200 ms; leave slack for slow CI
 	}
 	if !slices.Equal(m.Types(), []string{"PER", "ORG", "LOC", "MISC"}) {
 		t.Errorf("types %v", m.Types())
@@ -234,19 +231,31 @@ func TestReadCoNLLErrors(t *testing.T) {
 }
 
 // TestDevF1 guards the model's quality on CoNLL-2003 dev; it skips without the shared data.
+// TestDevF1 checks the shipped model on both dev sets: CoNLL-2003 (Reuters 1996) and
+// the dev third of CoNLL++ (Reuters 2020), whose names the training text never had.
 func TestDevF1(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	docs := readDocs(t, sharedData(t, "conll2003/dev.txt"))
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Evaluate(m, docs)
-	t.Logf("dev F1 %.4f (P %.4f R %.4f)", s.Overall.F1(), s.Overall.Precision(), s.Overall.Recall())
-	if f1 := s.Overall.F1(); f1 < 0.90 {
-		t.Errorf("dev F1 %.4f below 0.90", f1)
+	tests := []struct {
+		name, file string
+		min        float64
+	}{
+		{"conll2003", "conll2003/dev.txt", 0.92},
+		{"reuters2020", "conllpp/dev.txt", 0.80},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Evaluate(m, readDocs(t, sharedData(t, tc.file)))
+			t.Logf("dev F1 %.4f (P %.4f R %.4f)", s.Overall.F1(), s.Overall.Precision(), s.Overall.Recall())
+			if f1 := s.Overall.F1(); f1 < tc.min {
+				t.Errorf("dev F1 %.4f below %.2f", f1, tc.min)
+			}
+		})
 	}
 }
 
@@ -463,4 +472,151 @@ func FuzzPredict(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStackedCachedSums checks that the second stage's sums that scoreSentence builds
+// from its word cache equal the sums of every feature looked up one by one, on a first
+// pass and on a second that finds the words cached.
+func TestStackedCachedSums(t *testing.T) {
+	data := strings.Repeat(tinyCoNLL, 10)
+	m, err := Train(strings.NewReader(data), TrainOptions{Iterations: 3, Stacked: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := [][]string{
+		{"Mary", "Smith", "visited", "Acme", "Corp", "in", "Paris", "."},
+		{"JOHN", "SMITH", "IN", "LONDON"},
+		{"Paris", "said", "Mary", "."},
+	}
+	T := m.nTags
+	s := m.getScratch()
+	for pass := range 2 {
+		s.f.scanDocument(doc)
+		s.f.agg = nil
+		s.acc2, s.lowers, s.shorts = s.acc2[:0], s.lowers[:0], s.shorts[:0]
+		for si, words := range doc {
+			m.scoreSentence(s, si, words, make([]float32, len(words)*T), true)
+		}
+		tok := 0
+		for si, words := range doc {
+			keys, offsets := s.f.sentenceFeatures(si, words, nil, nil, nil)
+			for i := range words {
+				want := make([]int32, T)
+				m.second.addKeys(want, keys[offsets[i]:offsets[i+1]])
+				if got := s.acc2[tok*T : tok*T+T]; !slices.Equal(got, want) {
+					t.Fatalf("pass %d, sentence %d token %d (%q): cached %v, summed %v", pass, si, i, words[i], got, want)
+				}
+				tok++
+			}
+		}
+	}
+}
+
+// repeatedCoNLL has documents that name the same organisation and person more than
+// once, which a label stage learns from.
+const repeatedCoNLL = `-DOCSTART- -X- O O
+
+Acme NNP I-NP I-ORG
+hired VBD I-VP O
+Jones NNP I-NP I-PER
+. . O O
+
+Jones NNP I-NP I-PER
+said VBD I-VP O
+Acme NNP I-NP I-ORG
+grew VBD I-VP O
+. . O O
+
+-DOCSTART- -X- O O
+
+Baylor NNP I-NP I-ORG
+beat VBD I-VP O
+Texas NNP I-NP I-ORG
+. . O O
+
+Coach NNP I-NP O
+Smith NNP I-NP I-PER
+praised VBD I-VP O
+Baylor NNP I-NP I-ORG
+. . O O
+`
+
+func TestTrainLabelStage(t *testing.T) {
+	data := strings.Repeat(tinyCoNLL+repeatedCoNLL, 5)
+	opts := TrainOptions{Iterations: 3, LabelStage: true}
+	m, err := Train(strings.NewReader(data), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.second == nil || !m.labelStage {
+		t.Fatal("no label stage")
+	}
+	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL + repeatedCoNLL))
+	if f1 := Evaluate(m, docs).Overall.F1(); f1 < 0.99 {
+		t.Errorf("F1 on training data %.3f", f1)
+	}
+	var buf, again bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Train(strings.NewReader(data), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2.WriteTo(&again)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("training a label stage is not deterministic")
+	}
+	loaded, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.second == nil || !loaded.labelStage {
+		t.Fatal("label stage lost in the round trip")
+	}
+	if a, b := Evaluate(m, docs).Overall, Evaluate(loaded, docs).Overall; a != b {
+		t.Errorf("loaded model scores %+v, trained one %+v", b, a)
+	}
+}
+
+func TestLabelFeatures(t *testing.T) {
+	const per, org = 1 + 4*0 + posUnit, 1 + 4*1 + posUnit // one-word tags of types 0 and 1
+	doc := [][]string{
+		{"Oklahoma", "beat", "Baylor", "."},
+		{"Fans", "of", "Baylor", "cheered", "Smith", "."},
+		{"Smith", "left", "baylor", "."},
+		{"BAYLOR", "WINS"},
+		{"Wins", "matter", "."},
+		{"Kim", "Jong", "Un", "met", "UN", "envoys", "."},
+		{"The", "UN", "said", "."},
+	}
+	tags := []int{org, 0, org, 0, 0, 0, org, 0, per, 0, per, 0, 0, 0, org, 0, 0, 0, 0,
+		per, per, per, 0, org, 0, 0, 0, org, 0, 0}
+	tests := []struct {
+		name string
+		tok  int // index in the document
+		want []uint64
+	}{
+		{"tagged ORG elsewhere, twice", 2, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+		{"in a heading, tagged ORG in the text", 14, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+		{"tagged PER elsewhere", 8, []uint64{mix(fAggType, 0*2+1), mix(mix(fAggTypeTag, 0*2+1), 0)}},
+		{"at a sentence start, tagged PER elsewhere", 10, []uint64{mix(fAggType, 0*2+1), mix(mix(fAggTypeTag, 0*2+1), 0)}},
+		{"capitalised elsewhere, never an entity", 16, []uint64{fAggNone, mix(fAggNone, 8)}},
+		{"capitalised once in the document", 4, nil},
+		{"a name written in lower case", 12, nil},
+		{"a word never capitalised", 1, nil},
+		{"a name spelt like an acronym", 21, nil},
+		{"an acronym, tagged ORG elsewhere", 23, []uint64{mix(fAggType, 1*2+1), mix(mix(fAggTypeTag, 1*2+1), 1)}},
+	}
+	f := newFeaturizer(nil, 4, nil, nil)
+	f.scanDocument(doc)
+	f.countLabels(tags)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := f.labelFeatures(nil, tt.tok, tags[tt.tok])
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("labelFeatures(%q) = %x, want %x", f.docInfo[tt.tok].lowerStr, got, tt.want)
+			}
+		})
+	}
 }

@@ -24,6 +24,13 @@ type TrainOptions struct {
 	// Stacked adds a second stage that sees the first stage's tags of the same words
 	// elsewhere in the document.
 	Stacked bool
+	// LabelStage adds a label stage instead (see Model.labelStage), trained on the
+	// tags of jackknifed first stages. It ignores Stacked.
+	LabelStage bool
+	// Clusters and Lexicon, when not nil, add word-cluster and lexicon features; the
+	// model keeps them.
+	Clusters *WordClusters
+	Lexicon  *Lexicon
 }
 
 // Predictor finds entity spans in a document given as sentences of tokens.
@@ -124,24 +131,11 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	if len(types) > 8 {
 		return nil, fmt.Errorf("train ner: %d entity types, at most 8 supported", len(types))
 	}
+	if opts.LabelStage {
+		return trainLabelStage(docs, spans, types, typeIndex, opts, log, begin), nil
+	}
 	if !opts.Stacked {
-		if opts.Ensemble <= 1 {
-			return fit(docs, spans, types, typeIndex, nil, opts, log, begin), nil
-		}
-		// Models trained in different orders disagree on rare features; their mean
-		// weights generalise better than any one and cost nothing more to run.
-		var ms []*Model
-		for k := 0; k < opts.Ensemble; k++ {
-			o := opts
-			o.Seed = opts.Seed + uint64(k)*7919
-			o.Dev = nil
-			ms = append(ms, fit(docs, spans, types, typeIndex, nil, o, log, begin))
-		}
-		m := meanModel(ms)
-		if len(opts.Dev) > 0 {
-			fmt.Fprintf(log, "train ner: ensemble of %d, dev F1 %.4f\n", len(ms), Evaluate(m, opts.Dev).Overall.F1())
-		}
-		return m, nil
+		return fitEnsemble(docs, spans, types, typeIndex, opts, log, begin), nil
 	}
 	// Stacking: the second stage sees the first stage's tags for the whole document.
 	// On the training data those tags come from models that did not see the document
@@ -175,7 +169,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	o.Dev = nil
 	m := fit(docs, spans, types, typeIndex, nil, o, log, begin)
 	fmt.Fprintf(log, "train ner: first stage done (%v)\n", time.Since(begin).Round(time.Millisecond))
-	m2 := fit(docs, spans, types, typeIndex, &firstStage{first, firstEm}, opts, log, begin)
+	m2 := fit(docs, spans, types, typeIndex, &firstStage{tags: first, em: firstEm}, opts, log, begin)
 	m2.gaz = nil // shares the first stage's
 	m.second = m2
 	m.link()
@@ -183,6 +177,28 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 		fmt.Fprintf(log, "train ner: stacked dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
 	}
 	return m, nil
+}
+
+// fitEnsemble trains the first stage: one model, or with opts.Ensemble above 1 the
+// mean of that many models trained in different orders.
+func fitEnsemble(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, opts TrainOptions, log io.Writer, begin time.Time) *Model {
+	if opts.Ensemble <= 1 {
+		return fit(docs, spans, types, typeIndex, nil, opts, log, begin)
+	}
+	// Models trained in different orders disagree on rare features; their mean
+	// weights generalise better than any one and cost nothing more to run.
+	var ms []*Model
+	for k := 0; k < opts.Ensemble; k++ {
+		o := opts
+		o.Seed = opts.Seed + uint64(k)*7919
+		o.Dev = nil
+		ms = append(ms, fit(docs, spans, types, typeIndex, nil, o, log, begin))
+	}
+	m := meanModel(ms)
+	if len(opts.Dev) > 0 {
+		fmt.Fprintf(log, "train ner: ensemble of %d, dev F1 %.4f\n", len(ms), Evaluate(m, opts.Dev).Overall.F1())
+	}
+	return m
 }
 
 func docWords(d CoNLLDoc) [][]string {
@@ -194,9 +210,69 @@ func docWords(d CoNLLDoc) [][]string {
 }
 
 // firstStage is what a first stage said about every sentence of the training documents.
+// With labels, it trains a label stage, which keeps the transitions trans.
 type firstStage struct {
-	tags [][][]int
-	em   [][][]float32
+	tags   [][][]int
+	em     [][][]float32
+	labels bool
+	trans  []float32
+}
+
+// labelSentence returns the label-stage features of the tokens of sentence si, whose
+// first-stage tags are tags, of the document f scanned and counted labels of, with
+// offsets as sentenceFeatures gives them; no keys when no token has any.
+func labelSentence(f *featurizer, si int, tags []int) ([]uint64, []int32) {
+	start := f.sentStart[si]
+	var keys []uint64
+	offsets := []int32{0}
+	for i, t := range tags {
+		keys = f.labelFeatures(keys, start+i, t)
+		offsets = append(offsets, int32(len(keys)))
+	}
+	return keys, offsets
+}
+
+// trainLabelStage trains a model with a label stage. The label stage learns from the
+// first stage's tags on documents that it did not see (five jackknife folds), so that
+// they are as wrong as on new text; the first stage is then trained on all documents
+// as without a label stage (fitEnsemble).
+func trainLabelStage(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, opts TrainOptions, log io.Writer, begin time.Time) *Model {
+	const folds = 5
+	first := &firstStage{tags: make([][][]int, len(docs)), em: make([][][]float32, len(docs)), labels: true}
+	for k := 0; k < folds; k++ {
+		var in, out []int
+		for di := range docs {
+			if di%folds == k {
+				out = append(out, di)
+			} else {
+				in = append(in, di)
+			}
+		}
+		sub := make([]CoNLLDoc, len(in))
+		subSpans := make([][][]Span, len(in))
+		for j, di := range in {
+			sub[j], subSpans[j] = docs[di], spans[di]
+		}
+		o := opts
+		o.Dev = nil
+		o.Seed = opts.Seed + uint64(k)*7919
+		fm := fit(sub, subSpans, types, typeIndex, nil, o, io.Discard, begin)
+		for _, di := range out {
+			first.tags[di], first.em[di] = fm.tagDoc(docWords(docs[di]))
+		}
+		fmt.Fprintf(log, "train ner: jackknife fold %d of %d done (%v)\n", k+1, folds, time.Since(begin).Round(time.Millisecond))
+	}
+	m := fitEnsemble(docs, spans, types, typeIndex, opts, log, begin)
+	first.trans = m.trans
+	o := opts
+	o.Dev = nil
+	m2 := fit(docs, spans, types, typeIndex, first, o, log, begin)
+	m2.gaz, m2.clusters, m2.lex = nil, nil, nil
+	m.second, m.labelStage = m2, true
+	if len(opts.Dev) > 0 {
+		fmt.Fprintf(log, "train ner: with the label stage, dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
+	}
+	return m
 }
 
 // fit trains one averaged perceptron on docs. first, when not nil, holds a first
@@ -204,6 +280,7 @@ type firstStage struct {
 // second stage: it starts from those scores and learns corrections.
 func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, first *firstStage, opts TrainOptions, log io.Writer, begin time.Time) *Model {
 	m := newModel(types)
+	m.clusters, m.lex = opts.Clusters, opts.Lexicon
 	T := m.nTags
 
 	// Gazetteer of training entities. While training, a document sees only the phrases
@@ -244,7 +321,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	}
 
 	// Features.
-	f := newFeaturizer(m.gaz, len(types))
+	f := newFeaturizer(m.gaz, len(types), m.clusters, m.lex)
 	type rawSentence struct {
 		base    []float32
 		keys    []uint64
@@ -259,7 +336,13 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 			words[i] = s.Words
 		}
 		f.scanDocument(words)
-		if first != nil {
+		if first != nil && first.labels {
+			var flat []int
+			for _, t := range first.tags[di] {
+				flat = append(flat, t...)
+			}
+			f.countLabels(flat)
+		} else if first != nil {
 			f.setFirstStage(words, first.tags[di])
 		}
 		mask := func(h uint64, types uint8) uint8 {
@@ -278,7 +361,16 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 				f.own = first.tags[di][si]
 				base = first.em[di][si]
 			}
-			keys, offsets := f.sentenceFeatures(si, s.Words, nil, nil, mask)
+			var keys []uint64
+			var offsets []int32
+			if first != nil && first.labels {
+				// A label stage sees only the sentences it corrects.
+				if keys, offsets = labelSentence(&f, si, first.tags[di][si]); len(keys) == 0 {
+					continue
+				}
+			} else {
+				keys, offsets = f.sentenceFeatures(si, s.Words, nil, nil, mask)
+			}
 			for _, k := range keys {
 				freq[k]++
 			}
@@ -330,6 +422,10 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	u := make([]float32, len(rowKeys)*T)
 	tw := make([]float32, len(m.trans))
 	tu := make([]float32, len(m.trans))
+	fixedTrans := first != nil && first.labels
+	if fixedTrans {
+		copy(tw, first.trans) // a label stage decodes with the first stage's transitions
+	}
 	var vs viterbiScratch
 	var lat lattice
 	var em []float32
@@ -382,7 +478,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 						u[int(r)*T+p] -= c
 					}
 				}
-				if g != p || prevG != prevP {
+				if !fixedTrans && (g != p || prevG != prevP) {
 					tw[prevG*T+g]++
 					tu[prevG*T+g] += c
 					tw[prevP*T+p]--
@@ -456,7 +552,7 @@ const DefaultEnsemble = 5
 // meanModel returns a model whose weights are the mean of ms's; they share types and gazetteer.
 func meanModel(ms []*Model) *Model {
 	m := newModel(ms[0].types)
-	m.gaz = ms[0].gaz
+	m.gaz, m.clusters, m.lex = ms[0].gaz, ms[0].clusters, ms[0].lex
 	T := m.nTags
 	rowOf := map[uint64]int{}
 	var keys []uint64
