@@ -20,23 +20,7 @@ func (m *Models) IndexRepeats(ctx context.Context, src pipeline.Source[*document
 	idx := repeats.NewIndex(repeats.DefaultMinDocs)
 	// Hashing the lines happens in the workers; the sink, which runs alone, only counts.
 	lines := pipeline.Stage[*document.Document, repeats.Page]{Name: "lines", Workers: workers,
-		Process: func(ctx context.Context, d *document.Document) (repeats.Page, error) {
-			dec, err := Decode(ctx, d)
-			if err != nil {
-				return repeats.Page{}, err
-			}
-			var ls []string
-			if dec.Record.Source.Format == detect.HTML {
-				ls = repeats.HTMLLines(dec.Content)
-			} else {
-				for _, l := range normalize.Lines(dec.Content) {
-					if l != "" {
-						ls = append(ls, l)
-					}
-				}
-			}
-			return repeats.NewPage(siteOf(dec), ls), nil
-		}}
+		Process: RepeatsPage}
 	sink := func(r pipeline.Result[*document.Document, repeats.Page]) error {
 		if r.Err == nil && !r.Skipped {
 			idx.AddPage(r.Out)
@@ -48,4 +32,24 @@ func (m *Models) IndexRepeats(ctx context.Context, src pipeline.Source[*document
 		return nil, fmt.Errorf("count repeated lines: %w", err)
 	}
 	return idx, nil
+}
+
+// RepeatsPage returns what IndexRepeats counts of one document: its site and the keys of
+// its lines, found cheaply (decoding, and splitting a page at its block elements).
+func RepeatsPage(ctx context.Context, d *document.Document) (repeats.Page, error) {
+	dec, err := Decode(ctx, d)
+	if err != nil {
+		return repeats.Page{}, err
+	}
+	var ls []string
+	if dec.Record.Source.Format == detect.HTML {
+		ls = repeats.HTMLLines(dec.Content)
+	} else {
+		for _, l := range normalize.Lines(dec.Content) {
+			if l != "" {
+				ls = append(ls, l)
+			}
+		}
+	}
+	return repeats.NewPage(siteOf(dec), ls), nil
 }

@@ -1,27 +1,28 @@
 // Package annotate runs newspipe's stages as an Apache Beam pipeline, for batches too
-// large for one machine: input paths in, one JSON record per input document out.
+// large for one machine: file patterns in, on any of Beam's file systems; one JSON record
+// per input document out, written in shards.
+//
+// Read matches the patterns and reads each file on the worker it is shuffled to, SiteCounts
+// counts the lines repeated across each site's pages over the whole input, and Annotate
+// runs every stage on each document with those counts, giving the records newspipe run
+// gives. Write writes them in shards.
 package annotate
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/newspipe/newspipe/document"
-	"github.com/newspipe/newspipe/record"
 	"github.com/newspipe/newspipe/stages"
-	"github.com/newspipe/newspipe/stages/ingest"
+	"github.com/newspipe/newspipe/stages/repeats"
 )
 
 func init() {
-	register.DoFn3x1[context.Context, string, func(Doc), error](&readFn{})
-	register.DoFn3x1[context.Context, Doc, func(string), error](&annotateFn{})
-	register.Emitter1[Doc]()
-	register.Emitter1[string]()
+	register.DoFn4x1[context.Context, Doc, func(*uint64, *int) bool, func(string), error](&annotateFn{})
+	register.Iter2[uint64, int]()
 }
 
 // Options configure Annotate.
@@ -31,81 +32,38 @@ type Options struct {
 	Published string
 	// MaxBytes is the largest document accepted; 0 means newspipe's default (10 MB).
 	MaxBytes int64
+	// SiteRepeats removes body lines that recur on 3 or more pages of the same site
+	// across the whole input, as newspipe run --site-repeats (its default) does.
+	SiteRepeats bool
 }
 
-// Annotate reads every document under the file paths or glob patterns of paths (a
-// PCollection of strings) — text, HTML, JSON Lines, WARC, gzipped or not, as newspipe run
-// reads them — and returns a PCollection of strings: each document's record as one JSON
-// line, the same bytes newspipe run --site-repeats=false writes. A document that cannot be
+// Annotate reads every document of the files that patterns (a PCollection of strings)
+// match and returns a PCollection of strings: each document's record as one JSON line,
+// the bytes newspipe run writes for it with the same options. A document that cannot be
 // read or processed gives an error record, so every input document yields one line. The
 // lines are in no particular order.
-func Annotate(s beam.Scope, paths beam.PCollection, opt Options) beam.PCollection {
+func Annotate(s beam.Scope, patterns beam.PCollection, opt Options) beam.PCollection {
 	s = s.Scope("newspipe.Annotate")
-	docs := beam.ParDo(s, &readFn{MaxBytes: opt.MaxBytes}, paths)
-	// The documents of one large file (a WARC, a JSON Lines shard) spread over workers.
-	docs = beam.Reshuffle(s, docs)
-	return beam.ParDo(s, &annotateFn{Published: opt.Published}, docs)
-}
-
-// Doc is a document as read, on its way from the reading step to the annotating one:
-// what ingest learns of a document, in fields that Beam can encode.
-type Doc struct {
-	ID, Path, URL, SHA256   string
-	ContentType, Published  string
-	FormatHint              string
-	Meta, Raw               []byte
-	ErrorStage, ErrorString string
-}
-
-func fromDocument(d *document.Document) Doc {
-	x := Doc{
-		ID: d.Record.ID, Path: d.Record.Source.Path, URL: d.Record.Source.URL, SHA256: d.Record.Source.SHA256,
-		ContentType: d.ContentType, Published: d.Published, FormatHint: d.FormatHint,
-		Meta: d.Record.Meta, Raw: d.Raw,
+	docs := Read(s, patterns, opt.MaxBytes)
+	var counts beam.PCollection
+	if opt.SiteRepeats {
+		counts = SiteCounts(s, docs)
+	} else {
+		counts = beam.ParDo(s, noCounts, beam.Impulse(s))
 	}
-	if e := d.Record.Error; e != nil {
-		x.ErrorStage, x.ErrorString = e.Stage, e.Message
-	}
-	return x
-}
-
-func (x Doc) document() *document.Document {
-	d := &document.Document{Raw: x.Raw, ContentType: x.ContentType, Published: x.Published, FormatHint: x.FormatHint}
-	d.Record.ID = x.ID
-	d.Record.Source = record.Source{Path: x.Path, URL: x.URL, SHA256: x.SHA256}
-	if len(x.Meta) > 0 {
-		d.Record.Meta = x.Meta
-	}
-	if x.ErrorStage != "" {
-		d.Record.Error = &record.Error{Stage: x.ErrorStage, Message: x.ErrorString}
-	}
-	return d
-}
-
-// readFn expands a path or glob into the documents of its files.
-type readFn struct {
-	MaxBytes int64
-}
-
-func (f *readFn) ProcessElement(ctx context.Context, pattern string, emit func(Doc)) error {
-	paths, err := filepath.Glob(pattern)
-	if err != nil || len(paths) == 0 {
-		paths = []string{pattern} // the reader turns a missing path into an error record
-	}
-	r := &ingest.Reader{MaxBytes: f.MaxBytes}
-	return r.Read(ctx, paths, func(d *document.Document) error {
-		emit(fromDocument(d))
-		return nil
-	})
+	return beam.ParDo(s, &annotateFn{Published: opt.Published}, docs, beam.SideInput{Input: counts})
 }
 
 // annotateFn runs every stage on one document, as newspipe run does with its default
-// per-document timeout. The models load once per worker, in Setup.
+// per-document timeout. The models load once per worker, in Setup; the site counts (the
+// side input) are read into an index on the first document.
 type annotateFn struct {
 	Published string
 
-	models *stages.Models
-	ref    time.Time
+	models  *stages.Models
+	ref     time.Time
+	index   *repeats.Index // nil when there are no counts
+	indexed bool
 }
 
 func (f *annotateFn) Setup() error {
@@ -124,11 +82,15 @@ func (f *annotateFn) Setup() error {
 	return nil
 }
 
-func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, emit func(string)) error {
-	d := x.document()
+func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, counts func(*uint64, *int) bool, emit func(string)) error {
+	// The side input is the same for every element (one global window), so it is read once.
+	if !f.indexed {
+		f.index, f.indexed = repeatsIndex(counts), true
+	}
+	opt := stages.Options{Published: f.ref, Repeats: f.index}
 	ctx, cancel := context.WithTimeout(ctx, stages.DefaultTimeout)
 	defer cancel()
-	b, err := stages.JSON(f.models.Annotate(ctx, d, stages.Options{Published: f.ref}))
+	b, err := stages.JSON(f.models.Annotate(ctx, x.document(), opt))
 	if err != nil {
 		return err
 	}

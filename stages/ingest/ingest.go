@@ -94,6 +94,31 @@ func (r *Reader) Read(ctx context.Context, paths []string, emit func(*document.D
 	return nil
 }
 
+// ReadFrom emits the documents of one file that the caller opens — from an object store,
+// through another file system — as Read emits those of a file it is given: path names the
+// file in the records and gives their ids, open is called once, and an error from it
+// becomes the file's error record. Ids are unique within the call.
+func (r *Reader) ReadFrom(ctx context.Context, path string, open func() (io.ReadCloser, error), emit func(*document.Document) error) error {
+	r.summary = Summary{}
+	ids := uniqueIDs{}
+	emit1 := func(d *document.Document) error {
+		d.Record.ID = ids.claim(d.Record.ID)
+		r.summary.Documents++
+		return emit(d)
+	}
+	id := idOf(filepath.Base(path))
+	f, err := open()
+	if err != nil {
+		return emit1(failed(id, path, err))
+	}
+	defer f.Close()
+	var in io.Reader = f
+	if r.Progress != nil {
+		in = &countingReader{r: f, add: r.Progress}
+	}
+	return r.readStream(ctx, id, path, in, emit1)
+}
+
 // Summary returns what the last Read skipped and how many documents it emitted.
 func (r *Reader) Summary() Summary { return r.summary }
 

@@ -10,6 +10,7 @@ package repeats
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -207,6 +208,19 @@ func NewPage(site string, lines []string) Page {
 	}
 	return p
 }
+
+// Keys returns the keys of the page's distinct lines, in increasing order, and
+// Fingerprint the key of that set. They let the counting be spread over machines: the
+// count of a key is the number of distinct fingerprints whose pages hold it (as AddPage
+// counts), and SetCount gives it to an index.
+func (p Page) Keys() []uint64 { return p.keys }
+
+// Fingerprint identifies the page's set of lines (see Keys).
+func (p Page) Fingerprint() uint64 { return p.fingerprint }
+
+// SetCount sets the number of documents holding the line whose key is key (Page.Keys),
+// for an index whose counts were made elsewhere.
+func (x *Index) SetCount(key uint64, n int) { x.counts[key] = int32(min(n, math.MaxInt32)) }
 
 // Add counts the distinct lines of one document of site. A document whose lines are
 // exactly those of one already added (the same page read twice) is not counted again.

@@ -33,7 +33,9 @@ func TestEvalNERSideBySide(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, path, text)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	code, out, errOut := run(t, "", "eval", "ner", "--no-baseline", a, b)
 	if code != exitOK {
