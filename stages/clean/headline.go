@@ -208,12 +208,16 @@ func bestHeadline(cands []headlineCandidate, w []float64) int {
 	return title
 }
 
-// headlineOf returns the line that line i is followed by a separator and a short name,
-// when i is the page's title, "Headline | Site", standing beside the bare headline; else i.
+// headlineOf returns the line that line i repeats before " | " and a short name, when i
+// is the page's title, "Headline | Site", standing beside the bare headline; else i.
 func headlineOf(info []lineInfo, i int) int {
+	t := info[i].text
 	for j := range info {
-		if j != i && len(info[j].text)+2 < len(info[i].text) && strings.HasPrefix(info[i].text, info[j].text) &&
-			withSiteName(info, j) {
+		h := info[j].text
+		if j == i || len(h)+2 >= len(t) || !strings.HasPrefix(t, h) {
+			continue
+		}
+		if rest := strings.TrimSpace(t[len(h):]); strings.HasPrefix(rest, "|") && len(strings.Fields(rest)) <= 6 {
 			return j
 		}
 	}

@@ -161,7 +161,33 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 			keep[s], reasons[s] = false, reasonSubtitle
 		}
 	}
+	if byline < 0 {
+		underHeadline(info, keep, reasons, title, &meta)
+	}
 	return meta
+}
+
+// underHeadline reads a byline or a date line among the few lines under the headline,
+// when none stands next to the body: the header may be far from where the body starts.
+func underHeadline(info []lineInfo, keep []bool, reasons []string, title int, meta *document.Metadata) {
+	for i := title + 1; i < min(len(info), title+5); i++ {
+		li := &info[i]
+		if reasons[i] != "" || li.words > 14 || li.vocab != 0 && !li.byline {
+			continue
+		}
+		authors, date, ok := parseByline(li.text)
+		if !ok {
+			continue
+		}
+		meta.Authors = appendNew(meta.Authors, authors...)
+		if meta.Published == "" {
+			meta.Published = date
+		}
+		keep[i], reasons[i] = false, reasonByline
+		if len(authors) > 0 {
+			return
+		}
+	}
 }
 
 // leadIn keeps the prose lines between the byline and the first body line, when all of them
