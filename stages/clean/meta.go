@@ -177,6 +177,15 @@ func underHeadline(info []lineInfo, keep []bool, reasons []string, title int, me
 		}
 		authors, date, ok := parseByline(li.text)
 		if !ok {
+			// "Chirag Bhardwaj" over "VP - Technology" or a date line: a bare name whose
+			// next line says it is the author.
+			if looksLikeName(li.text) && li.vocab == 0 && i+1 < len(info) &&
+				(reasons[i+1] == "" && info[i+1].words <= 5 && isJobTitle(info[i+1].text) ||
+					info[i+1].dateOnly && (reasons[i+1] == "" || reasons[i+1] == reasonDate)) {
+				meta.Authors = appendNew(meta.Authors, li.text)
+				keep[i], reasons[i] = false, reasonAuthor
+				return
+			}
 			continue
 		}
 		meta.Authors = appendNew(meta.Authors, authors...)
