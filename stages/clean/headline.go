@@ -76,7 +76,8 @@ type headlineCandidate struct {
 // headlineFeatures describes line i as a candidate headline, dist lines above the anchor
 // (the byline or the body) or the body; first is the body's first line, body the words of
 // its first prose lines.
-func headlineFeatures(info []lineInfo, reasons []string, i, dist, anchor, first int, body, lead map[string]bool) []float64 {
+func headlineFeatures(h *header, i, dist int) []float64 {
+	info, reasons, anchor, first, body, lead, titles := h.info, h.reasons, h.anchor, h.first, h.body, h.lead, h.titles
 	li := &info[i]
 	x := make([]float64, len(headlineFeatureNames))
 	x[0] = float64(dist) / 10
@@ -93,7 +94,7 @@ func headlineFeatures(info []lineInfo, reasons []string, i, dist, anchor, first 
 		x[6] = 1
 	}
 	x[7] = overlap(li.text, body)
-	site := withSiteName(info, i)
+	site := titles[li.text]
 	x[8] = b2f(site)
 	x[9] = b2f(li.repeated && !site)
 	x[10] = b2f(li.vocab&vCredit != 0 || strings.HasPrefix(li.text, "("))
@@ -102,11 +103,11 @@ func headlineFeatures(info []lineInfo, reasons []string, i, dist, anchor, first 
 	if li.letters > 0 {
 		x[13] = float64(li.upper) / float64(li.letters)
 	}
-	x[14] = b2f(i > 0 && reasons[i-1] == "" && isHeadline(&info[i-1]) && !info[i-1].final)
+	x[14] = b2f(i > 0 && h.shaped[i-1] && !info[i-1].final)
 	x[15] = b2f(li.final)
 	x[17] = b2f(li.vocab != 0)
 	x[18] = b2f(li.digits > 0)
-	x[19] = b2f(i+1 < len(info) && reasons[i+1] == "" && isHeadline(&info[i+1]) && !info[i+1].final)
+	x[19] = b2f(i+1 < len(info) && h.shaped[i+1] && !info[i+1].final)
 	x[20] = b2f(li.words <= 3)
 	x[21] = b2f(dist == 0)
 	x[22] = math.Log1p(float64(dist))
@@ -124,13 +125,7 @@ func headlineFeatures(info []lineInfo, reasons []string, i, dist, anchor, first 
 		}
 	}
 	x[26] = float64(short) / 3
-	shaped := 0
-	for j := i + 1; j < first; j++ {
-		if reasons[j] == "" && isHeadline(&info[j]) {
-			shaped++
-		}
-	}
-	x[27] = math.Log1p(float64(shaped))
+	x[27] = math.Log1p(float64(h.shapedBelow[i]))
 	if !site {
 		for j := range info {
 			if j != i && len(info[j].text) > len(li.text) && strings.Contains(info[j].text, li.text) {
@@ -142,6 +137,17 @@ func headlineFeatures(info []lineInfo, reasons []string, i, dist, anchor, first 
 	return x
 }
 
+// header is what the headline features of a page's lines are read from.
+type header struct {
+	info          []lineInfo
+	reasons       []string
+	anchor, first int             // the byline or the body's first line; the body's first line
+	body, lead    map[string]bool // the words of the body's first two and first six prose lines
+	titles        map[string]bool // texts the page also shows followed by a site's name
+	shaped        []bool          // lines shaped like a headline, near the candidates
+	shapedBelow   []int           // headline-shaped lines between a line and the body
+}
+
 // headlineWindow is how many lines above the anchor are weighed as the headline: menus,
 // share buttons and tables of contents often stand between the headline and the body.
 const headlineWindow = 400
@@ -150,10 +156,18 @@ const headlineWindow = 400
 // anchor, those between the byline and the body, and the body's first line when the
 // classifier kept the headline as body.
 func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int) []headlineCandidate {
-	body := bodyTokens(info, keep, reasons, first, 2)
-	lead := bodyTokens(info, keep, reasons, first, 6)
+	h := &header{info: info, reasons: reasons, anchor: anchor, first: first,
+		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
+		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
+	lo := max(0, anchor-headlineWindow)
+	for j := max(0, lo-1); j < min(len(info), max(anchor, first)+2); j++ {
+		h.shaped[j] = reasons[j] == "" && isHeadline(&info[j])
+	}
+	for j := first - 2; j >= lo; j-- {
+		h.shapedBelow[j] = h.shapedBelow[j+1] + int(b2f(h.shaped[j+1]))
+	}
 	var cands []headlineCandidate
-	for i := max(0, anchor-headlineWindow); i < max(anchor, first); i++ {
+	for i := lo; i < max(anchor, first); i++ {
 		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
 			continue
 		}
@@ -164,10 +178,10 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		if i >= anchor {
 			dist = first - 1 - i
 		}
-		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(info, reasons, i, dist, anchor, first, body, lead)})
+		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(h, i, dist)})
 	}
 	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final {
-		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(info, reasons, first, 0, anchor, first, body, lead)})
+		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	longest := 0
 	for _, c := range cands {
@@ -222,4 +236,33 @@ func headlineOf(info []lineInfo, i int) int {
 		}
 	}
 	return i
+}
+
+// titleSeparators stand between a page title's headline and the site's name.
+var titleSeparators = []string{"|", "-", "–", "—", "·", "•", ":"}
+
+// siteTitles returns the texts that stand on the page followed by a separator and a short
+// name ("Headline | Site", the page's title): the headline as the page titles it.
+func siteTitles(info []lineInfo) map[string]bool {
+	titles := map[string]bool{}
+	for j := range info {
+		o := info[j].text
+		if info[j].words < 2 || info[j].words > 40 {
+			continue
+		}
+		for _, sep := range titleSeparators {
+			for q := strings.Index(o, sep); q > 0; {
+				t := strings.TrimRight(o[:q], " ")
+				if len(t)+2 < len(o) && len(strings.Fields(o[q:])) <= 6 {
+					titles[t] = true
+				}
+				next := strings.Index(o[q+len(sep):], sep)
+				if next < 0 {
+					break
+				}
+				q += len(sep) + next
+			}
+		}
+	}
+	return titles
 }

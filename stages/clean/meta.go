@@ -162,17 +162,17 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 		}
 	}
 	if byline < 0 {
-		underHeadline(info, keep, reasons, title, &meta)
+		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
 	return meta
 }
 
 // underHeadline reads a byline or a date line among the few lines under the headline,
 // when none stands next to the body: the header may be far from where the body starts.
-func underHeadline(info []lineInfo, keep []bool, reasons []string, title int, meta *document.Metadata) {
+func underHeadline(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title int, meta *document.Metadata) {
 	for i := title + 1; i < min(len(info), title+5); i++ {
 		li := &info[i]
-		if reasons[i] != "" || li.words > 14 || li.vocab != 0 && !li.byline {
+		if reasons[i] != "" && !outsideOnly(blocks, reasons, i) || li.words > 14 || li.vocab != 0 && !li.byline {
 			continue
 		}
 		authors, date, ok := parseByline(li.text)
@@ -546,25 +546,6 @@ func siteIn(s string) string {
 		return ""
 	}
 	return n
-}
-
-// withSiteName reports whether line i's text stands elsewhere on the page followed by a
-// separator and a short name: the page's title, "Headline | Site".
-func withSiteName(info []lineInfo, i int) bool {
-	t := info[i].text
-	for j := range info {
-		o := info[j].text
-		if j == i || len(o) <= len(t)+2 || !strings.HasPrefix(o, t) {
-			continue
-		}
-		rest := strings.TrimSpace(o[len(t):])
-		for _, sep := range []string{"|", "-", "–", "—", "·", "•", ":"} {
-			if strings.HasPrefix(rest, sep) && len(strings.Fields(rest)) <= 6 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // bodyTokens returns the lower-case words of the body's first lines prose lines from first.
