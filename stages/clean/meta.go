@@ -183,7 +183,9 @@ func underHeadline(blocks []document.Block, info []lineInfo, keep []bool, reason
 				(reasons[i+1] == "" && info[i+1].words <= 5 && isJobTitle(info[i+1].text) ||
 					info[i+1].dateOnly && (reasons[i+1] == "" || reasons[i+1] == reasonDate)) {
 				meta.Authors = appendNew(meta.Authors, li.text)
-				keep[i], reasons[i] = false, reasonAuthor
+				if reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonAuthor
+				}
 				return
 			}
 			continue
@@ -192,7 +194,9 @@ func underHeadline(blocks []document.Block, info []lineInfo, keep []bool, reason
 		if meta.Published == "" {
 			meta.Published = date
 		}
-		keep[i], reasons[i] = false, reasonByline
+		if reasons[i] == "" { // a line outside the article keeps the extractor's reason
+			keep[i], reasons[i] = false, reasonByline
+		}
 		if len(authors) > 0 {
 			return
 		}
