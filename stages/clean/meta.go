@@ -21,6 +21,13 @@ const (
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
 func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []string) document.Metadata {
+	return readMetaWith(blocks, info, keep, reasons, storedHeadline, nil)
+}
+
+// readMetaWith is readMeta choosing the headline with the weights headline; when collect
+// is not nil it is given the candidate headlines weighed.
+func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, headline []float64,
+	collect func([]lineInfo, []headlineCandidate)) document.Metadata {
 	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
@@ -128,39 +135,19 @@ func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []s
 			anchor--
 		}
 	}
-	// The headline is the line with the most evidence of being one among the lines a
-	// little above the anchor and those between the byline and the body (see headlineScore).
-	body := bodyTokens(info, keep, reasons, first)
-	title, best := -1, 0.0
-	for i := max(0, anchor-10); i < max(anchor, first); i++ {
-		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
-			continue
-		}
-		if i >= anchor && i < first && reasons[i] != "" {
-			continue
-		}
-		dist := anchor - 1 - i
-		if i >= anchor {
-			dist = first - 1 - i
-		}
-		score := headlineScore(info, reasons, i, dist, anchor, body)
-		if score > best {
-			title, best = i, score
-		}
+	// The headline is the line the learned scorer rates highest among the lines a little
+	// above the anchor, those between the byline and the body, and the body's first line
+	// (see headlineCandidates, headlineFeatures).
+	cands := headlineCandidates(info, keep, reasons, anchor, first, byline)
+	if collect != nil {
+		collect(info, cands)
 	}
-	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
-		(title < 0 || headlineScore(info, reasons, first, 0, anchor, body) > best) {
-		// The classifier kept the headline as the body's first line.
-		title = first
+	title := bestHeadline(cands, headline)
+	if title >= 0 {
+		title = headlineOf(info, title)
 	}
 	if title < 0 {
 		return meta
-	}
-	// A standfirst under a headline-shaped line is not the headline: it is a sentence, or it
-	// is longer than the headline above it.
-	if title > 0 && reasons[title-1] == "" && isHeadline(&info[title-1]) && !info[title-1].final && !withSiteName(info, title) &&
-		(info[title].final || info[title-1].words >= 4 && info[title].words >= info[title-1].words) {
-		title--
 	}
 	meta.Title = info[title].text
 	keep[title], reasons[title] = false, reasonTitle
@@ -174,7 +161,46 @@ func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []s
 			keep[s], reasons[s] = false, reasonSubtitle
 		}
 	}
+	if byline < 0 {
+		underHeadline(blocks, info, keep, reasons, title, &meta)
+	}
 	return meta
+}
+
+// underHeadline reads a byline or a date line among the few lines under the headline,
+// when none stands next to the body: the header may be far from where the body starts.
+func underHeadline(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title int, meta *document.Metadata) {
+	for i := title + 1; i < min(len(info), title+5); i++ {
+		li := &info[i]
+		if reasons[i] != "" && !outsideOnly(blocks, reasons, i) || li.words > 14 || li.vocab != 0 && !li.byline {
+			continue
+		}
+		authors, date, ok := parseByline(li.text)
+		if !ok {
+			// "Chirag Bhardwaj" over "VP - Technology" or a date line: a bare name whose
+			// next line says it is the author.
+			if looksLikeName(li.text) && li.vocab == 0 && i+1 < len(info) &&
+				(reasons[i+1] == "" && info[i+1].words <= 5 && isJobTitle(info[i+1].text) ||
+					info[i+1].dateOnly && (reasons[i+1] == "" || reasons[i+1] == reasonDate)) {
+				meta.Authors = appendNew(meta.Authors, li.text)
+				if reasons[i] == "" {
+					keep[i], reasons[i] = false, reasonAuthor
+				}
+				return
+			}
+			continue
+		}
+		meta.Authors = appendNew(meta.Authors, authors...)
+		if meta.Published == "" {
+			meta.Published = date
+		}
+		if reasons[i] == "" { // a line outside the article keeps the extractor's reason
+			keep[i], reasons[i] = false, reasonByline
+		}
+		if len(authors) > 0 {
+			return
+		}
+	}
 }
 
 // leadIn keeps the prose lines between the byline and the first body line, when all of them
@@ -526,70 +552,11 @@ func siteIn(s string) string {
 	return n
 }
 
-// headlineScore weighs the evidence that line i, dist lines above the anchor or the body,
-// is the article's headline: its length and shape, what follows it (a byline, the
-// body), its words found again in the body's first lines, and the same text standing
-// elsewhere on the page with the site's name after it (the page title: "Headline | Site").
-func headlineScore(info []lineInfo, reasons []string, i, dist, anchor int, body map[string]bool) float64 {
-	li := &info[i]
-	score := 3 - 0.3*float64(dist)
-	if li.words >= 4 && li.words <= 20 {
-		score += 2
-	}
-	if li.words > 0 && li.titleCase*2 >= li.words {
-		score++
-	}
-	if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
-		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
-		score += 2
-	}
-	if len(body) > 0 {
-		toks := shingle.Tokens(strings.ToLower(li.text))
-		n := 0
-		for _, t := range toks {
-			if body[t] {
-				n++
-			}
-		}
-		if len(toks) > 0 {
-			score += 2 * float64(n) / float64(len(toks))
-		}
-	}
-	if withSiteName(info, i) {
-		score += 2
-	} else if li.repeated {
-		score -= 0.5
-	}
-	if li.vocab&vCredit != 0 || strings.HasPrefix(li.text, "(") {
-		score -= 4 // "(Reed Saxon / Associated Press)", "Photo: ..."
-	}
-	return score
-}
-
-// withSiteName reports whether line i's text stands elsewhere on the page followed by a
-// separator and a short name: the page's title, "Headline | Site".
-func withSiteName(info []lineInfo, i int) bool {
-	t := info[i].text
-	for j := range info {
-		o := info[j].text
-		if j == i || len(o) <= len(t)+2 || !strings.HasPrefix(o, t) {
-			continue
-		}
-		rest := strings.TrimSpace(o[len(t):])
-		for _, sep := range []string{"|", "-", "–", "—", "·", "•", ":"} {
-			if strings.HasPrefix(rest, sep) && len(strings.Fields(rest)) <= 6 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// bodyTokens returns the lower-case words of the body's first two prose lines from first.
-func bodyTokens(info []lineInfo, keep []bool, reasons []string, first int) map[string]bool {
+// bodyTokens returns the lower-case words of the body's first lines prose lines from first.
+func bodyTokens(info []lineInfo, keep []bool, reasons []string, first, lines int) map[string]bool {
 	set := map[string]bool{}
 	n := 0
-	for j := first; j < len(info) && n < 2; j++ {
+	for j := first; j < len(info) && n < lines; j++ {
 		if keep[j] && reasons[j] == "" && info[j].final {
 			for _, t := range shingle.Tokens(strings.ToLower(info[j].text)) {
 				if len(t) > 3 {

@@ -104,6 +104,9 @@ func TestCleanMetadata(t *testing.T) {
 			wantMeta{title: "Old bridge closes to cars after engineers find cracks", authors: []string{"Andrew King"}, published: "2025-09-04"}},
 		{"photo credit is no headline", []string{"Old bridge closes to cars after engineers find cracks", "Photo: Reed Saxon / Associated Press"},
 			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"byline under a headline far from the body", append([]string{"Old bridge closes to cars after engineers find cracks",
+			"Chirag Bhardwaj", "November 14, 2025"}, navMenu...),
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks", authors: []string{"Chirag Bhardwaj"}, published: "2025-11-14"}},
 		{"page title with the site name", []string{"Old bridge closes to cars | Riverton Courier", "Watch Riverton Live Now",
 			"Old bridge closes to cars"},
 			wantMeta{title: "Old bridge closes to cars"}},
@@ -122,6 +125,11 @@ func TestCleanMetadata(t *testing.T) {
 		})
 	}
 }
+
+// navMenu is a site's menu standing between the header and the body.
+var navMenu = []string{"Table of Contents", "Share", "Tweet", "Email", "Print", "Home", "World", "Business", "Tech",
+	"Science", "Health", "Sports", "Arts", "Travel", "Food", "Style", "Opinion", "Video", "Podcasts", "Newsletters",
+	"Weather", "Local", "Events"}
 
 type wantMeta struct {
 	title, subtitle string

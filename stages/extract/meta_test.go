@@ -78,6 +78,11 @@ func TestReadMeta(t *testing.T) {
 		{"visible byline and date", `<title>T</title></head><body><article><div class="byline">Published August 7, 2023 by Nicole Burke</div>
 			<div class="post-date">August 7, 2023</div></article>`,
 			document.Metadata{Title: "T", Authors: []string{"Nicole Burke"}, Published: "2023-08-07"}},
+		{"byline label in an element of its own", `<title>T</title></head><body><main><div><p class="label">Written by</p>
+			<p class="grey">Edzel Tabing</p></div></main>`,
+			document.Metadata{Title: "T", Authors: []string{"Edzel Tabing"}}},
+		{"a label before no name", `<title>T</title></head><body><main><p>By</p><p>the numbers</p></main>`,
+			document.Metadata{Title: "T"}},
 		{"modified dates are no publication dates", `<meta property="article:modified_time" content="2025-11-14"></head><body>
 			<time class="updated" datetime="2025-11-14">Nov 14</time><time class="published" datetime="2024-09-06">Sep 6</time>`,
 			document.Metadata{Published: "2024-09-06"}},

@@ -53,8 +53,35 @@ func visibleAuthors(doc *goquery.Document) []string {
 		if len(people) > 0 {
 			return people
 		}
+		if people = labelledAuthor(scope); len(people) > 0 {
+			return people
+		}
 	}
 	return nil
+}
+
+// selLabel finds the short elements that may hold a byline label on its own.
+var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
+
+// labelledAuthor returns the person named by the element right after a byline label that
+// stands in an element of its own: <p>Written by</p><p>Jane Roe</p>.
+func labelledAuthor(scope *goquery.Selection) []string {
+	var people []string
+	scope.FindMatcher(selLabel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Children().Length() > 0 {
+			return true
+		}
+		switch strings.ToLower(strings.TrimRight(collapse(s.Text()), ": ")) {
+		case "written by", "by", "author", "authored by", "posted by", "words by":
+		default:
+			return true
+		}
+		if name := collapse(s.Next().Text()); isPersonName(name) {
+			people = []string{name}
+		}
+		return false
+	})
+	return people
 }
 
 // isPersonName reports two to four capitalised words without digits: "Jane Roe",

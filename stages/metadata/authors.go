@@ -21,8 +21,12 @@ var bylineWords = map[string]bool{
 	"by": true, "written": true, "posted": true, "published": true, "updated": true,
 	"date": true, "last": true, "video": true, "originally": true, "share": true,
 	"admin": true, "administrator": true, "editor": true, "author": true, "authors": true, "more": true, "about": true, "and": true,
-	"follow": true, "email": true, "read": true, "view": true, "profile": true, "staff": true,
+	"follow": true, "email": true, "read": true, "view": true, "profile": true, "staff": true, "the": true,
 }
+
+// linkLeads start the text of links beside a byline that are not names: "More About Jane Roe »",
+// "View all posts by Jane Roe".
+var linkLeads = []string{"more about ", "more from ", "more by ", "view all ", "see all ", "all posts ", "all articles "}
 
 // CleanAuthors returns the people of an author list as a reader expects them: without
 // "By", e-mail addresses, a role glued on ("Meg JamesStaff Writer", "Jane Roe, Senior
@@ -59,10 +63,20 @@ func cleanAuthor(a string) string {
 		}
 	}
 	words = kept
-	if len(words) > 0 && strings.EqualFold(words[0], "by") {
-		words = words[1:]
+	if len(words) > 1 && (strings.EqualFold(words[0], "by") ||
+		strings.EqualFold(strings.TrimSuffix(words[0], ":"), "author") && capitalised(words[1])) {
+		words = words[1:] // "By Jane Roe", "Author: Jane Roe"
 	}
 	a = strings.Join(words, " ")
+	lower := strings.ToLower(a)
+	for _, lead := range linkLeads {
+		if strings.HasPrefix(lower, lead) {
+			return ""
+		}
+	}
+	if strings.HasSuffix(a, "»") || strings.HasSuffix(a, "›") {
+		return ""
+	}
 	// "Written ByReyan Perumal", "BySummer Swann": a label glued to the name.
 	for _, label := range []string{"written by", "posted by", "by"} {
 		if len(a) > len(label) && strings.EqualFold(a[:len(label)], label) {

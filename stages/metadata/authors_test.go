@@ -27,6 +27,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"label glued to the name", []string{"Written ByReyan Perumal", "BySummer Swann", "Byron Hale"}, "", []string{"Reyan Perumal", "Summer Swann", "Byron Hale"}},
 		{"single names kept", []string{"Krystyna"}, "", []string{"Krystyna"}},
 		{"agency kept", []string{"Reuters"}, "", []string{"Reuters"}},
+		{"author label", []string{"Author Isaiah Shelton", "Author: Jane Roe"}, "", []string{"Isaiah Shelton", "Jane Roe"}},
+		{"a heading is no author", []string{"The Author"}, "", nil},
+		{"links beside the byline", []string{"MixmasterFred", "More About MixmasterFred »", "View all posts by Jane Roe"}, "", []string{"MixmasterFred"}},
+		{"a lone By is no author", []string{"By"}, "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/stages/clean"
+	"github.com/newspipe/newspipe/stages/normalize"
+)
+
+const trainMetaUsage = `Usage: newspipe-dev train meta [flags] DIR...
+
+Learns the weights of the text path's headline scorer: for every article page of each
+DIR with a gold title (ID.meta.json) and a text copy (ID.txt), the cleaner lists the
+lines it weighs as the headline, each with its features; a line is a positive example
+when it is the gold title (as lowercased word tokens). The ridge penalty is chosen by
+cross-validation grouped by site (URL host, the folds of "eval meta"): the score is the
+share of pages whose best-scored line is the gold title. The weights fitted on all
+pages are written as JSON, to be embedded as stages/clean/headline.json.
+
+Example:
+  newspipe-dev train meta ../shared/data/extraction/train/wcxb-dev
+
+Flags:
+`
+
+// headlinePage is one page's candidate headlines and which of them is the gold title.
+type headlinePage struct {
+	fold  int
+	id    string
+	title string
+	cands []clean.HeadlineCandidate
+	gold  []bool
+}
+
+func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train meta", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainMetaUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/clean/headline.json", "write the weights to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
+	dirs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(dirs) == 0 || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	cleaner := clean.New()
+	var pages []headlinePage
+	for _, dir := range dirs {
+		cases, err := readMetaCases(dir, *folds)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
+			return exitFailures
+		}
+		for _, c := range cases {
+			if c.gold.Title == nil || *c.gold.Title == "" {
+				continue
+			}
+			raw, err := readPage(c.dir, c.id, "text")
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
+				return exitFailures
+			}
+			var blocks []document.Block
+			for _, l := range normalize.Lines(string(raw)) {
+				if l != "" {
+					blocks = append(blocks, document.Block{Text: l})
+				}
+			}
+			p := headlinePage{fold: c.fold, id: c.id, title: *c.gold.Title, cands: cleaner.HeadlineCandidates(blocks)}
+			want := normText(*c.gold.Title)
+			for _, h := range p.cands {
+				p.gold = append(p.gold, normText(h.Text) == want)
+			}
+			pages = append(pages, p)
+		}
+	}
+	reachable := 0
+	for _, p := range pages {
+		for _, g := range p.gold {
+			if g {
+				reachable++
+				break
+			}
+		}
+	}
+	stored, err := clean.ParseHeadlineModel(mustRead("stages/clean/headline.json"))
+	if err != nil {
+		stored = nil
+	}
+	fmt.Fprintf(stdout, "%d pages with a gold title; the gold title is among the candidates on %d (%.3f)\n",
+		len(pages), reachable, float64(reachable)/float64(len(pages)))
+	if stored != nil {
+		fmt.Fprintf(stdout, "stored weights: %.3f of pages right\n", headlineAccuracy(pages, stored, func(headlinePage) bool { return true }))
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
+	best, bestL2 := -1.0, 0.0
+	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+		right, n := 0.0, 0
+		lo, hi := 1.0, 0.0
+		for f := range *folds {
+			w := fitHeadline(pages, l2, func(p headlinePage) bool { return p.fold != f })
+			in := func(p headlinePage) bool { return p.fold == f }
+			acc := headlineAccuracy(pages, w, in)
+			m := 0
+			for _, p := range pages {
+				if in(p) {
+					m++
+				}
+			}
+			right += acc * float64(m)
+			n += m
+			lo, hi = min(lo, acc), max(hi, acc)
+		}
+		cv := right / float64(n)
+		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
+		if cv > best+1e-9 {
+			best, bestL2 = cv, l2
+		}
+	}
+	tw.Flush()
+	if *failures > 0 {
+		listed := 0
+		for f := 1; f < *folds && listed < *failures; f++ {
+			w := fitHeadline(pages, bestL2, func(p headlinePage) bool { return p.fold != f })
+			for _, p := range pages {
+				if p.fold != f || listed >= *failures {
+					continue
+				}
+				if b := bestCandidate(p, w); b < 0 || !p.gold[b] {
+					got := ""
+					if b >= 0 {
+						got = p.cands[b].Text
+					}
+					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, p.title, got)
+					listed++
+				}
+			}
+		}
+	}
+	w := fitHeadline(pages, bestL2, func(headlinePage) bool { return true })
+	fmt.Fprintf(stdout, "chosen l2 %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, best,
+		headlineAccuracy(pages, w, func(headlinePage) bool { return true }))
+	data, err := clean.EncodeHeadlineModel(w)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
+		return exitFailures
+	}
+	if *out == "-" {
+		_, err = stdout.Write(data)
+	} else {
+		err = os.WriteFile(*out, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// mustRead returns the file's bytes, or nil when it cannot be read.
+func mustRead(name string) []byte {
+	b, _ := os.ReadFile(name)
+	return b
+}
+
+// fitHeadline fits the headline weights on the candidates of the pages in.
+func fitHeadline(pages []headlinePage, l2 float64, in func(headlinePage) bool) []float64 {
+	var xs [][]float64
+	var ys []float64
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		for i, h := range p.cands {
+			xs = append(xs, h.Features)
+			y := 0.0
+			if p.gold[i] {
+				y = 1
+			}
+			ys = append(ys, y)
+		}
+	}
+	return clean.FitHeadline(xs, ys, l2)
+}
+
+// headlineAccuracy is the share of the pages in whose best-scored candidate (the first
+// of equals, as the cleaner takes it) is the gold title.
+func headlineAccuracy(pages []headlinePage, w []float64, in func(headlinePage) bool) float64 {
+	right, n := 0, 0
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		n++
+		if best := bestCandidate(p, w); best >= 0 && p.gold[best] {
+			right++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(right) / float64(n)
+}
+
+// bestCandidate is the index of the page's best-scored candidate (the first of equals, as
+// the cleaner takes it), or -1.
+func bestCandidate(p headlinePage, w []float64) int {
+	best, bestScore := -1, 0.0
+	for i, h := range p.cands {
+		if s := clean.ScoreHeadline(w, h.Features); best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}

@@ -1,0 +1,268 @@
+package clean
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/newspipe/newspipe/internal/shingle"
+)
+
+// headlineFeatureNames name the evidence weighed for a candidate headline line, in the
+// order of the feature vector (see headlineFeatures).
+var headlineFeatureNames = []string{
+	"distance", "body's first line", "between byline and body", "4-20 words", "log words",
+	"title case", "byline or body follows", "words in the body's first lines", "page title with site",
+	"repeated on the page", "credit or parenthesis", "ends with ? or !", "colon inside",
+	"upper case", "headline-shaped line above", "ends like a sentence", "stop words",
+	"chrome vocabulary", "digits", "headline-shaped line below", "at most 3 words", "next to the anchor",
+	"log distance", "share of the header above", "byline or date just below", "words of the body's lead",
+	"short lines above", "log headline-shaped lines below it", "inside another line", "words to the longest candidate's",
+}
+
+// HeadlineFeatures is the number of features of a candidate headline.
+var HeadlineFeatures = len(headlineFeatureNames)
+
+// headlineModel holds the logistic weights of the headline scorer, one per feature, then the bias.
+type headlineModel struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+}
+
+//go:embed headline.json
+var headlineWeights []byte
+
+// storedHeadline is the headline model trained by "newspipe-dev train meta" and stored in
+// the package; it is read once and never changed.
+var storedHeadline = mustHeadlineModel(headlineWeights)
+
+func mustHeadlineModel(data []byte) []float64 {
+	w, err := ParseHeadlineModel(data)
+	if err != nil {
+		// The stored weights are part of the source tree and checked by the tests.
+		panic(err)
+	}
+	return w
+}
+
+// ParseHeadlineModel reads headline weights written by EncodeHeadlineModel and checks
+// that they fit this version's features.
+func ParseHeadlineModel(data []byte) ([]float64, error) {
+	var m headlineModel
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("parse headline model: %w", err)
+	}
+	if !slices.Equal(m.Features, headlineFeatureNames) || len(m.Weights) != len(headlineFeatureNames)+1 {
+		return nil, fmt.Errorf("parse headline model: features do not match this version (retrain with newspipe-dev train meta)")
+	}
+	return m.Weights, nil
+}
+
+// HeadlineCandidate is a line the cleaner weighs as the article's headline.
+type HeadlineCandidate struct {
+	Text     string
+	Features []float64
+}
+
+// headlineCandidate is a candidate line's index and features.
+type headlineCandidate struct {
+	line int
+	x    []float64
+}
+
+// headlineFeatures describes line i as a candidate headline, dist lines above the anchor
+// (the byline or the body) or the body; first is the body's first line, body the words of
+// its first prose lines.
+func headlineFeatures(h *header, i, dist int) []float64 {
+	info, reasons, anchor, first, body, lead, titles := h.info, h.reasons, h.anchor, h.first, h.body, h.lead, h.titles
+	li := &info[i]
+	x := make([]float64, len(headlineFeatureNames))
+	x[0] = float64(dist) / 10
+	x[1] = b2f(i == first)
+	x[2] = b2f(i >= anchor && i < first)
+	x[3] = b2f(li.words >= 4 && li.words <= 20)
+	x[4] = li.logWords
+	if li.words > 0 {
+		x[5] = float64(li.titleCase) / float64(li.words)
+		x[16] = float64(li.stops) / float64(li.words)
+	}
+	if next := i + 1; next < len(info) && (reasons[next] == reasonByline || reasons[next] == reasonDate ||
+		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
+		x[6] = 1
+	}
+	x[7] = overlap(li.text, body)
+	site := titles[li.text]
+	x[8] = b2f(site)
+	x[9] = b2f(li.repeated && !site)
+	x[10] = b2f(li.vocab&vCredit != 0 || strings.HasPrefix(li.text, "("))
+	x[11] = b2f(strings.HasSuffix(li.text, "?") || strings.HasSuffix(li.text, "!"))
+	x[12] = b2f(strings.Contains(li.text, ": "))
+	if li.letters > 0 {
+		x[13] = float64(li.upper) / float64(li.letters)
+	}
+	x[14] = b2f(i > 0 && h.shaped[i-1] && !info[i-1].final)
+	x[15] = b2f(li.final)
+	x[17] = b2f(li.vocab != 0)
+	x[18] = b2f(li.digits > 0)
+	x[19] = b2f(i+1 < len(info) && h.shaped[i+1] && !info[i+1].final)
+	x[20] = b2f(li.words <= 3)
+	x[21] = b2f(dist == 0)
+	x[22] = math.Log1p(float64(dist))
+	x[23] = float64(i) / float64(max(1, first))
+	for j := i + 1; j < min(len(info), i+3); j++ {
+		if info[j].byline || info[j].dateOnly || reasons[j] == reasonByline || reasons[j] == reasonDate || reasons[j] == reasonAuthor {
+			x[24] = 1
+		}
+	}
+	x[25] = overlap(li.text, lead)
+	short := 0
+	for j := max(0, i-3); j < i; j++ {
+		if info[j].words <= 3 {
+			short++
+		}
+	}
+	x[26] = float64(short) / 3
+	x[27] = math.Log1p(float64(h.shapedBelow[i]))
+	if !site {
+		for j := range info {
+			if j != i && len(info[j].text) > len(li.text) && strings.Contains(info[j].text, li.text) {
+				x[28] = 1
+				break
+			}
+		}
+	}
+	return x
+}
+
+// header is what the headline features of a page's lines are read from.
+type header struct {
+	info          []lineInfo
+	reasons       []string
+	anchor, first int             // the byline or the body's first line; the body's first line
+	body, lead    map[string]bool // the words of the body's first two and first six prose lines
+	titles        map[string]bool // texts the page also shows followed by a site's name
+	shaped        []bool          // lines shaped like a headline, near the candidates
+	shapedBelow   []int           // headline-shaped lines between a line and the body
+}
+
+// headlineWindow is how many lines above the anchor are weighed as the headline: menus,
+// share buttons and tables of contents often stand between the headline and the body.
+const headlineWindow = 400
+
+// headlineCandidates lists the lines that may be the headline: those a little above the
+// anchor, those between the byline and the body, and the body's first line when the
+// classifier kept the headline as body.
+func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int) []headlineCandidate {
+	h := &header{info: info, reasons: reasons, anchor: anchor, first: first,
+		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
+		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
+	lo := max(0, anchor-headlineWindow)
+	for j := max(0, lo-1); j < min(len(info), max(anchor, first)+2); j++ {
+		h.shaped[j] = reasons[j] == "" && isHeadline(&info[j])
+	}
+	for j := first - 2; j >= lo; j-- {
+		h.shapedBelow[j] = h.shapedBelow[j+1] + int(b2f(h.shaped[j+1]))
+	}
+	var cands []headlineCandidate
+	for i := lo; i < max(anchor, first); i++ {
+		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
+			continue
+		}
+		if i >= anchor && i < first && reasons[i] != "" {
+			continue
+		}
+		dist := anchor - 1 - i
+		if i >= anchor {
+			dist = first - 1 - i
+		}
+		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(h, i, dist)})
+	}
+	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final {
+		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
+	}
+	longest := 0
+	for _, c := range cands {
+		longest = max(longest, info[c.line].words)
+	}
+	for _, c := range cands {
+		c.x[29] = float64(info[c.line].words) / float64(longest)
+	}
+	return cands
+}
+
+// overlap is the share of text's words found in words.
+func overlap(text string, words map[string]bool) float64 {
+	if len(words) == 0 {
+		return 0
+	}
+	toks := shingle.Tokens(strings.ToLower(text))
+	n := 0
+	for _, t := range toks {
+		if words[t] {
+			n++
+		}
+	}
+	if len(toks) == 0 {
+		return 0
+	}
+	return float64(n) / float64(len(toks))
+}
+
+// bestHeadline returns the line of the candidate that weights w score highest, or -1.
+func bestHeadline(cands []headlineCandidate, w []float64) int {
+	title, best := -1, 0.0
+	for _, c := range cands {
+		if s := dot(w, c.x); title < 0 || s > best {
+			title, best = c.line, s
+		}
+	}
+	return title
+}
+
+// headlineOf returns the line that line i repeats before " | " and a short name, when i
+// is the page's title, "Headline | Site", standing beside the bare headline; else i.
+func headlineOf(info []lineInfo, i int) int {
+	t := info[i].text
+	for j := range info {
+		h := info[j].text
+		if j == i || len(h)+2 >= len(t) || !strings.HasPrefix(t, h) {
+			continue
+		}
+		if rest := strings.TrimSpace(t[len(h):]); strings.HasPrefix(rest, "|") && len(strings.Fields(rest)) <= 6 {
+			return j
+		}
+	}
+	return i
+}
+
+// titleSeparators stand between a page title's headline and the site's name.
+var titleSeparators = []string{"|", "-", "–", "—", "·", "•", ":"}
+
+// siteTitles returns the texts that stand on the page followed by a separator and a short
+// name ("Headline | Site", the page's title): the headline as the page titles it.
+func siteTitles(info []lineInfo) map[string]bool {
+	titles := map[string]bool{}
+	for j := range info {
+		o := info[j].text
+		if info[j].words < 2 || info[j].words > 40 {
+			continue
+		}
+		for _, sep := range titleSeparators {
+			for q := strings.Index(o, sep); q > 0; {
+				t := strings.TrimRight(o[:q], " ")
+				if len(t)+2 < len(o) && len(strings.Fields(o[q:])) <= 6 {
+					titles[t] = true
+				}
+				next := strings.Index(o[q+len(sep):], sep)
+				if next < 0 {
+					break
+				}
+				q += len(sep) + next
+			}
+		}
+	}
+	return titles
+}

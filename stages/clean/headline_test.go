@@ -1,0 +1,100 @@
+package clean
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestStoredHeadlineModel(t *testing.T) {
+	w, err := ParseHeadlineModel(headlineWeights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w) != HeadlineFeatures+1 {
+		t.Fatalf("%d weights for %d features", len(w), HeadlineFeatures)
+	}
+	data, err := EncodeHeadlineModel(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := ParseHeadlineModel(data); err != nil || !reflect.DeepEqual(again, w) {
+		t.Errorf("encode/parse round trip: %v, %v", again, err)
+	}
+	tests := []struct {
+		name, json string
+	}{
+		{"not JSON", "{"},
+		{"other features", `{"features": ["distance"], "weights": [1, 0]}`},
+		{"missing weights", `{"features": ` + quoteAll(headlineFeatureNames) + `, "weights": [1]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := ParseHeadlineModel([]byte(tt.json)); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = `"` + n + `"`
+	}
+	return "[" + strings.Join(q, ",") + "]"
+}
+
+// TestFitHeadlineLearnsTheEvidence fits weights to candidates where only one feature tells
+// the headline, and checks the fitted scorer ranks by it.
+func TestFitHeadlineLearnsTheEvidence(t *testing.T) {
+	var xs [][]float64
+	var ys []float64
+	for i := range 40 {
+		x := make([]float64, HeadlineFeatures)
+		x[0] = float64(i%7) / 10 // distance: noise
+		y := 0.0
+		if i%4 == 0 {
+			x[7], y = 1, 1 // the body's words
+		}
+		xs, ys = append(xs, x), append(ys, y)
+	}
+	w := FitHeadline(xs, ys, 0.1)
+	with, without := make([]float64, HeadlineFeatures), make([]float64, HeadlineFeatures)
+	with[7] = 1
+	if ScoreHeadline(w, with) <= ScoreHeadline(w, without) {
+		t.Errorf("weights %v do not prefer the line with the body's words", w)
+	}
+	if again := FitHeadline(xs, ys, 0.1); !reflect.DeepEqual(again, w) {
+		t.Error("fitting twice gave different weights")
+	}
+}
+
+// TestClassifyMatchesClean holds classify, which the training data comes from, to the
+// cleaner: the metadata read after classify is the cleaner's.
+func TestClassifyMatchesClean(t *testing.T) {
+	dir := sharedDir(t, "seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seed pages")
+	}
+	c := New()
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := SplitLines(string(raw))
+		info, keep, reasons := c.classify(context.Background(), blocks)
+		got := readMeta(blocks, info, keep, reasons)
+		if want := c.Clean(SplitLines(string(raw))).Meta; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: classify+readMeta = %+v, Clean = %+v", filepath.Base(f), got, want)
+		}
+		if cands := c.HeadlineCandidates(blocks); got.Title != "" && len(cands) == 0 {
+			t.Errorf("%s: a title without candidates", filepath.Base(f))
+		}
+	}
+}
