@@ -13,7 +13,8 @@ import (
 
 // Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.
 type Cleaner struct {
-	model *Model
+	model  *Model
+	choice *Choice // nil: the HTML extractor's body is taken as it is
 }
 
 // New returns a Cleaner that uses the model stored in the package.
@@ -24,7 +25,17 @@ func New() *Cleaner {
 		// so this only happens in a broken build.
 		panic(err)
 	}
-	return &Cleaner{model: m}
+	ch, err := DefaultChoice()
+	if err != nil {
+		panic(err) // as above: the stored choice is checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch}
+}
+
+// WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
+// as it is, never the page's prose instead (to train and measure the body choice).
+func (c *Cleaner) WithoutChoice() *Cleaner {
+	return &Cleaner{model: c.model}
 }
 
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
@@ -33,7 +44,7 @@ func NewWithModel(m *Model) *Cleaner {
 	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return New()
 	}
-	return &Cleaner{model: m}
+	return &Cleaner{model: m, choice: New().choice}
 }
 
 // Result is the cleaned article.
@@ -69,6 +80,13 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
 	info := analyseBlocks(blocks)
 	prob, sp := c.model.score(info)
+	if c.choice != nil {
+		// The line model's scores do not depend on which body the extractor chose, so
+		// they serve both candidates.
+		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
+			blocks = alt.Blocks
+		}
+	}
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
