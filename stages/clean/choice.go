@@ -123,8 +123,8 @@ func (s *candidateStats) sentences() float64 {
 }
 
 // alternative returns the page's prose as a candidate body and the evidence for it
-// against the aligned body; ok is false when the page is not HTML or has no prose
-// outside the aligned body.
+// against the aligned body, without its Blocks (see proseBody); ok is false when the
+// page is not HTML or has no prose outside the aligned body.
 func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt Alternative, ok bool) {
 	if !isHTML(blocks) {
 		return Alternative{}, false
@@ -163,10 +163,15 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 		a.density(), p.density(),
 		a.sentences(), p.sentences(),
 	}
-	alt.Blocks = make([]document.Block, len(blocks))
-	copy(alt.Blocks, blocks)
-	for i := range alt.Blocks {
-		b := &alt.Blocks[i]
+	return alt, true
+}
+
+// proseBody returns a copy of the blocks with the page's prose as the body.
+func proseBody(blocks []document.Block, info []lineInfo) []document.Block {
+	out := make([]document.Block, len(blocks))
+	copy(out, blocks)
+	for i := range out {
+		b := &out[i]
 		switch {
 		case proseBlock(b, &info[i]):
 			b.Outside = ""
@@ -174,7 +179,7 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 			b.Outside = notChosenBody
 		}
 	}
-	return alt, true
+	return out
 }
 
 // BodyChoice returns the page's prose as a candidate body beside the aligned one, with
@@ -182,7 +187,11 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 func (c *Cleaner) BodyChoice(blocks []document.Block) (alt Alternative, ok bool) {
 	info := analyseBlocks(blocks)
 	prob, _ := c.model.score(info)
-	return alternative(blocks, info, prob)
+	alt, ok = alternative(blocks, info, prob)
+	if ok {
+		alt.Blocks = proseBody(blocks, info)
+	}
+	return alt, ok
 }
 
 // ChoiceExample is one page for training the body choice: the evidence for its prose

@@ -84,7 +84,7 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 		// The line model's scores do not depend on which body the extractor chose, so
 		// they serve both candidates.
 		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
-			blocks = alt.Blocks
+			blocks = proseBody(blocks, info)
 		}
 	}
 	keep := make([]bool, len(blocks))
