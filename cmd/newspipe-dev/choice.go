@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -144,6 +145,15 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 		sets = append(sets, l[0].Set)
 		list = append(list, l...)
 	}
+	// The order of the dirs does not change the pages' order, so the sums of training,
+	// and the written weights, are the same bytes however the dirs are given.
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Set != list[j].Set {
+			return list[i].Set < list[j].Set
+		}
+		return list[i].ID < list[j].ID
+	})
+	sort.Strings(sets)
 	models, err := stages.Load()
 	if err != nil {
 		return nil, nil, err
