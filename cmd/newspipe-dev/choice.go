@@ -77,7 +77,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	type setting struct{ gate, l2 float64 }
 	best, bestScore := setting{}, mean(base)
 	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), mean of per-set F1: aligned body only %.4f\n", *folds, bestScore)
-	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8} {
+	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
 			takes := crossValidateChoice(pages, examples, fold, *folds, gate, l2)
 			cv := perSet(pages, sets, func(i int) bool { return takes[i] })
