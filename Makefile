@@ -78,12 +78,16 @@ model: devbuild
 
 # Retrain the chrome cleaner's line model (deterministic) from the article pages of every
 # extraction set (WCXB's forums, products and listings are left out), with cross-validation
-# grouped by site; the README says on what terms each set may be used.
+# grouped by site; the README says on what terms each set may be used. Then, with the new
+# line model built in, the choice between an HTML page's aligned body and its prose, from
+# all the pages of the same sets, its gate and penalty selected by the same grouped folds.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "train-clean: $(SHARED) is absent; skipping"; exit 0; fi; \
-	$(DEVBIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN)
+	$(DEVBIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

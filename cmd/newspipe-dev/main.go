@@ -52,7 +52,12 @@ var program = &cli.Program{
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainNER(args, e.Stdout, e.Stderr) }},
 		{Name: "train clean", Args: "[-o FILE] DIR...", Summary: "train the text-cleaning weights from a folder of pages",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainClean(args, e.Stdout, e.Stderr) }},
-		{Name: "train meta", Args: "[-o FILE] DIR...", Summary: "train the text headline scorer on pages with gold titles", Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainMeta(args, e.Stdout, e.Stderr) }},
+		{Name: "train meta", Args: "[-o FILE] DIR...", Summary: "train the text headline scorer on pages with gold titles",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainMeta(args, e.Stdout, e.Stderr) }},
+		{Name: "train choice", Args: "[-o FILE] DIR...", Summary: "train the cleaner's choice between the aligned body and the page's prose (HTML)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdTrainChoice(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdBench(ctx, args, e.Stdout, e.Stderr)

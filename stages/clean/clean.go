@@ -13,7 +13,8 @@ import (
 
 // Cleaner removes site chrome from an article's blocks; safe for concurrent use; build once per process.
 type Cleaner struct {
-	model *Model
+	model  *Model
+	choice *Choice // nil: the HTML extractor's body is taken as it is
 }
 
 // New returns a Cleaner that uses the model stored in the package.
@@ -24,7 +25,17 @@ func New() *Cleaner {
 		// so this only happens in a broken build.
 		panic(err)
 	}
-	return &Cleaner{model: m}
+	ch, err := DefaultChoice()
+	if err != nil {
+		panic(err) // as above: the stored choice is checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch}
+}
+
+// WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
+// as it is, never the page's prose instead (to train and measure the body choice).
+func (c *Cleaner) WithoutChoice() *Cleaner {
+	return &Cleaner{model: c.model}
 }
 
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
@@ -33,7 +44,7 @@ func NewWithModel(m *Model) *Cleaner {
 	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return New()
 	}
-	return &Cleaner{model: m}
+	return &Cleaner{model: m, choice: New().choice}
 }
 
 // Result is the cleaned article.
@@ -64,16 +75,24 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 	return res
 }
 
-// CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
-// error once ctx ends.
-func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
+// classify marks each block kept or removed with a reason: all that CleanContext decides
+// before it reads the metadata. It returns the blocks it judged, which are the page's prose
+// instead of the extractor's body when the body choice takes it.
+func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]document.Block, []lineInfo, []bool, []string, span, error) {
 	info := analyseBlocks(blocks)
 	prob, sp := c.model.score(info)
+	if c.choice != nil {
+		// The line model's scores do not depend on which body the extractor chose, so
+		// they serve both candidates.
+		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
+			blocks = proseBody(blocks, info)
+		}
+	}
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
 		if i%256 == 0 && ctx.Err() != nil {
-			return Result{}, ctx.Err()
+			return nil, nil, nil, nil, span{}, ctx.Err()
 		}
 		li := &info[i]
 		keep[i] = prob[i] >= c.model.Threshold
@@ -118,6 +137,16 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 				keep[i] = true
 			}
 		}
+	}
+	return blocks, info, keep, reasons, sp, nil
+}
+
+// CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
+// error once ctx ends.
+func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
+	blocks, info, keep, reasons, sp, err := c.classify(ctx, blocks)
+	if err != nil {
+		return Result{}, err
 	}
 	res := Result{Meta: readMeta(blocks, info, keep, reasons)}
 	if len(blocks) > 0 && !anyTrue(keep) {

@@ -43,56 +43,7 @@ func (c *Cleaner) HeadlineCandidates(blocks []document.Block) []HeadlineCandidat
 			out = append(out, HeadlineCandidate{Text: info[h.line].text, Features: h.x})
 		}
 	}
-	info, keep, reasons := c.classify(context.Background(), blocks)
+	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
 	readMetaWith(blocks, info, keep, reasons, storedHeadline, collect)
 	return out
-}
-
-// classify marks each block kept or removed with a reason, as CleanContext does before it
-// reads the metadata (TestClassifyMatchesClean holds the two together).
-func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) (info []lineInfo, keep []bool, reasons []string) {
-	info = analyseBlocks(blocks)
-	prob := c.model.score(info)
-	keep = make([]bool, len(blocks))
-	reasons = make([]string, len(blocks))
-	for i := range blocks {
-		if i%256 == 0 && ctx.Err() != nil {
-			return info, keep, reasons
-		}
-		li := &info[i]
-		keep[i] = prob[i] >= c.model.Threshold
-		if r := hardChrome(li); r != "" {
-			keep[i], reasons[i] = false, r
-			continue
-		}
-		if r := noteAboutArticle(blocks[i].Text); r != "" {
-			keep[i], reasons[i] = false, r
-			continue
-		}
-		b := &blocks[i]
-		switch {
-		case b.Outside != "":
-			if !(keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
-				keep[i], reasons[i] = false, b.Outside
-			}
-		case b.Tag != "":
-			// Inside the HTML extractor's body only in-body chrome goes: short lines with
-			// chrome vocabulary or mostly links that the classifier also rejects.
-			inBodyChrome := li.words <= 25 && (li.vocab&(chromeVocab|vRelated|vCredit|vComment) != 0 || b.LinkDensity > 0.5)
-			keep[i] = b.Heading || keep[i] || !inBodyChrome
-		}
-	}
-	sandwich(info, keep, reasons)
-	fillGaps(info, keep, reasons)
-	extendBody(info, keep, reasons)
-	if len(blocks) > 0 && !anyTrue(keep) {
-		// A page with no line that scores as body is more likely a short item than empty:
-		// keep its prose lines rather than nothing.
-		for i := range info {
-			if reasons[i] == "" && info[i].final && info[i].words >= 8 {
-				keep[i] = true
-			}
-		}
-	}
-	return info, keep, reasons
 }

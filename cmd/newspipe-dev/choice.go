@@ -1,0 +1,275 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/extractset"
+	"github.com/newspipe/newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/clean"
+)
+
+const trainChoiceUsage = `Usage: newspipe-dev train choice [-o FILE] DIR...
+
+Learns the chrome cleaner's body choice for HTML pages: when the body aligned with the
+content extractor's content and the page's prose disagree, which of the two to keep. Every
+HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses it and
+cleaned twice, with the aligned body and with the prose; the gate (how little the two may
+agree before the choice is asked) and the ridge penalty are selected by cross-validation
+with folds grouped by site (URL host), accepting only a setting that lowers no set's
+cross-validated F1. Prints the cross-validated F1 per set beside the aligned body's and the
+trained choice's own (in-sample) F1, and writes the choice as JSON (to be embedded as
+stages/clean/choice.json). Training is deterministic.
+
+Flags:
+`
+
+// choicePage is one page's training record.
+type choicePage struct {
+	set, site      string
+	aligned, prose shingle.Page
+	has            bool // the page has a prose candidate
+	ex             clean.ChoiceExample
+}
+
+func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train choice", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainChoiceUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/clean/choice.json", "write the choice to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
+	workers := fs.Int("workers", 2, "`N` workers per stage")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	pages, sets, err := choicePages(ctx, fs.Args(), *workers)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
+		return exitFailures
+	}
+	fold := make([]int, len(pages))
+	for i, p := range pages {
+		h := fnv.New32a()
+		h.Write([]byte(p.site))
+		fold[i] = int(h.Sum32() % uint32(*folds))
+	}
+	examples := make([]clean.ChoiceExample, len(pages))
+	for i, p := range pages {
+		examples[i] = p.ex
+	}
+	base := perSet(pages, sets, func(int) bool { return false })
+	type setting struct{ gate, l2 float64 }
+	best, bestScore := setting{}, mean(base)
+	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), mean of per-set F1: aligned body only %.4f\n", *folds, bestScore)
+	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1} {
+		for _, l2 := range []float64{0.01, 0.1, 1} {
+			takes := crossValidateChoice(pages, examples, fold, *folds, gate, l2)
+			cv := perSet(pages, sets, func(i int) bool { return takes[i] })
+			ok := true
+			for s := range sets {
+				ok = ok && cv[s] >= base[s]
+			}
+			fmt.Fprintf(stdout, "  gate %.2f  l2 %-4g  %.4f  takes the prose on %d pages  lowers no set: %v\n", gate, l2, mean(cv), count(takes), ok)
+			if ok && mean(cv) > bestScore {
+				best, bestScore = setting{gate, l2}, mean(cv)
+			}
+		}
+	}
+	var choice *clean.Choice
+	var cvTakes []bool
+	if best.gate == 0 {
+		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the choice stays off")
+		choice = clean.TrainChoice(nil, 0, 0)
+		cvTakes = make([]bool, len(pages))
+	} else {
+		fmt.Fprintf(stdout, "selected: gate %.2f, l2 %g\n", best.gate, best.l2)
+		choice = clean.TrainChoice(examples, best.gate, best.l2)
+		cvTakes = crossValidateChoice(pages, examples, fold, *folds, best.gate, best.l2)
+	}
+	cv := perSet(pages, sets, func(i int) bool { return cvTakes[i] })
+	all := perSet(pages, sets, func(i int) bool {
+		return pages[i].has && pages[i].ex.Agreement < choice.Gate && choice.Prefers(pages[i].ex.Features)
+	})
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "set\tpages\taligned body\tchoice, grouped CV\tchoice, all pages (in-sample)\t")
+	for s, name := range sets {
+		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t\n", name, countSet(pages, name), base[s], cv[s], all[s])
+	}
+	tw.Flush()
+	data, err := json.MarshalIndent(choice, "", " ")
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
+		return exitFailures
+	}
+	data = append(data, '\n')
+	if *out == "-" {
+		_, err = stdout.Write(data)
+	} else {
+		err = os.WriteFile(*out, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train choice: write: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// choicePages parses and cleans every HTML page of the dirs both ways.
+func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage, []string, error) {
+	var list []extractset.Page
+	var sets []string
+	for _, dir := range dirs {
+		l, err := extractset.List(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(l) == 0 {
+			continue
+		}
+		sets = append(sets, l[0].Set)
+		list = append(list, l...)
+	}
+	// The order of the dirs does not change the pages' order, so the sums of training,
+	// and the written weights, are the same bytes however the dirs are given.
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Set != list[j].Set {
+			return list[i].Set < list[j].Set
+		}
+		return list[i].ID < list[j].ID
+	})
+	sort.Strings(sets)
+	models, err := stages.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	cleaner := clean.New().WithoutChoice()
+	pages := make([]choicePage, len(list))
+	src := func(ctx context.Context, emit func(*document.Document) error) error {
+		for i, p := range list {
+			raw, err := p.HTML()
+			if err != nil {
+				return err
+			}
+			d := &document.Document{Raw: raw, FormatHint: formHTML}
+			d.Record.ID = strconv.Itoa(i)
+			d.Record.Source.URL = p.URL
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	line := pipeline.Then(
+		pipeline.First(pipeline.Stage[*document.Document, *stages.Decoded]{Name: "decode", Workers: workers, Process: stages.Decode}),
+		pipeline.Stage[*stages.Decoded, *stages.Parsed]{Name: "parse", Workers: workers, Process: models.Parse})
+	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
+		i, _ := strconv.Atoi(r.In.Record.ID)
+		p := &pages[i]
+		p.set, p.site = list[i].Set, list[i].Site()
+		truth := list[i].Truth
+		if r.Err != nil || r.Skipped {
+			p.aligned = shingle.Score("", truth)
+			return nil
+		}
+		blocks := r.Out.Blocks
+		p.aligned = shingle.Score(strings.Join(cleaner.Clean(blocks).Paragraphs, "\n\n"), truth)
+		alt, ok := cleaner.BodyChoice(blocks)
+		if !ok {
+			return nil
+		}
+		p.has = true
+		p.prose = shingle.Score(strings.Join(cleaner.Clean(alt.Blocks).Paragraphs, "\n\n"), truth)
+		p.ex = clean.ChoiceExample{Features: alt.Features, Agreement: alt.Agreement, Gain: f1(p.prose) - f1(p.aligned)}
+		return nil
+	}
+	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
+	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+		return nil, nil, err
+	}
+	return pages, sets, nil
+}
+
+// crossValidateChoice reports for every page whether the choice trained without the
+// page's fold takes the prose.
+func crossValidateChoice(pages []choicePage, examples []clean.ChoiceExample, fold []int, folds int, gate, l2 float64) []bool {
+	takes := make([]bool, len(pages))
+	for k := 0; k < folds; k++ {
+		var train []clean.ChoiceExample
+		for i := range pages {
+			if fold[i] != k && pages[i].has {
+				train = append(train, examples[i])
+			}
+		}
+		c := clean.TrainChoice(train, gate, l2)
+		for i, p := range pages {
+			if fold[i] == k && p.has && p.ex.Agreement < c.Gate {
+				takes[i] = c.Prefers(p.ex.Features)
+			}
+		}
+	}
+	return takes
+}
+
+// perSet returns each set's F1 when the pages for which prose reports true take the prose body.
+func perSet(pages []choicePage, sets []string, prose func(int) bool) []float64 {
+	out := make([]float64, len(sets))
+	for s, name := range sets {
+		var sc []shingle.Page
+		for i, p := range pages {
+			if p.set != name {
+				continue
+			}
+			if prose(i) {
+				sc = append(sc, p.prose)
+			} else {
+				sc = append(sc, p.aligned)
+			}
+		}
+		out[s] = shingle.Summarize(sc).F1
+	}
+	return out
+}
+
+func mean(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(max(1, len(v)))
+}
+
+func count(b []bool) int {
+	n := 0
+	for _, v := range b {
+		if v {
+			n++
+		}
+	}
+	return n
+}
+
+func countSet(pages []choicePage, set string) int {
+	n := 0
+	for _, p := range pages {
+		if p.set == set {
+			n++
+		}
+	}
+	return n
+}

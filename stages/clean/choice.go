@@ -1,0 +1,231 @@
+package clean
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/newspipe/newspipe/document"
+)
+
+// The body of an HTML page comes from aligning its blocks with the content extractor's
+// content. When that content is wrong (a list of links, a teaser box, a caption) the
+// alignment succeeds on the wrong blocks, and the page's prose, which the extractor left
+// outside, holds the article. BodyChoice compares the two candidate bodies by evidence,
+// and a small logistic regression trained on pages with known bodies decides.
+
+// outsideProse is the reason the extractor gives a block that no element explains.
+const outsideProse = "outside the article body"
+
+// notChosenBody is the reason for the extractor's body blocks when the page's prose is
+// chosen over them.
+const notChosenBody = "outside the page's main prose"
+
+// ChoiceFeatureNames name the features of the body choice, in order.
+var ChoiceFeatureNames = []string{
+	"agreement", "log_words_ratio", "prob_aligned", "prob_prose", "prob_diff",
+	"links_aligned", "links_prose", "log_density_aligned", "log_density_prose", "sentences_aligned", "sentences_prose",
+}
+
+// Choice holds the learned body choice: when the two candidate bodies agree on less than
+// Gate of their words, the prose replaces the aligned body if the logistic regression
+// Weights (one per feature, then the bias) gives it a probability above one half.
+type Choice struct {
+	Features []string  `json:"features"`
+	Gate     float64   `json:"gate"`
+	Weights  []float64 `json:"weights"`
+}
+
+//go:embed choice.json
+var defaultChoice []byte
+
+// DefaultChoice returns the body choice stored in the package.
+func DefaultChoice() (*Choice, error) {
+	return ParseChoice(defaultChoice)
+}
+
+// ParseChoice reads a body choice written as JSON by newspipe-dev train choice.
+func ParseChoice(data []byte) (*Choice, error) {
+	var c Choice
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("parse body choice: %w", err)
+	}
+	if len(c.Features) != len(ChoiceFeatureNames) || len(c.Weights) != len(ChoiceFeatureNames)+1 {
+		return nil, fmt.Errorf("parse body choice: features do not match this version (retrain with newspipe-dev train choice)")
+	}
+	for i, f := range c.Features {
+		if f != ChoiceFeatureNames[i] {
+			return nil, fmt.Errorf("parse body choice: feature %d is %q, want %q", i, f, ChoiceFeatureNames[i])
+		}
+	}
+	return &c, nil
+}
+
+// Prefers reports whether the choice takes the prose body for features x.
+func (c *Choice) Prefers(x []float64) bool {
+	return sigmoid(dot(c.Weights, x)) > 0.5
+}
+
+// Alternative is the page's prose as a candidate body, beside the aligned one.
+type Alternative struct {
+	Features  []float64        // ChoiceFeatureNames, in order
+	Agreement float64          // share of the two bodies' words that both hold
+	Blocks    []document.Block // the page's blocks with the prose as the body
+}
+
+// isHTML reports whether the blocks come from the HTML extractor.
+func isHTML(blocks []document.Block) bool {
+	for _, b := range blocks {
+		if b.Tag != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// proseBlock reports whether an HTML block reads as prose that no chrome element holds:
+// ten words or more, mostly not links.
+func proseBlock(b *document.Block, li *lineInfo) bool {
+	return (b.Outside == "" || b.Outside == outsideProse) && li.words >= 10 && b.LinkDensity < 0.5
+}
+
+// candidateStats sums the evidence over one candidate body.
+type candidateStats struct {
+	blocks, words, finals int
+	prob, links           float64 // word-weighted sums
+}
+
+func (s *candidateStats) add(b *document.Block, li *lineInfo, p float64) {
+	w := float64(li.words)
+	s.blocks++
+	s.words += li.words
+	s.prob += p * w
+	s.links += b.LinkDensity * w
+	if li.final {
+		s.finals++
+	}
+}
+
+func (s *candidateStats) mean(v float64) float64 {
+	if s.words == 0 {
+		return 0
+	}
+	return v / float64(s.words)
+}
+
+func (s *candidateStats) density() float64 {
+	return math.Log1p(float64(s.words) / float64(max(1, s.blocks)))
+}
+
+func (s *candidateStats) sentences() float64 {
+	return float64(s.finals) / float64(max(1, s.blocks))
+}
+
+// alternative returns the page's prose as a candidate body and the evidence for it
+// against the aligned body, without its Blocks (see proseBody); ok is false when the
+// page is not HTML or has no prose outside the aligned body.
+func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt Alternative, ok bool) {
+	if !isHTML(blocks) {
+		return Alternative{}, false
+	}
+	var a, p candidateStats
+	both, extra := 0, 0
+	for i := range blocks {
+		b, li := &blocks[i], &info[i]
+		aligned := b.Outside == ""
+		prose := proseBlock(b, li)
+		if aligned {
+			a.add(b, li, prob[i])
+		}
+		if prose {
+			p.add(b, li, prob[i])
+		}
+		switch {
+		case aligned && prose:
+			both += li.words
+		case prose:
+			extra += li.words
+		}
+	}
+	if extra == 0 {
+		return Alternative{}, false
+	}
+	union := a.words + p.words - both
+	agree := float64(both) / float64(max(1, union))
+	pa, pp := a.mean(a.prob), p.mean(p.prob)
+	alt.Agreement = agree
+	alt.Features = []float64{
+		agree,
+		math.Log(float64(p.words+1) / float64(a.words+1)),
+		pa, pp, pp - pa,
+		a.mean(a.links), p.mean(p.links),
+		a.density(), p.density(),
+		a.sentences(), p.sentences(),
+	}
+	return alt, true
+}
+
+// proseBody returns a copy of the blocks with the page's prose as the body.
+func proseBody(blocks []document.Block, info []lineInfo) []document.Block {
+	out := make([]document.Block, len(blocks))
+	copy(out, blocks)
+	for i := range out {
+		b := &out[i]
+		switch {
+		case proseBlock(b, &info[i]):
+			b.Outside = ""
+		case b.Outside == "":
+			b.Outside = notChosenBody
+		}
+	}
+	return out
+}
+
+// BodyChoice returns the page's prose as a candidate body beside the aligned one, with
+// the evidence the choice reads; ok is false when there is nothing to choose between.
+func (c *Cleaner) BodyChoice(blocks []document.Block) (alt Alternative, ok bool) {
+	info := analyseBlocks(blocks)
+	prob, _ := c.model.score(info)
+	alt, ok = alternative(blocks, info, prob)
+	if ok {
+		alt.Blocks = proseBody(blocks, info)
+	}
+	return alt, ok
+}
+
+// ChoiceExample is one page for training the body choice: the evidence for its prose
+// against its aligned body, and how much better (positive) or worse the prose scores.
+type ChoiceExample struct {
+	Features  []float64
+	Agreement float64
+	Gain      float64 // F1 of the prose body minus F1 of the aligned body
+}
+
+// TrainChoice fits the body choice on the examples whose candidates agree on less than
+// gate of their words: a logistic regression of "the prose scores better", each page
+// weighted by how much the choice matters on it, with ridge penalty l2. Training is
+// deterministic.
+func TrainChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
+	var xs [][]float64
+	var ys, ws []float64
+	for _, e := range examples {
+		if e.Agreement >= gate || e.Gain == 0 {
+			continue
+		}
+		xs = append(xs, e.Features)
+		ws = append(ws, math.Abs(e.Gain))
+		if e.Gain > 0 {
+			ys = append(ys, 1)
+		} else {
+			ys = append(ys, 0)
+		}
+	}
+	c := &Choice{Features: ChoiceFeatureNames, Gate: gate, Weights: fitLogistic(xs, ys, ws, l2)}
+	if c.Weights == nil {
+		// Nothing to learn from: the choice never takes the prose.
+		c.Gate = 0
+		c.Weights = make([]float64, len(ChoiceFeatureNames)+1)
+	}
+	return c
+}
