@@ -93,7 +93,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.Uint64Var(&f.seed, "seed", 1, "`SEED` of the generated corpus")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the pipeline runs to `FILE`")
 	fs.IntVar(&f.rounds, "rounds", 3, "measure everything `N` times, the runs of a round one after another, and report\nthe median round of each measure: shared machines are noisy")
-	if err := parseFlags(fs, args); err != nil {
+	if err := cli.ParseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() > 0 {

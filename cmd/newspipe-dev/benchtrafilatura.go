@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/extract"
 )
 
@@ -30,7 +31,7 @@ func cmdBenchTrafilatura(ctx context.Context, args []string, stdout, stderr io.W
 	fs := flag.NewFlagSet("bench-trafilatura", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	pages := fs.Int("pages", 300, "measure the first `N` HTML pages of the JSON Lines FILEs")
-	if err := parseFlags(fs, args); err != nil {
+	if err := cli.ParseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if !extract.HasBaseline {

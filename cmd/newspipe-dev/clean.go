@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/shingle"
 	"github.com/newspipe/newspipe/stages/clean"
 )
@@ -30,7 +31,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR...")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := cli.ParseFlags(fs, args); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() == 0 {

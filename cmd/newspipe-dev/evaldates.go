@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/dates"
 )
 
@@ -20,7 +21,7 @@ func cmdEvalDates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe eval dates [--failures] [CASES.tsv]   (default: the built-in case table)")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := cli.ParseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}

@@ -8,11 +8,7 @@ package main
 
 import (
 	"context"
-	"flag"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/newspipe/newspipe/internal/cli"
 )
@@ -24,12 +20,7 @@ const (
 	exitUsage    = cli.ExitUsage
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { program.Exit() }
 
 // program is newspipe-dev's command table.
 var program = &cli.Program{
@@ -73,15 +64,4 @@ var program = &cli.Program{
 // dispatch runs the command named by args and returns the exit status.
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return program.Main(ctx, args, cli.Env{Stdin: stdin, Stdout: stdout, Stderr: stderr})
-}
-
-// parseFlags parses flags before, between or after the arguments (see cli.ParseFlags).
-func parseFlags(fs *flag.FlagSet, args []string) error { return cli.ParseFlags(fs, args) }
-
-// parseInterspersed is parseFlags returning the positional arguments.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	if err := cli.ParseFlags(fs, args); err != nil {
-		return nil, err
-	}
-	return fs.Args(), nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/ner"
 	"github.com/newspipe/newspipe/internal/ner/prosebaseline"
 )
@@ -36,7 +37,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked | -label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}
@@ -129,7 +130,7 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE...")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/normalize"
 )
@@ -44,7 +45,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "stages/clean/headline.json", "write the weights to `FILE` (- for standard output)")
 	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
-	dirs, err := parseInterspersed(fs, args)
+	dirs, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/record"
 	"github.com/newspipe/newspipe/stages/dates"
 )
@@ -23,7 +24,7 @@ func cmdDates(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newspipe dates [--ref YYYY-MM-DD] [FILE]   (no FILE or - reads stdin)")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := cli.ParseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/report"
 )
 
@@ -32,7 +33,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, diffUsage); fs.PrintDefaults() }
 	asHTML := fs.Bool("html", false, "write a self-contained HTML page instead of text")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	paths, err := parseInterspersed(fs, args)
+	paths, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}

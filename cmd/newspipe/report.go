@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/report"
 	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
@@ -43,7 +44,7 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	published := fs.String("published", "", "reference `DATE` (YYYY-MM-DD) for articles whose publication date is unknown")
 	workers := fs.Int("workers", 2, "`N` workers per stage")
 	siteRepeats := fs.Bool("site-repeats", true, "remove body lines that recur on 3 or more pages of the same site, as run does")
-	paths, err := parseInterspersed(fs, args)
+	paths, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}

@@ -86,7 +86,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.BoolVar(&f.resume, "resume", false, "with -o or --out-dir: keep the records of documents already in the output (same id and\ninput SHA-256) and process only the rest, e.g. after an interrupted run")
 	fs.DurationVar(&f.timeout, "timeout", stages.DefaultTimeout, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
 	fs.StringVar(&f.report, "report", "", "also write a self-contained HTML review page of the run to `FILE` (keeps every\nrecord in memory: for review batches, not for millions of pages)")
-	paths, err := parseInterspersed(fs, args)
+	paths, err := cli.Positional(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}

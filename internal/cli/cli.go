@@ -8,9 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 )
 
@@ -202,6 +205,23 @@ func ParseFlags(fs *flag.FlagSet, args []string) error {
 		args = rest[1:]
 	}
 	return fs.Parse(append([]string{"--"}, positional...))
+}
+
+// Positional is ParseFlags returning the positional arguments.
+func Positional(fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := ParseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return fs.Args(), nil
+}
+
+// Exit runs the program as the process: with the command line's arguments, the standard
+// streams and a context that ends on SIGINT or SIGTERM; it exits with the command's status.
+func (p *Program) Exit() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := p.Main(ctx, os.Args[1:], Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
+	stop()
+	os.Exit(code)
 }
 
 // Version returns the program's version line from the build information: the module
