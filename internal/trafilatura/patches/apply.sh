@@ -42,10 +42,11 @@ cleanup() { if [ $keep = 0 ]; then rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
 # Outside any module, so that go.mod and go.sum are left alone.
-dir=$(cd "$tmp" && GOFLAGS= "$GO" mod download -json "$module@$UPSTREAM" |
-	sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')
+(cd "$tmp" && GOFLAGS= "$GO" mod download -json "$module@$UPSTREAM" >"$tmp/download.json") || true
+dir=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p' "$tmp/download.json")
 if [ -z "$dir" ] || [ ! -d "$dir" ]; then
-	echo "apply.sh: cannot download $module@$UPSTREAM" >&2
+	echo "apply.sh: cannot download $module@$UPSTREAM:" >&2
+	sed -n 's/^[[:space:]]*"Error": //p' "$tmp/download.json" >&2
 	exit 1
 fi
 
