@@ -10,7 +10,7 @@ DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
 FUZZTIME ?= 60s
 
-.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean
+.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean trafilatura trafilatura-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
@@ -93,3 +93,16 @@ lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) vet $(DEVTAGS) ./...
+
+# internal/trafilatura is go-trafilatura UPSTREAM plus internal/trafilatura/patches/.
+# trafilatura rebuilds the package from them (with UPSTREAM=vX.Y.Z, from that version, and
+# the unmodified module the comparison tests use moves to it too) and runs the comparison
+# tests; trafilatura-check only checks that the committed package is what the series gives.
+UPSTREAM ?= v1.12.2
+trafilatura:
+	$(GO) get github.com/markusmobius/go-trafilatura@$(UPSTREAM)
+	UPSTREAM=$(UPSTREAM) GO=$(GO) sh internal/trafilatura/patches/apply.sh apply
+	$(GO) test $(DEVTAGS) ./internal/trafilatura ./stages/extract
+
+trafilatura-check:
+	UPSTREAM=$(UPSTREAM) GO=$(GO) sh internal/trafilatura/patches/apply.sh check

@@ -22,7 +22,6 @@
 package trafilatura
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -30,10 +29,6 @@ import (
 	"github.com/newspipe/newspipe/internal/trafilatura/internal/lru"
 	"github.com/newspipe/newspipe/internal/trafilatura/internal/re2go"
 	"golang.org/x/net/html"
-)
-
-var (
-	rxHtmlLang = regexp.MustCompile(`(?i)[a-z]{2}`)
 )
 
 // textFilter filters out unwanted text
