@@ -31,7 +31,7 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdEvalClean(ctx, args, e.Stdout, e.Stderr)
 			}},
-		{Name: "eval ner", Args: "FILE", Summary: "entity F1 on a CoNLL-2003 file, beside prose/v2",
+		{Name: "eval ner", Args: "FILE...", Summary: "entity F1 on CoNLL-2003 files side by side, beside prose/v2",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalNER(args, e.Stdout, e.Stderr) }},
 		{Name: "eval dates", Args: "[CASES.tsv]", Summary: "date tagger P/R/F1 on a table of cases",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdEvalDates(args, e.Stdout, e.Stderr) }},
