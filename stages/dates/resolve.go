@@ -46,7 +46,7 @@ func validDay(y, m, d int) bool {
 }
 
 // dayVal writes a month-day, resolving the year against ref and the tense around tokens [i0, i1).
-func (c *ctx) dayVal(m, d, i0, i1 int) (string, time.Time) {
+func (c *tagging) dayVal(m, d, i0, i1 int) (string, time.Time) {
 	if !c.hasRef {
 		return fmt.Sprintf("XXXX-%02d-%02d", m, d), time.Time{}
 	}
@@ -62,7 +62,7 @@ func (c *ctx) dayVal(m, d, i0, i1 int) (string, time.Time) {
 }
 
 // monthVal writes a month without a year.
-func (c *ctx) monthVal(m, i0, i1 int) string {
+func (c *tagging) monthVal(m, i0, i1 int) string {
 	if !c.hasRef {
 		return fmt.Sprintf("XXXX-%02d", m)
 	}
@@ -101,7 +101,7 @@ func seasonOf(t time.Time) (string, int) {
 }
 
 // seasonVal writes a season without a year; rel is -1 (last), 0 (this or bare) or +1 (next).
-func (c *ctx) seasonVal(s string, rel, i0, i1 int) string {
+func (c *tagging) seasonVal(s string, rel, i0, i1 int) string {
 	if !c.hasRef {
 		return "XXXX-" + s
 	}
@@ -133,7 +133,7 @@ func (c *ctx) seasonVal(s string, rel, i0, i1 int) string {
 }
 
 // quarterVal writes a quarter (1-4) without a year.
-func (c *ctx) quarterVal(q, i0, i1 int) string {
+func (c *tagging) quarterVal(q, i0, i1 int) string {
 	if !c.hasRef {
 		return fmt.Sprintf("XXXX-Q%d", q)
 	}
@@ -145,7 +145,7 @@ func (c *ctx) quarterVal(q, i0, i1 int) string {
 
 // pickYear chooses the year of a recurring period (given by span) that the tense around
 // tokens [i0, i1) makes likely; see the package comment.
-func (c *ctx) pickYear(i0, i1 int, dayLevel bool, span func(y int) (time.Time, time.Time)) int {
+func (c *tagging) pickYear(i0, i1 int, dayLevel bool, span func(y int) (time.Time, time.Time)) int {
 	ref := c.ref
 	y0 := ref.Year()
 	for y := y0 - 1; y <= y0+1; y++ {
@@ -181,7 +181,7 @@ func (c *ctx) pickYear(i0, i1 int, dayLevel bool, span func(y int) (time.Time, t
 }
 
 // weekdayDate resolves a bare weekday (ISO 1-7) around ref by the tense near tokens [i0, i1).
-func (c *ctx) weekdayDate(wd, i0, i1 int) time.Time {
+func (c *tagging) weekdayDate(wd, i0, i1 int) time.Time {
 	cur := isoWeekday(c.ref)
 	tn, _ := c.tenseAt(i0, i1)
 	switch tn {
@@ -208,7 +208,7 @@ var pastEdExceptions = map[string]bool{"indeed": true, "speed": true, "proceed":
 
 // tenseAt finds the tense marker nearest to tokens [i0, i1) within their sentence and
 // returns it with its distance in tokens.
-func (c *ctx) tenseAt(i0, i1 int) (tense, int) {
+func (c *tagging) tenseAt(i0, i1 int) (tense, int) {
 	leftOpen, rightOpen := true, true
 	for k := 1; k <= 16 && (leftOpen || rightOpen); k++ {
 		if leftOpen {
@@ -232,7 +232,7 @@ func (c *ctx) tenseAt(i0, i1 int) (tense, int) {
 }
 
 // tenseOf returns the tense token i marks, if any.
-func (c *ctx) tenseOf(i int) tense {
+func (c *tagging) tenseOf(i int) tense {
 	t := &c.toks[i]
 	if t.kind != kWord {
 		return tUnknown
@@ -258,7 +258,7 @@ func (c *ctx) tenseOf(i int) tense {
 
 // auxTense returns the tense of the past form at token i given the auxiliaries before it:
 // "will be published" is future, "is published" present, "was published" past.
-func (c *ctx) auxTense(i int) tense {
+func (c *tagging) auxTense(i int) tense {
 	for k := i - 1; k >= i-3 && k >= 0 && !c.boundary(k+1); k-- {
 		w := c.toks[k].w
 		if w == nil {

@@ -10,7 +10,7 @@ var longUnits = map[string]unit{"yearlong": uYear, "monthlong": uMonth, "weeklon
 
 // ruleCompound tags hyphenated unit words: "year-end" (this year), "year-earlier" and "year-ago"
 // (last year), "year-long" and "yearlong" (a one-unit duration).
-func (c *ctx) ruleCompound(i int) (match, bool) {
+func (c *tagging) ruleCompound(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil || t.kind != kWord {
 		return match{}, false
@@ -43,7 +43,7 @@ var dayCue = map[string]bool{"on": true, "by": true, "until": true, "till": true
 
 // ruleOrdinalDay tags a day of the month given alone: "on the 19th". The month is the reference
 // month, or the one before (past tense) or after (future tense) when the day lies on the wrong side.
-func (c *ctx) ruleOrdinalDay(i int) (match, bool) {
+func (c *tagging) ruleOrdinalDay(i int) (match, bool) {
 	if !c.is(i, "the") {
 		return match{}, false
 	}

@@ -6,7 +6,7 @@ type dparse struct{ end, y, m, d, wd int }
 
 // dateCore reads a calendar date with a month name: "June 10, 2018", "10 June", "Monday, June 4",
 // "the 4th of July", "June 2018".
-func (c *ctx) dateCore(i int) (dparse, bool) {
+func (c *tagging) dateCore(i int) (dparse, bool) {
 	j, wd := i, 0
 	if t := c.at(i); t.w != nil && t.w.wday > 0 && !t.w.wdPl && t.cap {
 		wd, j = t.w.wday, i+1
@@ -28,7 +28,7 @@ func (c *ctx) dateCore(i int) (dparse, bool) {
 	return p, true
 }
 
-func (c *ctx) monthFirst(i int) (dparse, bool) {
+func (c *tagging) monthFirst(i int) (dparse, bool) {
 	m, j, _ := c.monthAt(i)
 	if m == 0 {
 		return dparse{}, false
@@ -60,7 +60,7 @@ func (c *ctx) monthFirst(i int) (dparse, bool) {
 	return dparse{}, false
 }
 
-func (c *ctx) dayFirst(i int) (dparse, bool) {
+func (c *tagging) dayFirst(i int) (dparse, bool) {
 	j := i
 	the := c.is(j, "the")
 	if the {
@@ -99,7 +99,7 @@ func (c *ctx) dayFirst(i int) (dparse, bool) {
 }
 
 // ruleDate tags dates with a month name.
-func (c *ctx) ruleDate(i int) (match, bool) {
+func (c *tagging) ruleDate(i int) (match, bool) {
 	p, ok := c.dateCore(i)
 	if !ok {
 		return match{}, false
@@ -131,7 +131,7 @@ func (c *ctx) ruleDate(i int) (match, bool) {
 }
 
 // ruleNumericDate tags 2018-06-10, 2018/06/10, 06/10/2018 and 10.06.2018.
-func (c *ctx) ruleNumericDate(i int) (match, bool) {
+func (c *tagging) ruleNumericDate(i int) (match, bool) {
 	a := c.at(i)
 	if a.kind != kNum || a.suf != sufNone {
 		return match{}, false

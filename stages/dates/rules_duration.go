@@ -4,7 +4,7 @@ package dates
 
 // quantity reads an amount before a unit: "three", "48", "2.5", "a", "a few", "several",
 // "twenty-four", "two and a half". n < 0 means an unknown amount.
-func (c *ctx) quantity(j int) (n float64, end int, isA, ok bool) {
+func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 	t := c.at(j)
 	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$') {
 		return 0, j, false, false // "1-1/2", "$5"
@@ -64,7 +64,7 @@ var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": tr
 
 // ruleDuration tags durations and the relative dates built from them: "three months", "48 hours",
 // "eight-year", "the past three years", "decades", "four years ago", "two days later".
-func (c *ctx) ruleDuration(i int) (match, bool) {
+func (c *tagging) ruleDuration(i int) (match, bool) {
 	j := i
 	amount, mod := c.quantityMod(i)
 	if amount > i {
@@ -190,7 +190,7 @@ func (c *ctx) ruleDuration(i int) (match, bool) {
 // quantityMod reads a modifier of an amount at token i ("about", "nearly", "more than",
 // "at least") and returns where the amount starts and the modifier's TIMEX3 mod for a
 // duration; it returns i and modNone when there is none.
-func (c *ctx) quantityMod(i int) (int, timexMod) {
+func (c *tagging) quantityMod(i int) (int, timexMod) {
 	switch {
 	case c.is(i, "about") || c.is(i, "around") || c.is(i, "approximately") || c.is(i, "roughly"):
 		return i + 1, modApprox
@@ -225,4 +225,4 @@ func pointMod(mod timexMod, dir int) timexMod {
 }
 
 // isAFew reports whether the quantity at j is "a few".
-func isAFew(c *ctx, j int) bool { return c.is(j, "a") && c.is(j+1, "few") }
+func isAFew(c *tagging, j int) bool { return c.is(j, "a") && c.is(j+1, "few") }

@@ -8,7 +8,7 @@ import (
 )
 
 // ruleHoliday tags fixed holidays: "Christmas", "New Year's Day", "Halloween", "Thanksgiving".
-func (c *ctx) ruleHoliday(i int) (match, bool) {
+func (c *tagging) ruleHoliday(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil || !t.cap {
 		return match{}, false
@@ -82,7 +82,7 @@ func (c *ctx) ruleHoliday(i int) (match, bool) {
 }
 
 // ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY19".
-func (c *ctx) ruleFiscal(i int) (match, bool) {
+func (c *tagging) ruleFiscal(i int) (match, bool) {
 	t := c.at(i)
 	switch {
 	case t.is("fiscal"):

@@ -5,7 +5,7 @@ package dates
 import "fmt"
 
 // ruleQuarter tags quarters and halves: "the third quarter", "Q3 2018", "first half of 2018".
-func (c *ctx) ruleQuarter(i int) (match, bool) {
+func (c *tagging) ruleQuarter(i int) (match, bool) {
 	j := i
 	if c.is(j, "the") {
 		j++
@@ -83,7 +83,7 @@ func (c *ctx) ruleQuarter(i int) (match, bool) {
 }
 
 // ruleDecade tags "the 1970s", "the '90s", "1990s", "the nineties".
-func (c *ctx) ruleDecade(i int) (match, bool) {
+func (c *tagging) ruleDecade(i int) (match, bool) {
 	j := i
 	the := c.is(j, "the")
 	if the {
@@ -119,7 +119,7 @@ func (c *ctx) ruleDecade(i int) (match, bool) {
 
 // dropThe moves the start of an expression past a leading "the" when the expression
 // modifies a following noun: in "the 1990s boom" the article belongs to "boom".
-func (c *ctx) dropThe(i, end int) int {
+func (c *tagging) dropThe(i, end int) int {
 	if c.is(i, "the") {
 		if n := c.at(end); n.kind == kWord && !n.cap && n.w == nil {
 			return i + 1
@@ -129,7 +129,7 @@ func (c *ctx) dropThe(i, end int) int {
 }
 
 // ruleCentury tags "the 19th century", "the twenty-first century", "this century".
-func (c *ctx) ruleCentury(i int) (match, bool) {
+func (c *tagging) ruleCentury(i int) (match, bool) {
 	j := i
 	if c.is(j, "the") {
 		j++
@@ -149,7 +149,7 @@ func (c *ctx) ruleCentury(i int) (match, bool) {
 
 // seasonAt tags a season: "summer 2018", "the summer of 2017", "the fall", "spring".
 // cued says a modifier already marks the word as temporal.
-func (c *ctx) seasonAt(i int, cued bool) (match, bool) {
+func (c *tagging) seasonAt(i int, cued bool) (match, bool) {
 	j := i
 	the := c.is(j, "the")
 	if the {
@@ -191,10 +191,10 @@ func (c *ctx) seasonAt(i int, cued bool) (match, bool) {
 	return match{start: i, end: k, typ: tDate, val: c.seasonVal(s, 0, i, k)}, true
 }
 
-func (c *ctx) ruleSeason(i int) (match, bool) { return c.seasonAt(i, false) }
+func (c *tagging) ruleSeason(i int) (match, bool) { return c.seasonAt(i, false) }
 
 // ruleWeekday tags a weekday alone or with a part of the day or a time: "Tuesday", "Monday night".
-func (c *ctx) ruleWeekday(i int) (match, bool) {
+func (c *tagging) ruleWeekday(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil || t.w.wday == 0 || t.w.wdPl || t.w.wdAbbr || !t.cap || t.kind != kWord {
 		return match{}, false
@@ -233,7 +233,7 @@ var monthCue = map[string]bool{"in": true, "since": true, "until": true, "till":
 var nameCue = map[string]bool{"by": true, "to": true, "and": true, "or": true, "of": true, "for": true, "from": true}
 
 // ruleMonth tags a bare month name: "in September".
-func (c *ctx) ruleMonth(i int) (match, bool) {
+func (c *tagging) ruleMonth(i int) (match, bool) {
 	m, e, abbr := c.monthAt(i)
 	if m == 0 || abbr {
 		return match{}, false
@@ -267,7 +267,7 @@ func (c *ctx) ruleMonth(i int) (match, bool) {
 
 // ruleYear tags a bare four-digit year when the context says it is one: "in 1973", "the 1973 war",
 // but not "1973 troops" or "about 2000 people".
-func (c *ctx) ruleYear(i int) (match, bool) {
+func (c *tagging) ruleYear(i int) (match, bool) {
 	y, ok := c.yearAt(i)
 	if !ok {
 		return match{}, false

@@ -16,7 +16,7 @@ const (
 )
 
 // monthAt reads a capitalised month name at i, with the period of an abbreviation.
-func (c *ctx) monthAt(i int) (m, end int, abbr bool) {
+func (c *tagging) monthAt(i int) (m, end int, abbr bool) {
 	t := c.at(i)
 	if t.w == nil || t.w.month == 0 || !t.cap || t.kind != kWord {
 		return 0, i, false
@@ -29,7 +29,7 @@ func (c *ctx) monthAt(i int) (m, end int, abbr bool) {
 }
 
 // dayAt reads a day of the month (1-31, plain or ordinal digits) at i.
-func (c *ctx) dayAt(i int) (int, bool) {
+func (c *tagging) dayAt(i int) (int, bool) {
 	t := c.at(i)
 	if t.kind != kNum || t.ndig > 2 || t.num < 1 || t.num > 31 || (t.suf != sufNone && t.suf != sufOrd) {
 		return 0, false
@@ -48,7 +48,7 @@ func (c *ctx) dayAt(i int) (int, bool) {
 }
 
 // yearAt reads a four-digit year at i.
-func (c *ctx) yearAt(i int) (int, bool) {
+func (c *tagging) yearAt(i int) (int, bool) {
 	t := c.at(i)
 	if t.kind != kNum || t.ndig != 4 || t.suf != sufNone || t.num < 1000 || t.num > 2099 {
 		return 0, false
@@ -61,7 +61,7 @@ func (c *ctx) yearAt(i int) (int, bool) {
 }
 
 // ordinalAt reads an ordinal ("3rd", "third", "twenty-first") at i.
-func (c *ctx) ordinalAt(i int) (n, end int) {
+func (c *tagging) ordinalAt(i int) (n, end int) {
 	t := c.at(i)
 	if t.kind == kNum && t.suf == sufOrd {
 		return t.num, i + 1
@@ -85,7 +85,7 @@ func (c *ctx) ordinalAt(i int) (n, end int) {
 }
 
 // timeOfDay reads a clock time at i: "12:39 PM", "3 p.m.", "15:00", "noon".
-func (c *ctx) timeOfDay(i int) (end int, hhmm string, ok bool) {
+func (c *tagging) timeOfDay(i int) (end int, hhmm string, ok bool) {
 	t := c.at(i)
 	if t.is("noon") || t.is("midday") {
 		return i + 1, "12:00", true
@@ -167,7 +167,7 @@ var timeZones = map[string]bool{"GMT": true, "UTC": true, "BST": true, "CET": tr
 
 // attachTime extends a day-level match with a following clock time or part of the day:
 // "June 10, 2018, 12:39 PM", "Monday at 3 p.m.", "Monday night".
-func (c *ctx) attachTime(m *match) {
+func (c *tagging) attachTime(m *match) {
 	j := m.end
 	if c.at(j).w != nil && c.at(j).w.pod != "" {
 		m.end, m.typ, m.val = j+1, tTime, m.val+"T"+c.at(j).w.pod
@@ -185,7 +185,7 @@ func (c *ctx) attachTime(m *match) {
 }
 
 // refDay writes the reference day shifted by n days, or an unknown day.
-func (c *ctx) refDay(n int) (string, time.Time) {
+func (c *tagging) refDay(n int) (string, time.Time) {
 	if !c.hasRef {
 		return "XXXX-XX-XX", time.Time{}
 	}
@@ -194,7 +194,7 @@ func (c *ctx) refDay(n int) (string, time.Time) {
 }
 
 // anchorShift moves the anchor (the last full date, else ref) by n units.
-func (c *ctx) anchorShift(n int, u unit) (string, time.Time) {
+func (c *tagging) anchorShift(n int, u unit) (string, time.Time) {
 	if !c.hasAnchor {
 		return unknownAt(u), time.Time{}
 	}
@@ -202,7 +202,7 @@ func (c *ctx) anchorShift(n int, u unit) (string, time.Time) {
 }
 
 // refShift moves the reference date by n units.
-func (c *ctx) refShift(n int, u unit) (string, time.Time) {
+func (c *tagging) refShift(n int, u unit) (string, time.Time) {
 	if !c.hasRef {
 		return unknownAt(u), time.Time{}
 	}

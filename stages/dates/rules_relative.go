@@ -10,7 +10,7 @@ import (
 
 // modPrefix reads a temporal modifier: "early", "mid-", "late", "the end of", "the
 // beginning of". It returns where the modified expression starts and the TIMEX3 mod.
-func (c *ctx) modPrefix(i int) (int, timexMod, bool) {
+func (c *tagging) modPrefix(i int) (int, timexMod, bool) {
 	t := c.at(i)
 	if t.w == nil {
 		return i, modNone, false
@@ -58,7 +58,7 @@ var partMod = map[string]timexMod{"early": modStart, "beginning": modStart, "sta
 	"mid": modMid, "middle": modMid, "late": modEnd, "end": modEnd, "close": modEnd}
 
 // ruleMod tags a period with a modifier: "early June", "mid-2018", "the end of the year".
-func (c *ctx) ruleMod(i int) (match, bool) {
+func (c *tagging) ruleMod(i int) (match, bool) {
 	j, mod, ok := c.modPrefix(i)
 	if !ok {
 		return match{}, false
@@ -105,7 +105,7 @@ func (c *ctx) ruleMod(i int) (match, bool) {
 }
 
 // relPeriod tags "this week", "last year", "next month", "last spring", "next Tuesday", "this morning".
-func (c *ctx) relPeriod(i int) (match, bool) {
+func (c *tagging) relPeriod(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil {
 		return match{}, false
@@ -210,7 +210,7 @@ func (c *ctx) relPeriod(i int) (match, bool) {
 }
 
 // ruleRelative tags relative periods, including the "the" and "earlier/later" forms.
-func (c *ctx) ruleRelative(i int) (match, bool) {
+func (c *tagging) ruleRelative(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil {
 		return match{}, false
@@ -244,7 +244,7 @@ func (c *ctx) ruleRelative(i int) (match, bool) {
 
 // relThe tags "the past year" (a duration), "the following day", "the previous week", "the same day",
 // "the day before", "the weekend", "the coming months".
-func (c *ctx) relThe(i int) (match, bool) {
+func (c *tagging) relThe(i int) (match, bool) {
 	j := i + 1
 	k := c.at(j)
 	if k.w == nil {
@@ -344,7 +344,7 @@ func (c *ctx) relThe(i int) (match, bool) {
 
 // ruleDeictic tags "today", "yesterday morning", "now", "currently", "recently", "the past",
 // "the future", "recent years", "these days".
-func (c *ctx) ruleDeictic(i int) (match, bool) {
+func (c *tagging) ruleDeictic(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil {
 		return match{}, false

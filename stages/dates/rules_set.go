@@ -5,7 +5,7 @@ package dates
 import "fmt"
 
 // ruleSet tags repeated times: "every week", "twice a year", "daily", "on Mondays", "$5 a year".
-func (c *ctx) ruleSet(i int) (match, bool) {
+func (c *tagging) ruleSet(i int) (match, bool) {
 	t := c.at(i)
 	if t.w == nil && t.kind != kNum {
 		return match{}, false

@@ -3,7 +3,7 @@ package dates
 // Rules for times of day.
 
 // ruleTime tags a clock time on its own: "3 p.m.", "noon"; it is placed on the reference day.
-func (c *ctx) ruleTime(i int) (match, bool) {
+func (c *tagging) ruleTime(i int) (match, bool) {
 	e, hm, ok := c.timeOfDay(i)
 	if !ok {
 		return match{}, false

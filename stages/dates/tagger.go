@@ -104,8 +104,8 @@ var modNames = [...]string{"", "START", "MID", "END", "APPROX", "LESS_THAN", "MO
 // String returns the mod as TIMEX3 writes it, or "" for none.
 func (m timexMod) String() string { return modNames[m] }
 
-// ctx is the state of one Tag call.
-type ctx struct {
+// tagging is the state of one Tag call.
+type tagging struct {
 	text      string
 	toks      []token
 	ref       time.Time
@@ -129,12 +129,11 @@ func (t *Tagger) Tag(text string, ref time.Time) []record.Date {
 func (t *Tagger) tag(text string, ref time.Time) []record.Date { return t.Tag(text, ref) }
 
 // TagContext is Tag, checking ctx between lines: it returns ctx's error once ctx ends.
-func (t *Tagger) TagContext(cx context.Context, text string, ref time.Time) (out []record.Date, err error) {
-	// cx, not ctx: in this package ctx is the state of one call.
+func (t *Tagger) TagContext(ctx context.Context, text string, ref time.Time) (out []record.Date, err error) {
 	if len(text) > math.MaxInt32 {
 		return nil, nil // offsets are stored in 32 bits
 	}
-	c := &ctx{text: text}
+	c := &tagging{text: text}
 	if !ref.IsZero() {
 		c.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		c.hasRef = true
@@ -151,7 +150,7 @@ func (t *Tagger) TagContext(cx context.Context, text string, ref time.Time) (out
 	defer func() { *buf = toks[:0] }()
 	rpos := 0
 	for from := 0; from < len(text); {
-		if err := cx.Err(); err != nil {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		to := strings.IndexByte(text[from:], '\n')
@@ -169,7 +168,7 @@ func (t *Tagger) TagContext(cx context.Context, text string, ref time.Time) (out
 }
 
 // tagLine appends the expressions of the tokens in c.toks to out.
-func (c *ctx) tagLine(out []record.Date) []record.Date {
+func (c *tagging) tagLine(out []record.Date) []record.Date {
 	for i := 0; i < len(c.toks); {
 		m, ok := c.best(i)
 		if !ok {
@@ -187,33 +186,33 @@ func (c *ctx) tagLine(out []record.Date) []record.Date {
 }
 
 // rule recognises an expression starting at token i.
-type rule func(c *ctx, i int) (match, bool)
+type rule func(c *tagging, i int) (match, bool)
 
 // rules are tried at every token; the longest match wins, earlier rules win ties.
 var rules = []rule{
-	(*ctx).ruleDate,
-	(*ctx).ruleNumericDate,
-	(*ctx).ruleMod,
-	(*ctx).ruleRelative,
-	(*ctx).ruleDeictic,
-	(*ctx).ruleQuarter,
-	(*ctx).ruleDecade,
-	(*ctx).ruleCentury,
-	(*ctx).ruleSeason,
-	(*ctx).ruleWeekday,
-	(*ctx).ruleMonth,
-	(*ctx).ruleYear,
-	(*ctx).ruleTime,
-	(*ctx).ruleSet,
-	(*ctx).ruleDuration,
-	(*ctx).ruleHoliday,
-	(*ctx).ruleFiscal,
-	(*ctx).ruleCompound,
-	(*ctx).ruleOrdinalDay,
+	(*tagging).ruleDate,
+	(*tagging).ruleNumericDate,
+	(*tagging).ruleMod,
+	(*tagging).ruleRelative,
+	(*tagging).ruleDeictic,
+	(*tagging).ruleQuarter,
+	(*tagging).ruleDecade,
+	(*tagging).ruleCentury,
+	(*tagging).ruleSeason,
+	(*tagging).ruleWeekday,
+	(*tagging).ruleMonth,
+	(*tagging).ruleYear,
+	(*tagging).ruleTime,
+	(*tagging).ruleSet,
+	(*tagging).ruleDuration,
+	(*tagging).ruleHoliday,
+	(*tagging).ruleFiscal,
+	(*tagging).ruleCompound,
+	(*tagging).ruleOrdinalDay,
 }
 
 // best returns the longest match at token i.
-func (c *ctx) best(i int) (match, bool) {
+func (c *tagging) best(i int) (match, bool) {
 	t := &c.toks[i]
 	// Only words and numbers start expressions, except "'90s".
 	if t.kind == kPunct && t.ch != '\'' {
@@ -234,10 +233,10 @@ func (c *ctx) best(i int) (match, bool) {
 }
 
 // str returns the text of token t.
-func (c *ctx) str(t *token) string { return c.text[t.start:t.end] }
+func (c *tagging) str(t *token) string { return c.text[t.start:t.end] }
 
 // at returns token i, or an empty token when i is out of range.
-func (c *ctx) at(i int) *token {
+func (c *tagging) at(i int) *token {
 	if i < 0 || i >= len(c.toks) {
 		return &c.none
 	}
@@ -245,15 +244,15 @@ func (c *ctx) at(i int) *token {
 }
 
 // is reports whether token i is the word key.
-func (c *ctx) is(i int, key string) bool { return c.at(i).is(key) }
+func (c *tagging) is(i int, key string) bool { return c.at(i).is(key) }
 
 // adjacent reports whether token i follows token i-1 without space.
-func (c *ctx) adjacent(i int) bool {
+func (c *tagging) adjacent(i int) bool {
 	return i > 0 && i < len(c.toks) && !c.toks[i].space
 }
 
 // boundary reports whether a sentence boundary lies between token i-1 and token i.
-func (c *ctx) boundary(i int) bool {
+func (c *tagging) boundary(i int) bool {
 	if i <= 0 || i >= len(c.toks) {
 		return true
 	}
@@ -287,7 +286,7 @@ var titleAbbr = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true,
 	"Inc": true, "Corp": true, "Co": true, "Ltd": true}
 
 // sentenceStart reports whether token i starts a sentence or a line (for capitalisation tests).
-func (c *ctx) sentenceStart(i int) bool {
+func (c *tagging) sentenceStart(i int) bool {
 	if i <= 0 {
 		return true
 	}
