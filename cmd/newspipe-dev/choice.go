@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,12 +117,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 		return exitFailures
 	}
 	data = append(data, '\n')
-	if *out == "-" {
-		_, err = stdout.Write(data)
-	} else {
-		err = os.WriteFile(*out, data, 0o644)
-	}
-	if err != nil {
+	if err := writeModel(*out, data, stdout); err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train choice: write: %v\n", err)
 		return exitFailures
 	}

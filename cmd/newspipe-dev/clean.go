@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -93,12 +92,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		return exitFailures
 	}
 	data = append(data, '\n')
-	if *out == "-" {
-		_, err = stdout.Write(data)
-	} else {
-		err = os.WriteFile(*out, data, 0o644)
-	}
-	if err != nil {
+	if err := writeModel(*out, data, stdout); err != nil {
 		fmt.Fprintf(stderr, "newspipe train clean: write model: %v\n", err)
 		return exitFailures
 	}

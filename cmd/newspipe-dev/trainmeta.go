@@ -156,12 +156,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
 		return exitFailures
 	}
-	if *out == "-" {
-		_, err = stdout.Write(data)
-	} else {
-		err = os.WriteFile(*out, data, 0o644)
-	}
-	if err != nil {
+	if err := writeModel(*out, data, stdout); err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
 		return exitFailures
 	}
