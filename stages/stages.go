@@ -70,13 +70,17 @@ func Load() (*Models, error) {
 	}, nil
 }
 
+// ParseLine returns the first stages of Line, decode and parse: a document's blocks as the
+// cleaner is given them, for training what judges them.
+func (m *Models) ParseLine(opt Options) pipeline.Line[*document.Document, *Parsed] {
+	l1 := pipeline.First(pipeline.Stage[*document.Document, *Decoded]{Name: "decode", Workers: opt.Workers, Process: Decode})
+	return pipeline.Then(l1, pipeline.Stage[*Decoded, *Parsed]{Name: "parse", Workers: opt.Workers, Process: m.Parse})
+}
+
 // BodyLine returns the first stages of Line, decode, parse and clean: a document's article
 // body and removed lines without the annotation, for measuring chrome removal.
 func (m *Models) BodyLine(opt Options) pipeline.Line[*document.Document, *Cleaned] {
-	w := opt.Workers
-	l1 := pipeline.First(pipeline.Stage[*document.Document, *Decoded]{Name: "decode", Workers: w, Process: Decode})
-	l2 := pipeline.Then(l1, pipeline.Stage[*Decoded, *Parsed]{Name: "parse", Workers: w, Process: m.Parse})
-	return pipeline.Then(l2, pipeline.Stage[*Parsed, *Cleaned]{Name: "clean", Workers: w,
+	return pipeline.Then(m.ParseLine(opt), pipeline.Stage[*Parsed, *Cleaned]{Name: "clean", Workers: opt.Workers,
 		Process: func(ctx context.Context, p *Parsed) (*Cleaned, error) {
 			return m.Clean(ctx, p, opt.Repeats, opt.Review)
 		}})

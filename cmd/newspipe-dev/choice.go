@@ -154,24 +154,8 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 	}
 	cleaner := clean.New().WithoutChoice()
 	pages := make([]choicePage, len(list))
-	src := func(ctx context.Context, emit func(*document.Document) error) error {
-		for i, p := range list {
-			raw, err := p.HTML()
-			if err != nil {
-				return err
-			}
-			d := &document.Document{Raw: raw, FormatHint: formHTML}
-			d.Record.ID = strconv.Itoa(i)
-			d.Record.Source.URL = p.URL
-			if err := emit(d); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	line := pipeline.Then(
-		pipeline.First(pipeline.Stage[*document.Document, *stages.Decoded]{Name: "decode", Workers: workers, Process: stages.Decode}),
-		pipeline.Stage[*stages.Decoded, *stages.Parsed]{Name: "parse", Workers: workers, Process: models.Parse})
+	src := pageSource(list, formHTML)
+	line := models.ParseLine(stages.Options{Workers: workers})
 	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
 		i, _ := strconv.Atoi(r.In.Record.ID)
 		p := &pages[i]

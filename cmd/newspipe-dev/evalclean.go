@@ -87,28 +87,12 @@ func cmdEvalClean(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	// Only the stages up to chrome removal matter to the text.
 	body := models.BodyLine(stages.Options{Workers: *workers})
+	list := make([]extractset.Page, len(pages))
+	for i, p := range pages {
+		list[i] = p.Page
+	}
 	for _, form := range []string{formText, formHTML} {
-		src := func(ctx context.Context, emit func(*document.Document) error) error {
-			for i, p := range pages {
-				var raw []byte
-				var err error
-				if form == formText {
-					raw, err = p.Text()
-				} else {
-					raw, err = p.HTML()
-				}
-				if err != nil {
-					return err
-				}
-				d := &document.Document{Raw: raw, FormatHint: form}
-				d.Record.ID = strconv.Itoa(i)
-				d.Record.Source.URL = p.URL
-				if err := emit(d); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
+		src := pageSource(list, form)
 		sink := func(r pipeline.Result[*document.Document, *stages.Cleaned]) error {
 			i, _ := strconv.Atoi(r.In.Record.ID)
 			p := pages[i]
