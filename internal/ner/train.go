@@ -144,19 +144,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	first := make([][][]int, len(docs))
 	firstEm := make([][][]float32, len(docs))
 	for k := 0; k < folds; k++ {
-		var in, out []int
-		for di := range docs {
-			if di%folds == k {
-				out = append(out, di)
-			} else {
-				in = append(in, di)
-			}
-		}
-		sub := make([]CoNLLDoc, len(in))
-		subSpans := make([][][]Span, len(in))
-		for j, di := range in {
-			sub[j], subSpans[j] = docs[di], spans[di]
-		}
+		sub, subSpans, out := jackknifeFold(docs, spans, folds, k)
 		o := opts
 		o.Dev = nil
 		fm := fit(sub, subSpans, types, typeIndex, nil, o, io.Discard, begin)
@@ -240,19 +228,7 @@ func trainLabelStage(docs []CoNLLDoc, spans [][][]Span, types []string, typeInde
 	const folds = 5
 	first := &firstStage{tags: make([][][]int, len(docs)), em: make([][][]float32, len(docs)), labels: true}
 	for k := 0; k < folds; k++ {
-		var in, out []int
-		for di := range docs {
-			if di%folds == k {
-				out = append(out, di)
-			} else {
-				in = append(in, di)
-			}
-		}
-		sub := make([]CoNLLDoc, len(in))
-		subSpans := make([][][]Span, len(in))
-		for j, di := range in {
-			sub[j], subSpans[j] = docs[di], spans[di]
-		}
+		sub, subSpans, out := jackknifeFold(docs, spans, folds, k)
 		o := opts
 		o.Dev = nil
 		o.Seed = opts.Seed + uint64(k)*7919
@@ -585,4 +561,18 @@ func meanModel(ms []*Model) *Model {
 	m.quantise()
 	m.table = newFeatTable(keys)
 	return m
+}
+
+// jackknifeFold splits the documents for fold k of folds: the documents (and their
+// spans) that train the fold's model, in order, and the indexes of those it tags.
+func jackknifeFold(docs []CoNLLDoc, spans [][][]Span, folds, k int) (sub []CoNLLDoc, subSpans [][][]Span, out []int) {
+	for di := range docs {
+		if di%folds == k {
+			out = append(out, di)
+		} else {
+			sub = append(sub, docs[di])
+			subSpans = append(subSpans, spans[di])
+		}
+	}
+	return sub, subSpans, out
 }
