@@ -159,12 +159,42 @@ func (t *Tagger) TagContext(ctx context.Context, text string, ref time.Time) (ou
 		} else {
 			to += from + 1
 		}
+		to = pieceEnd(text, from, to)
 		toks, rpos = t.tokenize(text, from, to, rpos, toks[:0])
+		if len(toks) > 0 && from > 0 && text[from-1] != '\n' {
+			toks[0].nl = false // a piece of a long line
+		}
 		c.toks = toks
 		out = c.tagLine(out)
 		from = to
 	}
 	return out, nil
+}
+
+// maxPieceBytes is the longest piece of a line that is tagged at once. Lines are
+// paragraphs; a line of megabytes (a text without line breaks) is tagged in pieces, so
+// that its tokens (about 50 bytes each) do not all sit in memory at once.
+const maxPieceBytes = 64 << 10
+
+// pieceEnd returns where the piece of the line text[from:to] that starts at from ends:
+// at to, or, for a line longer than maxPieceBytes, after the last sentence end (". ")
+// or else the last space or tab within maxPieceBytes, or else after the first space or
+// tab beyond. A piece ends after white space, never inside a token.
+func pieceEnd(text string, from, to int) int {
+	if to-from <= maxPieceBytes {
+		return to
+	}
+	w := text[from : from+maxPieceBytes]
+	if i := strings.LastIndex(w, ". "); i > maxPieceBytes/2 {
+		return from + i + 2
+	}
+	if i := strings.LastIndexAny(w, " \t"); i > 0 {
+		return from + i + 1
+	}
+	if i := strings.IndexAny(text[from+maxPieceBytes:to], " \t"); i >= 0 {
+		return from + maxPieceBytes + i + 1
+	}
+	return to
 }
 
 // tagLine appends the expressions of the tokens in c.toks to out.

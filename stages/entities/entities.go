@@ -56,8 +56,58 @@ func (r *Recognizer) EntitiesContext(ctx context.Context, text string) ([]record
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	toks := ner.Tokenize(text)
-	sents := ner.Sentences(text, toks)
+	var ms []mention
+	for start, runeStart := 0, 0; start < len(text); {
+		end := windowEnd(text, start, windowBytes)
+		wms, err := r.windowMentions(ctx, text, start, end, runeStart)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, wms...)
+		runeStart += utf8.RuneCountInString(text[start:end])
+		start = end
+	}
+	return group(ms), nil
+}
+
+// windowBytes is the most text the tagger sees at once. Its document-level features (the
+// tags of the same word elsewhere in the document) and the tokens cost about 200 bytes a
+// token, so a text of megabytes (a dump of many articles, a book, a page of numbers) is
+// tagged in windows of whole paragraphs, each seen as one document: memory stays bounded,
+// and a news article, far shorter, is tagged whole.
+const windowBytes = 256 << 10
+
+// windowEnd returns where the window of text that starts at start ends: at the end of
+// the text, or after the last paragraph break, line break or space (in that order of
+// preference) within max bytes, or at a character boundary when there is none.
+func windowEnd(text string, start, max int) int {
+	if len(text)-start <= max {
+		return len(text)
+	}
+	w := text[start : start+max]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(w, sep); i > 0 {
+			return start + i + len(sep)
+		}
+	}
+	end := start + max
+	for end > start+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// windowMentions returns the mentions in text[start:end], which starts at code point
+// runeStart of text; their tokens' offsets are into text.
+func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end, runeStart int) ([]mention, error) {
+	toks := ner.Tokenize(text[start:end])
+	sents := ner.Sentences(text[start:end], toks)
+	for i := range toks { // sents share toks
+		toks[i].Start += start
+		toks[i].End += start
+		toks[i].RuneStart += runeStart
+		toks[i].RuneEnd += runeStart
+	}
 	words := make([][]string, len(sents))
 	all := make([]string, 0, len(toks)) // one array for every sentence's words
 	for i, s := range sents {
@@ -105,7 +155,7 @@ func (r *Recognizer) EntitiesContext(ctx context.Context, text string) ([]record
 			}
 		}
 	}
-	return group(addMissed(text, toks, splitCompounds(text, ms, r.model))), nil
+	return addMissed(text, toks, splitCompounds(text, ms, r.model)), nil
 }
 
 // orgNouns are the lower-case words that, right after a name, say it is an
