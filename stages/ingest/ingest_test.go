@@ -90,7 +90,7 @@ func TestReadJSONLines(t *testing.T) {
 		{id: "a~2", path: path, raw: "same id again", hint: "text"},
 		{id: "b", path: path, err: `ingest: line 6: field "text" must be a string`},
 		{id: "c", path: path, err: `ingest: line 7: no "text" or "html" field`},
-		{id: "feed:8", path: path, err: `ingest: invalid JSON on line 8: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`},
+		{id: "feed:8", path: path, err: `ingest: line 8 is a JSON array, not an object`},
 	}
 	if len(out) != len(want) {
 		t.Fatalf("got %d documents, want %d: %+v", len(out), len(want), out)

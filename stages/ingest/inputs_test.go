@@ -63,7 +63,7 @@ func TestReadStdin(t *testing.T) {
 		{"zstd", zstdString(t, feed), []string{"one=A long", "two=A long"}},
 		{"bzip2", bzip2String(t, feed), []string{"one=A long", "two=A long"}},
 		{"BOM, CRLF and a blank first line", "\xef\xbb\xbf\r\n" + `{"id":"a","text":"x"}` + "\r\n\r\n" + `{"id":"b","text":"y"}`, []string{"a=x", "b=y"}},
-		{"blank and non-object lines", `{"id":"a","text":"x"}` + "\n\n[1]\n" + `{"text":"y"}`, []string{"a=x", "stdin:3!ingest: invalid JSON on line 3: json: cannot unmarshal array into Go value of type map[string]json.RawMessage", "stdin:4=y"}},
+		{"blank and non-object lines", `{"id":"a","text":"x"}` + "\n\n[1]\n" + `{"text":"y"}`, []string{"a=x", "stdin:3!ingest: line 3 is a JSON array, not an object", "stdin:4=y"}},
 		{"text", "Just an article.\n", []string{"stdin=Just an"}},
 		{"text starting with a brace", "{Editor's note} An article.\nMore of it.\n", []string{"stdin={Editor's"}},
 		{"gzipped text", gzipString(t, "<html><p>A page.</p></html>"), []string{"stdin=<html><p>"}},

@@ -27,6 +27,7 @@ func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *buf
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		n += skipBlankLines(br)
 		line, tooLong, err := readLine(br, r.maxBytes(), buf[:0])
 		if cap(line) <= maxKeptLineBuffer {
 			buf = line
@@ -54,22 +55,31 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 	}
 	fields, err := parseObject(line)
 	if err != nil {
+		if kind := jsonKind(line); kind != "" {
+			return failed(id, path, fmt.Errorf("line %d is a JSON %s, not an object", n, kind))
+		}
 		if err := json.Unmarshal(line, &fields); err != nil {
 			return failed(id, path, fmt.Errorf("invalid JSON on line %d: %w", n, err))
 		}
 	}
 	if fields == nil {
-		return failed(id, path, fmt.Errorf("invalid JSON on line %d: not an object", n))
+		return failed(id, path, fmt.Errorf("line %d is a JSON null, not an object", n))
 	}
 	d := newDocument(id, path)
-	if raw, ok := fields["id"]; ok {
+	if raw, ok := fields["id"]; ok && string(raw) != "null" {
 		var s string
 		var num json.Number
 		switch {
-		case json.Unmarshal(raw, &s) == nil && s != "":
-			d.Record.ID = s
-		case json.Unmarshal(raw, &num) == nil && num != "": // null leaves num empty
+		case json.Unmarshal(raw, &s) == nil:
+			if s != "" {
+				d.Record.ID = s
+			}
+		case json.Unmarshal(raw, &num) == nil:
 			d.Record.ID = num.String()
+		default:
+			// Another id would be made up, and the record could not be matched to its line.
+			d.Fail(Stage, fmt.Errorf("line %d: field \"id\" must be a string or a number", n))
+			return d
 		}
 	}
 	for _, f := range []struct {
@@ -125,6 +135,26 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 	return d
 }
 
+// jsonKind names the kind of a line that is valid JSON but not an object ("array",
+// "string", "number", "boolean"), or returns "".
+func jsonKind(line []byte) string {
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 || t[0] == '{' || !json.Valid(t) {
+		return ""
+	}
+	switch t[0] {
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
 // extraFields returns the unknown fields as one JSON object with sorted keys, or nil.
 func extraFields(fields map[string]json.RawMessage) json.RawMessage {
 	var keys []string
@@ -152,6 +182,31 @@ func extraFields(fields map[string]json.RawMessage) json.RawMessage {
 	}
 	b.WriteByte('}')
 	return b.Bytes()
+}
+
+// skipBlankLines consumes the blank lines at the start of br, a buffer at a time (a
+// stream of millions of them, a decompression bomb of newlines, goes at the speed of the
+// decompressor), and returns their number. It leaves the white space before the next
+// non-blank line's first byte, or a blank last line without its end.
+func skipBlankLines(br *bufio.Reader) int {
+	lines := 0
+	for {
+		buf, _ := br.Peek(br.Size())
+		end := 0 // bytes up to the last line end in the blank run
+		for i, c := range buf {
+			if c == '\n' {
+				lines++
+				end = i + 1
+			} else if c != ' ' && c != '\t' && c != '\r' {
+				br.Discard(end)
+				return lines
+			}
+		}
+		if end == 0 {
+			return lines
+		}
+		br.Discard(end)
+	}
 }
 
 // maxKeptLineBuffer is the largest line buffer kept for the next line of a file.

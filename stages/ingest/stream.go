@@ -13,6 +13,9 @@ import (
 // utf8BOM is the byte order mark that some tools put before UTF-8 text.
 var utf8BOM = []byte("\xef\xbb\xbf")
 
+// maxCompressionLayers is how many layers of compression are undone.
+const maxCompressionLayers = 3
+
 // readStream emits the documents of one input stream. What it holds is read from its
 // content, not its name: gzip, zstd or bzip2 compression is undone as it streams; a WARC
 // or ARC file gives one document per page; JSON Lines (named .jsonl or .ndjson, or, when
@@ -22,8 +25,13 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(512)
 	name := stripCompression(path)
-	compressed := compressionOf(head)
-	if compressed != "" {
+	// Compression inside compression (a .gz of a .gz, a zstd dump gzipped again) is
+	// undone too, a few layers deep.
+	for depth := 0; depth < maxCompressionLayers; depth++ {
+		compressed := compressionOf(head)
+		if compressed == "" {
+			break
+		}
 		// A gzipped WARC is read by the WARC reader, which resynchronises on a corrupt
 		// record's gzip member instead of losing the rest of the file.
 		if compressed == gzipData {
@@ -42,6 +50,9 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 		defer z.Close()
 		br = bufio.NewReaderSize(z, 64<<10)
 		head, _ = br.Peek(512)
+	}
+	if len(head) == 0 && (ext(name) == ".warc" || ext(name) == ".arc") {
+		return nil // an empty web archive holds no documents
 	}
 	switch {
 	case isWARC(head):

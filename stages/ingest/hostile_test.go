@@ -1,0 +1,75 @@
+package ingest
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReadHostileFiles checks files built to confuse the reader: each gives exactly the
+// documents it holds, and a clear error record where it is bad.
+func TestReadHostileFiles(t *testing.T) {
+	page := "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:p>\r\nWARC-Target-URI: file:///p.txt\r\n" +
+		"Content-Type: text/plain\r\nContent-Length: 4\r\n\r\nText\r\n\r\n"
+	tests := []struct {
+		name    string
+		content string
+		want    []string // id=first bytes of raw, or id!error
+	}{
+		{"nested.txt.gz", gzipString(t, gzipString(t, "An article.")), []string{"nested=An article."}},
+		{"gzip-of-zstd", gzipString(t, zstdString(t, `{"id":"a","text":"x"}`+"\n")), []string{"a=x"}},
+		{"three-layers.warc.gz", gzipString(t, zstdString(t, gzipString(t, page))), []string{"p=Text"}},
+		{"empty.warc", "", nil},
+		{"empty.arc", "", nil},
+		{"empty.warc.gz", gzipString(t, ""), nil},
+		{"empty.jsonl", "", nil},
+		{"kinds.jsonl", "\"a string\"\n42\ntrue\nnull\n[{}]\n", []string{
+			"kinds:1!ingest: line 1 is a JSON string, not an object",
+			"kinds:2!ingest: line 2 is a JSON number, not an object",
+			"kinds:3!ingest: line 3 is a JSON boolean, not an object",
+			"kinds:4!ingest: line 4 is a JSON null, not an object",
+			"kinds:5!ingest: line 5 is a JSON array, not an object",
+		}},
+		{"ids.jsonl", `{"id":["a"],"text":"x"}` + "\n" + `{"id":{"k":1},"text":"x"}` + "\n" + `{"id":null,"text":"x"}` + "\n" +
+			`{"id":"","text":"x"}` + "\n" + `{"id":7,"text":"x"}` + "\n" + `{"id":false,"text":"x"}` + "\n", []string{
+			`ids:1!ingest: line 1: field "id" must be a string or a number`,
+			`ids:2!ingest: line 2: field "id" must be a string or a number`,
+			"ids:3=x", "ids:4=x", "7=x",
+			`ids:6!ingest: line 6: field "id" must be a string or a number`,
+		}},
+		{"blank-runs.jsonl", strings.Repeat("\n", 200_000) + " \t\r\n" + `{"text":"x"}` + strings.Repeat("\r\n \n", 100_000) + `{"text":"y"}`,
+			[]string{"blank-runs:200002=x", "blank-runs:400002=y"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.name)
+			write(t, path, tt.content)
+			var gotDocs []string
+			for _, g := range readAll(t, &Reader{}, path) {
+				if g.err != "" {
+					gotDocs = append(gotDocs, g.id+"!"+g.err)
+				} else {
+					gotDocs = append(gotDocs, g.id+"="+g.raw)
+				}
+			}
+			if strings.Join(gotDocs, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(gotDocs, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadNewlineBomb checks that a small gzip file of a gigabyte of line ends is read
+// as no document at all, at the speed of the decompressor (it is not timed here: the
+// test would take minutes line by line).
+func TestReadNewlineBomb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decompresses 256 MB")
+	}
+	path := filepath.Join(t.TempDir(), "bomb.jsonl.gz")
+	write(t, path, gzipString(t, string(bytes.Repeat([]byte("\n"), 256<<20))))
+	if got := readAll(t, &Reader{}, path); len(got) != 0 {
+		t.Errorf("got %d documents, want none", len(got))
+	}
+}
