@@ -14,6 +14,15 @@ type Stats struct {
 	Source StageStats
 	// Stages holds one entry per stage, in pipeline order.
 	Stages []StageStats
+	// Left are the items the source read but left out, by reason, for the table: the
+	// caller fills them in ("skipped record: images"); they follow the source's row.
+	Left []Count
+}
+
+// Count is a number of items of one kind.
+type Count struct {
+	Name string
+	N    int
 }
 
 // StageStats counts the items one stage processed, their bytes after the stage and the
@@ -49,7 +58,7 @@ func (s *StageStats) Bytes() int64 { return s.bytes.Load() }
 func (s *StageStats) Busy() time.Duration { return time.Duration(s.busy.Load()) }
 
 // Write prints the statistics as a table: items, bytes and busy time per stage, with each
-// stage's share of the total busy time.
+// stage's share of the total busy time, and the items the source left out.
 func (s *Stats) Write(w io.Writer, wall time.Duration) error {
 	var total time.Duration
 	for i := range s.Stages {
@@ -58,6 +67,9 @@ func (s *Stats) Write(w io.Writer, wall time.Duration) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "stage\tdocs\tbytes\tbusy\tshare\t\n")
 	fmt.Fprintf(tw, "%s\t%d\t%d\t\t\t\n", s.Source.Name, s.Source.Items(), s.Source.Bytes())
+	for _, c := range s.Left {
+		fmt.Fprintf(tw, "%s\t%d\t\t\t\t\n", c.Name, c.N)
+	}
 	for i := range s.Stages {
 		st := &s.Stages[i]
 		share := 0.0

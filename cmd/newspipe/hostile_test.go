@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -331,6 +333,31 @@ func TestHostileManyBlocks(t *testing.T) {
 		}
 		if got := strings.Contains(r.Text, "sea wall"); got != p.prose {
 			t.Errorf("%s: article prose in the text: %v, want %v\n%.300s", p.name, got, p.prose, r.Text)
+		}
+	}
+}
+
+// TestStatsCountSkipped checks that --stats lists, under the source, the files of a
+// folder and the web-archive records that are not documents, by reason.
+func TestStatsCountSkipped(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "notes.md"), "not an input format")
+	writeFile(t, filepath.Join(dir, "page.html"), "<html><body><p>"+batteryProse+"</p></body></html>")
+	recs := bytes.Join(crawl(), nil)
+	writeFile(t, filepath.Join(dir, "crawl.warc"), string(recs))
+	code, _, errOut := run(t, "", "run", "--stats", "--site-repeats=false", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, row := range []struct {
+		name string
+		n    int
+	}{
+		{"source", 4}, {"skipped files", 1}, {"skipped records: non-2xx responses", 3}, {"skipped records: images", 1},
+		{"skipped records: requests", 1}, {"skipped records: revisits", 1}, {"skipped records: robots.txt files", 1},
+	} {
+		if !regexp.MustCompile(`(?m)^ *` + regexp.QuoteMeta(row.name) + ` +` + fmt.Sprint(row.n) + ` `).MatchString(errOut) {
+			t.Errorf("no row %q of %d in\n%s", row.name, row.n, errOut)
 		}
 	}
 }

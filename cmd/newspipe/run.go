@@ -232,10 +232,11 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.report != "" && runErr == nil {
 		runErr = writeFileAtomic(f.report, func(w io.Writer) error { return report.Write(w, reviewed) })
 	}
+	summary := reader.Summary()
 	if f.stats && st != nil {
+		st.Left = skippedCounts(summary)
 		st.Write(stderr, time.Since(start))
 	}
-	summary := reader.Summary()
 	for _, line := range []string{summary.FilesLine(), summary.RecordsLine()} {
 		if line != "" {
 			fmt.Fprintf(stderr, "newspipe run: %s\n", line)
@@ -259,6 +260,19 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return exitFailures
 	}
 	return exitOK
+}
+
+// skippedCounts lists, for the --stats table, the files and web-archive records that
+// the input held but that are not documents.
+func skippedCounts(s ingest.Summary) []pipeline.Count {
+	var counts []pipeline.Count
+	if s.SkippedFiles > 0 {
+		counts = append(counts, pipeline.Count{Name: "skipped files", N: s.SkippedFiles})
+	}
+	for _, reason := range s.RecordReasons() {
+		counts = append(counts, pipeline.Count{Name: "skipped records: " + reason, N: s.SkippedRecords[reason]})
+	}
+	return counts
 }
 
 // outputName says where the records went, for messages: " to FILE", or "".

@@ -54,23 +54,32 @@ func (s Summary) FilesLine() string {
 // first, or returns "" when there are none: "1,204 records skipped: 812 images, ...".
 func (s Summary) RecordsLine() string {
 	total := 0
-	reasons := make([]string, 0, len(s.SkippedRecords))
-	for reason, n := range s.SkippedRecords {
+	for _, n := range s.SkippedRecords {
 		total += n
-		reasons = append(reasons, reason)
 	}
 	if total == 0 {
 		return ""
 	}
-	sort.Slice(reasons, func(i, j int) bool {
-		a, b := s.SkippedRecords[reasons[i]], s.SkippedRecords[reasons[j]]
-		return a > b || a == b && reasons[i] < reasons[j]
-	})
+	reasons := s.RecordReasons()
 	parts := make([]string, len(reasons))
 	for i, reason := range reasons {
 		parts[i] = thousands(s.SkippedRecords[reason]) + " " + reason
 	}
 	return fmt.Sprintf("%s skipped (not documents): %s", plural(total, "web-archive record"), strings.Join(parts, ", "))
+}
+
+// RecordReasons returns the reasons of SkippedRecords, the most frequent first (ties
+// in alphabetical order).
+func (s Summary) RecordReasons() []string {
+	reasons := make([]string, 0, len(s.SkippedRecords))
+	for reason := range s.SkippedRecords {
+		reasons = append(reasons, reason)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		a, b := s.SkippedRecords[reasons[i]], s.SkippedRecords[reasons[j]]
+		return a > b || a == b && reasons[i] < reasons[j]
+	})
+	return reasons
 }
 
 func plural(n int, noun string) string {
