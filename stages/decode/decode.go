@@ -177,7 +177,12 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 		if name != "utf-8" && hasHighBit(raw) && (utf8.Valid(raw) || mostlyUTF8(raw)) {
 			return unicode.UTF8, "utf-8"
 		}
-		return enc, name
+		// A page that declares UTF-8 but is not even mostly UTF-8 is legacy text under a
+		// template's header; it is read as if undeclared, rather than losing every
+		// accented letter to U+FFFD.
+		if name != "utf-8" || utf8.Valid(raw) || mostlyUTF8(raw) {
+			return enc, name
+		}
 	}
 	if utf8.Valid(raw) {
 		return unicode.UTF8, "utf-8"

@@ -58,6 +58,10 @@ func TestDecode(t *testing.T) {
 		{"UTF-8 with one broken byte", []byte("naïve café \xff résumé"), "", false, "naïve café \uFFFD résumé", "utf-8"},
 		{"UTF-8 with more broken bytes than accents", []byte("António Costa \x93said\x94 \xff on Tuesday"), "", false, "António Costa \uFFFDsaid\uFFFD \uFFFD on Tuesday", "utf-8"},
 		{"declared Windows-1252 but UTF-8 with a broken byte", []byte("<meta charset=\"windows-1252\">António \xff"), "", true, "<meta charset=\"windows-1252\">António \uFFFD", "utf-8"},
+		{"declared UTF-8 but Windows-1252", append([]byte(`<meta charset="utf-8">`), frArticle1252...), "", true, `<meta charset="utf-8">` + frArticle, "windows-1252"},
+		{"UTF-8 in Content-Type but Windows-1252", win1252, "text/html; charset=UTF-8", false, cafe, "windows-1252"},
+		{"declared UTF-8 with one broken byte", []byte(`<meta charset="utf-8">naïve café ` + "\xff"), "", true, `<meta charset="utf-8">naïve café ` + "\uFFFD", "utf-8"},
+		{"declared UTF-8, ASCII with one broken byte", []byte(`<meta charset="utf-8">naive ` + "\xff"), "", true, `<meta charset="utf-8">naive ` + "\u00ff", "windows-1252"},
 		{"empty", nil, "", false, "", "utf-8"},
 	}
 	for _, tt := range tests {
