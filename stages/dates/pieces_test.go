@@ -1,0 +1,50 @@
+package dates
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPieceEnd(t *testing.T) {
+	long := func(parts ...string) string { return strings.Join(parts, "") }
+	tests := []struct {
+		name string
+		line string
+		want int
+	}{
+		{"short line", "On May 31 it rained.\n", len("On May 31 it rained.\n")},
+		{"after a sentence end", long(strings.Repeat("w ", maxPieceBytes/4), "End. ", strings.Repeat("w ", maxPieceBytes)), maxPieceBytes/2 + len("End. ")},
+		{"after the last space", long(strings.Repeat("word ", maxPieceBytes)), maxPieceBytes - maxPieceBytes%5},
+		{"one long word, then a space", long(strings.Repeat("x", maxPieceBytes+10), " tail"), maxPieceBytes + 11},
+		{"one long word", strings.Repeat("x", maxPieceBytes+10), maxPieceBytes + 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pieceEnd(tt.line, 0, len(tt.line)); got != tt.want {
+				t.Errorf("pieceEnd = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTagLongLine checks that a line of megabytes, tagged in pieces, gives every date
+// with its offsets, as a short line does.
+func TestTagLongLine(t *testing.T) {
+	sentence := "The council met on May 31, 2018 and again on Tuesday. "
+	text := strings.Repeat(sentence, 3*maxPieceBytes/len(sentence)+7)
+	got := New().Tag(text, time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC))
+	want := 2 * strings.Count(text, sentence)
+	if len(got) != want {
+		t.Fatalf("%d dates, want %d", len(got), want)
+	}
+	runes := []rune(text)
+	for i, d := range got {
+		if string(runes[d.Start:d.End]) != d.Text {
+			t.Fatalf("date %d: %q at [%d,%d) holds %q", i, d.Text, d.Start, d.End, string(runes[d.Start:d.End]))
+		}
+		if wantText := []string{"May 31, 2018", "Tuesday"}[i%2]; d.Text != wantText {
+			t.Fatalf("date %d is %q, want %q", i, d.Text, wantText)
+		}
+	}
+}
