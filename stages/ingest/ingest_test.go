@@ -221,8 +221,8 @@ func TestReadWARC(t *testing.T) {
 		t.Errorf("text resource: %+v", out[2])
 	}
 	want := "13 web-archive records skipped (not documents): 2 non-2xx responses, 2 scripts and styles, " +
-		"1 DNS lookups, 1 crawler records (metadata:), 1 empty payloads, 1 file descriptions, 1 images, " +
-		"1 metadata records, 1 requests, 1 revisits, 1 robots.txt files"
+		"1 DNS lookup, 1 crawler record (metadata:), 1 empty payload, 1 file description, 1 image, " +
+		"1 metadata record, 1 request, 1 revisit, 1 robots.txt file"
 	if line := r.Summary().RecordsLine(); line != want {
 		t.Errorf("summary\n got %q\nwant %q", line, want)
 	}

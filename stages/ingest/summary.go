@@ -63,7 +63,11 @@ func (s Summary) RecordsLine() string {
 	reasons := s.RecordReasons()
 	parts := make([]string, len(reasons))
 	for i, reason := range reasons {
-		parts[i] = thousands(s.SkippedRecords[reason]) + " " + reason
+		n := s.SkippedRecords[reason]
+		if n == 1 {
+			reason = singular(reason)
+		}
+		parts[i] = thousands(n) + " " + reason
 	}
 	return fmt.Sprintf("%s skipped (not documents): %s", plural(total, "web-archive record"), strings.Join(parts, ", "))
 }
@@ -80,6 +84,24 @@ func (s Summary) RecordReasons() []string {
 		return a > b || a == b && reasons[i] < reasons[j]
 	})
 	return reasons
+}
+
+// singularReasons are the reasons for one skipped record.
+var singularReasons = map[string]string{
+	"requests": "request", "revisits": "revisit", "file descriptions": "file description",
+	"DNS lookups": "DNS lookup", "non-2xx responses": "non-2xx response", "robots.txt files": "robots.txt file",
+	"empty payloads": "empty payload", "untyped payloads that are not HTML": "untyped payload that is not HTML",
+	"images": "image", "scripts and styles": "script or style", "fonts": "font", "audio and video": "audio or video file",
+	"JSON payloads": "JSON payload", "XML and feeds": "XML file or feed", "PDF documents": "PDF document",
+	"other media types": "payload of another media type",
+}
+
+// singular returns the reason for one record: "1 image", "1 metadata record".
+func singular(reason string) string {
+	if r, ok := singularReasons[reason]; ok {
+		return r
+	}
+	return strings.Replace(reason, " records", " record", 1)
 }
 
 func plural(n int, noun string) string {
