@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,15 +13,20 @@ import (
 func TestReadHostileFiles(t *testing.T) {
 	page := "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:p>\r\nWARC-Target-URI: file:///p.txt\r\n" +
 		"Content-Type: text/plain\r\nContent-Length: 4\r\n\r\nText\r\n\r\n"
+	// A response record whose block claims to be HTTP but is the page alone.
+	html := "<html><body><p>The bridge will close for six weeks.</p></body></html>"
+	bare := "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bare>\r\nWARC-Target-URI: http://a.test/\r\n" +
+		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(html)) + "\r\n\r\n" + html + "\r\n\r\n"
 	tests := []struct {
 		name    string
 		content string
-		want    []string // id=first bytes of raw, or id!error
+		want    []string // id=raw, or id!error
 	}{
 		{"nested.txt.gz", gzipString(t, gzipString(t, "An article.")), []string{"nested=An article."}},
 		{"gzip-of-zstd", gzipString(t, zstdString(t, `{"id":"a","text":"x"}`+"\n")), []string{"a=x"}},
 		{"three-layers.warc.gz", gzipString(t, zstdString(t, gzipString(t, page))), []string{"p=Text"}},
 		{"empty.warc", "", nil},
+		{"no-http-headers.warc", bare, []string{"bare=" + html}},
 		{"empty.arc", "", nil},
 		{"empty.warc.gz", gzipString(t, ""), nil},
 		{"empty.jsonl", "", nil},

@@ -163,7 +163,8 @@ func pageKind(rec *warc.Record) (hint, skip string) {
 		return detect.HTML, ""
 	case media == "text/plain":
 		return "", "" // often HTML served as text: detected from the content
-	case media == "" || media == "unknown" || media == "application/octet-stream" || media == "no-type":
+	case media == "" || media == "unknown" || media == "application/octet-stream" || media == "no-type" ||
+		media == "application/http": // a block that says it is HTTP but does not parse as HTTP
 		// Untyped: a page only if it reads as one.
 		if detect.Format(string(rec.Payload[:min(len(rec.Payload), 8192)])) == detect.HTML {
 			return detect.HTML, ""
