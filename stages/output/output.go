@@ -6,6 +6,8 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/record"
 )
@@ -66,8 +69,22 @@ func (d *Dir) Path(id string) string {
 	if name == "" || name == "." || name == ".." {
 		name = "_" + name
 	}
+	if len(name) > maxNameBytes {
+		// File systems refuse names over 255 bytes (and the temporary file adds to it):
+		// a long id keeps its start and gets a hash of the whole id, so that long ids
+		// with a common start stay apart.
+		sum := sha256.Sum256([]byte(id))
+		cut := maxNameBytes - 17
+		for cut > 0 && !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		name = name[:cut] + "~" + hex.EncodeToString(sum[:8])
+	}
 	return filepath.Join(d.dir, name+".json")
 }
+
+// maxNameBytes is the longest file name, before ".json", that Path makes.
+const maxNameBytes = 200
 
 // Write writes one record to its file. Two ids can map to one file name ("a/b" and
 // "a_b", or names that differ in case on a case-insensitive disk): a file written in this

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/record"
 )
@@ -73,5 +74,43 @@ func TestDirNeverReplacesAFileOfTheRun(t *testing.T) {
 	}
 	if want := "A_B~3.json a_b.json a_b~2.json"; strings.Join(names, " ") != want {
 		t.Errorf("files %q, want %s", names, want)
+	}
+}
+
+// TestDirLongIDs checks that ids longer than a file name may be are written: the name
+// keeps the id's start, cut at a character, and a hash of the whole id.
+func TestDirLongIDs(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	tests := []struct {
+		name string
+		ids  []string
+	}{
+		{"one long id", []string{long}},
+		{"long ids with a common start", []string{long + "a", long + "b"}},
+		{"long id of multi-byte characters", []string{strings.Repeat("新聞", 100)}},
+		{"long id of characters that are replaced", []string{strings.Repeat("a/", 200)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			d, err := NewDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			for _, id := range tt.ids {
+				if err := d.Write(&record.Record{ID: id}); err != nil {
+					t.Fatalf("write %.20q...: %v", id, err)
+				}
+				name := filepath.Base(d.Path(id))
+				if len(name) > maxNameBytes+len(".json") || !utf8.ValidString(name) || seen[name] {
+					t.Errorf("file name %q (%d bytes)", name, len(name))
+				}
+				seen[name] = true
+			}
+			if files, _ := filepath.Glob(filepath.Join(dir, "*.json")); len(files) != len(tt.ids) {
+				t.Errorf("%d files, want %d", len(files), len(tt.ids))
+			}
+		})
 	}
 }
