@@ -89,6 +89,16 @@ func Decode(raw []byte, contentType string, html bool) (string, string, error) {
 	return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
 }
 
+// Binary reports whether raw is binary data that Decode refuses with ErrBinary, and
+// what it looks like ("a PNG image", "zlib data"...).
+func Binary(raw []byte) (string, bool) {
+	name, ok := binaryKind(raw)
+	if ok && name == nulData && strayNULs(raw) {
+		return "", false
+	}
+	return name, ok
+}
+
 // binaryKind reports whether raw starts like a known binary format or holds NUL bytes
 // that UTF-16 does not explain.
 func binaryKind(raw []byte) (string, bool) {

@@ -17,42 +17,49 @@ func TestReadHostileFiles(t *testing.T) {
 	html := "<html><body><p>The bridge will close for six weeks.</p></body></html>"
 	bare := "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bare>\r\nWARC-Target-URI: http://a.test/\r\n" +
 		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(html)) + "\r\n\r\n" + html + "\r\n\r\n"
+	png := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+	mislabelled := "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:img>\r\nWARC-Target-URI: http://a.test/logo\r\n" +
+		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(png)) + "\r\n\r\n" + png + "\r\n\r\n"
 	tests := []struct {
 		name    string
 		content string
 		want    []string // id=raw, or id!error
+		skipped string   // the summary of skipped records, if any
 	}{
-		{"nested.txt.gz", gzipString(t, gzipString(t, "An article.")), []string{"nested=An article."}},
-		{"gzip-of-zstd", gzipString(t, zstdString(t, `{"id":"a","text":"x"}`+"\n")), []string{"a=x"}},
-		{"three-layers.warc.gz", gzipString(t, zstdString(t, gzipString(t, page))), []string{"p=Text"}},
-		{"empty.warc", "", nil},
-		{"no-http-headers.warc", bare, []string{"bare=" + html}},
-		{"empty.arc", "", nil},
-		{"empty.warc.gz", gzipString(t, ""), nil},
-		{"empty.jsonl", "", nil},
+		{"nested.txt.gz", gzipString(t, gzipString(t, "An article.")), []string{"nested=An article."}, ""},
+		{"gzip-of-zstd", gzipString(t, zstdString(t, `{"id":"a","text":"x"}`+"\n")), []string{"a=x"}, ""},
+		{"three-layers.warc.gz", gzipString(t, zstdString(t, gzipString(t, page))), []string{"p=Text"}, ""},
+		{"empty.warc", "", nil, ""},
+		{"no-http-headers.warc", bare, []string{"bare=" + html}, ""},
+		{"image-labelled-html.warc", mislabelled + bare, []string{"bare=" + html},
+			"1 web-archive record skipped (not documents): 1 binary payload labelled as a page"},
+		{"empty.arc", "", nil, ""},
+		{"empty.warc.gz", gzipString(t, ""), nil, ""},
+		{"empty.jsonl", "", nil, ""},
 		{"kinds.jsonl", "\"a string\"\n42\ntrue\nnull\n[{}]\n", []string{
 			"kinds:1!ingest: line 1 is a JSON string, not an object",
 			"kinds:2!ingest: line 2 is a JSON number, not an object",
 			"kinds:3!ingest: line 3 is a JSON boolean, not an object",
 			"kinds:4!ingest: line 4 is a JSON null, not an object",
 			"kinds:5!ingest: line 5 is a JSON array, not an object",
-		}},
+		}, ""},
 		{"ids.jsonl", `{"id":["a"],"text":"x"}` + "\n" + `{"id":{"k":1},"text":"x"}` + "\n" + `{"id":null,"text":"x"}` + "\n" +
 			`{"id":"","text":"x"}` + "\n" + `{"id":7,"text":"x"}` + "\n" + `{"id":false,"text":"x"}` + "\n", []string{
 			`ids:1!ingest: line 1: field "id" must be a string or a number`,
 			`ids:2!ingest: line 2: field "id" must be a string or a number`,
 			"ids:3=x", "ids:4=x", "7=x",
 			`ids:6!ingest: line 6: field "id" must be a string or a number`,
-		}},
+		}, ""},
 		{"blank-runs.jsonl", strings.Repeat("\n", 200_000) + " \t\r\n" + `{"text":"x"}` + strings.Repeat("\r\n \n", 100_000) + `{"text":"y"}`,
-			[]string{"blank-runs:200002=x", "blank-runs:400002=y"}},
+			[]string{"blank-runs:200002=x", "blank-runs:400002=y"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tt.name)
 			write(t, path, tt.content)
 			var gotDocs []string
-			for _, g := range readAll(t, &Reader{}, path) {
+			r := &Reader{}
+			for _, g := range readAll(t, r, path) {
 				if g.err != "" {
 					gotDocs = append(gotDocs, g.id+"!"+g.err)
 				} else {
@@ -61,6 +68,9 @@ func TestReadHostileFiles(t *testing.T) {
 			}
 			if strings.Join(gotDocs, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(gotDocs, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if line := r.Summary().RecordsLine(); line != tt.skipped {
+				t.Errorf("skipped: %q, want %q", line, tt.skipped)
 			}
 		})
 	}

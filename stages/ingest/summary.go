@@ -90,7 +90,7 @@ func (s Summary) RecordReasons() []string {
 var singularReasons = map[string]string{
 	"requests": "request", "revisits": "revisit", "file descriptions": "file description",
 	"DNS lookups": "DNS lookup", "non-2xx responses": "non-2xx response", "robots.txt files": "robots.txt file",
-	"empty payloads": "empty payload", "untyped payloads that are not HTML": "untyped payload that is not HTML",
+	"empty payloads": "empty payload", "binary payloads labelled as pages": "binary payload labelled as a page", "untyped payloads that are not HTML": "untyped payload that is not HTML",
 	"images": "image", "scripts and styles": "script or style", "fonts": "font", "audio and video": "audio or video file",
 	"JSON payloads": "JSON payload", "XML and feeds": "XML file or feed", "PDF documents": "PDF document",
 	"other media types": "payload of another media type",

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/warc"
+	"github.com/newspipe/newspipe/stages/decode"
 	"github.com/newspipe/newspipe/stages/detect"
 )
 
@@ -157,6 +158,12 @@ func pageKind(rec *warc.Record) (hint, skip string) {
 	media, _, err := mime.ParseMediaType(rec.ContentType)
 	if err != nil {
 		media = strings.ToLower(strings.TrimSpace(strings.SplitN(rec.ContentType, ";", 2)[0]))
+	}
+	if media == "text/html" || media == "application/xhtml+xml" || media == "text/plain" {
+		// Servers label images, archives and PDFs text/html too: what the bytes are wins.
+		if _, binary := decode.Binary(rec.Payload); binary {
+			return "", "binary payloads labelled as pages"
+		}
 	}
 	switch {
 	case media == "text/html" || media == "application/xhtml+xml":
