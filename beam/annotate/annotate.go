@@ -11,6 +11,7 @@ package annotate
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -55,8 +56,8 @@ func Annotate(s beam.Scope, patterns beam.PCollection, opt Options) beam.PCollec
 }
 
 // annotateFn runs every stage on one document, as newspipe run does with its default
-// per-document timeout. The models load once per worker, in Setup; the site counts (the
-// side input) are read into an index on the first document.
+// per-document timeout. The models load once per worker process (processModels); the site
+// counts (the side input) are read into an index on each instance's first document.
 type annotateFn struct {
 	Published string
 
@@ -74,13 +75,19 @@ func (f *annotateFn) Setup() error {
 		}
 		f.ref = ref
 	}
-	models, err := stages.Load()
+	models, err := processModels()
 	if err != nil {
 		return fmt.Errorf("load newspipe models: %w", err)
 	}
 	f.models = models
 	return nil
 }
+
+// processModels loads the models once per worker process, for every annotating DoFn
+// instance in it: a runner makes an instance for each bundle it runs at the same time,
+// and each would otherwise load the models again (about a second, and the entity
+// model's memory, apiece). A stages.Models is read-only and safe for concurrent use.
+var processModels = sync.OnceValues(stages.Load)
 
 func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, counts func(*uint64, *int) bool, emit func(string)) error {
 	// The side input is the same for every element (one global window), so it is read once.

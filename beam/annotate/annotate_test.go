@@ -36,7 +36,7 @@ func TestMain(m *testing.M) {
 
 // runOnPrism runs Annotate and Write over patterns on the in-process Prism runner and
 // returns the lines of the shard files, after checking that each was written.
-func runOnPrism(t *testing.T, patterns []string, opt Options, out Output) []string {
+func runOnPrism(t testing.TB, patterns []string, opt Options, out Output) []string {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
 	Write(s, out, Annotate(s, beam.CreateList(s, patterns), opt))
@@ -56,7 +56,7 @@ func runOnPrism(t *testing.T, patterns []string, opt Options, out Output) []stri
 }
 
 // readFile reads a file through Beam's file systems.
-func readFile(t *testing.T, name string, gzipped bool) []byte {
+func readFile(t testing.TB, name string, gzipped bool) []byte {
 	t.Helper()
 	ctx := context.Background()
 	fsys, err := filesystem.New(ctx, name)
@@ -83,22 +83,28 @@ func readFile(t *testing.T, name string, gzipped bool) []byte {
 
 // newspipeRun gives what newspipe run --site-repeats writes for paths, through the
 // same calls as the command: a pre-pass that counts the sites' lines, then the stages.
-func newspipeRun(t *testing.T, paths []string, published time.Time) []string {
+func newspipeRun(t testing.TB, paths []string, published time.Time) []string {
 	t.Helper()
 	models, err := stages.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runBatch(t, models, paths, published, 2)
+}
+
+// runBatch is newspipeRun with the models loaded and the number of workers per stage given.
+func runBatch(t testing.TB, models *stages.Models, paths []string, published time.Time, workers int) []string {
+	t.Helper()
 	source := func(r *ingest.Reader) func(context.Context, func(*document.Document) error) error {
 		return func(ctx context.Context, emit func(*document.Document) error) error { return r.Read(ctx, paths, emit) }
 	}
 	batch := stages.Batch{
-		Options: stages.Options{Published: published, Workers: 2, EncodeJSON: true},
+		Options: stages.Options{Published: published, Workers: workers, EncodeJSON: true},
 		Source:  source(&ingest.Reader{}),
 		Prepass: source(&ingest.Reader{NoHash: true}),
 	}
 	var lines []string
-	_, err = models.Run(context.Background(), batch, func(o stages.Outcome) error {
+	_, err := models.Run(context.Background(), batch, func(o stages.Outcome) error {
 		b, err := stages.JSON(o)
 		lines = append(lines, string(b))
 		return err
@@ -139,7 +145,7 @@ var sites = []struct{ host, blurb string }{
 // sitePages writes n HTML pages of the 7 sites as one JSON Lines file: variants of the
 // corpus's articles (shuffled paragraphs, other names and numbers, extra chrome), each
 // with its site's blurb after its first paragraph.
-func sitePages(t *testing.T, dir string, n int) string {
+func sitePages(t testing.TB, dir string, n int) string {
 	t.Helper()
 	templates, err := benchcorpus.LoadDir(filepath.Join("..", "..", "corpus"))
 	if err != nil {
