@@ -167,7 +167,7 @@ func TestWorkersInSeparateProcesses(t *testing.T) {
 // are there for: a record per format, an error record, and a line removed as a site repeat.
 func checkInputsExercised(t *testing.T, records []string) {
 	t.Helper()
-	for _, s := range []string{`.txt"`, `.html"`, `.warc"`, `.jsonl.gz"`, `"error":{"stage":"`, "pages of this site", `"id":"batch~2"`} {
+	for _, s := range []string{`.txt"`, `.html"`, `.warc"`, `.jsonl.gz"`, `"error":{"stage":"`, "pages of this site", `"id":"batch~2"`, `"id":"batch~4"`, `"id":"000_92bbd93c5f6a1fd9~2"`} {
 		if !slices.ContainsFunc(records, func(l string) bool { return strings.Contains(l, s) }) {
 			t.Errorf("no record of newspipe run holds %s: the inputs do not exercise it", s)
 		}
@@ -298,7 +298,7 @@ func (l *leftovers) remove(t *testing.T) {
 // writeInputs writes files of every input format into dir and returns the patterns that
 // match them: texts and HTML pages of the corpus, JSON Lines (the corpus's feeds, and 21
 // pages of 3 sites that share a line each), gzipped JSON Lines with a bad line and a
-// repeated id, and a WARC crawl.
+// repeated id, a WARC crawl, and files whose documents have the ids of earlier ones.
 func writeInputs(t *testing.T, dir string) []string {
 	t.Helper()
 	corpus := filepath.Join("..", "..", "..", "corpus")
@@ -319,6 +319,17 @@ func writeInputs(t *testing.T, dir string) []string {
 	zw.Write([]byte(batch))
 	zw.Close()
 	write(t, filepath.Join(dir, "batch.jsonl.gz"), gz.Bytes())
+	// Ids met in earlier files: a text of the same name in another folder, and the JSON
+	// lines' ids again.
+	if err := os.Mkdir(filepath.Join(dir, "again"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(corpus, "000_92bbd93c5f6a1fd9.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "again", "000_92bbd93c5f6a1fd9.txt"), text)
+	write(t, filepath.Join(dir, "again", "batch.jsonl"), []byte(batch))
 
 	page := "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
 		"<html><head><title>Port reopens</title></head><body><article><p>The port reopened on Tuesday after a two-day strike, officials said.</p></article></body></html>"
@@ -327,7 +338,7 @@ func writeInputs(t *testing.T, dir string) []string {
 		fmt.Sprintf("Content-Length: %d\r\n\r\n", len(page))+page+"\r\n\r\n"))
 
 	var patterns []string
-	for _, p := range []string{"*.txt", "*.html", "*.jsonl*", "*.warc"} {
+	for _, p := range []string{"*.txt", "*.html", "*.jsonl*", "*.warc", "again/*"} {
 		patterns = append(patterns, filepath.Join(dir, p))
 	}
 	return patterns
