@@ -121,3 +121,8 @@ require (
 )
 
 replace github.com/newspipe/newspipe => ../
+
+tool (
+	github.com/apache/beam/sdks/v2/go/cmd/prism
+	github.com/apache/beam/sdks/v2/go/container
+)

@@ -11,6 +11,7 @@ package annotate
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -21,7 +22,7 @@ import (
 )
 
 func init() {
-	register.DoFn4x1[context.Context, Doc, func(*uint64, *int) bool, func(string), error](&annotateFn{})
+	register.DoFn5x1[context.Context, Doc, func(*uint64, *int) bool, func(*DocID) bool, func(string), error](&annotateFn{})
 	register.Iter2[uint64, int]()
 }
 
@@ -37,12 +38,13 @@ type Options struct {
 	SiteRepeats bool
 }
 
-// Annotate reads every document of the files that patterns (a PCollection of strings)
-// match and returns a PCollection of strings: each document's record as one JSON line,
-// the bytes newspipe run writes for it with the same options. A document that cannot be
-// read or processed gives an error record, so every input document yields one line. The
-// lines are in no particular order.
-func Annotate(s beam.Scope, patterns beam.PCollection, opt Options) beam.PCollection {
+// Annotate reads every document of the files that patterns match (paths or globs, see
+// Read) and returns a PCollection of strings: each document's record as one JSON line,
+// the bytes newspipe run writes for it with the same options given the matched files in
+// the same order (patterns in order, each one's files in lexical order). A document that
+// cannot be read or processed gives an error record, so every input document yields one
+// line. The lines are in no particular order.
+func Annotate(s beam.Scope, patterns []string, opt Options) beam.PCollection {
 	s = s.Scope("newspipe.Annotate")
 	docs := Read(s, patterns, opt.MaxBytes)
 	var counts beam.PCollection
@@ -51,19 +53,21 @@ func Annotate(s beam.Scope, patterns beam.PCollection, opt Options) beam.PCollec
 	} else {
 		counts = beam.ParDo(s, noCounts, beam.Impulse(s))
 	}
-	return beam.ParDo(s, &annotateFn{Published: opt.Published}, docs, beam.SideInput{Input: counts})
+	return beam.ParDo(s, &annotateFn{Published: opt.Published}, docs,
+		beam.SideInput{Input: counts}, beam.SideInput{Input: Renames(s, docs)})
 }
 
 // annotateFn runs every stage on one document, as newspipe run does with its default
-// per-document timeout. The models load once per worker, in Setup; the site counts (the
-// side input) are read into an index on the first document.
+// per-document timeout. The models load once per worker process (processModels); the side
+// inputs, the site counts and the renamed ids, are read on each instance's first document.
 type annotateFn struct {
 	Published string
 
 	models  *stages.Models
 	ref     time.Time
-	index   *repeats.Index // nil when there are no counts
-	indexed bool
+	read    bool             // the side inputs are read
+	index   *repeats.Index   // nil when there are no counts
+	renamed map[DocID]string // new ids by DocID without its ID
 }
 
 func (f *annotateFn) Setup() error {
@@ -74,7 +78,7 @@ func (f *annotateFn) Setup() error {
 		}
 		f.ref = ref
 	}
-	models, err := stages.Load()
+	models, err := processModels()
 	if err != nil {
 		return fmt.Errorf("load newspipe models: %w", err)
 	}
@@ -82,10 +86,27 @@ func (f *annotateFn) Setup() error {
 	return nil
 }
 
-func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, counts func(*uint64, *int) bool, emit func(string)) error {
-	// The side input is the same for every element (one global window), so it is read once.
-	if !f.indexed {
-		f.index, f.indexed = repeatsIndex(counts), true
+// processModels loads the models once per worker process, for every annotating DoFn
+// instance in it: a runner makes an instance for each bundle it runs at the same time,
+// and each would otherwise load the models again (about a second, and the entity
+// model's memory, apiece). A stages.Models is read-only and safe for concurrent use.
+var processModels = sync.OnceValues(stages.Load)
+
+func (f *annotateFn) ProcessElement(ctx context.Context, x Doc, counts func(*uint64, *int) bool, renames func(*DocID) bool, emit func(string)) error {
+	// The side inputs are the same for every element (one global window), so they are read once.
+	if !f.read {
+		f.index = repeatsIndex(counts)
+		f.renamed = map[DocID]string{}
+		var r DocID
+		for renames(&r) {
+			id := r.ID
+			r.ID = ""
+			f.renamed[r] = id
+		}
+		f.read = true
+	}
+	if id, ok := f.renamed[DocID{Input: x.Input, Path: x.Path, Position: x.Position}]; ok {
+		x.ID = id
 	}
 	opt := stages.Options{Published: f.ref, Repeats: f.index}
 	ctx, cancel := context.WithTimeout(ctx, stages.DefaultTimeout)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -36,10 +35,10 @@ func TestMain(m *testing.M) {
 
 // runOnPrism runs Annotate and Write over patterns on the in-process Prism runner and
 // returns the lines of the shard files, after checking that each was written.
-func runOnPrism(t *testing.T, patterns []string, opt Options, out Output) []string {
+func runOnPrism(t testing.TB, patterns []string, opt Options, out Output) []string {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
-	Write(s, out, Annotate(s, beam.CreateList(s, patterns), opt))
+	Write(s, out, Annotate(s, patterns, opt))
 	if _, err := prism.Execute(context.Background(), p); err != nil {
 		t.Fatalf("prism: %v", err)
 	}
@@ -56,7 +55,7 @@ func runOnPrism(t *testing.T, patterns []string, opt Options, out Output) []stri
 }
 
 // readFile reads a file through Beam's file systems.
-func readFile(t *testing.T, name string, gzipped bool) []byte {
+func readFile(t testing.TB, name string, gzipped bool) []byte {
 	t.Helper()
 	ctx := context.Background()
 	fsys, err := filesystem.New(ctx, name)
@@ -83,22 +82,28 @@ func readFile(t *testing.T, name string, gzipped bool) []byte {
 
 // newspipeRun gives what newspipe run --site-repeats writes for paths, through the
 // same calls as the command: a pre-pass that counts the sites' lines, then the stages.
-func newspipeRun(t *testing.T, paths []string, published time.Time) []string {
+func newspipeRun(t testing.TB, paths []string, published time.Time) []string {
 	t.Helper()
 	models, err := stages.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runBatch(t, models, paths, published, 2)
+}
+
+// runBatch is newspipeRun with the models loaded and the number of workers per stage given.
+func runBatch(t testing.TB, models *stages.Models, paths []string, published time.Time, workers int) []string {
+	t.Helper()
 	source := func(r *ingest.Reader) func(context.Context, func(*document.Document) error) error {
 		return func(ctx context.Context, emit func(*document.Document) error) error { return r.Read(ctx, paths, emit) }
 	}
 	batch := stages.Batch{
-		Options: stages.Options{Published: published, Workers: 2, EncodeJSON: true},
+		Options: stages.Options{Published: published, Workers: workers, EncodeJSON: true},
 		Source:  source(&ingest.Reader{}),
 		Prepass: source(&ingest.Reader{NoHash: true}),
 	}
 	var lines []string
-	_, err = models.Run(context.Background(), batch, func(o stages.Outcome) error {
+	_, err := models.Run(context.Background(), batch, func(o stages.Outcome) error {
 		b, err := stages.JSON(o)
 		lines = append(lines, string(b))
 		return err
@@ -139,7 +144,7 @@ var sites = []struct{ host, blurb string }{
 // sitePages writes n HTML pages of the 7 sites as one JSON Lines file: variants of the
 // corpus's articles (shuffled paragraphs, other names and numbers, extra chrome), each
 // with its site's blurb after its first paragraph.
-func sitePages(t *testing.T, dir string, n int) string {
+func sitePages(t testing.TB, dir string, n int) string {
 	t.Helper()
 	templates, err := benchcorpus.LoadDir(filepath.Join("..", "..", "corpus"))
 	if err != nil {
@@ -230,11 +235,10 @@ func mixedInputs(t *testing.T) map[string][]byte {
 		`{"id":"broken", "text": tru}` + "\n" +
 		`{"id":"ok","html":"<p>A second document with the same id, as HTML.</p>"}` + "\n"
 	files["batch.jsonl"] = []byte(jsonl)
-	// Ids are unique within a file, as newspipe run makes them, but not across files
-	// (see the README's limits): the gzipped file has ids of its own.
+	// The same documents gzipped: their ids are those of batch.jsonl's, renamed.
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte(strings.ReplaceAll(jsonl, `"id":"ok"`, `"id":"zipped-ok"`)))
+	zw.Write([]byte(jsonl))
 	zw.Close()
 	files["zipped.jsonl.gz"] = gz.Bytes()
 	page := "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
@@ -276,13 +280,25 @@ func TestMixedInputsThroughMemfs(t *testing.T) {
 	for i, l := range got {
 		got[i] = strings.ReplaceAll(l, in, dir+"/")
 	}
+	// newspipe run is given the files in the order Beam reads them: patterns in order,
+	// each one's files in lexical order.
 	var paths []string
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		paths = append(paths, filepath.Join(dir, name))
+	for _, p := range patterns[:len(patterns)-1] {
+		var matched []string
+		for name := range files {
+			if ok, _ := filepath.Match(strings.TrimPrefix(p, in), name); ok {
+				matched = append(matched, filepath.Join(dir, name))
+			}
+		}
+		slices.Sort(matched)
+		paths = append(paths, matched...)
+	}
+	if len(paths) != len(files) {
+		t.Fatalf("the patterns match %d files of %d", len(paths), len(files))
 	}
 	want := newspipeRun(t, paths, time.Date(2018, 6, 12, 0, 0, 0, 0, time.UTC))
 	sameRecords(t, got, want)
-	for _, s := range []string{`"id":"batch:2"`, `"id":"ok~2"`, `"id":"zipped-ok~2"`, `"id":"zipped:2"`, `https://news.example/port`} {
+	for _, s := range []string{`"id":"batch:2"`, `"id":"ok~2"`, `"id":"ok~3"`, `"id":"ok~4"`, `"id":"zipped:2"`, `https://news.example/port`} {
 		if !slices.ContainsFunc(got, func(l string) bool { return strings.Contains(l, s) }) {
 			t.Errorf("output lacks %s", s)
 		}

@@ -16,6 +16,9 @@ type Doc struct {
 	Fetched                 string // RFC 3339 with nanoseconds, or empty when unknown
 	Meta, Raw               []byte
 	ErrorStage, ErrorString string
+	// Input is the index of the pattern that matched the document's file, Position the
+	// document's place in the file: with Path, its place in the input (see DocID).
+	Input, Position int
 }
 
 func fromDocument(d *document.Document) Doc {

@@ -16,22 +16,34 @@ import (
 )
 
 func init() {
-	register.DoFn3x1[context.Context, string, func(string), error](&matchFn{})
-	register.DoFn3x1[context.Context, string, func(Doc), error](&readFn{})
+	register.DoFn3x1[context.Context, File, func(File), error](&matchFn{})
+	register.DoFn3x1[context.Context, File, func(Doc), error](&readFn{})
 	register.Emitter1[Doc]()
-	register.Emitter1[string]()
+	register.Emitter1[File]()
 }
 
-// Read expands file patterns (a PCollection of strings: paths or globs on any of Beam's
-// registered file systems — local, gs://, s3://, memfs://) into the documents of the
-// files they match, as newspipe run reads files: text, HTML, JSON Lines, WARC, gzipped or
-// not. Each matched file is read by one worker, the one it is shuffled to, and a file of
-// many documents (WARC, JSON Lines) is split into them there; the documents are then
-// shuffled again, so that the pages of one large file spread over the workers. A pattern
-// that matches nothing, and a file that cannot be read, become error records.
-func Read(s beam.Scope, patterns beam.PCollection, maxBytes int64) beam.PCollection {
+// File is a file of the input: the index of the pattern that matched it, in the patterns
+// given to Read, and its name (or the pattern, for one that matched nothing).
+type File struct {
+	Input int
+	Path  string
+}
+
+// Read expands file patterns (paths or globs on any of Beam's registered file systems —
+// local, gs://, s3://, memfs://) into the documents of the files they match, as newspipe
+// run reads files: text, HTML, JSON Lines, WARC, gzipped or not. Each matched file is read
+// by one worker, the one it is shuffled to, and a file of many documents (WARC, JSON
+// Lines) is split into them there; the documents are then shuffled again, so that the
+// pages of one large file spread over the workers. A pattern that matches nothing, and a
+// file that cannot be read, become error records. Ids are unique within each file (see
+// Renames for the whole input); each Doc carries its place in the input.
+func Read(s beam.Scope, patterns []string, maxBytes int64) beam.PCollection {
 	s = s.Scope("newspipe.Read")
-	files := beam.ParDo(s, &matchFn{}, patterns)
+	inputs := make([]File, len(patterns))
+	for i, p := range patterns {
+		inputs[i] = File{Input: i, Path: p}
+	}
+	files := beam.ParDo(s, &matchFn{}, beam.CreateList(s, inputs))
 	files = beam.Reshuffle(s, files)
 	docs := beam.ParDo(s, &readFn{MaxBytes: maxBytes}, files)
 	return beam.Reshuffle(s, docs)
@@ -41,22 +53,22 @@ func Read(s beam.Scope, patterns beam.PCollection, maxBytes int64) beam.PCollect
 // matches nothing is passed on as it is, for the reading step to report.
 type matchFn struct{}
 
-func (f *matchFn) ProcessElement(ctx context.Context, pattern string, emit func(string)) error {
-	fsys, err := filesystem.New(ctx, pattern)
+func (f *matchFn) ProcessElement(ctx context.Context, pattern File, emit func(File)) error {
+	fsys, err := filesystem.New(ctx, pattern.Path)
 	if err != nil {
-		return fmt.Errorf("input %q: %w", pattern, err)
+		return fmt.Errorf("input %q: %w", pattern.Path, err)
 	}
 	defer fsys.Close()
-	files, err := fsys.List(ctx, pattern)
+	files, err := fsys.List(ctx, pattern.Path)
 	if err != nil {
-		return fmt.Errorf("match %q: %w", pattern, err)
+		return fmt.Errorf("match %q: %w", pattern.Path, err)
 	}
 	if len(files) == 0 {
-		files = []string{pattern}
+		files = []string{pattern.Path}
 	}
 	slices.Sort(files)
 	for _, name := range files {
-		emit(name)
+		emit(File{Input: pattern.Input, Path: name})
 	}
 	return nil
 }
@@ -97,15 +109,20 @@ func (f *readFn) client(ctx context.Context, name string) (filesystem.Interface,
 	return c, nil
 }
 
-func (f *readFn) ProcessElement(ctx context.Context, name string, emit func(Doc)) error {
+func (f *readFn) ProcessElement(ctx context.Context, file File, emit func(Doc)) error {
+	name := file.Path
 	fsys, err := f.client(ctx, name)
 	if err != nil {
 		return fmt.Errorf("input %q: %w", name, err)
 	}
 	r := &ingest.Reader{MaxBytes: f.MaxBytes}
 	open := func() (io.ReadCloser, error) { return fsys.OpenRead(ctx, name) }
+	position := 0
 	return r.ReadFrom(ctx, name, open, func(d *document.Document) error {
-		emit(fromDocument(d))
+		x := fromDocument(d)
+		x.Input, x.Position = file.Input, position
+		position++
+		emit(x)
 		return nil
 	})
 }

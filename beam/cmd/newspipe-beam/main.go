@@ -48,8 +48,7 @@ func main() {
 		log.Fatal("newspipe-beam: --shards must be at least 1")
 	}
 	p, s := beam.NewPipelineWithRoot()
-	patterns := beam.CreateList(s, strings.Split(*input, ","))
-	records := annotate.Annotate(s, patterns, annotate.Options{Published: *published, MaxBytes: *maxBytes, SiteRepeats: *siteRepeats})
+	records := annotate.Annotate(s, strings.Split(*input, ","), annotate.Options{Published: *published, MaxBytes: *maxBytes, SiteRepeats: *siteRepeats})
 	annotate.Write(s, annotate.Output{Prefix: *output, Shards: *shards, Gzip: *gzipOut}, records)
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatalf("newspipe-beam: %v", err)
