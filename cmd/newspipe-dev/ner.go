@@ -31,20 +31,36 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	vocabulary := fs.Int("cluster-words", 200_000, "give clusters to the first `N` words of the embeddings")
 	lexicon := fs.String("lexicon", "", "derive a lexicon from the name lists in `DIR` (../shared/data/gazetteers)")
 	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
+	cv := fs.Int("cv", 0, "write no model: report the F1 of `N`-fold cross-validation by document on CONLL_FILE")
+	knowledge := fs.String("knowledge", "", "take the word clusters and the lexicon from the model in `FILE` instead of -embeddings and -lexicon")
 	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-knowledge MODEL] [-dev FILE] [-cv N] CONLL_FILE")
 		fs.PrintDefaults()
 	}
 	files, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) != 1 || *iterations <= 0 {
+	if len(files) != 1 || *iterations <= 0 || *knowledge != "" && (*embeddings != "" || *lexicon != "") {
 		fs.Usage()
 		return exitUsage
 	}
 	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, LabelStage: *labelStage, Ensemble: *ensemble}
+	if *knowledge != "" {
+		f, err := os.Open(*knowledge)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		km, err := ner.Load(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %s: %v\n", *knowledge, err)
+			return exitFailures
+		}
+		opts.Clusters, opts.Lexicon = km.Knowledge()
+	}
 	if *embeddings != "" {
 		start := time.Now()
 		f, err := os.Open(*embeddings)
@@ -86,6 +102,18 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 			return exitFailures
 		}
 		opts.Dev = docs
+	}
+	if *cv > 0 {
+		docs, err := readCoNLLFile(files[0])
+		if err == nil {
+			var s ner.Score
+			if s, err = ner.CrossValidate(docs, opts, *cv, stderr); err == nil {
+				printScores(stdout, fmt.Sprintf("cv %d", *cv), files, []ner.Score{s})
+				return exitOK
+			}
+		}
+		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+		return exitFailures
 	}
 	f, err := os.Open(files[0])
 	if err != nil {

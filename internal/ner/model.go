@@ -69,6 +69,10 @@ type Model struct {
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
 func (m *Model) Types() []string { return append([]string(nil), m.types...) }
 
+// Knowledge returns the word clusters and the lexicon the model looks up (nil when it
+// has none), so that a model can be retrained on the same ones without deriving them again.
+func (m *Model) Knowledge() (*WordClusters, *Lexicon) { return m.clusters, m.lex }
+
 func newModel(types []string) *Model {
 	m := &Model{types: types, nTags: 1 + 4*len(types)}
 	m.allowed, m.final = transitionMasks(len(types))

@@ -552,3 +552,34 @@ func TestLabelFeatures(t *testing.T) {
 		})
 	}
 }
+
+func TestCrossValidate(t *testing.T) {
+	docs, err := ReadCoNLL(strings.NewReader(strings.Repeat(tinyCoNLL+repeatedCoNLL, 4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Four documents repeated, in three folds: each fold's training part has copies of
+	// the documents it scores.
+	s, err := CrossValidate(docs, TrainOptions{Iterations: 3}, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := 0
+	for _, d := range docs {
+		for _, sent := range d.Sentences {
+			gold += len(SpansFromTags(sent.Tags))
+		}
+	}
+	// Every document is scored once, by the model of the fold that left it out.
+	if s.Overall.Gold != gold {
+		t.Errorf("cross-validation scored %d gold entities, the documents have %d", s.Overall.Gold, gold)
+	}
+	if f1 := s.Overall.F1(); f1 < 0.9 {
+		t.Errorf("cross-validated F1 %.3f on repeated documents", f1)
+	}
+	for _, folds := range []int{0, 1, len(docs) + 1} {
+		if _, err := CrossValidate(docs, TrainOptions{Iterations: 1}, folds, nil); err == nil {
+			t.Errorf("%d folds of %d documents: no error", folds, len(docs))
+		}
+	}
+}

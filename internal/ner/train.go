@@ -526,6 +526,42 @@ func meanModel(ms []*Model) *Model {
 	return m
 }
 
+// CrossValidate estimates how a model trained with opts does on unseen documents: it
+// splits docs into folds parts of whole documents (document i in part i%folds), trains
+// on all parts but one, scores the one left out, and returns the score pooled over all
+// parts. Documents, not sentences, are held out, since a document repeats its names.
+func CrossValidate(docs []CoNLLDoc, opts TrainOptions, folds int, log io.Writer) (Score, error) {
+	if log == nil {
+		log = io.Discard
+	}
+	if folds < 2 || len(docs) < folds {
+		return Score{}, fmt.Errorf("cross-validate ner: %d folds of %d documents", folds, len(docs))
+	}
+	opts.Dev = nil
+	total := Score{ByType: map[string]Counts{}}
+	for k := 0; k < folds; k++ {
+		var train, test []CoNLLDoc
+		for di, d := range docs {
+			if di%folds == k {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		m, err := TrainDocs(train, opts, io.Discard)
+		if err != nil {
+			return Score{}, fmt.Errorf("cross-validate ner: fold %d: %w", k+1, err)
+		}
+		s := Evaluate(m, test)
+		fmt.Fprintf(log, "cross-validate ner: fold %d of %d: %d documents, F1 %.4f\n", k+1, folds, len(test), s.Overall.F1())
+		total.Overall = total.Overall.plus(s.Overall)
+		for t, c := range s.ByType {
+			total.ByType[t] = total.ByType[t].plus(c)
+		}
+	}
+	return total, nil
+}
+
 // jackknifeFold splits the documents for fold k of folds: the documents (and their
 // spans) that train the fold's model, in order, and the indexes of those it tags.
 func jackknifeFold(docs []CoNLLDoc, spans [][][]Span, folds, k int) (sub []CoNLLDoc, subSpans [][][]Span, out []int) {
