@@ -70,6 +70,7 @@ const (
 	_
 	fLexicon
 	fLexiconShort
+	fHyphenCluster // + index in clusterPrefixes[:3]
 )
 
 const (
@@ -487,9 +488,21 @@ func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint
 	}
 	if strings.IndexByte(w, '-') > 0 {
 		// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
-		for _, part := range strings.Split(w, "-") {
-			if part != "" {
-				keys = append(keys, mix(fHyphenPart, hashString(lower(part))), mix(fHyphenCased, hashString(part)))
+		parts := strings.Split(w, "-")
+		for pi, part := range parts {
+			if part == "" {
+				continue
+			}
+			lp := lower(part)
+			keys = append(keys, mix(fHyphenPart, hashString(lp)), mix(fHyphenCased, hashString(part)))
+			if ti.cluster == 0 && f.clusters != nil {
+				// A compound the vectors lack ("Jae-in", "London-listed") is known by its
+				// parts' clusters, first and last part apart.
+				if cl := f.clusters.path(hashString(lp)); cl != 0 && (pi == 0 || pi == len(parts)-1) {
+					for k, l := range clusterPrefixes[:3] {
+						keys = append(keys, mix(mix(fHyphenCluster+uint64(k), uint64(pathPrefix(cl, l))), uint64(min(pi, 1))))
+					}
+				}
 			}
 		}
 	}
