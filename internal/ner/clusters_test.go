@@ -184,3 +184,58 @@ func TestKnowledgeRoundTrip(t *testing.T) {
 		t.Error("training with clusters and a lexicon is not deterministic")
 	}
 }
+
+// TestHyphenClusters checks that a hyphenated word the vectors lack is known by the
+// clusters of its first and last parts, and only such a word.
+func TestHyphenClusters(t *testing.T) {
+	vecs := map[string][]float32{
+		"jae":    {1, 0.1, 0, 0},
+		"london": {1, 0.2, 0, 0},
+		"listed": {0, 0, 1, 0.1},
+		"so-so":  {0, 0.1, 1, 0},
+		"\"":     {0, 0, 0, 1},
+	}
+	order := []string{"\"", "jae", "london", "listed", "so-so"}
+	c, err := DeriveClusters(strings.NewReader(embeddingsJSON(vecs, order)), ClusterOptions{Depth: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFeaturizer(nil, 4, c, nil)
+	// hyphenKeys holds every hyphen-cluster feature that the known parts can give.
+	hyphenKeys := map[uint64]bool{}
+	for _, part := range []string{"jae", "london", "listed"} {
+		cl := c.path(hashString(part))
+		for pos := range uint64(2) {
+			for j, l := range clusterPrefixes[:3] {
+				hyphenKeys[mix(mix(fHyphenCluster+uint64(j), uint64(pathPrefix(cl, l))), pos)] = true
+			}
+		}
+	}
+	// want is the number of parts whose clusters give features (three prefixes each).
+	tests := []struct {
+		name string
+		word string
+		want int
+	}{
+		{"first part known", "Jae-in", 1},
+		{"both parts known", "London-listed", 2},
+		{"a middle part does not count", "Ex-jae-in", 0},
+		{"the compound itself is known", "so-so", 0},
+		{"no hyphen", "London", 0},
+		{"no part known", "Jong-nam", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			info := appendInfo(nil, []string{tc.word}, c)
+			got := 0
+			for _, k := range f.wordFeatures(nil, tc.word, &info[0]) {
+				if hyphenKeys[k] {
+					got++
+				}
+			}
+			if got != 3*tc.want {
+				t.Errorf("%q: %d hyphen-cluster features, want %d", tc.word, got, 3*tc.want)
+			}
+		})
+	}
+}

@@ -177,6 +177,11 @@ type Counts struct {
 	Gold, Predicted, Correct int
 }
 
+// plus returns the sum of c and d.
+func (c Counts) plus(d Counts) Counts {
+	return Counts{Gold: c.Gold + d.Gold, Predicted: c.Predicted + d.Predicted, Correct: c.Correct + d.Correct}
+}
+
 // Precision is Correct/Predicted, 0 when nothing was predicted.
 func (c Counts) Precision() float64 {
 	if c.Predicted == 0 {

@@ -45,14 +45,14 @@ const (
 	fNextLowerShort
 	fLength
 	fHyphenCased
-	fFirstTag
+	_ // reserved
 	fAggType
 	fAggNone
-	fFirstTagShort
-	fFirstTagPrev
-	fFirstTagNext
+	_ // reserved
+	_ // reserved
+	_ // reserved
 	fAggTypeTag
-	fAggTypeShort
+	_        // reserved
 	fCluster // + index in clusterPrefixes
 	_
 	_
@@ -70,6 +70,7 @@ const (
 	_
 	fLexicon
 	fLexiconShort
+	fHyphenCluster // + index in clusterPrefixes[:3]
 )
 
 const (
@@ -170,10 +171,6 @@ type featurizer struct {
 	caps       bool     // the current sentence is written in capitals
 	gazMarks   []uint32 // per token: bit (type*4 + position) set when a gazetteer phrase covers it
 	buf        []byte
-	// For a second stage: the first stage's entity-type counts for each lower-cased word
-	// of the document (type t at index t, O at index 8), and its tags for the current sentence.
-	agg map[string]*[9]int32
-	own []int
 	// For a label stage: labels[id] counts the first stage's types of the word whose
 	// key is id (countLabels) in the current document (generation labelGen, stamped in
 	// labelStamp).
@@ -181,28 +178,6 @@ type featurizer struct {
 	labelStamp []int32
 	labelGen   int32
 	labelKeys  []int32 // per token of the document: its key in labels, or -1
-}
-
-// setFirstStage counts the first stage's tags of every word of the document.
-func (f *featurizer) setFirstStage(doc [][]string, tags [][]int) {
-	if f.agg == nil {
-		f.agg = map[string]*[9]int32{}
-	}
-	clear(f.agg)
-	for si, words := range doc {
-		for i, w := range words {
-			if i >= len(tags[si]) || !unicode.IsUpper(firstRune(w)) {
-				continue
-			}
-			lw := lower(w)
-			c := f.agg[lw]
-			if c == nil {
-				c = new([9]int32)
-				f.agg[lw] = c
-			}
-			c[tagType(tags[si][i])]++
-		}
-	}
 }
 
 // tagType is the type index of a BILOU tag id, 8 for O.
@@ -513,9 +488,21 @@ func (f *featurizer) wordFeatures(keys []uint64, w string, ti *tokenInfo) []uint
 	}
 	if strings.IndexByte(w, '-') > 0 {
 		// Parts both lower-cased and as written: "un" in "Jong-un" is not "UN".
-		for _, part := range strings.Split(w, "-") {
-			if part != "" {
-				keys = append(keys, mix(fHyphenPart, hashString(lower(part))), mix(fHyphenCased, hashString(part)))
+		parts := strings.Split(w, "-")
+		for pi, part := range parts {
+			if part == "" {
+				continue
+			}
+			lp := lower(part)
+			keys = append(keys, mix(fHyphenPart, hashString(lp)), mix(fHyphenCased, hashString(part)))
+			if ti.cluster == 0 && f.clusters != nil {
+				// A compound the vectors lack ("Jae-in", "London-listed") is known by its
+				// parts' clusters, first and last part apart.
+				if cl := f.clusters.path(hashString(lp)); cl != 0 && (pi == 0 || pi == len(parts)-1) {
+					for k, l := range clusterPrefixes[:3] {
+						keys = append(keys, mix(mix(fHyphenCluster+uint64(k), uint64(pathPrefix(cl, l))), uint64(min(pi, 1))))
+					}
+				}
 			}
 		}
 	}
@@ -624,7 +611,6 @@ func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64
 			}
 		}
 	}
-	ls := ti.lowerStr
 	if ti.hasLetter && f.docGen > 0 {
 		if dw := f.docWord(ti); dw != nil {
 			var flags uint64
@@ -648,53 +634,6 @@ func (f *featurizer) pairFeatures(keys []uint64, words []string, i int) []uint64
 				keys = append(keys, mix(fTrueShape, dw.trueShape), mix(fTrueWord, dw.trueHash))
 			}
 		}
-	}
-	if f.agg != nil && i < len(f.own) {
-		keys = f.appendStacked(keys, i, ls, ss)
-	}
-	return keys
-}
-
-// appendStacked appends the second-stage features of token i: the first stage's tag
-// for it and how the first stage typed the same word elsewhere in the document.
-func (f *featurizer) appendStacked(keys []uint64, i int, lw string, ss uint64) []uint64 {
-	own := f.own[i]
-	prev, next := -1, -1
-	if i > 0 {
-		prev = f.own[i-1]
-	}
-	if i+1 < len(f.own) {
-		next = f.own[i+1]
-	}
-	keys = append(keys, mix(fFirstTag, uint64(own)), mix(mix(fFirstTagShort, uint64(own)), ss),
-		mix(mix(fFirstTagPrev, uint64(prev+1)), uint64(own)), mix(mix(fFirstTagNext, uint64(next+1)), uint64(own)))
-	c := f.agg[lw]
-	if c == nil {
-		return keys
-	}
-	others := *c
-	others[tagType(own)]-- // this token itself does not count
-	total := int32(0)
-	for _, n := range others {
-		total += n
-	}
-	if total <= 0 {
-		return keys
-	}
-	entity := false
-	for t := 0; t < 8; t++ {
-		if others[t] == 0 {
-			continue
-		}
-		entity = true
-		share := uint64(0)
-		if others[t]*2 > total {
-			share = 1
-		}
-		keys = append(keys, mix(fAggType, uint64(t)*2+share))
-	}
-	if !entity {
-		keys = append(keys, fAggNone)
 	}
 	return keys
 }

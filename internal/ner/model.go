@@ -55,23 +55,23 @@ type Model struct {
 	weights []float32
 	gaz     gazetteer
 	// clusters and lex are the word clusters and lexicon the model's features look up;
-	// a stacked model's stages share them.
+	// the label stage shares them.
 	clusters *WordClusters
 	lex      *Lexicon
 	pool     sync.Pool
-	// second, when not nil, is a second stage that re-tags the document knowing the
-	// first stage's tags; it shares this model's gazetteer.
+	// second, when not nil, is a label stage: its only features are the first stage's
+	// labels of the same word elsewhere in the document (labelFeatures), added to the
+	// first stage's scores of the sentences they concern, which are decoded again with
+	// the first stage's transitions. It shares this model's gazetteer.
 	second *Model
-	// labelStage says that second is a label stage: its only features are the first
-	// stage's labels of the same word elsewhere in the document (labelFeatures), added
-	// to the first stage's scores of the sentences they concern, which are decoded
-	// again with the first stage's transitions.
-	labelStage bool
-	joint      jointTable // both stages' rows, built by link
 }
 
 // Types returns the entity types the model predicts (CoNLL's PER, ORG, LOC, MISC).
 func (m *Model) Types() []string { return append([]string(nil), m.types...) }
+
+// Knowledge returns the word clusters and the lexicon the model looks up (nil when it
+// has none), so that a model can be retrained on the same ones without deriving them again.
+func (m *Model) Knowledge() (*WordClusters, *Lexicon) { return m.clusters, m.lex }
 
 func newModel(types []string) *Model {
 	m := &Model{types: types, nTags: 1 + 4*len(types)}
@@ -104,78 +104,6 @@ func transitionMasks(nTypes int) (allowed, final []bool) {
 		final[t] = !open(t)
 	}
 	return allowed, final
-}
-
-// jointTable maps feature keys to their rows in both stages of a stacked model
-// (-1 where a stage lacks the feature), so that shared features are looked up once.
-type jointTable struct {
-	slots []jointSlot
-	shift uint
-}
-
-type jointSlot struct {
-	key       uint64
-	row, row2 int32
-}
-
-var noSlot = jointSlot{row: -1, row2: -1}
-
-// link builds the joint table of a stacked model.
-func (m *Model) link() {
-	if m.second == nil {
-		return
-	}
-	tables := []*featTable{&m.table, &m.second.table}
-	n := 0
-	for _, t := range tables {
-		for _, sl := range t.slots {
-			if sl.key != 0 {
-				n++
-			}
-		}
-	}
-	size, bits := 16, uint(4)
-	for size < 2*n {
-		size *= 2
-		bits++
-	}
-	j := jointTable{slots: make([]jointSlot, size), shift: 64 - bits}
-	for stage, t := range tables {
-		for _, sl := range t.slots {
-			if sl.key == 0 {
-				continue
-			}
-			i := (sl.key * 0x9E3779B97F4A7C15) >> j.shift
-			for j.slots[i].key != 0 && j.slots[i].key != sl.key {
-				i = (i + 1) & uint64(size-1)
-			}
-			if j.slots[i].key == 0 {
-				j.slots[i] = jointSlot{key: sl.key, row: -1, row2: -1}
-			}
-			if stage == 0 {
-				j.slots[i].row = sl.row
-			} else {
-				j.slots[i].row2 = sl.row
-			}
-		}
-	}
-	m.joint = j
-}
-
-func (t *jointTable) lookup(k uint64) jointSlot {
-	if len(t.slots) == 0 {
-		return noSlot
-	}
-	k = nonZero(k)
-	mask := uint64(len(t.slots) - 1)
-	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch sl := t.slots[i]; sl.key {
-		case k:
-			return sl
-		case 0:
-			return noSlot
-		}
-	}
 }
 
 // featTable maps feature keys to weight rows with open addressing; key 0 marks a free slot.
@@ -253,15 +181,9 @@ type scratch struct {
 	vit     viterbiScratch
 	tags    []int
 	acc     []int32
-	// c1 and c2 cache the summed rows of word features for the first and the second
-	// stage of a stacked model.
-	c1, c2   sumCache
+	// c1 caches the summed rows of word features.
+	c1       sumCache
 	wordKeys []uint64
-	// For a stacked model, per token of the document: the second stage's summed rows of
-	// its first-stage features (nTags each), and what its stacked features need.
-	acc2   []int32
-	lowers []string
-	shorts []uint64
 	// For a model with a label stage, per token of the document: the first stage's
 	// scores (nTags each) and tags.
 	docEm   []float32
@@ -282,7 +204,6 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 	s := m.getScratch()
 	defer m.pool.Put(s)
 	s.f.scanDocument(doc)
-	s.f.agg = nil
 	out := make([][]Span, len(doc))
 	if m.second == nil {
 		for si, words := range doc {
@@ -292,10 +213,7 @@ func (m *Model) Predict(doc [][]string) [][]Span {
 		}
 		return out
 	}
-	if m.labelStage {
-		return m.predictLabeled(s, doc)
-	}
-	return m.predictStacked(s, doc)
+	return m.predictLabeled(s, doc)
 }
 
 // predictLabeled runs a model with a label stage: the first stage tags every sentence,
@@ -312,7 +230,7 @@ func (m *Model) predictLabeled(s *scratch, doc [][]string) [][]Span {
 		}
 		start := s.f.sentStart[si]
 		em := s.docEm[start*T : (start+len(words))*T]
-		m.scoreSentence(s, si, words, em, false)
+		m.scoreSentence(s, si, words, em)
 		copy(s.docTags[start:], m.decode(s, em, len(words)))
 	}
 	s.f.countLabels(s.docTags)
@@ -344,56 +262,6 @@ func (m *Model) predictLabeled(s *scratch, doc [][]string) [][]Span {
 		}
 		out[si] = m.spans(tags)
 	}
-	return out
-}
-
-// predictStacked runs both stages of a stacked model. The second stage's features are
-// the first's plus the stacked ones, so the first pass sums both stages' rows of the
-// shared features (scoreSentence) and keeps the second stage's sums for the second pass.
-func (m *Model) predictStacked(s *scratch, doc [][]string) [][]Span {
-	T, m2 := m.nTags, m.second
-	out := make([][]Span, len(doc))
-	tags := make([][]int, len(doc))
-	ems := make([][]float32, len(doc))
-	s.acc2 = s.acc2[:0]
-	s.lowers, s.shorts = s.lowers[:0], s.shorts[:0]
-	for si, words := range doc {
-		n := len(words)
-		if n == 0 {
-			continue
-		}
-		em := make([]float32, n*T)
-		m.scoreSentence(s, si, words, em, true)
-		tags[si] = slices.Clone(m.decode(s, em, n))
-		ems[si] = em
-	}
-	s.f.setFirstStage(doc, tags)
-	tok := 0
-	for si, words := range doc {
-		n := len(words)
-		if n == 0 {
-			continue
-		}
-		s.f.own = tags[si]
-		em := ems[si] // the second stage starts from the first's scores
-		acc := s.accumulator(T)
-		for i := 0; i < n; i++ {
-			copy(acc, s.acc2[tok*T:tok*T+T])
-			s.keys = s.f.appendStacked(s.keys[:0], i, s.lowers[tok], s.shorts[tok])
-			for _, k := range s.keys {
-				if r := m2.table.get(k); r >= 0 {
-					addRow(acc, m2.rows[int(r)*T:int(r)*T+T])
-				}
-			}
-			row := em[i*T : i*T+T]
-			for t, a := range acc {
-				row[t] += float32(a) * m2.scale
-			}
-			tok++
-		}
-		out[si] = m.spans(m2.decode(s, em, n))
-	}
-	s.f.agg, s.f.own = nil, nil
 	return out
 }
 
@@ -534,7 +402,6 @@ func (m *Model) tagDoc(doc [][]string) ([][]int, [][]float32) {
 	s := m.getScratch()
 	defer m.pool.Put(s)
 	s.f.scanDocument(doc)
-	s.f.agg = nil
 	return m.firstStage(s, doc)
 }
 
@@ -546,53 +413,26 @@ func (m *Model) tagSentence(s *scratch, si int, words []string) []int {
 		s.em = make([]float32, n*T)
 	}
 	em := s.em[:n*T]
-	m.scoreSentence(s, si, words, em, false)
+	m.scoreSentence(s, si, words, em)
 	return m.decode(s, em, n)
 }
 
 // scoreSentence sets em to the first stage's scores of sentence si, whose words are
-// words, of the document that s.f scanned. With stacked, it also appends to s.acc2 the
-// second stage's summed rows of the same features: both stages' rows of a feature are
-// found with one lookup, and a word's are cached for both.
-func (m *Model) scoreSentence(s *scratch, si int, words []string, em []float32, stacked bool) {
+// words, of the document that s.f scanned.
+func (m *Model) scoreSentence(s *scratch, si int, words []string, em []float32) {
 	s.f.startSentence(si, words, nil)
 	T := m.nTags
-	m2 := m.second
 	acc := s.accumulator(T)
 	for i, w := range words {
-		var acc2 []int32
-		if stacked {
-			s.acc2 = slices.Grow(s.acc2, T)
-			acc2 = s.acc2[len(s.acc2) : len(s.acc2)+T]
-			s.acc2 = s.acc2[:len(s.acc2)+T]
-		}
 		if s.f.words != nil {
 			m.cachedSums(s, &s.c1, acc, words, i)
-			if stacked {
-				m2.cachedSums(s, &s.c2, acc2, words, i)
-			}
 			s.keys = s.f.pairFeatures(s.keys[:0], words, i)
 		} else {
 			clear(acc)
-			clear(acc2)
 			s.keys = s.f.wordFeatures(s.keys[:0], w, &s.f.info[i])
 			s.keys = s.f.contextFeatures(s.keys, words, i)
 		}
-		if stacked {
-			for _, k := range s.keys {
-				sl := m.joint.lookup(k)
-				if sl.row >= 0 {
-					addRow(acc, m.rows[int(sl.row)*T:int(sl.row)*T+T])
-				}
-				if sl.row2 >= 0 {
-					addRow(acc2, m2.rows[int(sl.row2)*T:int(sl.row2)*T+T])
-				}
-			}
-			s.lowers = append(s.lowers, s.f.info[i].lowerStr)
-			s.shorts = append(s.shorts, s.f.info[i].short)
-		} else {
-			m.addKeys(acc, s.keys)
-		}
+		m.addKeys(acc, s.keys)
 		setScaled(em[i*T:i*T+T], acc, m.scale)
 	}
 }
@@ -714,6 +554,13 @@ const (
 	modelMagic  = "newspipe-ner 2\n"
 )
 
+// The stage flag of the model file says what follows the first stage's weights.
+// Flag 1 is reserved.
+const (
+	stageNone   = 0
+	stageLabels = 2 // a label stage
+)
+
 // WriteTo writes the model in its binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: bufio.NewWriter(w)}
@@ -735,11 +582,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw.Write(gv)
 	writeWeights(cw, m)
 	if m.second != nil {
-		flag := byte(1)
-		if m.labelStage {
-			flag = 2
-		}
-		cw.Write([]byte{flag})
+		cw.Write([]byte{stageLabels})
 		binary.Write(cw, le, m.second.trans)
 		writeWeights(cw, m.second)
 	} else {
@@ -857,9 +700,10 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read ner model stages: %w", err)
 	}
-	if flag == 1 || flag == 2 {
+	switch flag {
+	case stageNone:
+	case stageLabels:
 		m.second = newModel(types)
-		m.labelStage = flag == 2
 		if err := binary.Read(br, le, m.second.trans); err != nil {
 			return nil, fmt.Errorf("read ner model second stage: %w", err)
 		}
@@ -867,11 +711,8 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		m.second.gaz = m.gaz
-		if !m.labelStage {
-			m.link()
-		}
-	} else if flag != 0 {
-		return nil, fmt.Errorf("read ner model: bad stage flag %d", flag)
+	default:
+		return nil, fmt.Errorf("read ner model: unsupported stage flag %d", flag)
 	}
 	if string(magic) == modelMagic1 {
 		return m, nil

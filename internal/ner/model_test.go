@@ -161,36 +161,6 @@ func TestTrainTiny(t *testing.T) {
 	}
 }
 
-func TestTrainStacked(t *testing.T) {
-	// Ten copies of the tiny corpus give every jackknife fold training data.
-	data := strings.Repeat(tinyCoNLL, 10)
-	m, err := Train(strings.NewReader(data), TrainOptions{Iterations: 3, Stacked: true}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.second == nil {
-		t.Fatal("no second stage")
-	}
-	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL))
-	if f1 := Evaluate(m, docs).Overall.F1(); f1 < 0.99 {
-		t.Errorf("F1 on training data %.3f", f1)
-	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Load(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m2.second == nil {
-		t.Fatal("second stage lost in the round trip")
-	}
-	if a, b := Evaluate(m, docs).Overall, Evaluate(m2, docs).Overall; a != b {
-		t.Errorf("loaded model scores %+v, trained one %+v", b, a)
-	}
-}
-
 func TestScore(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -474,44 +444,6 @@ func FuzzPredict(f *testing.F) {
 	})
 }
 
-// TestStackedCachedSums checks that the second stage's sums that scoreSentence builds
-// from its word cache equal the sums of every feature looked up one by one, on a first
-// pass and on a second that finds the words cached.
-func TestStackedCachedSums(t *testing.T) {
-	data := strings.Repeat(tinyCoNLL, 10)
-	m, err := Train(strings.NewReader(data), TrainOptions{Iterations: 3, Stacked: true}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := [][]string{
-		{"Mary", "Smith", "visited", "Acme", "Corp", "in", "Paris", "."},
-		{"JOHN", "SMITH", "IN", "LONDON"},
-		{"Paris", "said", "Mary", "."},
-	}
-	T := m.nTags
-	s := m.getScratch()
-	for pass := range 2 {
-		s.f.scanDocument(doc)
-		s.f.agg = nil
-		s.acc2, s.lowers, s.shorts = s.acc2[:0], s.lowers[:0], s.shorts[:0]
-		for si, words := range doc {
-			m.scoreSentence(s, si, words, make([]float32, len(words)*T), true)
-		}
-		tok := 0
-		for si, words := range doc {
-			keys, offsets := s.f.sentenceFeatures(si, words, nil, nil, nil)
-			for i := range words {
-				want := make([]int32, T)
-				m.second.addKeys(want, keys[offsets[i]:offsets[i+1]])
-				if got := s.acc2[tok*T : tok*T+T]; !slices.Equal(got, want) {
-					t.Fatalf("pass %d, sentence %d token %d (%q): cached %v, summed %v", pass, si, i, words[i], got, want)
-				}
-				tok++
-			}
-		}
-	}
-}
-
 // repeatedCoNLL has documents that name the same organisation and person more than
 // once, which a label stage learns from.
 const repeatedCoNLL = `-DOCSTART- -X- O O
@@ -548,7 +480,7 @@ func TestTrainLabelStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.second == nil || !m.labelStage {
+	if m.second == nil {
 		t.Fatal("no label stage")
 	}
 	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL + repeatedCoNLL))
@@ -571,7 +503,7 @@ func TestTrainLabelStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loaded.second == nil || !loaded.labelStage {
+	if loaded.second == nil {
 		t.Fatal("label stage lost in the round trip")
 	}
 	if a, b := Evaluate(m, docs).Overall, Evaluate(loaded, docs).Overall; a != b {
@@ -618,5 +550,36 @@ func TestLabelFeatures(t *testing.T) {
 				t.Errorf("labelFeatures(%q) = %x, want %x", f.docInfo[tt.tok].lowerStr, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestCrossValidate(t *testing.T) {
+	docs, err := ReadCoNLL(strings.NewReader(strings.Repeat(tinyCoNLL+repeatedCoNLL, 4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Four documents repeated, in three folds: each fold's training part has copies of
+	// the documents it scores.
+	s, err := CrossValidate(docs, TrainOptions{Iterations: 3}, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := 0
+	for _, d := range docs {
+		for _, sent := range d.Sentences {
+			gold += len(SpansFromTags(sent.Tags))
+		}
+	}
+	// Every document is scored once, by the model of the fold that left it out.
+	if s.Overall.Gold != gold {
+		t.Errorf("cross-validation scored %d gold entities, the documents have %d", s.Overall.Gold, gold)
+	}
+	if f1 := s.Overall.F1(); f1 < 0.9 {
+		t.Errorf("cross-validated F1 %.3f on repeated documents", f1)
+	}
+	for _, folds := range []int{0, 1, len(docs) + 1} {
+		if _, err := CrossValidate(docs, TrainOptions{Iterations: 1}, folds, nil); err == nil {
+			t.Errorf("%d folds of %d documents: no error", folds, len(docs))
+		}
 	}
 }

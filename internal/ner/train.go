@@ -21,11 +21,8 @@ type TrainOptions struct {
 	// Ensemble, when above 1, trains that many models in different shuffle orders and
 	// keeps their mean weights (DefaultEnsemble is what the shipped model uses).
 	Ensemble int
-	// Stacked adds a second stage that sees the first stage's tags of the same words
-	// elsewhere in the document.
-	Stacked bool
-	// LabelStage adds a label stage instead (see Model.labelStage), trained on the
-	// tags of jackknifed first stages. It ignores Stacked.
+	// LabelStage adds a label stage (see Model.second), trained on the tags of
+	// jackknifed first stages.
 	LabelStage bool
 	// Clusters and Lexicon, when not nil, add word-cluster and lexicon features; the
 	// model keeps them.
@@ -134,37 +131,7 @@ func TrainDocs(docs []CoNLLDoc, opts TrainOptions, log io.Writer) (*Model, error
 	if opts.LabelStage {
 		return trainLabelStage(docs, spans, types, typeIndex, opts, log, begin), nil
 	}
-	if !opts.Stacked {
-		return fitEnsemble(docs, spans, types, typeIndex, opts, log, begin), nil
-	}
-	// Stacking: the second stage sees the first stage's tags for the whole document.
-	// On the training data those tags come from models that did not see the document
-	// (jackknife), so that they are as wrong as on new text.
-	const folds = 5
-	first := make([][][]int, len(docs))
-	firstEm := make([][][]float32, len(docs))
-	for k := 0; k < folds; k++ {
-		sub, subSpans, out := jackknifeFold(docs, spans, folds, k)
-		o := opts
-		o.Dev = nil
-		fm := fit(sub, subSpans, types, typeIndex, nil, o, io.Discard, begin)
-		for _, di := range out {
-			first[di], firstEm[di] = fm.tagDoc(docWords(docs[di]))
-		}
-		fmt.Fprintf(log, "train ner: jackknife fold %d of %d done (%v)\n", k+1, folds, time.Since(begin).Round(time.Millisecond))
-	}
-	o := opts
-	o.Dev = nil
-	m := fit(docs, spans, types, typeIndex, nil, o, log, begin)
-	fmt.Fprintf(log, "train ner: first stage done (%v)\n", time.Since(begin).Round(time.Millisecond))
-	m2 := fit(docs, spans, types, typeIndex, &firstStage{tags: first, em: firstEm}, opts, log, begin)
-	m2.gaz = nil // shares the first stage's
-	m.second = m2
-	m.link()
-	if len(opts.Dev) > 0 {
-		fmt.Fprintf(log, "train ner: stacked dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
-	}
-	return m, nil
+	return fitEnsemble(docs, spans, types, typeIndex, opts, log, begin), nil
 }
 
 // fitEnsemble trains the first stage: one model, or with opts.Ensemble above 1 the
@@ -197,13 +164,12 @@ func docWords(d CoNLLDoc) [][]string {
 	return words
 }
 
-// firstStage is what a first stage said about every sentence of the training documents.
-// With labels, it trains a label stage, which keeps the transitions trans.
+// firstStage is what a first stage said about every sentence of the training documents,
+// from which a label stage learns; the label stage keeps the first stage's transitions trans.
 type firstStage struct {
-	tags   [][][]int
-	em     [][][]float32
-	labels bool
-	trans  []float32
+	tags  [][][]int
+	em    [][][]float32
+	trans []float32
 }
 
 // labelSentence returns the label-stage features of the tokens of sentence si, whose
@@ -226,7 +192,7 @@ func labelSentence(f *featurizer, si int, tags []int) ([]uint64, []int32) {
 // as without a label stage (fitEnsemble).
 func trainLabelStage(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string]int, opts TrainOptions, log io.Writer, begin time.Time) *Model {
 	const folds = 5
-	first := &firstStage{tags: make([][][]int, len(docs)), em: make([][][]float32, len(docs)), labels: true}
+	first := &firstStage{tags: make([][][]int, len(docs)), em: make([][][]float32, len(docs))}
 	for k := 0; k < folds; k++ {
 		sub, subSpans, out := jackknifeFold(docs, spans, folds, k)
 		o := opts
@@ -244,7 +210,7 @@ func trainLabelStage(docs []CoNLLDoc, spans [][][]Span, types []string, typeInde
 	o.Dev = nil
 	m2 := fit(docs, spans, types, typeIndex, first, o, log, begin)
 	m2.gaz, m2.clusters, m2.lex = nil, nil, nil
-	m.second, m.labelStage = m2, true
+	m.second = m2
 	if len(opts.Dev) > 0 {
 		fmt.Fprintf(log, "train ner: with the label stage, dev F1 %.4f\n", Evaluate(m, opts.Dev).Overall.F1())
 	}
@@ -312,14 +278,12 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 			words[i] = s.Words
 		}
 		f.scanDocument(words)
-		if first != nil && first.labels {
+		if first != nil {
 			var flat []int
 			for _, t := range first.tags[di] {
 				flat = append(flat, t...)
 			}
 			f.countLabels(flat)
-		} else if first != nil {
-			f.setFirstStage(words, first.tags[di])
 		}
 		mask := func(h uint64, types uint8) uint8 {
 			c := counts[h]
@@ -334,12 +298,11 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 		for si, s := range d.Sentences {
 			var base []float32
 			if first != nil {
-				f.own = first.tags[di][si]
 				base = first.em[di][si]
 			}
 			var keys []uint64
 			var offsets []int32
-			if first != nil && first.labels {
+			if first != nil {
 				// A label stage sees only the sentences it corrects.
 				if keys, offsets = labelSentence(&f, si, first.tags[di][si]); len(keys) == 0 {
 					continue
@@ -398,7 +361,7 @@ func fit(docs []CoNLLDoc, spans [][][]Span, types []string, typeIndex map[string
 	u := make([]float32, len(rowKeys)*T)
 	tw := make([]float32, len(m.trans))
 	tu := make([]float32, len(m.trans))
-	fixedTrans := first != nil && first.labels
+	fixedTrans := first != nil
 	if fixedTrans {
 		copy(tw, first.trans) // a label stage decodes with the first stage's transitions
 	}
@@ -561,6 +524,42 @@ func meanModel(ms []*Model) *Model {
 	m.quantise()
 	m.table = newFeatTable(keys)
 	return m
+}
+
+// CrossValidate estimates how a model trained with opts does on unseen documents: it
+// splits docs into folds parts of whole documents (document i in part i%folds), trains
+// on all parts but one, scores the one left out, and returns the score pooled over all
+// parts. Documents, not sentences, are held out, since a document repeats its names.
+func CrossValidate(docs []CoNLLDoc, opts TrainOptions, folds int, log io.Writer) (Score, error) {
+	if log == nil {
+		log = io.Discard
+	}
+	if folds < 2 || len(docs) < folds {
+		return Score{}, fmt.Errorf("cross-validate ner: %d folds of %d documents", folds, len(docs))
+	}
+	opts.Dev = nil
+	total := Score{ByType: map[string]Counts{}}
+	for k := 0; k < folds; k++ {
+		var train, test []CoNLLDoc
+		for di, d := range docs {
+			if di%folds == k {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		m, err := TrainDocs(train, opts, io.Discard)
+		if err != nil {
+			return Score{}, fmt.Errorf("cross-validate ner: fold %d: %w", k+1, err)
+		}
+		s := Evaluate(m, test)
+		fmt.Fprintf(log, "cross-validate ner: fold %d of %d: %d documents, F1 %.4f\n", k+1, folds, len(test), s.Overall.F1())
+		total.Overall = total.Overall.plus(s.Overall)
+		for t, c := range s.ByType {
+			total.ByType[t] = total.ByType[t].plus(c)
+		}
+	}
+	return total, nil
 }
 
 // jackknifeFold splits the documents for fold k of folds: the documents (and their
