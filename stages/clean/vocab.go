@@ -272,3 +272,60 @@ func hasYear(s string) bool {
 	}
 	return false
 }
+
+// monthAbbrevs are the English month names as dates abbreviate them.
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// hasTimeStamp reports whether a lower-cased line holds a clock time ("12:32 am",
+// "@11:35am"), an age ("3 hours ago") or a day and month ("08 nov 12", "nov. 8"): the
+// stamps over reader comments and teasers.
+func hasTimeStamp(lower string) bool {
+	for i := 1; i+2 < len(lower); i++ {
+		if lower[i] == ':' && isDigit(lower[i-1]) && isDigit(lower[i+1]) && isDigit(lower[i+2]) {
+			return true
+		}
+	}
+	if strings.Contains(lower, " ago") {
+		return true
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '/' })
+	for k, w := range words {
+		if len(w) < 3 || !isMonthWord(w) {
+			continue
+		}
+		if k > 0 && isDayOrYear(words[k-1]) || k+1 < len(words) && isDayOrYear(words[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isMonthWord reports whether w is an English month name or its abbreviation.
+func isMonthWord(w string) bool {
+	for _, m := range monthAbbrevs {
+		if strings.HasPrefix(w, m) && len(w) <= 9 && (len(w) == 3 || strings.HasPrefix(longMonths[m], w)) {
+			return true
+		}
+	}
+	return false
+}
+
+var longMonths = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october",
+	"nov": "november", "dec": "december"}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isDayOrYear reports whether w is a number of one to four digits, as a day ("8", "8th")
+// or a year ("12", "2012") is written.
+func isDayOrYear(w string) bool {
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	switch w[n:] {
+	case "", "st", "nd", "rd", "th":
+		return n >= 1 && n <= 4
+	}
+	return false
+}
