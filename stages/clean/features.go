@@ -295,16 +295,23 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related 
 	// 11.07.12 at 12:32 am"); an article has one dateline. The stamps around a line, and
 	// those between the start of the span and the line, tell comments from the article.
 	x[42] = b2f(li.stamped)
-	var near float64
-	for j := max(0, i-6); j < min(n, i+7); j++ {
-		if j != i && info[j].stamped {
-			near++
-		}
+	near := stampsBefore(info, min(n, i+7)) - stampsBefore(info, max(0, i-6))
+	if li.stamped {
+		near--
 	}
-	x[43] = math.Log1p(near)
+	x[43] = math.Log1p(float64(near))
 	if i > sp.start && i < sp.end {
 		x[44] = math.Log1p(float64(li.stampsTo - info[sp.start].stampsTo))
 	}
+}
+
+// stampsBefore returns the number of stamped lines before line i; i may be len(info).
+func stampsBefore(info []lineInfo, i int) int {
+	if i == len(info) {
+		last := &info[i-1]
+		return last.stampsTo + int(b2f(last.stamped))
+	}
+	return info[i].stampsTo
 }
 
 // spanFreeFeatures fills x for line i without the features that depend on the span.

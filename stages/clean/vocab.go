@@ -288,17 +288,38 @@ func hasTimeStamp(lower string) bool {
 	if strings.Contains(lower, " ago") {
 		return true
 	}
-	words := strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '/' })
-	for k, w := range words {
-		if len(w) < 3 || !isMonthWord(w) {
+	// Words are read in place, each with the one before, so that the check does not allocate.
+	prev, prevMonth := "", false
+	for rest := lower; rest != ""; {
+		var w string
+		w, rest = nextStampWord(rest)
+		if w == "" {
 			continue
 		}
-		if k > 0 && isDayOrYear(words[k-1]) || k+1 < len(words) && isDayOrYear(words[k+1]) {
+		month := len(w) >= 3 && isMonthWord(w)
+		if month && isDayOrYear(prev) || prevMonth && isDayOrYear(w) {
 			return true
 		}
+		prev, prevMonth = w, month
 	}
 	return false
 }
+
+// nextStampWord returns the first word of s, words being separated by spaces, commas,
+// full stops and slashes, and what follows it.
+func nextStampWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && isStampSep(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isStampSep(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+func isStampSep(c byte) bool { return c == ' ' || c == ',' || c == '.' || c == '/' }
 
 // isMonthWord reports whether w is an English month name or its abbreviation.
 func isMonthWord(w string) bool {
@@ -319,6 +340,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // isDayOrYear reports whether w is a number of one to four digits, as a day ("8", "8th")
 // or a year ("12", "2012") is written.
 func isDayOrYear(w string) bool {
+	if w == "" {
+		return false
+	}
 	n := 0
 	for n < len(w) && isDigit(w[n]) {
 		n++
