@@ -83,13 +83,17 @@ model: devbuild
 # Retrain the chrome cleaner's line model (deterministic) from the article pages of every
 # extraction set (WCXB's forums, products and listings are left out), with cross-validation
 # grouped by site; the README says on what terms each set may be used. Then, with the new
-# line model built in, the choice between an HTML page's aligned body and its prose, from
-# all the pages of the same sets, its gate and penalty selected by the same grouped folds.
+# line model built in, the text headline scorer (it weighs the lines around the body the
+# line model finds) from the WCXB pages with gold titles, and then the choice between an HTML
+# page's aligned body and its prose, from all the pages of the same sets, its gate and
+# penalty selected by the same grouped folds.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "train-clean: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train meta -o stages/clean/headline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
 

@@ -258,7 +258,7 @@ func addressesReader(lower string) bool {
 // bodyChrome returns a reason for a line of caption or headline length that is chrome
 // by strong evidence wherever it stands: a call to sign up or accept cookies (sign-up
 // vocabulary in a line that speaks to the reader: "delivered to your inbox", "Enter your
-// email address"), a credit in brackets ("(Photo courtesy of ...)"), a "Read more:" link.
+// email address") or the consent line under it, a credit in brackets ("(Photo courtesy of ...)"), a "Read more:" link.
 func bodyChrome(li *lineInfo) string {
 	if li.words > 30 {
 		return ""
@@ -266,6 +266,11 @@ func bodyChrome(li *lineInfo) string {
 	l := li.lower
 	if li.words <= 25 && li.vocab&(vNewsletter|vCookie) != 0 && addressesReader(l) {
 		return vocabReason(li.vocab & (vNewsletter | vCookie))
+	}
+	// The consent line under a sign-up form: "By signing up you agree to our Terms of
+	// Service and Privacy Policy". No article line of the extraction sets reads so.
+	if li.vocab&vLegal != 0 && strings.Contains(l, "you agree") {
+		return "legal notice of a sign-up form"
 	}
 	for _, p := range bracketCredits {
 		if strings.Contains(l, p) {

@@ -355,3 +355,23 @@ func TestBodySentencesStay(t *testing.T) {
 		})
 	}
 }
+
+func TestBodyChrome(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"consent under a sign-up form", "By signing up you agree to our Terms of Service and Privacy Policy.", "legal notice of a sign-up form"},
+		{"sign-up call", "Enter your email address to get the morning briefing in your inbox.", "newsletter sign-up"},
+		{"bracketed credit", "The old bridge at dusk (Photo courtesy of the city archive)", "photo credit or caption"},
+		{"quoted agreement is prose", "\"You agree to pay the full price,\" the judge told the landlord.", ""},
+		{"privacy in a reported sentence", "The company said it takes the privacy of its users seriously and would review the breach.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			if got := bodyChrome(&li); got != tt.want {
+				t.Errorf("bodyChrome(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}

@@ -30,6 +30,8 @@ type lineInfo struct {
 	bullet    bool
 	url       bool
 	logWords  float64 // log(1+words)
+	stamped   bool    // a short line with a time or date: "Jane Roe 11.07.12 at 12:32 am", "08 Nov 12"
+	stampsTo  int     // stamped lines before this one on the page
 }
 
 // longLine is the word count above which a line is not checked for chrome vocabulary:
@@ -104,6 +106,7 @@ func analyse(text, lower string) lineInfo {
 		li.url = strings.Contains(li.lower, "http") || strings.Contains(li.lower, "www.") || strings.Contains(li.lower, ".com")
 		li.byline = isByline(text)
 		li.dateOnly = li.words <= 10 && li.digits > 0 && looksLikeDateLine(li.lower)
+		li.stamped = li.words <= 20 && li.digits > 0 && (li.dateOnly || hasTimeStamp(li.lower))
 	}
 	return li
 }
@@ -163,9 +166,10 @@ var featureNames = []string{
 	"inSpan", "logDistSpan", "beforeSpan", "afterSpan",
 	"prevLong", "nextLong", "prevShort", "nextShort", "ctxLogWords", "ctxFinal", "prevChrome", "nextChrome",
 	"commentCtx", "afterCommentHeader", "afterRelatedHeader",
+	"stamped", "stampedNear", "stampedInSpanBefore",
 }
 
-const numFeatures = 42
+const numFeatures = 45
 
 // span is the run of lines that holds the article: the run where the span model's
 // evidence for body outweighs the evidence against it most.
@@ -173,7 +177,7 @@ type span struct{ start, end int } // [start, end)
 
 // spanFeatures are the features that depend on the span; the span model, which finds the
 // span, reads a line without them.
-var spanFeatures = [...]int{27, 28, 29, 30, 40, 41}
+var spanFeatures = [...]int{27, 28, 29, 30, 40, 41, 44}
 
 // bodyRun returns the maximum-sum run of lines, each line weighing its body evidence
 // (probability of body from the span model, minus one half) by its length: a long
@@ -287,6 +291,27 @@ func lineFeatures(x []float64, info []lineInfo, i int, sp span, header, related 
 	x[39] = cm / 6
 	x[40] = b2f(i > header)
 	x[41] = b2f(i > related)
+	// Reader comments and teaser lists come in runs of short stamped lines ("Jane Roe
+	// 11.07.12 at 12:32 am"); an article has one dateline. The stamps around a line, and
+	// those between the start of the span and the line, tell comments from the article.
+	x[42] = b2f(li.stamped)
+	near := stampsBefore(info, min(n, i+7)) - stampsBefore(info, max(0, i-6))
+	if li.stamped {
+		near--
+	}
+	x[43] = math.Log1p(float64(near))
+	if i > sp.start && i < sp.end {
+		x[44] = math.Log1p(float64(li.stampsTo - info[sp.start].stampsTo))
+	}
+}
+
+// stampsBefore returns the number of stamped lines before line i; i may be len(info).
+func stampsBefore(info []lineInfo, i int) int {
+	if i == len(info) {
+		last := &info[i-1]
+		return last.stampsTo + int(b2f(last.stamped))
+	}
+	return info[i].stampsTo
 }
 
 // spanFreeFeatures fills x for line i without the features that depend on the span.
@@ -350,6 +375,13 @@ func analyseBlocks(blocks []document.Block) []lineInfo {
 			info[prev].repeated = true
 		} else {
 			seen[t] = i
+		}
+	}
+	stamps := 0
+	for i := range info {
+		info[i].stampsTo = stamps
+		if info[i].stamped {
+			stamps++
 		}
 	}
 	return info

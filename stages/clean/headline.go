@@ -180,7 +180,9 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(h, i, dist)})
 	}
-	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final {
+	// The body's only line is the article, not its headline: taking it would leave no text.
+	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
+		bodyAfter(keep, reasons, first) {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	longest := 0
@@ -191,6 +193,16 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		c.x[29] = float64(info[c.line].words) / float64(longest)
 	}
 	return cands
+}
+
+// bodyAfter reports whether a body line follows line i.
+func bodyAfter(keep []bool, reasons []string, i int) bool {
+	for j := i + 1; j < len(keep); j++ {
+		if keep[j] && reasons[j] == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // overlap is the share of text's words found in words.

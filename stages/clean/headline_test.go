@@ -101,3 +101,34 @@ func TestHeadlineCandidatesOnSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyFirstLineAsHeadline(t *testing.T) {
+	lines := []string{"Home", "About",
+		"Pixel heroes and villains drawn by a reader",
+		"The artist drew every hero of the comics in sixteen colours and posted the set on Tuesday."}
+	tests := []struct {
+		name string
+		body []int // the lines the classifier kept
+		want bool  // the body's first line is a candidate
+	}{
+		{"the body's only line stays the article", []int{2}, false},
+		{"a first line over more body may be the headline", []int{2, 3}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(linesToBlocks(lines))
+			keep := make([]bool, len(lines))
+			reasons := make([]string, len(lines))
+			for _, i := range tt.body {
+				keep[i] = true
+			}
+			got := false
+			for _, c := range headlineCandidates(info, keep, reasons, 2, 2, -1) {
+				got = got || c.line == 2
+			}
+			if got != tt.want {
+				t.Errorf("body's first line is a candidate: %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -272,3 +272,84 @@ func hasYear(s string) bool {
 	}
 	return false
 }
+
+// monthAbbrevs are the English month names as dates abbreviate them.
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// hasTimeStamp reports whether a lower-cased line holds a clock time ("12:32 am",
+// "@11:35am"), an age ("3 hours ago") or a day and month ("08 nov 12", "nov. 8"): the
+// stamps over reader comments and teasers.
+func hasTimeStamp(lower string) bool {
+	for i := 1; i+2 < len(lower); i++ {
+		if lower[i] == ':' && isDigit(lower[i-1]) && isDigit(lower[i+1]) && isDigit(lower[i+2]) {
+			return true
+		}
+	}
+	if strings.Contains(lower, " ago") {
+		return true
+	}
+	// Words are read in place, each with the one before, so that the check does not allocate.
+	prev, prevMonth := "", false
+	for rest := lower; rest != ""; {
+		var w string
+		w, rest = nextStampWord(rest)
+		if w == "" {
+			continue
+		}
+		month := len(w) >= 3 && isMonthWord(w)
+		if month && isDayOrYear(prev) || prevMonth && isDayOrYear(w) {
+			return true
+		}
+		prev, prevMonth = w, month
+	}
+	return false
+}
+
+// nextStampWord returns the first word of s, words being separated by spaces, commas,
+// full stops and slashes, and what follows it.
+func nextStampWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && isStampSep(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isStampSep(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+func isStampSep(c byte) bool { return c == ' ' || c == ',' || c == '.' || c == '/' }
+
+// isMonthWord reports whether w is an English month name or its abbreviation.
+func isMonthWord(w string) bool {
+	for _, m := range monthAbbrevs {
+		if strings.HasPrefix(w, m) && len(w) <= 9 && (len(w) == 3 || strings.HasPrefix(longMonths[m], w)) {
+			return true
+		}
+	}
+	return false
+}
+
+var longMonths = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october",
+	"nov": "november", "dec": "december"}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isDayOrYear reports whether w is a number of one to four digits, as a day ("8", "8th")
+// or a year ("12", "2012") is written.
+func isDayOrYear(w string) bool {
+	if w == "" {
+		return false
+	}
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	switch w[n:] {
+	case "", "st", "nd", "rd", "th":
+		return n >= 1 && n <= 4
+	}
+	return false
+}

@@ -49,3 +49,27 @@ func TestIsStopWord(t *testing.T) {
 		}
 	}
 }
+
+func TestHasTimeStamp(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"clock time", "martin bento 11.07.12 at 12:32 am", true},
+		{"slashdot stamp", "by mcgrew (92797) * on tuesday july 24, @11:35am (#40750343) journal", true},
+		{"day and abbreviated month", "ash menon 08 nov 12", true},
+		{"month and day", "posted on sept. 8", true},
+		{"age", "jane roe 3 hours ago", true},
+		{"ratio is no time", "the vote was 12-3 in favour", false},
+		{"may as a verb", "you may 2x the dose", false},
+		{"score", "chelsea 2 arsenal 1", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasTimeStamp(tt.in); got != tt.want {
+				t.Errorf("hasTimeStamp(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
