@@ -94,15 +94,6 @@ func TestReadMeta(t *testing.T) {
 		{"shown update date is not read when a publication date is shown", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="date">March 1, 2024</p><p>Last updated: March 13, 2024</p></article>`,
 			document.Metadata{Published: "2024-03-01"}},
-		{"byline in running text", `</head><body><article><h1>Storm closes schools</h1>
-			<p class="meta"><span>By <a href="/p/sofia">Sofia Gonzalez</a></span> <span>Dec 2, 2025</span></p></article>`,
-			document.Metadata{Authors: []string{"Sofia Gonzalez"}}},
-		{"byline with its date and place cut", `</head><body><article><h1>Storm closes schools</h1>
-			<div><strong>Written by John Crenshaw</strong> - Mar 27, 2024</div></article>`,
-			document.Metadata{Authors: []string{"John Crenshaw"}}},
-		{"a consent line names nobody", `</head><body><article><h1>Storm closes schools</h1>
-			<p>By signing up, you agree to our Terms of Use and Privacy Policy.</p></article>`,
-			document.Metadata{}},
 		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
 			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
 			document.Metadata{Authors: []string{"Shauna Mitchell"}}},

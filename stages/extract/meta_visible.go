@@ -32,9 +32,8 @@ func scopes(doc *goquery.Document) []*goquery.Selection {
 }
 
 // visibleAuthors returns the people named by the page's visible byline: the first byline
-// element (by its class) whose text, without "By", is a list of names; else a short
-// element that reads "By Jane Roe" ("Written by", "Posted by", ...); else the element right
-// after a byline label standing on its own. The article is searched first, then the page.
+// element (by its class) whose text, without "By", is a list of names; else the element
+// right after a byline label standing on its own. The article is searched first, then the page.
 func visibleAuthors(doc *goquery.Document) []string {
 	for _, scope := range scopes(doc) {
 		var people []string
@@ -56,9 +55,6 @@ func visibleAuthors(doc *goquery.Document) []string {
 		if len(people) > 0 {
 			return people
 		}
-		if people = prefixedByline(scope); len(people) > 0 {
-			return people
-		}
 		if people = labelledAuthor(scope); len(people) > 0 {
 			return people
 		}
@@ -66,45 +62,8 @@ func visibleAuthors(doc *goquery.Document) []string {
 	return nil
 }
 
-// selShort finds the elements that may hold a byline in running text.
+// selShort finds the short elements that may show an update date.
 var selShort = cascadia.MustCompile("p, span, div, li, strong, b, em, small, address, h3, h4, h5, h6, dd, td")
-
-// bylineLead matches a byline's label and the names after it: "By Jane Roe", "Written by:
-// Jane Roe", "Published August 7, 2023 by Jane Roe".
-var bylineLead = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|article|story|words|reported|text)\b[^|]{0,40}?\s)?by:?\s+(\S.*)$`)
-
-// bylineTail matches what follows the names in a byline: a date, a place, a section, a
-// separator ("By Jane Roe on 04 Aug 2021", "By Jane Roe - Mar 27, 2024", "By Jane Roe in SEO").
-var bylineTail = regexp.MustCompile(`\s+(?:on|in|at|for|from|updated|published|posted)\s.*$|\s*(?:[|·•—–]|\s-\s).*$`)
-
-// prefixedByline returns the people of the first short element whose text reads as a
-// byline: a label ending in "by", then names.
-func prefixedByline(scope *goquery.Selection) []string {
-	var people []string
-	scope.FindMatcher(selShort).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		text := collapse(s.Text())
-		if text == "" || len(strings.Fields(text)) > 14 {
-			return true
-		}
-		m := bylineLead.FindStringSubmatch(text)
-		if m == nil {
-			return true
-		}
-		// Every name after the label must be a person's: "By signing up you agree to our
-		// Privacy Policy" names nobody.
-		names := splitAuthors(bylineTail.ReplaceAllString(m[1], ""))
-		for _, a := range names {
-			if !isPersonName(a) {
-				return true
-			}
-		}
-		for _, a := range names {
-			people = appendName(people, a)
-		}
-		return len(people) == 0
-	})
-	return people
-}
 
 // selLabel finds the short elements that may hold a byline label on its own.
 var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
