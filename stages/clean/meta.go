@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -118,6 +119,9 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 				break
 			}
 		}
+	}
+	if meta.Published == "" {
+		meta.Updated = updateDate(info)
 	}
 	if byline >= 0 {
 		next := byline + 1
@@ -383,6 +387,33 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	return people, published, true
+}
+
+// updateLabel is the label of an update date, the date right after it.
+var updateLabel = regexp.MustCompile(`(?i)^(?:updated|modified)(?:\s+on)?\s*:?\s*$`)
+
+// updateDate returns the date of the page's first update line ("Updated March 13, 2024",
+// "Last updated: November 13, 2025"): the page's modification date, which stands for the
+// publication date only when nothing gives one (see metadata.Merge).
+func updateDate(info []lineInfo) string {
+	for i := range info {
+		li := &info[i]
+		if li.words > 12 || li.digits == 0 {
+			continue
+		}
+		k := strings.Index(li.lower, "updated")
+		if k < 0 {
+			k = strings.Index(li.lower, "modified")
+		}
+		if k < 0 {
+			continue
+		}
+		// The date follows the label: "Updated on: Sep 17, 2025", not "updated to add ...".
+		if d := pubdate.Find(li.text[k:]); d.Value != "" && updateLabel.MatchString(li.text[k:k+d.Start]) {
+			return d.Value
+		}
+	}
+	return ""
 }
 
 // startsWithDateWord reports lines such as "Published 14:05 GMT, 2 March 2022 | Updated ...".
