@@ -44,6 +44,6 @@ func (c *Cleaner) HeadlineCandidates(blocks []document.Block) []HeadlineCandidat
 		}
 	}
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
-	readMetaWith(blocks, info, keep, reasons, storedHeadline, collect)
+	readMetaWith(blocks, info, keep, reasons, storedHeadline, storedByline, &metaTrace{headlines: collect})
 	return out
 }
