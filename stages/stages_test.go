@@ -49,6 +49,38 @@ func TestProcessErrors(t *testing.T) {
 	}
 }
 
+func TestNoTextKeepsMetadata(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		want      record.Record
+	}{
+		{"page written by scripts", `<html><head><title>Storm closes schools | Planet</title>
+			<link rel="canonical" href="https://planet.example/storm">
+			<script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm closes schools",
+			"author":{"@type":"Person","name":"Joe Kindness"},"datePublished":"2024-01-23T08:00:00Z"}</script>
+			</head><body><div id="root"></div><script>render()</script></body></html>`,
+			record.Record{Title: "Storm closes schools", Authors: []string{"Joe Kindness"},
+				Published: "2024-01-23T08:00:00Z", Source: record.Source{URL: "https://planet.example/storm", Format: "html"}}},
+		{"page without metadata", "<html><body><script>render()</script></body></html>",
+			record.Record{Source: record.Source{Format: "html"}}},
+	}
+	for _, tt := range tests {
+		r := process(t, tt.raw, "").Record
+		if r.Error == nil || r.Error.Stage != "parse" || r.Error.Message != "empty document: no visible text" {
+			t.Errorf("%s: error %+v, want parse: empty document: no visible text", tt.name, r.Error)
+			continue
+		}
+		got := record.Record{Title: r.Title, Authors: r.Authors, Site: r.Site, Published: r.Published, Source: r.Source}
+		got.Source.Path, got.Source.SHA256 = "", ""
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+	if err := error(&NoTextError{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("NoTextError does not wrap ErrEmpty")
+	}
+}
+
 func TestProcessArticle(t *testing.T) {
 	raw := "Council approves budget\n\nBy Jane Doe | June 9, 2018\n\n" +
 		"The city council in Riverton approved a new budget yesterday after a long debate about library hours.\n\n" +
