@@ -152,6 +152,10 @@ func TestSplitAuthors(t *testing.T) {
 		{"STEVE PEOPLES, AP National Political Writer", []string{"STEVE PEOPLES"}},
 		{"https://www.facebook.com/janeroe", nil},
 		{"admin", nil},
+		{"webmaster", nil},
+		{"aawoods", []string{"aawoods"}},
+		{"jd", nil},
+		{"mdelatorreq6vkpg2ma0ci", nil},
 		{"Reuters", []string{"Reuters"}},
 	}
 	for _, tt := range tests {
