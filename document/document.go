@@ -39,7 +39,10 @@ type Metadata struct {
 	Authors   []string
 	Site      string
 	Published string // ISO 8601 date or date-time, as precise as the source
-	URL       string // the page's canonical URL, as the page gives it
+	// Updated is the page's modification date (ISO 8601), never a publication date: it
+	// stands for one only when no source gives a publication date (see metadata.Merge).
+	Updated string
+	URL     string // the page's canonical URL, as the page gives it
 }
 
 // Document is one input article as read: what the first stage takes. Stages do not modify

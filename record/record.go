@@ -78,19 +78,27 @@ type Record struct {
 	Error    *Error          `json:"error,omitempty"`
 }
 
-// errorRecord is the shape of a record for a document that failed: no article fields.
+// errorRecord is the shape of a record for a document that failed: no text nor
+// annotations; the article's metadata only when the page gave it (a page with no visible
+// text whose markup names its title, authors, date).
 type errorRecord struct {
-	ID     string          `json:"id"`
-	Source Source          `json:"source"`
-	Meta   json.RawMessage `json:"meta,omitempty"`
-	Error  *Error          `json:"error"`
+	ID        string          `json:"id"`
+	Source    Source          `json:"source"`
+	Title     string          `json:"title,omitempty"`
+	Subtitle  string          `json:"subtitle,omitempty"`
+	Authors   []string        `json:"authors,omitempty"`
+	Site      string          `json:"site,omitempty"`
+	Published string          `json:"published,omitempty"`
+	Meta      json.RawMessage `json:"meta,omitempty"`
+	Error     *Error          `json:"error"`
 }
 
 // MarshalJSON writes the record with a fixed field order, empty lists as [] and,
-// for error records, only id, source, meta and error.
+// for error records, only id, source, the metadata the page gave, meta and error.
 func (r Record) MarshalJSON() ([]byte, error) {
 	if r.Error != nil {
-		return marshal(errorRecord{ID: r.ID, Source: r.Source, Meta: r.Meta, Error: r.Error})
+		return marshal(errorRecord{ID: r.ID, Source: r.Source, Title: r.Title, Subtitle: r.Subtitle, Authors: r.Authors,
+			Site: r.Site, Published: r.Published, Meta: r.Meta, Error: r.Error})
 	}
 	type plain Record // no MarshalJSON method: avoids recursion
 	p := plain(r)

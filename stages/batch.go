@@ -9,6 +9,7 @@ import (
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/record"
+	"github.com/newspipe/newspipe/stages/metadata"
 )
 
 // Batch describes one run of the stages over a batch of documents.
@@ -82,6 +83,16 @@ func Record(o Outcome) *record.Record {
 			rec.Error = &record.Error{Stage: se.Stage, Message: se.Err.Error()}
 		} else {
 			rec.Error = &record.Error{Message: o.Err.Error()}
+		}
+		// A page with no visible text may still say what it is: its record keeps the
+		// metadata of its markup beside the error.
+		var nt *NoTextError
+		if errors.As(o.Err, &nt) {
+			m := metadata.Merge(nt.Meta, document.Metadata{}, nt.Published, rec.Source.URL)
+			rec.Title, rec.Subtitle, rec.Authors, rec.Site, rec.Published = m.Title, m.Subtitle, m.Authors, m.Site, m.Published
+			if rec.Source.URL == "" {
+				rec.Source.URL = m.URL
+			}
 		}
 		return &rec
 	case o.Skipped && o.In.Previous != nil:

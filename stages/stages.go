@@ -89,6 +89,20 @@ func (m *Models) BodyLine(opt Options) pipeline.Line[*document.Document, *Cleane
 // ErrEmpty is wrapped by the error for a document with no text.
 var ErrEmpty = errors.New("empty document")
 
+// NoTextError is the error for a document with no visible text: an HTML page whose text
+// scripts write, say. It wraps ErrEmpty and carries what the page's markup says of the
+// article (JSON-LD, meta tags), which the error record keeps.
+type NoTextError struct {
+	Meta      document.Metadata // the page's metadata, from its markup
+	Published string            // the input's published field, if any
+}
+
+// Error says that the document has no visible text.
+func (e *NoTextError) Error() string { return ErrEmpty.Error() + ": no visible text" }
+
+// Unwrap returns ErrEmpty.
+func (e *NoTextError) Unwrap() error { return ErrEmpty }
+
 // Line returns the stages in order, from a document as read to its annotated record:
 //
 //	decode    *document.Document → *Decoded    bytes to UTF-8 text, format (text or HTML)

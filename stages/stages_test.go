@@ -49,6 +49,38 @@ func TestProcessErrors(t *testing.T) {
 	}
 }
 
+func TestNoTextKeepsMetadata(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		want      record.Record
+	}{
+		{"page written by scripts", `<html><head><title>Storm closes schools | Planet</title>
+			<link rel="canonical" href="https://planet.example/storm">
+			<script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm closes schools",
+			"author":{"@type":"Person","name":"Joe Kindness"},"datePublished":"2024-01-23T08:00:00Z"}</script>
+			</head><body><div id="root"></div><script>render()</script></body></html>`,
+			record.Record{Title: "Storm closes schools", Authors: []string{"Joe Kindness"},
+				Published: "2024-01-23T08:00:00Z", Source: record.Source{URL: "https://planet.example/storm", Format: "html"}}},
+		{"page without metadata", "<html><body><script>render()</script></body></html>",
+			record.Record{Source: record.Source{Format: "html"}}},
+	}
+	for _, tt := range tests {
+		r := process(t, tt.raw, "").Record
+		if r.Error == nil || r.Error.Stage != "parse" || r.Error.Message != "empty document: no visible text" {
+			t.Errorf("%s: error %+v, want parse: empty document: no visible text", tt.name, r.Error)
+			continue
+		}
+		got := record.Record{Title: r.Title, Authors: r.Authors, Site: r.Site, Published: r.Published, Source: r.Source}
+		got.Source.Path, got.Source.SHA256 = "", ""
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+	if err := error(&NoTextError{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("NoTextError does not wrap ErrEmpty")
+	}
+}
+
 func TestProcessArticle(t *testing.T) {
 	raw := "Council approves budget\n\nBy Jane Doe | June 9, 2018\n\n" +
 		"The city council in Riverton approved a new budget yesterday after a long debate about library hours.\n\n" +
@@ -167,20 +199,13 @@ func TestMetadataStage(t *testing.T) {
 				return ""
 			}},
 		{"Italian text: dates skipped with a warning", "Modellino in scala 1:24 della Ferrari\n\nIl modellino della Ferrari in scala 1:24 è stato presentato ieri alla fiera di Milano davanti a molti appassionati e collezionisti.\n\nLa casa costruttrice ha detto che la produzione comincerà il prossimo anno in una fabbrica vicino a Torino.\n", "text",
-			func(r record.Record) string {
-				if r.Language != "it" {
-					return "language " + r.Language
-				}
-				if len(r.Dates) > 0 {
-					return "dates tagged with English rules: " + r.Dates[0].Text
-				}
-				for _, w := range r.Warnings {
-					if strings.HasPrefix(w, "dates not tagged") {
-						return ""
-					}
-				}
-				return "no warning"
-			}},
+			skippedDates("it")},
+		{"German text: dates skipped with a warning", "Modellauto im Maßstab 1:24 vorgestellt\n\nDas Modell des Ferrari im Maßstab 1:24 wurde am Dienstag um 14:30 Uhr auf der Messe in Nürnberg vor vielen Sammlern gezeigt.\n\nDer Hersteller sagte, die Produktion beginne im nächsten Jahr in einer Fabrik in der Nähe von Stuttgart.\n", "text",
+			skippedDates("de")},
+		{"French text: dates skipped with a warning", "Une maquette au 1:24 présentée à Paris\n\nLa maquette de la Ferrari au 1:24 a été présentée mardi à 14:30 au salon de Paris devant de nombreux collectionneurs passionnés.\n\nLe fabricant a annoncé que la production commencera l'année prochaine dans une usine près de Lyon.\n", "text",
+			skippedDates("fr")},
+		{"Spanish text: dates skipped with a warning", "Una maqueta a escala 1:24 presentada en Madrid\n\nLa maqueta del Ferrari a escala 1:24 fue presentada el martes a las 14:30 en la feria de Madrid ante muchos coleccionistas.\n\nEl fabricante dijo que la producción comenzará el próximo año en una fábrica cerca de Valencia.\n", "text",
+			skippedDates("es")},
 	}
 	models, err := loadModels()
 	if err != nil {
@@ -201,5 +226,24 @@ func TestMetadataStage(t *testing.T) {
 				t.Error(msg)
 			}
 		})
+	}
+}
+
+// skippedDates checks a record of text in lang: no date expressions tagged by the English
+// rules ("1:24" is a scale, "14:30" a time the rules would resolve), and a warning saying so.
+func skippedDates(lang string) func(r record.Record) string {
+	return func(r record.Record) string {
+		if r.Language != lang {
+			return "language " + r.Language + ", want " + lang
+		}
+		if len(r.Dates) > 0 {
+			return "dates tagged with English rules: " + r.Dates[0].Text
+		}
+		for _, w := range r.Warnings {
+			if strings.HasPrefix(w, "dates not tagged") {
+				return ""
+			}
+		}
+		return "no warning"
 	}
 }

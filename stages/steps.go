@@ -91,7 +91,7 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 		}
 	}
 	if len(kept) == 0 {
-		return nil, fmt.Errorf("%w: no visible text", ErrEmpty)
+		return nil, &NoTextError{Meta: out.HTMLMeta, Published: d.Published}
 	}
 	out.Blocks = kept
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/document"
@@ -21,7 +22,9 @@ lines it weighs as the headline, each with its features; a line is a positive ex
 when it is the gold title (as lowercased word tokens). The ridge penalty is chosen by
 cross-validation grouped by site (URL host, the folds of "eval meta"): the score is the
 share of pages whose best-scored line is the gold title. The weights fitted on all
-pages are written as JSON, to be embedded as stages/clean/headline.json.
+pages are written as JSON, to be embedded as stages/clean/headline.json. With
+--fit logistic,choice, a per-page choice among the lines (conditional logit) is
+cross-validated beside the per-line logistic fit, and the better one is written.
 
 Example:
   newspipe-dev train meta ../shared/data/extraction/train/wcxb-dev
@@ -44,6 +47,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, trainMetaUsage); fs.PrintDefaults() }
 	out := fs.String("o", "stages/clean/headline.json", "write the weights to `FILE` (- for standard output)")
 	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fits := fs.String("fit", "logistic", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
@@ -103,36 +107,42 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "stored weights: %.3f of pages right\n", headlineAccuracy(pages, stored, func(headlinePage) bool { return true }))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
-	best, bestL2 := -1.0, 0.0
-	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-		right, n := 0.0, 0
-		lo, hi := 1.0, 0.0
-		for f := range *folds {
-			w := fitHeadline(pages, l2, func(p headlinePage) bool { return p.fold != f })
-			in := func(p headlinePage) bool { return p.fold == f }
-			acc := headlineAccuracy(pages, w, in)
-			m := 0
-			for _, p := range pages {
-				if in(p) {
-					m++
-				}
-			}
-			right += acc * float64(m)
-			n += m
-			lo, hi = min(lo, acc), max(hi, acc)
+	fmt.Fprintln(tw, "fit\tl2\tgrouped CV\tfolds")
+	best, bestL2, bestFit := -1.0, 0.0, ""
+	for _, fit := range strings.Split(*fits, ",") {
+		if fit != "logistic" && fit != "choice" {
+			fmt.Fprintf(stderr, "newspipe-dev train meta: unknown fit %q\n", fit)
+			return exitUsage
 		}
-		cv := right / float64(n)
-		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
-		if cv > best+1e-9 {
-			best, bestL2 = cv, l2
+		for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+			right, n := 0.0, 0
+			lo, hi := 1.0, 0.0
+			for f := range *folds {
+				w := fitHeadline(pages, fit, l2, func(p headlinePage) bool { return p.fold != f })
+				in := func(p headlinePage) bool { return p.fold == f }
+				acc := headlineAccuracy(pages, w, in)
+				m := 0
+				for _, p := range pages {
+					if in(p) {
+						m++
+					}
+				}
+				right += acc * float64(m)
+				n += m
+				lo, hi = min(lo, acc), max(hi, acc)
+			}
+			cv := right / float64(n)
+			fmt.Fprintf(tw, "%s\t%g\t%.3f\t%.2f-%.2f\n", fit, l2, cv, lo, hi)
+			if cv > best+1e-9 {
+				best, bestL2, bestFit = cv, l2, fit
+			}
 		}
 	}
 	tw.Flush()
 	if *failures > 0 {
 		listed := 0
 		for f := 1; f < *folds && listed < *failures; f++ {
-			w := fitHeadline(pages, bestL2, func(p headlinePage) bool { return p.fold != f })
+			w := fitHeadline(pages, bestFit, bestL2, func(p headlinePage) bool { return p.fold != f })
 			for _, p := range pages {
 				if p.fold != f || listed >= *failures {
 					continue
@@ -148,8 +158,8 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	w := fitHeadline(pages, bestL2, func(headlinePage) bool { return true })
-	fmt.Fprintf(stdout, "chosen l2 %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, best,
+	w := fitHeadline(pages, bestFit, bestL2, func(headlinePage) bool { return true })
+	fmt.Fprintf(stdout, "chosen %s, l2 %g: grouped CV %.3f, all pages (training) %.3f\n", bestFit, bestL2, best,
 		headlineAccuracy(pages, w, func(headlinePage) bool { return true }))
 	data, err := clean.EncodeHeadlineModel(w)
 	if err != nil {
@@ -169,8 +179,24 @@ func mustRead(name string) []byte {
 	return b
 }
 
-// fitHeadline fits the headline weights on the candidates of the pages in.
-func fitHeadline(pages []headlinePage, l2 float64, in func(headlinePage) bool) []float64 {
+// fitHeadline fits the headline weights on the candidates of the pages in: fit is
+// "logistic" (one yes or no per line) or "choice" (one choice per page among its lines).
+func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlinePage) bool) []float64 {
+	if fit == "choice" {
+		var xs [][][]float64
+		var gold [][]bool
+		for _, p := range pages {
+			if !in(p) {
+				continue
+			}
+			var x [][]float64
+			for _, h := range p.cands {
+				x = append(x, h.Features)
+			}
+			xs, gold = append(xs, x), append(gold, p.gold)
+		}
+		return clean.FitHeadlineChoice(xs, gold, l2)
+	}
 	var xs [][]float64
 	var ys []float64
 	for _, p := range pages {

@@ -107,6 +107,12 @@ func Find(s string) Match {
 			s[toks[i].end] == '-' && s[toks[i+1].end] == '-':
 			y, m, d = toks[i].num, toks[i+1].num, toks[i+2].num
 			end, next = toks[i+2].end, i+3
+		case i+2 < len(toks):
+			var ok bool
+			if y, m, d, ok = numericDate(s, toks[i], toks[i+1], toks[i+2]); !ok {
+				continue
+			}
+			end, next = toks[i+2].end, i+3
 		default:
 			continue
 		}
@@ -125,6 +131,39 @@ func Find(s string) Match {
 		return Match{Value: val, Start: start, End: end}
 	}
 	return Match{}
+}
+
+// numericDate reads a date written with numbers only when the way it is written leaves
+// no doubt: day.month.year ("23.07.2025"), year/month/day ("2019/11/18"), or day and month
+// separated by "/" or "-" where one of them is above 12 ("27/05/2024", "12/19/2025").
+// "03/01/2017" may be the 3rd of January or March the 1st: not read.
+func numericDate(s string, a, b, c dtok) (y, m, d int, ok bool) {
+	if a.num < 0 || b.num < 0 || c.num < 0 || b.start != a.end+1 || c.start != b.end+1 {
+		return 0, 0, 0, false
+	}
+	sep := s[a.end]
+	if s[b.end] != sep || sep != '/' && sep != '.' && sep != '-' {
+		return 0, 0, 0, false
+	}
+	// A fourth number glued on is a version or a phone number, not a date: "1.2.2024.5".
+	if c.end < len(s) && (s[c.end] == sep || s[c.end] >= '0' && s[c.end] <= '9') || a.start > 0 && (s[a.start-1] == sep || s[a.start-1] >= '0' && s[a.start-1] <= '9') {
+		return 0, 0, 0, false
+	}
+	switch {
+	case isYear(a) && sep != '-' && b.num >= 1 && b.num <= 12 && isDay(c):
+		y, m, d = a.num, b.num, c.num
+	case !isYear(c) || !isDay(a) || !isDay(b):
+		return 0, 0, 0, false
+	case sep == '.':
+		y, m, d = c.num, b.num, a.num
+	case a.num > 12 && b.num <= 12:
+		y, m, d = c.num, b.num, a.num
+	case b.num > 12 && a.num <= 12:
+		y, m, d = c.num, a.num, b.num
+	default:
+		return 0, 0, 0, false
+	}
+	return y, m, d, m >= 1 && m <= 12 && d >= 1
 }
 
 // parseTime reads "12:39 PM", "at 6:21 am", "T10:30" starting at token k, within a few bytes of the date.

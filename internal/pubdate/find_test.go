@@ -22,6 +22,16 @@ func TestParseDate(t *testing.T) {
 		{"", ""},
 		{"Published 14:05 GMT, 2 March 2022", "2022-03-02T14:05:00"},
 		{"9:30 pm on June 10, 2018", "2018-06-10T21:30:00"},
+		{"Published: 27/05/2024", "2024-05-27"},
+		{"12/19/2025", "2025-12-19"},
+		{"23.07.2025 · 6 min read", "2025-07-23"},
+		{"2019/11/18", "2019-11-18"},
+		{"Posted on the 15/12/2025 at 19:00", "2025-12-15T19:00:00"},
+		{"03/01/2017", ""},      // the 3rd of January or March the 1st
+		{"31/02/2024", ""},      // no such day
+		{"v1.2.2024.5", ""},     // a version number
+		{"15-12-2025-1", ""},    // a reference number
+		{"Call 12.13.2024", ""}, // no 13th month
 	}
 	for _, tt := range tests {
 		if got := Find(tt.in).Value; got != tt.want {

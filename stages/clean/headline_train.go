@@ -44,6 +44,13 @@ func (c *Cleaner) HeadlineCandidates(blocks []document.Block) []HeadlineCandidat
 		}
 	}
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
-	readMetaWith(blocks, info, keep, reasons, storedHeadline, collect)
+	readMetaWith(blocks, info, keep, reasons, storedHeadline, storedByline, &metaTrace{headlines: collect})
 	return out
+}
+
+// FitHeadlineChoice fits the headline scorer as a per-page choice among the page's
+// candidates (conditional logit, see fitSoftmax) instead of one yes or no per line:
+// pages[k] holds page k's candidate feature vectors, gold[k] which are the gold title.
+func FitHeadlineChoice(pages [][][]float64, gold [][]bool, l2 float64) []float64 {
+	return fitSoftmax(pages, gold, l2)
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,13 +22,21 @@ const (
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
 func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []string) document.Metadata {
-	return readMetaWith(blocks, info, keep, reasons, storedHeadline, nil)
+	return readMetaWith(blocks, info, keep, reasons, storedHeadline, storedByline, nil)
 }
 
-// readMetaWith is readMeta choosing the headline with the weights headline; when collect
-// is not nil it is given the candidate headlines weighed.
+// metaTrace receives the candidates readMetaWith weighs: the training data of its models.
+type metaTrace struct {
+	headlines func([]lineInfo, []headlineCandidate)
+	// bylines is given the candidate bylines weighed when the rules found no author.
+	bylines func([]lineInfo, []bylineCandidate)
+}
+
+// readMetaWith is readMeta choosing the headline with the weights headline and, when the
+// rules find no byline, the author's line with authorModel; when trace is not nil it
+// is given the candidates weighed.
 func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, headline []float64,
-	collect func([]lineInfo, []headlineCandidate)) document.Metadata {
+	authorModel bylineModel, trace *metaTrace) document.Metadata {
 	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
@@ -119,6 +128,9 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 			}
 		}
 	}
+	if meta.Published == "" {
+		meta.Updated = updateDate(info)
+	}
 	if byline >= 0 {
 		next := byline + 1
 		for next < len(keep) && !(keep[next] && reasons[next] == "") {
@@ -139,14 +151,15 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	// above the anchor, those between the byline and the body, and the body's first line
 	// (see headlineCandidates, headlineFeatures).
 	cands := headlineCandidates(info, keep, reasons, anchor, first, byline)
-	if collect != nil {
-		collect(info, cands)
+	if trace != nil && trace.headlines != nil {
+		trace.headlines(info, cands)
 	}
 	title := bestHeadline(cands, headline)
 	if title >= 0 {
 		title = headlineOf(info, title)
 	}
 	if title < 0 {
+		learnedByline(blocks, info, keep, reasons, title, first, authorModel, trace, &meta)
 		return meta
 	}
 	meta.Title = info[title].text
@@ -164,7 +177,42 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
+	learnedByline(blocks, info, keep, reasons, title, first, authorModel, trace, &meta)
 	return meta
+}
+
+// learnedByline names the authors of a raw text, when the rules named none, by the line the
+// learned byline scorer rates highest among those that only name people (see
+// bylineCandidates), if it rates it high enough. The scorer is trained on texts copied
+// from pages; an HTML page's bylines are read from its markup (stages/extract), and on the
+// extractor's blocks the scorer named authors where the page names none.
+func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m bylineModel, trace *metaTrace, meta *document.Metadata) {
+	if len(meta.Authors) > 0 || fromHTML(blocks) {
+		return
+	}
+	cands := bylineCandidates(info, keep, reasons, title, first)
+	if trace != nil && trace.bylines != nil {
+		trace.bylines(info, cands)
+	}
+	best := bestByline(cands, m)
+	if best < 0 {
+		return
+	}
+	c := cands[best]
+	meta.Authors = appendNew(meta.Authors, c.names...)
+	if reasons[c.line] == "" {
+		keep[c.line], reasons[c.line] = false, reasonAuthor
+	}
+}
+
+// fromHTML reports blocks that the HTML extractor made, not the lines of a raw text.
+func fromHTML(blocks []document.Block) bool {
+	for _, b := range blocks {
+		if b.Tag != "" || b.Outside != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // underHeadline reads a byline or a date line among the few lines under the headline,
@@ -383,6 +431,33 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	return people, published, true
+}
+
+// updateLabel is the label of an update date, the date right after it.
+var updateLabel = regexp.MustCompile(`(?i)^(?:updated|modified)(?:\s+on)?\s*:?\s*$`)
+
+// updateDate returns the date of the page's first update line ("Updated March 13, 2024",
+// "Last updated: November 13, 2025"): the page's modification date, which stands for the
+// publication date only when nothing gives one (see metadata.Merge).
+func updateDate(info []lineInfo) string {
+	for i := range info {
+		li := &info[i]
+		if li.words > 12 || li.digits == 0 {
+			continue
+		}
+		k := strings.Index(li.lower, "updated")
+		if k < 0 {
+			k = strings.Index(li.lower, "modified")
+		}
+		if k < 0 {
+			continue
+		}
+		// The date follows the label: "Updated on: Sep 17, 2025", not "updated to add ...".
+		if d := pubdate.Find(li.text[k:]); d.Value != "" && updateLabel.MatchString(li.text[k:k+d.Start]) {
+			return d.Value
+		}
+	}
+	return ""
 }
 
 // startsWithDateWord reports lines such as "Published 14:05 GMT, 2 March 2022 | Updated ...".

@@ -29,6 +29,8 @@ type pageMeta struct {
 	timeAttr                      string      // the first <time datetime> that is no modification date
 	zones                         []time.Time // the zoned times of the page's <time datetime>
 	shownDate                     string      // the first publication date shown in the article's header
+	modified                      string      // article:modified_time and kin
+	shownUpdate                   string      // the first update date shown in the article's header
 	canonical                     string      // <link rel=canonical> or og:url
 }
 
@@ -42,6 +44,19 @@ var publishedNames = []string{
 	"citation_publication_date", "article.published", "published_time", "og:published_time",
 	"cxenseparse:recs:publishtime", "article:published", "datecreated", "originalpublicationdate",
 }
+
+// modifiedNames are meta names and properties that carry the modification date, in
+// order of trust: the page's date only when it gives no publication date.
+var modifiedNames = []string{"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "updated"}
+
+// isModifiedName holds modifiedNames, for the test of every meta tag.
+var isModifiedName = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range modifiedNames {
+		m[n] = true
+	}
+	return m
+}()
 
 // isPublishedName holds publishedNames, for the test of every meta tag.
 var isPublishedName = func() map[string]bool {
@@ -76,14 +91,26 @@ var (
 // readMeta reads the article's metadata from the parsed page (see pageMeta.resolve for
 // the precedence between sources).
 func readMeta(root *html.Node) document.Metadata {
+	pm := readPageMeta(root)
+	return pm.resolve()
+}
+
+// readPageMeta reads what each source of the parsed page says.
+func readPageMeta(root *html.Node) *pageMeta {
 	doc := goquery.NewDocumentFromNode(root)
-	var pm pageMeta
+	pm := &pageMeta{}
 	pm.title = collapse(doc.FindMatcher(selTitle).First().Text())
 	dates := map[string]string{}
 	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
 	for _, name := range publishedNames {
 		if d := dates[name]; d != "" {
 			pm.published = d
+			break
+		}
+	}
+	for _, name := range modifiedNames {
+		if d := dates[name]; d != "" {
+			pm.modified = d
 			break
 		}
 	}
@@ -129,16 +156,19 @@ func readMeta(root *html.Node) document.Metadata {
 			pm.timeAttr = d.ISO()
 		}
 	})
-	if len(pm.ld.Authors) == 0 && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
+	if (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
 		pm.bylineAuthors = visibleAuthors(doc)
 	}
 	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
 		pm.shownDate = visibleDate(doc)
 	}
+	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" && pm.shownDate == "" {
+		pm.shownUpdate = visibleUpdate(doc)
+	}
 	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
-	return pm.resolve()
+	return pm
 }
 
 // isModified reports a <time> element that gives a modification date: its itemprop or
@@ -194,7 +224,7 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 			pm.metaAuthors = appendName(pm.metaAuthors, a)
 		}
 	}
-	if _, seen := dates[key]; !seen && isPublishedName[key] {
+	if _, seen := dates[key]; !seen && (isPublishedName[key] || isModifiedName[key]) {
 		if d := pubdate.ISO(val); d != "" {
 			dates[key] = d
 		}
@@ -209,7 +239,8 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // named (metadata.CleanAuthors drops the site itself unless its name is a person's).
 // Published: JSON-LD datePublished, then article:published_time and kin, then the first
 // <time datetime> that is no modification date, then the first date shown in a date or
-// byline element.
+// byline element. Updated: JSON-LD dateModified, then article:modified_time and kin, then
+// the first update date shown ("Updated March 13, 2024").
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
 	m.URL = pm.canonical
@@ -260,6 +291,12 @@ func (pm *pageMeta) resolve() document.Metadata {
 		m.Published = pm.shownDate
 	}
 	m.Published = inLocalZone(m.Published, pm.zones)
+	for _, d := range []string{m.Updated, pm.modified, pm.shownUpdate} {
+		if d != "" {
+			m.Updated = inLocalZone(d, pm.zones)
+			break
+		}
+	}
 	desc := pm.ogDesc
 	if desc == "" {
 		desc = pm.desc

@@ -16,6 +16,14 @@ var (
 	roleSuffix = regexp.MustCompile(`(?i)\s*[,\-–—]\s*(staff writer|reporter|correspondent|editor|contributor).*$`)
 )
 
+// genericLogins are the logins of a site's tools and roles, never of a person.
+var genericLogins = map[string]bool{
+	"admin": true, "administrator": true, "editor": true, "editors": true, "user": true, "guest": true,
+	"webmaster": true, "root": true, "staff": true, "author": true, "wordpress": true, "support": true,
+	"team": true, "info": true, "contact": true, "null": true, "undefined": true, "anonymous": true,
+	"unknown": true, "system": true, "superuser": true, "publisher": true, "newsroom": true, "marketing": true,
+}
+
 // splitAuthors turns an author field into cleaned names: no "By ", no URLs or
 // handles, one name per entry.
 func splitAuthors(s string) []string {
@@ -30,8 +38,11 @@ func splitAuthors(s string) []string {
 		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
 			continue
 		}
-		// A lowercase word is a login or a slug ("admin", "kevin-r"), not a name.
-		if strings.ToLower(part) == part && !strings.Contains(part, " ") {
+		// A generic login ("admin", "editor") or an account number ("mdelatorreq6vkpg2")
+		// is no name; a person's login ("aawoods") is the name the site gives its author
+		// when it has no other.
+		if strings.ToLower(part) == part && !strings.Contains(part, " ") &&
+			(genericLogins[part] || utf8.RuneCountInString(part) < 3 || strings.ContainsAny(part, "0123456789")) {
 			continue
 		}
 		// "Jane Roe, MS, RD": a one-word part after a name is a credential.

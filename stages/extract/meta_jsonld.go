@@ -65,6 +65,9 @@ func readJSONLD(src string, m *document.Metadata, orgAuthors *bool) {
 		if m.Published == "" {
 			m.Published = pubdate.ISO(str(o["dateCreated"]))
 		}
+		if m.Updated == "" {
+			m.Updated = pubdate.ISO(str(o["dateModified"]))
+		}
 		if m.Site == "" {
 			if p := names(o["publisher"], byID); len(p) > 0 {
 				m.Site = p[0]

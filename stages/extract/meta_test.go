@@ -85,7 +85,21 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "T"}},
 		{"modified dates are no publication dates", `<meta property="article:modified_time" content="2025-11-14"></head><body>
 			<time class="updated" datetime="2025-11-14">Nov 14</time><time class="published" datetime="2024-09-06">Sep 6</time>`,
-			document.Metadata{Published: "2024-09-06"}},
+			document.Metadata{Published: "2024-09-06", Updated: "2025-11-14"}},
+		{"JSON-LD modification date kept apart", `<script type="application/ld+json">{"@type":"Article","dateModified":"2025-07-09 11:50:26"}</script>`,
+			document.Metadata{Updated: "2025-07-09T11:50:26"}},
+		{"shown update date kept apart", `</head><body><article><h1>Storm closes schools</h1>
+			<p class="byline">By Jane Roe</p><p class="small">Updated March 13, 2024</p><p>Text.</p></article>`,
+			document.Metadata{Authors: []string{"Jane Roe"}, Updated: "2024-03-13"}},
+		{"shown update date is not read when a publication date is shown", `</head><body><article><h1>Storm closes schools</h1>
+			<p class="date">March 1, 2024</p><p>Last updated: March 13, 2024</p></article>`,
+			document.Metadata{Published: "2024-03-01"}},
+		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
+			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
+			document.Metadata{Authors: []string{"Shauna Mitchell"}}},
+		{"glued and upper-case texts are no names", `</head><body><article><h1>Storm closes schools</h1>
+			<div class="author-box"><span>Joakim Edin</span>Research Scientist</div><div class="author-tag">USE CASE</div></article>`,
+			document.Metadata{}},
 		{"visible headline over the declared title", `<title>Health And Nutrition Trends For 2026 | Site</title></head><body>
 			<h1>Top 10 Health and Nutrition Trends to Watch</h1>`,
 			document.Metadata{Title: "Top 10 Health and Nutrition Trends to Watch"}},
@@ -138,6 +152,10 @@ func TestSplitAuthors(t *testing.T) {
 		{"STEVE PEOPLES, AP National Political Writer", []string{"STEVE PEOPLES"}},
 		{"https://www.facebook.com/janeroe", nil},
 		{"admin", nil},
+		{"webmaster", nil},
+		{"aawoods", []string{"aawoods"}},
+		{"jd", nil},
+		{"mdelatorreq6vkpg2ma0ci", nil},
 		{"Reuters", []string{"Reuters"}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,8 +31,9 @@ func scopes(doc *goquery.Document) []*goquery.Selection {
 	return append(out, doc.Selection)
 }
 
-// visibleAuthors returns the people named by the first byline element that names any:
-// short elements whose text, without "By", is a list of names.
+// visibleAuthors returns the people named by the page's visible byline: the first byline
+// element (by its class) whose text, without "By", is a list of names; else the element
+// right after a byline label standing on its own. The article is searched first, then the page.
 func visibleAuthors(doc *goquery.Document) []string {
 	for _, scope := range scopes(doc) {
 		var people []string
@@ -60,6 +62,9 @@ func visibleAuthors(doc *goquery.Document) []string {
 	return nil
 }
 
+// selShort finds the short elements that may show an update date.
+var selShort = cascadia.MustCompile("p, span, div, li, strong, b, em, small, address, h3, h4, h5, h6, dd, td")
+
 // selLabel finds the short elements that may hold a byline label on its own.
 var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
 
@@ -72,7 +77,7 @@ func labelledAuthor(scope *goquery.Selection) []string {
 			return true
 		}
 		switch strings.ToLower(strings.TrimRight(collapse(s.Text()), ": ")) {
-		case "written by", "by", "author", "authored by", "posted by", "words by":
+		case "written by", "by", "author", "authored by", "posted by", "words by", "article by", "story by":
 		default:
 			return true
 		}
@@ -84,6 +89,9 @@ func labelledAuthor(scope *goquery.Selection) []string {
 	return people
 }
 
+// bylineLabels are words of a byline that are no name: "The Author", "Written By".
+var bylineLabels = map[string]bool{"the": true, "author": true, "authors": true, "by": true, "written": true, "posted": true, "about": true, "editor": true, "staff": true}
+
 // isPersonName reports two to four capitalised words without digits: "Jane Roe",
 // "Mary-Kate O'Neil", "Trevor J. Mitchell".
 func isPersonName(s string) bool {
@@ -91,13 +99,43 @@ func isPersonName(s string) bool {
 	if len(words) < 2 || len(words) > 4 {
 		return false
 	}
+	labels := 0
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return unicode.IsDigit(r) || r == '@' }) >= 0 {
-			return false
+		if bylineLabels[strings.ToLower(strings.Trim(w, ".:,"))] {
+			labels++
 		}
 	}
-	return true
+	if labels == len(words) || strings.EqualFold(words[0], "the") {
+		return false // "The Author", "Written By"
+	}
+	upper := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune(".-'’", r) }) >= 0 || glued(w) {
+			return false
+		}
+		if utf8.RuneCountInString(w) > 2 && strings.ToUpper(w) == w {
+			upper++
+		}
+	}
+	return upper < len(words) // "USE CASE" is a heading
+}
+
+// glued reports a word made of two glued by the page's markup, a capital after four or
+// more small letters: "EdinResearch", "WalkerCasey"; not "McDevitt", "DeShawn", "MacArthur".
+func glued(w string) bool {
+	lower := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r) && lower >= 3:
+			return true
+		default:
+			lower = 0
+		}
+	}
+	return false
 }
 
 // visibleDate returns the first publication date shown in a date or byline element of the
@@ -123,6 +161,39 @@ func visibleDate(doc *goquery.Document) string {
 				date = m.Value
 			}
 			return date == "" && i < 12
+		})
+		if date != "" {
+			return date
+		}
+	}
+	return ""
+}
+
+// updateLead matches the label of an update date: "Updated", "Last updated on", "Page
+// updated:", "Last modified".
+var updateLead = regexp.MustCompile(`(?i)^(?:[-–—·|]\s*)?(?:page\s+|last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\s*:?\s*`)
+
+// visibleUpdate returns the first update date shown in the article, else in the page: a
+// short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22".
+func visibleUpdate(doc *goquery.Document) string {
+	for _, scope := range scopes(doc) {
+		date := ""
+		scope.FindMatcher(selShort).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			text := collapse(s.Text())
+			if text == "" || len(strings.Fields(text)) > 10 {
+				return true
+			}
+			loc := updateLead.FindStringIndex(text)
+			if loc == nil {
+				return true
+			}
+			rest := text[loc[1]:]
+			if d := pubdate.ISO(rest); d != "" {
+				date = d
+			} else if m := pubdate.Find(rest); m.Value != "" && m.Start == 0 {
+				date = m.Value
+			}
+			return date == ""
 		})
 		if date != "" {
 			return date

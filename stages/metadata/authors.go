@@ -13,6 +13,8 @@ var jobWords = map[string]bool{
 	"columnist": true, "producer": true, "journalist": true, "analyst": true, "critic": true,
 	"staff": true, "senior": true, "contributing": true, "chief": true, "freelance": true,
 	"editors": true, "writers": true, "reporters": true, "photographer": true,
+	"expert": true, "founder": true, "reviewer": true, "director": true, "manager": true,
+	"specialist": true, "consultant": true, "strategist": true, "ceo": true, "officer": true,
 }
 
 // bylineWords are words that stand in bylines beside the names and are never a name
@@ -26,7 +28,11 @@ var bylineWords = map[string]bool{
 
 // linkLeads start the text of links beside a byline that are not names: "More About Jane Roe »",
 // "View all posts by Jane Roe".
-var linkLeads = []string{"more about ", "more from ", "more by ", "view all ", "see all ", "all posts ", "all articles "}
+var linkLeads = []string{"more about ", "more from ", "more by ", "view all ", "view more ", "see all ", "all posts ", "all articles "}
+
+// otherRoles start the credit of someone who worked on the article without writing it:
+// "Updated by Jon Linkov", "Reviewed by ...".
+var otherRoles = []string{"updated by ", "reviewed by ", "edited by ", "fact checked by ", "fact-checked by ", "medically reviewed by "}
 
 // CleanAuthors returns the people of an author list as a reader expects them: without
 // "By", e-mail addresses, a role glued on ("Meg JamesStaff Writer", "Jane Roe, Senior
@@ -35,8 +41,16 @@ var linkLeads = []string{"more about ", "more from ", "more by ", "view all ", "
 // labels ("Written By"), each once.
 func CleanAuthors(authors []string, site string) []string {
 	var out []string
-	for _, a := range authors {
+	for i, a := range authors {
 		a = cleanAuthor(a)
+		// The names come first: a role after them was split from the name it follows
+		// ("Paul Frew, Digital Security Expert", "Jane Roe Founder, Lead Reviewer").
+		if i > 0 && isRole(a) {
+			continue
+		}
+		if i == 0 {
+			a = withoutRole(a)
+		}
 		// The site itself is no author, unless it is the only one and its name is a
 		// person's: a personal site.
 		if a == "" || site != "" && sameWords(a, site) && (len(authors) > 1 || !personName(a)) || isBylineLabel(a) {
@@ -69,10 +83,15 @@ func cleanAuthor(a string) string {
 	}
 	a = strings.Join(words, " ")
 	lower := strings.ToLower(a)
-	for _, lead := range linkLeads {
+	for _, lead := range append(linkLeads, otherRoles...) {
 		if strings.HasPrefix(lower, lead) {
 			return ""
 		}
+	}
+	// "About Jane Roe": the heading of the author's box.
+	if len(words) >= 3 && words[0] == "About" && capitalised(strings.Join(words[1:], " ")) {
+		words = words[1:]
+		a = strings.Join(words, " ")
 	}
 	if strings.HasSuffix(a, "»") || strings.HasSuffix(a, "›") {
 		return ""
@@ -110,6 +129,16 @@ func cleanAuthor(a string) string {
 		}
 	}
 	return strings.Trim(a, " ,;:|-–—")
+}
+
+// withoutRole returns the first name of a list without the role the byline put after it:
+// "Jane Roe Founder" is Jane Roe.
+func withoutRole(a string) string {
+	words := strings.Fields(a)
+	for len(words) > 2 && jobWords[strings.ToLower(words[len(words)-1])] && capitalised(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
 }
 
 // isRole reports a job title: every word a job word, or "Staff Writer"-like phrases

@@ -31,6 +31,11 @@ func TestCleanAuthors(t *testing.T) {
 		{"a heading is no author", []string{"The Author"}, "", nil},
 		{"links beside the byline", []string{"MixmasterFred", "More About MixmasterFred »", "View all posts by Jane Roe"}, "", []string{"MixmasterFred"}},
 		{"a lone By is no author", []string{"By"}, "", nil},
+		{"the author box's heading", []string{"About Melissa Norris"}, "", []string{"Melissa Norris"}},
+		{"who updated or reviewed is no author", []string{"Benjamin Preston", "Updated by Jon Linkov", "Medically reviewed by Ann Lee, MD"}, "", []string{"Benjamin Preston"}},
+		{"a role split from the name", []string{"Paul Frew", "Digital Security Expert"}, "", []string{"Paul Frew"}},
+		{"a role after the name", []string{"Rasmus Barslund Founder", "Lead Reviewer"}, "", []string{"Rasmus Barslund"}},
+		{"a link to more posts", []string{"Damien Walter", "View more posts"}, "", []string{"Damien Walter"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

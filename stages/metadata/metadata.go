@@ -14,7 +14,8 @@ import (
 // Merge returns the article's metadata. Each field comes from the first source that has
 // it: the page's structured HTML metadata (JSON-LD, Open Graph, meta tags), then what the
 // cleaner read from the article's lines (headline, byline), then the input's own
-// published field (in any form pubdate reads: "June 10, 2018" too); the site falls back to
+// published field (in any form pubdate reads: "June 10, 2018" too), then the page's
+// modification date when nothing gives a publication date; the site falls back to
 // the host of pageURL. Published is normalised to ISO 8601 and dropped when it cannot be
 // read as a date. URL is the page's canonical URL, for inputs that gave none.
 func Merge(fromHTML, fromText document.Metadata, inputPublished, pageURL string) document.Metadata {
@@ -29,12 +30,16 @@ func Merge(fromHTML, fromText document.Metadata, inputPublished, pageURL string)
 		m.Authors = fromText.Authors
 	}
 	m.Authors = CleanAuthors(m.Authors, m.Site)
-	for _, p := range []string{fromHTML.Published, fromText.Published, inputPublished} {
+	// The page's modification date is no publication date: it stands for one only when
+	// no source gives a publication date (the page shows "Updated March 13, 2024" and no
+	// other date), as the date of the version read.
+	for _, p := range []string{fromHTML.Published, fromText.Published, inputPublished, fromHTML.Updated, fromText.Updated} {
 		if iso, ok := ISO(p); ok {
 			m.Published = iso
 			break
 		}
 	}
+	m.Updated = first(fromHTML.Updated, fromText.Updated)
 	return m
 }
 

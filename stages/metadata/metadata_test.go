@@ -29,6 +29,12 @@ func TestMerge(t *testing.T) {
 			document.Metadata{Title: "T", Published: "2018-06-10"}},
 		{"canonical URL and authors cleaned", document.Metadata{URL: "https://example.org/a", Authors: []string{"By Meg JamesStaff Writer"}, Site: "Planet"},
 			document.Metadata{}, "", "", document.Metadata{URL: "https://example.org/a", Authors: []string{"Meg James"}, Site: "Planet"}},
+		{"update date only when no publication date", document.Metadata{Updated: "2024-03-13"}, document.Metadata{Title: "T"}, "", "",
+			document.Metadata{Title: "T", Published: "2024-03-13", Updated: "2024-03-13"}},
+		{"publication date of the text over the update date", document.Metadata{Updated: "2024-03-13"}, document.Metadata{Published: "March 1, 2024"}, "", "",
+			document.Metadata{Published: "2024-03-01", Updated: "2024-03-13"}},
+		{"input field over the update date", document.Metadata{Updated: "2024-03-13"}, document.Metadata{}, "2024-02-01", "",
+			document.Metadata{Published: "2024-02-01", Updated: "2024-03-13"}},
 		{"unreadable dates dropped", document.Metadata{Published: "last Tuesday"}, document.Metadata{}, "soon", "",
 			document.Metadata{}},
 	}

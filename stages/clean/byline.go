@@ -1,0 +1,174 @@
+package clean
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// bylineFeatureNames name the evidence weighed for a line that may name the article's
+// author, in the order of the feature vector (see bylineFeatures).
+var bylineFeatureNames = []string{
+	"right under the headline", "within 3 lines under the headline", "log distance to the headline",
+	"above the body", "log distance to the body", "byline label above", "date line just below",
+	"date line just above", "job title or reading time just below", "log times named on the page",
+	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
+	"organization word", "headline found",
+}
+
+// bylineModel holds the logistic weights of the byline scorer, one per feature, then the
+// bias, and the score above which the best line is taken.
+type bylineModel struct {
+	Features  []string  `json:"features"`
+	Weights   []float64 `json:"weights"`
+	Threshold float64   `json:"threshold"`
+}
+
+//go:embed byline.json
+var bylineWeights []byte
+
+// storedByline is the byline model trained by "newspipe-dev train byline" and stored in
+// the package; it is read once and never changed.
+var storedByline = mustBylineModel(bylineWeights)
+
+func mustBylineModel(data []byte) bylineModel {
+	m, err := parseBylineModel(data)
+	if err != nil {
+		// The stored weights are part of the source tree and checked by the tests.
+		panic(err)
+	}
+	return m
+}
+
+// parseBylineModel reads byline weights written by EncodeBylineModel and checks that they
+// fit this version's features.
+func parseBylineModel(data []byte) (bylineModel, error) {
+	var m bylineModel
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("parse byline model: %w", err)
+	}
+	if !slices.Equal(m.Features, bylineFeatureNames) || len(m.Weights) != len(bylineFeatureNames)+1 {
+		return m, fmt.Errorf("parse byline model: features do not match this version (retrain with newspipe-dev train byline)")
+	}
+	return m, nil
+}
+
+// bylineCandidate is a line that may name the article's authors: its index, the names it
+// gives and its features.
+type bylineCandidate struct {
+	line  int
+	names []string
+	x     []float64
+}
+
+// bylineLabels are lines that stand alone above the author's name: "By", "Written by".
+var bylineLabels = map[string]bool{
+	"by": true, "written by": true, "author": true, "authors": true, "posted by": true, "words by": true,
+	"article by": true, "story by": true, "reviewed by": false, "about the author": true, "written by:": true,
+	"by:": true, "author:": true,
+}
+
+// orgNameWords mark a name as an organization's or a team's: "Marketing Team".
+var orgNameWords = map[string]bool{"team": true, "inc": true, "llc": true, "ltd": true, "staff": true, "group": true, "editors": true}
+
+// bylineCandidates lists the lines that only name people ("Jane Roe", "By Jane Roe and
+// John Doe") anywhere on the page, each with its features: title is the headline's line
+// (-1 when none was found), first the body's first line.
+func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, first int) []bylineCandidate {
+	counts := map[string]int{}
+	var cands []bylineCandidate
+	for i := range info {
+		li := &info[i]
+		if li.words == 0 || li.words > 10 || i == title {
+			continue
+		}
+		names := authorLine(li.text)
+		if names == nil {
+			if a, _, ok := parseByline(li.text); ok && len(a) > 0 && strings.HasPrefix(li.lower, "by") {
+				names = a
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		cands = append(cands, bylineCandidate{line: i, names: names})
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, c := range cands {
+		key := strings.ToLower(c.names[0])
+		if _, seen := counts[key]; seen {
+			continue
+		}
+		for j := range info {
+			if info[j].words <= 60 && strings.Contains(strings.ToLower(info[j].text), key) {
+				counts[key]++
+			}
+		}
+	}
+	anchor := title
+	if anchor < 0 {
+		anchor = first
+	}
+	logDist := func(a, b int) float64 { return math.Log1p(math.Abs(float64(a - b))) }
+	for k := range cands {
+		c := &cands[k]
+		i, li := c.line, &info[c.line]
+		x := make([]float64, len(bylineFeatureNames))
+		x[0] = b2f(title >= 0 && i == title+1)
+		x[1] = b2f(title >= 0 && i > title && i <= title+3)
+		x[2] = logDist(i, anchor)
+		x[3] = b2f(i < first)
+		x[4] = logDist(i, first)
+		if i > 0 {
+			x[5] = b2f(bylineLabels[strings.TrimSpace(info[i-1].lower)])
+		}
+		for _, j := range []int{i + 1, i + 2} {
+			if j < len(info) && info[j].dateOnly {
+				x[6] = 1
+			}
+		}
+		for _, j := range []int{i - 1, i - 2} {
+			if j >= 0 && info[j].dateOnly {
+				x[7] = 1
+			}
+		}
+		if i+1 < len(info) && info[i+1].words <= 6 && (isJobTitle(info[i+1].text) || strings.Contains(info[i+1].lower, "min read") || strings.Contains(info[i+1].lower, "bio")) {
+			x[8] = 1
+		}
+		x[9] = math.Log1p(float64(counts[strings.ToLower(c.names[0])]))
+		x[10] = b2f(i*3 >= 2*len(info))
+		x[11] = float64(li.words) / 4
+		x[12] = b2f(li.words == 1)
+		x[13] = b2f(keep[i] && reasons[i] == "")
+		x[14] = b2f(li.vocab != 0)
+		x[15] = b2f(strings.HasPrefix(li.lower, "by"))
+		for _, w := range strings.Fields(li.lower) {
+			if orgNameWords[strings.Trim(w, ".,")] {
+				x[16] = 1
+			}
+		}
+		x[17] = b2f(title >= 0)
+		c.x = x
+	}
+	return cands
+}
+
+// bestByline returns the candidate the model scores highest when its score passes the
+// model's threshold, or -1.
+func bestByline(cands []bylineCandidate, m bylineModel) int {
+	best, score := -1, 0.0
+	for k, c := range cands {
+		if s := dot(m.Weights, c.x); best < 0 || s > score {
+			best, score = k, s
+		}
+	}
+	if best < 0 || score < m.Threshold {
+		return -1
+	}
+	return best
+}

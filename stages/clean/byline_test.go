@@ -1,0 +1,108 @@
+package clean
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newspipe/newspipe/document"
+)
+
+func TestStoredBylineModel(t *testing.T) {
+	m, err := parseBylineModel(bylineWeights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := EncodeBylineModel(m.Weights, m.Threshold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != string(bylineWeights) {
+		t.Error("encoding the stored model again gives other bytes")
+	}
+	tests := []struct {
+		name, json string
+	}{
+		{"not JSON", "{"},
+		{"other features", `{"features": ["words"], "weights": [1, 0], "threshold": 0}`},
+		{"missing weights", `{"features": ` + quoteAll(bylineFeatureNames) + `, "weights": [1], "threshold": 0}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := parseBylineModel([]byte(tt.json)); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+// TestFitBylineLearnsTheEvidence fits weights to candidates where only one feature tells
+// the author's line, and checks the fitted scorer ranks by it.
+func TestFitBylineLearnsTheEvidence(t *testing.T) {
+	var xs [][]float64
+	var ys []float64
+	for i := range 40 {
+		x := make([]float64, BylineFeatures)
+		x[11] = float64(i%5) / 4 // words: noise
+		y := 0.0
+		if i%4 == 0 {
+			x[5], y = 1, 1 // a byline label above
+		}
+		xs, ys = append(xs, x), append(ys, y)
+	}
+	w := FitByline(xs, ys, 0.1)
+	with, without := make([]float64, BylineFeatures), make([]float64, BylineFeatures)
+	with[5] = 1
+	if ScoreByline(w, with) <= ScoreByline(w, without) {
+		t.Errorf("weights %v do not prefer the line under a byline label", w)
+	}
+	if again := FitByline(xs, ys, 0.1); !reflect.DeepEqual(again, w) {
+		t.Error("fitting twice gave different weights")
+	}
+}
+
+func linesOf(text string) []document.Block {
+	var blocks []document.Block
+	for _, l := range strings.Split(text, "\n") {
+		blocks = append(blocks, document.Block{Text: l})
+	}
+	return blocks
+}
+
+// TestLearnedByline checks the stored scorer on texts whose byline the rules do not read:
+// a name under a byline label, a name right under the headline; and that it names nobody
+// where no line names a person, and leaves HTML pages to the extractor.
+func TestLearnedByline(t *testing.T) {
+	const body = "The city council in Riverton approved a new budget yesterday after a long debate about library hours and parks.\n" +
+		"Mayor Ann Lee said the plan, which takes effect on July 1, keeps taxes steady for the third year in a row.\n" +
+		"Council members voted six to one, with the lone dissent coming from a member who wanted more money for roads.\n"
+	tests := []struct {
+		name   string
+		blocks []document.Block
+		want   []string
+	}{
+		{"name under a byline label", linesOf("Home\nNews\nCouncil approves the city budget for next year\nWritten by\nJane Doe\nShare\n" + body), []string{"Jane Doe"}},
+		{"name under the headline over the reading time", linesOf("Home\nNews\nCouncil approves the city budget for next year\nJane Doe\n5 min read\n" + body), []string{"Jane Doe"}},
+		{"no name", linesOf("Home\nNews\nCouncil approves the city budget for next year\nShare\n" + body), nil},
+		{"HTML blocks", func() []document.Block {
+			b := linesOf("Home\nNews\nCouncil approves the city budget for next year\nWritten by\nJane Doe\nShare\n" + body)
+			for i := range b {
+				b[i].Tag = "p"
+			}
+			return b
+		}(), nil},
+	}
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.CleanContext(context.Background(), tt.blocks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(res.Meta.Authors, tt.want) {
+				t.Errorf("authors %q, want %q", res.Meta.Authors, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,60 @@
+package clean
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+// TestFitSoftmaxChoosesByEvidence fits a per-page choice where one feature marks the right
+// line of each page and another is noise shared by all lines, and checks the fitted
+// weights rank each page's right line first.
+func TestFitSoftmaxChoosesByEvidence(t *testing.T) {
+	var pages [][][]float64
+	var gold [][]bool
+	for k := range 30 {
+		var p [][]float64
+		var g []bool
+		for i := range 4 {
+			x := []float64{float64((k + i) % 3), float64(k % 5)} // noise, page-wide noise
+			right := i == k%4
+			if right {
+				x[0] += 3 // the evidence
+			}
+			p, g = append(p, x), append(g, right)
+		}
+		pages, gold = append(pages, p), append(gold, g)
+	}
+	w := fitSoftmax(pages, gold, 0.1)
+	if len(w) != 3 || w[2] != 0 {
+		t.Fatalf("weights %v: want two and a zero bias", w)
+	}
+	for k, p := range pages {
+		best, score := -1, math.Inf(-1)
+		for i, x := range p {
+			if s := dot(w, x); s > score {
+				best, score = i, s
+			}
+		}
+		if !gold[k][best] {
+			t.Errorf("page %d: line %d chosen, weights %v", k, best, w)
+		}
+	}
+	if again := fitSoftmax(pages, gold, 0.1); !reflect.DeepEqual(again, w) {
+		t.Error("fitting twice gave different weights")
+	}
+}
+
+func TestLogAdd(t *testing.T) {
+	tests := []struct{ a, b, want float64 }{
+		{0, 0, math.Log(2)},
+		{math.Inf(-1), 1.5, 1.5},
+		{2, math.Inf(-1), 2},
+		{1000, 1000, 1000 + math.Log(2)},
+	}
+	for _, tt := range tests {
+		if got := logAdd(tt.a, tt.b); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("logAdd(%g, %g) = %g, want %g", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
