@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // bylineFeatureNames name the evidence weighed for a line that may name the article's
@@ -85,9 +87,13 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if li.words == 0 || li.words > 10 || i == title {
 			continue
 		}
-		names := authorLine(li.text)
-		if names == nil {
-			if a, _, ok := parseByline(li.text); ok && len(a) > 0 && strings.HasPrefix(li.lower, "by") {
+		// Names start with a capital letter; bylines with "by".
+		var names []string
+		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) {
+			names = authorLine(li.text)
+		}
+		if names == nil && strings.HasPrefix(li.lower, "by") {
+			if a, _, ok := parseByline(li.text); ok && len(a) > 0 {
 				names = a
 			}
 		}
@@ -100,12 +106,14 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		return nil
 	}
 	for _, c := range cands {
-		key := strings.ToLower(c.names[0])
+		key := lowerASCII(c.names[0])
 		if _, seen := counts[key]; seen {
 			continue
 		}
+		// Lines longer than longLine have no lower-case copy: the name is counted in the
+		// short lines (bylines, author boxes, "About Jane Roe").
 		for j := range info {
-			if info[j].words <= 60 && strings.Contains(strings.ToLower(info[j].text), key) {
+			if info[j].lower != "" && strings.Contains(info[j].lower, key) {
 				counts[key]++
 			}
 		}
@@ -140,7 +148,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if i+1 < len(info) && info[i+1].words <= 6 && (isJobTitle(info[i+1].text) || strings.Contains(info[i+1].lower, "min read") || strings.Contains(info[i+1].lower, "bio")) {
 			x[8] = 1
 		}
-		x[9] = math.Log1p(float64(counts[strings.ToLower(c.names[0])]))
+		x[9] = math.Log1p(float64(counts[lowerASCII(c.names[0])]))
 		x[10] = b2f(i*3 >= 2*len(info))
 		x[11] = float64(li.words) / 4
 		x[12] = b2f(li.words == 1)

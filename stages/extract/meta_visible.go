@@ -8,6 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
@@ -61,9 +62,6 @@ func visibleAuthors(doc *goquery.Document) []string {
 	}
 	return nil
 }
-
-// selShort finds the short elements that may show an update date.
-var selShort = cascadia.MustCompile("p, span, div, li, strong, b, em, small, address, h3, h4, h5, h6, dd, td")
 
 // selLabel finds the short elements that may hold a byline label on its own.
 var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
@@ -174,29 +172,52 @@ func visibleDate(doc *goquery.Document) string {
 var updateLead = regexp.MustCompile(`(?i)^(?:[-–—·|]\s*)?(?:page\s+|last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\s*:?\s*`)
 
 // visibleUpdate returns the first update date shown in the article, else in the page: a
-// short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22".
+// short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22". The
+// page's text nodes are walked once; only the elements around an update label are read.
 func visibleUpdate(doc *goquery.Document) string {
 	for _, scope := range scopes(doc) {
-		date := ""
-		scope.FindMatcher(selShort).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			text := collapse(s.Text())
-			if text == "" || len(strings.Fields(text)) > 10 {
-				return true
+		for _, root := range scope.Nodes {
+			if d := updateUnder(root); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// updateUnder returns the date of the first update label under n, read from the label's
+// element or, when the date stands in an element of its own ("Updated on" / "April 19,
+// 2025"), its parent's.
+func updateUnder(n *html.Node) string {
+	if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript") {
+		return ""
+	}
+	if n.Type == html.TextNode {
+		if !updateLead.MatchString(strings.TrimSpace(n.Data)) {
+			return ""
+		}
+		for el, up := n.Parent, 0; el != nil && up < 2; el, up = el.Parent, up+1 {
+			text := collapse(textOf(el))
+			if len(strings.Fields(text)) > 10 {
+				return ""
 			}
 			loc := updateLead.FindStringIndex(text)
 			if loc == nil {
-				return true
+				continue
 			}
 			rest := text[loc[1]:]
 			if d := pubdate.ISO(rest); d != "" {
-				date = d
-			} else if m := pubdate.Find(rest); m.Value != "" && m.Start == 0 {
-				date = m.Value
+				return d
 			}
-			return date == ""
-		})
-		if date != "" {
-			return date
+			if m := pubdate.Find(rest); m.Value != "" && m.Start == 0 {
+				return m.Value
+			}
+		}
+		return ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if d := updateUnder(c); d != "" {
+			return d
 		}
 	}
 	return ""
