@@ -180,9 +180,10 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(h, i, dist)})
 	}
-	// The body's only line is the article, not its headline: taking it would leave no text.
+	// A first line longer than all the body under it is the article, not its headline:
+	// taking it would leave the form labels or the link that follow it as the text.
 	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
-		bodyAfter(keep, reasons, first) {
+		bodyWordsAfter(info, keep, reasons, first) > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	longest := 0
@@ -195,14 +196,15 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 	return cands
 }
 
-// bodyAfter reports whether a body line follows line i.
-func bodyAfter(keep []bool, reasons []string, i int) bool {
+// bodyWordsAfter returns the number of words of the body lines after line i.
+func bodyWordsAfter(info []lineInfo, keep []bool, reasons []string, i int) int {
+	n := 0
 	for j := i + 1; j < len(keep); j++ {
 		if keep[j] && reasons[j] == "" {
-			return true
+			n += info[j].words
 		}
 	}
-	return false
+	return n
 }
 
 // overlap is the share of text's words found in words.

@@ -105,13 +105,15 @@ func TestHeadlineCandidatesOnSeeds(t *testing.T) {
 func TestBodyFirstLineAsHeadline(t *testing.T) {
 	lines := []string{"Home", "About",
 		"Pixel heroes and villains drawn by a reader",
-		"The artist drew every hero of the comics in sixteen colours and posted the set on Tuesday."}
+		"The artist drew every hero of the comics in sixteen colours and posted the set on Tuesday.",
+		"Name (required)", "Website"}
 	tests := []struct {
 		name string
 		body []int // the lines the classifier kept
 		want bool  // the body's first line is a candidate
 	}{
 		{"the body's only line stays the article", []int{2}, false},
+		{"a first line over form labels stays the article", []int{2, 4, 5}, false},
 		{"a first line over more body may be the headline", []int{2, 3}, true},
 	}
 	for _, tt := range tests {

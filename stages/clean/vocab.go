@@ -273,8 +273,9 @@ func hasYear(s string) bool {
 	return false
 }
 
-// monthAbbrevs are the English month names as dates abbreviate them.
-var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+// monthNames are the English month names; a date may shorten them to three letters or more.
+var monthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"}
 
 // hasTimeStamp reports whether a lower-cased line holds a clock time ("12:32 am",
 // "@11:35am"), an age ("3 hours ago") or a day and month ("08 nov 12", "nov. 8"): the
@@ -296,7 +297,7 @@ func hasTimeStamp(lower string) bool {
 		if w == "" {
 			continue
 		}
-		month := len(w) >= 3 && isMonthWord(w)
+		month := isMonthWord(w)
 		if month && isDayOrYear(prev) || prevMonth && isDayOrYear(w) {
 			return true
 		}
@@ -321,19 +322,19 @@ func nextStampWord(s string) (word, rest string) {
 
 func isStampSep(c byte) bool { return c == ' ' || c == ',' || c == '.' || c == '/' }
 
-// isMonthWord reports whether w is an English month name or its abbreviation.
+// isMonthWord reports whether w is an English month name or its shortening to three
+// letters or more ("nov", "sept").
 func isMonthWord(w string) bool {
-	for _, m := range monthAbbrevs {
-		if strings.HasPrefix(w, m) && len(w) <= 9 && (len(w) == 3 || strings.HasPrefix(longMonths[m], w)) {
+	if len(w) < 3 {
+		return false
+	}
+	for _, m := range monthNames {
+		if strings.HasPrefix(m, w) {
 			return true
 		}
 	}
 	return false
 }
-
-var longMonths = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
-	"may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october",
-	"nov": "november", "dec": "december"}
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
