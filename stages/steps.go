@@ -69,8 +69,9 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 			// A page the DOM parser refuses (nested thousands of levels deep, say) still
 			// has text: fall back to its visible lines, and let the cleaner judge them.
 			out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("HTML structure not used (%v): the page was read as lines of text", err))
-			for _, l := range repeats.HTMLLines(d.Content) {
-				blocks = append(blocks, document.Block{Text: l})
+			var w string
+			if blocks, w = lineBlocks(repeats.HTMLLines(d.Content), MaxBlocks); w != "" {
+				out.Record.Warnings = append(out.Record.Warnings, w)
 			}
 		default:
 			out.HTMLMeta = page.Meta
@@ -80,8 +81,9 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 			}
 		}
 	} else {
-		for _, line := range normalize.Lines(d.Content) {
-			blocks = append(blocks, document.Block{Text: line})
+		var w string
+		if blocks, w = lineBlocks(normalize.Lines(d.Content), MaxBlocks); w != "" {
+			out.Record.Warnings = append(out.Record.Warnings, w)
 		}
 	}
 	kept := blocks[:0]

@@ -262,6 +262,8 @@ func hostileBattery() []hostileCase {
 			want: []string{"prose-9mb"}, heavy: true},
 		{name: "words-10mb.txt", make: fileOf(func() []byte { return bytes.Repeat([]byte("a "), 5<<20-8) }),
 			want: []string{"words-10mb"}, heavy: true},
+		{name: "lines-5m.txt", make: fileOf(func() []byte { return bytes.Repeat([]byte("a\n"), 5<<20-8) }),
+			want: []string{"lines-5m"}, heavy: true},
 		{name: "dates-9mb.txt", make: fileOf(func() []byte {
 			return []byte(strings.Repeat("On May 31, 2018 the council met again, and on Tuesday it met. ", 9<<20/62))
 		}), want: []string{"dates-9mb"}, heavy: true},
