@@ -95,6 +95,8 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train meta -o stages/clean/headline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train byline -o stages/clean/byline.json $(SHARED)/extraction/train/wcxb-dev && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
 
 lint:
