@@ -84,7 +84,8 @@ model: devbuild
 # extraction set (WCXB's forums, products and listings are left out), with cross-validation
 # grouped by site; the README says on what terms each set may be used. Then, with the new
 # line model built in, the text headline scorer (it weighs the lines around the body the
-# line model finds) from the WCXB pages with gold titles, and then the choice between an HTML
+# line model finds) from the WCXB pages with gold titles, the text byline scorer (it weighs
+# lines by their distance to that headline) from the same pages, and then the choice between an HTML
 # page's aligned body and its prose, from all the pages of the same sets, its gate and
 # penalty selected by the same grouped folds.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
