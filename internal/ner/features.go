@@ -71,6 +71,8 @@ const (
 	fLexicon
 	fLexiconShort
 	fHyphenCluster // + index in clusterPrefixes[:3]
+	_
+	_
 )
 
 const (
