@@ -41,6 +41,8 @@ var uiWords = map[string]bool{
 	"news": true, "open": true, "close": true, "more": true, "next": true, "previous": true,
 	"et": true, "gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true,
 	"pst": true, "pdt": true, "am": true, "pm": true,
+	// Photo credits: "REUTERS/File Photo", "Handout via REUTERS", "Illustration".
+	"file": true, "handout": true, "illustration": true,
 	"january": true, "february": true, "march": true, "april": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true,
 	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true,
@@ -131,7 +133,9 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 	}
 	// An article is not part of a name ("The US"), nor is a capitalised sentence opener
 	// part of a person's ("Perhaps Kim"); "First Republic" keeps its first word.
-	for len(toks) > 1 && (articles[strings.ToLower(toks[0].Text)] || conllType == "PER" && openers[strings.ToLower(toks[0].Text)]) {
+	// A lower-case opener is never part of a name of any type ("via REUTERS").
+	for len(toks) > 1 && (articles[strings.ToLower(toks[0].Text)] || conllType == "PER" && openers[strings.ToLower(toks[0].Text)] ||
+		openers[toks[0].Text]) {
 		toks = toks[1:]
 	}
 	if len(toks) == 0 {
