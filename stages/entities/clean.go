@@ -152,6 +152,9 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 	if ner.IsNewsOrg(name) {
 		typ = "ORG"
 	}
+	if institutionOf(toks) {
+		typ = "ORG"
+	}
 	known := kb.Lookup(name)
 	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians";
 	// but what the tagger calls a place and the lexicon knows as one stays a place,

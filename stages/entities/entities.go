@@ -155,7 +155,7 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 			}
 		}
 	}
-	return addMissed(text, toks, splitCompounds(text, ms, r.model)), nil
+	return addMissed(text, toks, joinInstitutions(text, splitCompounds(text, ms, r.model))), nil
 }
 
 // orgNouns are the lower-case words that, right after a name, say it is an
