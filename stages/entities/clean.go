@@ -167,7 +167,7 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 			typ = "NORP"
 		}
 	}
-	return mention{toks: toks, typ: typ, text: name, key: normKey(name)}, true
+	return mention{toks: toks, typ: typ, text: name, key: normKey(name), taggedPerson: conllType == "PER"}, true
 }
 
 var articles = map[string]bool{"the": true, "a": true, "an": true}

@@ -41,6 +41,9 @@ type mention struct {
 	// cued is set when the words after the name say what it is ("Sputnik news
 	// agency"): the mention's type then outweighs an unsure guess elsewhere.
 	cued bool
+	// taggedPerson is set when the tagger (or a title before it) made the name a
+	// person's, whatever type the lists then gave it ("Austin", a city too).
+	taggedPerson bool
 }
 
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
