@@ -277,6 +277,9 @@ func expansionFor(ms []mention, ents []*entity, gi int) int {
 			continue
 		}
 		long := ms[t.mentions[0]].text
+		if slices.Contains(strings.Fields(t.key), ents[gi].key) {
+			continue // a longer name that holds the short one whole ("U.S. Senate" for "U.S.") does not spell it
+		}
 		var initials []rune
 		for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
 			if r := firstRune(w); unicode.IsUpper(r) {
