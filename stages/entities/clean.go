@@ -167,6 +167,9 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 			typ = "NORP"
 		}
 	}
+	if typ != "PERSON" && capitalsPerson(toks, known, kb) {
+		typ, conllType = "PERSON", "PER"
+	}
 	return mention{toks: toks, typ: typ, text: name, key: normKey(name), taggedPerson: conllType == "PER"}, true
 }
 
@@ -282,4 +285,21 @@ func regnalName(toks []ner.Token) bool {
 		return false
 	}
 	return len(toks) == 1 || strings.Trim(toks[1].Text, "IVX") == ""
+}
+
+// capitalsPerson reports whether toks, a name written in capitals that no list knows
+// as a place or an organisation, are a given name and one more word ("ROCHELLE
+// WALENSKY" in a list of speakers): in capitals the tagger loses the case cues that
+// tell people from places.
+func capitalsPerson(toks []ner.Token, known ner.Known, kb *ner.Model) bool {
+	if len(toks) != 2 || known.Place || known.Organisation {
+		return false
+	}
+	for _, t := range toks {
+		if !allCaps(t.Text) || utf8.RuneCountInString(t.Text) < 3 || !isAlpha(t.Text) || orgWords[strings.ToLower(t.Text)] ||
+			ner.IsGPE(t.Text) || ner.IsNORP(t.Text) {
+			return false
+		}
+	}
+	return kb.Lookup(toks[0].Text).PersonName
 }

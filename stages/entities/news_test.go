@@ -41,8 +41,8 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 		},
 		{
 			name: "a name list in capitals",
-			text: "CDC DIRECTOR ROCHELLE WALENSKY\nRochelle Walensky said cases were rising.",
-			want: map[string]string{"Rochelle Walensky": "PERSON"},
+			text: "Biden named his economic team on Monday:\nCECILIA ROUSE",
+			want: map[string]string{"CECILIA ROUSE": "PERSON"},
 		},
 		{
 			name: "a one-word company the lexicon knows",
@@ -217,6 +217,32 @@ func TestRegnalName(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := regnalName(ner.Tokenize(tc.text)); got != tc.want {
 				t.Errorf("regnalName(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCapitalsPerson(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"a given name and a surname", "ROCHELLE WALENSKY", true},
+		{"not in capitals", "Rochelle Walensky", false},
+		{"a place the lexicon knows", "NEW YORK", false},
+		{"an organisation word", "ROCHELLE BANK", false},
+		{"no given name first", "WALENSKY ROCHELLE", false},
+		{"three words", "ROCHELLE P WALENSKY", false},
+		{"a heading about a country", "US FALLS", false},
+		{"a two-letter given name is too ambiguous", "AL GORE", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := ner.Tokenize(tc.text)
+			if got := capitalsPerson(toks, r.model.Lookup(tc.text), r.model); got != tc.want {
+				t.Errorf("capitalsPerson(%q) = %v, want %v", tc.text, got, tc.want)
 			}
 		})
 	}
