@@ -58,6 +58,11 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 			absent: []string{"REUTERS/File Photo", "File Photo"},
 		},
 		{
+			name: "a nationality before an organisation noun stays a nationality",
+			text: "The Swedish group said on Sunday it had agreed to sell the unit, an Algerian newspaper reported.",
+			want: map[string]string{"Swedish": "NORP", "Algerian": "NORP"},
+		},
+		{
 			name: "drug makers are organisations",
 			text: "Pfizer and its German partner BioNTech said on Monday their vaccine was more than 90% effective.\n" +
 				"Shares of Pfizer rose 8% in early trading.",
