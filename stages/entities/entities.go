@@ -149,7 +149,7 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 					continue
 				}
 				if m, ok := clean(text, toks[start:k], sp.Type, r.model); ok {
-					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" && m.typ != "NORP" {
+					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" && m.typ != "NORP" && m.typ != "MISC" {
 						m.typ, m.cued = "ORG", true
 					}
 					ms = append(ms, m)

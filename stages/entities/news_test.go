@@ -63,6 +63,11 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 			want: map[string]string{"Swedish": "NORP", "Algerian": "NORP"},
 		},
 		{
+			name: "an event before an organisation noun stays an event",
+			text: "Austria dominated their World Cup group four qualifier against Scotland on Saturday.",
+			want: map[string]string{"World Cup": "MISC", "Austria": "GPE"},
+		},
+		{
 			name: "drug makers are organisations",
 			text: "Pfizer and its German partner BioNTech said on Monday their vaccine was more than 90% effective.\n" +
 				"Shares of Pfizer rose 8% in early trading.",
