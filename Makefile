@@ -63,7 +63,7 @@ fuzz:
 eval: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "eval: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) eval clean $(SHARED)/extraction/dev $(wildcard $(SHARED)/extraction/train/*/) && \
-	$(DEVBIN) eval ner $(SHARED)/conll2003/dev.txt $(SHARED)/conllpp/dev.txt && \
+	$(DEVBIN) eval ner --stage $(SHARED)/conll2003/dev.txt $(SHARED)/conllpp/dev.txt && \
 	$(DEVBIN) eval dates && \
 	$(DEVBIN) eval meta $(SHARED)/extraction/train/wcxb-dev
 

@@ -14,6 +14,7 @@ import (
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/internal/ner"
 	"github.com/newspipe/newspipe/internal/ner/prosebaseline"
+	"github.com/newspipe/newspipe/stages/entities"
 )
 
 // cmdTrainNER implements `newspipe-dev train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE...`:
@@ -146,7 +147,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// cmdEvalNER implements `newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE...`: prints
+// cmdEvalNER implements `newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] [--stage] FILE...`: prints
 // entity-level P/R/F1 overall and per type for newspipe, and for prose/v2's default model, with one column per file
 // so that several test sets are read side by side; --predictions (one file only) writes the file back with a
 // predicted-tag column appended to each token line, in IOB1, so conlleval can check it.
@@ -156,8 +157,9 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT` (one FILE only)")
 	noBaseline := fs.Bool("no-baseline", false, "do not run prose/v2's model")
 	model := fs.String("model", "", "use the model in `FILE` instead of the embedded one")
+	stage := fs.Bool("stage", false, "also score the entity stage's output (titles trimmed, types voted over the document, lexicon fixes) on the same files")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] FILE...")
+		fmt.Fprintln(stderr, "usage: newspipe-dev eval ner [--predictions OUT] [--no-baseline] [--model FILE] [--stage] FILE...")
 		fs.PrintDefaults()
 	}
 	files, err := cli.Positional(fs, args)
@@ -202,7 +204,7 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	ours := make([]ner.Score, len(files))
-	var theirs []ner.Score
+	var theirs, staged []ner.Score
 	for i, docs := range sets {
 		tokens := 0
 		for _, d := range docs {
@@ -218,8 +220,14 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		if prose != nil {
 			theirs = append(theirs, ner.Evaluate(prose, docs))
 		}
+		if *stage {
+			staged = append(staged, ner.Evaluate(entities.NewWithModel(m), docs))
+		}
 	}
 	printScores(stdout, "newspipe", files, ours)
+	if *stage {
+		printScores(stdout, "stage", files, staged)
+	}
 	if prose != nil {
 		printScores(stdout, "prose/v2", files, theirs)
 	}

@@ -41,6 +41,8 @@ var uiWords = map[string]bool{
 	"news": true, "open": true, "close": true, "more": true, "next": true, "previous": true,
 	"et": true, "gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true,
 	"pst": true, "pdt": true, "am": true, "pm": true,
+	// Photo credits: "REUTERS/File Photo", "Handout via REUTERS", "Illustration".
+	"file": true, "handout": true, "illustration": true,
 	"january": true, "february": true, "march": true, "april": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true,
 	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true,
@@ -131,7 +133,9 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 	}
 	// An article is not part of a name ("The US"), nor is a capitalised sentence opener
 	// part of a person's ("Perhaps Kim"); "First Republic" keeps its first word.
-	for len(toks) > 1 && (articles[strings.ToLower(toks[0].Text)] || conllType == "PER" && openers[strings.ToLower(toks[0].Text)]) {
+	// A lower-case opener is never part of a name of any type ("via REUTERS").
+	for len(toks) > 1 && (articles[strings.ToLower(toks[0].Text)] || conllType == "PER" && openers[strings.ToLower(toks[0].Text)] ||
+		openers[toks[0].Text]) {
 		toks = toks[1:]
 	}
 	if len(toks) == 0 {
@@ -148,6 +152,9 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 	if ner.IsNewsOrg(name) {
 		typ = "ORG"
 	}
+	if institutionOf(toks) {
+		typ = "ORG"
+	}
 	known := kb.Lookup(name)
 	// The curated lists overrule the tagger's guess of a person: "Pyongyang", "Syrians";
 	// but what the tagger calls a place and the lexicon knows as one stays a place,
@@ -160,7 +167,10 @@ func clean(text string, toks []ner.Token, conllType string, kb *ner.Model) (ment
 			typ = "NORP"
 		}
 	}
-	return mention{toks: toks, typ: typ, text: name, key: normKey(name)}, true
+	if typ != "PERSON" && capitalsPerson(toks, known, kb) {
+		typ, conllType = "PERSON", "PER"
+	}
+	return mention{toks: toks, typ: typ, text: name, key: normKey(name), taggedPerson: conllType == "PER"}, true
 }
 
 var articles = map[string]bool{"the": true, "a": true, "an": true}
@@ -275,4 +285,21 @@ func regnalName(toks []ner.Token) bool {
 		return false
 	}
 	return len(toks) == 1 || strings.Trim(toks[1].Text, "IVX") == ""
+}
+
+// capitalsPerson reports whether toks, a name written in capitals that no list knows
+// as a place or an organisation, are a given name and one more word ("ROCHELLE
+// WALENSKY" in a list of speakers): in capitals the tagger loses the case cues that
+// tell people from places.
+func capitalsPerson(toks []ner.Token, known ner.Known, kb *ner.Model) bool {
+	if len(toks) != 2 || known.Place || known.Organisation {
+		return false
+	}
+	for _, t := range toks {
+		if !allCaps(t.Text) || utf8.RuneCountInString(t.Text) < 3 || !isAlpha(t.Text) || orgWords[strings.ToLower(t.Text)] ||
+			ner.IsGPE(t.Text) || ner.IsNORP(t.Text) {
+			return false
+		}
+	}
+	return kb.Lookup(toks[0].Text).PersonName
 }

@@ -41,6 +41,9 @@ type mention struct {
 	// cued is set when the words after the name say what it is ("Sputnik news
 	// agency"): the mention's type then outweighs an unsure guess elsewhere.
 	cued bool
+	// taggedPerson is set when the tagger (or a title before it) made the name a
+	// person's, whatever type the lists then gave it ("Austin", a city too).
+	taggedPerson bool
 }
 
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
@@ -146,7 +149,7 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 					continue
 				}
 				if m, ok := clean(text, toks[start:k], sp.Type, r.model); ok {
-					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" {
+					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" && m.typ != "NORP" && m.typ != "MISC" {
 						m.typ, m.cued = "ORG", true
 					}
 					ms = append(ms, m)
@@ -155,7 +158,7 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 			}
 		}
 	}
-	return addMissed(text, toks, splitCompounds(text, ms, r.model)), nil
+	return addMissed(text, toks, joinInstitutions(text, splitCompounds(text, ms, r.model))), nil
 }
 
 // orgNouns are the lower-case words that, right after a name, say it is an

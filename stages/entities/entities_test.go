@@ -176,6 +176,12 @@ func mk(name, typ string, start int) mention {
 	return mention{toks: toks, typ: typ, text: name, key: normKey(name)}
 }
 
+// tagged marks m as one the tagger took for a person's name.
+func tagged(m mention) mention {
+	m.taggedPerson = true
+	return m
+}
+
 func TestGroup(t *testing.T) {
 	tests := []struct {
 		name string
@@ -203,6 +209,18 @@ func TestGroup(t *testing.T) {
 		{"a place keeps its name",
 			[]mention{mk("George Washington", "PERSON", 0), mk("Washington", "GPE", 30)},
 			`George Washington/PERSON["George Washington"] Washington/GPE["Washington"]`},
+		{"a surname a gazetteer calls a place is the person named in full",
+			[]mention{tagged(mk("Barack Obama", "PERSON", 0)), mk("Obama", "LOC", 20), mk("Obama", "ORG", 30), mk("Obama", "ORG", 40)},
+			`Barack Obama/PERSON["Barack Obama" "Obama" "Obama" "Obama"]`},
+		{"a state's name the tagger took for a person joins the person",
+			[]mention{tagged(mk("Lloyd Austin", "PERSON", 0)), tagged(mk("Austin", "GPE", 20)), mk("Austin", "GPE", 30)},
+			`Lloyd Austin/PERSON["Lloyd Austin" "Austin" "Austin"]`},
+		{"a given name that is a place does not join",
+			[]mention{mk("Austin Powers", "PERSON", 0), mk("Austin", "LOC", 20)},
+			`Austin Powers/PERSON["Austin Powers"] Austin/LOC["Austin"]`},
+		{"a name that holds an acronym whole is not its expansion",
+			[]mention{mk("U.S.", "GPE", 0), mk("U.S. Senate", "ORG", 10), mk("United States", "GPE", 30)},
+			`United States/GPE["U.S." "United States"] U.S. Senate/ORG["U.S. Senate"]`},
 		{"a compound of two names is not a name",
 			[]mention{mk("Trump-Kim", "MISC", 0), mk("Kim", "PERSON", 20), mk("Kim Jong Un", "PERSON", 30)},
 			`Trump-Kim/MISC["Trump-Kim"] Kim Jong Un/PERSON["Kim" "Kim Jong Un"]`},

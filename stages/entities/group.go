@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/ner"
 	"github.com/newspipe/newspipe/record"
 )
 
@@ -44,7 +45,7 @@ func group(ms []mention) []record.Entity {
 		if len(strings.Fields(e.key)) != 1 {
 			continue // only one-word names join others, so there are no chains
 		}
-		if target := fullNameFor(ents, gi); target >= 0 {
+		if target := fullNameFor(ms, ents, gi); target >= 0 {
 			e.merged = target
 		} else {
 			if target := expansionFor(ms, ents, gi); target >= 0 {
@@ -67,6 +68,11 @@ func group(ms []mention) []record.Entity {
 	for r, idx := range members {
 		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ms[a].toks[0].RuneStart, ms[b].toks[0].RuneStart) })
 		e := record.Entity{Name: canonicalName(ms, ents[r].mentions), Type: voteType(ms, idx)}
+		// A person's full name decides the type of the short forms that joined it:
+		// "Obama" under an administration is the president, not an organisation.
+		if ents[r].typ == "PERSON" {
+			e.Type = "PERSON"
+		}
 		for _, i := range idx {
 			m := ms[i]
 			e.Mentions = append(e.Mentions, record.Mention{
@@ -166,9 +172,17 @@ var orgWords = map[string]bool{
 // words, written the same way ("Assad" and "Bashar al-Assad", "Kim" and "Kim Jong Un",
 // but not "UN"); -1 when there is none. A surname match beats a given-name match, then
 // the name with more mentions wins.
-func fullNameFor(ents []*entity, gi int) int {
-	if typ := ents[gi].typ; typ == "GPE" || typ == "NORP" {
-		return -1
+func fullNameFor(ms []mention, ents []*entity, gi int) int {
+	// A place's name joins a person's only as the surname, and only when the tagger
+	// took it for a person once or no curated list has it as a state or city: "Obama"
+	// (a Japanese city to GeoNames) and "Lloyd Austin", but not "Jordan" the country
+	// beside "Michael Jordan".
+	placeSurname := false
+	if typ := ents[gi].typ; typ == "GPE" || typ == "NORP" || typ == "LOC" {
+		if typ == "NORP" || ner.IsGPE(ms[ents[gi].mentions[0]].text) && !anyTaggedPerson(ms, ents[gi].mentions) {
+			return -1
+		}
+		placeSurname = true
 	}
 	// Only one-word short forms join: two-word names are as likely a different person
 	// as a part of a longer name ("Donald Trump" in "Explainer Donald Trump").
@@ -180,6 +194,9 @@ func fullNameFor(ents []*entity, gi int) int {
 	for ti, t := range ents {
 		long := t.words
 		if ti == gi || t.typ != "PERSON" && (ents[gi].typ != "PERSON" || anyIn(long, orgWords)) {
+			continue
+		}
+		if placeSurname && (t.typ != "PERSON" || !slices.Equal(long[len(long)-1:], short)) {
 			continue
 		}
 		if len(long) <= len(short) {
@@ -211,6 +228,11 @@ func fullNameFor(ents []*entity, gi int) int {
 		}
 	}
 	return best
+}
+
+// anyTaggedPerson reports whether the tagger took any of the mentions for a person.
+func anyTaggedPerson(ms []mention, idx []int) bool {
+	return slices.ContainsFunc(idx, func(i int) bool { return ms[i].taggedPerson })
 }
 
 // nameWords splits a name into words at spaces, and at hyphens after a lower-case
@@ -255,6 +277,9 @@ func expansionFor(ms []mention, ents []*entity, gi int) int {
 			continue
 		}
 		long := ms[t.mentions[0]].text
+		if slices.Contains(strings.Fields(t.key), ents[gi].key) {
+			continue // a longer name that holds the short one whole ("U.S. Senate" for "U.S.") does not spell it
+		}
 		var initials []rune
 		for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
 			if r := firstRune(w); unicode.IsUpper(r) {

@@ -75,3 +75,12 @@ func anyIn(words []string, set map[string]bool) bool {
 	}
 	return false
 }
+
+func isAlpha(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
