@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ Flags:
 
 // choicePage is one page's training record.
 type choicePage struct {
-	set, site      string
+	set, id, site  string
 	aligned, prose shingle.Page
 	has            bool // the page has a prose candidate
 	ex             clean.ChoiceExample
@@ -50,6 +51,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	out := fs.String("o", "stages/clean/choice.json", "write the choice to `FILE` (- for standard output)")
 	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
 	workers := fs.Int("workers", 2, "`N` workers per stage")
+	table := fs.String("pages", "", "also write every page with a prose candidate to `FILE` as tab-separated values: its features, both candidates' F1 and the choice's decisions")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -111,6 +113,12 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t\n", name, countSet(pages, name), base[s], cv[s], all[s])
 	}
 	tw.Flush()
+	if *table != "" {
+		if err := writeChoiceTable(*table, pages, cvTakes, choice); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
+			return exitFailures
+		}
+	}
 	data, err := json.MarshalIndent(choice, "", " ")
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
@@ -159,7 +167,7 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
 		i, _ := strconv.Atoi(r.In.Record.ID)
 		p := &pages[i]
-		p.set, p.site = list[i].Set, list[i].Site()
+		p.set, p.id, p.site = list[i].Set, list[i].ID, list[i].Site()
 		truth := list[i].Truth
 		if r.Err != nil || r.Skipped {
 			p.aligned = shingle.Score("", truth)
@@ -181,6 +189,29 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 		return nil, nil, err
 	}
 	return pages, sets, nil
+}
+
+// writeChoiceTable writes one row per page with a prose candidate: the page, its
+// features, both candidates' F1, and whether the choice takes the prose under grouped
+// cross-validation and as trained on all pages.
+func writeChoiceTable(name string, pages []choicePage, cvTakes []bool, choice *clean.Choice) error {
+	var b strings.Builder
+	b.WriteString("set\tid\tsite\t" + strings.Join(clean.ChoiceFeatureNames, "\t") + "\tf1_aligned\tf1_prose\tcv_takes\ttakes\n")
+	for i, p := range pages {
+		if !p.has {
+			continue
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s", p.set, p.id, p.site)
+		for _, x := range p.ex.Features {
+			fmt.Fprintf(&b, "\t%.4f", x)
+		}
+		takes := p.ex.Agreement < choice.Gate && choice.Prefers(p.ex.Features)
+		fmt.Fprintf(&b, "\t%.4f\t%.4f\t%v\t%v\n", f1(p.aligned), f1(p.prose), cvTakes[i], takes)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write page table: %w", err)
+	}
+	return nil
 }
 
 // crossValidateChoice reports for every page whether the choice trained without the

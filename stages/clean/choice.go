@@ -26,6 +26,7 @@ const notChosenBody = "outside the page's main prose"
 var ChoiceFeatureNames = []string{
 	"agreement", "log_words_ratio", "prob_aligned", "prob_prose", "prob_diff",
 	"links_aligned", "links_prose", "log_density_aligned", "log_density_prose", "sentences_aligned", "sentences_prose",
+	"added_after",
 }
 
 // Choice holds the learned body choice: when the two candidate bodies agree on less than
@@ -129,14 +130,17 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 	if !isHTML(blocks) {
 		return Alternative{}, false
 	}
-	var a, p candidateStats
-	both, extra := 0, 0
+	// added: the prose the choice would add to the body.
+	var a, p, added candidateStats
+	both := 0
+	lastAligned := -1
 	for i := range blocks {
 		b, li := &blocks[i], &info[i]
 		aligned := b.Outside == ""
 		prose := proseBlock(b, li)
 		if aligned {
 			a.add(b, li, prob[i])
+			lastAligned = i
 		}
 		if prose {
 			p.add(b, li, prob[i])
@@ -145,11 +149,20 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 		case aligned && prose:
 			both += li.words
 		case prose:
-			extra += li.words
+			added.add(b, li, prob[i])
 		}
 	}
-	if extra == 0 {
+	if added.words == 0 {
 		return Alternative{}, false
+	}
+	// The share of the added prose that comes after the aligned body's last block, at the
+	// page's end: reader comments and posts under an article rather than an article the
+	// extractor missed.
+	after := 0
+	for i := len(blocks) - 1; lastAligned >= 0 && i > lastAligned; i-- {
+		if proseBlock(&blocks[i], &info[i]) {
+			after += info[i].words
+		}
 	}
 	union := a.words + p.words - both
 	agree := float64(both) / float64(max(1, union))
@@ -162,6 +175,7 @@ func alternative(blocks []document.Block, info []lineInfo, prob []float64) (alt 
 		a.mean(a.links), p.mean(p.links),
 		a.density(), p.density(),
 		a.sentences(), p.sentences(),
+		float64(after) / float64(added.words),
 	}
 	return alt, true
 }

@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +22,8 @@ func TestAlternative(t *testing.T) {
 		blocks     []document.Block
 		ok         bool
 		agreement  float64
-		proseInAlt []bool // which blocks the alternative keeps as body
+		addedAfter float64 // the added_after feature
+		proseInAlt []bool  // which blocks the alternative keeps as body
 	}{
 		{
 			name:   "text lines have no alternative",
@@ -41,7 +44,7 @@ func TestAlternative(t *testing.T) {
 				{Text: proseB, Tag: "p", Outside: outsideProse},
 				{Text: proseC, Tag: "p", Outside: "sidebar"},
 			},
-			ok: true, agreement: 0,
+			ok: true, agreement: 0, addedAfter: 1,
 			proseInAlt: []bool{false, true, true, false},
 		},
 		{
@@ -52,7 +55,28 @@ func TestAlternative(t *testing.T) {
 				{Text: proseC + " A link.", Tag: "p", Outside: outsideProse, LinkDensity: 0.9},
 			},
 			ok: true, agreement: 19.0 / 40, // proseA's words over proseA's and proseB's
+			addedAfter: 1,
 			proseInAlt: []bool{true, true, false},
+		},
+		{
+			name: "aligned link list under an article the extractor missed",
+			blocks: []document.Block{
+				{Text: proseA, Tag: "p", Outside: outsideProse},
+				{Text: proseB, Tag: "p", Outside: outsideProse},
+				{Text: "Related: bridge closures", Tag: "li", LinkDensity: 1},
+			},
+			ok: true, agreement: 0, addedAfter: 0,
+			proseInAlt: []bool{true, true, false},
+		},
+		{
+			name: "added prose on both sides of the aligned body",
+			blocks: []document.Block{
+				{Text: proseA, Tag: "p", Outside: outsideProse},
+				{Text: "Read more", Tag: "div"},
+				{Text: proseB, Tag: "p", Outside: outsideProse},
+			},
+			ok: true, agreement: 0, addedAfter: 21.0 / 40, // proseB's words over proseA's and proseB's
+			proseInAlt: []bool{true, false, true},
 		},
 	}
 	c := New()
@@ -74,6 +98,9 @@ func TestAlternative(t *testing.T) {
 			}
 			if d := alt.Agreement - tt.agreement; d > 0.01 || d < -0.01 {
 				t.Errorf("agreement = %.3f, want %.3f", alt.Agreement, tt.agreement)
+			}
+			if got := alt.Features[slices.Index(ChoiceFeatureNames, "added_after")]; math.Abs(got-tt.addedAfter) > 0.01 {
+				t.Errorf("added_after = %.3f, want %.3f", got, tt.addedAfter)
 			}
 			var got []bool
 			for i, b := range alt.Blocks {
