@@ -159,21 +159,9 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 
 // fitByline fits the byline weights on the candidates of the pages in.
 func fitByline(pages []bylinePage, l2 float64, in func(bylinePage) bool) []float64 {
-	var xs [][]float64
-	var ys []float64
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		for i, b := range p.cands {
-			xs = append(xs, b.Features)
-			y := 0.0
-			if p.gold[i] {
-				y = 1
-			}
-			ys = append(ys, y)
-		}
-	}
+	xs, ys := labelledRows(pages, in,
+		func(p bylinePage) ([]clean.BylineCandidate, []bool) { return p.cands, p.gold },
+		func(c clean.BylineCandidate) []float64 { return c.Features })
 	if len(xs) == 0 {
 		return make([]float64, clean.BylineFeatures+1)
 	}

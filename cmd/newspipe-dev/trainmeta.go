@@ -197,21 +197,9 @@ func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlineP
 		}
 		return clean.FitHeadlineChoice(xs, gold, l2)
 	}
-	var xs [][]float64
-	var ys []float64
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		for i, h := range p.cands {
-			xs = append(xs, h.Features)
-			y := 0.0
-			if p.gold[i] {
-				y = 1
-			}
-			ys = append(ys, y)
-		}
-	}
+	xs, ys := labelledRows(pages, in,
+		func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold },
+		func(c clean.HeadlineCandidate) []float64 { return c.Features })
 	return clean.FitHeadline(xs, ys, l2)
 }
 

@@ -1,0 +1,21 @@
+package main
+
+// labelledRows flattens the candidates of the pages that in keeps into training rows, in
+// page and candidate order: each candidate's features, labelled 1 when it is gold, else 0.
+func labelledRows[P, C any](pages []P, in func(P) bool, cands func(P) ([]C, []bool), features func(C) []float64) (xs [][]float64, ys []float64) {
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		cs, gold := cands(p)
+		for i, c := range cs {
+			xs = append(xs, features(c))
+			y := 0.0
+			if gold[i] {
+				y = 1
+			}
+			ys = append(ys, y)
+		}
+	}
+	return xs, ys
+}
