@@ -7,11 +7,9 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/metadata"
-	"github.com/newspipe/newspipe/stages/normalize"
 )
 
 const trainBylineUsage = `Usage: newspipe-dev train byline [flags] DIR...
@@ -78,12 +76,7 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
 				return exitFailures
 			}
-			var blocks []document.Block
-			for _, l := range normalize.Lines(string(raw)) {
-				if l != "" {
-					blocks = append(blocks, document.Block{Text: l})
-				}
-			}
+			blocks := clean.SplitLines(string(raw))
 			ruled, cands := cleaner.BylineCandidates(blocks)
 			if len(ruled) > 0 {
 				ruledPages++

@@ -8,10 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
-	"github.com/newspipe/newspipe/stages/normalize"
 )
 
 const trainMetaUsage = `Usage: newspipe-dev train meta [flags] DIR...
@@ -74,12 +72,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
 				return exitFailures
 			}
-			var blocks []document.Block
-			for _, l := range normalize.Lines(string(raw)) {
-				if l != "" {
-					blocks = append(blocks, document.Block{Text: l})
-				}
-			}
+			blocks := clean.SplitLines(string(raw))
 			p := headlinePage{fold: c.fold, id: c.id, title: *c.gold.Title, cands: cleaner.HeadlineCandidates(blocks)}
 			want := normText(*c.gold.Title)
 			for _, h := range p.cands {
