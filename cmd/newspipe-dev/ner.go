@@ -154,7 +154,7 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT` (one FILE only)")
+	predictions := fs.String("predictions", "", "write the file with a predicted IOB1 tag column to `OUT` (one FILE only; the stage's tags with --stage)")
 	noBaseline := fs.Bool("no-baseline", false, "do not run prose/v2's model")
 	model := fs.String("model", "", "use the model in `FILE` instead of the embedded one")
 	stage := fs.Bool("stage", false, "also score the entity stage's output (titles trimmed, types voted over the document, lexicon fixes) on the same files")
@@ -232,7 +232,12 @@ func cmdEvalNER(args []string, stdout, stderr io.Writer) int {
 		printScores(stdout, "prose/v2", files, theirs)
 	}
 	if *predictions != "" {
-		if err := writePredictions(*predictions, m, sets[0]); err != nil {
+		// With --stage the file holds the stage's tags: the entities users get.
+		var p ner.Predictor = m
+		if *stage {
+			p = entities.NewWithModel(m)
+		}
+		if err := writePredictions(*predictions, p, sets[0]); err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev eval ner: %v\n", err)
 			return exitFailures
 		}
@@ -282,8 +287,8 @@ func readCoNLLFile(path string) ([]ner.CoNLLDoc, error) {
 	return docs, nil
 }
 
-// writePredictions writes docs back with m's IOB1 tag appended to every token line.
-func writePredictions(path string, m *ner.Model, docs []ner.CoNLLDoc) error {
+// writePredictions writes docs back with p's IOB1 tag appended to every token line.
+func writePredictions(path string, p ner.Predictor, docs []ner.CoNLLDoc) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -297,7 +302,7 @@ func writePredictions(path string, m *ner.Model, docs []ner.CoNLLDoc) error {
 		for i, s := range d.Sentences {
 			words[i] = s.Words
 		}
-		pred := m.Predict(words)
+		pred := p.Predict(words)
 		for i, s := range d.Sentences {
 			tags := ner.TagsIOB1(pred[i], len(s.Words))
 			for k, line := range s.Lines {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/newspipe/newspipe/internal/ner"
+	"github.com/newspipe/newspipe/stages/entities"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,5 +98,62 @@ func TestTrainNERFiles(t *testing.T) {
 	}
 	if code, _, _ := run(t, "", "train", "ner", "-knowledge", model, "-lexicon", dir, a); code != exitUsage {
 		t.Errorf("-knowledge with -lexicon: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestEvalNERStagePredictions checks that --predictions with --stage writes the entity
+// stage's tags, not the raw tagger's: the stage trims a title from a name ("Mr" stays out).
+func TestEvalNERStagePredictions(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "dev.txt")
+	const text = `-DOCSTART- -X- -X- O
+
+Mr _ _ O
+Pfizer _ _ I-ORG
+said _ _ O
+. _ _ O
+`
+	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := [][]string{{"Mr", "Pfizer", "said", "."}}
+	tagged := ner.TagsIOB1(m.Predict(words)[0], 4)
+	staged := ner.TagsIOB1(entities.NewWithModel(m).Predict(words)[0], 4)
+	if strings.Join(tagged, " ") == strings.Join(staged, " ") {
+		t.Fatalf("the tagger and the stage agree (%q): the case cannot tell their columns apart", tagged)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		p    ner.Predictor
+	}{
+		{"tagger", nil, m},
+		{"stage", []string{"--stage"}, entities.NewWithModel(m)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.name+".txt")
+			args := append([]string{"eval", "ner", "--no-baseline", "--predictions", out}, tc.args...)
+			if code, _, errOut := run(t, "", append(args, in)...); code != exitOK {
+				t.Fatalf("exit %d, stderr %s", code, errOut)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range strings.Split(string(b), "\n") {
+				if f := strings.Fields(l); len(f) == 5 && f[0] != "-DOCSTART-" {
+					got = append(got, f[4])
+				}
+			}
+			want := ner.TagsIOB1(tc.p.Predict(words)[0], len(words[0]))
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("predicted column %q, want %s's %q", got, tc.name, want)
+			}
+		})
 	}
 }
