@@ -186,6 +186,11 @@ func scanWord(text string, i int) int {
 		}
 		j += n
 	}
+	// A currency sign belongs to a country code of up to three capitals before it: "C$",
+	// "HK$", "US$", one token as Reuters text writes them.
+	if j < len(text) && text[j] == '$' && j-i <= 3 && upperASCII(text[i:j]) {
+		return j + 1
+	}
 	// A final period belongs to abbreviations and initials.
 	if j < len(text) && text[j] == '.' {
 		w := text[i:j]
@@ -196,6 +201,16 @@ func scanWord(text string, i int) int {
 		}
 	}
 	return j
+}
+
+// upperASCII reports whether w is made of ASCII capital letters only.
+func upperASCII(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'A' || w[k] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func nextRune(s string, i int) rune {

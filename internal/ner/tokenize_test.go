@@ -33,6 +33,8 @@ func TestTokenize(t *testing.T) {
 		{"J. R. R. Tolkien", "J.|R.|R.|Tolkien"},
 		{"leaders' meeting", "leaders|'|meeting"},
 		{"example.com rocks.", "example.com|rocks|."},
+		{"C$1.5 billion, HK$ 16,800 or US$20", "C$|1.5|billion|,|HK$|16,800|or|US$|20"},
+		{"costs $5 in DOLLAR$ or Rs$3", "costs|$|5|in|DOLLAR|$|or|Rs|$|3"},
 		{"", ""},
 		{"  \n\t ", ""},
 	}
