@@ -44,6 +44,9 @@ type mention struct {
 	// taggedPerson is set when the tagger (or a title before it) made the name a
 	// person's, whatever type the lists then gave it ("Austin", a city too).
 	taggedPerson bool
+	// pronoun is 1 when the first pronoun after a one-token name in its sentence is
+	// "its", -1 when it is "he" or "she" (or their other forms), 0 otherwise.
+	pronoun int8
 }
 
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),
@@ -158,7 +161,17 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 			}
 		}
 	}
-	return addMissed(text, toks, joinInstitutions(text, splitCompounds(text, ms, r.model))), nil
+	ms = addMissed(text, toks, joinInstitutions(text, splitCompounds(text, ms, r.model)))
+	sentEnd := make([]int, len(toks)) // sents share toks, in order
+	k := 0
+	for _, s := range sents {
+		for j := range s {
+			sentEnd[k+j] = k + len(s)
+		}
+		k += len(s)
+	}
+	markPronouns(toks, sentEnd, ms)
+	return ms, nil
 }
 
 // orgNouns are the lower-case words that, right after a name, say it is an

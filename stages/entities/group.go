@@ -73,6 +73,9 @@ func group(ms []mention) []record.Entity {
 		if ents[r].typ == "PERSON" {
 			e.Type = "PERSON"
 		}
+		if e.Type == "PERSON" && thingNotPerson(ms, idx) {
+			e.Type = "ORG"
+		}
 		for _, i := range idx {
 			m := ms[i]
 			e.Mentions = append(e.Mentions, record.Mention{

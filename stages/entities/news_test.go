@@ -52,6 +52,12 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 				"for it holds surnames its name lists lack (Brown, Miller, Dole: CoNLL dev fell 0.3 when it did)",
 		},
 		{
+			name: "a one-word name that news refers to as it is no person",
+			text: "Belaruskali said its workers would return. Shares of Belaruskali rose.\n" +
+				"Kerry said his team would meet on Monday.",
+			want: map[string]string{"Belaruskali": "ORG", "Kerry": "PERSON"},
+		},
+		{
 			name:   "a photo credit is not a name",
 			text:   "Protesters march in Minneapolis, Minnesota, U.S., May 28, 2020. REUTERS/File Photo",
 			want:   map[string]string{"Minneapolis": "GPE"},
