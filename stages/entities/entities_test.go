@@ -224,6 +224,13 @@ func TestGroup(t *testing.T) {
 		{"a compound of two names is not a name",
 			[]mention{mk("Trump-Kim", "MISC", 0), mk("Kim", "PERSON", 20), mk("Kim Jong Un", "PERSON", 30)},
 			`Trump-Kim/MISC["Trump-Kim"] Kim Jong Un/PERSON["Kim" "Kim Jong Un"]`},
+		{"a repetition found untagged has no vote",
+			[]mention{mk("All Black", "MISC", 0), mk("All Black", "MISC", 20), mk("All Black", "ORG", 40),
+				echoed(mk("All Black", "ORG", 60)), echoed(mk("All Black", "ORG", 80))},
+			`All Black/MISC["All Black" "All Black" "All Black" "All Black" "All Black"]`},
+		{"repetitions vote when nothing else does",
+			[]mention{echoed(mk("Reuters", "ORG", 0)), echoed(mk("Reuters", "ORG", 20))},
+			`Reuters/ORG["Reuters" "Reuters"]`},
 		{"the person beats another type with the same surname",
 			[]mention{mk("Big Question Trump", "ORG", 0), mk("Trump", "PERSON", 30), mk("Donald Trump", "PERSON", 40)},
 			`Big Question Trump/ORG["Big Question Trump"] Donald Trump/PERSON["Trump" "Donald Trump"]`},
@@ -232,6 +239,54 @@ func TestGroup(t *testing.T) {
 		if got := summary(group(tt.ms)); got != tt.want {
 			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
 		}
+	}
+}
+
+func echoed(m mention) mention {
+	m.echo = true
+	return m
+}
+
+func TestAddMissedCapitals(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tagged     []string // the names the tagger found, by their first occurrence
+		want       []string // the mentions after addMissed
+	}{
+		{"a photo credit repeats the agency",
+			"Reuters reported the deal.\nREUTERS/Mark Makela",
+			[]string{"Reuters"}, []string{"Reuters@0", "REUTERS@27"}},
+		{"a heading repeats a two-word name",
+			"ATTACKING ALL BLACK PRIDE\nThe All Black side lost.",
+			[]string{"All Black"}, []string{"ALL BLACK@10", "All Black@30"}},
+		{"a name in capitals is not repeated in lower case",
+			"REUTERS photo.\nReuters reported.",
+			[]string{"REUTERS"}, []string{"REUTERS@0"}},
+		{"a word in capitals that only starts the name",
+			"Pfizer Inc said.\nPFIZER SHARES",
+			[]string{"Pfizer Inc"}, []string{"Pfizer Inc@0"}},
+		{"two letters are too ambiguous",
+			"Us Weekly said.\nUS FALLS",
+			[]string{"Us"}, []string{"Us@0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := ner.Tokenize(tt.text)
+			var ms []mention
+			for _, name := range tt.tagged {
+				i := strings.Index(tt.text, name)
+				n := len(ner.Tokenize(name))
+				k := slices.IndexFunc(toks, func(t ner.Token) bool { return t.Start == i })
+				ms = append(ms, mention{toks: toks[k : k+n], typ: "ORG", text: name, key: normKey(name)})
+			}
+			var got []string
+			for _, m := range addMissed(tt.text, toks, ms) {
+				got = append(got, fmt.Sprintf("%s@%d", m.text, m.toks[0].RuneStart))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("addMissed = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -33,6 +33,10 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		m     mention
 	}
 	byFirst := map[string][]name{}
+	// byCaps holds the names not written in capitals by their first word in capitals,
+	// for their repetitions in headings and photo credits ("REUTERS/Mark Makela" after
+	// "Reuters", "ATTACKING REPUBLICANS" after "Republicans").
+	byCaps := map[string][]name{}
 	byKey := map[string]mention{}  // multi-word names by their spelling-folded key
 	keyStarts := map[string]bool{} // the first folded word of each key, to skip most tokens cheaply
 	for _, m := range ms {
@@ -55,6 +59,9 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			continue
 		}
 		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
+		if !allCaps(m.text) {
+			byCaps[strings.ToUpper(words[0])] = append(byCaps[strings.ToUpper(words[0])], name{words, m})
+		}
 		if len(words) > 1 {
 			key := normKey(strings.Join(words, " "))
 			byKey[key] = m
@@ -98,19 +105,26 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	for _, c := range byFirst {
 		slices.SortStableFunc(c, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
 	}
+	for _, c := range byCaps {
+		slices.SortStableFunc(c, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
+	}
 	n := len(ms)
 	for i := 0; i < len(toks); i++ {
 		if covered[i] {
 			continue
 		}
-		for _, c := range byFirst[toks[i].Text] {
+		candidates, inCaps := byFirst[toks[i].Text], false
+		if len(candidates) == 0 && len(byCaps) > 0 && allCaps(toks[i].Text) {
+			candidates, inCaps = byCaps[toks[i].Text], true
+		}
+		for _, c := range candidates {
 			l := len(c.words)
 			if i+l > len(toks) || slices.ContainsFunc(covered[i:i+l], func(b bool) bool { return b }) {
 				continue
 			}
 			match := true
 			for k, w := range c.words {
-				if toks[i+k].Text != w {
+				if t := toks[i+k].Text; t != w && !(inCaps && t == strings.ToUpper(w)) {
 					match = false
 					break
 				}
@@ -121,6 +135,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			m := c.m
 			m.toks = toks[i : i+l]
 			m.text = text[toks[i].Start:toks[i+l-1].End] // the spacing may differ
+			m.echo = true
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true
@@ -152,6 +167,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			}
 			m.toks = toks[i : i+l]
 			m.text = text[toks[i].Start:toks[i+l-1].End]
+			m.echo = true
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true
