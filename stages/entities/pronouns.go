@@ -21,8 +21,9 @@ var (
 )
 
 // markPronouns sets the pronoun cue of every one-token mention: the first third-person
-// singular pronoun after it in its sentence, within pronounReach tokens. sentEnd[i] is
-// the index of the token after the last token of token i's sentence.
+// singular pronoun after it in its sentence, within pronounReach tokens and before any
+// token that breaksAntecedent. sentEnd[i] is the index of the token after the last
+// token of token i's sentence.
 func markPronouns(toks []ner.Token, sentEnd []int, ms []mention) {
 	at := 0 // mentions are in text order
 	for mi := range ms {
@@ -46,6 +47,9 @@ func markPronouns(toks []ner.Token, sentEnd []int, ms []mention) {
 				ms[mi].pronoun = -1
 				break
 			}
+			if breaksAntecedent(toks[k].Text) {
+				break
+			}
 		}
 	}
 }
@@ -64,4 +68,19 @@ func thingNotPerson(ms []mention, idx []int) bool {
 		cue += int(ms[i].pronoun)
 	}
 	return cue > 0
+}
+
+// breaksAntecedent reports whether a token between a name and a pronoun makes the name an
+// unlikely antecedent: another capitalised word, which may be the pronoun's own
+// antecedent ("if Moxie were Frodo, QuickBooks would be its"), or a clause break ("artists
+// like Rihanna, accelerating its activity").
+func breaksAntecedent(w string) bool {
+	if isCapitalised(w) {
+		return true
+	}
+	switch w {
+	case ",", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "--":
+		return true
+	}
+	return false
 }

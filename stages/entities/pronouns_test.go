@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newspipe/newspipe/internal/ner"
@@ -20,6 +21,11 @@ func TestMarkPronouns(t *testing.T) {
 		{"not past the sentence", "Sentix rose. Its index fell.", "Sentix", 0},
 		{"not beyond the reach", "Pfizer a b c d e f g h i j k l m n o its", "Pfizer", 0},
 		{"a two-token name has no cue", "Yara ASA said its output rose.", "Yara ASA", 0},
+		{"another name may be the antecedent", "If Moxie were Frodo, QuickBooks would be its wizard.", "Moxie", 0},
+		{"a capitalised word stops the search", "Rihanna sang for Apple and its fans.", "Rihanna", 0},
+		{"a clause break stops the search", "songs by Rihanna, accelerating its activity", "Rihanna", 0},
+		{"a capitalised pronoun is a pronoun", "Kerry said \"He would\" be there.", "Kerry", 0},
+		{"a capitalised pronoun after the name", "Ms Haines She said.", "Haines", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,7 +40,8 @@ func TestMarkPronouns(t *testing.T) {
 				k += len(s)
 			}
 			mt := ner.Tokenize(tt.mention)
-			ms := []mention{{toks: toks[:len(mt)], text: tt.mention}}
+			at := slices.IndexFunc(toks, func(t ner.Token) bool { return t.Text == mt[0].Text })
+			ms := []mention{{toks: toks[at : at+len(mt)], text: tt.mention}}
 			markPronouns(toks, sentEnd, ms)
 			if ms[0].pronoun != tt.want {
 				t.Errorf("pronoun cue of %q in %q = %d, want %d", tt.mention, tt.text, ms[0].pronoun, tt.want)
