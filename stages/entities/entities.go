@@ -47,9 +47,6 @@ type mention struct {
 	// pronoun is 1 when the first pronoun after a one-token name in its sentence is
 	// "its", -1 when it is "he" or "she" (or their other forms), 0 otherwise.
 	pronoun int8
-	// echo is set on a repetition that addMissed found of a name tagged elsewhere:
-	// it has its source's type and no vote of its own.
-	echo bool
 }
 
 // Entities returns the canonical entities of text, each with all its mentions (code point offsets into text),

@@ -224,13 +224,6 @@ func TestGroup(t *testing.T) {
 		{"a compound of two names is not a name",
 			[]mention{mk("Trump-Kim", "MISC", 0), mk("Kim", "PERSON", 20), mk("Kim Jong Un", "PERSON", 30)},
 			`Trump-Kim/MISC["Trump-Kim"] Kim Jong Un/PERSON["Kim" "Kim Jong Un"]`},
-		{"a repetition found untagged has no vote",
-			[]mention{mk("All Black", "MISC", 0), mk("All Black", "MISC", 20), mk("All Black", "ORG", 40),
-				echoed(mk("All Black", "ORG", 60)), echoed(mk("All Black", "ORG", 80))},
-			`All Black/MISC["All Black" "All Black" "All Black" "All Black" "All Black"]`},
-		{"repetitions vote when nothing else does",
-			[]mention{echoed(mk("Reuters", "ORG", 0)), echoed(mk("Reuters", "ORG", 20))},
-			`Reuters/ORG["Reuters" "Reuters"]`},
 		{"the person beats another type with the same surname",
 			[]mention{mk("Big Question Trump", "ORG", 0), mk("Trump", "PERSON", 30), mk("Donald Trump", "PERSON", 40)},
 			`Big Question Trump/ORG["Big Question Trump"] Donald Trump/PERSON["Trump" "Donald Trump"]`},
@@ -240,11 +233,6 @@ func TestGroup(t *testing.T) {
 			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
 		}
 	}
-}
-
-func echoed(m mention) mention {
-	m.echo = true
-	return m
 }
 
 func TestAddMissedGrows(t *testing.T) {

@@ -95,16 +95,10 @@ func group(ms []mention) []record.Entity {
 // typeOrder breaks ties in type votes.
 var typeOrder = map[string]int{"PERSON": 0, "GPE": 1, "ORG": 2, "NORP": 3, "LOC": 4, "MISC": 5}
 
-// voteType is the most frequent type of the mentions, ties going to the earlier of
-// typeOrder. Repetitions that addMissed found (echo) have their source's type and no
-// vote of their own, unless every mention is one.
+// voteType is the most frequent type of the mentions, ties going to the earlier of typeOrder.
 func voteType(ms []mention, idx []int) string {
 	votes := map[string]int{}
-	echoes := !slices.ContainsFunc(idx, func(i int) bool { return !ms[i].echo })
 	for _, i := range idx {
-		if ms[i].echo && !echoes {
-			continue
-		}
 		votes[ms[i].typ]++
 		if ms[i].cued {
 			votes[ms[i].typ]++

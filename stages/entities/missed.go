@@ -33,9 +33,10 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		m     mention
 	}
 	byFirst := map[string][]name{}
-	// byCaps holds the names not written in capitals by their first word in capitals,
-	// for their repetitions in headings and photo credits ("REUTERS/Mark Makela" after
-	// "Reuters", "ATTACKING REPUBLICANS" after "Republicans").
+	// byCaps holds the one-word names not written in capitals by their capitals, for
+	// their repetitions in headings and photo credits ("REUTERS/Mark Makela" after
+	// "Reuters", "ATTACKING REPUBLICANS" after "Republicans"); a longer name repeated
+	// in capitals is found as a spelling variant (byKey).
 	byCaps := map[string][]name{}
 	byKey := map[string]mention{}  // multi-word names by their spelling-folded key
 	keyStarts := map[string]bool{} // the first folded word of each key, to skip most tokens cheaply
@@ -60,7 +61,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			continue
 		}
 		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
-		if !allCaps(m.text) {
+		if len(words) == 1 && !allCaps(m.text) {
 			byCaps[strings.ToUpper(words[0])] = append(byCaps[strings.ToUpper(words[0])], name{words, m})
 		}
 		if len(words) > 1 {
@@ -103,9 +104,10 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			}
 		}
 	}
-	// A mention that is the end of a longer known name grows back to it when the words
-	// before it are that name's: the tagger may leave out an unknown given name at the
-	// start of a sentence ("Barack Obama said") that the article elsewhere writes whole.
+	// A mention that is the end of a longer known name grows back to it when the
+	// capitalised words before it are that name's: the tagger may leave out an unknown
+	// given name at the start of a sentence ("Barack Obama said") that the article
+	// elsewhere writes whole.
 	for mi := range ms {
 		if len(byKey) == 0 {
 			break
@@ -118,7 +120,7 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		for k := 2; k >= 1; k-- {
 			start := first - k
 			if start < 0 || slices.Contains(covered[start:first], true) ||
-				slices.ContainsFunc(toks[start:first], func(t ner.Token) bool { return !hasAlnum(t.Text) }) {
+				slices.ContainsFunc(toks[start:first], func(t ner.Token) bool { return !isCapitalised(t.Text) }) {
 				continue
 			}
 			words := make([]string, 0, last-start+1)
@@ -138,9 +140,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	}
 	// Longest names first, so "Bashar al-Assad" wins over "Bashar".
 	for _, c := range byFirst {
-		slices.SortStableFunc(c, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
-	}
-	for _, c := range byCaps {
 		slices.SortStableFunc(c, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
 	}
 	n := len(ms)
@@ -170,7 +169,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			m := c.m
 			m.toks = toks[i : i+l]
 			m.text = text[toks[i].Start:toks[i+l-1].End] // the spacing may differ
-			m.echo = true
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true
@@ -202,7 +200,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			}
 			m.toks = toks[i : i+l]
 			m.text = text[toks[i].Start:toks[i+l-1].End]
-			m.echo = true
 			ms = append(ms, m)
 			for k := i; k < i+l; k++ {
 				covered[k] = true
