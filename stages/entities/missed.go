@@ -40,7 +40,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 	byCaps := map[string][]name{}
 	byKey := map[string]mention{}  // multi-word names by their spelling-folded key
 	keyStarts := map[string]bool{} // the first folded word of each key, to skip most tokens cheaply
-	keyEnds := map[string]bool{}   // the last folded word of each key
 	for _, m := range ms {
 		i0 := index(m.toks[0].Start)
 		for k, t := range m.toks {
@@ -69,7 +68,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 			byKey[key] = m
 			first, _, _ := strings.Cut(key, " ")
 			keyStarts[first] = true
-			keyEnds[key[strings.LastIndexByte(key, ' ')+1:]] = true
 		}
 	}
 	// A mention that is the start of a spelling variant of a longer known name grows to it:
@@ -98,40 +96,6 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 				m.text = text[toks[first].Start:toks[end].End]
 				ms[mi] = m
 				for j := last + 1; j <= end; j++ {
-					covered[j] = true
-				}
-				break
-			}
-		}
-	}
-	// A mention that is the end of a longer known name grows back to it when the
-	// capitalised words before it are that name's: the tagger may leave out an unknown
-	// given name at the start of a sentence ("Barack Obama said") that the article
-	// elsewhere writes whole.
-	for mi := range ms {
-		if len(byKey) == 0 {
-			break
-		}
-		lastKey := normKey(ms[mi].toks[len(ms[mi].toks)-1].Text)
-		if !keyEnds[lastKey[strings.LastIndexByte(lastKey, ' ')+1:]] {
-			continue // no longer name ends like this one
-		}
-		first, last := index(ms[mi].toks[0].Start), index(ms[mi].toks[len(ms[mi].toks)-1].Start)
-		for k := 2; k >= 1; k-- {
-			start := first - k
-			if start < 0 || slices.Contains(covered[start:first], true) ||
-				slices.ContainsFunc(toks[start:first], func(t ner.Token) bool { return !isCapitalised(t.Text) }) {
-				continue
-			}
-			words := make([]string, 0, last-start+1)
-			for _, t := range toks[start : last+1] {
-				words = append(words, t.Text)
-			}
-			if m, ok := byKey[normKey(strings.Join(words, " "))]; ok && len(words) > len(ms[mi].toks) {
-				m.toks = toks[start : last+1]
-				m.text = text[toks[start].Start:toks[last].End]
-				ms[mi] = m
-				for j := start; j < first; j++ {
 					covered[j] = true
 				}
 				break
