@@ -61,7 +61,8 @@ func addMissed(text string, toks []ner.Token, ms []mention) []mention {
 		}
 		byFirst[words[0]] = append(byFirst[words[0]], name{words, m})
 		if len(words) == 1 && !allCaps(m.text) {
-			byCaps[strings.ToUpper(words[0])] = append(byCaps[strings.ToUpper(words[0])], name{words, m})
+			up := strings.ToUpper(words[0])
+			byCaps[up] = append(byCaps[up], name{words, m})
 		}
 		if len(words) > 1 {
 			key := normKey(strings.Join(words, " "))
