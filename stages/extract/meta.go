@@ -27,6 +27,8 @@ type pageMeta struct {
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
 	bylineAuthors                 []string    // the people of the page's visible byline
 	timeAttr                      string      // the first <time datetime> that is no modification date
+	timeModified                  string      // the first <time datetime> marked as a modification date
+	shown                         []shownDate // the dates shown in the page's text, in page order
 	zones                         []time.Time // the zoned times of the page's <time datetime>
 	shownDate                     string      // the first publication date shown in the article's header
 	modified                      string      // article:modified_time and kin
@@ -43,6 +45,7 @@ var publishedNames = []string{
 	"date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dcterms.date",
 	"citation_publication_date", "article.published", "published_time", "og:published_time",
 	"cxenseparse:recs:publishtime", "article:published", "datecreated", "originalpublicationdate",
+	"published",
 }
 
 // modifiedNames are meta names and properties that carry the modification date, in
@@ -152,19 +155,19 @@ func readPageMeta(root *html.Node) *pageMeta {
 		if d.Zoned && d.Precision > pubdate.Day {
 			pm.zones = append(pm.zones, d.Time)
 		}
-		if pm.timeAttr == "" && !isModified(s) {
+		switch modified := isModified(s); {
+		case pm.timeAttr == "" && !modified:
 			pm.timeAttr = d.ISO()
+		case pm.timeModified == "" && modified:
+			pm.timeModified = d.ISO()
 		}
 	})
 	if (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
 		pm.bylineAuthors = visibleAuthors(doc)
 	}
-	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
-		pm.shownDate = visibleDate(doc)
-	}
-	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" && pm.shownDate == "" {
-		pm.shownUpdate = visibleUpdate(doc)
-	}
+	pm.shownDate = visibleDate(doc)
+	pm.shownUpdate = visibleUpdate(doc)
+	pm.shown = shownDates(root)
 	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
@@ -237,10 +240,11 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
 // rel=author links, then by the visible byline; an organization only when no person is
 // named (metadata.CleanAuthors drops the site itself unless its name is a person's).
-// Published: JSON-LD datePublished, then article:published_time and kin, then the first
-// <time datetime> that is no modification date, then the first date shown in a date or
-// byline element. Updated: JSON-LD dateModified, then article:modified_time and kin, then
-// the first update date shown ("Updated March 13, 2024").
+// Published: the best of the days the page names (JSON-LD, meta tags, <time>, the
+// dates shown in its text) under the learned weights of date.json (see
+// dateCandidates), the most trusted source first among equals. Updated: JSON-LD
+// dateModified, then article:modified_time and kin, then the first update date shown
+// ("Updated March 13, 2024"); also the chosen day when only modification dates name it.
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
 	m.URL = pm.canonical
@@ -281,20 +285,22 @@ func (pm *pageMeta) resolve() document.Metadata {
 	for _, a := range people {
 		m.Authors = appendName(m.Authors, a)
 	}
-	if m.Published == "" {
-		m.Published = pm.published
-	}
-	if m.Published == "" {
-		m.Published = pm.timeAttr
-	}
-	if m.Published == "" {
-		m.Published = pm.shownDate
-	}
-	m.Published = inLocalZone(m.Published, pm.zones)
+	m.Published = ""
 	for _, d := range []string{m.Updated, pm.modified, pm.shownUpdate} {
 		if d != "" {
 			m.Updated = inLocalZone(d, pm.zones)
 			break
+		}
+	}
+	if cands := pm.dateCandidates(); len(cands) > 0 {
+		// A day that only modification dates name is the page's update date, which
+		// metadata.Merge takes for the publication date only when no other source
+		// (the article's lines, the input) gives one.
+		switch best := cands[BestDate(cands, dateWeights)]; {
+		case best.Published:
+			m.Published = best.Value
+		default:
+			m.Updated = best.Value
 		}
 	}
 	desc := pm.ogDesc

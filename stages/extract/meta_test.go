@@ -57,9 +57,15 @@ func TestReadMeta(t *testing.T) {
 			{"@type":["BlogPosting"],"headline":"A post","author":{"name":"Jane Roe"},"datePublished":"2018-06-10"}]}</script>`,
 			document.Metadata{Title: "A post", Authors: []string{"Jane Roe"}, Site: "Planet", Published: "2018-06-10"}},
 		{"json-ld over open graph", `<meta property="og:title" content="OG title here">
-			<meta property="article:published_time" content="2017-01-01">
 			<script type="application/ld+json">{"@type":"Article","headline":"LD title","datePublished":"2018-06-10"}</script>`,
 			document.Metadata{Title: "LD title", Published: "2018-06-10"}},
+		{"the date shown under the headline over a publication date the page hides", `<script type="application/ld+json">{"@type":"Article",
+			"datePublished":"2024-09-06","dateModified":"2025-11-14"}</script></head><body><article><h1>Storm closes schools</h1>
+			<div class="datepanel"><span class="blog_dt">November 14, 2025</span></div><p>Text.</p></article>`,
+			document.Metadata{Published: "2025-11-14", Updated: "2025-11-14"}},
+		{"a date shown in a short element of its own", `</head><body><article><h1>Storm closes schools</h1>
+			<div><span>Jane Roe</span></div><div><p>April 8, 2024</p></div><p>Text of the article, long enough to be no date line at all.</p></article>`,
+			document.Metadata{Published: "2024-04-08"}},
 		{"json-ld web page only as fallback", `<script type="application/ld+json">[{"@type":"WebPage","name":"Page name","headline":"Page headline"},
 			{"@type":"Article","headline":"Article headline"}]</script>`,
 			document.Metadata{Title: "Article headline"}},
@@ -91,9 +97,9 @@ func TestReadMeta(t *testing.T) {
 		{"shown update date kept apart", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="byline">By Jane Roe</p><p class="small">Updated March 13, 2024</p><p>Text.</p></article>`,
 			document.Metadata{Authors: []string{"Jane Roe"}, Updated: "2024-03-13"}},
-		{"shown update date is not read when a publication date is shown", `</head><body><article><h1>Storm closes schools</h1>
+		{"the publication date when the page shows it beside the update date", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="date">March 1, 2024</p><p>Last updated: March 13, 2024</p></article>`,
-			document.Metadata{Published: "2024-03-01"}},
+			document.Metadata{Published: "2024-03-01", Updated: "2024-03-13"}},
 		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
 			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
 			document.Metadata{Authors: []string{"Shauna Mitchell"}}},
