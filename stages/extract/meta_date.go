@@ -134,12 +134,12 @@ func shownDates(root *html.Node) []shownDate {
 			}
 		case html.TextNode:
 			el := n.Parent
-			if el == nil || seen[el] || !hasDigit(n.Data) {
+			if el == nil || seen[el] || !mayHoldDate(n.Data) {
 				return
 			}
 			seen[el] = true
-			text := collapse(textOf(el))
-			if len(strings.Fields(text)) > 16 {
+			text := collapse(boundedText(el, 400))
+			if text == "" || len(strings.Fields(text)) > 16 {
 				text = collapse(n.Data)
 				if len(strings.Fields(text)) > 16 {
 					return
@@ -185,8 +185,59 @@ func previousText(el *html.Node) string {
 	return ""
 }
 
-func hasDigit(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return '0' <= r && r <= '9' }) >= 0
+// monthPrefixes are the first three letters of the English month names.
+var monthPrefixes = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
+
+// mayHoldDate is a cheap test that a text may hold a date: a digit and a month's name,
+// or two numbers joined by "/", "." or "-" (2025-12-15, 12.12.2025). Most of a page's
+// texts (prices, counts, menus) fail it and are not parsed.
+func mayHoldDate(s string) bool {
+	digit, month, joined := false, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			digit = true
+			if i+2 < len(s) && (s[i+1] == '/' || s[i+1] == '.' || s[i+1] == '-') && isDigit(s[i+2]) {
+				joined = true
+			}
+		case !month && i+3 <= len(s) && (i == 0 || !isLetter(s[i-1])) && isLetter(c):
+			var b [3]byte
+			for k := range b {
+				b[k] = s[i+k] | 0x20
+			}
+			month = monthPrefixes[string(b[:])]
+		}
+	}
+	return digit && (month || joined)
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// boundedText returns the text under n, or "" when it is longer than limit bytes: a
+// date line is short, and long elements are not read whole.
+func boundedText(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			if sb.Len()+len(n.Data) > limit {
+				return false
+			}
+			sb.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	return sb.String()
 }
 
 // dateCandidates returns the days the page names as its date, each with its features,
