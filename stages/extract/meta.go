@@ -162,15 +162,18 @@ func readPageMeta(root *html.Node) *pageMeta {
 			pm.timeModified = d.ISO()
 		}
 	})
-	if (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
-		pm.bylineAuthors = visibleAuthors(doc)
+	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
+		pm.canonical = href
+	}
+	if pm.needsByline() {
+		cands := pm.bylineCandidates(root, visibleAuthors(doc))
+		if b := BestByline(cands, bylineWeights); b > 0 {
+			pm.bylineAuthors = cands[b].Names
+		}
 	}
 	pm.shownDate = visibleDate(doc)
 	pm.shownUpdate = visibleUpdate(doc)
 	pm.shown = shownDates(root)
-	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
-		pm.canonical = href
-	}
 	return pm
 }
 

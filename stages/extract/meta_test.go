@@ -63,9 +63,9 @@ func TestReadMeta(t *testing.T) {
 			"datePublished":"2024-09-06","dateModified":"2025-11-14"}</script></head><body><article><h1>Storm closes schools</h1>
 			<div class="datepanel"><span class="blog_dt">November 14, 2025</span></div><p>Text.</p></article>`,
 			document.Metadata{Published: "2025-11-14", Updated: "2025-11-14"}},
-		{"a date shown in a short element of its own", `</head><body><article><h1>Storm closes schools</h1>
+		{"a byline's name and date in short elements of their own", `</head><body><article><h1>Storm closes schools</h1>
 			<div><span>Jane Roe</span></div><div><p>April 8, 2024</p></div><p>Text of the article, long enough to be no date line at all.</p></article>`,
-			document.Metadata{Published: "2024-04-08"}},
+			document.Metadata{Authors: []string{"Jane Roe"}, Published: "2024-04-08"}},
 		{"json-ld web page only as fallback", `<script type="application/ld+json">[{"@type":"WebPage","name":"Page name","headline":"Page headline"},
 			{"@type":"Article","headline":"Article headline"}]</script>`,
 			document.Metadata{Title: "Article headline"}},
