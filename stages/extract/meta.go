@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -266,8 +267,13 @@ func (pm *pageMeta) resolve() document.Metadata {
 	m.Title = declared
 	plain := stripSiteSuffix(pm.title, m.Site, host)
 	for _, h := range pm.headlines {
+		// A blog's name in its <h1> agrees with a <title> that holds it
+		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
+		if isSiteName(h, m.Site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
+			continue
+		}
 		if agrees(h, declared) || agrees(h, plain) {
-			m.Title = h
+			m.Title = stripNamedSite(h, m.Site, host)
 			break
 		}
 	}
@@ -345,7 +351,21 @@ func agrees(headline, declared string) bool {
 }
 
 // titleSeparators split a page title from the site name appended to it.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "}
+
+// stripNamedSite removes the site's name after a headline's last separator: "Critics'
+// Choice: Best UK Art Exhibitions 2025 – Artlyst" on artlyst.com.
+func stripNamedSite(title, site, host string) string {
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(strings.TrimSpace(title[i+len(sep):]), site, host) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
+
+// domainName matches a part of a title that is a domain name: "Newegg.com".
+var domainName = regexp.MustCompile(`^[\pL\pN-]+(?:\.[\pL\pN-]+)*\.[a-zA-Z]{2,6}$`)
 
 // stripSiteSuffix removes the site's name from a title: " | Site" after it or "Site | "
 // before it, where the site is the named one, or the page's host ("Artlyst" on
@@ -377,14 +397,15 @@ func stripSiteSuffix(title, site, host string) string {
 // isSiteName reports whether a part of a title names the site: it is the site's name,
 // or its letters are the host's name ("Newegg.com", "TheFocus.AI Labs" on thefocus.ai).
 func isSiteName(part, site, host string) bool {
-	if site != "" && sameName(part, site) {
+	if site != "" && sameName(part, site) || domainName.MatchString(part) {
 		return true
 	}
 	if host == "" || len(strings.Fields(part)) > 6 {
 		return false
 	}
 	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
-	return len(host) >= 4 && strings.Contains(letters, host)
+	// "Lessons Learned" on startuplessonslearned.com: the host holds the name.
+	return len(host) >= 4 && strings.Contains(letters, host) || len(letters) >= 8 && strings.Contains(host, letters)
 }
 
 // hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.

@@ -56,6 +56,16 @@ func TestReadMeta(t *testing.T) {
 		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Planet"},
 			{"@type":["BlogPosting"],"headline":"A post","author":{"name":"Jane Roe"},"datePublished":"2018-06-10"}]}</script>`,
 			document.Metadata{Title: "A post", Authors: []string{"Jane Roe"}, Site: "Planet", Published: "2018-06-10"}},
+		{"a blog's name in the <h1> is no headline", `<title>RogerBW's Blog: Advent of Code 2025 week 2</title>
+			<meta property="og:title" content="Advent of Code 2025 week 2"><meta property="og:site_name" content="RogerBW's Blog">
+			</head><body><h1>RogerBW's Blog</h1><h2>Day 7</h2>`,
+			document.Metadata{Title: "Advent of Code 2025 week 2", Site: "RogerBW's Blog"}},
+		{"the site's name after the visible headline", `<script type="application/ld+json">{"@type":"Article",
+			"headline":"Best UK Art Exhibitions 2025 – Artlyst","publisher":{"@type":"Organization","name":"Artlyst"}}</script>
+			</head><body><article><h1>Best UK Art Exhibitions 2025 – Artlyst</h1></article>`,
+			document.Metadata{Title: "Best UK Art Exhibitions 2025", Site: "Artlyst"}},
+		{"a domain name after the title", `<title>GAME CHANGER | Newegg.com</title>`,
+			document.Metadata{Title: "GAME CHANGER"}},
 		{"json-ld over open graph", `<meta property="og:title" content="OG title here">
 			<script type="application/ld+json">{"@type":"Article","headline":"LD title","datePublished":"2018-06-10"}</script>`,
 			document.Metadata{Title: "LD title", Published: "2018-06-10"}},
