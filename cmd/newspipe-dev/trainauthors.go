@@ -175,7 +175,7 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 						if i == 0 {
 							name = "(nobody)"
 						}
-						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.ScoreDate(w, c.Features)))
+						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, c.Features)))
 					}
 					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, strings.Join(p.authors, "; "), strings.Join(cs, ", "))
 					listed++

@@ -137,7 +137,7 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 						if i == b {
 							mark = "*"
 						}
-						days = append(days, fmt.Sprintf("%s%s %.2f", mark, c.Day, extract.ScoreDate(w, c.Features)))
+						days = append(days, fmt.Sprintf("%s%s %.2f", mark, c.Day, extract.Score(w, c.Features)))
 					}
 					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, p.day, strings.Join(days, ", "))
 					listed++

@@ -75,7 +75,7 @@ var isPublishedName = func() map[string]bool {
 var authorNames = map[string]bool{
 	"author": true, "article:author": true, "og:article:author": true, "parsely-author": true,
 	"sailthru.author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
-	"citation_author": true, "twitter:creator": false,
+	"citation_author": true, "citation_authors": true, "twitter:creator": false,
 }
 
 // The selectors of the page's metadata, compiled once.

@@ -402,7 +402,7 @@ func EncodeBylineModel(w []float64) ([]byte, error) {
 func BestByline(cands []BylineCandidate, w []float64) int {
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
-		if s := ScoreDate(w, c.Features); best < 0 || s > bestScore+1e-12 {
+		if s := Score(w, c.Features); best < 0 || s > bestScore+1e-12 {
 			best, bestScore = i, s
 		}
 	}

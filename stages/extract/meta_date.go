@@ -413,8 +413,9 @@ func EncodeDateModel(w []float64) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// ScoreDate is a candidate's score under weights w (the bias, last, is shared by all).
-func ScoreDate(w, x []float64) float64 {
+// Score is a date or byline candidate's score under weights w (a weight past the
+// features, the bias, is shared by all candidates and does not change the choice).
+func Score(w, x []float64) float64 {
 	s := 0.0
 	for i, v := range x {
 		if i < len(w) {
@@ -429,7 +430,7 @@ func ScoreDate(w, x []float64) float64 {
 func BestDate(cands []DateCandidate, w []float64) int {
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
-		if s := ScoreDate(w, c.Features); best < 0 || s > bestScore+1e-12 {
+		if s := Score(w, c.Features); best < 0 || s > bestScore+1e-12 {
 			best, bestScore = i, s
 		}
 	}
