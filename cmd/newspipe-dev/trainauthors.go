@@ -25,8 +25,9 @@ author, the extractor lists the short elements of the page that name only people
 with its features, beside the choice of naming nobody. The right choice is the
 candidate that names the gold authors, or nobody when the gold names none or no
 candidate names the gold authors. The weights are fitted as a per-page choice
-(conditional logit); the ridge penalty is chosen by cross-validation grouped by site
-(URL host, the folds of "eval meta"). The weights fitted on all pages (or on all but the
+(conditional logit); the ridge penalty, and the margin by which a person must beat
+naming nobody (added to the weight of nobody), are chosen by cross-validation grouped by
+site (URL host, the folds of "eval meta"). The weights fitted on all pages (or on all but the
 --without fold) are written as JSON, to be embedded as stages/extract/byline.json.
 
 Example:
@@ -133,33 +134,39 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	r, a, fa := scoreChoices(pages, rules, 0)
 	fmt.Fprintf(stdout, "the byline rules alone: right %.3f, authors right %.3f, authors where none %.3f\n", r, a, fa)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tgrouped CV: right\tauthors right\tauthors where none\tfolds (right)")
-	best, bestL2 := -1.0, 0.0
+	fmt.Fprintln(tw, "l2\tmargin\tgrouped CV: right\tauthors right\tauthors where none\tfolds (right)")
+	best, bestL2, bestMargin := -1.0, 0.0, 0.0
 	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-		var chosen []int
-		lo, hi := 1.0, 0.0
+		ws := make([][]float64, *folds)
 		for f := range *folds {
-			w := fitHTMLByline(pages, l2, func(p bylineChoicePage) bool { return p.fold != f })
-			in := func(p bylineChoicePage) bool { return p.fold == f }
-			acc, _, _ := htmlBylineAccuracy(pages, w, in)
-			lo, hi = min(lo, acc), max(hi, acc)
-			for _, p := range pages {
-				if in(p) {
-					chosen = append(chosen, extract.BestByline(p.cands, w))
+			ws[f] = fitHTMLByline(pages, l2, func(p bylineChoicePage) bool { return p.fold != f })
+		}
+		for _, margin := range bylineMargins {
+			var chosen []int
+			lo, hi := 1.0, 0.0
+			for f := range *folds {
+				w := withMargin(ws[f], margin)
+				in := func(p bylineChoicePage) bool { return p.fold == f }
+				acc, _, _ := htmlBylineAccuracy(pages, w, in)
+				lo, hi = min(lo, acc), max(hi, acc)
+				for _, p := range pages {
+					if in(p) {
+						chosen = append(chosen, extract.BestByline(p.cands, w))
+					}
 				}
 			}
-		}
-		right, authors, falseAuthors := scoreChoices(pages, chosen, *folds)
-		fmt.Fprintf(tw, "%g\t%.3f\t%.3f\t%.3f\t%.2f-%.2f\n", l2, right, authors, falseAuthors, lo, hi)
-		if right > best+1e-9 {
-			best, bestL2 = right, l2
+			right, authors, falseAuthors := scoreChoices(pages, chosen, *folds)
+			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.3f\t%.3f\t%.2f-%.2f\n", l2, margin, right, authors, falseAuthors, lo, hi)
+			if right > best+1e-9 {
+				best, bestL2, bestMargin = right, l2, margin
+			}
 		}
 	}
 	tw.Flush()
 	if *failures > 0 {
 		listed := 0
 		for f := 1; f < *folds && listed < *failures; f++ {
-			w := fitHTMLByline(pages, bestL2, func(p bylineChoicePage) bool { return p.fold != f })
+			w := withMargin(fitHTMLByline(pages, bestL2, func(p bylineChoicePage) bool { return p.fold != f }), bestMargin)
 			for _, p := range pages {
 				if p.fold != f || listed >= *failures {
 					continue
@@ -187,9 +194,9 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	if *without >= 0 {
 		in = func(p bylineChoicePage) bool { return p.fold != *without }
 	}
-	w := fitHTMLByline(pages, bestL2, in)
+	w := withMargin(fitHTMLByline(pages, bestL2, in), bestMargin)
 	acc, _, _ := htmlBylineAccuracy(pages, w, in)
-	fmt.Fprintf(stdout, "chosen l2 %g: grouped CV %.3f, pages fitted (training) %.3f\n", bestL2, best, acc)
+	fmt.Fprintf(stdout, "chosen l2 %g, margin %g: grouped CV %.3f, pages fitted (training) %.3f\n", bestL2, bestMargin, best, acc)
 	if *without >= 0 {
 		acc, authors, falseAuthors := htmlBylineAccuracy(pages, w, func(p bylineChoicePage) bool { return p.fold == *without })
 		fmt.Fprintf(stdout, "fold %d, not fitted: right %.3f, authors right %.3f, authors where none %.3f\n", *without, acc, authors, falseAuthors)
@@ -213,6 +220,17 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		return exitFailures
 	}
 	return exitOK
+}
+
+// bylineMargins are the margins tried by which a person must beat naming nobody.
+var bylineMargins = []float64{0, 0.5, 1, 2}
+
+// withMargin returns the weights with the weight of naming nobody raised by margin: a
+// candidate is chosen only when it scores margin above nobody.
+func withMargin(w []float64, margin float64) []float64 {
+	out := append([]float64(nil), w...)
+	out[0] += margin
+	return out
 }
 
 // fitHTMLByline fits the byline weights as a per-page choice on the pages in
