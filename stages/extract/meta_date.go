@@ -392,6 +392,9 @@ var dateWeights = func() []float64 {
 	return w
 }()
 
+// DateModelJSON returns the embedded date weights, as EncodeDateModel writes them.
+func DateModelJSON() []byte { return append([]byte(nil), dateJSON...) }
+
 // ParseDateModel reads date weights written by EncodeDateModel.
 func ParseDateModel(b []byte) ([]float64, error) {
 	var m dateModel
