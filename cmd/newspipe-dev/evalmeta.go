@@ -70,9 +70,6 @@ type metaOut struct {
 	url  string
 }
 
-// metaSystems are the systems compared, in table order.
-var metaSystems = []string{"html", "text", "trafilatura"}
-
 func cmdEvalMeta(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval meta", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -82,6 +79,8 @@ func cmdEvalMeta(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	folds := fs.Int("folds", 5, "split the sites into `N` folds")
 	heldOut := fs.Int("heldout", 0, "the held-out `fold`")
 	failures := fs.Int("failures", 0, "list up to `N` wrong pages per system and field, outside the held-out fold")
+	pages := fs.String("pages", "", "write every page's score per system and field, tab-separated, to `file` (- for stdout)")
+	forms := fs.String("forms", "html,text", "the input `forms` to run, comma-separated: html, text")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -104,7 +103,13 @@ func cmdEvalMeta(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitFailures
 	}
 	out := map[string][]metaOut{}
-	for _, form := range []string{"html", "text"} {
+	var systems []string
+	for _, form := range strings.Split(*forms, ",") {
+		if form != "html" && form != "text" {
+			fs.Usage()
+			return exitUsage
+		}
+		systems = append(systems, form)
 		res, err := runMeta(ctx, models, cases, form, *workers)
 		if err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev eval meta: %v\n", err)
@@ -112,12 +117,11 @@ func cmdEvalMeta(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		}
 		out[form] = res
 	}
-	systems := metaSystems[:2]
 	if *baseline && !extract.HasBaseline {
 		fmt.Fprintf(stderr, "newspipe-dev eval meta: no go-trafilatura column: %v\n", extract.ErrNoBaseline)
 	}
 	if *baseline && extract.HasBaseline {
-		systems = metaSystems
+		systems = append(systems, "trafilatura")
 		for _, c := range cases {
 			raw, err := readPage(c.dir, c.id, "html")
 			if err != nil {
@@ -146,6 +150,12 @@ func cmdEvalMeta(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	if *failures > 0 {
 		printMetaFailures(stdout, cases, out, systems, *heldOut, *failures)
+	}
+	if *pages != "" {
+		if err := writeMetaPages(*pages, stdout, cases, out, systems); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev eval meta: %v\n", err)
+			return exitFailures
+		}
 	}
 	return exitOK
 }
@@ -487,4 +497,33 @@ func outField(field string, o metaOut) string {
 		return o.meta.Published
 	}
 	return o.url
+}
+
+// writeMetaPages writes one tab-separated line per page, system and field that counts:
+// set, page, fold, system, field, exact match, token F1, gold, output. Held-out pages are
+// written too: their fold says which they are.
+func writeMetaPages(path string, stdout io.Writer, cases []metaCase, out map[string][]metaOut, systems []string) error {
+	var buf bytes.Buffer
+	buf.WriteString("set\tpage\tfold\tsystem\tfield\texact\tf1\tgold\toutput\n")
+	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	for i, c := range cases {
+		for _, s := range systems {
+			for _, field := range metaFields {
+				sc := scoreMeta(field, c.gold, out[s][i])
+				if !sc.ok || field == "url" && s == "text" {
+					continue
+				}
+				fmt.Fprintf(&buf, "%s\t%s\t%d\t%s\t%s\t%g\t%.3f\t%s\t%s\n", c.set, c.id, c.fold, s, field, sc.exact, sc.f1,
+					clean.Replace(goldField(field, c.gold)), clean.Replace(outField(field, out[s][i])))
+			}
+		}
+	}
+	if path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write pages: %w", err)
+	}
+	return nil
 }

@@ -47,6 +47,12 @@ var program = &cli.Program{
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainMeta(args, e.Stdout, e.Stderr) }},
 		{Name: "train byline", Args: "[-o FILE] DIR...", Summary: "train the text byline scorer on pages with gold authors",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainByline(args, e.Stdout, e.Stderr) }},
+		{Name: "train date", Args: "[-o FILE] DIR...", Summary: "train the HTML publication date's choice on pages with gold dates",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainDate(args, e.Stdout, e.Stderr) }},
+		{Name: "train authors", Args: "[-o FILE] DIR...", Summary: "train the HTML byline's choice on pages with gold authors",
+			Run: func(_ context.Context, args []string, e cli.Env) int {
+				return cmdTrainAuthors(args, e.Stdout, e.Stderr)
+			}},
 		{Name: "train choice", Args: "[-o FILE] DIR...", Summary: "train the cleaner's choice between the aligned body and the page's prose (HTML)",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainChoice(ctx, args, e.Stdout, e.Stderr)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,6 +28,8 @@ type pageMeta struct {
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
 	bylineAuthors                 []string    // the people of the page's visible byline
 	timeAttr                      string      // the first <time datetime> that is no modification date
+	timeModified                  string      // the first <time datetime> marked as a modification date
+	shown                         []shownDate // the dates shown in the page's text, in page order
 	zones                         []time.Time // the zoned times of the page's <time datetime>
 	shownDate                     string      // the first publication date shown in the article's header
 	modified                      string      // article:modified_time and kin
@@ -43,6 +46,7 @@ var publishedNames = []string{
 	"date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dcterms.date",
 	"citation_publication_date", "article.published", "published_time", "og:published_time",
 	"cxenseparse:recs:publishtime", "article:published", "datecreated", "originalpublicationdate",
+	"published",
 }
 
 // modifiedNames are meta names and properties that carry the modification date, in
@@ -71,7 +75,7 @@ var isPublishedName = func() map[string]bool {
 var authorNames = map[string]bool{
 	"author": true, "article:author": true, "og:article:author": true, "parsely-author": true,
 	"sailthru.author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
-	"citation_author": true, "twitter:creator": false,
+	"citation_author": true, "citation_authors": true, "twitter:creator": false,
 }
 
 // The selectors of the page's metadata, compiled once.
@@ -152,22 +156,25 @@ func readPageMeta(root *html.Node) *pageMeta {
 		if d.Zoned && d.Precision > pubdate.Day {
 			pm.zones = append(pm.zones, d.Time)
 		}
-		if pm.timeAttr == "" && !isModified(s) {
+		switch modified := isModified(s); {
+		case pm.timeAttr == "" && !modified:
 			pm.timeAttr = d.ISO()
+		case pm.timeModified == "" && modified:
+			pm.timeModified = d.ISO()
 		}
 	})
-	if (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0 {
-		pm.bylineAuthors = visibleAuthors(doc)
-	}
-	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" {
-		pm.shownDate = visibleDate(doc)
-	}
-	if pm.ld.Published == "" && pm.published == "" && pm.timeAttr == "" && pm.shownDate == "" {
-		pm.shownUpdate = visibleUpdate(doc)
-	}
 	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
+	if pm.needsByline() {
+		cands := pm.bylineCandidates(root, visibleAuthors(doc))
+		if b := BestByline(cands, bylineWeights); b > 0 {
+			pm.bylineAuthors = cands[b].Names
+		}
+	}
+	pm.shownDate = visibleDate(doc)
+	pm.shownUpdate = visibleUpdate(doc)
+	pm.shown = shownDates(root)
 	return pm
 }
 
@@ -237,10 +244,11 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
 // rel=author links, then by the visible byline; an organization only when no person is
 // named (metadata.CleanAuthors drops the site itself unless its name is a person's).
-// Published: JSON-LD datePublished, then article:published_time and kin, then the first
-// <time datetime> that is no modification date, then the first date shown in a date or
-// byline element. Updated: JSON-LD dateModified, then article:modified_time and kin, then
-// the first update date shown ("Updated March 13, 2024").
+// Published: the best of the days the page names (JSON-LD, meta tags, <time>, the
+// dates shown in its text) under the learned weights of date.json (see
+// dateCandidates), the most trusted source first among equals. Updated: JSON-LD
+// dateModified, then article:modified_time and kin, then the first update date shown
+// ("Updated March 13, 2024"); also the chosen day when only modification dates name it.
 func (pm *pageMeta) resolve() document.Metadata {
 	m := pm.ld
 	m.URL = pm.canonical
@@ -259,8 +267,13 @@ func (pm *pageMeta) resolve() document.Metadata {
 	m.Title = declared
 	plain := stripSiteSuffix(pm.title, m.Site, host)
 	for _, h := range pm.headlines {
+		// A blog's name in its <h1> agrees with a <title> that holds it
+		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
+		if isSiteName(h, m.Site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
+			continue
+		}
 		if agrees(h, declared) || agrees(h, plain) {
-			m.Title = h
+			m.Title = stripNamedSite(h, m.Site, host)
 			break
 		}
 	}
@@ -281,20 +294,22 @@ func (pm *pageMeta) resolve() document.Metadata {
 	for _, a := range people {
 		m.Authors = appendName(m.Authors, a)
 	}
-	if m.Published == "" {
-		m.Published = pm.published
-	}
-	if m.Published == "" {
-		m.Published = pm.timeAttr
-	}
-	if m.Published == "" {
-		m.Published = pm.shownDate
-	}
-	m.Published = inLocalZone(m.Published, pm.zones)
+	m.Published = ""
 	for _, d := range []string{m.Updated, pm.modified, pm.shownUpdate} {
 		if d != "" {
 			m.Updated = inLocalZone(d, pm.zones)
 			break
+		}
+	}
+	if cands := pm.dateCandidates(); len(cands) > 0 {
+		// A day that only modification dates name is the page's update date, which
+		// metadata.Merge takes for the publication date only when no other source
+		// (the article's lines, the input) gives one.
+		switch best := cands[BestDate(cands, dateWeights)]; {
+		case best.Published:
+			m.Published = best.Value
+		default:
+			m.Updated = best.Value
 		}
 	}
 	desc := pm.ogDesc
@@ -336,7 +351,21 @@ func agrees(headline, declared string) bool {
 }
 
 // titleSeparators split a page title from the site name appended to it.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "}
+
+// stripNamedSite removes the site's name after a headline's last separator: "Critics'
+// Choice: Best UK Art Exhibitions 2025 – Artlyst" on artlyst.com.
+func stripNamedSite(title, site, host string) string {
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(strings.TrimSpace(title[i+len(sep):]), site, host) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
+
+// domainName matches a part of a title that is a domain name: "Newegg.com".
+var domainName = regexp.MustCompile(`^[\pL\pN-]+(?:\.[\pL\pN-]+)*\.[a-zA-Z]{2,6}$`)
 
 // stripSiteSuffix removes the site's name from a title: " | Site" after it or "Site | "
 // before it, where the site is the named one, or the page's host ("Artlyst" on
@@ -368,14 +397,15 @@ func stripSiteSuffix(title, site, host string) string {
 // isSiteName reports whether a part of a title names the site: it is the site's name,
 // or its letters are the host's name ("Newegg.com", "TheFocus.AI Labs" on thefocus.ai).
 func isSiteName(part, site, host string) bool {
-	if site != "" && sameName(part, site) {
+	if site != "" && sameName(part, site) || domainName.MatchString(part) {
 		return true
 	}
 	if host == "" || len(strings.Fields(part)) > 6 {
 		return false
 	}
 	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
-	return len(host) >= 4 && strings.Contains(letters, host)
+	// "Lessons Learned" on startuplessonslearned.com: the host holds the name.
+	return len(host) >= 4 && strings.Contains(letters, host) || len(letters) >= 8 && strings.Contains(host, letters)
 }
 
 // hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.

@@ -56,10 +56,26 @@ func TestReadMeta(t *testing.T) {
 		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Planet"},
 			{"@type":["BlogPosting"],"headline":"A post","author":{"name":"Jane Roe"},"datePublished":"2018-06-10"}]}</script>`,
 			document.Metadata{Title: "A post", Authors: []string{"Jane Roe"}, Site: "Planet", Published: "2018-06-10"}},
+		{"a blog's name in the <h1> is no headline", `<title>RogerBW's Blog: Advent of Code 2025 week 2</title>
+			<meta property="og:title" content="Advent of Code 2025 week 2"><meta property="og:site_name" content="RogerBW's Blog">
+			</head><body><h1>RogerBW's Blog</h1><h2>Day 7</h2>`,
+			document.Metadata{Title: "Advent of Code 2025 week 2", Site: "RogerBW's Blog"}},
+		{"the site's name after the visible headline", `<script type="application/ld+json">{"@type":"Article",
+			"headline":"Best UK Art Exhibitions 2025 – Artlyst","publisher":{"@type":"Organization","name":"Artlyst"}}</script>
+			</head><body><article><h1>Best UK Art Exhibitions 2025 – Artlyst</h1></article>`,
+			document.Metadata{Title: "Best UK Art Exhibitions 2025", Site: "Artlyst"}},
+		{"a domain name after the title", `<title>GAME CHANGER | Newegg.com</title>`,
+			document.Metadata{Title: "GAME CHANGER"}},
 		{"json-ld over open graph", `<meta property="og:title" content="OG title here">
-			<meta property="article:published_time" content="2017-01-01">
 			<script type="application/ld+json">{"@type":"Article","headline":"LD title","datePublished":"2018-06-10"}</script>`,
 			document.Metadata{Title: "LD title", Published: "2018-06-10"}},
+		{"the date shown under the headline over a publication date the page hides", `<script type="application/ld+json">{"@type":"Article",
+			"datePublished":"2024-09-06","dateModified":"2025-11-14"}</script></head><body><article><h1>Storm closes schools</h1>
+			<div class="datepanel"><span class="blog_dt">November 14, 2025</span></div><p>Text.</p></article>`,
+			document.Metadata{Published: "2025-11-14", Updated: "2025-11-14"}},
+		{"a byline's name and date in short elements of their own", `</head><body><article><h1>Storm closes schools</h1>
+			<div><span>Jane Roe</span></div><div><p>April 8, 2024</p></div><p>Text of the article, long enough to be no date line at all.</p></article>`,
+			document.Metadata{Authors: []string{"Jane Roe"}, Published: "2024-04-08"}},
 		{"json-ld web page only as fallback", `<script type="application/ld+json">[{"@type":"WebPage","name":"Page name","headline":"Page headline"},
 			{"@type":"Article","headline":"Article headline"}]</script>`,
 			document.Metadata{Title: "Article headline"}},
@@ -91,9 +107,9 @@ func TestReadMeta(t *testing.T) {
 		{"shown update date kept apart", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="byline">By Jane Roe</p><p class="small">Updated March 13, 2024</p><p>Text.</p></article>`,
 			document.Metadata{Authors: []string{"Jane Roe"}, Updated: "2024-03-13"}},
-		{"shown update date is not read when a publication date is shown", `</head><body><article><h1>Storm closes schools</h1>
+		{"the publication date when the page shows it beside the update date", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="date">March 1, 2024</p><p>Last updated: March 13, 2024</p></article>`,
-			document.Metadata{Published: "2024-03-01"}},
+			document.Metadata{Published: "2024-03-01", Updated: "2024-03-13"}},
 		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
 			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
 			document.Metadata{Authors: []string{"Shauna Mitchell"}}},

@@ -1,0 +1,337 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newspipe/newspipe/internal/cli"
+	"github.com/newspipe/newspipe/stages/clean"
+	"github.com/newspipe/newspipe/stages/extract"
+)
+
+const trainAuthorsUsage = `Usage: newspipe-dev train authors [flags] DIR...
+
+Learns the weights of the HTML byline's choice: for every article page of each DIR whose
+gold (ID.meta.json) lists its authors (or none) and whose markup names no person as its
+author, the extractor lists the short elements of the page that name only people, each
+with its features, beside the choice of naming nobody. The right choice is the
+candidate that names the gold authors, or nobody when the gold names none or no
+candidate names the gold authors. The weights are fitted as a per-page choice
+(conditional logit); the ridge penalty, and the margin by which a person must beat
+naming nobody (added to the weight of nobody), are chosen by cross-validation grouped by
+site (URL host, the folds of "eval meta"). The weights fitted on all pages (or on all but the
+--without fold) are written as JSON, to be embedded as stages/extract/byline.json.
+
+Example:
+  newspipe-dev train authors ../shared/data/extraction/train/wcxb-dev
+
+Flags:
+`
+
+// bylineChoicePage is one page's byline candidates and which is the right choice.
+type bylineChoicePage struct {
+	fold    int
+	id      string
+	authors []string
+	cands   []extract.BylineCandidate
+	gold    []bool
+}
+
+func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train authors", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainAuthorsUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/extract/byline.json", "write the weights to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
+	givenNames := fs.String("given-names", "", "first derive stages/extract/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
+	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
+	dirs, err := cli.Positional(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if (len(dirs) == 0 && *givenNames == "") || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *givenNames != "" {
+		if err := writeGivenNames(*givenNames, "stages/extract/given_names.txt"); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+			return exitFailures
+		}
+		fmt.Fprintln(stdout, "wrote stages/extract/given_names.txt: rebuild before training on it")
+		return exitOK
+	}
+	var pages []bylineChoicePage
+	for _, dir := range dirs {
+		cases, err := readMetaCases(dir, *folds)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+			return exitFailures
+		}
+		for _, c := range cases {
+			if c.gold.Authors == nil {
+				continue
+			}
+			raw, err := readPage(c.dir, c.id, "html")
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+				return exitFailures
+			}
+			cands, err := extract.BylineCandidates(string(raw))
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe-dev train authors: %s: %v\n", c.id, err)
+				return exitFailures
+			}
+			if cands == nil {
+				continue
+			}
+			p := bylineChoicePage{fold: c.fold, id: c.id, authors: c.gold.Authors, cands: cands, gold: make([]bool, len(cands))}
+			for i, b := range cands {
+				p.gold[i] = i > 0 && len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, b.Names).exact == 1
+			}
+			found := false
+			for _, g := range p.gold {
+				found = found || g
+			}
+			p.gold[0] = !found
+			pages = append(pages, p)
+		}
+	}
+	named, reachable, none := 0, 0, 0
+	for _, p := range pages {
+		switch {
+		case len(p.authors) == 0:
+			none++
+		case !p.gold[0]:
+			reachable++
+			named++
+		default:
+			named++
+		}
+	}
+	all := func(bylineChoicePage) bool { return true }
+	fmt.Fprintf(stdout, "%d pages whose markup names no person: %d with gold authors (named by a candidate on %d), %d naming none\n",
+		len(pages), named, reachable, none)
+	var rules []int
+	for _, p := range pages {
+		b := 0
+		for i, c := range p.cands {
+			if i > 0 && c.Features[extract.BylineRulesFeature] > 0 {
+				b = i
+			}
+		}
+		rules = append(rules, b)
+	}
+	r, a, fa := scoreChoices(pages, rules, 0)
+	fmt.Fprintf(stdout, "the byline rules alone: right %.3f, authors right %.3f, authors where none %.3f\n", r, a, fa)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tmargin\tgrouped CV: right\tauthors right\tauthors where none\tfolds (right)")
+	best, bestL2, bestMargin := -1.0, 0.0, 0.0
+	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+		ws := make([][]float64, *folds)
+		for f := range *folds {
+			ws[f] = fitHTMLByline(pages, l2, func(p bylineChoicePage) bool { return p.fold != f })
+		}
+		for _, margin := range bylineMargins {
+			var chosen []int
+			lo, hi := 1.0, 0.0
+			for f := range *folds {
+				w := withMargin(ws[f], margin)
+				in := func(p bylineChoicePage) bool { return p.fold == f }
+				acc, _, _ := htmlBylineAccuracy(pages, w, in)
+				lo, hi = min(lo, acc), max(hi, acc)
+				for _, p := range pages {
+					if in(p) {
+						chosen = append(chosen, extract.BestByline(p.cands, w))
+					}
+				}
+			}
+			right, authors, falseAuthors := scoreChoices(pages, chosen, *folds)
+			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.3f\t%.3f\t%.2f-%.2f\n", l2, margin, right, authors, falseAuthors, lo, hi)
+			if right > best+1e-9 {
+				best, bestL2, bestMargin = right, l2, margin
+			}
+		}
+	}
+	tw.Flush()
+	if *failures > 0 {
+		listed := 0
+		for f := 1; f < *folds && listed < *failures; f++ {
+			w := withMargin(fitHTMLByline(pages, bestL2, func(p bylineChoicePage) bool { return p.fold != f }), bestMargin)
+			for _, p := range pages {
+				if p.fold != f || listed >= *failures {
+					continue
+				}
+				if b := extract.BestByline(p.cands, w); !p.gold[b] {
+					var cs []string
+					for i, c := range p.cands {
+						mark := ""
+						if i == b {
+							mark = "*"
+						}
+						name := strings.Join(c.Names, " & ")
+						if i == 0 {
+							name = "(nobody)"
+						}
+						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, c.Features)))
+					}
+					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, strings.Join(p.authors, "; "), strings.Join(cs, ", "))
+					listed++
+				}
+			}
+		}
+	}
+	in := all
+	if *without >= 0 {
+		in = func(p bylineChoicePage) bool { return p.fold != *without }
+	}
+	w := withMargin(fitHTMLByline(pages, bestL2, in), bestMargin)
+	acc, _, _ := htmlBylineAccuracy(pages, w, in)
+	fmt.Fprintf(stdout, "chosen l2 %g, margin %g: grouped CV %.3f, pages fitted (training) %.3f\n", bestL2, bestMargin, best, acc)
+	if *without >= 0 {
+		acc, authors, falseAuthors := htmlBylineAccuracy(pages, w, func(p bylineChoicePage) bool { return p.fold == *without })
+		fmt.Fprintf(stdout, "fold %d, not fitted: right %.3f, authors right %.3f, authors where none %.3f\n", *without, acc, authors, falseAuthors)
+		var sub []bylineChoicePage
+		var subRules []int
+		for i, p := range pages {
+			if p.fold == *without {
+				sub, subRules = append(sub, p), append(subRules, rules[i])
+			}
+		}
+		r, a, fa := scoreChoices(sub, subRules, 0)
+		fmt.Fprintf(stdout, "fold %d, the byline rules alone: right %.3f, authors right %.3f, authors where none %.3f\n", *without, r, a, fa)
+	}
+	data, err := extract.EncodeBylineModel(w)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+		return exitFailures
+	}
+	if err := writeModel(*out, data, stdout); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// bylineMargins are the margins tried by which a person must beat naming nobody.
+var bylineMargins = []float64{0, 0.5, 1, 2}
+
+// withMargin returns the weights with the weight of naming nobody raised by margin: a
+// candidate is chosen only when it scores margin above nobody.
+func withMargin(w []float64, margin float64) []float64 {
+	out := append([]float64(nil), w...)
+	out[0] += margin
+	return out
+}
+
+// fitHTMLByline fits the byline weights as a per-page choice on the pages in
+// (clean.FitHeadlineChoice is the project's conditional logit).
+func fitHTMLByline(pages []bylineChoicePage, l2 float64, in func(bylineChoicePage) bool) []float64 {
+	var xs [][][]float64
+	var gold [][]bool
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		var x [][]float64
+		for _, c := range p.cands {
+			x = append(x, c.Features)
+		}
+		xs, gold = append(xs, x), append(gold, p.gold)
+	}
+	return clean.FitHeadlineChoice(xs, gold, l2)
+}
+
+// htmlBylineAccuracy scores the choices under w of the pages in: the share right, the share
+// of pages with gold authors whose authors are right, the share of pages whose gold
+// names none that are given authors.
+func htmlBylineAccuracy(pages []bylineChoicePage, w []float64, in func(bylineChoicePage) bool) (right, authors, falseAuthors float64) {
+	var sub []bylineChoicePage
+	var chosen []int
+	for _, p := range pages {
+		if in(p) {
+			sub = append(sub, p)
+			chosen = append(chosen, extract.BestByline(p.cands, w))
+		}
+	}
+	return scoreChoices(sub, chosen, 0)
+}
+
+// scoreChoices scores the choices made on pages: in page order, or, with folds > 0, in
+// the order of the cross-validation (fold by fold).
+func scoreChoices(pages []bylineChoicePage, chosen []int, folds int) (right, authors, falseAuthors float64) {
+	order := pages
+	if folds > 0 {
+		order = nil
+		for f := range folds {
+			for _, p := range pages {
+				if p.fold == f {
+					order = append(order, p)
+				}
+			}
+		}
+	}
+	n, named, none := 0, 0, 0
+	r, a, fa := 0, 0, 0
+	for i, p := range order {
+		b := chosen[i]
+		n++
+		if p.gold[b] {
+			r++
+		}
+		if len(p.authors) > 0 {
+			named++
+			if b > 0 && p.gold[b] {
+				a++
+			}
+		} else {
+			none++
+			if b > 0 {
+				fa++
+			}
+		}
+	}
+	div := func(x, y int) float64 {
+		if y == 0 {
+			return 0
+		}
+		return float64(x) / float64(y)
+	}
+	return div(r, n), div(a, named), div(fa, none)
+}
+
+// writeGivenNames writes the given names of the gazetteer lists names.male and
+// names.female of dir, lower-cased, letters only, sorted, one a line.
+func writeGivenNames(dir, out string) error {
+	seen := map[string]bool{}
+	for _, f := range []string{"names.male", "names.female"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			return fmt.Errorf("given names: %w", err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			n := strings.ToLower(strings.TrimSpace(line))
+			if utf8.RuneCountInString(n) >= 2 && strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+				seen[n] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if err := os.WriteFile(out, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		return fmt.Errorf("given names: %w", err)
+	}
+	return nil
+}

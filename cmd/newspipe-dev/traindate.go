@@ -1,0 +1,203 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newspipe/newspipe/internal/cli"
+	"github.com/newspipe/newspipe/stages/clean"
+	"github.com/newspipe/newspipe/stages/extract"
+)
+
+const trainDateUsage = `Usage: newspipe-dev train date [flags] DIR...
+
+Learns the weights of the HTML publication date's choice: for every article page of each
+DIR with a gold date (ID.meta.json) the extractor lists the days the page names (JSON-LD,
+meta tags, <time>, the dates shown in its text, its URL), each with its features; the
+page is right when its best-scored day is the gold day. The weights are fitted as a
+per-page choice (conditional logit); the ridge penalty is chosen by cross-validation
+grouped by site (URL host, the folds of "eval meta"). The weights fitted on all pages (or
+on all but the --without fold) are written as JSON, to be embedded as
+stages/extract/date.json.
+
+Example:
+  newspipe-dev train date ../shared/data/extraction/train/wcxb-dev
+
+Flags:
+`
+
+// datePage is one page's date candidates and which of them is the gold day.
+type datePage struct {
+	fold  int
+	id    string
+	day   string
+	cands []extract.DateCandidate
+	gold  []bool
+}
+
+func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train date", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainDateUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/extract/date.json", "write the weights to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
+	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
+	dirs, err := cli.Positional(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(dirs) == 0 || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	var pages []datePage
+	for _, dir := range dirs {
+		cases, err := readMetaCases(dir, *folds)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+			return exitFailures
+		}
+		for _, c := range cases {
+			if c.gold.Published == nil || *c.gold.Published == "" {
+				continue
+			}
+			raw, err := readPage(c.dir, c.id, "html")
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+				return exitFailures
+			}
+			cands, err := extract.DateCandidates(string(raw))
+			if err != nil {
+				fmt.Fprintf(stderr, "newspipe-dev train date: %s: %v\n", c.id, err)
+				return exitFailures
+			}
+			p := datePage{fold: c.fold, id: c.id, day: *c.gold.Published, cands: cands}
+			for _, d := range cands {
+				p.gold = append(p.gold, d.Day == p.day)
+			}
+			pages = append(pages, p)
+		}
+	}
+	reachable := 0
+	for _, p := range pages {
+		for _, g := range p.gold {
+			if g {
+				reachable++
+				break
+			}
+		}
+	}
+	all := func(datePage) bool { return true }
+	fmt.Fprintf(stdout, "%d pages with a gold date; the gold day is among the candidates on %d (%.3f)\n",
+		len(pages), reachable, float64(reachable)/float64(len(pages)))
+	fmt.Fprintf(stdout, "sources in trust order (zero weights): %.3f of pages right\n",
+		dateAccuracy(pages, make([]float64, len(extract.DateFeatureNames)+1), all))
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
+	best, bestL2 := -1.0, 0.0
+	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+		right, n := 0.0, 0
+		lo, hi := 1.0, 0.0
+		for f := range *folds {
+			w := fitDate(pages, l2, func(p datePage) bool { return p.fold != f })
+			in := func(p datePage) bool { return p.fold == f }
+			acc, m := dateAccuracy(pages, w, in), 0
+			for _, p := range pages {
+				if in(p) {
+					m++
+				}
+			}
+			right += acc * float64(m)
+			n += m
+			lo, hi = min(lo, acc), max(hi, acc)
+		}
+		cv := right / float64(n)
+		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
+		if cv > best+1e-9 {
+			best, bestL2 = cv, l2
+		}
+	}
+	tw.Flush()
+	if *failures > 0 {
+		listed := 0
+		for f := 1; f < *folds && listed < *failures; f++ {
+			w := fitDate(pages, bestL2, func(p datePage) bool { return p.fold != f })
+			for _, p := range pages {
+				if p.fold != f || listed >= *failures {
+					continue
+				}
+				if b := extract.BestDate(p.cands, w); b < 0 || !p.gold[b] {
+					var days []string
+					for i, c := range p.cands {
+						mark := ""
+						if i == b {
+							mark = "*"
+						}
+						days = append(days, fmt.Sprintf("%s%s %.2f", mark, c.Day, extract.Score(w, c.Features)))
+					}
+					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, p.day, strings.Join(days, ", "))
+					listed++
+				}
+			}
+		}
+	}
+	in := all
+	if *without >= 0 {
+		in = func(p datePage) bool { return p.fold != *without }
+	}
+	w := fitDate(pages, bestL2, in)
+	fmt.Fprintf(stdout, "chosen l2 %g: grouped CV %.3f, pages fitted (training) %.3f\n", bestL2, best, dateAccuracy(pages, w, in))
+	if *without >= 0 {
+		fmt.Fprintf(stdout, "fold %d, not fitted: %.3f\n", *without, dateAccuracy(pages, w, func(p datePage) bool { return p.fold == *without }))
+	}
+	data, err := extract.EncodeDateModel(w)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+		return exitFailures
+	}
+	if err := writeModel(*out, data, stdout); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// fitDate fits the date weights as a per-page choice among the page's candidates on the
+// pages in (clean.FitHeadlineChoice is the project's conditional logit).
+func fitDate(pages []datePage, l2 float64, in func(datePage) bool) []float64 {
+	var xs [][][]float64
+	var gold [][]bool
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		var x [][]float64
+		for _, c := range p.cands {
+			x = append(x, c.Features)
+		}
+		xs, gold = append(xs, x), append(gold, p.gold)
+	}
+	return clean.FitHeadlineChoice(xs, gold, l2)
+}
+
+// dateAccuracy is the share of the pages in whose best-scored candidate is the gold day.
+func dateAccuracy(pages []datePage, w []float64, in func(datePage) bool) float64 {
+	right, n := 0, 0
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		n++
+		if b := extract.BestDate(p.cands, w); b >= 0 && p.gold[b] {
+			right++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(right) / float64(n)
+}

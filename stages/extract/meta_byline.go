@@ -1,0 +1,429 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
+)
+
+// A page whose markup names no author (no JSON-LD person, meta tag, itemprop or
+// rel=author) often shows one: "By Jane Roe", a name linked to an author page, a name
+// above the date. Every short element of the page that names only people is a
+// candidate, weighed by where it stands (bylineFeatures); the page may also name nobody,
+// a choice of its own. The weights are learned (byline.json, `newspipe-dev train
+// authors`).
+
+// BylineFeatureNames name the features of a byline candidate, in order. The first marks
+// the choice of naming nobody.
+var BylineFeatureNames = []string{
+	"nobody",
+	"author class",
+	"author link",
+	"by label",
+	"the rules' byline",
+	"after the headline",
+	"close under the headline",
+	"in the article element",
+	"in footer, aside or nav",
+	"in comments",
+	"log times named",
+	"date beside",
+	"several names",
+	"1/(1+rank) among candidates",
+	"heading",
+	"the site's name",
+	"before the headline",
+	"menu link",
+	"share of its words in the headline",
+	"share of names opening with a known given name",
+}
+
+const (
+	bNobody = iota
+	bAuthorClass
+	bAuthorLink
+	bByLabel
+	bRules
+	bAfterHeadline
+	bNearHeadline
+	bInArticle
+	bInChrome
+	bInComments
+	bTimes
+	bDateBeside
+	bSeveral
+	bRank
+	bHeading
+	bSiteName
+	bBeforeHeadline
+	bMenuLink
+	bHeadlineWords
+	bGivenName
+	numBylineFeatures
+)
+
+// BylineRulesFeature is the index of the feature that marks the names the byline rules
+// (visibleAuthors) read.
+const BylineRulesFeature = bRules
+
+// BylineCandidate is a list of people the page may name as its authors; no names is the
+// choice of naming nobody.
+type BylineCandidate struct {
+	Names    []string
+	Features []float64 // see BylineFeatureNames
+}
+
+// maxBylineCandidates caps the candidates of a page, in page order.
+const maxBylineCandidates = 150
+
+var (
+	authorClass = regexp.MustCompile(`(?i)author|byline|writer|contributor|posted-?by|profile-name`)
+	authorHref  = regexp.MustCompile(`(?i)/(author|authors|by|profile|profiles|people|staff|contributors?|writers?|team|user|users|members?)/`)
+	commentKey  = regexp.MustCompile(`(?i)comment|reply|respond|discussion`)
+	byLead      = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|article|reported)\s+)?by\b[:\s]*|^author[s]?\s*:?\s+|^about\s+`)
+	gluedBy     = regexp.MustCompile(`^By(\p{Lu})`)
+	namesEnd    = regexp.MustCompile(`(?i)\s(?:last\s+)?(?:updated|published|posted|reviewed|fact[- ]checked|edited)\b.*$`)
+	byTail      = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:written|posted|authored)\s+)?by:?$|^authors?:?$`)
+)
+
+// candidateTags are the elements whose text may be a byline.
+var candidateTags = map[string]bool{
+	"a": true, "span": true, "p": true, "div": true, "strong": true, "b": true, "em": true, "i": true,
+	"li": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "address": true, "small": true,
+	"cite": true, "dd": true, "td": true, "figcaption": false,
+}
+
+// bylineCandidates returns the lists of people the page's short elements name, in page
+// order, each with its features, after the choice of naming nobody.
+func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCandidate {
+	nobody := BylineCandidate{Features: make([]float64, numBylineFeatures)}
+	nobody.Features[bNobody] = 1
+	cands := []BylineCandidate{nobody}
+	index := map[string]int{}
+	site := pm.ogSite
+	host := hostName(pm.canonical)
+	headline, sinceHeadline := false, 0
+	headlineWords := map[string]bool{}
+	for _, h := range append([]string{pm.title, pm.ogTitle, pm.ld.Title}, pm.headlines...) {
+		for _, w := range strings.Fields(strings.ToLower(h)) {
+			headlineWords[strings.Trim(w, ".,:;!?'\"")] = true
+		}
+	}
+	var walk func(n *html.Node, inArticle, inChrome, inComments bool)
+	walk = func(n *html.Node, inArticle, inChrome, inComments bool) {
+		if len(cands) > maxBylineCandidates {
+			return
+		}
+		if n.Type == html.TextNode {
+			if headline && strings.TrimSpace(n.Data) != "" {
+				sinceHeadline++
+			}
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "template", "head", "svg", "select", "option", "button", "form":
+				return
+			case "article", "main":
+				inArticle = true
+			case "footer", "aside", "nav":
+				inChrome = true
+			case "h1":
+				headline = true
+			}
+			if attr(n, "role") == "main" {
+				inArticle = true
+			}
+			if commentKey.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+				inComments = true
+			}
+			if candidateTags[n.Data] {
+				if names, byLabel := bylineNames(n); len(names) > 0 {
+					key := strings.ToLower(strings.Join(names, "|"))
+					i, seen := index[key]
+					if !seen {
+						i = len(cands)
+						index[key] = i
+						cands = append(cands, BylineCandidate{Names: names, Features: make([]float64, numBylineFeatures)})
+					}
+					f := cands[i].Features
+					f[bTimes]++
+					set := func(k int, on bool) {
+						if on {
+							f[k] = 1
+						}
+					}
+					set(bByLabel, byLabel)
+					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
+						return authorClass.MatchString(attr(a, "class") + " " + attr(a, "id") + " " + attr(a, "itemprop"))
+					}))
+					set(bAuthorLink, authorLink(n))
+					set(bAfterHeadline, headline)
+					set(bBeforeHeadline, !headline)
+					if headline {
+						f[bNearHeadline] = math.Max(f[bNearHeadline], 1/(1+float64(sinceHeadline)/10))
+					}
+					set(bInArticle, inArticle)
+					set(bInChrome, inChrome)
+					set(bInComments, inComments)
+					set(bDateBeside, dateBeside(n))
+					set(bHeading, len(n.Data) == 2 && n.Data[0] == 'h')
+					set(bMenuLink, menuLink(n))
+					f[bHeadlineWords] = math.Max(f[bHeadlineWords], wordsIn(names, headlineWords))
+					// The elements inside say the same names.
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inArticle, inChrome, inComments)
+		}
+	}
+	walk(root, false, false, false)
+	if len(rules) > 0 {
+		known := false
+		for _, c := range cands[1:] {
+			known = known || sameNames(c.Names, rules)
+		}
+		if !known {
+			cands = append(cands, BylineCandidate{Names: rules, Features: make([]float64, numBylineFeatures)})
+			cands[len(cands)-1].Features[bTimes] = 1
+		}
+	}
+	for i := 1; i < len(cands); i++ {
+		f := cands[i].Features
+		f[bTimes] = math.Log1p(f[bTimes])
+		f[bRank] = 1 / float64(i)
+		if len(cands[i].Names) > 1 {
+			f[bSeveral] = 1
+		}
+		if sameNames(cands[i].Names, rules) {
+			f[bRules] = 1
+		}
+		for _, name := range cands[i].Names {
+			if isSiteName(name, site, host) {
+				f[bSiteName] = 1
+			}
+			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givenNames[strings.TrimSuffix(first, ".")] {
+				f[bGivenName] += 1 / float64(len(cands[i].Names))
+			}
+		}
+	}
+	return cands
+}
+
+// bylineNames returns the people an element's text names, when it names only people
+// ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
+// Roe"), and whether a byline label stands before them.
+func bylineNames(n *html.Node) ([]string, bool) {
+	text := collapse(boundedText(n, 160))
+	if text == "" || len(strings.Fields(text)) > 14 {
+		return nil, false
+	}
+	byLabel := false
+	if gluedBy.MatchString(text) {
+		text, byLabel = text[2:], true // "ByAmy Roeder": the label glued to the name
+	}
+	if loc := byLead.FindStringIndex(text); loc != nil {
+		text, byLabel = text[loc[1]:], true
+	} else if i := strings.Index(strings.ToLower(text), " by "); i > 0 {
+		text, byLabel = text[i+4:], true
+	} else if byTail.MatchString(previousText(n)) {
+		byLabel = true
+	}
+	// A date, a reading time or a separator ends the names.
+	if m := pubdate.Find(text); m.Value != "" {
+		if m.Start == 0 {
+			return nil, false
+		}
+		text = text[:m.Start]
+	}
+	for _, sep := range []string{" | ", " · ", " • ", " on ", " - ", " — ", " – "} {
+		if i := strings.Index(text, sep); i > 0 {
+			text = text[:i]
+		}
+	}
+	text = namesEnd.ReplaceAllString(text, "")
+	text = strings.Trim(text, " ,;:|-–—·•")
+	var names []string
+	for _, a := range splitAuthors(text) {
+		if !isPersonName(a) {
+			return nil, false
+		}
+		names = appendName(names, a)
+	}
+	return names, byLabel
+}
+
+// menuLink reports a link of a list, a menu's item: n is or holds a link that is not to
+// an author's page, inside a list item.
+func menuLink(n *html.Node) bool {
+	link := nearAttr(n, 2, func(a *html.Node) bool { return a.Data == "a" })
+	if !link && n.FirstChild != nil && n.FirstChild.Type == html.ElementNode && n.FirstChild.Data == "a" {
+		link = true
+	}
+	return link && !authorLink(n) && nearAttr(n, 3, func(a *html.Node) bool { return a.Data == "li" })
+}
+
+// wordsIn is the share of the names' words in words.
+func wordsIn(names []string, words map[string]bool) float64 {
+	n, in := 0, 0
+	for _, name := range names {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			n++
+			if words[strings.Trim(w, ".,")] {
+				in++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// nearAttr reports whether n or one of its up ancestors passes test.
+func nearAttr(n *html.Node, up int, test func(*html.Node) bool) bool {
+	for a, k := n, 0; a != nil && k <= up; a, k = a.Parent, k+1 {
+		if a.Type == html.ElementNode && test(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// authorLink reports a name linked to an author's page: n, an element around it or the
+// link inside it points to /author/..., or says rel=author.
+func authorLink(n *html.Node) bool {
+	isLink := func(a *html.Node) bool {
+		return a.Data == "a" && (authorHref.MatchString(attr(a, "href")) || strings.Contains(attr(a, "rel"), "author"))
+	}
+	if nearAttr(n, 2, isLink) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateBeside reports a date shown in the element around n: a byline's "Jane Roe ·
+// March 3, 2025".
+func dateBeside(n *html.Node) bool {
+	for a, k := n.Parent, 0; a != nil && k < 2; a, k = a.Parent, k+1 {
+		text := boundedText(a, 300)
+		if text == "" {
+			return false
+		}
+		if mayHoldDate(text) && pubdate.Find(collapse(text)).Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNames reports two lists of the same names, case aside.
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// bylineModel holds the weights of the byline candidates' features.
+type bylineModel struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+}
+
+//go:embed given_names.txt
+var givenNamesTxt string
+
+// givenNames are the lower-cased given names of given_names.txt (`newspipe-dev train
+// authors -given-names`, from grobid's lists of male and female given names).
+var givenNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(givenNamesTxt) {
+		m[n] = true
+	}
+	return m
+}()
+
+//go:embed byline.json
+var bylineJSON []byte
+
+// bylineWeights are the embedded weights, checked against BylineFeatureNames.
+var bylineWeights = func() []float64 {
+	w, err := ParseBylineModel(bylineJSON)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}()
+
+// ParseBylineModel reads byline weights written by EncodeBylineModel.
+func ParseBylineModel(b []byte) ([]float64, error) {
+	var m bylineModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("byline model: %w", err)
+	}
+	if strings.Join(m.Features, "\n") != strings.Join(BylineFeatureNames, "\n") || len(m.Weights) < len(BylineFeatureNames) {
+		return nil, fmt.Errorf("byline model: its features are not those of this build")
+	}
+	return m.Weights, nil
+}
+
+// EncodeBylineModel writes byline weights as JSON, with the names of their features.
+func EncodeBylineModel(w []float64) ([]byte, error) {
+	b, err := json.MarshalIndent(bylineModel{Features: BylineFeatureNames, Weights: w}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("byline model: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// BestByline is the index of the best-scored candidate, the first of equals (naming
+// nobody first).
+func BestByline(cands []BylineCandidate, w []float64) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if s := Score(w, c.Features); best < 0 || s > bestScore+1e-12 {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// BylineCandidates returns the byline candidates of an HTML page, for training the
+// weights, or nil when its markup names a person (the candidates are not weighed then).
+func BylineCandidates(page string) ([]BylineCandidate, error) {
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("parse page: %w", err)
+	}
+	pm := readPageMeta(root)
+	if !pm.needsByline() {
+		return nil, nil
+	}
+	return pm.bylineCandidates(root, visibleAuthors(goquery.NewDocumentFromNode(root))), nil
+}
+
+// needsByline reports a page whose markup names no person as its author.
+func (pm *pageMeta) needsByline() bool {
+	return (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0
+}

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestBylineNames(t *testing.T) {
+	for _, tc := range []struct {
+		name, html string
+		want       []string
+		byLabel    bool
+	}{
+		{"a label and two people", `<p>By Jane Roe and John Doe</p>`, []string{"Jane Roe", "John Doe"}, true},
+		{"a label glued to the name", `<p>ByAmy Roeder</p>`, []string{"Amy Roeder"}, true},
+		{"a name, a role and a date", `<p>Aaron Ricadela | Senior Writer | July 2, 2025</p>`, []string{"Aaron Ricadela"}, false},
+		{"a date before the label", `<p>Published August 7, 2023 by Nicole Burke</p>`, []string{"Nicole Burke"}, true},
+		{"an update note after the name", `<p>Eric Hergenreder Updated December 19, 2025</p>`, []string{"Eric Hergenreder"}, false},
+		{"the label in the element before", `<div><span>Written by</span><span id="n">Jane Roe</span></div>`, []string{"Jane Roe"}, true},
+		{"the author box's heading", `<h3>About Melissa Norris</h3>`, []string{"Melissa Norris"}, true},
+		{"a date alone", `<p>March 3, 2025</p>`, nil, false},
+		{"a sentence", `<p>The storm closed every school of the county for two days.</p>`, nil, false},
+		{"a name beside words that are none", `<p>Jane Roe and the team</p>`, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<body>" + tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := lastElement(root)
+			got, byLabel := bylineNames(n)
+			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
+				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
+			}
+		})
+	}
+}
+
+// lastElement returns the last element of the page in document order.
+func lastElement(n *html.Node) *html.Node {
+	var last *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			last = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return last
+}
+
+func TestBylineCandidates(t *testing.T) {
+	page := `<html><head><title>Storm closes schools</title><meta property="og:site_name" content="Daily Post"></head><body>
+		<nav><ul><li><a href="/privacy">Privacy Policy</a></li></ul></nav>
+		<article><h1>Storm closes schools</h1><div class="byline">By <a href="/author/jane-roe/">Jane Roe</a></div>
+		<p>March 3, 2025</p><p>Text of the article.</p></article></body></html>`
+	cands, err := BylineCandidates(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 3 || cands[0].Features[bNobody] != 1 {
+		t.Fatalf("candidates = %+v, want nobody, the menu item, the byline", cands)
+	}
+	menu, byline := cands[1], cands[2]
+	if menu.Names[0] != "Privacy Policy" || menu.Features[bMenuLink] != 1 || menu.Features[bInChrome] != 1 {
+		t.Errorf("menu item = %+v", menu)
+	}
+	if byline.Names[0] != "Jane Roe" {
+		t.Fatalf("byline = %+v", byline)
+	}
+	for _, f := range []int{bAuthorClass, bAuthorLink, bByLabel, bRules, bAfterHeadline, bInArticle, bDateBeside, bGivenName} {
+		if byline.Features[f] == 0 {
+			t.Errorf("byline: %q is off", BylineFeatureNames[f])
+		}
+	}
+	if b := BestByline(cands, bylineWeights); b != 2 {
+		t.Errorf("the embedded weights choose %d, want the byline", b)
+	}
+
+	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe</p></body></html>`
+	if cands, err := BylineCandidates(named); err != nil || cands != nil {
+		t.Errorf("a page whose markup names its author: candidates %+v, %v; want none", cands, err)
+	}
+}

@@ -1,0 +1,450 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
+)
+
+// A page names its date in many places that often disagree: JSON-LD datePublished and
+// dateModified, article:published_time and article:modified_time, <time> elements, the
+// dates shown under the headline ("Updated March 13, 2024"), in the URL. What a reader
+// takes for the article's date is the one the page shows by its headline, which is the
+// update date on pages that show only that one, and the publication date on pages that
+// show both. Each day the page names is a candidate, weighed by where it stands
+// (dateFeatures); the weights are learned (date.json, `newspipe-dev train date`).
+
+// DateFeatureNames name the features of a date candidate, in order.
+var DateFeatureNames = []string{
+	"JSON-LD datePublished",
+	"JSON-LD dateModified",
+	"meta publication date",
+	"meta modification date",
+	"first <time> not marked modified",
+	"a <time> marked modified",
+	"date element",
+	"update line",
+	"shown in the page",
+	"first date shown",
+	"1/(1+rank) among the dates shown",
+	"1/(1+rank) among the dates shown after the headline",
+	"shown with an update label",
+	"shown with a publication label",
+	"shown in the article element",
+	"log times shown",
+	"latest candidate",
+	"earliest candidate",
+	"only candidate",
+	"in the URL",
+	"log sources",
+	"publication date shown",
+	"modification date shown",
+	"not shown where another is",
+}
+
+// Indexes of the features that the structured sources set, in trust order.
+const (
+	fLDPub = iota
+	fLDMod
+	fMetaPub
+	fMetaMod
+	fTimePub
+	fTimeMod
+	fShownDate
+	fShownUpdate
+	fShown
+	fShownFirst
+	fShownRank
+	fShownRankAfterHeadline
+	fShownUpdateLabel
+	fShownPublishLabel
+	fShownInArticle
+	fShownTimes
+	fLatest
+	fEarliest
+	fOnly
+	fInURL
+	fSources
+	fPublishedShown
+	fModifiedShown
+	fNotShown
+	numDateFeatures
+)
+
+// DateCandidate is one day a page gives as its date, with the evidence for it.
+type DateCandidate struct {
+	Day      string    // YYYY-MM-DD, in the zone the page writes its times in
+	Value    string    // the most trusted ISO value for the day, with its time when given
+	Features []float64 // see DateFeatureNames
+	// Published reports evidence that the day is a publication date: a publication
+	// source names it, or the page shows it without an update label.
+	Published bool
+}
+
+// shownDate is one date shown in the page's text.
+type shownDate struct {
+	value           string
+	afterHeadline   bool
+	inArticle       bool
+	update, publish bool
+}
+
+// maxShownDates caps the dates read from the page's text: the article's come first.
+const maxShownDates = 40
+
+// maxShownCandidates is how many distinct days shown in the page become candidates.
+const maxShownCandidates = 6
+
+var (
+	updateLabel  = regexp.MustCompile(`(?i)\b(updated|modified|reviewed|revised|refreshed)\b`)
+	publishLabel = regexp.MustCompile(`(?i)\b(published|posted|released|written|originally|created)\b`)
+)
+
+// shownDates walks the page's text once and returns the dates it shows, in page order:
+// the text of every short element that holds a date ("Updated Dec 18, 2025 · 12 min
+// read", "April 8, 2024"), with the label before it or in the element just before.
+func shownDates(root *html.Node) []shownDate {
+	var out []shownDate
+	seen := map[*html.Node]bool{}
+	headline := false
+	var walk func(n *html.Node, inArticle bool)
+	walk = func(n *html.Node, inArticle bool) {
+		if len(out) >= maxShownDates {
+			return
+		}
+		switch n.Type {
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "head", "svg", "select", "option":
+				return
+			case "article", "main":
+				inArticle = true
+			case "h1":
+				defer func() { headline = true }()
+			}
+			if attr(n, "role") == "main" {
+				inArticle = true
+			}
+		case html.TextNode:
+			el := n.Parent
+			if el == nil || seen[el] || !mayHoldDate(n.Data) {
+				return
+			}
+			seen[el] = true
+			text := collapse(boundedText(el, 400))
+			if text == "" || len(strings.Fields(text)) > 16 {
+				text = collapse(n.Data)
+				if len(strings.Fields(text)) > 16 {
+					return
+				}
+			}
+			value, before := "", ""
+			if d := pubdate.ISO(text); d != "" {
+				value = d
+			} else if m := pubdate.Find(text); m.Value != "" {
+				value, before = m.Value, text[:m.Start]
+			}
+			if value == "" {
+				return
+			}
+			if strings.TrimSpace(before) == "" {
+				before = previousText(el)
+			}
+			out = append(out, shownDate{value: value, afterHeadline: headline, inArticle: inArticle,
+				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before)})
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inArticle)
+		}
+	}
+	walk(root, false)
+	return out
+}
+
+// previousText returns the text of the element just before el, when it is short: a label
+// standing in an element of its own ("Updated on" / "April 19, 2025").
+func previousText(el *html.Node) string {
+	for s := el.PrevSibling; s != nil; s = s.PrevSibling {
+		t := collapse(textOf(s))
+		if t == "" {
+			continue
+		}
+		if len(strings.Fields(t)) > 4 {
+			return ""
+		}
+		return t
+	}
+	return ""
+}
+
+// monthPrefixes are the first three letters of the English month names.
+var monthPrefixes = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
+
+// mayHoldDate is a cheap test that a text may hold a date: a digit and a month's name,
+// or two numbers joined by "/", "." or "-" (2025-12-15, 12.12.2025). Most of a page's
+// texts (prices, counts, menus) fail it and are not parsed.
+func mayHoldDate(s string) bool {
+	digit, month, joined := false, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			digit = true
+			if i+2 < len(s) && (s[i+1] == '/' || s[i+1] == '.' || s[i+1] == '-') && isDigit(s[i+2]) {
+				joined = true
+			}
+		case !month && i+3 <= len(s) && (i == 0 || !isLetter(s[i-1])) && isLetter(c):
+			var b [3]byte
+			for k := range b {
+				b[k] = s[i+k] | 0x20
+			}
+			month = monthPrefixes[string(b[:])]
+		}
+	}
+	return digit && (month || joined)
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// boundedText returns the text under n, or "" when it is longer than limit bytes: a
+// date line is short, and long elements are not read whole.
+func boundedText(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			if sb.Len()+len(n.Data) > limit {
+				return false
+			}
+			sb.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	return sb.String()
+}
+
+// dateCandidates returns the days the page names as its date, each with its features,
+// in trust order (the order of the sources in pageMeta.resolve).
+func (pm *pageMeta) dateCandidates() []DateCandidate {
+	var cands []DateCandidate
+	index := map[string]int{}
+	add := func(value string, feature int) int {
+		value = inLocalZone(value, pm.zones)
+		d, ok := pubdate.Parse(value)
+		if !ok {
+			return -1
+		}
+		day := d.Time.Format("2006-01-02")
+		i, seen := index[day]
+		if !seen {
+			i = len(cands)
+			index[day] = i
+			cands = append(cands, DateCandidate{Day: day, Value: value, Features: make([]float64, numDateFeatures)})
+		}
+		if feature >= 0 {
+			cands[i].Features[feature] = 1
+		}
+		switch feature {
+		case fLDPub, fMetaPub, fTimePub, fShownDate:
+			cands[i].Published = true
+		}
+		return i
+	}
+	sources := []struct {
+		value   string
+		feature int
+	}{
+		{pm.ld.Published, fLDPub}, {pm.published, fMetaPub}, {pm.timeAttr, fTimePub}, {pm.shownDate, fShownDate},
+		{pm.ld.Updated, fLDMod}, {pm.modified, fMetaMod}, {pm.timeModified, fTimeMod}, {pm.shownUpdate, fShownUpdate},
+	}
+	for _, s := range sources {
+		if s.value != "" {
+			add(s.value, s.feature)
+		}
+	}
+	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, 0
+	for _, s := range pm.shown {
+		d, ok := pubdate.Parse(s.value)
+		if !ok {
+			continue
+		}
+		day := d.Time.Format("2006-01-02")
+		if _, known := index[day]; !known && distinct >= maxShownCandidates {
+			continue
+		}
+		if _, ok := rank[day]; !ok {
+			rank[day] = len(rank)
+			distinct++
+		}
+		if _, ok := rankAfter[day]; !ok && s.afterHeadline {
+			rankAfter[day] = len(rankAfter)
+		}
+		i := add(s.value, fShown)
+		f := cands[i].Features
+		f[fShownTimes]++
+		if s.update {
+			f[fShownUpdateLabel] = 1
+		}
+		if s.publish {
+			f[fShownPublishLabel] = 1
+		}
+		if !s.update {
+			cands[i].Published = true
+		}
+		if s.inArticle {
+			f[fShownInArticle] = 1
+		}
+	}
+	path := ""
+	if pm.canonical != "" {
+		path = strings.ToLower(pm.canonical)
+	}
+	earliest, latest, anyShown := "", "", false
+	for _, c := range cands {
+		anyShown = anyShown || c.Features[fShown] > 0
+		if earliest == "" || c.Day < earliest {
+			earliest = c.Day
+		}
+		if c.Day > latest {
+			latest = c.Day
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		f := c.Features
+		if r, ok := rank[c.Day]; ok {
+			f[fShownRank] = 1 / float64(1+r)
+			if r == 0 {
+				f[fShownFirst] = 1
+			}
+		}
+		if r, ok := rankAfter[c.Day]; ok {
+			f[fShownRankAfterHeadline] = 1 / float64(1+r)
+		}
+		f[fShownTimes] = math.Log1p(f[fShownTimes])
+		if len(cands) > 1 && c.Day == latest {
+			f[fLatest] = 1
+		}
+		if len(cands) > 1 && c.Day == earliest {
+			f[fEarliest] = 1
+		}
+		if len(cands) == 1 {
+			f[fOnly] = 1
+		}
+		if path != "" && dayInPath(path, c.Day) {
+			f[fInURL] = 1
+		}
+		n := 0.0
+		for _, k := range []int{fLDPub, fLDMod, fMetaPub, fMetaMod, fTimePub, fTimeMod, fShownDate, fShownUpdate, fShown} {
+			n += f[k]
+		}
+		f[fSources] = math.Log1p(n)
+		if f[fShown] > 0 && f[fLDPub]+f[fMetaPub]+f[fTimePub] > 0 {
+			f[fPublishedShown] = 1
+		}
+		if f[fShown] > 0 && f[fLDMod]+f[fMetaMod]+f[fTimeMod] > 0 {
+			f[fModifiedShown] = 1
+		}
+		if f[fShown] == 0 && anyShown {
+			f[fNotShown] = 1
+		}
+	}
+	return cands
+}
+
+// dayInPath reports whether a URL's path names the day: /2025/12/15/ or 2025-12-15.
+func dayInPath(path, day string) bool {
+	return strings.Contains(path, day) || strings.Contains(path, strings.ReplaceAll(day, "-", "/"))
+}
+
+// dateModel holds the weights of the date candidates' features.
+type dateModel struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+}
+
+//go:embed date.json
+var dateJSON []byte
+
+// dateWeights are the embedded weights, checked against DateFeatureNames.
+var dateWeights = func() []float64 {
+	w, err := ParseDateModel(dateJSON)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}()
+
+// DateModelJSON returns the embedded date weights, as EncodeDateModel writes them.
+func DateModelJSON() []byte { return append([]byte(nil), dateJSON...) }
+
+// ParseDateModel reads date weights written by EncodeDateModel.
+func ParseDateModel(b []byte) ([]float64, error) {
+	var m dateModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("date model: %w", err)
+	}
+	if strings.Join(m.Features, "\n") != strings.Join(DateFeatureNames, "\n") || len(m.Weights) < len(DateFeatureNames) {
+		return nil, fmt.Errorf("date model: its features are not those of this build")
+	}
+	return m.Weights, nil
+}
+
+// EncodeDateModel writes date weights as JSON, with the names of their features.
+func EncodeDateModel(w []float64) ([]byte, error) {
+	b, err := json.MarshalIndent(dateModel{Features: DateFeatureNames, Weights: w}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("date model: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// Score is a date or byline candidate's score under weights w (a weight past the
+// features, the bias, is shared by all candidates and does not change the choice).
+func Score(w, x []float64) float64 {
+	s := 0.0
+	for i, v := range x {
+		if i < len(w) {
+			s += w[i] * v
+		}
+	}
+	return s
+}
+
+// BestDate is the index of the best-scored candidate, the first of equals (the most
+// trusted source), or -1 when there is none.
+func BestDate(cands []DateCandidate, w []float64) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if s := Score(w, c.Features); best < 0 || s > bestScore+1e-12 {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// DateCandidates returns the date candidates of an HTML page, for training the weights.
+func DateCandidates(page string) ([]DateCandidate, error) {
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("parse page: %w", err)
+	}
+	return readPageMeta(root).dateCandidates(), nil
+}

@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestMayHoldDate(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"month and day", "Dec 18, 2025", true},
+		{"full month after a label", "Updated March 13, 2024 · 5 min read", true},
+		{"ISO date", "2025-12-15", true},
+		{"dotted numbers", "12.12.2025", true},
+		{"slashed numbers", "15/12/2025", true},
+		{"a price", "$1,299", false},
+		{"a count", "12 comments", false},
+		{"a month's name without a number", "Shop the December sale", false},
+		{"a month's letters inside a word", "the summary: 10", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mayHoldDate(tc.text); got != tc.want {
+				t.Errorf("mayHoldDate(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestShownDates(t *testing.T) {
+	page := `<html><head><title>T</title></head><body><header><span>Tuesday, July 24, 2012</span></header>
+		<article><h1>Storm closes schools</h1><div><span class="caption">Updated on</span><span>April 19, 2025</span></div>
+		<p>Posted March 3, 2025 by Jane Roe</p>
+		<p>The storm that reached the coast on March 1, 2025 closed every school of the county for two days, the district said.</p>
+		<script>var d = "May 5, 2020";</script></article></body></html>`
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := shownDates(root)
+	want := []shownDate{
+		{value: "2012-07-24"},
+		{value: "2025-04-19", afterHeadline: true, inArticle: true, update: true},
+		{value: "2025-03-03", afterHeadline: true, inArticle: true, publish: true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("shownDates = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("date %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestDateCandidates(t *testing.T) {
+	page := `<html><head><meta property="article:published_time" content="2024-09-06T10:00:00Z">
+		<meta property="article:modified_time" content="2025-11-14T08:00:00Z"></head>
+		<body><article><h1>Storm closes schools</h1><p>November 14, 2025</p><p>Text.</p></article></body></html>`
+	cands, err := DateCandidates(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 2 {
+		t.Fatalf("candidates = %+v, want two days", cands)
+	}
+	pub, mod := cands[0], cands[1]
+	for _, tc := range []struct {
+		name    string
+		c       DateCandidate
+		day     string
+		on, off []int
+		isPub   bool
+	}{
+		{"the publication date, first in trust order", pub, "2024-09-06", []int{fMetaPub, fEarliest, fNotShown}, []int{fShown, fLatest}, true},
+		{"the modification date the page shows", mod, "2025-11-14", []int{fMetaMod, fShown, fShownFirst, fModifiedShown, fLatest}, []int{fMetaPub, fNotShown}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.c.Day != tc.day || tc.c.Published != tc.isPub {
+				t.Errorf("day %s published %v, want %s %v", tc.c.Day, tc.c.Published, tc.day, tc.isPub)
+			}
+			for _, f := range tc.on {
+				if tc.c.Features[f] == 0 {
+					t.Errorf("%q is off", DateFeatureNames[f])
+				}
+			}
+			for _, f := range tc.off {
+				if tc.c.Features[f] != 0 {
+					t.Errorf("%q is on", DateFeatureNames[f])
+				}
+			}
+		})
+	}
+}
+
+func TestBestDate(t *testing.T) {
+	cands := []DateCandidate{{Day: "a", Features: []float64{1, 0}}, {Day: "b", Features: []float64{0, 1}}}
+	for _, tc := range []struct {
+		name string
+		w    []float64
+		want int
+	}{
+		{"the better score", []float64{0, 2}, 1},
+		{"the first of equals", []float64{1, 1}, 0},
+		{"no weights: the first", nil, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := BestDate(cands, tc.w); got != tc.want {
+				t.Errorf("BestDate = %d, want %d", got, tc.want)
+			}
+		})
+	}
+	if got := BestDate(nil, []float64{1}); got != -1 {
+		t.Errorf("BestDate of no candidates = %d, want -1", got)
+	}
+}
+
+func TestDateModelRoundTrip(t *testing.T) {
+	w := make([]float64, len(DateFeatureNames)+1)
+	w[fShownFirst] = 1.5
+	b, err := EncodeDateModel(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseDateModel(b)
+	if err != nil || got[fShownFirst] != 1.5 {
+		t.Fatalf("ParseDateModel = %v, %v", got, err)
+	}
+	if _, err := ParseDateModel([]byte(`{"features":["other"],"weights":[1]}`)); err == nil {
+		t.Error("a model of other features was read")
+	}
+}
