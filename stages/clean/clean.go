@@ -88,14 +88,37 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			blocks = proseBody(blocks, info)
 		}
 	}
+	keep, reasons, err := judge(ctx, blocks, info, prob, c.model.Threshold, false)
+	if err != nil {
+		return nil, nil, nil, nil, span{}, err
+	}
+	if c.choice != nil && c.choice.Lines != nil && isHTML(blocks) {
+		// The line model alone, reading the page's blocks as raw text lines, is the third
+		// candidate: it wins where the extractor's content holds reader comments or a
+		// teaser list around a short article, or misses much of a long one.
+		lkeep, lreasons, err := judge(ctx, blocks, info, prob, c.model.Threshold, true)
+		if err != nil {
+			return nil, nil, nil, nil, span{}, err
+		}
+		if x, agree, ok := linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons); ok && agree < c.choice.Lines.Gate && c.choice.Lines.Prefers(x) {
+			return asLines(blocks), info, lkeep, lreasons, sp, nil
+		}
+	}
+	return blocks, info, keep, reasons, sp, nil
+}
+
+// judge marks each block kept or removed with a reason, from the line model's
+// probabilities and the rules. asText reads the blocks as raw text lines, ignoring
+// what the HTML extractor said of them.
+func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob []float64, threshold float64, asText bool) ([]bool, []string, error) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
 		if i%256 == 0 && ctx.Err() != nil {
-			return nil, nil, nil, nil, span{}, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		li := &info[i]
-		keep[i] = prob[i] >= c.model.Threshold
+		keep[i] = prob[i] >= threshold
 		if r := hardChrome(li); r != "" {
 			keep[i], reasons[i] = false, r
 			continue
@@ -104,8 +127,12 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			keep[i], reasons[i] = false, r
 			continue
 		}
-		if r := bodyChrome(li); r != "" && blocks[i].Outside == "" {
+		if r := bodyChrome(li); r != "" && (asText || blocks[i].Outside == "") {
 			keep[i], reasons[i] = false, r
+			continue
+		}
+		if asText {
+			// A raw text line has no element to speak for it or against it.
 			continue
 		}
 		b := &blocks[i]
@@ -138,7 +165,7 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			}
 		}
 	}
-	return blocks, info, keep, reasons, sp, nil
+	return keep, reasons, nil
 }
 
 // CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
