@@ -239,8 +239,9 @@ func (c *Cleaner) LinesChoice(blocks []document.Block) (x []float64, agree float
 	info := analyseBlocks(blocks)
 	prob, _ := c.model.score(info)
 	ctx := context.Background()
-	keep, reasons, _ := judge(ctx, blocks, info, prob, c.model.Threshold, false)
-	lkeep, lreasons, _ := judge(ctx, blocks, info, prob, c.model.Threshold, true)
+	rules := lineRules(blocks, info)
+	keep, reasons, _ := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
+	lkeep, lreasons, _ := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
 	x, agree, ok = linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons)
 	if !ok {
 		return nil, agree, nil, false

@@ -88,7 +88,8 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			blocks = proseBody(blocks, info)
 		}
 	}
-	keep, reasons, err := judge(ctx, blocks, info, prob, c.model.Threshold, false)
+	rules := lineRules(blocks, info)
+	keep, reasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
 	if err != nil {
 		return nil, nil, nil, nil, span{}, err
 	}
@@ -96,7 +97,7 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 		// The line model alone, reading the page's blocks as raw text lines, is the third
 		// candidate: it wins where the extractor's content holds reader comments or a
 		// teaser list around a short article, or misses much of a long one.
-		lkeep, lreasons, err := judge(ctx, blocks, info, prob, c.model.Threshold, true)
+		lkeep, lreasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
 		if err != nil {
 			return nil, nil, nil, nil, span{}, err
 		}
@@ -107,10 +108,32 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 	return blocks, info, keep, reasons, sp, nil
 }
 
+// ruleReasons are the reasons the rules give a line, whatever the line model says of it.
+type ruleReasons struct {
+	chrome string // chrome wherever it stands (hardChrome) or a note about the article
+	body   string // chrome inside the body (bodyChrome)
+}
+
+// lineRules returns the rules' reasons for every line, which both readings of an HTML
+// page's blocks (as HTML and as raw lines) share.
+func lineRules(blocks []document.Block, info []lineInfo) []ruleReasons {
+	rules := make([]ruleReasons, len(blocks))
+	for i := range blocks {
+		li := &info[i]
+		r := &rules[i]
+		if r.chrome = hardChrome(li); r.chrome == "" {
+			if r.chrome = noteAboutArticle(blocks[i].Text); r.chrome == "" {
+				r.body = bodyChrome(li)
+			}
+		}
+	}
+	return rules
+}
+
 // judge marks each block kept or removed with a reason, from the line model's
-// probabilities and the rules. asText reads the blocks as raw text lines, ignoring
-// what the HTML extractor said of them.
-func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob []float64, threshold float64, asText bool) ([]bool, []string, error) {
+// probabilities and the rules' reasons. asText reads the blocks as raw text lines,
+// ignoring what the HTML extractor said of them.
+func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob []float64, rules []ruleReasons, threshold float64, asText bool) ([]bool, []string, error) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
@@ -119,15 +142,11 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 		}
 		li := &info[i]
 		keep[i] = prob[i] >= threshold
-		if r := hardChrome(li); r != "" {
+		if r := rules[i].chrome; r != "" {
 			keep[i], reasons[i] = false, r
 			continue
 		}
-		if r := noteAboutArticle(blocks[i].Text); r != "" {
-			keep[i], reasons[i] = false, r
-			continue
-		}
-		if r := bodyChrome(li); r != "" && (asText || blocks[i].Outside == "") {
+		if r := rules[i].body; r != "" && (asText || blocks[i].Outside == "") {
 			keep[i], reasons[i] = false, r
 			continue
 		}
@@ -404,9 +423,8 @@ func noteAboutArticle(text string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	lower := strings.ToLower(text)
 	for _, p := range citationPrefixes {
-		if strings.HasPrefix(lower, p) {
+		if len(text) >= len(p) && strings.EqualFold(text[:len(p)], p) {
 			return "citation box"
 		}
 	}
@@ -415,6 +433,7 @@ func noteAboutArticle(text string) string {
 	if !strings.Contains(text, "@") {
 		return ""
 	}
+	lower := strings.ToLower(text)
 	for _, p := range contactPhrases {
 		if strings.Contains(lower, p) {
 			return "author bio"
