@@ -43,6 +43,7 @@ Flags:
 // choicePage is one page's training record.
 type choicePage struct {
 	set, id, site  string
+	typ            string // the set's page type ("article", ...), or ""
 	aligned, prose shingle.Page
 	has            bool // the page has a prose candidate
 	ex             clean.ChoiceExample
@@ -162,6 +163,32 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	for s, name := range sets {
 		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t\n", name, countSet(pages, name), base[s], cv[s], linesCV[s], linesAll[s], all[s])
 	}
+	// A set whose pages have types has its articles apart: the goals are set on them.
+	linesIn := make([]bool, len(pages))
+	if choice.Lines != nil {
+		for i, e := range inEx {
+			linesIn[i] = e.Features != nil && e.Agreement < choice.Lines.Gate && choice.Lines.Prefers(e.Features)
+		}
+	}
+	for _, name := range sets {
+		var n int
+		var b, c, l, la, a []shingle.Page
+		for i, p := range pages {
+			if p.set != name || p.typ != "article" {
+				continue
+			}
+			n++
+			b = append(b, p.aligned)
+			c = append(c, pickLines(p, cvTakes[i], false))
+			l = append(l, pickLines(p, cvTakes[i], linesTakes[i]))
+			la = append(la, pickLines(p, inTakes[i], linesIn[i]))
+			a = append(a, pickLines(p, inTakes[i], false))
+		}
+		if n > 0 {
+			fmt.Fprintf(tw, "%s articles\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t\n", name, n, shingle.Summarize(b).F1,
+				shingle.Summarize(c).F1, shingle.Summarize(l).F1, shingle.Summarize(la).F1, shingle.Summarize(a).F1)
+		}
+	}
 	tw.Flush()
 	if *linesTable != "" {
 		if err := writeLinesTable(*linesTable, pages, cvTakes, cvLines, cvEx, linesTakes); err != nil {
@@ -223,7 +250,7 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
 		i, _ := strconv.Atoi(r.In.Record.ID)
 		p := &pages[i]
-		p.set, p.id, p.site = list[i].Set, list[i].ID, list[i].Site()
+		p.set, p.id, p.site, p.typ = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType
 		truth := list[i].Truth
 		if r.Err != nil || r.Skipped {
 			p.aligned = shingle.Score("", truth)
