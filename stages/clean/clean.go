@@ -33,7 +33,8 @@ func New() *Cleaner {
 }
 
 // WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
-// as it is, never the page's prose instead (to train and measure the body choice).
+// as it is, never the page's prose or its raw lines' body instead (to train and measure
+// the body and lines choices).
 func (c *Cleaner) WithoutChoice() *Cleaner {
 	return &Cleaner{model: c.model}
 }
