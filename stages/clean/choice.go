@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -36,6 +37,9 @@ type Choice struct {
 	Features []string  `json:"features"`
 	Gate     float64   `json:"gate"`
 	Weights  []float64 `json:"weights"`
+	// Lines, when set, is the lines choice (LinesFeatureNames), asked after this one:
+	// whether the line model's body from the page's raw lines replaces the HTML body.
+	Lines *Choice `json:"lines,omitempty"`
 }
 
 //go:embed choice.json
@@ -52,15 +56,31 @@ func ParseChoice(data []byte) (*Choice, error) {
 	if err := json.Unmarshal(data, &c); err != nil {
 		return nil, fmt.Errorf("parse body choice: %w", err)
 	}
-	if len(c.Features) != len(ChoiceFeatureNames) || len(c.Weights) != len(ChoiceFeatureNames)+1 {
-		return nil, fmt.Errorf("parse body choice: features do not match this version (retrain with newspipe-dev train choice)")
+	if err := c.check(ChoiceFeatureNames); err != nil {
+		return nil, fmt.Errorf("parse body choice: %w", err)
 	}
-	for i, f := range c.Features {
-		if f != ChoiceFeatureNames[i] {
-			return nil, fmt.Errorf("parse body choice: feature %d is %q, want %q", i, f, ChoiceFeatureNames[i])
+	if c.Lines != nil {
+		if err := c.Lines.check(LinesFeatureNames); err != nil {
+			return nil, fmt.Errorf("parse body choice: lines choice: %w", err)
+		}
+		if c.Lines.Lines != nil {
+			return nil, fmt.Errorf("parse body choice: the lines choice has a lines choice of its own")
 		}
 	}
 	return &c, nil
+}
+
+// check reports whether the choice reads the features names.
+func (c *Choice) check(names []string) error {
+	if len(c.Features) != len(names) || len(c.Weights) != len(names)+1 {
+		return fmt.Errorf("features do not match this version (retrain with newspipe-dev train choice)")
+	}
+	for i, f := range c.Features {
+		if f != names[i] {
+			return fmt.Errorf("feature %d is %q, want %q", i, f, names[i])
+		}
+	}
+	return nil
 }
 
 // Prefers reports whether the choice takes the prose body for features x.
@@ -208,6 +228,27 @@ func (c *Cleaner) BodyChoice(blocks []document.Block) (alt Alternative, ok bool)
 	return alt, ok
 }
 
+// LinesChoice returns the evidence the lines choice reads for the blocks (an HTML page's,
+// with the body the HTML path would judge), the share of words the two bodies agree on,
+// and the blocks read as raw lines; ok is false when there is nothing to choose between.
+// c's own lines choice is not asked.
+func (c *Cleaner) LinesChoice(blocks []document.Block) (x []float64, agree float64, lines []document.Block, ok bool) {
+	if !isHTML(blocks) {
+		return nil, 1, nil, false
+	}
+	info := analyseBlocks(blocks)
+	prob, _ := c.model.score(info)
+	ctx := context.Background()
+	rules := lineRules(blocks, info)
+	keep, reasons, _ := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
+	lkeep, lreasons, _ := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
+	x, agree, ok = linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons)
+	if !ok {
+		return nil, agree, nil, false
+	}
+	return x, agree, asLines(blocks), true
+}
+
 // ChoiceExample is one page for training the body choice: the evidence for its prose
 // against its aligned body, and how much better (positive) or worse the prose scores.
 type ChoiceExample struct {
@@ -221,6 +262,17 @@ type ChoiceExample struct {
 // weighted by how much the choice matters on it, with ridge penalty l2. Training is
 // deterministic.
 func TrainChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
+	return trainChoice(ChoiceFeatureNames, examples, gate, l2)
+}
+
+// TrainLinesChoice fits the lines choice as TrainChoice fits the body choice, on examples
+// with LinesFeatureNames: Gain is the F1 of the line model's body from the raw lines
+// minus that of the HTML body.
+func TrainLinesChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
+	return trainChoice(LinesFeatureNames, examples, gate, l2)
+}
+
+func trainChoice(names []string, examples []ChoiceExample, gate, l2 float64) *Choice {
 	var xs [][]float64
 	var ys, ws []float64
 	for _, e := range examples {
@@ -235,11 +287,11 @@ func TrainChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
 			ys = append(ys, 0)
 		}
 	}
-	c := &Choice{Features: ChoiceFeatureNames, Gate: gate, Weights: fitLogistic(xs, ys, ws, l2)}
+	c := &Choice{Features: names, Gate: gate, Weights: fitLogistic(xs, ys, ws, l2)}
 	if c.Weights == nil {
-		// Nothing to learn from: the choice never takes the prose.
+		// Nothing to learn from: the choice never takes the other body.
 		c.Gate = 0
-		c.Weights = make([]float64, len(ChoiceFeatureNames)+1)
+		c.Weights = make([]float64, len(names)+1)
 	}
 	return c
 }

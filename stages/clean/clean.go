@@ -33,7 +33,8 @@ func New() *Cleaner {
 }
 
 // WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
-// as it is, never the page's prose instead (to train and measure the body choice).
+// as it is, never the page's prose or its raw lines' body instead (to train and measure
+// the body and lines choices).
 func (c *Cleaner) WithoutChoice() *Cleaner {
 	return &Cleaner{model: c.model}
 }
@@ -88,24 +89,70 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			blocks = proseBody(blocks, info)
 		}
 	}
+	rules := lineRules(blocks, info)
+	keep, reasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
+	if err != nil {
+		return nil, nil, nil, nil, span{}, err
+	}
+	if c.choice != nil && c.choice.Lines != nil && isHTML(blocks) {
+		// The line model alone, reading the page's blocks as raw text lines, is the third
+		// candidate: it wins where the extractor's content holds reader comments or a
+		// teaser list around a short article, or misses much of a long one.
+		lkeep, lreasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
+		if err != nil {
+			return nil, nil, nil, nil, span{}, err
+		}
+		if x, agree, ok := linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons); ok && agree < c.choice.Lines.Gate && c.choice.Lines.Prefers(x) {
+			return asLines(blocks), info, lkeep, lreasons, sp, nil
+		}
+	}
+	return blocks, info, keep, reasons, sp, nil
+}
+
+// ruleReasons are the reasons the rules give a line, whatever the line model says of it.
+type ruleReasons struct {
+	chrome string // chrome wherever it stands (hardChrome) or a note about the article
+	body   string // chrome inside the body (bodyChrome)
+}
+
+// lineRules returns the rules' reasons for every line, which both readings of an HTML
+// page's blocks (as HTML and as raw lines) share.
+func lineRules(blocks []document.Block, info []lineInfo) []ruleReasons {
+	rules := make([]ruleReasons, len(blocks))
+	for i := range blocks {
+		li := &info[i]
+		r := &rules[i]
+		if r.chrome = hardChrome(li); r.chrome == "" {
+			if r.chrome = noteAboutArticle(blocks[i].Text); r.chrome == "" {
+				r.body = bodyChrome(li)
+			}
+		}
+	}
+	return rules
+}
+
+// judge marks each block kept or removed with a reason, from the line model's
+// probabilities and the rules' reasons. asText reads the blocks as raw text lines,
+// ignoring what the HTML extractor said of them.
+func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob []float64, rules []ruleReasons, threshold float64, asText bool) ([]bool, []string, error) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	for i := range blocks {
 		if i%256 == 0 && ctx.Err() != nil {
-			return nil, nil, nil, nil, span{}, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		li := &info[i]
-		keep[i] = prob[i] >= c.model.Threshold
-		if r := hardChrome(li); r != "" {
+		keep[i] = prob[i] >= threshold
+		if r := rules[i].chrome; r != "" {
 			keep[i], reasons[i] = false, r
 			continue
 		}
-		if r := noteAboutArticle(blocks[i].Text); r != "" {
+		if r := rules[i].body; r != "" && (asText || blocks[i].Outside == "") {
 			keep[i], reasons[i] = false, r
 			continue
 		}
-		if r := bodyChrome(li); r != "" && blocks[i].Outside == "" {
-			keep[i], reasons[i] = false, r
+		if asText {
+			// A raw text line has no element to speak for it or against it.
 			continue
 		}
 		b := &blocks[i]
@@ -138,7 +185,7 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			}
 		}
 	}
-	return blocks, info, keep, reasons, sp, nil
+	return keep, reasons, nil
 }
 
 // CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
@@ -377,9 +424,8 @@ func noteAboutArticle(text string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	lower := strings.ToLower(text)
 	for _, p := range citationPrefixes {
-		if strings.HasPrefix(lower, p) {
+		if len(text) >= len(p) && strings.EqualFold(text[:len(p)], p) {
 			return "citation box"
 		}
 	}
@@ -388,6 +434,7 @@ func noteAboutArticle(text string) string {
 	if !strings.Contains(text, "@") {
 		return ""
 	}
+	lower := strings.ToLower(text)
 	for _, p := range contactPhrases {
 		if strings.Contains(lower, p) {
 			return "author bio"
