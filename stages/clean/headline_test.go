@@ -134,3 +134,70 @@ func TestBodyFirstLineAsHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestBeforeSeparator(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"site after a bar", "Go ahead, self-host Postgres | Pierce Freeman", "Go ahead, self-host Postgres", true},
+		{"tagline after a dash", "15 Language Learning Apps Compared - Personally Tested", "15 Language Learning Apps Compared", true},
+		{"the first separator", "Best Residential Movers in NYC 2025 | Top 19 Companies | Movers", "Best Residential Movers in NYC 2025", true},
+		{"no separator", "What do people love about Rust?", "", false},
+		{"one word before it", "Blog | The Best Notion Alternatives", "", false},
+		{"a long second part is no site", "Tax 101 - A guide to the types of taxes Americans pay and how they work", "", false},
+		{"a hyphen inside a word", "Hot-Swappable Keyboards Explained", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := beforeSeparator(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("beforeSeparator(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCallToAction(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Partner With Us", true},
+		{"Submit Your Book", true},
+		{"Start My Free Trial", true},
+		{"Please select from the following options:", true},
+		{"Employers drop coverage for weight loss drugs", false},
+		{"Startups get cheaper", false}, // "startups" is no "start"
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := callToAction(lowerASCII(tt.line)); got != tt.want {
+				t.Errorf("callToAction(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPageTitleCandidates checks that a page title "Headline | Site" is weighed both
+// whole and cut before its separator, and that the cut candidate says so.
+func TestPageTitleCandidates(t *testing.T) {
+	lines := []string{"Home", "Go ahead, self-host Postgres | Pierce Freeman", "Climate Change",
+		"Running your own database is less work than the cloud vendors would have you believe, and it costs far less.",
+		"I have run Postgres on my own servers for ten years and it has been the least of my worries."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[string]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+		got[c.textOf(info)] = c.x[34]
+	}
+	want := map[string]float64{
+		"Go ahead, self-host Postgres | Pierce Freeman": 0,
+		"Go ahead, self-host Postgres":                  1,
+		"Climate Change":                                0,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("candidates (text: cut) %v, want %v", got, want)
+	}
+}
