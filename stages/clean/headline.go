@@ -22,6 +22,7 @@ var headlineFeatureNames = []string{
 	"log distance", "share of the header above", "byline or date just below", "words of the body's lead",
 	"short lines above", "log headline-shaped lines below it", "inside another line", "words to the longest candidate's",
 	"kept as body", "share of the body below", "addresses the reader", "call to action", "cut before a separator",
+	"no shorter line just below", "no longer headline-shaped line just above",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -142,6 +143,14 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 	}
 	x[32] = b2f(addressesReader(li.lower))
 	x[33] = b2f(callToAction(li.lower))
+	// A headline over its standfirst: the line under it says more, in a line at least as long.
+	if next := i + 1; next < len(info) && reasons[next] == "" && info[next].words >= 8 && info[next].words <= 60 &&
+		info[next].words >= li.words && !info[next].byline && !info[next].dateOnly {
+		x[35] = 1
+	}
+	if prev := i - 1; prev >= 0 && h.shaped[prev] && info[prev].words <= li.words {
+		x[36] = 1
+	}
 	if !site {
 		for j := range info {
 			if j != i && len(info[j].text) > len(li.text) && strings.Contains(info[j].text, li.text) {
@@ -363,7 +372,7 @@ func callToAction(lower string) bool {
 	switch strings.Trim(w, "!.:>»") {
 	case "add", "advance", "apply", "book", "browse", "buy", "call", "check", "choose", "claim", "compare", "contact",
 		"create", "discover", "download", "enter", "explore", "find", "get", "join", "learn", "order", "partner",
-		"please", "read", "request", "reserve", "save", "schedule", "secure", "see", "shop", "sign", "start",
+		"please", "read", "request", "reserve", "save", "schedule", "secure", "see", "select", "shop", "sign", "start",
 		"submit", "subscribe", "try", "view", "visit", "watch":
 		return true
 	}

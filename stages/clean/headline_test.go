@@ -201,3 +201,37 @@ func TestPageTitleCandidates(t *testing.T) {
 		t.Errorf("candidates (text: cut) %v, want %v", got, want)
 	}
 }
+
+// TestStandfirstPair checks the features that tell a headline from the standfirst under it.
+func TestStandfirstPair(t *testing.T) {
+	lines := []string{"Home", "Making Google Sans Flex",
+		"How seven design problems shaped Google's typeface, from its first sketches to its release",
+		"The type team started from a sketch in 2019 and shipped the family to every product this year.",
+		"It took six years of work on the widths and the weights of every letter to get there."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[int][2]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+		got[c.line] = [2]float64{c.x[35], c.x[36]}
+	}
+	tests := []struct {
+		name         string
+		line         int
+		below, above float64
+	}{
+		{"the headline has a longer line below", 1, 1, 0},
+		{"the standfirst has a shorter headline above", 2, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, ok := got[tt.line]
+			if !ok {
+				t.Fatalf("line %d is no candidate", tt.line)
+			}
+			if x != [2]float64{tt.below, tt.above} {
+				t.Errorf("longer line below, shorter headline above = %v, want %v", x, [2]float64{tt.below, tt.above})
+			}
+		})
+	}
+}

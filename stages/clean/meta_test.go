@@ -110,6 +110,10 @@ func TestCleanMetadata(t *testing.T) {
 		{"page title with the site name", []string{"Old bridge closes to cars | Riverton Courier", "Watch Riverton Live Now",
 			"Old bridge closes to cars"},
 			wantMeta{title: "Old bridge closes to cars"}},
+		{"a call to action is no headline", []string{"Partner With Us", "Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"a two-word headline", []string{"Home", "About", "Bridge Closures", "Jane Doe", "10 June 2018"},
+			wantMeta{title: "Bridge Closures", authors: []string{"Jane Doe"}, published: "2018-06-10"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
