@@ -185,6 +185,9 @@ func bylinePrefix(lower string) string {
 	return ""
 }
 
+// nameListJoins turns the joins of a list of names into commas.
+var nameListJoins = strings.NewReplacer(" and ", ",", " & ", ",")
+
 // labelledNames returns the people a line names when it is not only their names: a
 // byline with its label ("Written by Jane Roe", "Author: Jane Roe"), a date then "by"
 // ("October 11, 2023 by Jane Roe"), or a name and its role ("Jane Roe, Staff Writer",
@@ -208,9 +211,9 @@ func labelledNames(li *lineInfo) (names []string, role bool) {
 	}
 	// "Jane Roe, John Doe and Ann Lee"; without "and", "Jane Roe, Clemson University" is
 	// a name and an affiliation.
-	joined := strings.Contains(li.text, " and ") || strings.Contains(li.text, " & ")
-	if parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",").Replace(li.text), func(r rune) bool { return r == ',' }); joined && len(parts) >= 2 {
-		all := true
+	if strings.Contains(li.text, " and ") || strings.Contains(li.text, " & ") {
+		parts := strings.Split(nameListJoins.Replace(li.text), ",")
+		all := len(parts) >= 2
 		for k, p := range parts {
 			parts[k] = strings.TrimSpace(p)
 			all = all && looksLikeName(parts[k]) && !isJobTitle(parts[k])

@@ -104,7 +104,8 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
 		x[6] = 1
 	}
-	x[7] = overlap(li.text, body)
+	toks := shingle.Tokens(strings.ToLower(li.text))
+	x[7] = shareIn(toks, body)
 	site := titles[li.text]
 	x[8] = b2f(site)
 	x[9] = b2f(li.repeated && !site)
@@ -128,7 +129,7 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 			x[24] = 1
 		}
 	}
-	x[25] = overlap(li.text, lead)
+	x[25] = shareIn(toks, lead)
 	short := 0
 	for j := max(0, i-3); j < i; j++ {
 		if info[j].words <= 3 {
@@ -291,20 +292,16 @@ func bodyWordsAfter(info []lineInfo, keep []bool, reasons []string, i int) int {
 	return n
 }
 
-// overlap is the share of text's words found in words.
-func overlap(text string, words map[string]bool) float64 {
-	if len(words) == 0 {
+// shareIn is the share of the words toks found in words.
+func shareIn(toks []string, words map[string]bool) float64 {
+	if len(words) == 0 || len(toks) == 0 {
 		return 0
 	}
-	toks := shingle.Tokens(strings.ToLower(text))
 	n := 0
 	for _, t := range toks {
 		if words[t] {
 			n++
 		}
-	}
-	if len(toks) == 0 {
-		return 0
 	}
 	return float64(n) / float64(len(toks))
 }
