@@ -203,7 +203,7 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 	}
 	var cands []headlineCandidate
 	for i := lo; i < max(anchor, first); i++ {
-		if reasons[i] != "" && reasons[i] != reasonByline || !(isHeadline(&info[i]) || twoWordHeadline(&info[i])) {
+		if reasons[i] != "" && reasons[i] != reasonByline || !headlineCandidateShape(&info[i]) {
 			continue
 		}
 		if i >= anchor && i < first && reasons[i] != "" {

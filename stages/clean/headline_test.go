@@ -235,3 +235,29 @@ func TestStandfirstPair(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadlineCandidateShape(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Understanding Your Home Electrical System", true}, // "home" is a menu's word
+		{"Best EVs of 2026", true},                          // the digits are a year
+		{"Climate Change", true},
+		{"Old bridge closes to cars after engineers find cracks", true},
+		{"Home", false},
+		{"Sign up for our newsletter", false},
+		{"Share this article", false},
+		{"Call 1-800-555-0199 today", false},
+		{"Published March 1, 2024", false},
+		{"The council voted on Tuesday to close the bridge.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			li := analyseBlocks(linesToBlocks([]string{tt.line}))[0]
+			if got := headlineCandidateShape(&li); got != tt.want {
+				t.Errorf("headlineCandidateShape(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}

@@ -351,6 +351,25 @@ func isHeadline(li *lineInfo) bool {
 // ("Climate Change", "Vibe Coding").
 func twoWordHeadline(li *lineInfo) bool { return li.words == 2 && headlineShape(li) }
 
+// headlineCandidateShape is the shape of a line weighed as the headline: a headline's
+// (isHeadline), two words, or three words or more whose only chrome word is a menu's
+// ("Understanding Your Home Electrical System") or whose digits are a year ("Best EVs
+// of 2026"); the scorer weighs the chrome vocabulary and the digits.
+func headlineCandidateShape(li *lineInfo) bool {
+	if isHeadline(li) || twoWordHeadline(li) {
+		return true
+	}
+	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.vocab&^vNav != 0 ||
+		(li.digits-4)*3 > li.letters {
+		return false
+	}
+	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
+		return false
+	}
+	return !(li.digits > 0 && (pubdate.Find(li.text).Value != "" || pubdate.HasNumericDate(li.text)) ||
+		strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading"))
+}
+
 // headlineShape is isHeadline without its least number of words.
 func headlineShape(li *lineInfo) bool {
 	if li.words > 30 || li.byline || li.dateOnly || li.url || li.digits*3 > li.letters {
