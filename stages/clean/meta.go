@@ -442,7 +442,8 @@ func looksLikeName(s string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		// A label ends with a colon: "Written By: Tom May" is a byline, not a name.
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasSuffix(w, ":") {
 			return false
 		}
 	}
@@ -456,7 +457,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	s = strings.TrimSpace(s)
 	lower := lowerASCII(s)
 	rest, prefixed := s, false
-	for _, p := range []string{"posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
+	for _, p := range []string{"posted by: ", "written by: ", "posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
 		"author: ", "authors: ", "by: "} {
 		if strings.HasPrefix(lower, p) {
 			rest, prefixed = s[len(p):], true

@@ -15,6 +15,7 @@ func TestParseByline(t *testing.T) {
 	}{
 		{"By Jane Doe", []string{"Jane Doe"}, "", true},
 		{"By Jane Doe and John Smith", []string{"Jane Doe", "John Smith"}, "", true},
+		{"Written By: Tom May", []string{"Tom May"}, "", true},
 		{"Matthias Ang | June 10, 2018, 12:39 PM", []string{"Matthias Ang"}, "2018-06-10T12:39:00", true},
 		{"Harriet Marsden, The Week UK", []string{"Harriet Marsden"}, "", true},
 		{"By Justin Klawans, The Week US Published", []string{"Justin Klawans"}, "", true},
@@ -53,6 +54,8 @@ func TestAuthorLine(t *testing.T) {
 		{"Staff Writer", nil},
 		{"Star Wars Jedi: Fallen Order review", nil},
 		{"Russia and China sign a new trade deal", nil},
+		{"Written By: Tom May", nil}, // a byline with its label, not a name
+		{"Reviewed By: Mike Rebold", nil},
 	}
 	for _, tt := range tests {
 		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
