@@ -98,6 +98,8 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train byline -o stages/clean/byline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train dateline -o stages/clean/dateline.json $(SHARED)/extraction/train/wcxb-dev && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
 
 lint:

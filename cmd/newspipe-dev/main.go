@@ -53,6 +53,10 @@ var program = &cli.Program{
 			Run: func(_ context.Context, args []string, e cli.Env) int {
 				return cmdTrainAuthors(args, e.Stdout, e.Stderr)
 			}},
+		{Name: "train dateline", Args: "[-o FILE] DIR...", Summary: "train the text publication-date scorer on pages with gold dates",
+			Run: func(_ context.Context, args []string, e cli.Env) int {
+				return cmdTrainDateline(args, e.Stdout, e.Stderr)
+			}},
 		{Name: "train choice", Args: "[-o FILE] DIR...", Summary: "train the cleaner's choice between the aligned body and the page's prose (HTML)",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainChoice(ctx, args, e.Stdout, e.Stderr)

@@ -41,7 +41,7 @@ type bylinePage struct {
 }
 
 // bylineThresholds are the scores tried as the one a line needs to be taken.
-var bylineThresholds = []float64{-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2}
+var bylineThresholds = []float64{-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2}
 
 func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train byline", flag.ContinueOnError)

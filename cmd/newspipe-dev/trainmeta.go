@@ -47,6 +47,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
 	fits := fs.String("fit", "logistic", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
+	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
@@ -64,7 +65,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 			return exitFailures
 		}
 		for _, c := range cases {
-			if c.gold.Title == nil || *c.gold.Title == "" {
+			if c.gold.Title == nil || *c.gold.Title == "" || c.fold == *without {
 				continue
 			}
 			raw, err := readPage(c.dir, c.id, "text")

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
 // bylineFeatureNames name the evidence weighed for a line that may name the article's
@@ -18,7 +20,7 @@ var bylineFeatureNames = []string{
 	"above the body", "log distance to the body", "byline label above", "date line just below",
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
-	"organization word", "headline found",
+	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 }
 
 // bylineModel holds the logistic weights of the byline scorer, one per feature, then the
@@ -63,6 +65,7 @@ func parseBylineModel(data []byte) (bylineModel, error) {
 type bylineCandidate struct {
 	line  int
 	names []string
+	role  bool // a role or an affiliation follows the name: "Jane Roe, Staff Writer"
 	x     []float64
 }
 
@@ -92,15 +95,14 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) {
 			names = authorLine(li.text)
 		}
-		if names == nil && strings.HasPrefix(li.lower, "by") {
-			if a, _, ok := parseByline(li.text); ok && len(a) > 0 {
-				names = a
-			}
+		role := false
+		if names == nil {
+			names, role = labelledNames(li)
 		}
 		if len(names) == 0 {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names})
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -161,9 +163,72 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 			}
 		}
 		x[17] = b2f(title >= 0)
+		x[18] = b2f(c.role)
+		x[19] = b2f(li.digits > 0 && pubdate.Find(li.text).Value != "")
+		x[20] = b2f(!strings.HasPrefix(li.lower, "by") && bylinePrefix(li.lower) != "")
 		c.x = x
 	}
 	return cands
+}
+
+// bylinePrefixes are the labels a byline starts with.
+var bylinePrefixes = []string{"written by", "posted by", "words by", "reporting by", "story by", "article by",
+	"authors:", "author:", "by:", "by "}
+
+// bylinePrefix returns the byline label lower starts with, or "".
+func bylinePrefix(lower string) string {
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(lower, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// nameListJoins turns the joins of a list of names into commas.
+var nameListJoins = strings.NewReplacer(" and ", ",", " & ", ",")
+
+// labelledNames returns the people a line names when it is not only their names: a
+// byline with its label ("Written by Jane Roe", "Author: Jane Roe"), a date then "by"
+// ("October 11, 2023 by Jane Roe"), or a name and its role ("Jane Roe, Staff Writer",
+// "Jane Roe - Product marketer"); role reports the last form.
+func labelledNames(li *lineInfo) (names []string, role bool) {
+	if li.words > 15 {
+		return nil, false
+	}
+	if p := bylinePrefix(li.lower); p != "" {
+		rest := strings.TrimLeft(li.text[len(p):], ": ")
+		if a, _, ok := parseByline("By " + rest); ok && len(a) > 0 {
+			return a, false
+		}
+		return nil, false
+	}
+	if k := strings.LastIndex(li.lower, " by "); k > 0 && li.digits > 0 && pubdate.Find(li.text[:k]).Value != "" {
+		if a, _, ok := parseByline(li.text[k+1:]); ok && len(a) > 0 {
+			return a, false
+		}
+		return nil, false
+	}
+	// "Jane Roe, John Doe and Ann Lee"; without "and", "Jane Roe, Clemson University" is
+	// a name and an affiliation.
+	if strings.Contains(li.text, " and ") || strings.Contains(li.text, " & ") {
+		parts := strings.Split(nameListJoins.Replace(li.text), ",")
+		all := len(parts) >= 2
+		for k, p := range parts {
+			parts[k] = strings.TrimSpace(p)
+			all = all && looksLikeName(parts[k]) && !isJobTitle(parts[k])
+		}
+		if all {
+			return parts, false // "Rui Ma, Heba Ledwon & Suparn Patra"
+		}
+	}
+	for _, sep := range []string{", ", " - ", " – ", " | "} {
+		head, tail, ok := strings.Cut(li.text, sep)
+		if ok && looksLikeName(head) && !isJobTitle(head) && len(strings.Fields(tail)) <= 6 {
+			return []string{strings.TrimSpace(head)}, true
+		}
+	}
+	return nil, false
 }
 
 // bestByline returns the candidate the model scores highest when its score passes the

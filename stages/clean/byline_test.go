@@ -106,3 +106,30 @@ func TestLearnedByline(t *testing.T) {
 		})
 	}
 }
+
+func TestLabelledNames(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       []string
+		role       bool
+	}{
+		{"label", "Written by Camila Karalyte", []string{"Camila Karalyte"}, false},
+		{"label with a colon", "Written by: Sean Peek", []string{"Sean Peek"}, false},
+		{"date then by", "October 11, 2023 by Autumn Huerter", []string{"Autumn Huerter"}, false},
+		{"name and affiliation", "Shelia R. Cotten, Clemson University", []string{"Shelia R. Cotten"}, true},
+		{"name and role after a dash", "Jane Roe - Product marketer", []string{"Jane Roe"}, true},
+		{"several names", "Rui Ma, Heba Ledwon & Suparn Patra", []string{"Rui Ma", "Heba Ledwon", "Suparn Patra"}, false},
+		{"a role first is no name", "Staff Writer, The Daily Planet", nil, false},
+		{"a sentence", "Contact us today for a free quote on your move", nil, false},
+		{"by in running text without a date", "Photos taken by Jane Roe", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			got, role := labelledNames(&li)
+			if !reflect.DeepEqual(got, tt.want) || role != tt.role {
+				t.Errorf("labelledNames(%q) = %q, %v; want %q, %v", tt.line, got, role, tt.want, tt.role)
+			}
+		})
+	}
+}

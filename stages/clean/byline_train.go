@@ -58,6 +58,8 @@ func (c *Cleaner) BylineCandidates(blocks []document.Block) (ruled []string, can
 	}
 	never := bylineModel{Weights: make([]float64, len(bylineFeatureNames)+1), Threshold: math.Inf(1)}
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
-	meta := readMetaWith(blocks, info, keep, reasons, storedHeadline, never, &metaTrace{bylines: collect})
+	m := storedMetaModels()
+	m.byline = never
+	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{bylines: collect})
 	return meta.Authors, cands
 }

@@ -21,6 +21,8 @@ var headlineFeatureNames = []string{
 	"chrome vocabulary", "digits", "headline-shaped line below", "at most 3 words", "next to the anchor",
 	"log distance", "share of the header above", "byline or date just below", "words of the body's lead",
 	"short lines above", "log headline-shaped lines below it", "inside another line", "words to the longest candidate's",
+	"kept as body", "share of the body below", "addresses the reader", "call to action", "cut before a separator",
+	"no shorter line just below", "no longer headline-shaped line just above",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -67,18 +69,27 @@ type HeadlineCandidate struct {
 	Features []float64
 }
 
-// headlineCandidate is a candidate line's index and features.
+// headlineCandidate is a candidate line's index and features, and its text when the
+// candidate is only the part of the line before a separator ("Headline | Site").
 type headlineCandidate struct {
-	line int
-	x    []float64
+	line  int
+	text  string
+	words int // the words of text
+	dist  int // lines to the anchor (see headlineFeatures)
+	x     []float64
 }
 
 // headlineFeatures describes line i as a candidate headline, dist lines above the anchor
 // (the byline or the body) or the body; first is the body's first line, body the words of
 // its first prose lines.
 func headlineFeatures(h *header, i, dist int) []float64 {
+	return textFeatures(h, i, dist, &h.info[i])
+}
+
+// textFeatures describes the text li, standing on line i, as a candidate headline (see
+// headlineFeatures).
+func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 	info, reasons, anchor, first, body, lead, titles := h.info, h.reasons, h.anchor, h.first, h.body, h.lead, h.titles
-	li := &info[i]
 	x := make([]float64, len(headlineFeatureNames))
 	x[0] = float64(dist) / 10
 	x[1] = b2f(i == first)
@@ -93,7 +104,8 @@ func headlineFeatures(h *header, i, dist int) []float64 {
 		reasons[next] == reasonAuthor || next == anchor || info[next].final && info[next].words >= 8) {
 		x[6] = 1
 	}
-	x[7] = overlap(li.text, body)
+	toks := shingle.Tokens(strings.ToLower(li.text))
+	x[7] = shareIn(toks, body)
 	site := titles[li.text]
 	x[8] = b2f(site)
 	x[9] = b2f(li.repeated && !site)
@@ -117,7 +129,7 @@ func headlineFeatures(h *header, i, dist int) []float64 {
 			x[24] = 1
 		}
 	}
-	x[25] = overlap(li.text, lead)
+	x[25] = shareIn(toks, lead)
 	short := 0
 	for j := max(0, i-3); j < i; j++ {
 		if info[j].words <= 3 {
@@ -126,6 +138,20 @@ func headlineFeatures(h *header, i, dist int) []float64 {
 	}
 	x[26] = float64(short) / 3
 	x[27] = math.Log1p(float64(h.shapedBelow[i]))
+	x[30] = b2f(h.keep[i])
+	if total := h.bodyWords[len(info)]; total > 0 {
+		x[31] = 1 - float64(h.bodyWords[i+1])/float64(total)
+	}
+	x[32] = b2f(addressesReader(li.lower))
+	x[33] = b2f(callToAction(li.lower))
+	// A headline over its standfirst: the line under it says more, in a line at least as long.
+	if next := i + 1; next < len(info) && reasons[next] == "" && info[next].words >= 8 && info[next].words <= 60 &&
+		info[next].words >= li.words && !info[next].byline && !info[next].dateOnly {
+		x[35] = 1
+	}
+	if prev := i - 1; prev >= 0 && h.shaped[prev] && info[prev].words <= li.words {
+		x[36] = 1
+	}
 	if !site {
 		for j := range info {
 			if j != i && len(info[j].text) > len(li.text) && strings.Contains(info[j].text, li.text) {
@@ -140,6 +166,8 @@ func headlineFeatures(h *header, i, dist int) []float64 {
 // header is what the headline features of a page's lines are read from.
 type header struct {
 	info          []lineInfo
+	keep          []bool
+	bodyWords     []int // bodyWords[i]: the words of the body lines before line i
 	reasons       []string
 	anchor, first int             // the byline or the body's first line; the body's first line
 	body, lead    map[string]bool // the words of the body's first two and first six prose lines
@@ -156,9 +184,16 @@ const headlineWindow = 400
 // anchor, those between the byline and the body, and the body's first line when the
 // classifier kept the headline as body.
 func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int) []headlineCandidate {
-	h := &header{info: info, reasons: reasons, anchor: anchor, first: first,
+	h := &header{info: info, keep: keep, reasons: reasons, anchor: anchor, first: first,
 		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
 		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
+	h.bodyWords = make([]int, len(info)+1)
+	for j := range info {
+		h.bodyWords[j+1] = h.bodyWords[j]
+		if keep[j] && reasons[j] == "" {
+			h.bodyWords[j+1] += info[j].words
+		}
+	}
 	lo := max(0, anchor-headlineWindow)
 	for j := max(0, lo-1); j < min(len(info), max(anchor, first)+2); j++ {
 		h.shaped[j] = reasons[j] == "" && isHeadline(&info[j])
@@ -168,7 +203,7 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 	}
 	var cands []headlineCandidate
 	for i := lo; i < max(anchor, first); i++ {
-		if reasons[i] != "" && reasons[i] != reasonByline || !isHeadline(&info[i]) {
+		if reasons[i] != "" && reasons[i] != reasonByline || !headlineCandidateShape(&info[i]) {
 			continue
 		}
 		if i >= anchor && i < first && reasons[i] != "" {
@@ -178,7 +213,7 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		if i >= anchor {
 			dist = first - 1 - i
 		}
-		cands = append(cands, headlineCandidate{line: i, x: headlineFeatures(h, i, dist)})
+		cands = append(cands, headlineCandidate{line: i, dist: dist, x: headlineFeatures(h, i, dist)})
 	}
 	// A first line longer than all the body under it is the article, not its headline:
 	// taking it would leave the form labels or the link that follow it as the text.
@@ -186,14 +221,64 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		bodyWordsAfter(info, keep, reasons, first) > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
+	// "Headline | Site", "Headline - Tagline": the page's title, whose first part may be
+	// the headline itself.
+	for _, c := range cands[:len(cands)] {
+		if prefix, ok := beforeSeparator(info[c.line].text); ok {
+			li := analyse(prefix, lowerASCII(prefix))
+			x := textFeatures(h, c.line, c.dist, &li)
+			x[34] = 1
+			cands = append(cands, headlineCandidate{line: c.line, text: prefix, words: li.words, dist: c.dist, x: x})
+		}
+	}
 	longest := 0
 	for _, c := range cands {
-		longest = max(longest, info[c.line].words)
+		longest = max(longest, c.wordsOf(info))
 	}
 	for _, c := range cands {
-		c.x[29] = float64(info[c.line].words) / float64(longest)
+		c.x[29] = float64(c.wordsOf(info)) / float64(longest)
 	}
 	return cands
+}
+
+// wordsOf is the number of words of the candidate's text.
+func (c headlineCandidate) wordsOf(info []lineInfo) int {
+	if c.text != "" {
+		return c.words
+	}
+	return info[c.line].words
+}
+
+// textOf is the candidate's text.
+func (c headlineCandidate) textOf(info []lineInfo) string {
+	if c.text != "" {
+		return c.text
+	}
+	return info[c.line].text
+}
+
+// pageTitleSeparators stand between a page title's headline and the site's name or a
+// tagline, with spaces around them.
+var pageTitleSeparators = []string{" | ", " – ", " — ", " - ", " / "}
+
+// beforeSeparator returns the part of s before its first separator when that part has
+// at least two words and what follows at most six: "Go ahead, self-host Postgres | Pierce
+// Freeman" gives "Go ahead, self-host Postgres".
+func beforeSeparator(s string) (string, bool) {
+	cut := -1
+	for _, sep := range pageTitleSeparators {
+		if i := strings.Index(s, sep); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return "", false
+	}
+	head, tail := strings.TrimSpace(s[:cut]), s[cut:]
+	if len(strings.Fields(head)) < 2 || len(strings.Fields(tail)) > 7 {
+		return "", false
+	}
+	return head, true
 }
 
 // bodyWordsAfter returns the number of words of the body lines after line i.
@@ -207,30 +292,26 @@ func bodyWordsAfter(info []lineInfo, keep []bool, reasons []string, i int) int {
 	return n
 }
 
-// overlap is the share of text's words found in words.
-func overlap(text string, words map[string]bool) float64 {
-	if len(words) == 0 {
+// shareIn is the share of the words toks found in words.
+func shareIn(toks []string, words map[string]bool) float64 {
+	if len(words) == 0 || len(toks) == 0 {
 		return 0
 	}
-	toks := shingle.Tokens(strings.ToLower(text))
 	n := 0
 	for _, t := range toks {
 		if words[t] {
 			n++
 		}
 	}
-	if len(toks) == 0 {
-		return 0
-	}
 	return float64(n) / float64(len(toks))
 }
 
-// bestHeadline returns the line of the candidate that weights w score highest, or -1.
+// bestHeadline returns the candidate that weights w score highest, or -1.
 func bestHeadline(cands []headlineCandidate, w []float64) int {
 	title, best := -1, 0.0
-	for _, c := range cands {
+	for k, c := range cands {
 		if s := dot(w, c.x); title < 0 || s > best {
-			title, best = c.line, s
+			title, best = k, s
 		}
 	}
 	return title
@@ -279,4 +360,18 @@ func siteTitles(info []lineInfo) map[string]bool {
 		}
 	}
 	return titles
+}
+
+// callToAction reports a line that starts with a verb asking the reader to act:
+// "Submit Your Book", "Start My Free Trial", "Partner With Us".
+func callToAction(lower string) bool {
+	w, _, _ := strings.Cut(lower, " ")
+	switch strings.Trim(w, "!.:>»") {
+	case "add", "advance", "apply", "book", "browse", "buy", "call", "check", "choose", "claim", "compare", "contact",
+		"create", "discover", "download", "enter", "explore", "find", "get", "join", "learn", "order", "partner",
+		"please", "read", "request", "reserve", "save", "schedule", "secure", "see", "select", "shop", "sign", "start",
+		"submit", "subscribe", "try", "view", "visit", "watch":
+		return true
+	}
+	return false
 }

@@ -134,3 +134,130 @@ func TestBodyFirstLineAsHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestBeforeSeparator(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"site after a bar", "Go ahead, self-host Postgres | Pierce Freeman", "Go ahead, self-host Postgres", true},
+		{"tagline after a dash", "15 Language Learning Apps Compared - Personally Tested", "15 Language Learning Apps Compared", true},
+		{"the first separator", "Best Residential Movers in NYC 2025 | Top 19 Companies | Movers", "Best Residential Movers in NYC 2025", true},
+		{"no separator", "What do people love about Rust?", "", false},
+		{"one word before it", "Blog | The Best Notion Alternatives", "", false},
+		{"a long second part is no site", "Tax 101 - A guide to the types of taxes Americans pay and how they work", "", false},
+		{"a hyphen inside a word", "Hot-Swappable Keyboards Explained", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := beforeSeparator(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("beforeSeparator(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCallToAction(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Partner With Us", true},
+		{"Submit Your Book", true},
+		{"Start My Free Trial", true},
+		{"Please select from the following options:", true},
+		{"Employers drop coverage for weight loss drugs", false},
+		{"Startups get cheaper", false}, // "startups" is no "start"
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := callToAction(lowerASCII(tt.line)); got != tt.want {
+				t.Errorf("callToAction(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPageTitleCandidates checks that a page title "Headline | Site" is weighed both
+// whole and cut before its separator, and that the cut candidate says so.
+func TestPageTitleCandidates(t *testing.T) {
+	lines := []string{"Home", "Go ahead, self-host Postgres | Pierce Freeman", "Climate Change",
+		"Running your own database is less work than the cloud vendors would have you believe, and it costs far less.",
+		"I have run Postgres on my own servers for ten years and it has been the least of my worries."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[string]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+		got[c.textOf(info)] = c.x[34]
+	}
+	want := map[string]float64{
+		"Go ahead, self-host Postgres | Pierce Freeman": 0,
+		"Go ahead, self-host Postgres":                  1,
+		"Climate Change":                                0,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("candidates (text: cut) %v, want %v", got, want)
+	}
+}
+
+// TestStandfirstPair checks the features that tell a headline from the standfirst under it.
+func TestStandfirstPair(t *testing.T) {
+	lines := []string{"Home", "Making Google Sans Flex",
+		"How seven design problems shaped Google's typeface, from its first sketches to its release",
+		"The type team started from a sketch in 2019 and shipped the family to every product this year.",
+		"It took six years of work on the widths and the weights of every letter to get there."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[int][2]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+		got[c.line] = [2]float64{c.x[35], c.x[36]}
+	}
+	tests := []struct {
+		name         string
+		line         int
+		below, above float64
+	}{
+		{"the headline has a longer line below", 1, 1, 0},
+		{"the standfirst has a shorter headline above", 2, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, ok := got[tt.line]
+			if !ok {
+				t.Fatalf("line %d is no candidate", tt.line)
+			}
+			if x != [2]float64{tt.below, tt.above} {
+				t.Errorf("longer line below, shorter headline above = %v, want %v", x, [2]float64{tt.below, tt.above})
+			}
+		})
+	}
+}
+
+func TestHeadlineCandidateShape(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Understanding Your Home Electrical System", true}, // "home" is a menu's word
+		{"Best EVs of 2026", true},                          // the digits are a year
+		{"Climate Change", true},
+		{"Old bridge closes to cars after engineers find cracks", true},
+		{"Home", false},
+		{"Sign up for our newsletter", false},
+		{"Share this article", false},
+		{"Call 1-800-555-0199 today", false},
+		{"Published March 1, 2024", false},
+		{"The council voted on Tuesday to close the bridge.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			li := analyseBlocks(linesToBlocks([]string{tt.line}))[0]
+			if got := headlineCandidateShape(&li); got != tt.want {
+				t.Errorf("headlineCandidateShape(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}

@@ -40,11 +40,11 @@ func (c *Cleaner) HeadlineCandidates(blocks []document.Block) []HeadlineCandidat
 	var out []HeadlineCandidate
 	collect := func(info []lineInfo, cands []headlineCandidate) {
 		for _, h := range cands {
-			out = append(out, HeadlineCandidate{Text: info[h.line].text, Features: h.x})
+			out = append(out, HeadlineCandidate{Text: h.textOf(info), Features: h.x})
 		}
 	}
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
-	readMetaWith(blocks, info, keep, reasons, storedHeadline, storedByline, &metaTrace{headlines: collect})
+	readMetaWith(blocks, info, keep, reasons, storedMetaModels(), &metaTrace{headlines: collect})
 	return out
 }
 

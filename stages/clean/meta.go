@@ -22,7 +22,19 @@ const (
 // readMeta finds the headline, standfirst and byline around the start of the body, marks
 // their lines as removed with a reason, and returns what they say.
 func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []string) document.Metadata {
-	return readMetaWith(blocks, info, keep, reasons, storedHeadline, storedByline, nil)
+	return readMetaWith(blocks, info, keep, reasons, storedMetaModels(), nil)
+}
+
+// metaModels are the learned scorers readMetaWith uses on a raw text's lines.
+type metaModels struct {
+	headline []float64     // the headline among the candidate lines
+	byline   bylineModel   // the authors' line, when the rules find no byline
+	dateline datelineModel // the publication date, when the rules find none
+}
+
+// storedMetaModels returns the models stored in the package.
+func storedMetaModels() metaModels {
+	return metaModels{headline: storedHeadline, byline: storedByline, dateline: storedDateline}
 }
 
 // metaTrace receives the candidates readMetaWith weighs: the training data of its models.
@@ -30,13 +42,14 @@ type metaTrace struct {
 	headlines func([]lineInfo, []headlineCandidate)
 	// bylines is given the candidate bylines weighed when the rules found no author.
 	bylines func([]lineInfo, []bylineCandidate)
+	// datelines is given the candidate dates weighed when the rules found no date.
+	datelines func([]lineInfo, []datelineCandidate)
 }
 
-// readMetaWith is readMeta choosing the headline with the weights headline and, when the
-// rules find no byline, the author's line with authorModel; when trace is not nil it
+// readMetaWith is readMeta choosing the headline, and, when the rules find none, the
+// author's line and the publication date, with the models m; when trace is not nil it
 // is given the candidates weighed.
-func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, headline []float64,
-	authorModel bylineModel, trace *metaTrace) document.Metadata {
+func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, m metaModels, trace *metaTrace) document.Metadata {
 	meta := document.Metadata{Site: findSite(info)}
 	first := -1
 	for i, k := range keep {
@@ -154,15 +167,24 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if trace != nil && trace.headlines != nil {
 		trace.headlines(info, cands)
 	}
-	title := bestHeadline(cands, headline)
-	if title >= 0 {
-		title = headlineOf(info, title)
+	title, titleText := -1, ""
+	if k := bestHeadline(cands, m.headline); k >= 0 {
+		title, titleText = cands[k].line, cands[k].text
+		if titleText == "" {
+			title = headlineOf(info, title)
+			titleText = info[title].text
+		} else if j := lineOf(info, titleText); j >= 0 {
+			// The page title cut before its site's name, standing alone as well: that
+			// line is the headline.
+			title = j
+		}
 	}
 	if title < 0 {
-		learnedByline(blocks, info, keep, reasons, title, first, authorModel, trace, &meta)
+		learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
+		learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 		return meta
 	}
-	meta.Title = info[title].text
+	meta.Title = titleText
 	keep[title], reasons[title] = false, reasonTitle
 	// The standfirst is the line right under the headline when it is sentence-length and
 	// either rejected by the classifier, followed by the byline, or lacks a full stop.
@@ -177,8 +199,42 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
-	learnedByline(blocks, info, keep, reasons, title, first, authorModel, trace, &meta)
+	learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
+	learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 	return meta
+}
+
+// learnedDate reads the publication date of a raw text, when the rules found none, as the
+// date the learned date scorer rates highest among those written on the page's short
+// lines (see datelineCandidates), if it rates it high enough. As with the byline scorer,
+// an HTML page's dates are read from its markup (stages/extract).
+func learnedDate(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m datelineModel, trace *metaTrace, meta *document.Metadata) {
+	if meta.Published != "" || fromHTML(blocks) {
+		return
+	}
+	cands := datelineCandidates(info, keep, reasons, title, first)
+	if trace != nil && trace.datelines != nil {
+		trace.datelines(info, cands)
+	}
+	best := bestDateline(cands, m)
+	if best < 0 {
+		return
+	}
+	c := cands[best]
+	meta.Published = c.date
+	if info[c.line].dateOnly && reasons[c.line] == "" {
+		keep[c.line], reasons[c.line] = false, reasonDate
+	}
+}
+
+// lineOf returns the first line whose text is text, or -1.
+func lineOf(info []lineInfo, text string) int {
+	for j := range info {
+		if info[j].text == text {
+			return j
+		}
+	}
+	return -1
 }
 
 // learnedByline names the authors of a raw text, when the rules named none, by the line the
@@ -285,7 +341,38 @@ func appendNew(list []string, items ...string) []string {
 
 // isHeadline reports a line shaped like a headline: a few words, no chrome vocabulary.
 func isHeadline(li *lineInfo) bool {
-	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.digits*3 > li.letters {
+	if li.words < 3 {
+		return false
+	}
+	return headlineShape(li)
+}
+
+// twoWordHeadline reports a line of two words otherwise shaped like a headline
+// ("Climate Change", "Vibe Coding").
+func twoWordHeadline(li *lineInfo) bool { return li.words == 2 && headlineShape(li) }
+
+// headlineCandidateShape is the shape of a line weighed as the headline: a headline's
+// (isHeadline), two words, or three words or more whose only chrome word is a menu's
+// ("Understanding Your Home Electrical System") or whose digits are a year ("Best EVs
+// of 2026"); the scorer weighs the chrome vocabulary and the digits.
+func headlineCandidateShape(li *lineInfo) bool {
+	if isHeadline(li) || twoWordHeadline(li) {
+		return true
+	}
+	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.vocab&^vNav != 0 ||
+		(li.digits-4)*3 > li.letters {
+		return false
+	}
+	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
+		return false
+	}
+	return !(li.digits > 0 && (pubdate.Find(li.text).Value != "" || pubdate.HasNumericDate(li.text)) ||
+		strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading"))
+}
+
+// headlineShape is isHeadline without its least number of words.
+func headlineShape(li *lineInfo) bool {
+	if li.words > 30 || li.byline || li.dateOnly || li.url || li.digits*3 > li.letters {
 		return false
 	}
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
@@ -355,7 +442,8 @@ func looksLikeName(s string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		// A label ends with a colon: "Written By: Tom May" is a byline, not a name.
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasSuffix(w, ":") {
 			return false
 		}
 	}
@@ -369,7 +457,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	s = strings.TrimSpace(s)
 	lower := lowerASCII(s)
 	rest, prefixed := s, false
-	for _, p := range []string{"posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
+	for _, p := range []string{"posted by: ", "written by: ", "posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
 		"author: ", "authors: ", "by: "} {
 		if strings.HasPrefix(lower, p) {
 			rest, prefixed = s[len(p):], true

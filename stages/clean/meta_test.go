@@ -15,6 +15,7 @@ func TestParseByline(t *testing.T) {
 	}{
 		{"By Jane Doe", []string{"Jane Doe"}, "", true},
 		{"By Jane Doe and John Smith", []string{"Jane Doe", "John Smith"}, "", true},
+		{"Written By: Tom May", []string{"Tom May"}, "", true},
 		{"Matthias Ang | June 10, 2018, 12:39 PM", []string{"Matthias Ang"}, "2018-06-10T12:39:00", true},
 		{"Harriet Marsden, The Week UK", []string{"Harriet Marsden"}, "", true},
 		{"By Justin Klawans, The Week US Published", []string{"Justin Klawans"}, "", true},
@@ -53,6 +54,8 @@ func TestAuthorLine(t *testing.T) {
 		{"Staff Writer", nil},
 		{"Star Wars Jedi: Fallen Order review", nil},
 		{"Russia and China sign a new trade deal", nil},
+		{"Written By: Tom May", nil}, // a byline with its label, not a name
+		{"Reviewed By: Mike Rebold", nil},
 	}
 	for _, tt := range tests {
 		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
@@ -110,6 +113,10 @@ func TestCleanMetadata(t *testing.T) {
 		{"page title with the site name", []string{"Old bridge closes to cars | Riverton Courier", "Watch Riverton Live Now",
 			"Old bridge closes to cars"},
 			wantMeta{title: "Old bridge closes to cars"}},
+		{"a call to action is no headline", []string{"Partner With Us", "Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"a two-word headline", []string{"Home", "About", "Bridge Closures", "Jane Doe", "10 June 2018"},
+			wantMeta{title: "Bridge Closures", authors: []string{"Jane Doe"}, published: "2018-06-10"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,63 @@
+package clean
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/newspipe/newspipe/document"
+)
+
+// DatelineFeatures is the number of features of a candidate publication date.
+var DatelineFeatures = len(datelineFeatureNames)
+
+// DatelineCandidate is a date written on a raw text's line that the cleaner weighs as the
+// article's publication date, when its rules find none.
+type DatelineCandidate struct {
+	Line     string
+	Date     string // the day, YYYY-MM-DD
+	Features []float64
+}
+
+// EncodeDatelineModel writes date weights (one per feature, then the bias) and the score
+// threshold as JSON.
+func EncodeDatelineModel(w []float64, threshold float64) ([]byte, error) {
+	if len(w) != len(datelineFeatureNames)+1 {
+		return nil, fmt.Errorf("encode dateline model: %d weights for %d features", len(w), len(datelineFeatureNames))
+	}
+	b, err := json.MarshalIndent(datelineModel{Features: datelineFeatureNames, Weights: w, Threshold: threshold}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode dateline model: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// FitDateline fits the date scorer's logistic weights (one per feature, then the bias) to
+// candidate dates xs labelled ys (1 for the gold publication day), with ridge penalty l2.
+func FitDateline(xs [][]float64, ys []float64, l2 float64) []float64 {
+	ws := make([]float64, len(xs))
+	for i := range ws {
+		ws[i] = 1
+	}
+	return fitLogistic(xs, ys, ws, l2)
+}
+
+// ScoreDateline is the score (log-odds) weights w give a candidate with features x.
+func ScoreDateline(w, x []float64) float64 { return dot(w, x) }
+
+// DatelineCandidates returns the publication date the cleaner's rules read in an
+// article's lines and, when they read none, the dates the date scorer weighs, with their
+// features: the training data of the date scorer.
+func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled string, cands []DatelineCandidate) {
+	collect := func(info []lineInfo, dc []datelineCandidate) {
+		for _, d := range dc {
+			cands = append(cands, DatelineCandidate{Line: info[d.line].text, Date: d.date, Features: d.x})
+		}
+	}
+	m := storedMetaModels()
+	m.dateline = datelineModel{Weights: make([]float64, len(datelineFeatureNames)+1), Threshold: math.Inf(1)}
+	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
+	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{datelines: collect})
+	return meta.Published, cands
+}
