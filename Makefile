@@ -10,7 +10,7 @@ DEVTAGS := -tags trafilatura
 SHARED  ?= ../shared/data
 FUZZTIME ?= 60s
 
-.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean trafilatura trafilatura-check
+.PHONY: build devbuild test golden bench fuzz eval lint model run train-clean train-meta trafilatura trafilatura-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newspipe
@@ -85,9 +85,10 @@ model: devbuild
 # grouped by site; the README says on what terms each set may be used. Then, with the new
 # line model built in, the text headline scorer (it weighs the lines around the body the
 # line model finds) from the WCXB pages with gold titles, the text byline scorer (it weighs
-# lines by their distance to that headline) from the same pages, and then the choice between an HTML
-# page's aligned body and its prose, from all the pages of the same sets, its gate and
-# penalty selected by the same grouped folds.
+# lines by their distance to that headline) and the text date scorer from the same pages, and
+# then the choices of an HTML page's body (aligned body, its prose, or the line model's reading
+# of its lines) from all the pages of the same sets, gates and penalties selected by the same
+# grouped folds.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
@@ -101,6 +102,17 @@ train-clean: devbuild
 	$(DEVBIN) train dateline -o stages/clean/dateline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
+
+# Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
+# grouped by site) from the WCXB pages with gold dates and authors: the publication date among
+# the days a page names, and the visible byline where the markup names no person. The given
+# names one byline feature reads are derived from the gazetteers' name lists.
+train-meta: devbuild
+	@if [ ! -d $(SHARED) ]; then echo "train-meta: $(SHARED) is absent; skipping"; exit 0; fi; \
+	$(DEVBIN) train authors -given-names $(SHARED)/gazetteers && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train date -o stages/extract/date.json $(SHARED)/extraction/train/wcxb-dev && \
+	$(DEVBIN) train authors -o stages/extract/byline.json $(SHARED)/extraction/train/wcxb-dev
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
