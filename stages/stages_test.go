@@ -247,3 +247,31 @@ func skippedDates(lang string) func(r record.Record) string {
 		return "no warning"
 	}
 }
+
+func TestDescribeAuthorsBySource(t *testing.T) {
+	models, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, format string
+		html, text   []string
+		want         []string
+	}{
+		{"text: the byline of its lines", "text", nil, []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"HTML: the markup's authors", "html", []string{"John Doe"}, []string{"Jane Roe"}, []string{"John Doe"}},
+		{"HTML: the markup names nobody, the lines' rules are not asked", "html", nil, []string{"Jane Roe"}, nil},
+	}
+	for _, tt := range tests {
+		c := &Cleaned{HTMLMeta: document.Metadata{Authors: tt.html}, TextMeta: document.Metadata{Authors: tt.text}}
+		c.Record.Source.Format = tt.format
+		c.Record.Text = "Storm closes schools across the county."
+		d, err := models.Describe(context.Background(), c, time.Time{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !reflect.DeepEqual(d.Record.Authors, tt.want) {
+			t.Errorf("%s: authors %q, want %q", tt.name, d.Record.Authors, tt.want)
+		}
+	}
+}

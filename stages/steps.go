@@ -135,7 +135,14 @@ func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, revie
 // Describe fills the record's metadata and language and sets the reference date, which
 // falls back to published when the article's own date is unknown.
 func (m *Models) Describe(_ context.Context, c *Cleaned, published time.Time) (*Described, error) {
-	meta := metadata.Merge(c.HTMLMeta, c.TextMeta, c.Published, c.Record.Source.URL)
+	// A page's bylines are read from its markup, where a learned choice may name nobody
+	// (stages/extract); the byline rules of raw text would second-guess it with lines
+	// such as "Open Today" or "St. Thomas".
+	text := c.TextMeta
+	if c.Record.Source.Format == "html" {
+		text.Authors = nil
+	}
+	meta := metadata.Merge(c.HTMLMeta, text, c.Published, c.Record.Source.URL)
 	out := &Described{Record: c.Record, Review: c.Review}
 	r := &out.Record
 	r.Title, r.Subtitle, r.Authors, r.Site, r.Published = meta.Title, meta.Subtitle, meta.Authors, meta.Site, meta.Published
