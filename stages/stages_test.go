@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -272,6 +273,34 @@ func TestDescribeAuthorsBySource(t *testing.T) {
 		}
 		if !reflect.DeepEqual(d.Record.Authors, tt.want) {
 			t.Errorf("%s: authors %q, want %q", tt.name, d.Record.Authors, tt.want)
+		}
+	}
+}
+
+func TestHiddenTextIsRead(t *testing.T) {
+	tests := []struct {
+		name, raw, text, warning string
+	}{
+		{"forum written by scripts, its posts in noscript",
+			`<html><head><title>Best first telescope?</title></head><body><div id="app"></div><noscript><div class="post"><p>I am new to astronomy and would like advice on choosing my first telescope for the planets.</p></div></noscript><script>boot()</script></body></html>`,
+			"I am new to astronomy and would like advice on choosing my first telescope for the planets.",
+			"the page showed no text (its text was in <noscript>): it was read as a reader without scripts sees it"},
+		{"title never closed",
+			`<html><head><title>Bush to Saudis: More Oil Please</titlevalue="true"></head><body><p>President Bush asked Saudi Arabia on Tuesday to pump more oil as prices neared a record.</p></body></html>`,
+			"President Bush asked Saudi Arabia on Tuesday to pump more oil as prices neared a record.",
+			"the page showed no text (its <title> was not closed): it was read as a reader without scripts sees it"},
+	}
+	for _, tt := range tests {
+		r := process(t, tt.raw, "").Record
+		if r.Error != nil {
+			t.Errorf("%s: error record %+v", tt.name, r.Error)
+			continue
+		}
+		if r.Text != tt.text {
+			t.Errorf("%s: text %q, want %q", tt.name, r.Text, tt.text)
+		}
+		if !slices.Contains(r.Warnings, tt.warning) {
+			t.Errorf("%s: warnings %q, want %q among them", tt.name, r.Warnings, tt.warning)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/newspipe/newspipe/record"
 	"github.com/newspipe/newspipe/stages/decode"
 	"github.com/newspipe/newspipe/stages/detect"
+	"github.com/newspipe/newspipe/stages/extract"
 	"github.com/newspipe/newspipe/stages/language"
 	"github.com/newspipe/newspipe/stages/metadata"
 	"github.com/newspipe/newspipe/stages/normalize"
@@ -61,23 +63,25 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 	out := &Parsed{Record: d.Record, Published: d.Published, Fetched: d.Fetched, Site: siteOf(d)}
 	var blocks []document.Block
 	if d.Record.Source.Format == detect.HTML {
-		page, err := m.extractor.ExtractContext(ctx, d.Content, d.Record.Source.URL)
-		switch {
-		case ctx.Err() != nil:
-			return nil, ctx.Err()
-		case err != nil:
-			// A page the DOM parser refuses (nested thousands of levels deep, say) still
-			// has text: fall back to its visible lines, and let the cleaner judge them.
-			out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("HTML structure not used (%v): the page was read as lines of text", err))
-			var w string
-			if blocks, w = lineBlocks(repeats.HTMLLines(d.Content), MaxBlocks); w != "" {
-				out.Record.Warnings = append(out.Record.Warnings, w)
-			}
-		default:
-			out.HTMLMeta = page.Meta
-			blocks = page.Blocks
-			for i := range blocks {
-				blocks[i].Text = normalize.Line(blocks[i].Text)
+		var err error
+		if blocks, err = m.htmlBlocks(ctx, d.Content, out); err != nil {
+			return nil, err
+		}
+		if !hasText(blocks) {
+			// A page that shows no text may hide it from the parser: read it again
+			// as a reader without scripts sees it.
+			for _, r := range extract.Unhide(d.Content) {
+				again := &Parsed{Record: out.Record}
+				again.Record.Warnings = slices.Clip(again.Record.Warnings)
+				b, err := m.htmlBlocks(ctx, r.Page, again)
+				if err != nil {
+					return nil, err
+				}
+				if hasText(b) {
+					blocks, out.Record, out.HTMLMeta = b, again.Record, again.HTMLMeta
+					out.Record.Warnings = append(out.Record.Warnings, "the page showed no text ("+r.Change+"): it was read as a reader without scripts sees it")
+					break
+				}
 			}
 		}
 	} else {
@@ -97,6 +101,40 @@ func (m *Models) Parse(ctx context.Context, d *Decoded) (*Parsed, error) {
 	}
 	out.Blocks = kept
 	return out, nil
+}
+
+// htmlBlocks returns the blocks of an HTML page, and sets out's page metadata; a page
+// the DOM parser refuses is read as lines of text, with a warning in out's record.
+func (m *Models) htmlBlocks(ctx context.Context, content string, out *Parsed) ([]document.Block, error) {
+	page, err := m.extractor.ExtractContext(ctx, content, out.Record.Source.URL)
+	switch {
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case err != nil:
+		// A page the DOM parser refuses (nested thousands of levels deep, say) still
+		// has text: fall back to its visible lines, and let the cleaner judge them.
+		out.Record.Warnings = append(out.Record.Warnings, fmt.Sprintf("HTML structure not used (%v): the page was read as lines of text", err))
+		blocks, w := lineBlocks(repeats.HTMLLines(content), MaxBlocks)
+		if w != "" {
+			out.Record.Warnings = append(out.Record.Warnings, w)
+		}
+		return blocks, nil
+	}
+	out.HTMLMeta = page.Meta
+	for i := range page.Blocks {
+		page.Blocks[i].Text = normalize.Line(page.Blocks[i].Text)
+	}
+	return page.Blocks, nil
+}
+
+// hasText reports whether any block has text.
+func hasText(blocks []document.Block) bool {
+	for _, b := range blocks {
+		if b.Text != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // siteOf returns the site of a decoded document (see repeats.Site): the host of its URL,
