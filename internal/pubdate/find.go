@@ -135,7 +135,7 @@ func Find(s string) Match {
 
 // numericDate reads a date written with numbers only when the way it is written leaves
 // no doubt: day.month.year ("23.07.2025"), year/month/day ("2019/11/18"), or day and month
-// separated by "/" or "-" where one of them is above 12 ("27/05/2024", "12/19/2025").
+// where one of them is above 12 ("27/05/2024", "12/19/2025", "06.18.2025").
 // "03/01/2017" may be the 3rd of January or March the 1st: not read.
 func numericDate(s string, a, b, c dtok) (y, m, d int, ok bool) {
 	if a.num < 0 || b.num < 0 || c.num < 0 || b.start != a.end+1 || c.start != b.end+1 {
@@ -154,7 +154,7 @@ func numericDate(s string, a, b, c dtok) (y, m, d int, ok bool) {
 		y, m, d = a.num, b.num, c.num
 	case !isYear(c) || !isDay(a) || !isDay(b):
 		return 0, 0, 0, false
-	case sep == '.':
+	case sep == '.' && b.num <= 12:
 		y, m, d = c.num, b.num, a.num
 	case a.num > 12 && b.num <= 12:
 		y, m, d = c.num, b.num, a.num
