@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -480,8 +481,45 @@ func textOf(n *html.Node) string {
 	return sb.String()
 }
 
-// collapse trims s and collapses its runs of whitespace to single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and collapses its runs of whitespace to single spaces, as
+// strings.Join(strings.Fields(s), " ") does. Most texts of a page are collapsed already
+// and are returned as they are, without a copy.
+func collapse(s string) string {
+	space := true // a leading space is not collapsed
+	for _, r := range s {
+		isSpace := unicode.IsSpace(r)
+		if isSpace && (r != ' ' || space) {
+			return joinFields(s)
+		}
+		space = isSpace
+	}
+	if space && s != "" {
+		return joinFields(s) // a trailing space
+	}
+	return s
+}
+
+// joinFields joins the fields of s with single spaces.
+func joinFields(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(f)
+	}
+	return sb.String()
+}
+
+// wordCount is the number of words of a collapsed text: len(strings.Fields(text)),
+// without the slice.
+func wordCount(collapsed string) int {
+	if collapsed == "" {
+		return 0
+	}
+	return strings.Count(collapsed, " ") + 1
+}
 
 // sameName reports whether two site names are the same but for case, spaces and
 // punctuation ("TheHill" and "The Hill").

@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -112,6 +113,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 	host := hostName(pm.canonical)
 	headline, sinceHeadline := false, 0
 	headlineWords := map[string]bool{}
+	seenTexts := map[string]textNames{}
 	for _, h := range append([]string{pm.title, pm.ogTitle, pm.ld.Title}, pm.headlines...) {
 		for _, w := range strings.Fields(strings.ToLower(h)) {
 			headlineWords[strings.Trim(w, ".,:;!?'\"")] = true
@@ -146,7 +148,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				if names, byLabel := bylineNames(n); len(names) > 0 {
+				if names, byLabel := bylineNames(n, seenTexts); len(names) > 0 {
 					key := strings.ToLower(strings.Join(names, "|"))
 					i, seen := index[key]
 					if !seen {
@@ -222,27 +224,51 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), and whether a byline label stands before them.
-func bylineNames(n *html.Node) ([]string, bool) {
+// Roe"), and whether a byline label stands before them. What a text names is read once
+// per page (seen): the elements around a name often hold the same text.
+func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
 	text := collapse(boundedText(n, 160))
-	if text == "" || len(strings.Fields(text)) > 14 {
+	if text == "" || wordCount(text) > 14 {
 		return nil, false
 	}
-	byLabel := false
+	tn, ok := seen[text]
+	if !ok {
+		tn = namesInText(text)
+		seen[text] = tn
+	}
+	if len(tn.names) == 0 {
+		return nil, false
+	}
+	// The label may stand in the element before: "Written by" / "Jane Roe".
+	return tn.names, tn.label || !tn.labelRead && byTail.MatchString(previousText(n))
+}
+
+// textNames is what the text of an element names (see namesInText).
+type textNames struct {
+	names []string
+	// label reports a byline label in the text; labelRead, that the text says where
+	// the names start, so that no label before the element is looked for.
+	label, labelRead bool
+}
+
+// namesInText returns the people a byline's text names, when it names only people.
+func namesInText(text string) textNames {
+	var tn textNames
+	if !mayNamePeople(text) {
+		return tn
+	}
 	if gluedBy.MatchString(text) {
-		text, byLabel = text[2:], true // "ByAmy Roeder": the label glued to the name
+		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
 	if loc := byLead.FindStringIndex(text); loc != nil {
-		text, byLabel = text[loc[1]:], true
+		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := strings.Index(strings.ToLower(text), " by "); i > 0 {
-		text, byLabel = text[i+4:], true
-	} else if byTail.MatchString(previousText(n)) {
-		byLabel = true
+		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
 	if m := pubdate.Find(text); m.Value != "" {
 		if m.Start == 0 {
-			return nil, false
+			return textNames{}
 		}
 		text = text[:m.Start]
 	}
@@ -253,14 +279,31 @@ func bylineNames(n *html.Node) ([]string, bool) {
 	}
 	text = namesEnd.ReplaceAllString(text, "")
 	text = strings.Trim(text, " ,;:|-–—·•")
-	var names []string
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
-			return nil, false
+			return textNames{}
 		}
-		names = appendName(names, a)
+		tn.names = appendName(tn.names, a)
 	}
-	return names, byLabel
+	return tn
+}
+
+// mayNamePeople is a cheap test that a collapsed text may name a person, run before the
+// regular expressions: a name (isPersonName) has two words, the first capitalised, which
+// the text holds, or an entity that splitAuthors unescapes ("Jane&nbsp;Roe") may make.
+func mayNamePeople(text string) bool {
+	if strings.IndexByte(text, '&') >= 0 {
+		return true
+	}
+	if strings.IndexByte(text, ' ') < 0 {
+		return false
+	}
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // menuLink reports a link of a list, a menu's item: n is or holds a link that is not to
