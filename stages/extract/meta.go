@@ -157,7 +157,7 @@ func readPageMeta(root *html.Node) *pageMeta {
 		if d.Zoned && d.Precision > pubdate.Day {
 			pm.zones = append(pm.zones, d.Time)
 		}
-		switch modified := isModified(s); {
+		switch modified := isModified(s.Nodes[0]); {
 		case pm.timeAttr == "" && !modified:
 			pm.timeAttr = d.ISO()
 		case pm.timeModified == "" && modified:
@@ -167,23 +167,27 @@ func readPageMeta(root *html.Node) *pageMeta {
 	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
+	ve := findVisible(root)
 	if pm.needsByline() {
-		cands := pm.bylineCandidates(root, visibleAuthors(doc))
+		cands := pm.bylineCandidates(root, visibleAuthors(ve))
 		if b := BestByline(cands, bylineWeights); b > 0 {
 			pm.bylineAuthors = cands[b].Names
 		}
 	}
-	pm.shownDate = visibleDate(doc)
-	pm.shownUpdate = visibleUpdate(doc)
+	pm.shownDate = visibleDate(ve)
+	pm.shownUpdate = visibleUpdate(root, ve)
 	pm.shown = shownDates(root)
 	return pm
 }
 
 // isModified reports a <time> element that gives a modification date: its itemprop or
-// class, or its parent's, says so.
-func isModified(s *goquery.Selection) bool {
-	for _, n := range []*goquery.Selection{s, s.Parent()} {
-		k := strings.ToLower(n.AttrOr("itemprop", "") + " " + n.AttrOr("class", ""))
+// class, or its parent element's, says so.
+func isModified(n *html.Node) bool {
+	for _, e := range []*html.Node{n, n.Parent} {
+		if e == nil || e.Type != html.ElementNode {
+			continue
+		}
+		k := strings.ToLower(attr(e, "itemprop") + " " + attr(e, "class"))
 		if strings.Contains(k, "modified") || strings.Contains(k, "updated") {
 			return true
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
@@ -463,7 +462,7 @@ func BylineCandidates(page string) ([]BylineCandidate, error) {
 	if !pm.needsByline() {
 		return nil, nil
 	}
-	return pm.bylineCandidates(root, visibleAuthors(goquery.NewDocumentFromNode(root))), nil
+	return pm.bylineCandidates(root, visibleAuthors(findVisible(root))), nil
 }
 
 // needsByline reports a page whose markup names no person as its author.
