@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -143,7 +144,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			if attr(n, "role") == "main" {
 				inArticle = true
 			}
-			if commentKey.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+			if isCommentKey(attr(n, "class")) || isCommentKey(attr(n, "id")) {
 				inComments = true
 			}
 			if candidateTags[n.Data] {
@@ -221,6 +222,28 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 	return cands
 }
 
+// commentWords are the words of commentKey, whose letters have no case folding outside
+// ASCII but the "s" (U+017F).
+var commentWords = []string{"comment", "reply", "respond", "discussion"}
+
+// isCommentKey reports a class or id that commentKey matches, without the regular
+// expression for an ASCII one.
+func isCommentKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return commentKey.MatchString(s)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range commentWords {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
 // Roe"), and whether a byline label stands before them. What a text names is read once
@@ -252,10 +275,15 @@ type textNames struct {
 
 // namesInText returns the people a byline's text names, when it names only people.
 func namesInText(text string) textNames {
-	var tn textNames
 	if !mayNamePeople(text) {
-		return tn
+		return textNames{}
 	}
+	return readNames(text)
+}
+
+// readNames reads the people a byline's text names (see namesInText).
+func readNames(text string) textNames {
+	var tn textNames
 	if gluedBy.MatchString(text) {
 		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}

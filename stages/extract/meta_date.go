@@ -139,9 +139,9 @@ func shownDates(root *html.Node) []shownDate {
 			}
 			seen[el] = true
 			text := collapse(boundedText(el, 400))
-			if text == "" || len(strings.Fields(text)) > 16 {
+			if text == "" || wordCount(text) > 16 {
 				text = collapse(n.Data)
-				if len(strings.Fields(text)) > 16 {
+				if wordCount(text) > 16 {
 					return
 				}
 			}
@@ -185,10 +185,6 @@ func previousText(el *html.Node) string {
 	return ""
 }
 
-// monthPrefixes are the first three letters of the English month names.
-var monthPrefixes = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
-
 // mayHoldDate is a cheap test that a text may hold a date: a digit and a month's name,
 // or two numbers joined by "/", "." or "-" (2025-12-15, 12.12.2025). Most of a page's
 // texts (prices, counts, menus) fail it and are not parsed.
@@ -203,14 +199,23 @@ func mayHoldDate(s string) bool {
 				joined = true
 			}
 		case !month && i+3 <= len(s) && (i == 0 || !isLetter(s[i-1])) && isLetter(c):
-			var b [3]byte
-			for k := range b {
-				b[k] = s[i+k] | 0x20
-			}
-			month = monthPrefixes[string(b[:])]
+			month = isMonthPrefix(c|0x20, s[i+1]|0x20, s[i+2]|0x20)
+		}
+		if digit && (month || joined) {
+			return true
 		}
 	}
-	return digit && (month || joined)
+	return false
+}
+
+// isMonthPrefix reports the first three letters, in lower case, of an English month's
+// name.
+func isMonthPrefix(a, b, c byte) bool {
+	switch string([]byte{a, b, c}) {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

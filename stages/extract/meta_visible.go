@@ -48,10 +48,10 @@ func findVisible(root *html.Node) *visibleElements {
 				continue
 			}
 			sn := scopedNode{c, inArticle}
-			if hasAttr(c, "class", "id") && selByline.Match(c) {
+			if isBylineElement(c) {
 				ve.bylines = append(ve.bylines, sn)
 			}
-			if hasAttr(c, "class", "itemprop") && selDate.Match(c) {
+			if isDateElement(c) {
 				ve.dates = append(ve.dates, sn)
 			}
 			in := inArticle
@@ -65,13 +65,60 @@ func findVisible(root *html.Node) *visibleElements {
 	return ve
 }
 
-// hasAttr reports whether n has one of the attributes named: no selector on the values
-// of others can match it.
-func hasAttr(n *html.Node, a, b string) bool {
-	for _, at := range n.Attr {
-		if at.Key == a || at.Key == b {
+// isBylineElement reports an element selByline matches, reading its attributes once.
+func isBylineElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if strings.Contains(a.Val, "author") || strings.Contains(a.Val, "Author") || strings.Contains(a.Val, "byline") || hasWord(a.Val, "writer") {
+				return true
+			}
+		case "id":
+			if a.Val == "author" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateClassParts are the parts of a class that selDate looks for.
+var dateClassParts = []string{"publish", "post-date", "entry-date", "article-date", "posted", "byline", "meta-date", "dateline"}
+
+// isDateElement reports an element selDate matches, reading its attributes once.
+func isDateElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if hasWord(a.Val, "date") {
+				return true
+			}
+			for _, p := range dateClassParts {
+				if strings.Contains(a.Val, p) {
+					return true
+				}
+			}
+		case "itemprop":
+			if hasWord(a.Val, "datePublished") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the list of words s, separated by white space, holds w: the
+// selector [attr~=w].
+func hasWord(s, w string) bool {
+	for s != "" {
+		i := strings.IndexAny(s, " \t\r\n\f")
+		if i < 0 {
+			return s == w
+		}
+		if s[:i] == w {
 			return true
 		}
+		s = s[i+1:]
 	}
 	return false
 }
