@@ -542,6 +542,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // Other dates are returned as they are.
 func inLocalZone(published string, zones []time.Time) string {
 	d, ok := pubdate.Parse(published)
+	return inLocalZoneOf(published, d, ok, zones)
+}
+
+// inLocalZoneOf is inLocalZone of published, parsed as d (ok).
+func inLocalZoneOf(published string, d pubdate.Date, ok bool, zones []time.Time) string {
 	if !ok || !d.Zoned || d.Precision == pubdate.Day || len(zones) == 0 {
 		return published
 	}

@@ -250,9 +250,24 @@ func boundedText(n *html.Node, limit int) string {
 func (pm *pageMeta) dateCandidates() []DateCandidate {
 	var cands []DateCandidate
 	index := map[string]int{}
+	// The page's dates repeat (the dates shown, their local times): each is parsed once.
+	type parsedDate struct {
+		d  pubdate.Date
+		ok bool
+	}
+	parsed := map[string]parsedDate{}
+	parse := func(value string) (pubdate.Date, bool) {
+		p, seen := parsed[value]
+		if !seen {
+			p.d, p.ok = pubdate.Parse(value)
+			parsed[value] = p
+		}
+		return p.d, p.ok
+	}
 	add := func(value string, feature int) int {
-		value = inLocalZone(value, pm.zones)
-		d, ok := pubdate.Parse(value)
+		d, ok := parse(value)
+		value = inLocalZoneOf(value, d, ok, pm.zones)
+		d, ok = parse(value)
 		if !ok {
 			return -1
 		}
@@ -286,7 +301,7 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 	}
 	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, 0
 	for _, s := range pm.shown {
-		d, ok := pubdate.Parse(s.value)
+		d, ok := parse(s.value)
 		if !ok {
 			continue
 		}

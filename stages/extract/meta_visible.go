@@ -150,8 +150,11 @@ func visibleAuthors(ve *visibleElements) []string {
 	for _, article := range ve.scopes() {
 		var people []string
 		for i, n := range inScope(ve.bylines, article) {
-			text := collapse(textOf(n))
-			if text == "" || wordCount(text) > 8 {
+			text := ""
+			if fewWords(n, 8) {
+				text = collapse(textOf(n))
+			}
+			if text == "" {
 				if i < 40 {
 					continue
 				}
@@ -212,6 +215,35 @@ func labelledAuthor(scope *html.Node) []string {
 	}
 	walk(scope)
 	return people
+}
+
+// fewWords reports whether the text under n has at most max words, as
+// len(strings.Fields(textOf(n))) <= max, reading no further than the word past max.
+func fewWords(n *html.Node, max int) bool {
+	words, inWord := 0, false
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			for _, r := range n.Data {
+				switch space := unicode.IsSpace(r); {
+				case space:
+					inWord = false
+				case !inWord:
+					inWord = true
+					if words++; words > max {
+						return false
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
 }
 
 // firstChildElement returns the first element under n, or nil.
@@ -295,7 +327,7 @@ func visibleDate(ve *visibleElements) string {
 				continue
 			}
 			text := attr(n, "content")
-			if text == "" {
+			if text == "" && fewWords(n, 16) {
 				text = collapse(textOf(n))
 			}
 			lower := strings.ToLower(text)
@@ -342,10 +374,10 @@ func updateUnder(n, skip *html.Node) string {
 			return ""
 		}
 		for el, up := n.Parent, 0; el != nil && up < 2; el, up = el.Parent, up+1 {
-			text := collapse(textOf(el))
-			if wordCount(text) > 10 {
+			if !fewWords(el, 10) {
 				return ""
 			}
+			text := collapse(textOf(el))
 			loc := updateLead.FindStringIndex(text)
 			if loc == nil {
 				continue

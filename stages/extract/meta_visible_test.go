@@ -145,6 +145,15 @@ func TestCheapTestsOnDevPages(t *testing.T) {
 				if got, want := isDateElement(n), selDate.Match(n); got != want {
 					t.Errorf("%s: isDateElement(<%s %v>) = %v, selector %v", p.id, n.Data, n.Attr, got, want)
 				}
+				if words := len(strings.Fields(textOf(n))); words <= 20 {
+					for _, max := range []int{8, 10, 16} {
+						if got := fewWords(n, max); got != (words <= max) {
+							t.Errorf("%s: fewWords(<%s>, %d) = %v with %d words", p.id, n.Data, max, got, words)
+						}
+					}
+				} else if fewWords(n, 16) {
+					t.Errorf("%s: fewWords(<%s>, 16) = true with %d words", p.id, n.Data, words)
+				}
 				for _, a := range n.Attr {
 					if got, want := isCommentKey(a.Val), words.MatchString(a.Val); got != want {
 						t.Errorf("%s: isCommentKey(%q) = %v, want %v", p.id, a.Val, got, want)
