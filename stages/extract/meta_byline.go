@@ -490,7 +490,7 @@ func BylineCandidates(page string) ([]BylineCandidate, error) {
 	if !pm.needsByline() {
 		return nil, nil
 	}
-	return pm.bylineCandidates(root, visibleAuthors(findVisible(root))), nil
+	return pm.bylineCandidates(root, visibleAuthors(findElements(root))), nil
 }
 
 // needsByline reports a page whose markup names no person as its author.

@@ -24,47 +24,6 @@ var selArticle = cascadia.MustCompile("article, main, [role=main]")
 // selLabel finds the short elements that may hold a byline label on its own.
 var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
 
-// visibleElements are the elements of a page that may show its byline and date, found in
-// one walk, in document order. The byline and date are looked for in the article's
-// container first (the first article, main or role=main element), then in the whole page.
-type visibleElements struct {
-	root, article  *html.Node
-	bylines, dates []scopedNode // selByline, selDate
-}
-
-// scopedNode is an element and whether it stands in the article's container.
-type scopedNode struct {
-	n         *html.Node
-	inArticle bool
-}
-
-// findVisible walks the page once for its visible byline and date elements.
-func findVisible(root *html.Node) *visibleElements {
-	ve := &visibleElements{root: root}
-	var walk func(n *html.Node, inArticle bool)
-	walk = func(n *html.Node, inArticle bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			sn := scopedNode{c, inArticle}
-			if isBylineElement(c) {
-				ve.bylines = append(ve.bylines, sn)
-			}
-			if isDateElement(c) {
-				ve.dates = append(ve.dates, sn)
-			}
-			in := inArticle
-			if ve.article == nil && selArticle.Match(c) {
-				ve.article, in = c, true
-			}
-			walk(c, in)
-		}
-	}
-	walk(root, false)
-	return ve
-}
-
 // isBylineElement reports an element selByline matches, reading its attributes once.
 func isBylineElement(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -136,7 +95,7 @@ func inScope(nodes []scopedNode, article bool) []*html.Node {
 
 // scopes are the article's container, where the byline and date are looked for first,
 // when the page has one, then the whole page.
-func (ve *visibleElements) scopes() []bool {
+func (ve *pageElements) scopes() []bool {
 	if ve.article != nil {
 		return []bool{true, false}
 	}
@@ -146,7 +105,7 @@ func (ve *visibleElements) scopes() []bool {
 // visibleAuthors returns the people named by the page's visible byline: the first byline
 // element (by its class) whose text, without "By", is a list of names; else the element
 // right after a byline label standing on its own. The article is searched first, then the page.
-func visibleAuthors(ve *visibleElements) []string {
+func visibleAuthors(ve *pageElements) []string {
 	for _, article := range ve.scopes() {
 		var people []string
 		for i, n := range inScope(ve.bylines, article) {
@@ -317,7 +276,7 @@ func glued(w string) bool {
 
 // visibleDate returns the first publication date shown in a date or byline element of the
 // article, else of the page: never one marked as a modification ("Updated", "modified").
-func visibleDate(ve *visibleElements) string {
+func visibleDate(ve *pageElements) string {
 	for _, article := range ve.scopes() {
 		for i, n := range inScope(ve.dates, article) {
 			if i > 12 {
@@ -353,13 +312,13 @@ var updateLead = regexp.MustCompile(`(?i)^(?:[-–—·|]\s*)?(?:page\s+|last\s+
 // short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22". Only
 // the elements around an update label are read; the article, searched first, is not
 // searched again in the page.
-func visibleUpdate(root *html.Node, ve *visibleElements) string {
+func visibleUpdate(ve *pageElements) string {
 	if ve.article != nil {
 		if d := updateUnder(ve.article, nil); d != "" {
 			return d
 		}
 	}
-	return updateUnder(root, ve.article)
+	return updateUnder(ve.root, ve.article)
 }
 
 // updateUnder returns the date of the first update label under n but not under skip,
