@@ -146,7 +146,7 @@ func shownDates(root *html.Node) []shownDate {
 				}
 			}
 			value, before := "", ""
-			if d := pubdate.ISO(text); d != "" {
+			if d := shortISO(text); d != "" {
 				value = d
 			} else if m := pubdate.Find(text); m.Value != "" {
 				value, before = m.Value, text[:m.Start]
@@ -167,6 +167,15 @@ func shownDates(root *html.Node) []shownDate {
 	}
 	walk(root, false)
 	return out
+}
+
+// shortISO is pubdate.ISO of a collapsed text, which reads only texts of 8 to 48 bytes:
+// a longer or shorter one is not parsed.
+func shortISO(collapsed string) string {
+	if len(collapsed) < 8 || len(collapsed) > 48 {
+		return ""
+	}
+	return pubdate.ISO(collapsed)
 }
 
 // previousText returns the text of the element just before el, when it is short: a label

@@ -29,7 +29,8 @@ func isBylineElement(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			if strings.Contains(a.Val, "author") || strings.Contains(a.Val, "Author") || strings.Contains(a.Val, "byline") || hasWord(a.Val, "writer") {
+			if strings.Contains(a.Val, "author") || strings.Contains(a.Val, "Author") || strings.Contains(a.Val, "byline") ||
+				strings.Contains(a.Val, "writer") && hasWord(a.Val, "writer") {
 				return true
 			}
 		case "id":
@@ -41,18 +42,25 @@ func isBylineElement(n *html.Node) bool {
 	return false
 }
 
-// dateClassParts are the parts of a class that selDate looks for.
-var dateClassParts = []string{"publish", "post-date", "entry-date", "article-date", "posted", "byline", "meta-date", "dateline"}
+// datedClassParts are the parts of a class that selDate looks for that hold "date"; the
+// others are "publish", "posted" and "byline".
+var datedClassParts = []string{"post-date", "entry-date", "article-date", "meta-date", "dateline"}
 
 // isDateElement reports an element selDate matches, reading its attributes once.
 func isDateElement(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
+			if strings.Contains(a.Val, "publish") || strings.Contains(a.Val, "posted") || strings.Contains(a.Val, "byline") {
+				return true
+			}
+			if !strings.Contains(a.Val, "date") {
+				continue // nor "date" as a word, "post-date", "entry-date", ...
+			}
 			if hasWord(a.Val, "date") {
 				return true
 			}
-			for _, p := range dateClassParts {
+			for _, p := range datedClassParts {
 				if strings.Contains(a.Val, p) {
 					return true
 				}
@@ -342,7 +350,7 @@ func updateUnder(n, skip *html.Node) string {
 				continue
 			}
 			rest := text[loc[1]:]
-			if d := pubdate.ISO(rest); d != "" {
+			if d := shortISO(rest); d != "" {
 				return d
 			}
 			if m := pubdate.Find(rest); m.Value != "" && m.Start == 0 {
