@@ -229,10 +229,8 @@ var commentWords = []string{"comment", "reply", "respond", "discussion"}
 // isCommentKey reports a class or id that commentKey matches, without the regular
 // expression for an ASCII one.
 func isCommentKey(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return commentKey.MatchString(s)
-		}
+	if !isASCII(s) {
+		return commentKey.MatchString(s)
 	}
 	for i := 0; i < len(s); i++ {
 		for _, w := range commentWords {
@@ -289,7 +287,7 @@ func readNames(text string) textNames {
 	}
 	if loc := byLead.FindStringIndex(text); loc != nil {
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
-	} else if i := strings.Index(strings.ToLower(text), " by "); i > 0 {
+	} else if i := indexBy(text); i > 0 {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
@@ -304,8 +302,13 @@ func readNames(text string) textNames {
 			text = text[:i]
 		}
 	}
-	text = namesEnd.ReplaceAllString(text, "")
+	if mayEndNames(text) {
+		text = namesEnd.ReplaceAllString(text, "")
+	}
 	text = strings.Trim(text, " ,;:|-–—·•")
+	if !mayNamePeople(text) {
+		return textNames{} // what is left names nobody
+	}
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
 			return textNames{}
@@ -313,6 +316,49 @@ func readNames(text string) textNames {
 		tn.names = appendName(tn.names, a)
 	}
 	return tn
+}
+
+// indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
+// of an ASCII text.
+func indexBy(text string) int {
+	if !isASCII(text) {
+		return strings.Index(strings.ToLower(text), " by ")
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i] == ' ' && text[i+1]|0x20 == 'b' && text[i+2]|0x20 == 'y' && text[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// endWords are words that namesEnd needs, one of them in any case.
+var endWords = []string{"updated", "published", "posted", "reviewed", "fact", "edited"}
+
+// mayEndNames is a cheap test that namesEnd may match a text: an ASCII text holds one of
+// its words; a text with other letters, which may fold to ASCII ones, is left to it.
+func mayEndNames(text string) bool {
+	if !isASCII(text) {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		for _, w := range endWords {
+			if hasPrefixFold(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isASCII reports a text of ASCII bytes only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // mayNamePeople is a cheap test that a collapsed text may name a person, run before the

@@ -83,6 +83,8 @@ func TestCheapTests(t *testing.T) {
 		{name: "words in small letters", text: "jane roe", collapsed: "jane roe", words: 2},
 		{name: "one word", text: "Jane", collapsed: "Jane", words: 1},
 		{name: "an entity", text: "Jane&nbsp;Roe", collapsed: "Jane&nbsp;Roe", words: 1, mayNamePeople: true},
+		{name: "a byline with an update", text: "Written BY Jane Roe, Last updated May 1, 2024", collapsed: "Written BY Jane Roe, Last updated May 1, 2024", words: 9, update: true, mayNamePeople: true},
+		{name: "a capital İ before the label", text: "İstanbul by Jane Roe", collapsed: "İstanbul by Jane Roe", words: 4, mayNamePeople: true},
 		{name: "invalid UTF-8", text: "a\xff b", collapsed: "a\xff b", words: 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -98,6 +100,12 @@ func TestCheapTests(t *testing.T) {
 			}
 			if n := wordCount(got); n != tc.words || n != len(strings.Fields(tc.text)) {
 				t.Errorf("wordCount = %d, want %d", n, tc.words)
+			}
+			if i, want := indexBy(got), strings.Index(strings.ToLower(got), " by "); i != want {
+				t.Errorf("indexBy = %d, want %d", i, want)
+			}
+			if !mayEndNames(got) && namesEnd.MatchString(got) {
+				t.Errorf("mayEndNames = false where namesEnd matches")
 			}
 			if m := mayNamePeople(got); m != tc.mayNamePeople {
 				t.Errorf("mayNamePeople = %v, want %v", m, tc.mayNamePeople)
@@ -166,8 +174,15 @@ func TestCheapTestsOnDevPages(t *testing.T) {
 				if got, want := collapse(n.Data), strings.Join(strings.Fields(n.Data), " "); got != want {
 					t.Errorf("%s: collapse(%q) = %q, want %q", p.id, n.Data, got, want)
 				}
-				if c := collapse(n.Data); !mayNamePeople(c) && len(readNames(c).names) > 0 {
+				c := collapse(n.Data)
+				if !mayNamePeople(c) && len(readNames(c).names) > 0 {
 					t.Errorf("%s: mayNamePeople(%q) = false", p.id, c)
+				}
+				if got, want := indexBy(c), strings.Index(strings.ToLower(c), " by "); got != want {
+					t.Errorf("%s: indexBy(%q) = %d, want %d", p.id, c, got, want)
+				}
+				if !mayEndNames(c) && namesEnd.MatchString(c) {
+					t.Errorf("%s: mayEndNames(%q) = false", p.id, c)
 				}
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
