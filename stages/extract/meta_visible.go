@@ -19,6 +19,7 @@ var selByline = cascadia.MustCompile(`[class*=author], [class*=Author], [id=auth
 var selDate = cascadia.MustCompile(`[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
 	[class*=article-date], [class*=posted], [class~=date], [class*=byline], [class*=meta-date], [class*=dateline]`)
 
+// selArticle finds the article's container.
 var selArticle = cascadia.MustCompile("article, main, [role=main]")
 
 // selLabel finds the short elements that may hold a byline label on its own.
@@ -101,10 +102,10 @@ func inScope(nodes []scopedNode, article bool) []*html.Node {
 	return out
 }
 
-// scopes are the article's container, where the byline and date are looked for first,
-// when the page has one, then the whole page.
-func (ve *pageElements) scopes() []bool {
-	if ve.article != nil {
+// scopes lists the places the byline and date are looked for, in turn: true for the
+// article's container, first when the page has one, false for the whole page.
+func (pe *pageElements) scopes() []bool {
+	if pe.article != nil {
 		return []bool{true, false}
 	}
 	return []bool{false}
@@ -113,10 +114,10 @@ func (ve *pageElements) scopes() []bool {
 // visibleAuthors returns the people named by the page's visible byline: the first byline
 // element (by its class) whose text, without "By", is a list of names; else the element
 // right after a byline label standing on its own. The article is searched first, then the page.
-func visibleAuthors(ve *pageElements) []string {
-	for _, article := range ve.scopes() {
+func visibleAuthors(pe *pageElements) []string {
+	for _, article := range pe.scopes() {
 		var people []string
-		for i, n := range inScope(ve.bylines, article) {
+		for i, n := range inScope(pe.bylines, article) {
 			text := ""
 			if fewWords(n, 8) {
 				text = collapse(textOf(n))
@@ -142,9 +143,9 @@ func visibleAuthors(ve *pageElements) []string {
 		if len(people) > 0 {
 			return people
 		}
-		scope := ve.root
+		scope := pe.root
 		if article {
-			scope = ve.article
+			scope = pe.article
 		}
 		if people = labelledAuthor(scope); len(people) > 0 {
 			return people
@@ -284,9 +285,9 @@ func glued(w string) bool {
 
 // visibleDate returns the first publication date shown in a date or byline element of the
 // article, else of the page: never one marked as a modification ("Updated", "modified").
-func visibleDate(ve *pageElements) string {
-	for _, article := range ve.scopes() {
-		for i, n := range inScope(ve.dates, article) {
+func visibleDate(pe *pageElements) string {
+	for _, article := range pe.scopes() {
+		for i, n := range inScope(pe.dates, article) {
 			if i > 12 {
 				break
 			}
@@ -320,13 +321,13 @@ var updateLead = regexp.MustCompile(`(?i)^(?:[-–—·|]\s*)?(?:page\s+|last\s+
 // short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22". Only
 // the elements around an update label are read; the article, searched first, is not
 // searched again in the page.
-func visibleUpdate(ve *pageElements) string {
-	if ve.article != nil {
-		if d := updateUnder(ve.article, nil); d != "" {
+func visibleUpdate(pe *pageElements) string {
+	if pe.article != nil {
+		if d := updateUnder(pe.article, nil); d != "" {
 			return d
 		}
 	}
-	return updateUnder(ve.root, ve.article)
+	return updateUnder(pe.root, pe.article)
 }
 
 // updateUnder returns the date of the first update label under n but not under skip,
