@@ -25,5 +25,5 @@ func BenchmarkReadMeta(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		readMeta(docs[i%len(docs)])
 	}
-	b.ReportMetric(float64((cpuTime() - cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }

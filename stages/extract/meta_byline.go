@@ -302,7 +302,7 @@ func readNames(text string) textNames {
 			text = text[:i]
 		}
 	}
-	if mayEndNames(text) {
+	if mayHoldWord(text, endWords) {
 		text = namesEnd.ReplaceAllString(text, "")
 	}
 	text = strings.Trim(text, " ,;:|-–—·•")
@@ -332,24 +332,8 @@ func indexBy(text string) int {
 	return -1
 }
 
-// endWords are words that namesEnd needs, one of them in any case.
+// endWords are the words namesEnd needs, one of them in any case.
 var endWords = []string{"updated", "published", "posted", "reviewed", "fact", "edited"}
-
-// mayEndNames is a cheap test that namesEnd may match a text: an ASCII text holds one of
-// its words; a text with other letters, which may fold to ASCII ones, is left to it.
-func mayEndNames(text string) bool {
-	if !isASCII(text) {
-		return true
-	}
-	for i := 0; i < len(text); i++ {
-		for _, w := range endWords {
-			if hasPrefixFold(text[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // isASCII reports a text of ASCII bytes only.
 func isASCII(s string) bool {

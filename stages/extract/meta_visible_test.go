@@ -104,8 +104,8 @@ func TestCheapTests(t *testing.T) {
 			if i, want := indexBy(got), strings.Index(strings.ToLower(got), " by "); i != want {
 				t.Errorf("indexBy = %d, want %d", i, want)
 			}
-			if !mayEndNames(got) && namesEnd.MatchString(got) {
-				t.Errorf("mayEndNames = false where namesEnd matches")
+			if !mayHoldWord(got, endWords) && namesEnd.MatchString(got) {
+				t.Errorf("mayHoldWord = false where namesEnd matches")
 			}
 			if m := mayNamePeople(got); m != tc.mayNamePeople {
 				t.Errorf("mayNamePeople = %v, want %v", m, tc.mayNamePeople)
@@ -181,8 +181,19 @@ func TestCheapTestsOnDevPages(t *testing.T) {
 				if got, want := indexBy(c), strings.Index(strings.ToLower(c), " by "); got != want {
 					t.Errorf("%s: indexBy(%q) = %d, want %d", p.id, c, got, want)
 				}
-				if !mayEndNames(c) && namesEnd.MatchString(c) {
-					t.Errorf("%s: mayEndNames(%q) = false", p.id, c)
+				for _, re := range []struct {
+					words []string
+					re    *regexp.Regexp
+				}{{endWords, namesEnd}, {roleSuffixWords, roleSuffix}, {roleWords, roleWord}} {
+					if !mayHoldWord(c, re.words) && re.re.MatchString(c) {
+						t.Errorf("%s: mayHoldWord(%q, %q) = false where %v matches", p.id, c, re.words, re.re)
+					}
+				}
+				if !strings.ContainsAny(c, ".:@") && urlLike.MatchString(c) {
+					t.Errorf("%s: urlLike matches %q, without '.', ':' or '@'", p.id, c)
+				}
+				if !strings.ContainsAny(c, ",;&|") && !strings.Contains(c, "and") && len(authorSep.Split(c, -1)) != 1 {
+					t.Errorf("%s: authorSep splits %q", p.id, c)
 				}
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
