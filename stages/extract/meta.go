@@ -244,7 +244,7 @@ func findElements(root *html.Node) *pageElements {
 				pe.dates = append(pe.dates, scopedNode{c, inArticle})
 			}
 			in := inArticle
-			if pe.article == nil && selArticle.Match(c) {
+			if pe.article == nil && (c.Data == "article" || c.Data == "main" || hasAttrKey(c, "role")) && selArticle.Match(c) {
 				pe.article, in = c, true
 			}
 			walk(c, in)
