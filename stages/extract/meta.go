@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -101,11 +102,11 @@ func readMeta(root *html.Node) document.Metadata {
 
 // readPageMeta reads what each source of the parsed page says.
 func readPageMeta(root *html.Node) *pageMeta {
-	doc := goquery.NewDocumentFromNode(root)
+	pe := findElements(root)
 	pm := &pageMeta{}
-	pm.title = collapse(doc.FindMatcher(selTitle).First().Text())
+	pm.title = collapse(selection(pe.title).First().Text())
 	dates := map[string]string{}
-	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
+	selection(pe.meta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
 	for _, name := range publishedNames {
 		if d := dates[name]; d != "" {
 			pm.published = d
@@ -118,20 +119,20 @@ func readPageMeta(root *html.Node) *pageMeta {
 			break
 		}
 	}
-	doc.FindMatcher(selJSONLD).Each(func(_ int, s *goquery.Selection) {
+	selection(pe.jsonLD).Each(func(_ int, s *goquery.Selection) {
 		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
 	})
 	// The visible headline candidates: the <h1> of the article, then those of the page
 	// (the first may be the site's logo).
-	for _, sel := range []goquery.Matcher{selArticleHeadline, selH1} {
-		doc.FindMatcher(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	for _, nodes := range [][]*html.Node{pe.articleHeadlines, pe.h1s} {
+		selection(nodes).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if h := collapse(s.Text()); h != "" {
 				pm.headlines = append(pm.headlines, h)
 			}
 			return len(pm.headlines) < 6
 		})
 	}
-	doc.FindMatcher(selItemAuthor).Each(func(_ int, s *goquery.Selection) {
+	selection(pe.itemAuthors).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("content", "")
 		if n := s.FindMatcher(selItemName).First(); name == "" && n.Length() > 0 {
 			name = n.AttrOr("content", n.Text())
@@ -143,46 +144,137 @@ func readPageMeta(root *html.Node) *pageMeta {
 			pm.itemAuthors = appendName(pm.itemAuthors, a)
 		}
 	})
-	doc.FindMatcher(selRelAuthor).Each(func(_ int, s *goquery.Selection) {
+	selection(pe.relAuthors).Each(func(_ int, s *goquery.Selection) {
 		for _, a := range splitAuthors(s.Text()) {
 			pm.relAuthors = appendName(pm.relAuthors, a)
 		}
 	})
-	doc.FindMatcher(selTime).Each(func(_ int, s *goquery.Selection) {
-		d, ok := pubdate.Parse(s.AttrOr("datetime", ""))
+	for _, n := range pe.times {
+		d, ok := pubdate.Parse(attr(n, "datetime"))
 		if !ok {
-			return
+			continue
 		}
 		if d.Zoned && d.Precision > pubdate.Day {
 			pm.zones = append(pm.zones, d.Time)
 		}
-		switch modified := isModified(s); {
+		switch modified := isModified(n); {
 		case pm.timeAttr == "" && !modified:
 			pm.timeAttr = d.ISO()
 		case pm.timeModified == "" && modified:
 			pm.timeModified = d.ISO()
 		}
-	})
-	if href := strings.TrimSpace(doc.FindMatcher(selCanonical).First().AttrOr("href", "")); isAbsURL(href) {
+	}
+	if href := strings.TrimSpace(selection(pe.canonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
 	if pm.needsByline() {
-		cands := pm.bylineCandidates(root, visibleAuthors(doc))
+		cands := pm.bylineCandidates(root, visibleAuthors(pe))
 		if b := BestByline(cands, bylineWeights); b > 0 {
 			pm.bylineAuthors = cands[b].Names
 		}
 	}
-	pm.shownDate = visibleDate(doc)
-	pm.shownUpdate = visibleUpdate(doc)
+	pm.shownDate = visibleDate(pe)
+	pm.shownUpdate = visibleUpdate(pe)
 	pm.shown = shownDates(root)
 	return pm
 }
 
+// pageElements are the elements of a page that its metadata are read from, found in one
+// walk, each selector's in document order. The visible byline and date are looked for in
+// the article's container first (the first article, main or role=main element), then in
+// the whole page.
+type pageElements struct {
+	root, article *html.Node
+	// The matches of selTitle, selMeta, selJSONLD, selArticleHeadline, selH1,
+	// selItemAuthor, selRelAuthor, selTime, selCanonical.
+	title, meta, jsonLD, articleHeadlines, h1s, itemAuthors, relAuthors, times, canonical []*html.Node
+	bylines, dates                                                                        []scopedNode // selByline, selDate
+}
+
+// scopedNode is an element and whether it stands in the article's container.
+type scopedNode struct {
+	n         *html.Node
+	inArticle bool
+}
+
+// findElements walks the page once for the elements its metadata are read from: those
+// each selector matches, as goquery's FindMatcher finds them. A selector is tried only
+// on the elements it may match, by their name or attributes.
+func findElements(root *html.Node) *pageElements {
+	pe := &pageElements{root: root}
+	add := func(list *[]*html.Node, sel cascadia.Selector, n *html.Node) {
+		if sel.Match(n) {
+			*list = append(*list, n)
+		}
+	}
+	var walk func(n *html.Node, inArticle bool)
+	walk = func(n *html.Node, inArticle bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "title":
+				add(&pe.title, selTitle, c)
+			case "meta":
+				add(&pe.meta, selMeta, c)
+			case "script":
+				add(&pe.jsonLD, selJSONLD, c)
+			case "a":
+				add(&pe.relAuthors, selRelAuthor, c)
+			case "time":
+				add(&pe.times, selTime, c)
+			case "link":
+				add(&pe.canonical, selCanonical, c)
+			}
+			itemprop := hasAttrKey(c, "itemprop")
+			if c.Data == "h1" || itemprop {
+				add(&pe.articleHeadlines, selArticleHeadline, c)
+			}
+			if c.Data == "h1" {
+				add(&pe.h1s, selH1, c)
+			}
+			if itemprop {
+				add(&pe.itemAuthors, selItemAuthor, c)
+			}
+			if isBylineElement(c) {
+				pe.bylines = append(pe.bylines, scopedNode{c, inArticle})
+			}
+			if isDateElement(c) {
+				pe.dates = append(pe.dates, scopedNode{c, inArticle})
+			}
+			in := inArticle
+			if pe.article == nil && (c.Data == "article" || c.Data == "main" || hasAttrKey(c, "role")) && selArticle.Match(c) {
+				pe.article, in = c, true
+			}
+			walk(c, in)
+		}
+	}
+	walk(root, false)
+	return pe
+}
+
+// selection returns the nodes as a goquery selection.
+func selection(nodes []*html.Node) *goquery.Selection { return &goquery.Selection{Nodes: nodes} }
+
+// hasAttrKey reports whether n has the attribute.
+func hasAttrKey(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // isModified reports a <time> element that gives a modification date: its itemprop or
-// class, or its parent's, says so.
-func isModified(s *goquery.Selection) bool {
-	for _, n := range []*goquery.Selection{s, s.Parent()} {
-		k := strings.ToLower(n.AttrOr("itemprop", "") + " " + n.AttrOr("class", ""))
+// class, or its parent element's, says so.
+func isModified(n *html.Node) bool {
+	for _, e := range []*html.Node{n, n.Parent} {
+		if e == nil || e.Type != html.ElementNode {
+			continue
+		}
+		k := strings.ToLower(attr(e, "itemprop") + " " + attr(e, "class"))
 		if strings.Contains(k, "modified") || strings.Contains(k, "updated") {
 			return true
 		}
@@ -480,8 +572,45 @@ func textOf(n *html.Node) string {
 	return sb.String()
 }
 
-// collapse trims s and collapses its runs of whitespace to single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and collapses its runs of whitespace to single spaces, as
+// strings.Join(strings.Fields(s), " ") does. Most texts of a page are collapsed already
+// and are returned as they are, without a copy.
+func collapse(s string) string {
+	space := true // a leading space is not collapsed
+	for _, r := range s {
+		isSpace := unicode.IsSpace(r)
+		if isSpace && (r != ' ' || space) {
+			return joinFields(s)
+		}
+		space = isSpace
+	}
+	if space && s != "" {
+		return joinFields(s) // a trailing space
+	}
+	return s
+}
+
+// joinFields joins the fields of s with single spaces.
+func joinFields(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(f)
+	}
+	return sb.String()
+}
+
+// wordCount is the number of words of a collapsed text: len(strings.Fields(text)),
+// without the slice.
+func wordCount(collapsed string) int {
+	if collapsed == "" {
+		return 0
+	}
+	return strings.Count(collapsed, " ") + 1
+}
 
 // sameName reports whether two site names are the same but for case, spaces and
 // punctuation ("TheHill" and "The Hill").
@@ -500,6 +629,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // Other dates are returned as they are.
 func inLocalZone(published string, zones []time.Time) string {
 	d, ok := pubdate.Parse(published)
+	return inLocalZoneOf(published, d, ok, zones)
+}
+
+// inLocalZoneOf is inLocalZone of published, parsed as d (ok).
+func inLocalZoneOf(published string, d pubdate.Date, ok bool, zones []time.Time) string {
 	if !ok || !d.Zoned || d.Precision == pubdate.Day || len(zones) == 0 {
 		return published
 	}

@@ -16,6 +16,31 @@ var (
 	roleSuffix = regexp.MustCompile(`(?i)\s*[,\-–—]\s*(staff writer|reporter|correspondent|editor|contributor).*$`)
 )
 
+// The words roleSuffix and roleWord need, one of them in any case: texts without any are
+// not run through them (see mayHoldWord).
+var (
+	roleSuffixWords = []string{"writer", "reporter", "correspondent", "editor", "contributor"}
+	roleWords       = []string{"writer", "reporter", "correspondent", "editor", "contributor", "columnist"}
+)
+
+// mayHoldWord is a cheap test that a case-insensitive regular expression needing one of
+// the lower-case ASCII words may match s: an ASCII text holds one of them in any case; a
+// text with other letters, which may fold to ASCII ones ("ſ" to "s"), is left to the
+// expression.
+func mayHoldWord(s string, words []string) bool {
+	if !isASCII(s) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range words {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // genericLogins are the logins of a site's tools and roles, never of a person.
 var genericLogins = map[string]bool{
 	"admin": true, "administrator": true, "editor": true, "editors": true, "user": true, "guest": true,
@@ -29,13 +54,19 @@ var genericLogins = map[string]bool{
 func splitAuthors(s string) []string {
 	s = collapse(html.UnescapeString(s))
 	s = byPrefix.ReplaceAllString(s, "")
-	s = roleSuffix.ReplaceAllString(s, "")
+	if mayHoldWord(s, roleSuffixWords) {
+		s = roleSuffix.ReplaceAllString(s, "")
+	}
 	var out []string
-	parts := authorSep.Split(s, -1)
+	parts := []string{s}
+	if strings.ContainsAny(s, ",;&|") || strings.Contains(s, "and") {
+		parts = authorSep.Split(s, -1)
+	}
 	for i, part := range parts {
 		part = strings.Trim(part, " .:-–—")
 		part = byPrefix.ReplaceAllString(part, "")
-		if part == "" || urlLike.MatchString(part) || roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
+		if part == "" || strings.ContainsAny(part, ".:@") && urlLike.MatchString(part) ||
+			mayHoldWord(part, roleWords) && roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
 			continue
 		}
 		// A generic login ("admin", "editor") or an account number ("mdelatorreq6vkpg2")

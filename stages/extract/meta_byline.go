@@ -7,8 +7,9 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
@@ -112,6 +113,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 	host := hostName(pm.canonical)
 	headline, sinceHeadline := false, 0
 	headlineWords := map[string]bool{}
+	seenTexts := map[string]textNames{}
 	for _, h := range append([]string{pm.title, pm.ogTitle, pm.ld.Title}, pm.headlines...) {
 		for _, w := range strings.Fields(strings.ToLower(h)) {
 			headlineWords[strings.Trim(w, ".,:;!?'\"")] = true
@@ -142,11 +144,11 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			if attr(n, "role") == "main" {
 				inArticle = true
 			}
-			if commentKey.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+			if isCommentKey(attr(n, "class")) || isCommentKey(attr(n, "id")) {
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				if names, byLabel := bylineNames(n); len(names) > 0 {
+				if names, byLabel := bylineNames(n, seenTexts); len(names) > 0 {
 					key := strings.ToLower(strings.Join(names, "|"))
 					i, seen := index[key]
 					if !seen {
@@ -220,29 +222,78 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 	return cands
 }
 
+// commentWords are the words of commentKey, whose letters have no case folding outside
+// ASCII but the "s" (U+017F).
+var commentWords = []string{"comment", "reply", "respond", "discussion"}
+
+// isCommentKey reports a class or id that commentKey matches, without the regular
+// expression for an ASCII one.
+func isCommentKey(s string) bool {
+	if !isASCII(s) {
+		return commentKey.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range commentWords {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), and whether a byline label stands before them.
-func bylineNames(n *html.Node) ([]string, bool) {
+// Roe"), and whether a byline label stands before them. What a text names is read once
+// per page (seen): the elements around a name often hold the same text.
+func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
 	text := collapse(boundedText(n, 160))
-	if text == "" || len(strings.Fields(text)) > 14 {
+	if text == "" || wordCount(text) > 14 {
 		return nil, false
 	}
-	byLabel := false
+	tn, ok := seen[text]
+	if !ok {
+		tn = namesInText(text)
+		seen[text] = tn
+	}
+	if len(tn.names) == 0 {
+		return nil, false
+	}
+	// The label may stand in the element before: "Written by" / "Jane Roe".
+	return tn.names, tn.label || !tn.labelRead && byTail.MatchString(previousText(n))
+}
+
+// textNames is what the text of an element names (see namesInText).
+type textNames struct {
+	names []string
+	// label reports a byline label in the text; labelRead, that the text says where
+	// the names start, so that no label before the element is looked for.
+	label, labelRead bool
+}
+
+// namesInText returns the people a byline's text names, when it names only people.
+func namesInText(text string) textNames {
+	if !mayNamePeople(text) {
+		return textNames{}
+	}
+	return readNames(text)
+}
+
+// readNames reads the people a byline's text names (see namesInText).
+func readNames(text string) textNames {
+	var tn textNames
 	if gluedBy.MatchString(text) {
-		text, byLabel = text[2:], true // "ByAmy Roeder": the label glued to the name
+		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
 	if loc := byLead.FindStringIndex(text); loc != nil {
-		text, byLabel = text[loc[1]:], true
-	} else if i := strings.Index(strings.ToLower(text), " by "); i > 0 {
-		text, byLabel = text[i+4:], true
-	} else if byTail.MatchString(previousText(n)) {
-		byLabel = true
+		text, tn.label, tn.labelRead = text[loc[1]:], true, true
+	} else if i := indexBy(text); i > 0 {
+		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
 	if m := pubdate.Find(text); m.Value != "" {
 		if m.Start == 0 {
-			return nil, false
+			return textNames{}
 		}
 		text = text[:m.Start]
 	}
@@ -251,16 +302,65 @@ func bylineNames(n *html.Node) ([]string, bool) {
 			text = text[:i]
 		}
 	}
-	text = namesEnd.ReplaceAllString(text, "")
+	if mayHoldWord(text, endWords) {
+		text = namesEnd.ReplaceAllString(text, "")
+	}
 	text = strings.Trim(text, " ,;:|-–—·•")
-	var names []string
+	if !mayNamePeople(text) {
+		return textNames{} // what is left names nobody
+	}
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
-			return nil, false
+			return textNames{}
 		}
-		names = appendName(names, a)
+		tn.names = appendName(tn.names, a)
 	}
-	return names, byLabel
+	return tn
+}
+
+// indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
+// of an ASCII text.
+func indexBy(text string) int {
+	if !isASCII(text) {
+		return strings.Index(strings.ToLower(text), " by ")
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i] == ' ' && text[i+1]|0x20 == 'b' && text[i+2]|0x20 == 'y' && text[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// endWords are the words namesEnd needs, one of them in any case.
+var endWords = []string{"updated", "published", "posted", "reviewed", "fact", "edited"}
+
+// isASCII reports a text of ASCII bytes only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// mayNamePeople is a cheap test that a collapsed text may name a person, run before the
+// regular expressions: a name (isPersonName) has two words, the first capitalised, which
+// the text holds, or an entity that splitAuthors unescapes ("Jane&nbsp;Roe") may make.
+func mayNamePeople(text string) bool {
+	if strings.IndexByte(text, '&') >= 0 {
+		return true
+	}
+	if strings.IndexByte(text, ' ') < 0 {
+		return false
+	}
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // menuLink reports a link of a list, a menu's item: n is or holds a link that is not to
@@ -420,7 +520,7 @@ func BylineCandidates(page string) ([]BylineCandidate, error) {
 	if !pm.needsByline() {
 		return nil, nil
 	}
-	return pm.bylineCandidates(root, visibleAuthors(goquery.NewDocumentFromNode(root))), nil
+	return pm.bylineCandidates(root, visibleAuthors(findElements(root))), nil
 }
 
 // needsByline reports a page whose markup names no person as its author.

@@ -24,6 +24,9 @@ func TestBylineNames(t *testing.T) {
 		{"a date alone", `<p>March 3, 2025</p>`, nil, false},
 		{"a sentence", `<p>The storm closed every school of the county for two days.</p>`, nil, false},
 		{"a name beside words that are none", `<p>Jane Roe and the team</p>`, nil, false},
+		{"words in small letters", `<p>jane roe</p>`, nil, false},
+		{"one word", `<p>Jane</p>`, nil, false},
+		{"an entity that splitAuthors reads as a space", `<p>Jane&amp;nbsp;Roe</p>`, []string{"Jane Roe"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader("<body>" + tc.html))
@@ -31,11 +34,42 @@ func TestBylineNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := lastElement(root)
-			got, byLabel := bylineNames(n)
+			got, byLabel := bylineNames(n, map[string]textNames{})
 			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
 				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
 			}
 		})
+	}
+}
+
+// TestBylineNamesSeenText checks that what a text names, read once per page, does not
+// carry the label of the element before one of its elements to another.
+func TestBylineNamesSeenText(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<body><div><span id="a">Jane Roe</span></div>` +
+		`<div><span>Written by</span><span id="b">Jane Roe</span></div><div><span id="c">Jane Roe</span></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if id := attr(n, "id"); id != "" {
+			byID[id] = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	seen := map[string]textNames{}
+	for _, tc := range []struct {
+		id      string
+		byLabel bool
+	}{{"a", false}, {"b", true}, {"c", false}} {
+		got, byLabel := bylineNames(byID[tc.id], seen)
+		if !reflect.DeepEqual(got, []string{"Jane Roe"}) || byLabel != tc.byLabel {
+			t.Errorf("element %s: bylineNames = %q, %v; want [\"Jane Roe\"], %v", tc.id, got, byLabel, tc.byLabel)
+		}
 	}
 }
 

@@ -139,14 +139,14 @@ func shownDates(root *html.Node) []shownDate {
 			}
 			seen[el] = true
 			text := collapse(boundedText(el, 400))
-			if text == "" || len(strings.Fields(text)) > 16 {
+			if text == "" || wordCount(text) > 16 {
 				text = collapse(n.Data)
-				if len(strings.Fields(text)) > 16 {
+				if wordCount(text) > 16 {
 					return
 				}
 			}
 			value, before := "", ""
-			if d := pubdate.ISO(text); d != "" {
+			if d := shortISO(text); d != "" {
 				value = d
 			} else if m := pubdate.Find(text); m.Value != "" {
 				value, before = m.Value, text[:m.Start]
@@ -169,6 +169,15 @@ func shownDates(root *html.Node) []shownDate {
 	return out
 }
 
+// shortISO is pubdate.ISO of a collapsed text, which reads only texts of 8 to 48 bytes:
+// a longer or shorter one is not parsed.
+func shortISO(collapsed string) string {
+	if len(collapsed) < 8 || len(collapsed) > 48 {
+		return ""
+	}
+	return pubdate.ISO(collapsed)
+}
+
 // previousText returns the text of the element just before el, when it is short: a label
 // standing in an element of its own ("Updated on" / "April 19, 2025").
 func previousText(el *html.Node) string {
@@ -185,10 +194,6 @@ func previousText(el *html.Node) string {
 	return ""
 }
 
-// monthPrefixes are the first three letters of the English month names.
-var monthPrefixes = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
-
 // mayHoldDate is a cheap test that a text may hold a date: a digit and a month's name,
 // or two numbers joined by "/", "." or "-" (2025-12-15, 12.12.2025). Most of a page's
 // texts (prices, counts, menus) fail it and are not parsed.
@@ -203,14 +208,23 @@ func mayHoldDate(s string) bool {
 				joined = true
 			}
 		case !month && i+3 <= len(s) && (i == 0 || !isLetter(s[i-1])) && isLetter(c):
-			var b [3]byte
-			for k := range b {
-				b[k] = s[i+k] | 0x20
-			}
-			month = monthPrefixes[string(b[:])]
+			month = isMonthPrefix(c|0x20, s[i+1]|0x20, s[i+2]|0x20)
+		}
+		if digit && (month || joined) {
+			return true
 		}
 	}
-	return digit && (month || joined)
+	return false
+}
+
+// isMonthPrefix reports the first three letters, in lower case, of an English month's
+// name.
+func isMonthPrefix(a, b, c byte) bool {
+	switch string([]byte{a, b, c}) {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
@@ -245,9 +259,24 @@ func boundedText(n *html.Node, limit int) string {
 func (pm *pageMeta) dateCandidates() []DateCandidate {
 	var cands []DateCandidate
 	index := map[string]int{}
+	// The page's dates repeat (the dates shown, their local times): each is parsed once.
+	type parsedDate struct {
+		d  pubdate.Date
+		ok bool
+	}
+	parsed := map[string]parsedDate{}
+	parse := func(value string) (pubdate.Date, bool) {
+		p, seen := parsed[value]
+		if !seen {
+			p.d, p.ok = pubdate.Parse(value)
+			parsed[value] = p
+		}
+		return p.d, p.ok
+	}
 	add := func(value string, feature int) int {
-		value = inLocalZone(value, pm.zones)
-		d, ok := pubdate.Parse(value)
+		d, ok := parse(value)
+		value = inLocalZoneOf(value, d, ok, pm.zones)
+		d, ok = parse(value)
 		if !ok {
 			return -1
 		}
@@ -281,7 +310,7 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 	}
 	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, 0
 	for _, s := range pm.shown {
-		d, ok := pubdate.Parse(s.value)
+		d, ok := parse(s.value)
 		if !ok {
 			continue
 		}

@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
@@ -20,28 +19,114 @@ var selByline = cascadia.MustCompile(`[class*=author], [class*=Author], [id=auth
 var selDate = cascadia.MustCompile(`[itemprop~=datePublished], [class*=publish], [class*=post-date], [class*=entry-date],
 	[class*=article-date], [class*=posted], [class~=date], [class*=byline], [class*=meta-date], [class*=dateline]`)
 
+// selArticle finds the article's container.
 var selArticle = cascadia.MustCompile("article, main, [role=main]")
 
-// scopes returns the article's containers, where the byline and date are looked for
-// first, then the whole page.
-func scopes(doc *goquery.Document) []*goquery.Selection {
-	var out []*goquery.Selection
-	if a := doc.FindMatcher(selArticle).First(); a.Length() > 0 {
-		out = append(out, a)
+// selLabel finds the short elements that may hold a byline label on its own.
+var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
+
+// isBylineElement reports an element selByline matches, reading its attributes once.
+func isBylineElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if strings.Contains(a.Val, "author") || strings.Contains(a.Val, "Author") || strings.Contains(a.Val, "byline") ||
+				strings.Contains(a.Val, "writer") && hasWord(a.Val, "writer") {
+				return true
+			}
+		case "id":
+			if a.Val == "author" {
+				return true
+			}
+		}
 	}
-	return append(out, doc.Selection)
+	return false
+}
+
+// datedClassParts are the parts of a class that selDate looks for that hold "date"; the
+// others are "publish", "posted" and "byline".
+var datedClassParts = []string{"post-date", "entry-date", "article-date", "meta-date", "dateline"}
+
+// isDateElement reports an element selDate matches, reading its attributes once.
+func isDateElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if strings.Contains(a.Val, "publish") || strings.Contains(a.Val, "posted") || strings.Contains(a.Val, "byline") {
+				return true
+			}
+			if !strings.Contains(a.Val, "date") {
+				continue // nor "date" as a word, "post-date", "entry-date", ...
+			}
+			if hasWord(a.Val, "date") {
+				return true
+			}
+			for _, p := range datedClassParts {
+				if strings.Contains(a.Val, p) {
+					return true
+				}
+			}
+		case "itemprop":
+			if hasWord(a.Val, "datePublished") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the list of words s, separated by white space, holds w: the
+// selector [attr~=w].
+func hasWord(s, w string) bool {
+	for s != "" {
+		i := strings.IndexAny(s, " \t\r\n\f")
+		if i < 0 {
+			return s == w
+		}
+		if s[:i] == w {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+// inScope returns the elements of the article's container (article) or of the page.
+func inScope(nodes []scopedNode, article bool) []*html.Node {
+	var out []*html.Node
+	for _, sn := range nodes {
+		if sn.inArticle || !article {
+			out = append(out, sn.n)
+		}
+	}
+	return out
+}
+
+// scopes lists the places the byline and date are looked for, in turn: true for the
+// article's container, first when the page has one, false for the whole page.
+func (pe *pageElements) scopes() []bool {
+	if pe.article != nil {
+		return []bool{true, false}
+	}
+	return []bool{false}
 }
 
 // visibleAuthors returns the people named by the page's visible byline: the first byline
 // element (by its class) whose text, without "By", is a list of names; else the element
 // right after a byline label standing on its own. The article is searched first, then the page.
-func visibleAuthors(doc *goquery.Document) []string {
-	for _, scope := range scopes(doc) {
+func visibleAuthors(pe *pageElements) []string {
+	for _, article := range pe.scopes() {
 		var people []string
-		scope.FindMatcher(selByline).EachWithBreak(func(i int, s *goquery.Selection) bool {
-			text := collapse(s.Text())
-			if text == "" || len(strings.Fields(text)) > 8 {
-				return i < 40
+		for i, n := range inScope(pe.bylines, article) {
+			text := ""
+			if fewWords(n, 8) {
+				text = collapse(textOf(n))
+			}
+			if text == "" {
+				if i < 40 {
+					continue
+				}
+				break
 			}
 			if i := strings.Index(strings.ToLower(text), "by "); i > 0 && len(strings.Fields(text[:i])) > 1 {
 				text = text[i:] // "Published August 7, 2023 by Nicole Burke"
@@ -51,10 +136,16 @@ func visibleAuthors(doc *goquery.Document) []string {
 					people = appendName(people, a)
 				}
 			}
-			return len(people) == 0 && i < 40
-		})
+			if len(people) > 0 || i >= 40 {
+				break
+			}
+		}
 		if len(people) > 0 {
 			return people
+		}
+		scope := pe.root
+		if article {
+			scope = pe.article
 		}
 		if people = labelledAuthor(scope); len(people) > 0 {
 			return people
@@ -63,28 +154,84 @@ func visibleAuthors(doc *goquery.Document) []string {
 	return nil
 }
 
-// selLabel finds the short elements that may hold a byline label on its own.
-var selLabel = cascadia.MustCompile("p, span, div, strong, b, em, dt, h4, h5, h6")
-
 // labelledAuthor returns the person named by the element right after a byline label that
-// stands in an element of its own: <p>Written by</p><p>Jane Roe</p>.
-func labelledAuthor(scope *goquery.Selection) []string {
+// stands in an element of its own under scope: <p>Written by</p><p>Jane Roe</p>. The
+// first label decides.
+func labelledAuthor(scope *html.Node) []string {
 	var people []string
-	scope.FindMatcher(selLabel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Children().Length() > 0 {
-			return true
+	found := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if firstChildElement(c) == nil && selLabel.Match(c) {
+				switch strings.ToLower(strings.TrimRight(collapse(textOf(c)), ": ")) {
+				case "written by", "by", "author", "authored by", "posted by", "words by", "article by", "story by":
+					found = true
+					if next := nextElement(c); next != nil {
+						if name := collapse(textOf(next)); isPersonName(name) {
+							people = []string{name}
+						}
+					}
+					return
+				}
+			}
+			walk(c)
 		}
-		switch strings.ToLower(strings.TrimRight(collapse(s.Text()), ": ")) {
-		case "written by", "by", "author", "authored by", "posted by", "words by", "article by", "story by":
-		default:
-			return true
-		}
-		if name := collapse(s.Next().Text()); isPersonName(name) {
-			people = []string{name}
-		}
-		return false
-	})
+	}
+	walk(scope)
 	return people
+}
+
+// fewWords reports whether the text under n has at most max words, as
+// len(strings.Fields(textOf(n))) <= max, reading no further than the word past max.
+func fewWords(n *html.Node, max int) bool {
+	words, inWord := 0, false
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			for _, r := range n.Data {
+				switch space := unicode.IsSpace(r); {
+				case space:
+					inWord = false
+				case !inWord:
+					inWord = true
+					if words++; words > max {
+						return false
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
+}
+
+// firstChildElement returns the first element under n, or nil.
+func firstChildElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// nextElement returns the element after n among its siblings, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // bylineLabels are words of a byline that are no name: "The Author", "Written By".
@@ -138,30 +285,29 @@ func glued(w string) bool {
 
 // visibleDate returns the first publication date shown in a date or byline element of the
 // article, else of the page: never one marked as a modification ("Updated", "modified").
-func visibleDate(doc *goquery.Document) string {
-	for _, scope := range scopes(doc) {
-		date := ""
-		scope.FindMatcher(selDate).EachWithBreak(func(i int, s *goquery.Selection) bool {
-			if isModified(s) {
-				return i < 12
+func visibleDate(pe *pageElements) string {
+	for _, article := range pe.scopes() {
+		for i, n := range inScope(pe.dates, article) {
+			if i > 12 {
+				break
 			}
-			text := collapse(s.Text())
-			if v := s.AttrOr("content", ""); v != "" {
-				text = v
+			if isModified(n) {
+				continue
+			}
+			text := attr(n, "content")
+			if text == "" && fewWords(n, 16) {
+				text = collapse(textOf(n))
 			}
 			lower := strings.ToLower(text)
 			if text == "" || len(strings.Fields(text)) > 16 || strings.HasPrefix(lower, "updated") || strings.HasPrefix(lower, "last updated") || strings.HasPrefix(lower, "modified") {
-				return i < 12
+				continue
 			}
 			if d := pubdate.ISO(text); d != "" {
-				date = d
-			} else if m := pubdate.Find(text); m.Value != "" && !strings.Contains(strings.ToLower(text[:m.Start]), "updated") {
-				date = m.Value
+				return d
 			}
-			return date == "" && i < 12
-		})
-		if date != "" {
-			return date
+			if m := pubdate.Find(text); m.Value != "" && !strings.Contains(strings.ToLower(text[:m.Start]), "updated") {
+				return m.Value
+			}
 		}
 	}
 	return ""
@@ -172,41 +318,40 @@ func visibleDate(doc *goquery.Document) string {
 var updateLead = regexp.MustCompile(`(?i)^(?:[-–—·|]\s*)?(?:page\s+|last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\s*:?\s*`)
 
 // visibleUpdate returns the first update date shown in the article, else in the page: a
-// short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22". The
-// page's text nodes are walked once; only the elements around an update label are read.
-func visibleUpdate(doc *goquery.Document) string {
-	for _, scope := range scopes(doc) {
-		for _, root := range scope.Nodes {
-			if d := updateUnder(root); d != "" {
-				return d
-			}
+// short element that reads "Updated March 13, 2024" or "Last updated: 2025-02-22". Only
+// the elements around an update label are read; the article, searched first, is not
+// searched again in the page.
+func visibleUpdate(pe *pageElements) string {
+	if pe.article != nil {
+		if d := updateUnder(pe.article, nil); d != "" {
+			return d
 		}
 	}
-	return ""
+	return updateUnder(pe.root, pe.article)
 }
 
-// updateUnder returns the date of the first update label under n, read from the label's
-// element or, when the date stands in an element of its own ("Updated on" / "April 19,
-// 2025"), its parent's.
-func updateUnder(n *html.Node) string {
-	if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript") {
+// updateUnder returns the date of the first update label under n but not under skip,
+// read from the label's element or, when the date stands in an element of its own
+// ("Updated on" / "April 19, 2025"), its parent's.
+func updateUnder(n, skip *html.Node) string {
+	if n == skip || n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript") {
 		return ""
 	}
 	if n.Type == html.TextNode {
-		if !updateLead.MatchString(strings.TrimSpace(n.Data)) {
+		if !mayLeadUpdate(n.Data) || !updateLead.MatchString(strings.TrimSpace(n.Data)) {
 			return ""
 		}
 		for el, up := n.Parent, 0; el != nil && up < 2; el, up = el.Parent, up+1 {
-			text := collapse(textOf(el))
-			if len(strings.Fields(text)) > 10 {
+			if !fewWords(el, 10) {
 				return ""
 			}
+			text := collapse(textOf(el))
 			loc := updateLead.FindStringIndex(text)
 			if loc == nil {
 				continue
 			}
 			rest := text[loc[1]:]
-			if d := pubdate.ISO(rest); d != "" {
+			if d := shortISO(rest); d != "" {
 				return d
 			}
 			if m := pubdate.Find(rest); m.Value != "" && m.Start == 0 {
@@ -216,9 +361,45 @@ func updateUnder(n *html.Node) string {
 		return ""
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if d := updateUnder(c); d != "" {
+		if d := updateUnder(c, skip); d != "" {
 			return d
 		}
 	}
 	return ""
+}
+
+// mayLeadUpdate is a cheap test, run before updateLead, that a text holds one of its
+// words, in any case: "updated", "modified" or "reviewed" (their letters have no case
+// folding outside ASCII).
+func mayLeadUpdate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'u':
+			if hasPrefixFold(s[i:], "updated") {
+				return true
+			}
+		case 'm':
+			if hasPrefixFold(s[i:], "modified") {
+				return true
+			}
+		case 'r':
+			if hasPrefixFold(s[i:], "reviewed") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII word, in any case.
+func hasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for k := 0; k < len(word); k++ {
+		if s[k]|0x20 != word[k] {
+			return false
+		}
+	}
+	return true
 }
