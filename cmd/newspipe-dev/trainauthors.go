@@ -236,18 +236,9 @@ func withMargin(w []float64, margin float64) []float64 {
 // fitHTMLByline fits the byline weights as a per-page choice on the pages in
 // (clean.FitHeadlineChoice is the project's conditional logit).
 func fitHTMLByline(pages []bylineChoicePage, l2 float64, in func(bylineChoicePage) bool) []float64 {
-	var xs [][][]float64
-	var gold [][]bool
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		var x [][]float64
-		for _, c := range p.cands {
-			x = append(x, c.Features)
-		}
-		xs, gold = append(xs, x), append(gold, p.gold)
-	}
+	xs, gold := choiceRows(pages, in,
+		func(p bylineChoicePage) ([]extract.BylineCandidate, []bool) { return p.cands, p.gold },
+		func(c extract.BylineCandidate) []float64 { return c.Features })
 	return clean.FitHeadlineChoice(xs, gold, l2)
 }
 

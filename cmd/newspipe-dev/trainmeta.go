@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -84,11 +85,8 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	}
 	reachable := 0
 	for _, p := range pages {
-		for _, g := range p.gold {
-			if g {
-				reachable++
-				break
-			}
+		if slices.Contains(p.gold, true) {
+			reachable++
 		}
 	}
 	stored, err := clean.ParseHeadlineModel(mustRead("stages/clean/headline.json"))
@@ -109,23 +107,9 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-			right, n := 0.0, 0
-			lo, hi := 1.0, 0.0
-			for f := range *folds {
-				w := fitHeadline(pages, fit, l2, func(p headlinePage) bool { return p.fold != f })
-				in := func(p headlinePage) bool { return p.fold == f }
-				acc := headlineAccuracy(pages, w, in)
-				m := 0
-				for _, p := range pages {
-					if in(p) {
-						m++
-					}
-				}
-				right += acc * float64(m)
-				n += m
-				lo, hi = min(lo, acc), max(hi, acc)
-			}
-			cv := right / float64(n)
+			cv, lo, hi := groupedCV(pages, *folds, func(p headlinePage) int { return p.fold }, func(train, test func(headlinePage) bool) float64 {
+				return headlineAccuracy(pages, fitHeadline(pages, fit, l2, train), test)
+			})
 			fmt.Fprintf(tw, "%s\t%g\t%.3f\t%.2f-%.2f\n", fit, l2, cv, lo, hi)
 			if cv > best+1e-9 {
 				best, bestL2, bestFit = cv, l2, fit
@@ -177,18 +161,9 @@ func mustRead(name string) []byte {
 // "logistic" (one yes or no per line) or "choice" (one choice per page among its lines).
 func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlinePage) bool) []float64 {
 	if fit == "choice" {
-		var xs [][][]float64
-		var gold [][]bool
-		for _, p := range pages {
-			if !in(p) {
-				continue
-			}
-			var x [][]float64
-			for _, h := range p.cands {
-				x = append(x, h.Features)
-			}
-			xs, gold = append(xs, x), append(gold, p.gold)
-		}
+		xs, gold := choiceRows(pages, in,
+			func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold },
+			func(c clean.HeadlineCandidate) []float64 { return c.Features })
 		return clean.FitHeadlineChoice(xs, gold, l2)
 	}
 	xs, ys := labelledRows(pages, in,
