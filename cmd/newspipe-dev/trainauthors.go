@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,11 +45,7 @@ type bylineChoicePage struct {
 }
 
 func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train authors", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainAuthorsUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/extract/byline.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("authors", trainAuthorsUsage, "stages/extract/byline.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	givenNames := fs.String("given-names", "", "first derive stages/extract/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")

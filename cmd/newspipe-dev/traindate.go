@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -40,11 +39,7 @@ type datePage struct {
 }
 
 func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train date", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainDateUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/extract/date.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("date", trainDateUsage, "stages/extract/date.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	dirs, err := cli.Positional(fs, args)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -29,11 +28,7 @@ Flags:
 `
 
 func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train dateline", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainDatelineUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/dateline.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("dateline", trainDatelineUsage, "stages/clean/dateline.json", stderr)
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {

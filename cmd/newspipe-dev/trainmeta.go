@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,11 +40,7 @@ type headlinePage struct {
 }
 
 func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train meta", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainMetaUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/headline.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("meta", trainMetaUsage, "stages/clean/headline.json", stderr)
 	fits := fs.String("fit", "logistic", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
