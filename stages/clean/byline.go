@@ -25,7 +25,7 @@ var bylineWeights []byte
 
 // storedByline is the byline model trained by "newspipe-dev train byline" and stored in
 // the package; it is read once and never changed.
-var storedByline = mustScorerModel(bylineWeights, "byline", bylineFeatureNames, "train byline")
+var storedByline = mustScorer(parseBylineModel(bylineWeights))
 
 // parseBylineModel reads byline weights written by EncodeBylineModel and checks that they
 // fit this version's features.

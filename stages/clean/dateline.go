@@ -26,7 +26,7 @@ var datelineWeights []byte
 
 // storedDateline is the date model trained by "newspipe-dev train dateline" and stored in
 // the package; it is read once and never changed.
-var storedDateline = mustScorerModel(datelineWeights, "dateline", datelineFeatureNames, "train dateline")
+var storedDateline = mustScorer(parseDatelineModel(datelineWeights))
 
 // parseDatelineModel reads date weights written by EncodeDatelineModel and checks that
 // they fit this version's features.

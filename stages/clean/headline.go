@@ -37,7 +37,7 @@ var headlineWeights []byte
 
 // storedHeadline is the headline model trained by "newspipe-dev train meta" and stored in
 // the package; it is read once and never changed.
-var storedHeadline = mustScorerModel(headlineWeights, "headline", headlineFeatureNames, "train meta").Weights
+var storedHeadline = mustScorer(parseScorerModel(headlineWeights, "headline", headlineFeatureNames, "train meta")).Weights
 
 // ParseHeadlineModel reads headline weights written by EncodeHeadlineModel and checks
 // that they fit this version's features.

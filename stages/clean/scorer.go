@@ -32,10 +32,10 @@ func parseScorerModel(data []byte, name string, features []string, trainer strin
 	return m, nil
 }
 
-// mustScorerModel is parseScorerModel for the scorers stored in the package, which are
-// part of the source tree and checked by the tests.
-func mustScorerModel(data []byte, name string, features []string, trainer string) scorerModel {
-	m, err := parseScorerModel(data, name, features, trainer)
+// mustScorer returns m, and panics when err is not nil. It reads the scorers stored in the
+// package, which are part of the source tree and checked by the tests:
+// mustScorer(parseBylineModel(bylineWeights)).
+func mustScorer(m scorerModel, err error) scorerModel {
 	if err != nil {
 		panic(err)
 	}
