@@ -22,3 +22,22 @@ func groupedCV[P any](pages []P, folds int, fold func(P) int, accuracy func(trai
 	}
 	return right / float64(n), lo, hi
 }
+
+// shareRight is the share of the pages in for which right reports the choice made right;
+// 0 when in keeps none.
+func shareRight[P any](pages []P, in func(P) bool, right func(P) bool) float64 {
+	r, n := 0, 0
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		n++
+		if right(p) {
+			r++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(r) / float64(n)
+}

@@ -157,18 +157,8 @@ func fitDate(pages []datePage, l2 float64, in func(datePage) bool) []float64 {
 
 // dateAccuracy is the share of the pages in whose best-scored candidate is the gold day.
 func dateAccuracy(pages []datePage, w []float64, in func(datePage) bool) float64 {
-	right, n := 0, 0
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		n++
-		if b := extract.BestDate(p.cands, w); b >= 0 && p.gold[b] {
-			right++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(right) / float64(n)
+	return shareRight(pages, in, func(p datePage) bool {
+		b := extract.BestDate(p.cands, w)
+		return b >= 0 && p.gold[b]
+	})
 }

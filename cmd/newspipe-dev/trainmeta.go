@@ -170,20 +170,10 @@ func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlineP
 // headlineAccuracy is the share of the pages in whose best-scored candidate (the first
 // of equals, as the cleaner takes it) is the gold title.
 func headlineAccuracy(pages []headlinePage, w []float64, in func(headlinePage) bool) float64 {
-	right, n := 0, 0
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		n++
-		if best := bestCandidate(p, w); best >= 0 && p.gold[best] {
-			right++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(right) / float64(n)
+	return shareRight(pages, in, func(p headlinePage) bool {
+		best := bestCandidate(p, w)
+		return best >= 0 && p.gold[best]
+	})
 }
 
 // bestCandidate is the index of the page's best-scored candidate (the first of equals, as
