@@ -19,3 +19,20 @@ func labelledRows[P, C any](pages []P, in func(P) bool, cands func(P) ([]C, []bo
 	}
 	return xs, ys
 }
+
+// choiceRows gathers the pages that in keeps as per-page choices, in page and candidate
+// order: each page's candidates' features, and which of them are gold.
+func choiceRows[P, C any](pages []P, in func(P) bool, cands func(P) ([]C, []bool), features func(C) []float64) (xs [][][]float64, gold [][]bool) {
+	for _, p := range pages {
+		if !in(p) {
+			continue
+		}
+		cs, g := cands(p)
+		var x [][]float64
+		for _, c := range cs {
+			x = append(x, features(c))
+		}
+		xs, gold = append(xs, x), append(gold, g)
+	}
+	return xs, gold
+}

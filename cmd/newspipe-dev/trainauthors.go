@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,11 +45,7 @@ type bylineChoicePage struct {
 }
 
 func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train authors", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainAuthorsUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/extract/byline.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("authors", trainAuthorsUsage, "stages/extract/byline.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	givenNames := fs.String("given-names", "", "first derive stages/extract/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
@@ -236,18 +231,9 @@ func withMargin(w []float64, margin float64) []float64 {
 // fitHTMLByline fits the byline weights as a per-page choice on the pages in
 // (clean.FitHeadlineChoice is the project's conditional logit).
 func fitHTMLByline(pages []bylineChoicePage, l2 float64, in func(bylineChoicePage) bool) []float64 {
-	var xs [][][]float64
-	var gold [][]bool
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		var x [][]float64
-		for _, c := range p.cands {
-			x = append(x, c.Features)
-		}
-		xs, gold = append(xs, x), append(gold, p.gold)
-	}
+	xs, gold := choiceRows(pages, in,
+		func(p bylineChoicePage) ([]extract.BylineCandidate, []bool) { return p.cands, p.gold },
+		func(c extract.BylineCandidate) []float64 { return c.Features })
 	return clean.FitHeadlineChoice(xs, gold, l2)
 }
 

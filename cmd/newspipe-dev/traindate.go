@@ -1,9 +1,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -39,11 +39,7 @@ type datePage struct {
 }
 
 func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train date", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainDateUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/extract/date.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("date", trainDateUsage, "stages/extract/date.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	dirs, err := cli.Positional(fs, args)
@@ -84,11 +80,8 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 	}
 	reachable := 0
 	for _, p := range pages {
-		for _, g := range p.gold {
-			if g {
-				reachable++
-				break
-			}
+		if slices.Contains(p.gold, true) {
+			reachable++
 		}
 	}
 	all := func(datePage) bool { return true }
@@ -100,22 +93,9 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
 	best, bestL2 := -1.0, 0.0
 	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-		right, n := 0.0, 0
-		lo, hi := 1.0, 0.0
-		for f := range *folds {
-			w := fitDate(pages, l2, func(p datePage) bool { return p.fold != f })
-			in := func(p datePage) bool { return p.fold == f }
-			acc, m := dateAccuracy(pages, w, in), 0
-			for _, p := range pages {
-				if in(p) {
-					m++
-				}
-			}
-			right += acc * float64(m)
-			n += m
-			lo, hi = min(lo, acc), max(hi, acc)
-		}
-		cv := right / float64(n)
+		cv, lo, hi := groupedCV(pages, *folds, func(p datePage) int { return p.fold }, func(train, test func(datePage) bool) float64 {
+			return dateAccuracy(pages, fitDate(pages, l2, train), test)
+		})
 		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
 		if cv > best+1e-9 {
 			best, bestL2 = cv, l2
@@ -169,35 +149,16 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 // fitDate fits the date weights as a per-page choice among the page's candidates on the
 // pages in (clean.FitHeadlineChoice is the project's conditional logit).
 func fitDate(pages []datePage, l2 float64, in func(datePage) bool) []float64 {
-	var xs [][][]float64
-	var gold [][]bool
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		var x [][]float64
-		for _, c := range p.cands {
-			x = append(x, c.Features)
-		}
-		xs, gold = append(xs, x), append(gold, p.gold)
-	}
+	xs, gold := choiceRows(pages, in,
+		func(p datePage) ([]extract.DateCandidate, []bool) { return p.cands, p.gold },
+		func(c extract.DateCandidate) []float64 { return c.Features })
 	return clean.FitHeadlineChoice(xs, gold, l2)
 }
 
 // dateAccuracy is the share of the pages in whose best-scored candidate is the gold day.
 func dateAccuracy(pages []datePage, w []float64, in func(datePage) bool) float64 {
-	right, n := 0, 0
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		n++
-		if b := extract.BestDate(p.cands, w); b >= 0 && p.gold[b] {
-			right++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(right) / float64(n)
+	return shareRight(pages, in, func(p datePage) bool {
+		b := extract.BestDate(p.cands, w)
+		return b >= 0 && p.gold[b]
+	})
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -40,11 +40,7 @@ type headlinePage struct {
 }
 
 func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train meta", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainMetaUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/headline.json", "write the weights to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "cross-validate over `N` folds of sites")
+	fs, out, folds := trainerFlags("meta", trainMetaUsage, "stages/clean/headline.json", stderr)
 	fits := fs.String("fit", "logistic", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
@@ -84,11 +80,8 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	}
 	reachable := 0
 	for _, p := range pages {
-		for _, g := range p.gold {
-			if g {
-				reachable++
-				break
-			}
+		if slices.Contains(p.gold, true) {
+			reachable++
 		}
 	}
 	stored, err := clean.ParseHeadlineModel(mustRead("stages/clean/headline.json"))
@@ -109,23 +102,9 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-			right, n := 0.0, 0
-			lo, hi := 1.0, 0.0
-			for f := range *folds {
-				w := fitHeadline(pages, fit, l2, func(p headlinePage) bool { return p.fold != f })
-				in := func(p headlinePage) bool { return p.fold == f }
-				acc := headlineAccuracy(pages, w, in)
-				m := 0
-				for _, p := range pages {
-					if in(p) {
-						m++
-					}
-				}
-				right += acc * float64(m)
-				n += m
-				lo, hi = min(lo, acc), max(hi, acc)
-			}
-			cv := right / float64(n)
+			cv, lo, hi := groupedCV(pages, *folds, func(p headlinePage) int { return p.fold }, func(train, test func(headlinePage) bool) float64 {
+				return headlineAccuracy(pages, fitHeadline(pages, fit, l2, train), test)
+			})
 			fmt.Fprintf(tw, "%s\t%g\t%.3f\t%.2f-%.2f\n", fit, l2, cv, lo, hi)
 			if cv > best+1e-9 {
 				best, bestL2, bestFit = cv, l2, fit
@@ -177,18 +156,9 @@ func mustRead(name string) []byte {
 // "logistic" (one yes or no per line) or "choice" (one choice per page among its lines).
 func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlinePage) bool) []float64 {
 	if fit == "choice" {
-		var xs [][][]float64
-		var gold [][]bool
-		for _, p := range pages {
-			if !in(p) {
-				continue
-			}
-			var x [][]float64
-			for _, h := range p.cands {
-				x = append(x, h.Features)
-			}
-			xs, gold = append(xs, x), append(gold, p.gold)
-		}
+		xs, gold := choiceRows(pages, in,
+			func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold },
+			func(c clean.HeadlineCandidate) []float64 { return c.Features })
 		return clean.FitHeadlineChoice(xs, gold, l2)
 	}
 	xs, ys := labelledRows(pages, in,
@@ -200,20 +170,10 @@ func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlineP
 // headlineAccuracy is the share of the pages in whose best-scored candidate (the first
 // of equals, as the cleaner takes it) is the gold title.
 func headlineAccuracy(pages []headlinePage, w []float64, in func(headlinePage) bool) float64 {
-	right, n := 0, 0
-	for _, p := range pages {
-		if !in(p) {
-			continue
-		}
-		n++
-		if best := bestCandidate(p, w); best >= 0 && p.gold[best] {
-			right++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(right) / float64(n)
+	return shareRight(pages, in, func(p headlinePage) bool {
+		best := bestCandidate(p, w)
+		return best >= 0 && p.gold[best]
+	})
 }
 
 // bestCandidate is the index of the page's best-scored candidate (the first of equals, as

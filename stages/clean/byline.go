@@ -2,10 +2,7 @@ package clean
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,41 +20,17 @@ var bylineFeatureNames = []string{
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 }
 
-// bylineModel holds the logistic weights of the byline scorer, one per feature, then the
-// bias, and the score above which the best line is taken.
-type bylineModel struct {
-	Features  []string  `json:"features"`
-	Weights   []float64 `json:"weights"`
-	Threshold float64   `json:"threshold"`
-}
-
 //go:embed byline.json
 var bylineWeights []byte
 
 // storedByline is the byline model trained by "newspipe-dev train byline" and stored in
 // the package; it is read once and never changed.
-var storedByline = mustBylineModel(bylineWeights)
-
-func mustBylineModel(data []byte) bylineModel {
-	m, err := parseBylineModel(data)
-	if err != nil {
-		// The stored weights are part of the source tree and checked by the tests.
-		panic(err)
-	}
-	return m
-}
+var storedByline = mustScorer(parseBylineModel(bylineWeights))
 
 // parseBylineModel reads byline weights written by EncodeBylineModel and checks that they
 // fit this version's features.
-func parseBylineModel(data []byte) (bylineModel, error) {
-	var m bylineModel
-	if err := json.Unmarshal(data, &m); err != nil {
-		return m, fmt.Errorf("parse byline model: %w", err)
-	}
-	if !slices.Equal(m.Features, bylineFeatureNames) || len(m.Weights) != len(bylineFeatureNames)+1 {
-		return m, fmt.Errorf("parse byline model: features do not match this version (retrain with newspipe-dev train byline)")
-	}
-	return m, nil
+func parseBylineModel(data []byte) (scorerModel, error) {
+	return parseScorerModel(data, "byline", bylineFeatureNames, "train byline")
 }
 
 // bylineCandidate is a line that may name the article's authors: its index, the names it
@@ -233,15 +206,6 @@ func labelledNames(li *lineInfo) (names []string, role bool) {
 
 // bestByline returns the candidate the model scores highest when its score passes the
 // model's threshold, or -1.
-func bestByline(cands []bylineCandidate, m bylineModel) int {
-	best, score := -1, 0.0
-	for k, c := range cands {
-		if s := dot(m.Weights, c.x); best < 0 || s > score {
-			best, score = k, s
-		}
-	}
-	if best < 0 || score < m.Threshold {
-		return -1
-	}
-	return best
+func bestByline(cands []bylineCandidate, m scorerModel) int {
+	return m.best(len(cands), func(k int) []float64 { return cands[k].x })
 }

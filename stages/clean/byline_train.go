@@ -2,9 +2,6 @@ package clean
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"math"
 
 	"github.com/newspipe/newspipe/document"
 )
@@ -23,25 +20,14 @@ type BylineCandidate struct {
 // EncodeBylineModel writes byline weights (one per feature, then the bias) and the score
 // threshold as JSON.
 func EncodeBylineModel(w []float64, threshold float64) ([]byte, error) {
-	if len(w) != len(bylineFeatureNames)+1 {
-		return nil, fmt.Errorf("encode byline model: %d weights for %d features", len(w), len(bylineFeatureNames))
-	}
-	b, err := json.MarshalIndent(bylineModel{Features: bylineFeatureNames, Weights: w, Threshold: threshold}, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("encode byline model: %w", err)
-	}
-	return append(b, '\n'), nil
+	return encodeScorerModel("byline", bylineFeatureNames, w, threshold)
 }
 
 // FitByline fits the byline scorer's logistic weights (one per feature, then the bias)
 // to candidate lines xs labelled ys (1 for a line naming the gold authors), with ridge
 // penalty l2.
 func FitByline(xs [][]float64, ys []float64, l2 float64) []float64 {
-	ws := make([]float64, len(xs))
-	for i := range ws {
-		ws[i] = 1
-	}
-	return fitLogistic(xs, ys, ws, l2)
+	return fitScorer(xs, ys, l2)
 }
 
 // ScoreByline is the score (log-odds) weights w give a candidate with features x.
@@ -56,10 +42,9 @@ func (c *Cleaner) BylineCandidates(blocks []document.Block) (ruled []string, can
 			cands = append(cands, BylineCandidate{Text: info[b.line].text, Names: b.names, Features: b.x})
 		}
 	}
-	never := bylineModel{Weights: make([]float64, len(bylineFeatureNames)+1), Threshold: math.Inf(1)}
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
 	m := storedMetaModels()
-	m.byline = never
+	m.byline = neverTaken(bylineFeatureNames)
 	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{bylines: collect})
 	return meta.Authors, cands
 }

@@ -2,10 +2,7 @@ package clean
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
@@ -24,41 +21,17 @@ var datelineFeatureNames = []string{
 	"after the body", "log other words on the line", "dates on the lines around",
 }
 
-// datelineModel holds the logistic weights of the date scorer, one per feature, then the
-// bias, and the score above which the best date is taken.
-type datelineModel struct {
-	Features  []string  `json:"features"`
-	Weights   []float64 `json:"weights"`
-	Threshold float64   `json:"threshold"`
-}
-
 //go:embed dateline.json
 var datelineWeights []byte
 
 // storedDateline is the date model trained by "newspipe-dev train dateline" and stored in
 // the package; it is read once and never changed.
-var storedDateline = mustDatelineModel(datelineWeights)
-
-func mustDatelineModel(data []byte) datelineModel {
-	m, err := parseDatelineModel(data)
-	if err != nil {
-		// The stored weights are part of the source tree and checked by the tests.
-		panic(err)
-	}
-	return m
-}
+var storedDateline = mustScorer(parseDatelineModel(datelineWeights))
 
 // parseDatelineModel reads date weights written by EncodeDatelineModel and checks that
 // they fit this version's features.
-func parseDatelineModel(data []byte) (datelineModel, error) {
-	var m datelineModel
-	if err := json.Unmarshal(data, &m); err != nil {
-		return m, fmt.Errorf("parse dateline model: %w", err)
-	}
-	if !slices.Equal(m.Features, datelineFeatureNames) || len(m.Weights) != len(datelineFeatureNames)+1 {
-		return m, fmt.Errorf("parse dateline model: features do not match this version (retrain with newspipe-dev train dateline)")
-	}
-	return m, nil
+func parseDatelineModel(data []byte) (scorerModel, error) {
+	return parseScorerModel(data, "dateline", datelineFeatureNames, "train dateline")
 }
 
 // datelineCandidate is a date written on one of the page's lines: the line, the date
@@ -200,15 +173,6 @@ func otherWords(lower string) int {
 
 // bestDateline returns the candidate the model scores highest when its score passes the
 // model's threshold, or -1.
-func bestDateline(cands []datelineCandidate, m datelineModel) int {
-	best, score := -1, 0.0
-	for k, c := range cands {
-		if s := dot(m.Weights, c.x); best < 0 || s > score {
-			best, score = k, s
-		}
-	}
-	if best < 0 || score < m.Threshold {
-		return -1
-	}
-	return best
+func bestDateline(cands []datelineCandidate, m scorerModel) int {
+	return m.best(len(cands), func(k int) []float64 { return cands[k].x })
 }

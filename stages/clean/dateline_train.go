@@ -2,9 +2,6 @@ package clean
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"math"
 
 	"github.com/newspipe/newspipe/document"
 )
@@ -23,24 +20,13 @@ type DatelineCandidate struct {
 // EncodeDatelineModel writes date weights (one per feature, then the bias) and the score
 // threshold as JSON.
 func EncodeDatelineModel(w []float64, threshold float64) ([]byte, error) {
-	if len(w) != len(datelineFeatureNames)+1 {
-		return nil, fmt.Errorf("encode dateline model: %d weights for %d features", len(w), len(datelineFeatureNames))
-	}
-	b, err := json.MarshalIndent(datelineModel{Features: datelineFeatureNames, Weights: w, Threshold: threshold}, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("encode dateline model: %w", err)
-	}
-	return append(b, '\n'), nil
+	return encodeScorerModel("dateline", datelineFeatureNames, w, threshold)
 }
 
 // FitDateline fits the date scorer's logistic weights (one per feature, then the bias) to
 // candidate dates xs labelled ys (1 for the gold publication day), with ridge penalty l2.
 func FitDateline(xs [][]float64, ys []float64, l2 float64) []float64 {
-	ws := make([]float64, len(xs))
-	for i := range ws {
-		ws[i] = 1
-	}
-	return fitLogistic(xs, ys, ws, l2)
+	return fitScorer(xs, ys, l2)
 }
 
 // ScoreDateline is the score (log-odds) weights w give a candidate with features x.
@@ -56,7 +42,7 @@ func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled string, can
 		}
 	}
 	m := storedMetaModels()
-	m.dateline = datelineModel{Weights: make([]float64, len(datelineFeatureNames)+1), Threshold: math.Inf(1)}
+	m.dateline = neverTaken(datelineFeatureNames)
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
 	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{datelines: collect})
 	return meta.Published, cands

@@ -2,10 +2,7 @@ package clean
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/newspipe/newspipe/internal/shingle"
@@ -28,7 +25,8 @@ var headlineFeatureNames = []string{
 // HeadlineFeatures is the number of features of a candidate headline.
 var HeadlineFeatures = len(headlineFeatureNames)
 
-// headlineModel holds the logistic weights of the headline scorer, one per feature, then the bias.
+// headlineModel is the headline scorer as EncodeHeadlineModel writes it: a scorerModel
+// without the threshold, since the best candidate is always taken.
 type headlineModel struct {
 	Features []string  `json:"features"`
 	Weights  []float64 `json:"weights"`
@@ -39,26 +37,14 @@ var headlineWeights []byte
 
 // storedHeadline is the headline model trained by "newspipe-dev train meta" and stored in
 // the package; it is read once and never changed.
-var storedHeadline = mustHeadlineModel(headlineWeights)
-
-func mustHeadlineModel(data []byte) []float64 {
-	w, err := ParseHeadlineModel(data)
-	if err != nil {
-		// The stored weights are part of the source tree and checked by the tests.
-		panic(err)
-	}
-	return w
-}
+var storedHeadline = mustScorer(parseScorerModel(headlineWeights, "headline", headlineFeatureNames, "train meta")).Weights
 
 // ParseHeadlineModel reads headline weights written by EncodeHeadlineModel and checks
 // that they fit this version's features.
 func ParseHeadlineModel(data []byte) ([]float64, error) {
-	var m headlineModel
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("parse headline model: %w", err)
-	}
-	if !slices.Equal(m.Features, headlineFeatureNames) || len(m.Weights) != len(headlineFeatureNames)+1 {
-		return nil, fmt.Errorf("parse headline model: features do not match this version (retrain with newspipe-dev train meta)")
+	m, err := parseScorerModel(data, "headline", headlineFeatureNames, "train meta")
+	if err != nil {
+		return nil, err
 	}
 	return m.Weights, nil
 }

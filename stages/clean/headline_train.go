@@ -23,11 +23,7 @@ func EncodeHeadlineModel(w []float64) ([]byte, error) {
 // FitHeadline fits the headline scorer's logistic weights (one per feature, then the bias)
 // to candidate lines xs labelled ys (1 for the gold headline), with ridge penalty l2.
 func FitHeadline(xs [][]float64, ys []float64, l2 float64) []float64 {
-	ws := make([]float64, len(xs))
-	for i := range ws {
-		ws[i] = 1
-	}
-	return fitLogistic(xs, ys, ws, l2)
+	return fitScorer(xs, ys, l2)
 }
 
 // ScoreHeadline is the score (log-odds) weights w give a candidate with features x.

@@ -27,9 +27,9 @@ func readMeta(blocks []document.Block, info []lineInfo, keep []bool, reasons []s
 
 // metaModels are the learned scorers readMetaWith uses on a raw text's lines.
 type metaModels struct {
-	headline []float64     // the headline among the candidate lines
-	byline   bylineModel   // the authors' line, when the rules find no byline
-	dateline datelineModel // the publication date, when the rules find none
+	headline []float64   // the headline among the candidate lines
+	byline   scorerModel // the authors' line, when the rules find no byline
+	dateline scorerModel // the publication date, when the rules find none
 }
 
 // storedMetaModels returns the models stored in the package.
@@ -208,7 +208,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 // date the learned date scorer rates highest among those written on the page's short
 // lines (see datelineCandidates), if it rates it high enough. As with the byline scorer,
 // an HTML page's dates are read from its markup (stages/extract).
-func learnedDate(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m datelineModel, trace *metaTrace, meta *document.Metadata) {
+func learnedDate(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m scorerModel, trace *metaTrace, meta *document.Metadata) {
 	if meta.Published != "" || fromHTML(blocks) {
 		return
 	}
@@ -242,7 +242,7 @@ func lineOf(info []lineInfo, text string) int {
 // bylineCandidates), if it rates it high enough. The scorer is trained on texts copied
 // from pages; an HTML page's bylines are read from its markup (stages/extract), and on the
 // extractor's blocks the scorer named authors where the page names none.
-func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m bylineModel, trace *metaTrace, meta *document.Metadata) {
+func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m scorerModel, trace *metaTrace, meta *document.Metadata) {
 	if len(meta.Authors) > 0 || fromHTML(blocks) {
 		return
 	}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+)
+
+// thresholdPage is one page for a scorer that takes the page's best-scored candidate when
+// it scores at least a threshold: the candidates' features, which of them are right, and
+// whether taking none is right (the gold names nothing).
+type thresholdPage struct {
+	fold int
+	x    [][]float64
+	gold []bool
+	none bool
+}
+
+// thresholds are the scores tried as the one a candidate needs to be taken.
+var thresholds = []float64{-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2}
+
+// thresholdScorer is a scorer of the cleaner that takes a page's best candidate when it
+// scores at least a threshold (the byline and date scorers of a raw text).
+type thresholdScorer struct {
+	features int                                                      // the number of features
+	fit      func(xs [][]float64, ys []float64, l2 float64) []float64 // clean.FitByline, clean.FitDateline
+	score    func(w, x []float64) float64                             // clean.ScoreByline, clean.ScoreDateline
+}
+
+// train chooses the ridge penalty and the threshold by cross-validation over folds of
+// sites, printing each pair's score (the share of pages that come out right) to stdout,
+// and returns the weights fitted on all pages with the chosen threshold.
+func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds int) (w []float64, threshold float64) {
+	// Each l2's cross-validated best score per page; the threshold is chosen on them.
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tthreshold\tgrouped CV\tfolds")
+	best, bestL2, bestT := -1.0, 0.0, 0.0
+	for _, l2 := range []float64{0.01, 0.1, 1, 10} {
+		scores := make([]float64, len(pages))
+		picks := make([]int, len(pages))
+		for f := range folds {
+			w := s.fitPages(pages, l2, func(p thresholdPage) bool { return p.fold != f })
+			for i, p := range pages {
+				if p.fold == f {
+					picks[i], scores[i] = s.best(p, w)
+				}
+			}
+		}
+		for _, t := range thresholds {
+			acc, lo, hi := thresholdAccuracy(pages, picks, scores, t, folds)
+			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.2f-%.2f\n", l2, t, acc, lo, hi)
+			if acc > best+1e-9 {
+				best, bestL2, bestT = acc, l2, t
+			}
+		}
+	}
+	tw.Flush()
+	w = s.fitPages(pages, bestL2, func(thresholdPage) bool { return true })
+	picks := make([]int, len(pages))
+	scores := make([]float64, len(pages))
+	for i, p := range pages {
+		picks[i], scores[i] = s.best(p, w)
+	}
+	train, _, _ := thresholdAccuracy(pages, picks, scores, bestT, folds)
+	fmt.Fprintf(stdout, "chosen l2 %g, threshold %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, bestT, best, train)
+	return w, bestT
+}
+
+// fitPages fits the weights on the candidates of the pages in; they are all zero when
+// these pages have no candidate.
+func (s thresholdScorer) fitPages(pages []thresholdPage, l2 float64, in func(thresholdPage) bool) []float64 {
+	xs, ys := labelledRows(pages, in,
+		func(p thresholdPage) ([][]float64, []bool) { return p.x, p.gold },
+		func(x []float64) []float64 { return x })
+	if len(xs) == 0 {
+		return make([]float64, s.features+1)
+	}
+	return s.fit(xs, ys, l2)
+}
+
+// best is the index of the page's best-scored candidate (the first of equals, as the
+// cleaner takes it) and its score; -1 and -Inf when it has none.
+func (s thresholdScorer) best(p thresholdPage, w []float64) (int, float64) {
+	best, score := -1, math.Inf(-1)
+	for i, x := range p.x {
+		if sc := s.score(w, x); best < 0 || sc > score {
+			best, score = i, sc
+		}
+	}
+	return best, score
+}
+
+// thresholdAccuracy is the share of pages that come out right when a page's best
+// candidate is taken at scores of at least t: a right candidate, or none where the gold
+// names nothing; with its range over the folds.
+func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc, lo, hi float64) {
+	right, n := make([]int, folds), make([]int, folds)
+	for i, p := range pages {
+		n[p.fold]++
+		taken := picks[i] >= 0 && scores[i] >= t
+		if taken && p.gold[picks[i]] || !taken && p.none {
+			right[p.fold]++
+		}
+	}
+	lo, hi = 1, 0
+	total, all := 0, 0
+	for f := range folds {
+		total += right[f]
+		all += n[f]
+		if n[f] > 0 {
+			a := float64(right[f]) / float64(n[f])
+			lo, hi = min(lo, a), max(hi, a)
+		}
+	}
+	if all == 0 {
+		return 0, 0, 0
+	}
+	return float64(total) / float64(all), lo, hi
+}
