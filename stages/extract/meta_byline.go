@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -445,12 +444,6 @@ func sameNames(a, b []string) bool {
 	return true
 }
 
-// bylineModel holds the weights of the byline candidates' features.
-type bylineModel struct {
-	Features []string  `json:"features"`
-	Weights  []float64 `json:"weights"`
-}
-
 //go:embed given_names.txt
 var givenNamesTxt string
 
@@ -478,23 +471,12 @@ var bylineWeights = func() []float64 {
 
 // ParseBylineModel reads byline weights written by EncodeBylineModel.
 func ParseBylineModel(b []byte) ([]float64, error) {
-	var m bylineModel
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("byline model: %w", err)
-	}
-	if strings.Join(m.Features, "\n") != strings.Join(BylineFeatureNames, "\n") || len(m.Weights) < len(BylineFeatureNames) {
-		return nil, fmt.Errorf("byline model: its features are not those of this build")
-	}
-	return m.Weights, nil
+	return parseChoiceModel("byline", BylineFeatureNames, b)
 }
 
 // EncodeBylineModel writes byline weights as JSON, with the names of their features.
 func EncodeBylineModel(w []float64) ([]byte, error) {
-	b, err := json.MarshalIndent(bylineModel{Features: BylineFeatureNames, Weights: w}, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("byline model: %w", err)
-	}
-	return append(b, '\n'), nil
+	return encodeChoiceModel("byline", BylineFeatureNames, w)
 }
 
 // BestByline is the index of the best-scored candidate, the first of equals (naming

@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -403,12 +402,6 @@ func dayInPath(path, day string) bool {
 	return strings.Contains(path, day) || strings.Contains(path, strings.ReplaceAll(day, "-", "/"))
 }
 
-// dateModel holds the weights of the date candidates' features.
-type dateModel struct {
-	Features []string  `json:"features"`
-	Weights  []float64 `json:"weights"`
-}
-
 //go:embed date.json
 var dateJSON []byte
 
@@ -426,35 +419,12 @@ func DateModelJSON() []byte { return append([]byte(nil), dateJSON...) }
 
 // ParseDateModel reads date weights written by EncodeDateModel.
 func ParseDateModel(b []byte) ([]float64, error) {
-	var m dateModel
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("date model: %w", err)
-	}
-	if strings.Join(m.Features, "\n") != strings.Join(DateFeatureNames, "\n") || len(m.Weights) < len(DateFeatureNames) {
-		return nil, fmt.Errorf("date model: its features are not those of this build")
-	}
-	return m.Weights, nil
+	return parseChoiceModel("date", DateFeatureNames, b)
 }
 
 // EncodeDateModel writes date weights as JSON, with the names of their features.
 func EncodeDateModel(w []float64) ([]byte, error) {
-	b, err := json.MarshalIndent(dateModel{Features: DateFeatureNames, Weights: w}, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("date model: %w", err)
-	}
-	return append(b, '\n'), nil
-}
-
-// Score is a date or byline candidate's score under weights w (a weight past the
-// features, the bias, is shared by all candidates and does not change the choice).
-func Score(w, x []float64) float64 {
-	s := 0.0
-	for i, v := range x {
-		if i < len(w) {
-			s += w[i] * v
-		}
-	}
-	return s
+	return encodeChoiceModel("date", DateFeatureNames, w)
 }
 
 // BestDate is the index of the best-scored candidate, the first of equals (the most
