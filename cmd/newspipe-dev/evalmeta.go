@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"iter"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -527,3 +528,43 @@ func writeMetaPages(path string, stdout io.Writer, cases []metaCase, out map[str
 	}
 	return nil
 }
+
+// goldPages reads the article pages of extraction sets that have gold metadata, one
+// after the other, in the order of eval meta: a trainer ranges over All and then checks
+// Err, as with a bufio.Scanner.
+type goldPages struct {
+	dirs  []string
+	folds int
+	form  string // "text" or "html": which of a page's files is read
+	err   error
+}
+
+// All yields every page whose case keep accepts, with the page read in g.form; it stops
+// at the first error, which Err then returns.
+func (g *goldPages) All(keep func(metaCase) bool) iter.Seq2[metaCase, []byte] {
+	return func(yield func(metaCase, []byte) bool) {
+		for _, dir := range g.dirs {
+			cases, err := readMetaCases(dir, g.folds)
+			if err != nil {
+				g.err = err
+				return
+			}
+			for _, c := range cases {
+				if !keep(c) {
+					continue
+				}
+				raw, err := readPage(c.dir, c.id, g.form)
+				if err != nil {
+					g.err = err
+					return
+				}
+				if !yield(c, raw) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Err returns the error that stopped All, or nil.
+func (g *goldPages) Err() error { return g.err }

@@ -66,40 +66,30 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	var pages []bylineChoicePage
-	for _, dir := range dirs {
-		cases, err := readMetaCases(dir, *folds)
+	gold := goldPages{dirs: dirs, folds: *folds, form: "html"}
+	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Authors != nil }) {
+		cands, err := extract.BylineCandidates(string(raw))
 		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+			fmt.Fprintf(stderr, "newspipe-dev train authors: %s: %v\n", c.id, err)
 			return exitFailures
 		}
-		for _, c := range cases {
-			if c.gold.Authors == nil {
-				continue
-			}
-			raw, err := readPage(c.dir, c.id, "html")
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
-				return exitFailures
-			}
-			cands, err := extract.BylineCandidates(string(raw))
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train authors: %s: %v\n", c.id, err)
-				return exitFailures
-			}
-			if cands == nil {
-				continue
-			}
-			p := bylineChoicePage{fold: c.fold, id: c.id, authors: c.gold.Authors, cands: cands, gold: make([]bool, len(cands))}
-			for i, b := range cands {
-				p.gold[i] = i > 0 && len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, b.Names).exact == 1
-			}
-			found := false
-			for _, g := range p.gold {
-				found = found || g
-			}
-			p.gold[0] = !found
-			pages = append(pages, p)
+		if cands == nil {
+			continue
 		}
+		p := bylineChoicePage{fold: c.fold, id: c.id, authors: c.gold.Authors, cands: cands, gold: make([]bool, len(cands))}
+		for i, b := range cands {
+			p.gold[i] = i > 0 && len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, b.Names).exact == 1
+		}
+		found := false
+		for _, g := range p.gold {
+			found = found || g
+		}
+		p.gold[0] = !found
+		pages = append(pages, p)
+	}
+	if err := gold.Err(); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
+		return exitFailures
 	}
 	named, reachable, none := 0, 0, 0
 	for _, p := range pages {

@@ -42,37 +42,27 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	cleaner := clean.New()
 	var pages []thresholdPage
 	ruledRight, ruledPages := 0, 0
-	for _, dir := range dirs {
-		cases, err := readMetaCases(dir, *folds)
-		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
-			return exitFailures
+	gold := goldPages{dirs: dirs, folds: *folds, form: "text"}
+	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Authors != nil && c.fold != *without }) {
+		blocks := clean.SplitLines(string(raw))
+		ruled, cands := cleaner.BylineCandidates(blocks)
+		if len(ruled) > 0 {
+			ruledPages++
+			if namesScore(c.gold.Authors, metadata.CleanAuthors(ruled, "")).exact == 1 {
+				ruledRight++
+			}
+			continue
 		}
-		for _, c := range cases {
-			if c.gold.Authors == nil || c.fold == *without {
-				continue
-			}
-			raw, err := readPage(c.dir, c.id, "text")
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
-				return exitFailures
-			}
-			blocks := clean.SplitLines(string(raw))
-			ruled, cands := cleaner.BylineCandidates(blocks)
-			if len(ruled) > 0 {
-				ruledPages++
-				if namesScore(c.gold.Authors, metadata.CleanAuthors(ruled, "")).exact == 1 {
-					ruledRight++
-				}
-				continue
-			}
-			p := thresholdPage{fold: c.fold, none: len(c.gold.Authors) == 0}
-			for _, b := range cands {
-				p.x = append(p.x, b.Features)
-				p.gold = append(p.gold, len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, metadata.CleanAuthors(b.Names, "")).exact == 1)
-			}
-			pages = append(pages, p)
+		p := thresholdPage{fold: c.fold, none: len(c.gold.Authors) == 0}
+		for _, b := range cands {
+			p.x = append(p.x, b.Features)
+			p.gold = append(p.gold, len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, metadata.CleanAuthors(b.Names, "")).exact == 1)
 		}
+		pages = append(pages, p)
+	}
+	if err := gold.Err(); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
+		return exitFailures
 	}
 	withGold, reachable := 0, 0
 	for _, p := range pages {

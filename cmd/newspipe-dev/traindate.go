@@ -51,32 +51,22 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var pages []datePage
-	for _, dir := range dirs {
-		cases, err := readMetaCases(dir, *folds)
+	gold := goldPages{dirs: dirs, folds: *folds, form: "html"}
+	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Published != nil && *c.gold.Published != "" }) {
+		cands, err := extract.DateCandidates(string(raw))
 		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+			fmt.Fprintf(stderr, "newspipe-dev train date: %s: %v\n", c.id, err)
 			return exitFailures
 		}
-		for _, c := range cases {
-			if c.gold.Published == nil || *c.gold.Published == "" {
-				continue
-			}
-			raw, err := readPage(c.dir, c.id, "html")
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
-				return exitFailures
-			}
-			cands, err := extract.DateCandidates(string(raw))
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train date: %s: %v\n", c.id, err)
-				return exitFailures
-			}
-			p := datePage{fold: c.fold, id: c.id, day: *c.gold.Published, cands: cands}
-			for _, d := range cands {
-				p.gold = append(p.gold, d.Day == p.day)
-			}
-			pages = append(pages, p)
+		p := datePage{fold: c.fold, id: c.id, day: *c.gold.Published, cands: cands}
+		for _, d := range cands {
+			p.gold = append(p.gold, d.Day == p.day)
 		}
+		pages = append(pages, p)
+	}
+	if err := gold.Err(); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
+		return exitFailures
 	}
 	reachable := 0
 	for _, p := range pages {

@@ -41,40 +41,30 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 	cleaner := clean.New()
 	var pages []thresholdPage
 	ruledRight, ruledPages := 0, 0
-	for _, dir := range dirs {
-		cases, err := readMetaCases(dir, *folds)
-		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
-			return exitFailures
+	gold := goldPages{dirs: dirs, folds: *folds, form: "text"}
+	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Published != nil && c.fold != *without }) {
+		day := *c.gold.Published
+		if len(day) > 10 {
+			day = day[:10]
 		}
-		for _, c := range cases {
-			if c.gold.Published == nil || c.fold == *without {
-				continue
+		ruled, cands := cleaner.DatelineCandidates(clean.SplitLines(string(raw)))
+		if ruled != "" {
+			ruledPages++
+			if len(ruled) >= 10 && ruled[:10] == day {
+				ruledRight++
 			}
-			raw, err := readPage(c.dir, c.id, "text")
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
-				return exitFailures
-			}
-			day := *c.gold.Published
-			if len(day) > 10 {
-				day = day[:10]
-			}
-			ruled, cands := cleaner.DatelineCandidates(clean.SplitLines(string(raw)))
-			if ruled != "" {
-				ruledPages++
-				if len(ruled) >= 10 && ruled[:10] == day {
-					ruledRight++
-				}
-				continue
-			}
-			p := thresholdPage{fold: c.fold, none: day == ""}
-			for _, d := range cands {
-				p.x = append(p.x, d.Features)
-				p.gold = append(p.gold, day != "" && d.Date == day)
-			}
-			pages = append(pages, p)
+			continue
 		}
+		p := thresholdPage{fold: c.fold, none: day == ""}
+		for _, d := range cands {
+			p.x = append(p.x, d.Features)
+			p.gold = append(p.gold, day != "" && d.Date == day)
+		}
+		pages = append(pages, p)
+	}
+	if err := gold.Err(); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
+		return exitFailures
 	}
 	withGold, reachable := 0, 0
 	for _, p := range pages {

@@ -54,29 +54,19 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	}
 	cleaner := clean.New()
 	var pages []headlinePage
-	for _, dir := range dirs {
-		cases, err := readMetaCases(dir, *folds)
-		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
-			return exitFailures
+	gold := goldPages{dirs: dirs, folds: *folds, form: "text"}
+	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Title != nil && *c.gold.Title != "" && c.fold != *without }) {
+		blocks := clean.SplitLines(string(raw))
+		p := headlinePage{fold: c.fold, id: c.id, title: *c.gold.Title, cands: cleaner.HeadlineCandidates(blocks)}
+		want := normText(*c.gold.Title)
+		for _, h := range p.cands {
+			p.gold = append(p.gold, normText(h.Text) == want)
 		}
-		for _, c := range cases {
-			if c.gold.Title == nil || *c.gold.Title == "" || c.fold == *without {
-				continue
-			}
-			raw, err := readPage(c.dir, c.id, "text")
-			if err != nil {
-				fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
-				return exitFailures
-			}
-			blocks := clean.SplitLines(string(raw))
-			p := headlinePage{fold: c.fold, id: c.id, title: *c.gold.Title, cands: cleaner.HeadlineCandidates(blocks)}
-			want := normText(*c.gold.Title)
-			for _, h := range p.cands {
-				p.gold = append(p.gold, normText(h.Text) == want)
-			}
-			pages = append(pages, p)
-		}
+		pages = append(pages, p)
+	}
+	if err := gold.Err(); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
+		return exitFailures
 	}
 	reachable := 0
 	for _, p := range pages {
