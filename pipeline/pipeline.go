@@ -114,7 +114,10 @@ type StageError struct {
 	Err   error
 }
 
+// Error names the stage before the cause.
 func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
+
+// Unwrap returns the stage's own error, for errors.Is and errors.As.
 func (e *StageError) Unwrap() error { return e.Err }
 
 // Result is what the sink receives for one input item.

@@ -69,10 +69,19 @@ type Annotated struct {
 
 // Sizes, for the pipeline's statistics: the bytes of text each value holds.
 
-func (d *Decoded) Size() int   { return len(d.Content) }
-func (d *Parsed) Size() int    { return blocksSize(d.Blocks) }
-func (d *Cleaned) Size() int   { return len(d.Record.Text) }
+// Size is the length of the decoded content in bytes.
+func (d *Decoded) Size() int { return len(d.Content) }
+
+// Size is the bytes of text of the parsed blocks.
+func (d *Parsed) Size() int { return blocksSize(d.Blocks) }
+
+// Size is the bytes of the cleaned text.
+func (d *Cleaned) Size() int { return len(d.Record.Text) }
+
+// Size is the bytes of the record's text.
 func (d *Described) Size() int { return len(d.Record.Text) }
+
+// Size is the bytes of the record's text.
 func (d *Annotated) Size() int { return len(d.Record.Text) }
 
 func blocksSize(bs []document.Block) int {

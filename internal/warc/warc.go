@@ -39,6 +39,7 @@ type RecordError struct {
 	Err    error  // wraps ErrCorrupt or ErrTooLarge
 }
 
+// Error says which record of which format failed, where, and why.
 func (e *RecordError) Error() string {
 	format := e.Format
 	if format == "" {
