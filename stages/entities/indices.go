@@ -24,8 +24,8 @@ var indexModifiers = map[string]bool{
 // indexProducts after an index noun make the name a company's: "Vanguard index funds".
 var indexProducts = map[string]bool{"fund": true, "funds": true, "provider": true, "providers": true}
 
-// organisationHeads end the names of bodies that publish an index of their own: "the
-// American Stock Exchange index" is the exchange's.
+// organisationHeads are words of the names of bodies that publish an index of their own:
+// "the American Stock Exchange index" is the exchange's.
 var organisationHeads = map[string]bool{
 	"exchange": true, "board": true, "institute": true, "association": true, "bureau": true,
 	"department": true, "commission": true, "office": true, "bank": true, "university": true,
