@@ -19,7 +19,9 @@ import (
 
 // cmdTrainNER implements `newspipe-dev train ner [-o FILE] [-iterations N] [-embeddings FILE] [-lexicon DIR] CONLL_FILE...`:
 // the model learns from the documents of all the files; word clusters are derived from the embeddings and a lexicon
-// from the name lists, and both are stored in the model.
+// from the name lists, and both are stored in the model. With -silver it self-trains: the
+// entity stage over a first model tags unlabelled article bodies, and the model is trained
+// again on the files and those sentences (a measuring tool: `make model` does not use it).
 func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -36,30 +38,27 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 	lexiconSkip := fs.String("lexicon-skip", "", "leave out the lists whose path starts with `PREFIX` (e.g. cities)")
 	cv := fs.Int("cv", 0, "write no model: report the F1 of `N`-fold cross-validation by document on CONLL_FILE")
 	knowledge := fs.String("knowledge", "", "take the word clusters and the lexicon from the model in `FILE` instead of -embeddings and -lexicon")
+	silver := fs.String("silver", "", "self-training: tag the unlabelled article bodies (*.truth.txt) under `DIR` with the entity stage over a first model trained as asked (or -teacher), then train again on CONLL_FILE... and those sentences")
+	silverEvery := fs.Int("silver-every", 10, "with -silver, take every `N`-th sentence of the bodies")
+	teacher := fs.String("teacher", "", "with -silver, tag the bodies with the model in `FILE` instead of training a first model")
 	lexiconGPL := fs.Bool("lexicon-gpl", false, "add the GPL-3.0 Freebase lists to the lexicon (the model then carries GPL-3.0 material: do not ship it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-min-count N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-knowledge MODEL] [-dev FILE] [-cv N] CONLL_FILE...")
+		fmt.Fprintln(stderr, "usage: newspipe-dev train ner [-o FILE] [-iterations N] [-min-count N] [-seed N] [-ensemble N] [-label-stage] [-embeddings FILE] [-lexicon DIR] [-lexicon-skip PREFIX] [-lexicon-gpl] [-silver DIR [-silver-every N] [-teacher MODEL]] [-knowledge MODEL] [-dev FILE] [-cv N] CONLL_FILE...")
 		fs.PrintDefaults()
 	}
 	files, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) == 0 || *iterations <= 0 || *knowledge != "" && (*embeddings != "" || *lexicon != "") {
+	if len(files) == 0 || *iterations <= 0 || *silverEvery <= 0 || *teacher != "" && *silver == "" || *silver != "" && *cv > 0 || *knowledge != "" && (*embeddings != "" || *lexicon != "") {
 		fs.Usage()
 		return exitUsage
 	}
 	opts := ner.TrainOptions{Iterations: *iterations, MinCount: *minCount, Seed: *seed, LabelStage: *labelStage, Ensemble: *ensemble}
 	if *knowledge != "" {
-		f, err := os.Open(*knowledge)
+		km, err := loadModelFile(*knowledge)
 		if err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
-			return exitFailures
-		}
-		km, err := ner.Load(f)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train ner: %s: %v\n", *knowledge, err)
 			return exitFailures
 		}
 		opts.Clusters, opts.Lexicon = km.Knowledge()
@@ -124,6 +123,30 @@ func cmdTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		printScores(stdout, fmt.Sprintf("cv %d", *cv), []string{strings.Join(files, "+")}, []ner.Score{s})
 		return exitOK
+	}
+	if *silver != "" {
+		var first *ner.Model
+		if *teacher != "" {
+			first, err = loadModelFile(*teacher)
+		} else {
+			first, err = ner.TrainDocs(docs, opts, stderr)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		start := time.Now()
+		sd, err := silverDocs(*silver, first, *silverEvery)
+		if err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train ner: %v\n", err)
+			return exitFailures
+		}
+		sents := 0
+		for _, d := range sd {
+			sents += len(d.Sentences)
+		}
+		fmt.Fprintf(stderr, "train ner: %d silver sentences of %d pages tagged in %v\n", sents, len(sd), time.Since(start).Round(time.Millisecond))
+		docs = append(docs, sd...)
 	}
 	m, err := ner.TrainDocs(docs, opts, stderr)
 	if err != nil {
@@ -319,4 +342,18 @@ func writePredictions(path string, p ner.Predictor, docs []ner.CoNLLDoc) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// loadModelFile reads an entity model from a file.
+func loadModelFile(path string) (*ner.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ner.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

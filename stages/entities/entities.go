@@ -155,6 +155,11 @@ func (r *Recognizer) windowMentions(ctx context.Context, text string, start, end
 					if k == len(toks) && orgCue(sents[si][sp.End:]) && m.typ != "GPE" && m.typ != "NORP" && m.typ != "MISC" {
 						m.typ, m.cued = "ORG", true
 					}
+					// An index noun types this mention only, without the cue's double vote: the
+					// name may be the index's publisher elsewhere ("KSE index", "Karachi Stock Exchange").
+					if k == len(toks) && m.typ != "GPE" && m.typ != "NORP" && m.typ != "LOC" && indexCue(m.toks, sents[si][sp.End:]) {
+						m.typ = "MISC"
+					}
 					ms = append(ms, m)
 				}
 				start = k + 1

@@ -52,6 +52,12 @@ func TestEntitiesInTodaysNews(t *testing.T) {
 				"for it holds surnames its name lists lack (Brown, Miller, Dole: CoNLL dev fell 0.3 when it did)",
 		},
 		{
+			name: "a market index is no organisation",
+			text: "Tokyo's benchmark Nikkei share average fell 1.2% on Monday.\n" +
+				"The Dow Jones industrial average rose 0.5%, while the American Stock Exchange index was flat.",
+			want: map[string]string{"Nikkei": "MISC", "Dow Jones": "MISC", "American Stock Exchange": "ORG"},
+		},
+		{
 			name: "a one-word name that news refers to as it is no person",
 			text: "Belaruskali said its workers would return. Shares of Belaruskali rose.\n" +
 				"Kerry said his team would meet on Monday.",
