@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -26,6 +27,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	types := fs.String("types", "", "of pages whose set gives a page type, use only these comma-separated `TYPES` (e.g. article)")
 	heldOut := fs.String("test", "", "also score the model on the pages of these comma-separated `DIRS`, which it is not trained on")
 	threshold := fs.Float64("threshold", clean.DefaultTrainOptions.Threshold, "body probability above which a line is kept")
+	pagesOut := fs.String("pages", "", "write every page's cross-validated F1, precision and recall to `FILE` as TSV (with -folds above 1)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR...")
 		fs.PrintDefaults()
@@ -71,6 +73,12 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 			s := shingle.Summarize(bySet[set])
 			fmt.Fprintf(stdout, "  %-12s %4d pages: F1 %.3f  P %.3f  R %.3f\n", set, s.Pages, s.F1, s.Precision, s.Recall)
 		}
+		if *pagesOut != "" {
+			if err := writeCleanPages(*pagesOut, pages, scores); err != nil {
+				fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
+				return exitFailures
+			}
+		}
 	}
 	m := clean.Train(pages, opt)
 	fit, _ := clean.Score(clean.NewWithModel(m), pages)
@@ -97,4 +105,20 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		return exitFailures
 	}
 	return 0
+}
+
+// writeCleanPages writes one row per page: its name, site, type and cross-validated F1,
+// precision, recall and whether its output is empty, so that the worst held-out pages
+// can be read.
+func writeCleanPages(name string, pages []clean.Page, scores []shingle.Page) error {
+	var b strings.Builder
+	b.WriteString("page\tsite\ttype\tf1\tprecision\trecall\tempty\n")
+	for i, p := range pages {
+		s := scores[i]
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\n", p.Name, p.Site, p.Type, f1(s), s.Precision, s.Recall, s.Empty)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write page table: %w", err)
+	}
+	return nil
 }
