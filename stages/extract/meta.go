@@ -22,8 +22,10 @@ type pageMeta struct {
 	ld                            document.Metadata // JSON-LD article
 	ldOrgAuthors                  bool              // the JSON-LD authors are organizations, not people
 	ogTitle, ogSite, ogDesc, desc string
+	twitterTitle                  string
 	title                         string   // <title>
 	headlines                     []string // the page's visible headlines: its <h1>, the article's first
+	articleHeadlines              int      // how many of the headlines are the article's
 	published                     string   // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
@@ -124,13 +126,16 @@ func readPageMeta(root *html.Node) *pageMeta {
 	})
 	// The visible headline candidates: the <h1> of the article, then those of the page
 	// (the first may be the site's logo).
-	for _, nodes := range [][]*html.Node{pe.articleHeadlines, pe.h1s} {
+	for k, nodes := range [][]*html.Node{pe.articleHeadlines, pe.h1s} {
 		selection(nodes).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if h := collapse(s.Text()); h != "" {
 				pm.headlines = append(pm.headlines, h)
 			}
 			return len(pm.headlines) < 6
 		})
+		if k == 0 {
+			pm.articleHeadlines = len(pm.headlines)
+		}
 	}
 	selection(pe.itemAuthors).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("content", "")
@@ -307,6 +312,8 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 	switch key {
 	case "og:title":
 		setOnce(&pm.ogTitle, val)
+	case "twitter:title":
+		setOnce(&pm.twitterTitle, val)
 	case "og:site_name":
 		setOnce(&pm.ogSite, val)
 	case "og:description":
@@ -330,9 +337,10 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 	}
 }
 
-// resolve applies the precedence between sources. Title: the visible headline when it
-// agrees with the title the page declares (JSON-LD headline, og:title, <title>), which
-// are often written for search engines and social networks; else the declared one.
+// resolve applies the precedence between sources. Title: the best of the texts the
+// page gives as its title (its declared titles, their parts, its visible headlines) under
+// the learned weights of title.json (see titleCandidates), the rule's title (ruleTitle)
+// first among equals.
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
 // rel=author links, then by the visible byline; an organization only when no person is
 // named (metadata.CleanAuthors drops the site itself unless its name is a person's).
@@ -347,27 +355,10 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if m.Site == "" {
 		m.Site = pm.ogSite
 	}
-	declared := m.Title
-	if declared == "" {
-		declared = pm.ogTitle
-	}
-	if declared == "" {
-		declared = pm.title
-	}
-	host := hostName(pm.canonical)
-	declared = stripSiteSuffix(declared, m.Site, host)
-	m.Title = declared
-	plain := stripSiteSuffix(pm.title, m.Site, host)
-	for _, h := range pm.headlines {
-		// A blog's name in its <h1> agrees with a <title> that holds it
-		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
-		if isSiteName(h, m.Site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
-			continue
-		}
-		if agrees(h, declared) || agrees(h, plain) {
-			m.Title = stripNamedSite(h, m.Site, host)
-			break
-		}
+	site, host := pm.siteAndHost()
+	m.Title = ""
+	if cands := pm.titleCandidates(site, host, pm.ruleTitle(site, host)); len(cands) > 0 {
+		m.Title = cands[BestTitle(cands, titleWeights)].Text
 	}
 	people := m.Authors
 	if pm.ldOrgAuthors {
@@ -412,6 +403,42 @@ func (pm *pageMeta) resolve() document.Metadata {
 		m.Subtitle = desc
 	}
 	return m
+}
+
+// siteAndHost returns the site's name the page gives (JSON-LD publisher, og:site_name)
+// and the name in its canonical URL's host.
+func (pm *pageMeta) siteAndHost() (site, host string) {
+	site = pm.ld.Site
+	if site == "" {
+		site = pm.ogSite
+	}
+	return site, hostName(pm.canonical)
+}
+
+// ruleTitle is the title by rule: the visible headline when it agrees with the title
+// the page declares (JSON-LD headline, og:title, <title>), which are often written for
+// search engines and social networks; else the declared one; without the site's name.
+func (pm *pageMeta) ruleTitle(site, host string) string {
+	declared := pm.ld.Title
+	if declared == "" {
+		declared = pm.ogTitle
+	}
+	if declared == "" {
+		declared = pm.title
+	}
+	declared = stripSiteSuffix(declared, site, host)
+	plain := stripSiteSuffix(pm.title, site, host)
+	for _, h := range pm.headlines {
+		// A blog's name in its <h1> agrees with a <title> that holds it
+		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
+		if isSiteName(h, site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
+			continue
+		}
+		if agrees(h, declared) || agrees(h, plain) {
+			return stripNamedSite(h, site, host)
+		}
+	}
+	return declared
 }
 
 // agrees reports whether a visible headline is the page's declared title in other words:
