@@ -30,6 +30,7 @@ type pageMeta struct {
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
 	bylineAuthors                 []string    // the people of the page's visible byline
+	shownAuthors                  []string    // the visible byline's people, where the markup names only stand-ins
 	timeAttr                      string      // the first <time datetime> that is no modification date
 	timeModified                  string      // the first <time datetime> marked as a modification date
 	shown                         []shownDate // the dates shown in the page's text, in page order
@@ -176,6 +177,11 @@ func readPageMeta(root *html.Node) *pageMeta {
 		cands := pm.bylineCandidates(root, visibleAuthors(pe))
 		if b := BestByline(cands, bylineWeights); b > 0 {
 			pm.bylineAuthors = cands[b].Names
+		}
+	}
+	if !pm.needsByline() {
+		if standIns(pm.markupAuthors()) {
+			pm.shownAuthors = visibleAuthors(pe)
 		}
 	}
 	pm.shownDate = visibleDate(pe)
@@ -360,15 +366,12 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if cands := pm.titleCandidates(site, host, pm.ruleTitle(site, host)); len(cands) > 0 {
 		m.Title = cands[BestTitle(cands, titleWeights)].Text
 	}
-	people := m.Authors
-	if pm.ldOrgAuthors {
-		people = nil
+	people := pm.markupAuthors()
+	if len(pm.shownAuthors) > 0 {
+		people = pm.shownAuthors
 	}
-	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors, pm.bylineAuthors} {
-		if len(people) > 0 {
-			break
-		}
-		people = list
+	if len(people) == 0 {
+		people = pm.bylineAuthors
 	}
 	if len(people) == 0 {
 		people = m.Authors
@@ -403,6 +406,42 @@ func (pm *pageMeta) resolve() document.Metadata {
 		m.Subtitle = desc
 	}
 	return m
+}
+
+// markupAuthors returns the people the page's markup names: JSON-LD, then meta tags,
+// then itemprop, then rel=author links.
+func (pm *pageMeta) markupAuthors() []string {
+	if !pm.ldOrgAuthors && len(pm.ld.Authors) > 0 {
+		return pm.ld.Authors
+	}
+	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors} {
+		if len(list) > 0 {
+			return list
+		}
+	}
+	return nil
+}
+
+// standIns reports authors that are logins standing in for a person's name: one word
+// with a dot or an underscore in it ("andrew.keaveney", "page.head.extra.author") or a
+// capital glued to its small letters ("KatieS", not "McDevitt"). A first name alone
+// ("Kristin") or a login in small letters ("midwestlifeandstyle") is what the page
+// shows as the byline.
+func standIns(authors []string) bool {
+	for _, a := range authors {
+		if !isLogin(strings.TrimSpace(a)) {
+			return false
+		}
+	}
+	return len(authors) > 0
+}
+
+// isLogin reports a one-word name written as a login, see standIns.
+func isLogin(a string) bool {
+	if a == "" || strings.ContainsAny(a, " \t") {
+		return false
+	}
+	return strings.ContainsAny(a, "._") || glued(a)
 }
 
 // siteAndHost returns the site's name the page gives (JSON-LD publisher, og:site_name)

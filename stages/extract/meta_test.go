@@ -114,6 +114,15 @@ func TestReadMeta(t *testing.T) {
 		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
 			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
 			document.Metadata{Title: "Storm closes schools", Authors: []string{"Shauna Mitchell"}}},
+		{"the visible person over a login the markup names", `<meta name="author" content="andrew.keaveney"></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Denise Everheart</div></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Denise Everheart"}}},
+		{"a first name the markup names stays", `<meta name="author" content="Kristin"></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Tommy Croslin</div></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Kristin"}}},
+		{"a login with no visible person stays", `<meta name="author" content="KatieS"></head>
+			<body><article><h1>Storm closes schools</h1><p>Text.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"KatieS"}}},
 		{"glued and upper-case texts are no names", `</head><body><article><h1>Storm closes schools</h1>
 			<div class="author-box"><span>Joakim Edin</span>Research Scientist</div><div class="author-tag">USE CASE</div></article>`,
 			document.Metadata{Title: "Storm closes schools"}},
