@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -484,28 +485,35 @@ func (pm *pageMeta) ruleTitle(site, host string) string {
 // most of the words of the shorter are in the longer. A site logo or section name in the
 // <h1> does not agree.
 func agrees(headline, declared string) bool {
-	h, d := shingle.Tokens(strings.ToLower(headline)), shingle.Tokens(strings.ToLower(declared))
+	return agreeTokens(shingle.Tokens(strings.ToLower(headline)), shingle.Tokens(strings.ToLower(declared)))
+}
+
+// agreeTokens is agrees of the lower-case word tokens of the headline and the declared
+// title.
+func agreeTokens(h, d []string) bool {
 	if len(h) < 2 || len(h) > 40 || len(d) == 0 {
 		return false
-	}
-	in := func(a, b []string) float64 {
-		set := map[string]bool{}
-		for _, t := range b {
-			set[t] = true
-		}
-		n := 0
-		for _, t := range a {
-			if set[t] {
-				n++
-			}
-		}
-		return float64(n) / float64(len(a))
 	}
 	short, long := h, d
 	if len(d) < len(h) {
 		short, long = d, h
 	}
-	return in(short, long) >= 0.6
+	return shareIn(short, long) >= 0.6
+}
+
+// shareIn is the share of the words a that are among the words b (a few dozen words: a
+// linear search allocates nothing).
+func shareIn(a, b []string) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range a {
+		if slices.Contains(b, t) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 // titleSeparators split a page title from the site name appended to it.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -85,19 +86,23 @@ const maxTitleParts = 3
 // features, the rule's title (see ruleTitle) first: the first of equals.
 func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 	var cands []TitleCandidate
+	var words [][]string // each candidate's lower-case word tokens
+	var sources []int    // the number of sources naming each candidate
 	index := map[string]int{}
-	sources := map[string]int{} // the number of sources naming each candidate
 	add := func(text string, features ...int) int {
 		text = strings.TrimSpace(text)
-		key := titleKey(text)
-		if key == "" {
+		toks := shingle.Tokens(strings.ToLower(text))
+		if len(toks) == 0 {
 			return -1
 		}
+		key := strings.Join(toks, " ")
 		i, seen := index[key]
 		if !seen {
 			i = len(cands)
 			index[key] = i
 			cands = append(cands, TitleCandidate{Text: text, Features: make([]float64, numTitleFeatures)})
+			words = append(words, toks)
+			sources = append(sources, 0)
 		}
 		for _, f := range features {
 			cands[i].Features[f] = 1
@@ -106,20 +111,21 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 	}
 	add(rule, tRule)
 	// Each source adds its text, the text without the site's name, and the parts of
-	// the text cut at its separators.
-	addSource := func(text string, source int) {
+	// the text cut at its separators; it returns the index of its whole text.
+	addSource := func(text string, source int) int {
 		text = collapse(text)
 		if text == "" {
-			return
+			return -1
 		}
-		seen := map[int]bool{}
-		mark := func(i int) {
-			if i >= 0 && !seen[i] {
-				seen[i] = true
-				sources[titleKey(cands[i].Text)]++
+		var named []int
+		mark := func(i int) int {
+			if i >= 0 && !slices.Contains(named, i) {
+				named = append(named, i)
+				sources[i]++
 			}
+			return i
 		}
-		mark(add(text, source))
+		whole := mark(add(text, source))
 		if s := stripSiteSuffix(text, site, host); s != text {
 			mark(add(s, source, tSiteCut))
 		}
@@ -127,7 +133,7 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 			if s := stripNamedSite(text, site, host); s != text {
 				mark(add(s, source, tSiteCut))
 			}
-			return
+			return whole
 		}
 		for _, cut := range titleCuts(text) {
 			f := tHead
@@ -136,6 +142,7 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 			}
 			mark(add(cut.text, source, f))
 		}
+		return whole
 	}
 	addSource(pm.ld.Title, tLD)
 	addSource(pm.ogTitle, tOG)
@@ -147,8 +154,7 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 		if k < pm.articleHeadlines {
 			source = tArticleHeadline
 		}
-		addSource(h, source)
-		if i, ok := index[titleKey(h)]; ok {
+		if i := addSource(h, source); i >= 0 {
 			if _, ranked := rank[i]; !ranked {
 				rank[i] = len(rank)
 			}
@@ -158,15 +164,11 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 	if desc == "" {
 		desc = pm.desc
 	}
-	descWords := map[string]bool{}
-	for _, t := range shingle.Tokens(strings.ToLower(desc)) {
-		descWords[t] = true
-	}
+	descWords := shingle.Tokens(strings.ToLower(desc))
 	for i := range cands {
 		c := &cands[i]
 		f := c.Features
-		n := sources[titleKey(c.Text)]
-		f[tSources] = math.Log1p(float64(n))
+		f[tSources] = math.Log1p(float64(sources[i]))
 		declared, visible := isDeclared(f), isVisible(f)
 		if declared && visible {
 			f[tDeclaredVisible] = 1
@@ -177,12 +179,12 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 				f[tFirstHeadline] = 1
 			}
 		}
-		words := shingle.Tokens(strings.ToLower(c.Text))
-		f[tWords] = math.Log1p(float64(len(words)))
-		if len(words) < 3 {
+		w := words[i]
+		f[tWords] = math.Log1p(float64(len(w)))
+		if len(w) < 3 {
 			f[tShort] = 1
 		}
-		if len(words) > 20 {
+		if len(w) > 20 {
 			f[tLong] = 1
 		}
 		for _, sep := range titleSeparators {
@@ -197,27 +199,17 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 		if isAllCaps(c.Text) {
 			f[tCaps] = 1
 		}
-		if len(words) > 0 && len(descWords) > 0 {
-			in := 0
-			for _, w := range words {
-				if descWords[w] {
-					in++
-				}
-			}
-			f[tDescription] = float64(in) / float64(len(words))
+		if len(descWords) > 0 {
+			f[tDescription] = shareIn(w, descWords)
 		}
-		others, agreeing := 0, 0
+		agreeing := 0
 		for j := range cands {
-			if j == i {
-				continue
-			}
-			others++
-			if agrees(c.Text, cands[j].Text) {
+			if j != i && agreeTokens(w, words[j]) {
 				agreeing++
 			}
 		}
-		if others > 0 {
-			f[tAgreeing] = float64(agreeing) / float64(others)
+		if len(cands) > 1 {
+			f[tAgreeing] = float64(agreeing) / float64(len(cands)-1)
 		}
 	}
 	return cands
@@ -229,12 +221,6 @@ func isDeclared(f []float64) bool { return f[tLD]+f[tOG]+f[tTwitter]+f[tTitle] >
 
 // isVisible reports a candidate a visible headline gives.
 func isVisible(f []float64) bool { return f[tArticleHeadline]+f[tPageHeadline] > 0 }
-
-// titleKey is the form in which two candidates are the same title: lower-case word
-// tokens, as the title is compared.
-func titleKey(s string) string {
-	return strings.ToLower(strings.Join(shingle.Tokens(s), " "))
-}
 
 // titleCut is a part of a declared title cut at a separator.
 type titleCut struct {
