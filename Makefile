@@ -112,7 +112,8 @@ train-meta: devbuild
 	$(DEVBIN) train authors -given-names $(SHARED)/gazetteers && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train date -o stages/extract/date.json $(SHARED)/extraction/train/wcxb-dev && \
-	$(DEVBIN) train authors -o stages/extract/byline.json $(SHARED)/extraction/train/wcxb-dev
+	$(DEVBIN) train authors -o stages/extract/byline.json $(SHARED)/extraction/train/wcxb-dev && \
+	$(DEVBIN) train title -o stages/extract/title.json $(SHARED)/extraction/train/wcxb-dev
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -49,6 +49,8 @@ var program = &cli.Program{
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainByline(args, e.Stdout, e.Stderr) }},
 		{Name: "train date", Args: "[-o FILE] DIR...", Summary: "train the HTML publication date's choice on pages with gold dates",
 			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainDate(args, e.Stdout, e.Stderr) }},
+		{Name: "train title", Args: "[-o FILE] DIR...", Summary: "train the HTML title's choice on pages with gold titles",
+			Run: func(_ context.Context, args []string, e cli.Env) int { return cmdTrainTitle(args, e.Stdout, e.Stderr) }},
 		{Name: "train authors", Args: "[-o FILE] DIR...", Summary: "train the HTML byline's choice on pages with gold authors",
 			Run: func(_ context.Context, args []string, e cli.Env) int {
 				return cmdTrainAuthors(args, e.Stdout, e.Stderr)

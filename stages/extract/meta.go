@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -22,12 +23,15 @@ type pageMeta struct {
 	ld                            document.Metadata // JSON-LD article
 	ldOrgAuthors                  bool              // the JSON-LD authors are organizations, not people
 	ogTitle, ogSite, ogDesc, desc string
+	twitterTitle                  string
 	title                         string   // <title>
 	headlines                     []string // the page's visible headlines: its <h1>, the article's first
+	articleHeadlines              int      // how many of the headlines are the article's
 	published                     string   // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
 	bylineAuthors                 []string    // the people of the page's visible byline
+	shownAuthors                  []string    // the visible byline's people, where the markup names only stand-ins
 	timeAttr                      string      // the first <time datetime> that is no modification date
 	timeModified                  string      // the first <time datetime> marked as a modification date
 	shown                         []shownDate // the dates shown in the page's text, in page order
@@ -124,13 +128,16 @@ func readPageMeta(root *html.Node) *pageMeta {
 	})
 	// The visible headline candidates: the <h1> of the article, then those of the page
 	// (the first may be the site's logo).
-	for _, nodes := range [][]*html.Node{pe.articleHeadlines, pe.h1s} {
+	for k, nodes := range [][]*html.Node{pe.articleHeadlines, pe.h1s} {
 		selection(nodes).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if h := collapse(s.Text()); h != "" {
 				pm.headlines = append(pm.headlines, h)
 			}
 			return len(pm.headlines) < 6
 		})
+		if k == 0 {
+			pm.articleHeadlines = len(pm.headlines)
+		}
 	}
 	selection(pe.itemAuthors).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("content", "")
@@ -171,6 +178,11 @@ func readPageMeta(root *html.Node) *pageMeta {
 		cands := pm.bylineCandidates(root, visibleAuthors(pe))
 		if b := BestByline(cands, bylineWeights); b > 0 {
 			pm.bylineAuthors = cands[b].Names
+		}
+	}
+	if !pm.needsByline() {
+		if standIns(pm.markupAuthors()) {
+			pm.shownAuthors = visibleAuthors(pe)
 		}
 	}
 	pm.shownDate = visibleDate(pe)
@@ -307,6 +319,8 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 	switch key {
 	case "og:title":
 		setOnce(&pm.ogTitle, val)
+	case "twitter:title":
+		setOnce(&pm.twitterTitle, val)
 	case "og:site_name":
 		setOnce(&pm.ogSite, val)
 	case "og:description":
@@ -330,9 +344,10 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 	}
 }
 
-// resolve applies the precedence between sources. Title: the visible headline when it
-// agrees with the title the page declares (JSON-LD headline, og:title, <title>), which
-// are often written for search engines and social networks; else the declared one.
+// resolve applies the precedence between sources. Title: the best of the texts the
+// page gives as its title (its declared titles, their parts, its visible headlines) under
+// the learned weights of title.json (see titleCandidates), the rule's title (ruleTitle)
+// first among equals.
 // Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
 // rel=author links, then by the visible byline; an organization only when no person is
 // named (metadata.CleanAuthors drops the site itself unless its name is a person's).
@@ -347,37 +362,17 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if m.Site == "" {
 		m.Site = pm.ogSite
 	}
-	declared := m.Title
-	if declared == "" {
-		declared = pm.ogTitle
+	site, host := pm.siteAndHost()
+	m.Title = ""
+	if cands := pm.titleCandidates(site, host, pm.ruleTitle(site, host)); len(cands) > 0 {
+		m.Title = cands[BestTitle(cands, titleWeights)].Text
 	}
-	if declared == "" {
-		declared = pm.title
+	people := pm.markupAuthors()
+	if len(pm.shownAuthors) > 0 {
+		people = pm.shownAuthors
 	}
-	host := hostName(pm.canonical)
-	declared = stripSiteSuffix(declared, m.Site, host)
-	m.Title = declared
-	plain := stripSiteSuffix(pm.title, m.Site, host)
-	for _, h := range pm.headlines {
-		// A blog's name in its <h1> agrees with a <title> that holds it
-		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
-		if isSiteName(h, m.Site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
-			continue
-		}
-		if agrees(h, declared) || agrees(h, plain) {
-			m.Title = stripNamedSite(h, m.Site, host)
-			break
-		}
-	}
-	people := m.Authors
-	if pm.ldOrgAuthors {
-		people = nil
-	}
-	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors, pm.bylineAuthors} {
-		if len(people) > 0 {
-			break
-		}
-		people = list
+	if len(people) == 0 {
+		people = pm.bylineAuthors
 	}
 	if len(people) == 0 {
 		people = m.Authors
@@ -414,32 +409,111 @@ func (pm *pageMeta) resolve() document.Metadata {
 	return m
 }
 
+// markupAuthors returns the people the page's markup names: JSON-LD, then meta tags,
+// then itemprop, then rel=author links.
+func (pm *pageMeta) markupAuthors() []string {
+	if !pm.ldOrgAuthors && len(pm.ld.Authors) > 0 {
+		return pm.ld.Authors
+	}
+	for _, list := range [][]string{pm.metaAuthors, pm.itemAuthors, pm.relAuthors} {
+		if len(list) > 0 {
+			return list
+		}
+	}
+	return nil
+}
+
+// standIns reports authors that are logins standing in for a person's name: one word
+// with a dot or an underscore in it ("andrew.keaveney", "page.head.extra.author") or a
+// capital glued to its small letters ("KatieS", not "McDevitt"). A first name alone
+// ("Kristin") or a login in small letters ("midwestlifeandstyle") is what the page
+// shows as the byline.
+func standIns(authors []string) bool {
+	for _, a := range authors {
+		if !isLogin(strings.TrimSpace(a)) {
+			return false
+		}
+	}
+	return len(authors) > 0
+}
+
+// isLogin reports a one-word name written as a login, see standIns.
+func isLogin(a string) bool {
+	if a == "" || strings.ContainsAny(a, " \t") {
+		return false
+	}
+	return strings.ContainsAny(a, "._") || glued(a)
+}
+
+// siteAndHost returns the site's name the page gives (JSON-LD publisher, og:site_name)
+// and the name in its canonical URL's host.
+func (pm *pageMeta) siteAndHost() (site, host string) {
+	site = pm.ld.Site
+	if site == "" {
+		site = pm.ogSite
+	}
+	return site, hostName(pm.canonical)
+}
+
+// ruleTitle is the title by rule: the visible headline when it agrees with the title
+// the page declares (JSON-LD headline, og:title, <title>), which are often written for
+// search engines and social networks; else the declared one; without the site's name.
+func (pm *pageMeta) ruleTitle(site, host string) string {
+	declared := pm.ld.Title
+	if declared == "" {
+		declared = pm.ogTitle
+	}
+	if declared == "" {
+		declared = pm.title
+	}
+	declared = stripSiteSuffix(declared, site, host)
+	plain := stripSiteSuffix(pm.title, site, host)
+	for _, h := range pm.headlines {
+		// A blog's name in its <h1> agrees with a <title> that holds it
+		// ("RogerBW's Blog: Advent of Code 2025 week 2"): it is no headline.
+		if isSiteName(h, site, host) || pm.ogSite != "" && sameName(h, pm.ogSite) {
+			continue
+		}
+		if agrees(h, declared) || agrees(h, plain) {
+			return stripNamedSite(h, site, host)
+		}
+	}
+	return declared
+}
+
 // agrees reports whether a visible headline is the page's declared title in other words:
 // most of the words of the shorter are in the longer. A site logo or section name in the
 // <h1> does not agree.
 func agrees(headline, declared string) bool {
-	h, d := shingle.Tokens(strings.ToLower(headline)), shingle.Tokens(strings.ToLower(declared))
+	return agreeTokens(shingle.Tokens(strings.ToLower(headline)), shingle.Tokens(strings.ToLower(declared)))
+}
+
+// agreeTokens is agrees of the lower-case word tokens of the headline and the declared
+// title.
+func agreeTokens(h, d []string) bool {
 	if len(h) < 2 || len(h) > 40 || len(d) == 0 {
 		return false
-	}
-	in := func(a, b []string) float64 {
-		set := map[string]bool{}
-		for _, t := range b {
-			set[t] = true
-		}
-		n := 0
-		for _, t := range a {
-			if set[t] {
-				n++
-			}
-		}
-		return float64(n) / float64(len(a))
 	}
 	short, long := h, d
 	if len(d) < len(h) {
 		short, long = d, h
 	}
-	return in(short, long) >= 0.6
+	return shareIn(short, long) >= 0.6
+}
+
+// shareIn is the share of the words a that are among the words b (a few dozen words: a
+// linear search allocates nothing).
+func shareIn(a, b []string) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range a {
+		if slices.Contains(b, t) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 // titleSeparators split a page title from the site name appended to it.

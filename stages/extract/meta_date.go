@@ -98,6 +98,11 @@ type shownDate struct {
 // maxShownDates caps the dates read from the page's text: the article's come first.
 const maxShownDates = 40
 
+// firstWebYear is the year the first web pages were published: a date shown in a page's
+// text before it, that no metadata names, is a date the article speaks of ("This day in
+// 1935"), not the page's.
+const firstWebYear = 1991
+
 // maxShownCandidates is how many distinct days shown in the page become candidates.
 const maxShownCandidates = 6
 
@@ -314,7 +319,8 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			continue
 		}
 		day := d.Time.Format("2006-01-02")
-		if _, known := index[day]; !known && distinct >= maxShownCandidates {
+		_, known := index[day]
+		if !known && (distinct >= maxShownCandidates || d.Time.Year() < firstWebYear) {
 			continue
 		}
 		if _, ok := rank[day]; !ok {

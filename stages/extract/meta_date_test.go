@@ -133,3 +133,33 @@ func TestDateModelRoundTrip(t *testing.T) {
 		t.Error("a model of other features was read")
 	}
 }
+
+func TestDateCandidatesBeforeTheWeb(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"a date in the text from before the web is no candidate",
+			`<article><h1>Storm closes schools</h1><p>Nov. 12, 1935</p><p>November 6, 2012</p></article>`,
+			[]string{"2012-11-06"}},
+		{"nor alone", `<article><h1>Storm closes schools</h1><p>Nov. 12, 1935</p></article>`, nil},
+		{"an archive's date the metadata names stays",
+			`<meta property="article:published_time" content="1935-11-12"></head><body><article><h1>Storm closes schools</h1><p>Nov. 12, 1935</p></article>`,
+			[]string{"1935-11-12"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cands, err := DateCandidates("<html><head><title>T</title>" + tt.page + "</body></html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range cands {
+				got = append(got, c.Day)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("days = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

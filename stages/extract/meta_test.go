@@ -66,16 +66,17 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "Best UK Art Exhibitions 2025", Site: "Artlyst"}},
 		{"a domain name after the title", `<title>GAME CHANGER | Newegg.com</title>`,
 			document.Metadata{Title: "GAME CHANGER"}},
-		{"json-ld over open graph", `<meta property="og:title" content="OG title here">
-			<script type="application/ld+json">{"@type":"Article","headline":"LD title","datePublished":"2018-06-10"}</script>`,
-			document.Metadata{Title: "LD title", Published: "2018-06-10"}},
+		{"the declared title without the site's name", `<meta property="og:title" content="Storm closes schools | Daily Planet">
+			<meta property="og:site_name" content="Daily Planet">
+			<script type="application/ld+json">{"@type":"Article","headline":"Storm closes schools","datePublished":"2018-06-10"}</script>`,
+			document.Metadata{Title: "Storm closes schools", Site: "Daily Planet", Published: "2018-06-10"}},
 		{"the date shown under the headline over a publication date the page hides", `<script type="application/ld+json">{"@type":"Article",
 			"datePublished":"2024-09-06","dateModified":"2025-11-14"}</script></head><body><article><h1>Storm closes schools</h1>
 			<div class="datepanel"><span class="blog_dt">November 14, 2025</span></div><p>Text.</p></article>`,
-			document.Metadata{Published: "2025-11-14", Updated: "2025-11-14"}},
+			document.Metadata{Title: "Storm closes schools", Published: "2025-11-14", Updated: "2025-11-14"}},
 		{"a byline's name and date in short elements of their own", `</head><body><article><h1>Storm closes schools</h1>
 			<div><span>Jane Roe</span></div><div><p>April 8, 2024</p></div><p>Text of the article, long enough to be no date line at all.</p></article>`,
-			document.Metadata{Authors: []string{"Jane Roe"}, Published: "2024-04-08"}},
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Jane Roe"}, Published: "2024-04-08"}},
 		{"json-ld web page only as fallback", `<script type="application/ld+json">[{"@type":"WebPage","name":"Page name","headline":"Page headline"},
 			{"@type":"Article","headline":"Article headline"}]</script>`,
 			document.Metadata{Title: "Article headline"}},
@@ -106,16 +107,25 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Updated: "2025-07-09T11:50:26"}},
 		{"shown update date kept apart", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="byline">By Jane Roe</p><p class="small">Updated March 13, 2024</p><p>Text.</p></article>`,
-			document.Metadata{Authors: []string{"Jane Roe"}, Updated: "2024-03-13"}},
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Jane Roe"}, Updated: "2024-03-13"}},
 		{"the publication date when the page shows it beside the update date", `</head><body><article><h1>Storm closes schools</h1>
 			<p class="date">March 1, 2024</p><p>Last updated: March 13, 2024</p></article>`,
-			document.Metadata{Published: "2024-03-01", Updated: "2024-03-13"}},
+			document.Metadata{Title: "Storm closes schools", Published: "2024-03-01", Updated: "2024-03-13"}},
 		{"the visible person over an organization author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"GlossGenius"}}</script></head>
 			<body><article><h1>Storm closes schools</h1><div class="text__author">Shauna Mitchell</div></article>`,
-			document.Metadata{Authors: []string{"Shauna Mitchell"}}},
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Shauna Mitchell"}}},
+		{"the visible person over a login the markup names", `<meta name="author" content="andrew.keaveney"></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Denise Everheart</div></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Denise Everheart"}}},
+		{"a first name the markup names stays", `<meta name="author" content="Kristin"></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Tommy Croslin</div></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Kristin"}}},
+		{"a login with no visible person stays", `<meta name="author" content="KatieS"></head>
+			<body><article><h1>Storm closes schools</h1><p>Text.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"KatieS"}}},
 		{"glued and upper-case texts are no names", `</head><body><article><h1>Storm closes schools</h1>
 			<div class="author-box"><span>Joakim Edin</span>Research Scientist</div><div class="author-tag">USE CASE</div></article>`,
-			document.Metadata{}},
+			document.Metadata{Title: "Storm closes schools"}},
 		{"visible headline over the declared title", `<title>Health And Nutrition Trends For 2026 | Site</title></head><body>
 			<h1>Top 10 Health and Nutrition Trends to Watch</h1>`,
 			document.Metadata{Title: "Top 10 Health and Nutrition Trends to Watch"}},

@@ -203,3 +203,28 @@ func TestCheapTestsOnDevPages(t *testing.T) {
 		walk(root)
 	}
 }
+
+func TestIsLogin(t *testing.T) {
+	tests := []struct {
+		name, author string
+		want         bool
+	}{
+		{"a dotted login", "andrew.keaveney", true},
+		{"a template's placeholder", "page.head.extra.author", true},
+		{"an underscore", "jane_roe", true},
+		{"a capital after small letters", "KatieS", true},
+		{"a first name", "Kristin", false},
+		{"a login in small letters, as the page shows it", "midwestlifeandstyle", false},
+		{"a full name", "Jane Roe", false},
+		{"a name with an initial", "J. Roe", false},
+		{"a Scottish name", "McDevitt", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isLogin(tt.author); got != tt.want {
+				t.Errorf("isLogin(%q) = %v, want %v", tt.author, got, tt.want)
+			}
+		})
+	}
+}
