@@ -42,6 +42,8 @@ type rawBlock struct {
 	heading bool
 	linkLen int    // bytes of text inside links
 	outside string // why the block is outside the body if it is: the nearest element that tells, or ""
+	// teller numbers the element that gives outside (as box numbers elements), 0 when none does.
+	teller int
 	// box numbers the parent of the innermost element around the block, in the order the
 	// walk meets elements from 1 (0 at the top), and gives its tag and class. It is a
 	// number, not the element, so that the blocks do not keep the page alive.
@@ -69,6 +71,7 @@ type walker struct {
 	// reasons[i] is why a block inside stack[i] is outside the body; it is known for the
 	// first known elements, and worked out when a block needs it, once per element.
 	reasons []string
+	tellers []int // the number of the element that gives reasons[i], or 0
 	known   int
 	inLink  int
 	hidden  int // open elements hidden by their attributes
@@ -211,7 +214,8 @@ func (w *walker) flush() {
 			break
 		}
 	}
-	b := rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), outside: w.reason(), hidden: w.hidden > 0}
+	reason, teller := w.reason()
+	b := rawBlock{text: t, tag: owner, heading: heading, linkLen: min(w.link, len(t)), outside: reason, teller: teller, hidden: w.hidden > 0}
 	if len(w.joins) > 0 {
 		b.joins = append(b.joins, w.joins...)
 		w.joins = w.joins[:0]
@@ -225,21 +229,26 @@ func (w *walker) flush() {
 }
 
 // reason says why a block inside the open elements is outside the article body, from
-// the nearest element that tells, or "" when none does.
-func (w *walker) reason() string {
+// the nearest element that tells, and that element's number; "" and 0 when none does.
+func (w *walker) reason() (string, int) {
 	w.reasons = w.reasons[:w.known]
+	w.tellers = w.tellers[:w.known]
 	for i := w.known; i < len(w.stack); i++ {
-		r := ownReason(w.stack[i])
-		if r == "" && i > 0 {
-			r = w.reasons[i-1]
+		r, at := ownReason(w.stack[i]), w.order[i]
+		if r == "" {
+			at = 0
+			if i > 0 {
+				r, at = w.reasons[i-1], w.tellers[i-1]
+			}
 		}
 		w.reasons = append(w.reasons, r)
+		w.tellers = append(w.tellers, at)
 	}
 	w.known = len(w.stack)
 	if w.known == 0 {
-		return ""
+		return "", 0
 	}
-	return w.reasons[w.known-1]
+	return w.reasons[w.known-1], w.tellers[w.known-1]
 }
 
 // hiddenClasses are the common utility classes that hide an element from sight;

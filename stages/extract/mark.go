@@ -46,6 +46,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	inside := align(toks, ct, unit, newPositions(ct, unit))
 	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
+	dropComments(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
 	}
@@ -121,6 +122,66 @@ func dropHiddenBody(raw []rawBlock, toks [][]string, inside []bool) {
 		}
 	}
 }
+
+// commentSection is the reason of the blocks under an element whose id, class or role
+// names comments.
+const commentSection = "comment section"
+
+// dropComments takes out of the body the blocks of comment elements that the content
+// extractor kept: reader comments under a post (a list of them, each in an element
+// named "comment") often read to it as the article's continuation. An element named
+// "comment" that holds half of the body's words or more is kept: that is the article
+// inside a wrapper whose class only says the page has comments ("has-comments",
+// "no-comments").
+func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
+	total := 0
+	var words map[int]int // body words under each comment element, by its number
+	for i, b := range raw {
+		if !inside[i] {
+			continue
+		}
+		total += len(toks[i])
+		if b.outside == commentSection {
+			if words == nil {
+				words = map[int]int{}
+			}
+			words[b.teller] += len(toks[i])
+		}
+	}
+	if words == nil {
+		return
+	}
+	dropped := make([]bool, len(raw))
+	for i, b := range raw {
+		if inside[i] && b.outside == commentSection && words[b.teller]*2 < total {
+			inside[i], dropped[i] = false, true
+		}
+	}
+	// A short run of body blocks between two dropped comments, or after the last one
+	// at the end of the body, is part of the list: the signature or date line that a
+	// page puts outside each comment's element ("Posted By: jane | January 16 2008").
+	last, run := -1, 0 // the last dropped comment, and the body words since it
+	for i := 0; i <= len(raw); i++ {
+		switch {
+		case i == len(raw) || dropped[i]:
+			if last >= 0 && run <= commentGap {
+				for j := last + 1; j < i; j++ {
+					if inside[j] {
+						inside[j] = false
+						raw[j].outside = commentSection
+					}
+				}
+			}
+			last, run = i, 0
+		case inside[i]:
+			run += len(toks[i])
+		}
+	}
+}
+
+// commentGap is the most words between two comments that are read as their signature
+// or date line rather than as text of the article.
+const commentGap = 30
 
 // appendBlockTokens appends the tokens of a block as the content extractor's tree
 // splits them: its text nodes are tokenised apart, so a word written over two elements
@@ -404,8 +465,8 @@ var reasonWords = []struct{ word, reason string }{
 	{"consent", "cookie notice"},
 	{"gdpr", "cookie notice"},
 	{"breadcrumb", "breadcrumb trail"},
-	{"comment", "comment section"},
-	{"disqus", "comment section"},
+	{"comment", commentSection},
+	{"disqus", commentSection},
 	{"related", "related stories"},
 	{"recommend", "related stories"},
 	{"newsletter", "newsletter box"},

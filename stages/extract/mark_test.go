@@ -177,3 +177,62 @@ func TestMarkFollowsContent(t *testing.T) {
 		})
 	}
 }
+
+// TestDropComments checks that the blocks of comment elements the content extractor kept
+// leave the body, and that an element whose name only says the page has comments stays.
+func TestDropComments(t *testing.T) {
+	const (
+		para1 = "The council voted on Tuesday to close the old bridge for repairs next spring."
+		para2 = "Engineers found cracks in two of its piers during an inspection in March."
+		reply = "I drive over that bridge every day and never noticed anything wrong with it."
+	)
+	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	tests := []struct {
+		name    string
+		page    string // the whole page, which the content extractor keeps whole
+		body    []string
+		removed map[string]string // text -> reason
+	}{
+		{"reader comments after the post",
+			`<article>` + post + `</article><ol class="commentlist"><li class="comment even"><div class="comment-author">Sam</div><div class="comment-content"><p>` + reply + `</p></div></li></ol>`,
+			[]string{para1, para2},
+			map[string]string{reply: "comment section", "Sam": "comment section"}},
+		{"signature lines outside each comment's element",
+			`<div>` + post + `</div><div class="comment-text"><p>` + reply + `</p></div><p>Posted By: sam | January 16 2008 at 03:16 PM</p>` +
+				`<div class="comment-text"><p>` + reply + ` Twice.</p></div><p>Posted By: kim | January 16 2008 at 03:24 PM</p>`,
+			[]string{para1, para2},
+			map[string]string{"Posted By: sam | January 16 2008 at 03:16 PM": "comment section", "Posted By: kim | January 16 2008 at 03:24 PM": "comment section"}},
+		{"the article in an element that says the post has comments",
+			`<article class="post has-comments">` + post + `</article>`,
+			[]string{para1, para2}, nil},
+		{"the article under a body class that says comments are off",
+			`<body class="single no-comments"><div>` + post + `</div></body>`,
+			[]string{para1, para2}, nil},
+		{"a comment element holding most of the body",
+			`<div class="comment-body">` + post + `</div><p>` + reply + `</p>`,
+			[]string{para1, para2, reply}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				if b.Outside == "" {
+					body = append(body, b.Text)
+				} else if want, ok := tt.removed[b.Text]; ok && b.Outside != want {
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, want)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
