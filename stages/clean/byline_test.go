@@ -116,6 +116,7 @@ func TestLabelledNames(t *testing.T) {
 		{"label", "Written by Camila Karalyte", []string{"Camila Karalyte"}, false},
 		{"label with a colon", "Written by: Sean Peek", []string{"Sean Peek"}, false},
 		{"date then by", "October 11, 2023 by Autumn Huerter", []string{"Autumn Huerter"}, false},
+		{"date then by, category cut", "May 18, 2023 By Sara Harberson In", []string{"Sara Harberson"}, false},
 		{"name and affiliation", "Shelia R. Cotten, Clemson University", []string{"Shelia R. Cotten"}, true},
 		{"name and role after a dash", "Jane Roe - Product marketer", []string{"Jane Roe"}, true},
 		{"several names", "Rui Ma, Heba Ledwon & Suparn Patra", []string{"Rui Ma", "Heba Ledwon", "Suparn Patra"}, false},

@@ -464,8 +464,14 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
+	rest = unglueDate(rest)
 	d := pubdate.Find(rest)
 	names := rest
+	if d.Value == "" && prefixed {
+		// "By Jane Roe January 14, 202620 Mins Read": a date the reader cannot read
+		// still ends the names.
+		names = beforeMonthDay(names)
+	}
 	if d.Value != "" {
 		published = d.Value
 		names = rest[:d.Start]
@@ -474,7 +480,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	relative := false
-	for _, w := range []string{"published", "updated", "posted", "last modified", "first published"} {
+	for _, w := range []string{"published", "last update", "updated", "posted", "last modified", "first published"} {
 		if i := strings.Index(lowerASCII(names), w); i >= 0 {
 			relative = i == 0 || relative
 			names = names[:i]
@@ -501,8 +507,12 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
 	}
 	if prefixed && !nameList(names) {
-		// "by Jason Rostar | SEO | 8 min Read": the names end at the first separator.
+		// "by Jason Rostar | SEO | 8 min Read", "By Jane Roe in Woodworking": the names
+		// end at the first separator or at the category's "in".
 		if i := strings.IndexAny(names, "|–—"); i > 0 {
+			names = strings.TrimSpace(names[:i])
+		}
+		if i := strings.Index(names, " in "); i > 0 {
 			names = strings.TrimSpace(names[:i])
 		}
 	}
@@ -558,14 +568,21 @@ func startsWithDateWord(lower string) bool {
 	return false
 }
 
-// trimBylineTail drops what sits between the names and the date: separators, "on", weekdays.
+// trimBylineTail drops what sits between the names and the date: separators, "on", "in"
+// (a category follows), weekdays.
 func trimBylineTail(s string) string {
 	for {
 		s = strings.TrimRight(s, "|-–—,:·•/ ")
 		i := strings.LastIndexByte(s, ' ')
 		last := lowerASCII(s[i+1:])
+		if len(last) > 3 && strings.HasSuffix(last, ".") {
+			// "By Jeff Cobb. Last Updated on ...": the sentence's full stop, not an
+			// initial's or "Jr.".
+			s = s[:len(s)-1]
+			continue
+		}
 		switch last {
-		case "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		case "on", "at", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 			"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 			if i < 0 {
 				return ""
@@ -615,8 +632,18 @@ func splitNames(s string) []string {
 	}
 	var people []string
 	for _, p := range parts {
-		if looksLikeName(p) && !isJobTitle(p) {
-			people = append(people, p)
+		if isJobTitle(p) {
+			// "Jane Roe, Executive Editor, Harvard Health": what follows the role is
+			// where the author works; "Associate Editor, PCWorld" names nobody.
+			if len(people) == 0 && len(parts) > 1 {
+				return nil
+			}
+			if len(people) > 0 {
+				break
+			}
+		}
+		if looksLikeName(p) {
+			people = append(people, onceIfRepeated(p))
 		}
 	}
 	if len(people) > 0 {
