@@ -18,6 +18,7 @@ var bylineFeatureNames = []string{
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
+	"words of the name written in lower case",
 }
 
 //go:embed byline.json
@@ -97,6 +98,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	if anchor < 0 {
 		anchor = first
 	}
+	lower := lowerCaseWords(info)
 	logDist := func(a, b int) float64 { return math.Log1p(math.Abs(float64(a - b))) }
 	for k := range cands {
 		c := &cands[k]
@@ -139,10 +141,67 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[18] = b2f(c.role)
 		x[19] = b2f(li.digits > 0 && pubdate.Find(li.text).Value != "")
 		x[20] = b2f(!strings.HasPrefix(li.lower, "by") && bylinePrefix(li.lower) != "")
+		x[21] = lowerCaseShare(c.names, lower)
 		c.x = x
 	}
 	return cands
 }
+
+// proseWords is the number of words from which a line is read as prose by
+// lowerCaseWords.
+const proseWords = 8
+
+// lowerCaseWords returns the words the page's prose lines write in lower case ("select",
+// "page", "planning"): a line of capitalised words that the prose writes so is a label
+// ("Select Page", "Wedding Planning Tools"), not a person's name.
+func lowerCaseWords(info []lineInfo) map[string]bool {
+	words := map[string]bool{}
+	for j := range info {
+		if info[j].words < proseWords {
+			continue
+		}
+		t := info[j].text
+		for k := 0; k < len(t); {
+			if t[k] < 'a' || t[k] > 'z' || k > 0 && isASCIILetter(t[k-1]) {
+				k++
+				continue
+			}
+			e := k
+			for e < len(t) && isASCIILetter(t[e]) {
+				e++
+			}
+			if e-k >= 2 {
+				words[t[k:e]] = true
+			}
+			k = e
+		}
+	}
+	return words
+}
+
+// lowerCaseShare is the share of the words of names (two letters or more) that lower
+// holds in lower case.
+func lowerCaseShare(names []string, lower map[string]bool) float64 {
+	n, found := 0, 0
+	for _, name := range names {
+		for _, w := range strings.Fields(name) {
+			w = strings.Trim(w, ".,;:!?'\"()")
+			if len(w) < 2 {
+				continue
+			}
+			n++
+			if lower[lowerASCII(w)] {
+				found++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(found) / float64(n)
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // bylinePrefixes are the labels a byline starts with.
 var bylinePrefixes = []string{"written by", "posted by", "words by", "reporting by", "story by", "article by",

@@ -134,3 +134,29 @@ func TestLabelledNames(t *testing.T) {
 		})
 	}
 }
+
+func TestLowerCaseShare(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Select Page",
+		"Planning a wedding takes months, and the right tools make every page of it easier.",
+		"Jane Roe",
+	}))
+	lower := lowerCaseWords(info)
+	tests := []struct {
+		name  string
+		names []string
+		want  float64
+	}{
+		{"a label the prose writes in lower case", []string{"Select Page"}, 0.5},
+		{"a person's name", []string{"Jane Roe"}, 0},
+		{"words of a short line are not counted", []string{"Select"}, 0},
+		{"two names", []string{"Jane Roe", "Wedding Planning"}, 0.25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lowerCaseShare(tt.names, lower); got != tt.want {
+				t.Errorf("lowerCaseShare(%q) = %v, want %v", tt.names, got, tt.want)
+			}
+		})
+	}
+}
