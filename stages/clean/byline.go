@@ -18,7 +18,7 @@ var bylineFeatureNames = []string{
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
-	"words of the name written in lower case",
+	"words of the name written in lower case", "a biography below", "no lower-case letter",
 }
 
 //go:embed byline.json
@@ -142,9 +142,28 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[19] = b2f(li.digits > 0 && pubdate.Find(li.text).Value != "")
 		x[20] = b2f(!strings.HasPrefix(li.lower, "by") && bylinePrefix(li.lower) != "")
 		x[21] = lowerCaseShare(c.names, lower)
+		x[22] = b2f(biographyBelow(info, i, c.names[0]))
+		x[23] = b2f(li.upper == li.letters)
 		c.x = x
 	}
 	return cands
+}
+
+// biographyBelow reports an author box: one of the two lines under line i is prose that
+// starts with the name or its first word ("Maria is a growth analyst ...", "Jane Roe has
+// covered ...").
+func biographyBelow(info []lineInfo, i int, name string) bool {
+	given, _, _ := strings.Cut(strings.TrimPrefix(name, "By "), " ")
+	if len(given) < 2 {
+		return false
+	}
+	for j := i + 1; j < min(len(info), i+3); j++ {
+		if t := info[j].text; info[j].words >= proseWords && strings.HasPrefix(t, given) &&
+			len(t) > len(given) && !isASCIILetter(t[len(given)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseWords is the number of words from which a line is read as prose by

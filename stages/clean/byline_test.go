@@ -160,3 +160,31 @@ func TestLowerCaseShare(t *testing.T) {
 		})
 	}
 }
+
+func TestBiographyBelow(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Maria Mathioudaki",
+		"Maria is a growth analyst specializing in search marketing and data analytics.",
+		"Jane Roe",
+		"Share this article",
+		"Mariana Trench explorers have found that the deep sea holds many new species.",
+	}))
+	tests := []struct {
+		name string
+		line int
+		want bool
+	}{
+		{"an author box", 0, true},
+		{"no prose under the name", 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := biographyBelow(info, tt.line, info[tt.line].text); got != tt.want {
+				t.Errorf("biographyBelow(%q) = %v, want %v", info[tt.line].text, got, tt.want)
+			}
+		})
+	}
+	if biographyBelow(info, 3, "Maria Roe") {
+		t.Error(`"Mariana Trench ..." is no biography of Maria Roe`)
+	}
+}

@@ -480,7 +480,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	relative := false
-	for _, w := range []string{"published", "last update", "updated", "posted", "last modified", "first published"} {
+	for _, w := range []string{"originally published", "published", "last update", "updated", "posted", "last modified", "first published"} {
 		if i := strings.Index(lowerASCII(names), w); i >= 0 {
 			relative = i == 0 || relative
 			names = names[:i]

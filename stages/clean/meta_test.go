@@ -38,6 +38,7 @@ func TestParseByline(t *testing.T) {
 		{"By Maureen Salamon, Executive Editor, Harvard Women's Health Watch", []string{"Maureen Salamon"}, "", true},
 		{"Associate Editor, PCWorld Mar 11, 2026 9:00 am PDT", nil, "2026-03-11T09:00:00", true},
 		{"written by Our Editors", []string{"Our Editors"}, "", true},
+		{"Originally published in March 2022. Last updated on December 20, 2024.", nil, "2024-12-20", true},
 		{"By Jeff Cobb. Last Updated on December 11, 2025", []string{"Jeff Cobb"}, "2025-12-11", true},
 		{"By Jane Roe Jr.", []string{"Jane Roe Jr."}, "", true},
 		{"By Conor AllisonJanuary 14, 202620 Mins Read", []string{"Conor Allison"}, "", true},
