@@ -22,7 +22,7 @@ var headlineFeatureNames = []string{
 	"kept as body", "share of the body below", "addresses the reader", "call to action", "cut before a separator",
 	"no shorter line just below", "no longer headline-shaped line just above",
 	"ends a line nearby after a separator", "ends with a line nearby after a separator",
-	"numbered like a list item",
+	"numbered like a list item", "a longer candidate just below", "a shorter candidate just above",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -267,11 +267,23 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 	}
 	longest := 0
+	words := make(map[int]int, len(cands)) // the words of the lines that are candidates whole
 	for _, c := range cands {
 		longest = max(longest, c.wordsOf(info))
+		if c.text == "" {
+			words[c.line] = info[c.line].words
+		}
 	}
 	for _, c := range cands {
 		c.x[29] = float64(c.wordsOf(info)) / float64(longest)
+		// A headline over its standfirst: two candidates in a row, the longer under.
+		n := c.wordsOf(info)
+		if w, ok := words[c.line+1]; ok && w > n {
+			c.x[40] = 1
+		}
+		if w, ok := words[c.line-1]; ok && w < n {
+			c.x[41] = 1
+		}
 	}
 	return cands
 }
