@@ -18,7 +18,7 @@ var bylineFeatureNames = []string{
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
-	"words of the name written in lower case", "a biography below", "no lower-case letter",
+	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice",
 }
 
 //go:embed byline.json
@@ -40,7 +40,9 @@ type bylineCandidate struct {
 	line  int
 	names []string
 	role  bool // a role or an affiliation follows the name: "Jane Roe, Staff Writer"
-	x     []float64
+	// copyright: the name is the owner's in a copyright notice ("© 2025 Jane Roe").
+	copyright bool
+	x         []float64
 }
 
 // bylineLabels are lines that stand alone above the author's name: "By", "Written by".
@@ -61,7 +63,14 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	var cands []bylineCandidate
 	for i := range info {
 		li := &info[i]
-		if li.words == 0 || li.words > 10 || i == title {
+		if li.words == 0 || li.words > copyrightWords || i == title {
+			continue
+		}
+		if li.words > 10 {
+			// "© 2025 Sam Bossley. All rights reserved.": a personal site's owner.
+			if name := copyrightName(li); name != "" {
+				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
+			}
 			continue
 		}
 		// Names start with a capital letter; bylines with "by".
@@ -69,14 +78,19 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) {
 			names = authorLine(li.text)
 		}
-		role := false
+		role, copyright := false, false
 		if names == nil {
 			names, role = labelledNames(li)
+		}
+		if names == nil {
+			if name := copyrightName(li); name != "" {
+				names, copyright = []string{name}, true
+			}
 		}
 		if len(names) == 0 {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names, role: role})
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -144,9 +158,25 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[21] = lowerCaseShare(c.names, lower)
 		x[22] = b2f(biographyBelow(info, i, c.names[0]))
 		x[23] = b2f(li.upper == li.letters)
+		x[24] = b2f(c.copyright)
 		c.x = x
 	}
 	return cands
+}
+
+// copyrightWords is the most words of a copyright notice weighed as naming the author.
+const copyrightWords = 15
+
+// copyrightName returns the name a copyright notice gives its owner when it is shaped like
+// a person's ("© 2025 Sam Bossley. All rights reserved." gives "Sam Bossley"), or "".
+func copyrightName(li *lineInfo) string {
+	if li.vocab&vLegal == 0 {
+		return ""
+	}
+	if name := siteIn(li.text); looksLikeName(name) {
+		return name
+	}
+	return ""
 }
 
 // biographyBelow reports an author box: one of the two lines under line i is prose that

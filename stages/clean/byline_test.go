@@ -188,3 +188,20 @@ func TestBiographyBelow(t *testing.T) {
 		t.Error(`"Mariana Trench ..." is no biography of Maria Roe`)
 	}
 }
+
+func TestCopyrightName(t *testing.T) {
+	tests := []struct{ name, line, want string }{
+		{"a person's site", "Copyright Sam Bossley 2012-2025. CC BY-NC 4.0.", "Sam Bossley"},
+		{"with the year first", "© 2025 Gary Marcus. All rights reserved.", "Gary Marcus"},
+		{"a one-word company", "© 2018 Mothership", ""},
+		{"no notice", "Sam Bossley writes about programming languages", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			if got := copyrightName(&li); got != tt.want {
+				t.Errorf("copyrightName(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
