@@ -1,6 +1,9 @@
 package clean
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // gluedMonths are the month names a copied byline glues to the name before them:
 // "Jeffrey ZeldmanNovember 20, 2007" (the name and the date were two elements).
@@ -63,6 +66,28 @@ func beforeMonthDay(s string) string {
 				}
 				break
 			}
+		}
+	}
+	return s
+}
+
+// gluedYear is a written date whose year is glued to the number after it, as copied text
+// glues a date to the time or the count beside it: "October 17, 20236:01 PM", "Mar 27,
+// 20255 mins".
+var gluedYear = regexp.MustCompile(`((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d)(\d)`)
+
+// readableDate returns s with the dates glued to the words or numbers around them set
+// apart (see unglueDate and gluedYear), so that pubdate reads them; s as it is when none is.
+func readableDate(s string) string {
+	s = unglueDate(s)
+	run := 0
+	for k := 0; k < len(s); k++ {
+		if !isDigit(s[k]) {
+			run = 0
+			continue
+		}
+		if run++; run == 5 { // only a glued year makes five digits in a row
+			return gluedYear.ReplaceAllString(s, "$1 $2")
 		}
 	}
 	return s

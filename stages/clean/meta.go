@@ -132,7 +132,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
 				continue
 			}
-			if d := pubdate.Find(li.text); d.Value != "" {
+			if d := pubdate.Find(readableDate(li.text)); d.Value != "" {
 				meta.Published = d.Value
 				if li.dateOnly && reasons[i] == "" {
 					keep[i], reasons[i] = false, reasonDate
@@ -464,7 +464,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
-	rest = unglueDate(rest)
+	rest = readableDate(rest)
 	d := pubdate.Find(rest)
 	names := rest
 	if d.Value == "" && prefixed {

@@ -41,7 +41,8 @@ func TestParseByline(t *testing.T) {
 		{"Originally published in March 2022. Last updated on December 20, 2024.", nil, "2024-12-20", true},
 		{"By Jeff Cobb. Last Updated on December 11, 2025", []string{"Jeff Cobb"}, "2025-12-11", true},
 		{"By Jane Roe Jr.", []string{"Jane Roe Jr."}, "", true},
-		{"By Conor AllisonJanuary 14, 202620 Mins Read", []string{"Conor Allison"}, "", true},
+		{"By Conor AllisonJanuary 14, 202620 Mins Read", []string{"Conor Allison"}, "2026-01-14", true},
+		{"By Jane Roe January 14", []string{"Jane Roe"}, "", true},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
@@ -202,6 +203,23 @@ func TestOnceIfRepeated(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := onceIfRepeated(tt.in); got != tt.want {
 				t.Errorf("onceIfRepeated(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadableDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a year glued to the time", "October 17, 20236:01 PM ET", "October 17, 2023 6:01 PM ET"},
+		{"a year glued to a count", "Mar 27, 20255 mins", "Mar 27, 2025 5 mins"},
+		{"a month glued to a name", "By AnthonyJanuary 4, 2026", "By Anthony January 4, 2026"},
+		{"a long number that is no date", "Call 2025550123 today", "Call 2025550123 today"},
+		{"nothing glued", "Published October 17, 2023 at 6:01 PM", "Published October 17, 2023 at 6:01 PM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readableDate(tt.in); got != tt.want {
+				t.Errorf("readableDate(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
