@@ -113,6 +113,30 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		anchor = first
 	}
 	lower := lowerCaseWords(info)
+	// Under the article, "By ..." lines naming different people are a list of other
+	// stories' bylines ("By Justin Klawans, The Week US" under a related headline).
+	last := first
+	for j := len(keep) - 1; j > first; j-- {
+		if keep[j] && reasons[j] == "" {
+			last = j
+			break
+		}
+	}
+	under := map[string]bool{}
+	for _, c := range cands {
+		if c.line > last && strings.HasPrefix(info[c.line].lower, "by") {
+			under[lowerASCII(c.names[0])] = true
+		}
+	}
+	if len(under) > 1 {
+		kept := cands[:0]
+		for _, c := range cands {
+			if c.line <= last || !strings.HasPrefix(info[c.line].lower, "by") {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
 	logDist := func(a, b int) float64 { return math.Log1p(math.Abs(float64(a - b))) }
 	for k := range cands {
 		c := &cands[k]

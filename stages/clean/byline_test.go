@@ -3,6 +3,7 @@ package clean
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -203,5 +204,30 @@ func TestCopyrightName(t *testing.T) {
 				t.Errorf("copyrightName(%q) = %q, want %q", tt.line, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOtherStoriesBylines checks that the bylines of a list of other stories under the
+// article are no candidates, while an author box there stays one.
+func TestOtherStoriesBylines(t *testing.T) {
+	lines := []string{
+		"Council closes the old bridge to cars for a year",
+		"The council voted on Tuesday to close the old bridge to cars for the whole of next year.",
+		"Repairs will start in the spring and cost the city about four million dollars, officials said.",
+		"Store closings could accelerate throughout 2025",
+		"By Justin Klawans, The Week US Published",
+		"Ukraine's mineral riches and Trump's shakedown diplomacy",
+		"By Harriet Marsden, The Week UK Published",
+		"About the author",
+		"Jane Roe",
+	}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, true, true, false, false, false, false, false, false}
+	var got []string
+	for _, c := range bylineCandidates(info, keep, make([]string, len(lines)), 0, 1) {
+		got = append(got, c.names...)
+	}
+	if want := []string{"Jane Roe"}; !slices.Equal(got, want) {
+		t.Errorf("candidates %q, want %q", got, want)
 	}
 }
