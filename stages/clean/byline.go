@@ -235,7 +235,7 @@ func lowerCaseWords(info []lineInfo) map[string]bool {
 		}
 		t := info[j].text
 		for k := 0; k < len(t); {
-			if t[k] < 'a' || t[k] > 'z' || k > 0 && isASCIILetter(t[k-1]) {
+			if t[k] < 'a' || t[k] > 'z' || k > 0 && !wordBefore(t[k-1]) {
 				k++
 				continue
 			}
@@ -243,7 +243,9 @@ func lowerCaseWords(info []lineInfo) map[string]bool {
 			for e < len(t) && isASCIILetter(t[e]) {
 				e++
 			}
-			if e-k >= 2 {
+			// A word of the prose, not a piece of an address or a handle
+			// ("example.com/jane-roe", "jane_roe@example.com").
+			if e-k >= 2 && (e == len(t) || wordAfter(t[e]) || t[e] == '.' && (e+1 == len(t) || t[e+1] == ' ')) {
 				words[t[k:e]] = true
 			}
 			k = e
@@ -273,6 +275,10 @@ func lowerCaseShare(names []string, lower map[string]bool) float64 {
 	}
 	return float64(found) / float64(n)
 }
+
+// wordBefore and wordAfter report the bytes that may stand before and after a word of prose.
+func wordBefore(c byte) bool { return c == ' ' || c == '(' || c == '"' }
+func wordAfter(c byte) bool  { return strings.IndexByte(" ,;:!?)\"'", c) >= 0 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

@@ -180,6 +180,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 		}
 	}
 	if title < 0 {
+		meta.Authors = withoutLabels(info, meta.Authors)
 		learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 		learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 		return meta
@@ -199,6 +200,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
+	meta.Authors = withoutLabels(info, meta.Authors)
 	learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 	learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 	return meta
@@ -259,6 +261,23 @@ func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reason
 	if reasons[c.line] == "" {
 		keep[c.line], reasons[c.line] = false, reasonAuthor
 	}
+}
+
+// withoutLabels returns the authors the rules read less those whose words the page's prose
+// mostly writes in lower case: "Wedding Planning Tools - Caterer Comparison Spreadsheet"
+// or "Corporate Relocation, Employee Relocation" read as "Name - Agency" are labels.
+func withoutLabels(info []lineInfo, authors []string) []string {
+	if len(authors) == 0 {
+		return authors
+	}
+	lower := lowerCaseWords(info)
+	kept := authors[:0]
+	for _, a := range authors {
+		if lowerCaseShare([]string{a}, lower) < 0.5 {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }
 
 // fromHTML reports blocks that the HTML extractor made, not the lines of a raw text.

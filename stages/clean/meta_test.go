@@ -224,3 +224,28 @@ func TestReadableDate(t *testing.T) {
 		})
 	}
 }
+
+func TestWithoutLabels(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Corporate Relocation, Employee Relocation",
+		"Moving an employee is a relocation of the whole family, and corporate teams plan it months ahead.",
+		"Write to jane-roe@example.com or see example.com/jane-roe for the rest of the series on moving.",
+	}))
+	tests := []struct {
+		name    string
+		authors []string
+		want    []string
+	}{
+		{"labels the prose writes in lower case", []string{"Corporate Relocation", "Employee Relocation"}, nil},
+		{"a label and a name", []string{"Corporate Relocation", "Jane Roe"}, []string{"Jane Roe"}},
+		{"a name in an address is still a name", []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withoutLabels(info, slices.Clone(tt.authors)); !slices.Equal(got, tt.want) {
+				t.Errorf("withoutLabels(%q) = %q, want %q", tt.authors, got, tt.want)
+			}
+		})
+	}
+}
