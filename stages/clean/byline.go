@@ -112,7 +112,11 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	if anchor < 0 {
 		anchor = first
 	}
-	lower := lowerCaseWords(info)
+	names := make([][]string, len(cands))
+	for k, c := range cands {
+		names[k] = c.names
+	}
+	lower := lowerCaseWords(info, names...)
 	// Under the article, "By ..." lines naming different people are a list of other
 	// stories' bylines ("By Justin Klawans, The Week US" under a related headline).
 	last := first
@@ -224,11 +228,28 @@ func biographyBelow(info []lineInfo, i int, name string) bool {
 // lowerCaseWords.
 const proseWords = 8
 
-// lowerCaseWords returns the words the page's prose lines write in lower case ("select",
-// "page", "planning"): a line of capitalised words that the prose writes so is a label
-// ("Select Page", "Wedding Planning Tools"), not a person's name.
-func lowerCaseWords(info []lineInfo) map[string]bool {
+// lowerCaseWords returns the words of names, lower-cased (see nameWordKey), each with
+// whether the page's prose lines write it in lower case ("select", "page", "planning"): a
+// line of capitalised words that the prose writes so is a label ("Select Page", "Wedding
+// Planning Tools"), not a person's name. Only the names' words are kept, not the prose's.
+func lowerCaseWords(info []lineInfo, names ...[]string) map[string]bool {
 	words := map[string]bool{}
+	var buf [64]byte
+	for _, list := range names {
+		for _, name := range list {
+			for w, rest := nextNameWord(name); w != "" || rest != ""; w, rest = nextNameWord(rest) {
+				if len(w) < 2 {
+					continue
+				}
+				if key := appendLowerASCII(buf[:0], w); !hasKey(words, key) {
+					words[string(key)] = false
+				}
+			}
+		}
+	}
+	if len(words) == 0 {
+		return words
+	}
 	for j := range info {
 		if info[j].words < proseWords {
 			continue
@@ -246,7 +267,9 @@ func lowerCaseWords(info []lineInfo) map[string]bool {
 			// A word of the prose, not a piece of an address or a handle
 			// ("example.com/jane-roe", "jane_roe@example.com").
 			if e-k >= 2 && (e == len(t) || wordAfter(t[e]) || t[e] == '.' && (e+1 == len(t) || t[e+1] == ' ')) {
-				words[t[k:e]] = true
+				if _, ok := words[t[k:e]]; ok {
+					words[t[k:e]] = true
+				}
 			}
 			k = e
 		}
@@ -254,18 +277,36 @@ func lowerCaseWords(info []lineInfo) map[string]bool {
 	return words
 }
 
-// lowerCaseShare is the share of the words of names (two letters or more) that lower
-// holds in lower case.
+// nextNameWord returns the first word of a name without the punctuation around it ("" for
+// none), and the rest of the name after it: the words lowerCaseWords keys, in lower case,
+// when they have two letters or more.
+func nextNameWord(name string) (word, rest string) {
+	name = strings.TrimLeft(name, " ")
+	end := strings.IndexByte(name, ' ')
+	if end < 0 {
+		end = len(name)
+	}
+	return strings.Trim(name[:end], ".,;:!?'\"()"), name[end:]
+}
+
+// hasKey reports whether words has the key key; the lookup does not copy key.
+func hasKey(words map[string]bool, key []byte) bool {
+	_, ok := words[string(key)]
+	return ok
+}
+
+// lowerCaseShare is the share of the words of names (two letters or more) that lower, as
+// lowerCaseWords returns it, marks as written in lower case.
 func lowerCaseShare(names []string, lower map[string]bool) float64 {
 	n, found := 0, 0
+	var buf [64]byte
 	for _, name := range names {
-		for _, w := range strings.Fields(name) {
-			w = strings.Trim(w, ".,;:!?'\"()")
+		for w, rest := nextNameWord(name); w != "" || rest != ""; w, rest = nextNameWord(rest) {
 			if len(w) < 2 {
 				continue
 			}
 			n++
-			if lower[lowerASCII(w)] {
+			if lower[string(appendLowerASCII(buf[:0], w))] {
 				found++
 			}
 		}

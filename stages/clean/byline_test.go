@@ -142,7 +142,6 @@ func TestLowerCaseShare(t *testing.T) {
 		"Planning a wedding takes months, and the right tools make every page of it easier.",
 		"Jane Roe",
 	}))
-	lower := lowerCaseWords(info)
 	tests := []struct {
 		name  string
 		names []string
@@ -155,7 +154,7 @@ func TestLowerCaseShare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := lowerCaseShare(tt.names, lower); got != tt.want {
+			if got := lowerCaseShare(tt.names, lowerCaseWords(info, tt.names)); got != tt.want {
 				t.Errorf("lowerCaseShare(%q) = %v, want %v", tt.names, got, tt.want)
 			}
 		})

@@ -270,7 +270,7 @@ func withoutLabels(info []lineInfo, authors []string) []string {
 	if len(authors) == 0 {
 		return authors
 	}
-	lower := lowerCaseWords(info)
+	lower := lowerCaseWords(info, authors)
 	kept := authors[:0]
 	for _, a := range authors {
 		if lowerCaseShare([]string{a}, lower) < 0.5 {
