@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
@@ -18,7 +19,7 @@ var bylineFeatureNames = []string{
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
-	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice",
+	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
 }
 
 //go:embed byline.json
@@ -187,9 +188,18 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[22] = b2f(biographyBelow(info, i, c.names[0]))
 		x[23] = b2f(li.upper == li.letters)
 		x[24] = b2f(c.copyright)
+		x[25] = b2f(givenNameFirst(c.names[0]))
 		c.x = x
 	}
 	return cands
+}
+
+// givenNameFirst reports a name whose first word is a known given name: "Jane Roe", not
+// "Select Page" or "Las Vegas".
+func givenNameFirst(name string) bool {
+	var buf [32]byte
+	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
+	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
 }
 
 // copyrightWords is the most words of a copyright notice weighed as naming the author.

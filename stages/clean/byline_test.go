@@ -230,3 +230,23 @@ func TestOtherStoriesBylines(t *testing.T) {
 		t.Errorf("candidates %q, want %q", got, want)
 	}
 }
+
+func TestGivenNameFirst(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a person", "Maria Mathioudaki", true},
+		{"after By", "By David Ingram", true},
+		{"a menu", "Select Page", false},
+		{"a place", "Las Vegas", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := givenNameFirst(tt.in); got != tt.want {
+				t.Errorf("givenNameFirst(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
