@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
@@ -18,6 +19,7 @@ var bylineFeatureNames = []string{
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
+	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
 }
 
 //go:embed byline.json
@@ -39,7 +41,9 @@ type bylineCandidate struct {
 	line  int
 	names []string
 	role  bool // a role or an affiliation follows the name: "Jane Roe, Staff Writer"
-	x     []float64
+	// copyright: the name is the owner's in a copyright notice ("© 2025 Jane Roe").
+	copyright bool
+	x         []float64
 }
 
 // bylineLabels are lines that stand alone above the author's name: "By", "Written by".
@@ -60,7 +64,14 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	var cands []bylineCandidate
 	for i := range info {
 		li := &info[i]
-		if li.words == 0 || li.words > 10 || i == title {
+		if li.words == 0 || li.words > copyrightWords || i == title {
+			continue
+		}
+		if li.words > 10 {
+			// "© 2025 Sam Bossley. All rights reserved.": a personal site's owner.
+			if name := copyrightName(li); name != "" {
+				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
+			}
 			continue
 		}
 		// Names start with a capital letter; bylines with "by".
@@ -68,14 +79,19 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) {
 			names = authorLine(li.text)
 		}
-		role := false
+		role, copyright := false, false
 		if names == nil {
 			names, role = labelledNames(li)
+		}
+		if names == nil {
+			if name := copyrightName(li); name != "" {
+				names, copyright = []string{name}, true
+			}
 		}
 		if len(names) == 0 {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names, role: role})
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -96,6 +112,35 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	anchor := title
 	if anchor < 0 {
 		anchor = first
+	}
+	names := make([][]string, len(cands))
+	for k, c := range cands {
+		names[k] = c.names
+	}
+	lower := lowerCaseWords(info, names...)
+	// Under the article, "By ..." lines naming different people are a list of other
+	// stories' bylines ("By Justin Klawans, The Week US" under a related headline).
+	last := first
+	for j := len(keep) - 1; j > first; j-- {
+		if keep[j] && reasons[j] == "" {
+			last = j
+			break
+		}
+	}
+	under := map[string]bool{}
+	for _, c := range cands {
+		if c.line > last && strings.HasPrefix(info[c.line].lower, "by") {
+			under[lowerASCII(c.names[0])] = true
+		}
+	}
+	if len(under) > 1 {
+		kept := cands[:0]
+		for _, c := range cands {
+			if c.line <= last || !strings.HasPrefix(info[c.line].lower, "by") {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
 	}
 	logDist := func(a, b int) float64 { return math.Log1p(math.Abs(float64(a - b))) }
 	for k := range cands {
@@ -139,10 +184,154 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[18] = b2f(c.role)
 		x[19] = b2f(li.digits > 0 && pubdate.Find(li.text).Value != "")
 		x[20] = b2f(!strings.HasPrefix(li.lower, "by") && bylinePrefix(li.lower) != "")
+		x[21] = lowerCaseShare(c.names, lower)
+		x[22] = b2f(biographyBelow(info, i, c.names[0]))
+		x[23] = b2f(li.upper == li.letters)
+		x[24] = b2f(c.copyright)
+		x[25] = b2f(givenNameFirst(c.names[0]))
 		c.x = x
 	}
 	return cands
 }
+
+// givenNameFirst reports a name whose first word is a known given name: "Jane Roe", not
+// "Select Page" or "Las Vegas".
+func givenNameFirst(name string) bool {
+	var buf [32]byte
+	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
+	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+}
+
+// copyrightWords is the most words of a copyright notice weighed as naming the author.
+const copyrightWords = 15
+
+// copyrightName returns the name a copyright notice gives its owner when it is shaped like
+// a person's ("© 2025 Sam Bossley. All rights reserved." gives "Sam Bossley"), or "".
+func copyrightName(li *lineInfo) string {
+	if li.vocab&vLegal == 0 {
+		return ""
+	}
+	if name := siteIn(li.text); looksLikeName(name) {
+		return name
+	}
+	return ""
+}
+
+// biographyBelow reports an author box: one of the two lines under line i is prose that
+// starts with the name or its first word ("Maria is a growth analyst ...", "Jane Roe has
+// covered ...").
+func biographyBelow(info []lineInfo, i int, name string) bool {
+	given, _, _ := strings.Cut(strings.TrimPrefix(name, "By "), " ")
+	if len(given) < 2 {
+		return false
+	}
+	for j := i + 1; j < min(len(info), i+3); j++ {
+		if t := info[j].text; info[j].words >= proseWords && strings.HasPrefix(t, given) &&
+			len(t) > len(given) && !isASCIILetter(t[len(given)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseWords is the number of words from which a line is read as prose by
+// lowerCaseWords.
+const proseWords = 8
+
+// lowerCaseWords returns the words of names, lower-cased (see nameWordKey), each with
+// whether the page's prose lines write it in lower case ("select", "page", "planning"): a
+// line of capitalised words that the prose writes so is a label ("Select Page", "Wedding
+// Planning Tools"), not a person's name. Only the names' words are kept, not the prose's.
+func lowerCaseWords(info []lineInfo, names ...[]string) map[string]bool {
+	words := map[string]bool{}
+	var buf [64]byte
+	for _, list := range names {
+		for _, name := range list {
+			for w, rest := nextNameWord(name); w != "" || rest != ""; w, rest = nextNameWord(rest) {
+				if len(w) < 2 {
+					continue
+				}
+				if key := appendLowerASCII(buf[:0], w); !hasKey(words, key) {
+					words[string(key)] = false
+				}
+			}
+		}
+	}
+	if len(words) == 0 {
+		return words
+	}
+	for j := range info {
+		if info[j].words < proseWords {
+			continue
+		}
+		t := info[j].text
+		for k := 0; k < len(t); {
+			if t[k] < 'a' || t[k] > 'z' || k > 0 && !wordBefore(t[k-1]) {
+				k++
+				continue
+			}
+			e := k
+			for e < len(t) && isASCIILetter(t[e]) {
+				e++
+			}
+			// A word of the prose, not a piece of an address or a handle
+			// ("example.com/jane-roe", "jane_roe@example.com").
+			if e-k >= 2 && (e == len(t) || wordAfter(t[e]) || t[e] == '.' && (e+1 == len(t) || t[e+1] == ' ')) {
+				if _, ok := words[t[k:e]]; ok {
+					words[t[k:e]] = true
+				}
+			}
+			k = e
+		}
+	}
+	return words
+}
+
+// nextNameWord returns the first word of a name without the punctuation around it ("" for
+// none), and the rest of the name after it: the words lowerCaseWords keys, in lower case,
+// when they have two letters or more.
+func nextNameWord(name string) (word, rest string) {
+	name = strings.TrimLeft(name, " ")
+	end := strings.IndexByte(name, ' ')
+	if end < 0 {
+		end = len(name)
+	}
+	return strings.Trim(name[:end], ".,;:!?'\"()"), name[end:]
+}
+
+// hasKey reports whether words has the key key; the lookup does not copy key.
+func hasKey(words map[string]bool, key []byte) bool {
+	_, ok := words[string(key)]
+	return ok
+}
+
+// lowerCaseShare is the share of the words of names (two letters or more) that lower, as
+// lowerCaseWords returns it, marks as written in lower case.
+func lowerCaseShare(names []string, lower map[string]bool) float64 {
+	n, found := 0, 0
+	var buf [64]byte
+	for _, name := range names {
+		for w, rest := nextNameWord(name); w != "" || rest != ""; w, rest = nextNameWord(rest) {
+			if len(w) < 2 {
+				continue
+			}
+			n++
+			if lower[string(appendLowerASCII(buf[:0], w))] {
+				found++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(found) / float64(n)
+}
+
+// wordBefore and wordAfter report the bytes that may stand before and after a word of prose.
+func wordBefore(c byte) bool { return c == ' ' || c == '(' || c == '"' }
+func wordAfter(c byte) bool  { return strings.IndexByte(" ,;:!?)\"'", c) >= 0 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // bylinePrefixes are the labels a byline starts with.
 var bylinePrefixes = []string{"written by", "posted by", "words by", "reporting by", "story by", "article by",

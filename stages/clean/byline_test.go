@@ -3,6 +3,7 @@ package clean
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,7 @@ func TestLabelledNames(t *testing.T) {
 		{"label", "Written by Camila Karalyte", []string{"Camila Karalyte"}, false},
 		{"label with a colon", "Written by: Sean Peek", []string{"Sean Peek"}, false},
 		{"date then by", "October 11, 2023 by Autumn Huerter", []string{"Autumn Huerter"}, false},
+		{"date then by, category cut", "May 18, 2023 By Sara Harberson In", []string{"Sara Harberson"}, false},
 		{"name and affiliation", "Shelia R. Cotten, Clemson University", []string{"Shelia R. Cotten"}, true},
 		{"name and role after a dash", "Jane Roe - Product marketer", []string{"Jane Roe"}, true},
 		{"several names", "Rui Ma, Heba Ledwon & Suparn Patra", []string{"Rui Ma", "Heba Ledwon", "Suparn Patra"}, false},
@@ -129,6 +131,121 @@ func TestLabelledNames(t *testing.T) {
 			got, role := labelledNames(&li)
 			if !reflect.DeepEqual(got, tt.want) || role != tt.role {
 				t.Errorf("labelledNames(%q) = %q, %v; want %q, %v", tt.line, got, role, tt.want, tt.role)
+			}
+		})
+	}
+}
+
+func TestLowerCaseShare(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Select Page",
+		"Planning a wedding takes months, and the right tools make every page of it easier.",
+		"Jane Roe",
+	}))
+	tests := []struct {
+		name  string
+		names []string
+		want  float64
+	}{
+		{"a label the prose writes in lower case", []string{"Select Page"}, 0.5},
+		{"a person's name", []string{"Jane Roe"}, 0},
+		{"words of a short line are not counted", []string{"Select"}, 0},
+		{"two names", []string{"Jane Roe", "Wedding Planning"}, 0.25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lowerCaseShare(tt.names, lowerCaseWords(info, tt.names)); got != tt.want {
+				t.Errorf("lowerCaseShare(%q) = %v, want %v", tt.names, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBiographyBelow(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Maria Mathioudaki",
+		"Maria is a growth analyst specializing in search marketing and data analytics.",
+		"Jane Roe",
+		"Share this article",
+		"Mariana Trench explorers have found that the deep sea holds many new species.",
+	}))
+	tests := []struct {
+		name string
+		line int
+		want bool
+	}{
+		{"an author box", 0, true},
+		{"no prose under the name", 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := biographyBelow(info, tt.line, info[tt.line].text); got != tt.want {
+				t.Errorf("biographyBelow(%q) = %v, want %v", info[tt.line].text, got, tt.want)
+			}
+		})
+	}
+	if biographyBelow(info, 3, "Maria Roe") {
+		t.Error(`"Mariana Trench ..." is no biography of Maria Roe`)
+	}
+}
+
+func TestCopyrightName(t *testing.T) {
+	tests := []struct{ name, line, want string }{
+		{"a person's site", "Copyright Sam Bossley 2012-2025. CC BY-NC 4.0.", "Sam Bossley"},
+		{"with the year first", "© 2025 Gary Marcus. All rights reserved.", "Gary Marcus"},
+		{"a one-word company", "© 2018 Mothership", ""},
+		{"no notice", "Sam Bossley writes about programming languages", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			if got := copyrightName(&li); got != tt.want {
+				t.Errorf("copyrightName(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOtherStoriesBylines checks that the bylines of a list of other stories under the
+// article are no candidates, while an author box there stays one.
+func TestOtherStoriesBylines(t *testing.T) {
+	lines := []string{
+		"Council closes the old bridge to cars for a year",
+		"The council voted on Tuesday to close the old bridge to cars for the whole of next year.",
+		"Repairs will start in the spring and cost the city about four million dollars, officials said.",
+		"Store closings could accelerate throughout 2025",
+		"By Justin Klawans, The Week US Published",
+		"Ukraine's mineral riches and Trump's shakedown diplomacy",
+		"By Harriet Marsden, The Week UK Published",
+		"About the author",
+		"Jane Roe",
+	}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, true, true, false, false, false, false, false, false}
+	var got []string
+	for _, c := range bylineCandidates(info, keep, make([]string, len(lines)), 0, 1) {
+		got = append(got, c.names...)
+	}
+	if want := []string{"Jane Roe"}; !slices.Equal(got, want) {
+		t.Errorf("candidates %q, want %q", got, want)
+	}
+}
+
+func TestGivenNameFirst(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a person", "Maria Mathioudaki", true},
+		{"after By", "By David Ingram", true},
+		{"a menu", "Select Page", false},
+		{"a place", "Las Vegas", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := givenNameFirst(tt.in); got != tt.want {
+				t.Errorf("givenNameFirst(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}

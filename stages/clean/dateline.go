@@ -39,7 +39,7 @@ func parseDatelineModel(data []byte) (scorerModel, error) {
 type datelineCandidate struct {
 	line  int
 	date  string
-	start int  // byte offset of the date in the line
+	start int  // byte offset of the date in the line as readableDate writes it
 	clock bool // the date is written with its time of day
 	x     []float64
 }
@@ -60,9 +60,9 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		if li.words == 0 || li.words > datelineMaxWords || li.digits == 0 {
 			continue
 		}
-		off := 0
-		for n := 0; n < datelinePerLine && off < len(li.text); n++ {
-			m := pubdate.Find(li.text[off:])
+		t, off := readableDate(li.text), 0
+		for n := 0; n < datelinePerLine && off < len(t); n++ {
+			m := pubdate.Find(t[off:])
 			if m.Value == "" {
 				break
 			}
@@ -110,7 +110,7 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 	for k := range cands {
 		c := &cands[k]
 		i, li := c.line, &info[c.line]
-		before := lowerASCII(li.text[:c.start])
+		before := lowerASCII(readableDate(li.text)[:c.start])
 		x := make([]float64, len(datelineFeatureNames))
 		x[0] = b2f(li.dateOnly)
 		x[1] = b2f(startsWithDateWord(li.lower))

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/internal/shingle"
 )
@@ -20,6 +21,8 @@ var headlineFeatureNames = []string{
 	"short lines above", "log headline-shaped lines below it", "inside another line", "words to the longest candidate's",
 	"kept as body", "share of the body below", "addresses the reader", "call to action", "cut before a separator",
 	"no shorter line just below", "no longer headline-shaped line just above",
+	"ends a line nearby after a separator", "ends with a line nearby after a separator",
+	"numbered like a list item", "a longer candidate just below", "a shorter candidate just above",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -115,6 +118,7 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 			x[24] = 1
 		}
 	}
+	x[39] = b2f(listNumbered(li.text))
 	x[25] = shareIn(toks, lead)
 	short := 0
 	for j := max(0, i-3); j < i; j++ {
@@ -138,6 +142,19 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 	if prev := i - 1; prev >= 0 && h.shaped[prev] && info[prev].words <= li.words {
 		x[36] = 1
 	}
+	// "Home / Tips & Tools / Book Reviews" over "Book Reviews", "PROJECT: Weekend Coding
+	// Agent" by "Weekend Coding Agent": a breadcrumb trail or a label ends with the headline.
+	for j := max(0, i-suffixWindow); j < min(len(info), i+suffixWindow+1); j++ {
+		if j == i {
+			continue
+		}
+		if endsAfterSeparator(info[j].text, li.text) {
+			x[37] = 1
+		}
+		if endsAfterSeparator(li.text, info[j].text) {
+			x[38] = 1
+		}
+	}
 	if !site {
 		for j := range info {
 			if j != i && len(info[j].text) > len(li.text) && strings.Contains(info[j].text, li.text) {
@@ -147,6 +164,38 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 		}
 	}
 	return x
+}
+
+// listNumbered reports a line numbered as an item of a list: "2. Costs Vary Widely",
+// "9) Thrive Agency"; a listicle's items and an article's numbered sections look so.
+func listNumbered(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && isDigit(s[n]) {
+		n++
+	}
+	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
+}
+
+// suffixWindow is how many lines above and below a candidate headline are searched for
+// a breadcrumb trail or a labelled line ending with it.
+const suffixWindow = 6
+
+// endsAfterSeparator reports a line long that ends with the whole text short after a
+// separator or a label's colon: "Home / Tips & Tools / Book Reviews" and "Book Reviews",
+// "PROJECT: Weekend Coding Agent" and "Weekend Coding Agent".
+func endsAfterSeparator(long, short string) bool {
+	if len(short) == 0 || len(long) <= len(short) || !strings.HasSuffix(long, short) {
+		return false
+	}
+	head := strings.TrimRight(long[:len(long)-len(short)], " ")
+	if head == "" {
+		return false
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(head); r {
+	case '/', '>', '|', '»', '›', ':', '–', '—', '-', '\\':
+		return true
+	}
+	return false
 }
 
 // header is what the headline features of a page's lines are read from.
@@ -218,11 +267,23 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 	}
 	longest := 0
+	words := make(map[int]int, len(cands)) // the words of the lines that are candidates whole
 	for _, c := range cands {
 		longest = max(longest, c.wordsOf(info))
+		if c.text == "" {
+			words[c.line] = info[c.line].words
+		}
 	}
 	for _, c := range cands {
 		c.x[29] = float64(c.wordsOf(info)) / float64(longest)
+		// A headline over its standfirst: two candidates in a row, the longer under.
+		n := c.wordsOf(info)
+		if w, ok := words[c.line+1]; ok && w > n {
+			c.x[40] = 1
+		}
+		if w, ok := words[c.line-1]; ok && w < n {
+			c.x[41] = 1
+		}
 	}
 	return cands
 }

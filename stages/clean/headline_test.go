@@ -211,17 +211,19 @@ func TestStandfirstPair(t *testing.T) {
 	info := analyseBlocks(linesToBlocks(lines))
 	keep := []bool{false, false, false, true, true}
 	reasons := make([]string, len(lines))
-	got := map[int][2]float64{}
+	got := map[int][4]float64{}
 	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
-		got[c.line] = [2]float64{c.x[35], c.x[36]}
+		got[c.line] = [4]float64{c.x[35], c.x[36], c.x[40], c.x[41]}
 	}
+	// The line below the headline says more, and so does the body's line below the
+	// standfirst: only the pair of candidates tells them apart.
 	tests := []struct {
-		name         string
-		line         int
-		below, above float64
+		name string
+		line int
+		want [4]float64 // line at least as long below, shorter headline above, longer candidate below, shorter candidate above
 	}{
-		{"the headline has a longer line below", 1, 1, 0},
-		{"the standfirst has a shorter headline above", 2, 1, 1},
+		{"the headline has a longer line below", 1, [4]float64{1, 0, 1, 0}},
+		{"the standfirst has a shorter headline above", 2, [4]float64{1, 1, 0, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -229,8 +231,72 @@ func TestStandfirstPair(t *testing.T) {
 			if !ok {
 				t.Fatalf("line %d is no candidate", tt.line)
 			}
-			if x != [2]float64{tt.below, tt.above} {
-				t.Errorf("longer line below, shorter headline above = %v, want %v", x, [2]float64{tt.below, tt.above})
+			if x != tt.want {
+				t.Errorf("features %v, want %v", x, tt.want)
+			}
+		})
+	}
+}
+
+// TestBreadcrumbFeatures checks the features of a headline that ends a breadcrumb trail
+// and of the trail.
+func TestBreadcrumbFeatures(t *testing.T) {
+	lines := []string{"Home", "Home / Tips & Tools / Book Reviews", "Book Reviews", "2. Costs Vary Widely",
+		"A book review is a description, critical analysis and evaluation of a book's quality and meaning.",
+		"This handout explains how to write one, from the first reading to the last draft of the review."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[string][3]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 4, 4, -1) {
+		got[c.textOf(info)] = [3]float64{c.x[37], c.x[38], c.x[39]}
+	}
+	want := map[string][3]float64{ // ends a line nearby, ends with a line nearby, numbered
+		"Home / Tips & Tools / Book Reviews": {0, 1, 0},
+		"Book Reviews":                       {1, 0, 0},
+		"2. Costs Vary Widely":               {0, 0, 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("candidates %v, want %v", got, want)
+	}
+}
+
+func TestEndsAfterSeparator(t *testing.T) {
+	tests := []struct {
+		name, long, short string
+		want              bool
+	}{
+		{"a breadcrumb trail", "miod > software > stories > The scariest boot loader code", "The scariest boot loader code", true},
+		{"a label", "PROJECT: Weekend Coding Agent", "Weekend Coding Agent", true},
+		{"a slash without spaces", "Home /Cheap Fixes Are the Best!", "Cheap Fixes Are the Best!", true},
+		{"a sentence ending with the words", "Why we love Book Reviews", "Book Reviews", false},
+		{"the same text", "Book Reviews", "Book Reviews", false},
+		{"a separator before it", "| Book Reviews", "Book Reviews", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := endsAfterSeparator(tt.long, tt.short); got != tt.want {
+				t.Errorf("endsAfterSeparator(%q, %q) = %v, want %v", tt.long, tt.short, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestListNumbered(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"a numbered item", "2. Costs Vary Widely", true},
+		{"a parenthesis", "12) Thrive Agency", true},
+		{"a year", "2025. A Year in Review", false},
+		{"a number in the headline", "25 Top Social Media Agencies in 2025", false},
+		{"a version", "3.5 Reasons to Upgrade", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := listNumbered(tt.line); got != tt.want {
+				t.Errorf("listNumbered(%q) = %v, want %v", tt.line, got, tt.want)
 			}
 		})
 	}

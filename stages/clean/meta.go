@@ -132,7 +132,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
 				continue
 			}
-			if d := pubdate.Find(li.text); d.Value != "" {
+			if d := pubdate.Find(readableDate(li.text)); d.Value != "" {
 				meta.Published = d.Value
 				if li.dateOnly && reasons[i] == "" {
 					keep[i], reasons[i] = false, reasonDate
@@ -180,6 +180,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 		}
 	}
 	if title < 0 {
+		meta.Authors = withoutLabels(info, meta.Authors)
 		learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 		learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 		return meta
@@ -199,6 +200,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
+	meta.Authors = withoutLabels(info, meta.Authors)
 	learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 	learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 	return meta
@@ -259,6 +261,23 @@ func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reason
 	if reasons[c.line] == "" {
 		keep[c.line], reasons[c.line] = false, reasonAuthor
 	}
+}
+
+// withoutLabels returns the authors the rules read less those whose words the page's prose
+// mostly writes in lower case: "Wedding Planning Tools - Caterer Comparison Spreadsheet"
+// or "Corporate Relocation, Employee Relocation" read as "Name - Agency" are labels.
+func withoutLabels(info []lineInfo, authors []string) []string {
+	if len(authors) == 0 {
+		return authors
+	}
+	lower := lowerCaseWords(info, authors)
+	kept := authors[:0]
+	for _, a := range authors {
+		if lowerCaseShare([]string{a}, lower) < 0.5 {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }
 
 // fromHTML reports blocks that the HTML extractor made, not the lines of a raw text.
@@ -464,8 +483,14 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
+	rest = readableDate(rest)
 	d := pubdate.Find(rest)
 	names := rest
+	if d.Value == "" && prefixed {
+		// "By Jane Roe January 14, 202620 Mins Read": a date the reader cannot read
+		// still ends the names.
+		names = beforeMonthDay(names)
+	}
 	if d.Value != "" {
 		published = d.Value
 		names = rest[:d.Start]
@@ -474,7 +499,7 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	relative := false
-	for _, w := range []string{"published", "updated", "posted", "last modified", "first published"} {
+	for _, w := range []string{"originally published", "published", "last update", "updated", "posted", "last modified", "first published"} {
 		if i := strings.Index(lowerASCII(names), w); i >= 0 {
 			relative = i == 0 || relative
 			names = names[:i]
@@ -501,8 +526,12 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
 	}
 	if prefixed && !nameList(names) {
-		// "by Jason Rostar | SEO | 8 min Read": the names end at the first separator.
+		// "by Jason Rostar | SEO | 8 min Read", "By Jane Roe in Woodworking": the names
+		// end at the first separator or at the category's "in".
 		if i := strings.IndexAny(names, "|–—"); i > 0 {
+			names = strings.TrimSpace(names[:i])
+		}
+		if i := strings.Index(names, " in "); i > 0 {
 			names = strings.TrimSpace(names[:i])
 		}
 	}
@@ -558,14 +587,21 @@ func startsWithDateWord(lower string) bool {
 	return false
 }
 
-// trimBylineTail drops what sits between the names and the date: separators, "on", weekdays.
+// trimBylineTail drops what sits between the names and the date: separators, "on", "in"
+// (a category follows), weekdays.
 func trimBylineTail(s string) string {
 	for {
 		s = strings.TrimRight(s, "|-–—,:·•/ ")
 		i := strings.LastIndexByte(s, ' ')
 		last := lowerASCII(s[i+1:])
+		if len(last) > 3 && strings.HasSuffix(last, ".") {
+			// "By Jeff Cobb. Last Updated on ...": the sentence's full stop, not an
+			// initial's or "Jr.".
+			s = s[:len(s)-1]
+			continue
+		}
 		switch last {
-		case "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		case "on", "at", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 			"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 			if i < 0 {
 				return ""
@@ -615,8 +651,18 @@ func splitNames(s string) []string {
 	}
 	var people []string
 	for _, p := range parts {
-		if looksLikeName(p) && !isJobTitle(p) {
-			people = append(people, p)
+		if isJobTitle(p) {
+			// "Jane Roe, Executive Editor, Harvard Health": what follows the role is
+			// where the author works; "Associate Editor, PCWorld" names nobody.
+			if len(people) == 0 && len(parts) > 1 {
+				return nil
+			}
+			if len(people) > 0 {
+				break
+			}
+		}
+		if looksLikeName(p) {
+			people = append(people, onceIfRepeated(p))
 		}
 	}
 	if len(people) > 0 {

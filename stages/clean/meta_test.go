@@ -31,6 +31,18 @@ func TestParseByline(t *testing.T) {
 		{"The vote was held on June 10, 2018 in the capital city of the country.", nil, "", false},
 		{"Kim is the new cool kid in global politics.", nil, "", false},
 		{"Invitation from Putin", nil, "", false},
+		{"by Jeffrey ZeldmanNovember 20, 2007", []string{"Jeffrey Zeldman"}, "2007-11-20", true},
+		{"By Bhaval Patel Last Updated: December 6, 2024", []string{"Bhaval Patel"}, "2024-12-06", true},
+		{"By MixmasterFred in WorkshopWoodworking", []string{"MixmasterFred"}, "", true},
+		{"Written by: Colin Gray Colin Gray", []string{"Colin Gray"}, "", true},
+		{"By Maureen Salamon, Executive Editor, Harvard Women's Health Watch", []string{"Maureen Salamon"}, "", true},
+		{"Associate Editor, PCWorld Mar 11, 2026 9:00 am PDT", nil, "2026-03-11T09:00:00", true},
+		{"written by Our Editors", []string{"Our Editors"}, "", true},
+		{"Originally published in March 2022. Last updated on December 20, 2024.", nil, "2024-12-20", true},
+		{"By Jeff Cobb. Last Updated on December 11, 2025", []string{"Jeff Cobb"}, "2025-12-11", true},
+		{"By Jane Roe Jr.", []string{"Jane Roe Jr."}, "", true},
+		{"By Conor AllisonJanuary 14, 202620 Mins Read", []string{"Conor Allison"}, "2026-01-14", true},
+		{"By Jane Roe January 14", []string{"Jane Roe"}, "", true},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
@@ -159,6 +171,80 @@ func TestFindSite(t *testing.T) {
 			info := analyseBlocks(blocks)
 			if got := findSite(info); got != tt.want {
 				t.Errorf("findSite = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnglueDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"month glued to a name", "by Jeffrey ZeldmanNovember 20, 2007", "by Jeffrey Zeldman November 20, 2007"},
+		{"short month with a full stop", "Jane RoeSept. 3, 2024", "Jane Roe Sept. 3, 2024"},
+		{"nothing glued", "By Jane Roe, May 4, 2020", "By Jane Roe, May 4, 2020"},
+		{"a month word inside a name", "By Marchetti Janssen", "By Marchetti Janssen"},
+		{"a capital without a day after it", "By AnnaMay Roe", "By AnnaMay Roe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := unglueDate(tt.in); got != tt.want {
+				t.Errorf("unglueDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOnceIfRepeated(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"written twice", "Colin Gray Colin Gray", "Colin Gray"},
+		{"two people", "Colin Gray Jane Roe", "Colin Gray Jane Roe"},
+		{"odd words", "Mary Ann Roe", "Mary Ann Roe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := onceIfRepeated(tt.in); got != tt.want {
+				t.Errorf("onceIfRepeated(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadableDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a year glued to the time", "October 17, 20236:01 PM ET", "October 17, 2023 6:01 PM ET"},
+		{"a year glued to a count", "Mar 27, 20255 mins", "Mar 27, 2025 5 mins"},
+		{"a month glued to a name", "By AnthonyJanuary 4, 2026", "By Anthony January 4, 2026"},
+		{"a long number that is no date", "Call 2025550123 today", "Call 2025550123 today"},
+		{"nothing glued", "Published October 17, 2023 at 6:01 PM", "Published October 17, 2023 at 6:01 PM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readableDate(tt.in); got != tt.want {
+				t.Errorf("readableDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithoutLabels(t *testing.T) {
+	info := analyseBlocks(linesToBlocks([]string{
+		"Corporate Relocation, Employee Relocation",
+		"Moving an employee is a relocation of the whole family, and corporate teams plan it months ahead.",
+		"Write to jane-roe@example.com or see example.com/jane-roe for the rest of the series on moving.",
+	}))
+	tests := []struct {
+		name    string
+		authors []string
+		want    []string
+	}{
+		{"labels the prose writes in lower case", []string{"Corporate Relocation", "Employee Relocation"}, nil},
+		{"a label and a name", []string{"Corporate Relocation", "Jane Roe"}, []string{"Jane Roe"}},
+		{"a name in an address is still a name", []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withoutLabels(info, slices.Clone(tt.authors)); !slices.Equal(got, tt.want) {
+				t.Errorf("withoutLabels(%q) = %q, want %q", tt.authors, got, tt.want)
 			}
 		})
 	}
