@@ -47,7 +47,7 @@ type bylineChoicePage struct {
 func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("authors", trainAuthorsUsage, "stages/extract/byline.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
-	givenNames := fs.String("given-names", "", "first derive stages/extract/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
+	givenNames := fs.String("given-names", "", "first derive internal/givennames/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
@@ -58,11 +58,11 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *givenNames != "" {
-		if err := writeGivenNames(*givenNames, "stages/extract/given_names.txt"); err != nil {
+		if err := writeGivenNames(*givenNames, "internal/givennames/given_names.txt"); err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
 			return exitFailures
 		}
-		fmt.Fprintln(stdout, "wrote stages/extract/given_names.txt: rebuild before training on it")
+		fmt.Fprintln(stdout, "wrote internal/givennames/given_names.txt: rebuild before training on it")
 		return exitOK
 	}
 	var pages []bylineChoicePage

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/givennames"
+
 	"golang.org/x/net/html"
 
 	"github.com/newspipe/newspipe/internal/pubdate"
@@ -213,7 +215,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			if isSiteName(name, site, host) {
 				f[bSiteName] = 1
 			}
-			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givenNames[strings.TrimSuffix(first, ".")] {
+			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givennames.Known(strings.TrimSuffix(first, ".")) {
 				f[bGivenName] += 1 / float64(len(cands[i].Names))
 			}
 		}
@@ -443,19 +445,6 @@ func sameNames(a, b []string) bool {
 	}
 	return true
 }
-
-//go:embed given_names.txt
-var givenNamesTxt string
-
-// givenNames are the lower-cased given names of given_names.txt (`newspipe-dev train
-// authors -given-names`, from grobid's lists of male and female given names).
-var givenNames = func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range strings.Fields(givenNamesTxt) {
-		m[n] = true
-	}
-	return m
-}()
 
 //go:embed byline.json
 var bylineJSON []byte
