@@ -1,12 +1,13 @@
 package main
 
 import (
-	"github.com/newspipe/newspipe/internal/ner"
-	"github.com/newspipe/newspipe/stages/entities"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newspipe/newspipe/internal/ner"
+	"github.com/newspipe/newspipe/stages/entities"
 )
 
 const conllOld = `-DOCSTART- -X- O O

@@ -121,7 +121,7 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "l2\tmargin\tgrouped CV: right\tauthors right\tauthors where none\tfolds (right)")
 	best, bestL2, bestMargin := -1.0, 0.0, 0.0
-	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+	for _, l2 := range ridgePenalties {
 		ws := make([][]float64, *folds)
 		for f := range *folds {
 			ws[f] = fitHTMLByline(pages, l2, func(p bylineChoicePage) bool { return p.fold != f })

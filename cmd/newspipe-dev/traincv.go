@@ -1,5 +1,12 @@
 package main
 
+import (
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+)
+
 // groupedCV cross-validates over folds of sites (URL hosts): for each fold, accuracy fits
 // on the pages train keeps (those of the other folds) and returns the share right of the
 // pages test keeps (those of the fold). It returns the share right of all pages and its
@@ -40,4 +47,39 @@ func shareRight[P any](pages []P, in func(P) bool, right func(P) bool) float64 {
 		return 0
 	}
 	return float64(r) / float64(n)
+}
+
+// ridgePenalties are the ridge penalties the per-page choices are cross-validated with.
+var ridgePenalties = []float64{0.01, 0.1, 1, 10, 100}
+
+// chooseRidge cross-validates a per-page choice over folds of sites for each of
+// ridgePenalties: fit fits weights on the pages in, accuracy scores weights on the pages in.
+// It prints each penalty's grouped CV share right and its range over the folds to out, and
+// returns the penalty with the best share (the smallest of equals) and that share.
+func chooseRidge[P any](out io.Writer, pages []P, folds int, fold func(P) int, fit func(l2 float64, in func(P) bool) []float64, accuracy func(w []float64, in func(P) bool) float64) (l2, cv float64) {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
+	cv = -1
+	for _, pen := range ridgePenalties {
+		acc, lo, hi := groupedCV(pages, folds, fold, func(train, test func(P) bool) float64 {
+			return accuracy(fit(pen, train), test)
+		})
+		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", pen, acc, lo, hi)
+		if acc > cv+1e-9 {
+			cv, l2 = acc, pen
+		}
+	}
+	tw.Flush()
+	return l2, cv
+}
+
+// countReachable counts the pages of which some candidate is right.
+func countReachable[P any](pages []P, gold func(P) []bool) int {
+	n := 0
+	for _, p := range pages {
+		if slices.Contains(gold(p), true) {
+			n++
+		}
+	}
+	return n
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
@@ -68,30 +66,15 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
 		return exitFailures
 	}
-	reachable := 0
-	for _, p := range pages {
-		if slices.Contains(p.gold, true) {
-			reachable++
-		}
-	}
+	reachable := countReachable(pages, func(p datePage) []bool { return p.gold })
 	all := func(datePage) bool { return true }
 	fmt.Fprintf(stdout, "%d pages with a gold date; the gold day is among the candidates on %d (%.3f)\n",
 		len(pages), reachable, float64(reachable)/float64(len(pages)))
 	fmt.Fprintf(stdout, "sources in trust order (zero weights): %.3f of pages right\n",
 		dateAccuracy(pages, make([]float64, len(extract.DateFeatureNames)+1), all))
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
-	best, bestL2 := -1.0, 0.0
-	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-		cv, lo, hi := groupedCV(pages, *folds, func(p datePage) int { return p.fold }, func(train, test func(datePage) bool) float64 {
-			return dateAccuracy(pages, fitDate(pages, l2, train), test)
-		})
-		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
-		if cv > best+1e-9 {
-			best, bestL2 = cv, l2
-		}
-	}
-	tw.Flush()
+	bestL2, best := chooseRidge(stdout, pages, *folds, func(p datePage) int { return p.fold },
+		func(l2 float64, in func(datePage) bool) []float64 { return fitDate(pages, l2, in) },
+		func(w []float64, in func(datePage) bool) float64 { return dateAccuracy(pages, w, in) })
 	if *failures > 0 {
 		listed := 0
 		for f := 1; f < *folds && listed < *failures; f++ {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -68,12 +67,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
 		return exitFailures
 	}
-	reachable := 0
-	for _, p := range pages {
-		if slices.Contains(p.gold, true) {
-			reachable++
-		}
-	}
+	reachable := countReachable(pages, func(p headlinePage) []bool { return p.gold })
 	stored, err := clean.ParseHeadlineModel(mustRead("stages/clean/headline.json"))
 	if err != nil {
 		stored = nil
@@ -91,7 +85,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "newspipe-dev train meta: unknown fit %q\n", fit)
 			return exitUsage
 		}
-		for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
+		for _, l2 := range ridgePenalties {
 			cv, lo, hi := groupedCV(pages, *folds, func(p headlinePage) int { return p.fold }, func(train, test func(headlinePage) bool) float64 {
 				return headlineAccuracy(pages, fitHeadline(pages, fit, l2, train), test)
 			})

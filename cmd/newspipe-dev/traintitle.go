@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
@@ -70,31 +69,16 @@ func cmdTrainTitle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train title: %v\n", err)
 		return exitFailures
 	}
-	reachable := 0
-	for _, p := range pages {
-		if slices.Contains(p.gold, true) {
-			reachable++
-		}
-	}
+	reachable := countReachable(pages, func(p titlePage) []bool { return p.gold })
 	all := func(titlePage) bool { return true }
 	rule := make([]float64, len(extract.TitleFeatureNames)+1)
 	rule[slices.Index(extract.TitleFeatureNames, "the rule's title")] = 1
 	fmt.Fprintf(stdout, "%d pages with a gold title; the gold title is among the candidates on %d (%.3f)\n",
 		len(pages), reachable, float64(reachable)/float64(len(pages)))
 	fmt.Fprintf(stdout, "the rule's title alone: %.3f of pages right\n", titleAccuracy(pages, rule, all))
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tgrouped CV\tfolds")
-	best, bestL2 := -1.0, 0.0
-	for _, l2 := range []float64{0.01, 0.1, 1, 10, 100} {
-		cv, lo, hi := groupedCV(pages, *folds, func(p titlePage) int { return p.fold }, func(train, test func(titlePage) bool) float64 {
-			return titleAccuracy(pages, fitTitle(pages, l2, train), test)
-		})
-		fmt.Fprintf(tw, "%g\t%.3f\t%.2f-%.2f\n", l2, cv, lo, hi)
-		if cv > best+1e-9 {
-			best, bestL2 = cv, l2
-		}
-	}
-	tw.Flush()
+	bestL2, best := chooseRidge(stdout, pages, *folds, func(p titlePage) int { return p.fold },
+		func(l2 float64, in func(titlePage) bool) []float64 { return fitTitle(pages, l2, in) },
+		func(w []float64, in func(titlePage) bool) float64 { return titleAccuracy(pages, w, in) })
 	if *failures > 0 {
 		listed := 0
 		for f := 1; f < *folds && listed < *failures; f++ {
