@@ -50,8 +50,8 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 		for _, t := range thresholds {
 			acc, lo, hi := thresholdAccuracy(pages, picks, scores, t, folds)
 			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.2f-%.2f\n", l2, t, acc, lo, hi)
-			if acc > best+1e-9 {
-				best, bestL2, bestT = acc, l2, t
+			if beatsThreshold(acc, l2, t, best, bestL2, bestT) {
+				best, bestL2, bestT = max(acc, best), l2, t
 			}
 		}
 	}
@@ -65,6 +65,14 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 	train, _, _ := thresholdAccuracy(pages, picks, scores, bestT, folds)
 	fmt.Fprintf(stdout, "chosen l2 %g, threshold %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, bestT, best, train)
 	return w, bestT
+}
+
+// beatsThreshold reports whether the setting (l2, t) with cross-validated accuracy acc
+// is to be chosen over the best so far: a higher accuracy, or the same accuracy with the
+// same penalty and a higher threshold. Where the evidence is equal, naming nobody (no
+// author, no date) is better than naming the wrong one.
+func beatsThreshold(acc, l2, t, best, bestL2, bestT float64) bool {
+	return acc > best+1e-9 || acc > best-1e-9 && l2 == bestL2 && t > bestT
 }
 
 // fitPages fits the weights on the candidates of the pages in; they are all zero when

@@ -358,8 +358,9 @@ func labelledNames(li *lineInfo) (names []string, role bool) {
 	if li.words > 15 {
 		return nil, false
 	}
-	if p := bylinePrefix(li.lower); p != "" {
-		rest := strings.TrimLeft(li.text[len(p):], ": ")
+	if text := unglueBy(li.text); bylinePrefix(lowerASCII(text)) != "" {
+		p := bylinePrefix(lowerASCII(text))
+		rest := strings.TrimLeft(text[len(p):], ": ")
 		if a, _, ok := parseByline("By " + rest); ok && len(a) > 0 {
 			return a, false
 		}

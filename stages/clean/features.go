@@ -104,7 +104,7 @@ func analyse(text, lower string) lineInfo {
 			li.vocab |= vPlaceholder
 		}
 		li.url = strings.Contains(li.lower, "http") || strings.Contains(li.lower, "www.") || strings.Contains(li.lower, ".com")
-		li.byline = isByline(text)
+		li.byline = isByline(unglueBy(text))
 		li.dateOnly = li.words <= 10 && li.digits > 0 && looksLikeDateLine(li.lower)
 		li.stamped = li.words <= 20 && li.digits > 0 && (li.dateOnly || hasTimeStamp(li.lower))
 	}

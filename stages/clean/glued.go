@@ -35,6 +35,17 @@ func unglueDate(s string) string {
 	return s
 }
 
+// unglueBy returns s with a space after a "By" glued to the name after it: "ByKathryn
+// Giuffrida" (the label and the name were two elements) gives "By Kathryn Giuffrida". The
+// name must start with a capital and a lower-case letter, so that "ByteDance" and "BYU"
+// stay as they are; s is returned as it is when nothing is glued.
+func unglueBy(s string) string {
+	if len(s) >= 4 && s[0] == 'B' && s[1] == 'y' && 'A' <= s[2] && s[2] <= 'Z' && 'a' <= s[3] && s[3] <= 'z' {
+		return "By " + s[2:]
+	}
+	return s
+}
+
 // onceIfRepeated returns a name written twice in a row ("Colin Gray Colin Gray": a
 // link's text and its picture's) once, and any other text as it is.
 func onceIfRepeated(s string) string {

@@ -473,7 +473,7 @@ func looksLikeName(s string) bool {
 // "By X", "By X and Y", "X | June 10, 2018, 12:39 PM", "X, The Week UK", "Published 3 hours ago",
 // "Updated: ...", "X - Reuters", "Posted by X on November 19, 2019, 6:21 AM EST".
 func parseByline(s string) (authors []string, published string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = unglueBy(strings.TrimSpace(s))
 	lower := lowerASCII(s)
 	rest, prefixed := s, false
 	for _, p := range []string{"posted by: ", "written by: ", "posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",

@@ -38,6 +38,8 @@ func TestParseByline(t *testing.T) {
 		{"By Maureen Salamon, Executive Editor, Harvard Women's Health Watch", []string{"Maureen Salamon"}, "", true},
 		{"Associate Editor, PCWorld Mar 11, 2026 9:00 am PDT", nil, "2026-03-11T09:00:00", true},
 		{"written by Our Editors", []string{"Our Editors"}, "", true},
+		{"ByKathryn GiuffridaMar 5, 2025 | 6 comments", []string{"Kathryn Giuffrida"}, "2025-03-05", true},
+		{"ByJaime Marchwinski December 7, 2015March 4, 2020", []string{"Jaime Marchwinski"}, "2015-12-07", true},
 		{"Originally published in March 2022. Last updated on December 20, 2024.", nil, "2024-12-20", true},
 		{"By Jeff Cobb. Last Updated on December 11, 2025", []string{"Jeff Cobb"}, "2025-12-11", true},
 		{"By Jane Roe Jr.", []string{"Jane Roe Jr."}, "", true},
@@ -188,6 +190,24 @@ func TestUnglueDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := unglueDate(tt.in); got != tt.want {
 				t.Errorf("unglueDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnglueBy(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"label glued to a name", "ByKathryn Giuffrida", "By Kathryn Giuffrida"},
+		{"label and date glued", "ByJaime Marchwinski December 7, 2015", "By Jaime Marchwinski December 7, 2015"},
+		{"a word starting with by", "ByteDance said on Monday", "ByteDance said on Monday"},
+		{"an abbreviation", "BYU won the game", "BYU won the game"},
+		{"a label with its space", "By Jane Roe", "By Jane Roe"},
+		{"a capital without a lower-case letter after it", "ByD version", "ByD version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := unglueBy(tt.in); got != tt.want {
+				t.Errorf("unglueBy(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
