@@ -91,7 +91,7 @@ func isDay(t dtok) bool  { return t.num >= 1 && t.num <= 31 && len(t.s) <= 2 }
 func isYear(t dtok) bool { return t.num >= 1900 && t.num <= 2100 && len(t.s) == 4 }
 
 // Find finds the first calendar date in s ("June 10, 2018, 12:39 PM", "10 June 2018",
-// "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30") and returns it in ISO 8601 with the time when given.
+// "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30", "2023 Jan 7") and returns it in ISO 8601 with the time when given.
 func Find(s string) Match {
 	toks := dateTokens(s)
 	for i := range toks {
@@ -102,6 +102,11 @@ func Find(s string) Match {
 			end, next = toks[i+2].end, i+3
 		case isDay(toks[i]) && i+2 < len(toks) && monthOf(toks[i+1]) > 0 && isYear(toks[i+2]):
 			d, m, y = toks[i].num, monthOf(toks[i+1]), toks[i+2].num
+			end, next = toks[i+2].end, i+3
+		case isYear(toks[i]) && i+2 < len(toks) && monthOf(toks[i+1]) > 0 && isDay(toks[i+2]) &&
+			toks[i+2].end-toks[i].start <= 16 && !followedByYear(toks, i+3):
+			// "2023 Jan 7", as journals and their citation_publication_date write it.
+			y, m, d = toks[i].num, monthOf(toks[i+1]), toks[i+2].num
 			end, next = toks[i+2].end, i+3
 		case isYear(toks[i]) && i+2 < len(toks) && toks[i+1].num >= 1 && toks[i+1].num <= 12 && isDay(toks[i+2]) &&
 			s[toks[i].end] == '-' && s[toks[i+1].end] == '-':
@@ -131,6 +136,12 @@ func Find(s string) Match {
 		return Match{Value: val, Start: start, End: end}
 	}
 	return Match{}
+}
+
+// followedByYear reports a year at token k: "2019 Jan 7 2020" is no year-month-day date
+// but a year and a month-day-year date after it.
+func followedByYear(toks []dtok, k int) bool {
+	return k < len(toks) && isYear(toks[k])
 }
 
 // numericDate reads a date written with numbers only when the way it is written leaves

@@ -27,12 +27,15 @@ func TestParseDate(t *testing.T) {
 		{"23.07.2025 · 6 min read", "2025-07-23"},
 		{"2019/11/18", "2019-11-18"},
 		{"Posted on the 15/12/2025 at 19:00", "2025-12-15T19:00:00"},
-		{"03/01/2017", ""},                   // the 3rd of January or March the 1st
-		{"31/02/2024", ""},                   // no such day
-		{"v1.2.2024.5", ""},                  // a version number
-		{"15-12-2025-1", ""},                 // a reference number
-		{"Updated 06.18.2025", "2025-06-18"}, // month.day.year, as some American sites write it
-		{"13.13.2024", ""},                   // no 13th month either way
+		{"03/01/2017", ""},                                // the 3rd of January or March the 1st
+		{"31/02/2024", ""},                                // no such day
+		{"v1.2.2024.5", ""},                               // a version number
+		{"15-12-2025-1", ""},                              // a reference number
+		{"Updated 06.18.2025", "2025-06-18"},              // month.day.year, as some American sites write it
+		{"13.13.2024", ""},                                // no 13th month either way
+		{"Cureus. 2023 Jan 7;15(1):e33475", "2023-01-07"}, // year, month, day, as journals write it
+		{"Received 2022 Oct 12; Accepted 2023 Jan 7", "2022-10-12"},
+		{"2019 Jan 7, 2020", "2020-01-07"}, // a year, then a month-day-year date
 	}
 	for _, tt := range tests {
 		if got := Find(tt.in).Value; got != tt.want {

@@ -46,6 +46,8 @@ var DateFeatureNames = []string{
 	"publication date shown",
 	"modification date shown",
 	"not shown where another is",
+	"share shown in a link",
+	"share shown in a list of dates",
 }
 
 // Indexes of the features that the structured sources set, in trust order.
@@ -74,6 +76,8 @@ const (
 	fPublishedShown
 	fModifiedShown
 	fNotShown
+	fShownInLink
+	fShownInList
 	numDateFeatures
 )
 
@@ -93,6 +97,12 @@ type shownDate struct {
 	afterHeadline   bool
 	inArticle       bool
 	update, publish bool
+	// inLink reports a date inside a link: another story's or an event's ("02 Apr 2026
+	// 18:00" in a menu), seldom the article's own.
+	inLink bool
+	// class is the class of the date's element, else of its parent: dates of other days
+	// under the same class are a list (related stories, an archive).
+	class string
 }
 
 // maxShownDates caps the dates read from the page's text: the article's come first.
@@ -103,7 +113,8 @@ const maxShownDates = 40
 // 1935"), not the page's.
 const firstWebYear = 1991
 
-// maxShownCandidates is how many distinct days shown in the page become candidates.
+// maxShownCandidates is how many distinct days shown in the page, before its headline
+// and after it, become candidates.
 const maxShownCandidates = 6
 
 var (
@@ -156,13 +167,18 @@ func shownDates(root *html.Node) []shownDate {
 				value, before = m.Value, text[:m.Start]
 			}
 			if value == "" {
-				return
+				// A <time> whose text is no date pubdate reads ("03/01/2017" may be
+				// either day) is its datetime's.
+				if value = timeValue(el); value == "" {
+					return
+				}
 			}
 			if strings.TrimSpace(before) == "" {
 				before = previousText(el)
 			}
 			out = append(out, shownDate{value: value, afterHeadline: headline, inArticle: inArticle,
-				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before)})
+				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before),
+				inLink: inLink(el), class: classOf(el)})
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -171,6 +187,37 @@ func shownDates(root *html.Node) []shownDate {
 	}
 	walk(root, false)
 	return out
+}
+
+// inLink reports whether el is a link or stands in one, up to three levels up.
+func inLink(el *html.Node) bool {
+	for k := 0; k < 4 && el != nil; k, el = k+1, el.Parent {
+		if el.Type == html.ElementNode && el.Data == "a" && attr(el, "href") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// classOf returns the class of el, else of its parent, else "".
+func classOf(el *html.Node) string {
+	for k := 0; k < 2 && el != nil; k, el = k+1, el.Parent {
+		if c := attr(el, "class"); c != "" {
+			return el.Data + "." + c
+		}
+	}
+	return ""
+}
+
+// timeValue returns the datetime of a <time> element, el or its parent, as ISO 8601, or
+// "" when there is none or pubdate does not read it.
+func timeValue(el *html.Node) string {
+	for k := 0; k < 2 && el != nil; k, el = k+1, el.Parent {
+		if el.Type == html.ElementNode && el.Data == "time" {
+			return pubdate.ISO(attr(el, "datetime"))
+		}
+	}
+	return ""
 }
 
 // shortISO is pubdate.ISO of a collapsed text, which reads only texts of 8 to 48 bytes:
@@ -312,27 +359,46 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			add(s.value, s.feature)
 		}
 	}
-	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, 0
-	for _, s := range pm.shown {
+	// The days shown before the headline (a menu's, a sidebar's) and those after it are
+	// capped apart, so that a page's header does not crowd out the article's date line.
+	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, [2]int{}
+	classDays := map[string]map[string]bool{} // the days shown under each class
+	shownCand := make([]int, len(pm.shown))   // the candidate of each date shown, -1 for none
+	for k, s := range pm.shown {
+		shownCand[k] = -1
 		d, ok := parse(s.value)
 		if !ok {
 			continue
 		}
 		day := d.Time.Format("2006-01-02")
 		_, known := index[day]
-		if !known && (distinct >= maxShownCandidates || d.Time.Year() < firstWebYear) {
+		side := 0
+		if s.afterHeadline {
+			side = 1
+		}
+		if !known && (distinct[side] >= maxShownCandidates || d.Time.Year() < firstWebYear) {
 			continue
 		}
 		if _, ok := rank[day]; !ok {
 			rank[day] = len(rank)
-			distinct++
+			distinct[side]++
 		}
 		if _, ok := rankAfter[day]; !ok && s.afterHeadline {
 			rankAfter[day] = len(rankAfter)
 		}
 		i := add(s.value, fShown)
+		shownCand[k] = i
 		f := cands[i].Features
 		f[fShownTimes]++
+		if s.inLink {
+			f[fShownInLink]++
+		}
+		if s.class != "" {
+			if classDays[s.class] == nil {
+				classDays[s.class] = map[string]bool{}
+			}
+			classDays[s.class][cands[i].Day] = true
+		}
 		if s.update {
 			f[fShownUpdateLabel] = 1
 		}
@@ -344,6 +410,12 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		}
 		if s.inArticle {
 			f[fShownInArticle] = 1
+		}
+	}
+	// A shown date is in a list when its class shows other days too.
+	for k, s := range pm.shown {
+		if i := shownCand[k]; i >= 0 && s.class != "" && len(classDays[s.class]) >= 2 {
+			cands[i].Features[fShownInList]++
 		}
 	}
 	path := ""
@@ -371,6 +443,10 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		}
 		if r, ok := rankAfter[c.Day]; ok {
 			f[fShownRankAfterHeadline] = 1 / float64(1+r)
+		}
+		if f[fShownTimes] > 0 {
+			f[fShownInLink] /= f[fShownTimes]
+			f[fShownInList] /= f[fShownTimes]
 		}
 		f[fShownTimes] = math.Log1p(f[fShownTimes])
 		if len(cands) > 1 && c.Day == latest {

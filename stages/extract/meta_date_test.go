@@ -163,3 +163,75 @@ func TestDateCandidatesBeforeTheWeb(t *testing.T) {
 		})
 	}
 }
+
+func TestShownDateSources(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       shownDate
+	}{
+		{"an ambiguous <time> text is its datetime's",
+			`<h1>H</h1><div class="meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>`,
+			shownDate{value: "2017-03-01T12:00:00Z", afterHeadline: true, class: "div.meta"}},
+		{"a readable <time> text is its own",
+			`<h1>H</h1><p><time datetime="2025-09-25T00:00:00Z">09/25/2025</time></p>`,
+			shownDate{value: "2025-09-25", afterHeadline: true}},
+		{"a date in a link",
+			`<nav><a href="/events/walk"><span class="when">02 Apr 2026 18:00</span></a></nav><h1>H</h1>`,
+			shownDate{value: "2026-04-02T18:00:00", inLink: true, class: "span.when"}},
+		{"a journal's year month day",
+			`<h1>H</h1><p>Cureus. 2023 Jan 7;15(1):e33475.</p>`,
+			shownDate{value: "2023-01-07", afterHeadline: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := shownDates(root)
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("shownDates = %+v, want [%+v]", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDateCandidatesListsAndLinks(t *testing.T) {
+	var header strings.Builder
+	for d := 1; d <= 8; d++ { // a sidebar of more days than the cap, before the headline
+		header.WriteString(`<li><span class="side-date">January ` + string(rune('0'+d)) + `, 2025</span></li>`)
+	}
+	page := `<html><body><ul>` + header.String() + `</ul><article><h1>Storm closes schools</h1>
+		<div class="byline">By Jane Roe <time datetime="2017-03-01">03/01/2017</time></div>
+		<p>Text of the story.</p>
+		<div class="related"><a href="/other"><span class="card-date">Jun 11, 2024</span> Other story</a></div></article></body></html>`
+	cands, err := DateCandidates(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDay := map[string]DateCandidate{}
+	for _, c := range cands {
+		byDay[c.Day] = c
+	}
+	for _, tc := range []struct {
+		name       string
+		day        string
+		link, list float64
+	}{
+		{"the article's date after a full sidebar is a candidate", "2017-03-01", 0, 0},
+		{"a sidebar date is in a list", "2025-01-01", 0, 1},
+		{"a related story's date is in a link", "2024-06-11", 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, ok := byDay[tc.day]
+			if !ok {
+				t.Fatalf("no candidate %s among %+v", tc.day, cands)
+			}
+			if c.Features[fShownInLink] != tc.link || c.Features[fShownInList] != tc.list {
+				t.Errorf("in a link %v, in a list %v; want %v, %v", c.Features[fShownInLink], c.Features[fShownInList], tc.link, tc.list)
+			}
+		})
+	}
+	if _, ok := byDay["2025-01-08"]; ok {
+		t.Errorf("the sidebar's days past the cap are candidates: %+v", cands)
+	}
+}
