@@ -203,7 +203,11 @@ func inLink(el *html.Node) bool {
 func classOf(el *html.Node) string {
 	for k := 0; k < 2 && el != nil; k, el = k+1, el.Parent {
 		if c := attr(el, "class"); c != "" {
-			return el.Data + "." + c
+			sig := el.Data + "." + c
+			if p := el.Parent; p != nil && p.Type == html.ElementNode {
+				sig += " < " + p.Data + "." + attr(p, "class")
+			}
+			return sig
 		}
 	}
 	return ""
