@@ -69,3 +69,45 @@ func TestHasNumericDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNumericOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     Order
+	}{
+		{"month first", "12/16/2025 and 01/31/2025", MonthFirst},
+		{"day first", "16/12/2025", DayFirst},
+		{"dots count too", "10.28.2025", MonthFirst},
+		{"ambiguous only", "03/01/2017", OrderUnknown},
+		{"both orders", "12/16/2025 16/12/2025", OrderUnknown},
+		{"no date", "Version 2.26 released", OrderUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NumericOrder(tc.in); got != tc.want {
+				t.Errorf("NumericOrder(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindOrdered(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		order    Order
+		want     string
+	}{
+		{"month first", "03/01/2017", MonthFirst, "2017-03-01"},
+		{"day first", "03/01/2017", DayFirst, "2017-01-03"},
+		{"unknown stays unread", "03/01/2017", OrderUnknown, ""},
+		{"dots month first", "09.10.2024", MonthFirst, "2024-09-10"},
+		{"dots without an order: day first", "09.10.2024", OrderUnknown, "2024-10-09"},
+		{"a day above 12 decides whatever the order", "27/05/2024", MonthFirst, "2024-05-27"},
+		{"year first is no day-month question", "2019/11/03", DayFirst, "2019-11-03"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := FindOrdered(tc.in, tc.order).Value; got != tc.want {
+				t.Errorf("FindOrdered(%q, %v) = %q, want %q", tc.in, tc.order, got, tc.want)
+			}
+		})
+	}
+}

@@ -103,6 +103,9 @@ type shownDate struct {
 	// class is the class of the date's element, else of its parent: dates of other days
 	// under the same class are a list (related stories, an archive).
 	class string
+	// numeric is the text of a date written with numbers, read again in the page's
+	// order of day and month (pubdate.NumericOrder); "" for other dates.
+	numeric string
 }
 
 // maxShownDates caps the dates read from the page's text: the article's come first.
@@ -166,10 +169,15 @@ func shownDates(root *html.Node) []shownDate {
 			} else if m := pubdate.Find(text); m.Value != "" {
 				value, before = m.Value, text[:m.Start]
 			}
+			numeric := ""
 			if value == "" {
 				// A <time> whose text is no date pubdate reads ("03/01/2017" may be
 				// either day) is its datetime's.
-				if value = timeValue(el); value == "" {
+				value = timeValue(el)
+			}
+			if value == "" || value != "" && pubdate.HasNumericDate(text) {
+				numeric = text
+				if value == "" && !pubdate.HasNumericDate(text) {
 					return
 				}
 			}
@@ -178,7 +186,7 @@ func shownDates(root *html.Node) []shownDate {
 			}
 			out = append(out, shownDate{value: value, afterHeadline: headline, inArticle: inArticle,
 				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before),
-				inLink: inLink(el), class: classOf(el)})
+				inLink: inLink(el), class: classOf(el), numeric: numeric})
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -186,7 +194,42 @@ func shownDates(root *html.Node) []shownDate {
 		}
 	}
 	walk(root, false)
-	return out
+	return readInOrder(out)
+}
+
+// readInOrder reads the dates out writes with numbers again in the order of day and month
+// that the page's unambiguous ones agree on ("12/16/2025" and "01/31/2025" make
+// "03/01/2017" the 1st of March), and drops those that stay unread.
+func readInOrder(out []shownDate) []shownDate {
+	var texts []string
+	for _, s := range out {
+		if s.numeric != "" {
+			texts = append(texts, s.numeric)
+		}
+	}
+	if len(texts) == 0 {
+		return out
+	}
+	order := pubdate.NumericOrder(strings.Join(texts, " \n "))
+	kept := out[:0]
+	for _, s := range out {
+		if s.numeric != "" && order != pubdate.OrderUnknown {
+			if m := pubdate.FindOrdered(s.numeric, order); m.Value != "" && !isZonedTime(s.value) {
+				s.value = m.Value
+			}
+		}
+		if s.value != "" {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// isZonedTime reports a value with a time and zone, which only a <time datetime> gives
+// among the dates shown: it is kept over the text.
+func isZonedTime(value string) bool {
+	d, ok := pubdate.Parse(value)
+	return ok && d.Zoned
 }
 
 // inLink reports whether el is a link or stands in one, up to three levels up.

@@ -171,10 +171,10 @@ func TestShownDateSources(t *testing.T) {
 	}{
 		{"an ambiguous <time> text is its datetime's",
 			`<h1>H</h1><div class="meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>`,
-			shownDate{value: "2017-03-01T12:00:00Z", afterHeadline: true, class: "div.meta < body."}},
+			shownDate{value: "2017-03-01T12:00:00Z", afterHeadline: true, class: "div.meta < body.", numeric: "03/01/2017"}},
 		{"a readable <time> text is its own",
 			`<h1>H</h1><p><time datetime="2025-09-25T00:00:00Z">09/25/2025</time></p>`,
-			shownDate{value: "2025-09-25", afterHeadline: true}},
+			shownDate{value: "2025-09-25", afterHeadline: true, numeric: "09/25/2025"}},
 		{"a date in a link",
 			`<nav><a href="/events/walk"><span class="when">02 Apr 2026 18:00</span></a></nav><h1>H</h1>`,
 			shownDate{value: "2026-04-02T18:00:00", inLink: true, class: "span.when < a."}},
@@ -233,5 +233,45 @@ func TestDateCandidatesListsAndLinks(t *testing.T) {
 	}
 	if _, ok := byDay["2025-01-08"]; ok {
 		t.Errorf("the sidebar's days past the cap are candidates: %+v", cands)
+	}
+}
+
+func TestShownDatesInThePagesOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"month first, as the page's other dates",
+			`<h1>H</h1><p>03/01/2017</p><ul><li>12/16/2025</li><li>01/31/2025</li></ul>`,
+			[]string{"2017-03-01", "2025-12-16", "2025-01-31"}},
+		{"day first, as the page's other dates",
+			`<h1>H</h1><p>03/01/2017</p><ul><li>16/12/2025</li></ul>`,
+			[]string{"2017-01-03", "2025-12-16"}},
+		{"dotted month first, as the page's other dates",
+			`<h1>H</h1><p>09.10.2024</p><ul><li>10.28.2025</li></ul>`,
+			[]string{"2024-09-10", "2025-10-28"}},
+		{"dotted, no order: day first",
+			`<h1>H</h1><p>09.10.2024</p>`,
+			[]string{"2024-10-09"}},
+		{"no order, slashes: unread",
+			`<h1>H</h1><p>03/01/2017</p><p>April 2, 2024</p>`,
+			[]string{"2024-04-02"}},
+		{"both orders: no order",
+			`<h1>H</h1><p>03/01/2017</p><p>12/16/2025</p><p>16/12/2025</p>`,
+			[]string{"2025-12-16", "2025-12-16"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range shownDates(root) {
+				got = append(got, d.value)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("shownDates = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
