@@ -72,6 +72,12 @@ func dateTokens(s string) []dtok {
 	return out
 }
 
+// MonthNumber returns the number of an English month's name, whole or shortened
+// ("October", "oct", "Sept"), in any case, or 0.
+func MonthNumber(name string) int {
+	return monthOf(dtok{s: name, num: -1})
+}
+
 func monthOf(t dtok) int {
 	if t.num >= 0 || len(t.s) < 3 || len(t.s) > 9 {
 		return 0

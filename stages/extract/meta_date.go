@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -465,9 +466,11 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			cands[i].Features[fShownInList]++
 		}
 	}
-	path := ""
-	if pm.canonical != "" {
-		path = strings.ToLower(pm.canonical)
+	// The day the URL names (/2025/12/15/, /2023/october/03/) is the publication's on every
+	// page of WCXB dev that has one: a candidate even where no other source names it.
+	inURL := urlDay(pm.canonical)
+	if inURL != "" {
+		add(inURL, fInURL)
 	}
 	earliest, latest, anyShown := "", "", false
 	for _, c := range cands {
@@ -505,7 +508,7 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		if len(cands) == 1 {
 			f[fOnly] = 1
 		}
-		if path != "" && dayInPath(path, c.Day) {
+		if c.Day == inURL {
 			f[fInURL] = 1
 		}
 		n := 0.0
@@ -526,9 +529,29 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 	return cands
 }
 
-// dayInPath reports whether a URL's path names the day: /2025/12/15/ or 2025-12-15.
-func dayInPath(path, day string) bool {
-	return strings.Contains(path, day) || strings.Contains(path, strings.ReplaceAll(day, "-", "/"))
+// urlDate is a day written in a URL's path: /2025/12/15/, /2025/6/9/, /2023/october/03/,
+// /2025-12-17-title.
+var urlDate = regexp.MustCompile(`(?i)/((?:19|20)\d\d)[/-](\d\d?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[/-](\d\d?)(?:[/-]|\.html?|$)`)
+
+// urlDay returns the day a URL's path names, as YYYY-MM-DD, or "".
+func urlDay(rawURL string) string {
+	if k := strings.IndexAny(rawURL, "?#"); k >= 0 {
+		rawURL = rawURL[:k]
+	}
+	m := urlDate.FindStringSubmatch(rawURL)
+	if m == nil {
+		return ""
+	}
+	month, err := strconv.Atoi(m[2])
+	if err != nil {
+		month = pubdate.MonthNumber(m[2])
+	}
+	day, _ := strconv.Atoi(m[3])
+	iso := fmt.Sprintf("%s-%02d-%02d", m[1], month, day)
+	if _, ok := pubdate.Parse(iso); !ok {
+		return ""
+	}
+	return iso
 }
 
 //go:embed date.json

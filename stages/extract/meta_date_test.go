@@ -275,3 +275,23 @@ func TestShownDatesInThePagesOrder(t *testing.T) {
 		})
 	}
 }
+
+func TestURLDay(t *testing.T) {
+	for _, tc := range []struct{ name, url, want string }{
+		{"year month day", "https://example.com/2025/12/15/storm-closes-schools/", "2025-12-15"},
+		{"numbers without zeros", "https://example.com/blog/2025/6/9/top-cameras", "2025-06-09"},
+		{"month's name", "https://example.com/blog/2023/october/03/wine-types/", "2023-10-03"},
+		{"joined by hyphens", "https://example.com/blog/2025-12-17-minisgl", "2025-12-17"},
+		{"a page of its own", "https://example.com/2025/12/15.html", "2025-12-15"},
+		{"in the query only", "https://example.com/story?d=/2025/12/15/", ""},
+		{"no such day", "https://example.com/2025/02/30/x", ""},
+		{"year and month only", "https://example.com/2025/12/storm", ""},
+		{"no URL", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := urlDay(tc.url); got != tc.want {
+				t.Errorf("urlDay(%q) = %q, want %q", tc.url, got, tc.want)
+			}
+		})
+	}
+}
