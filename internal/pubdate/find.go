@@ -72,6 +72,12 @@ func dateTokens(s string) []dtok {
 	return out
 }
 
+// MonthNumber returns the number of an English month's name, whole or shortened
+// ("October", "oct", "Sept"), in any case, or 0.
+func MonthNumber(name string) int {
+	return monthOf(dtok{s: name, num: -1})
+}
+
 func monthOf(t dtok) int {
 	if t.num >= 0 || len(t.s) < 3 || len(t.s) > 9 {
 		return 0
@@ -91,8 +97,50 @@ func isDay(t dtok) bool  { return t.num >= 1 && t.num <= 31 && len(t.s) <= 2 }
 func isYear(t dtok) bool { return t.num >= 1900 && t.num <= 2100 && len(t.s) == 4 }
 
 // Find finds the first calendar date in s ("June 10, 2018, 12:39 PM", "10 June 2018",
-// "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30") and returns it in ISO 8601 with the time when given.
-func Find(s string) Match {
+// "Nov. 13, 2019 4:26 pm", "2019-11-18 10:30", "2023 Jan 7") and returns it in ISO 8601 with the time when given.
+func Find(s string) Match { return FindOrdered(s, OrderUnknown) }
+
+// Order is the order in which a page writes the day and the month of its dates written
+// with numbers.
+type Order uint8
+
+// Orders of the day and month.
+const (
+	OrderUnknown Order = iota // the page does not say: 03/01/2017 stays unread
+	MonthFirst                // 12/19/2025: 03/01/2017 is the 1st of March
+	DayFirst                  // 19/12/2025: 03/01/2017 is the 3rd of January
+)
+
+// NumericOrder returns the order that the dates s writes with numbers agree on, from
+// those whose day is above 12 ("12/19/2025", "27/05/2024"): OrderUnknown when s writes
+// none or both orders.
+func NumericOrder(s string) Order {
+	toks := dateTokens(s)
+	monthFirst, dayFirst := false, false
+	for i := 0; i+2 < len(toks); i++ {
+		if !numericShape(s, toks[i], toks[i+1], toks[i+2]) || !isYear(toks[i+2]) {
+			continue
+		}
+		a, b := toks[i].num, toks[i+1].num
+		switch {
+		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+			dayFirst = true
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			monthFirst = true
+		}
+	}
+	switch {
+	case monthFirst && !dayFirst:
+		return MonthFirst
+	case dayFirst && !monthFirst:
+		return DayFirst
+	}
+	return OrderUnknown
+}
+
+// FindOrdered is Find reading a date written with numbers whose day and month are both 12
+// or below ("03/01/2017") in the order o, the page's (see NumericOrder).
+func FindOrdered(s string, o Order) Match {
 	toks := dateTokens(s)
 	for i := range toks {
 		var y, m, d, end, next int
@@ -103,13 +151,18 @@ func Find(s string) Match {
 		case isDay(toks[i]) && i+2 < len(toks) && monthOf(toks[i+1]) > 0 && isYear(toks[i+2]):
 			d, m, y = toks[i].num, monthOf(toks[i+1]), toks[i+2].num
 			end, next = toks[i+2].end, i+3
+		case isYear(toks[i]) && i+2 < len(toks) && monthOf(toks[i+1]) > 0 && isDay(toks[i+2]) &&
+			toks[i+2].end-toks[i].start <= 16 && !followedByYear(toks, i+3):
+			// "2023 Jan 7", as journals and their citation_publication_date write it.
+			y, m, d = toks[i].num, monthOf(toks[i+1]), toks[i+2].num
+			end, next = toks[i+2].end, i+3
 		case isYear(toks[i]) && i+2 < len(toks) && toks[i+1].num >= 1 && toks[i+1].num <= 12 && isDay(toks[i+2]) &&
 			s[toks[i].end] == '-' && s[toks[i+1].end] == '-':
 			y, m, d = toks[i].num, toks[i+1].num, toks[i+2].num
 			end, next = toks[i+2].end, i+3
 		case i+2 < len(toks):
 			var ok bool
-			if y, m, d, ok = numericDate(s, toks[i], toks[i+1], toks[i+2]); !ok {
+			if y, m, d, ok = numericDate(s, toks[i], toks[i+1], toks[i+2], o); !ok {
 				continue
 			}
 			end, next = toks[i+2].end, i+3
@@ -133,33 +186,48 @@ func Find(s string) Match {
 	return Match{}
 }
 
-// numericDate reads a date written with numbers only when the way it is written leaves
-// no doubt: day.month.year ("23.07.2025"), year/month/day ("2019/11/18"), or day and month
-// where one of them is above 12 ("27/05/2024", "12/19/2025", "06.18.2025").
-// "03/01/2017" may be the 3rd of January or March the 1st: not read.
-func numericDate(s string, a, b, c dtok) (y, m, d int, ok bool) {
+// followedByYear reports a year at token k: "2019 Jan 7 2020" is no year-month-day date
+// but a year and a month-day-year date after it.
+func followedByYear(toks []dtok, k int) bool {
+	return k < len(toks) && isYear(toks[k])
+}
+
+// numericShape reports three numbers joined by one separator, "/", "." or "-", with no
+// fourth glued on (a version or a phone number, not a date: "1.2.2024.5").
+func numericShape(s string, a, b, c dtok) bool {
 	if a.num < 0 || b.num < 0 || c.num < 0 || b.start != a.end+1 || c.start != b.end+1 {
-		return 0, 0, 0, false
+		return false
 	}
 	sep := s[a.end]
 	if s[b.end] != sep || sep != '/' && sep != '.' && sep != '-' {
+		return false
+	}
+	return !(c.end < len(s) && (s[c.end] == sep || s[c.end] >= '0' && s[c.end] <= '9') || a.start > 0 && (s[a.start-1] == sep || s[a.start-1] >= '0' && s[a.start-1] <= '9'))
+}
+
+// numericDate reads a date written with numbers only when the way it is written leaves
+// no doubt: year/month/day ("2019/11/18"), day and month where one of them is above 12
+// ("27/05/2024", "12/19/2025", "06.18.2025"), either in the page's order o, else
+// day.month.year with dots ("23.07.2025"). Without an order, "03/01/2017" may be the 3rd
+// of January or March the 1st: not read.
+func numericDate(s string, a, b, c dtok, o Order) (y, m, d int, ok bool) {
+	if !numericShape(s, a, b, c) {
 		return 0, 0, 0, false
 	}
-	// A fourth number glued on is a version or a phone number, not a date: "1.2.2024.5".
-	if c.end < len(s) && (s[c.end] == sep || s[c.end] >= '0' && s[c.end] <= '9') || a.start > 0 && (s[a.start-1] == sep || s[a.start-1] >= '0' && s[a.start-1] <= '9') {
-		return 0, 0, 0, false
-	}
+	sep := s[a.end]
 	switch {
 	case isYear(a) && sep != '-' && b.num >= 1 && b.num <= 12 && isDay(c):
 		y, m, d = a.num, b.num, c.num
 	case !isYear(c) || !isDay(a) || !isDay(b):
 		return 0, 0, 0, false
-	case sep == '.' && b.num <= 12:
-		y, m, d = c.num, b.num, a.num
 	case a.num > 12 && b.num <= 12:
 		y, m, d = c.num, b.num, a.num
 	case b.num > 12 && a.num <= 12:
 		y, m, d = c.num, a.num, b.num
+	case o == MonthFirst:
+		y, m, d = c.num, a.num, b.num
+	case o == DayFirst || sep == '.':
+		y, m, d = c.num, b.num, a.num
 	default:
 		return 0, 0, 0, false
 	}

@@ -27,12 +27,15 @@ func TestParseDate(t *testing.T) {
 		{"23.07.2025 · 6 min read", "2025-07-23"},
 		{"2019/11/18", "2019-11-18"},
 		{"Posted on the 15/12/2025 at 19:00", "2025-12-15T19:00:00"},
-		{"03/01/2017", ""},                   // the 3rd of January or March the 1st
-		{"31/02/2024", ""},                   // no such day
-		{"v1.2.2024.5", ""},                  // a version number
-		{"15-12-2025-1", ""},                 // a reference number
-		{"Updated 06.18.2025", "2025-06-18"}, // month.day.year, as some American sites write it
-		{"13.13.2024", ""},                   // no 13th month either way
+		{"03/01/2017", ""},                                // the 3rd of January or March the 1st
+		{"31/02/2024", ""},                                // no such day
+		{"v1.2.2024.5", ""},                               // a version number
+		{"15-12-2025-1", ""},                              // a reference number
+		{"Updated 06.18.2025", "2025-06-18"},              // month.day.year, as some American sites write it
+		{"13.13.2024", ""},                                // no 13th month either way
+		{"Cureus. 2023 Jan 7;15(1):e33475", "2023-01-07"}, // year, month, day, as journals write it
+		{"Received 2022 Oct 12; Accepted 2023 Jan 7", "2022-10-12"},
+		{"2019 Jan 7, 2020", "2020-01-07"}, // a year, then a month-day-year date
 	}
 	for _, tt := range tests {
 		if got := Find(tt.in).Value; got != tt.want {
@@ -64,5 +67,47 @@ func TestHasNumericDate(t *testing.T) {
 		if got := HasNumericDate(tt.in); got != tt.want {
 			t.Errorf("HasNumericDate(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestNumericOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     Order
+	}{
+		{"month first", "12/16/2025 and 01/31/2025", MonthFirst},
+		{"day first", "16/12/2025", DayFirst},
+		{"dots count too", "10.28.2025", MonthFirst},
+		{"ambiguous only", "03/01/2017", OrderUnknown},
+		{"both orders", "12/16/2025 16/12/2025", OrderUnknown},
+		{"no date", "Version 2.26 released", OrderUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NumericOrder(tc.in); got != tc.want {
+				t.Errorf("NumericOrder(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindOrdered(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		order    Order
+		want     string
+	}{
+		{"month first", "03/01/2017", MonthFirst, "2017-03-01"},
+		{"day first", "03/01/2017", DayFirst, "2017-01-03"},
+		{"unknown stays unread", "03/01/2017", OrderUnknown, ""},
+		{"dots month first", "09.10.2024", MonthFirst, "2024-09-10"},
+		{"dots without an order: day first", "09.10.2024", OrderUnknown, "2024-10-09"},
+		{"a day above 12 decides whatever the order", "27/05/2024", MonthFirst, "2024-05-27"},
+		{"year first is no day-month question", "2019/11/03", DayFirst, "2019-11-03"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := FindOrdered(tc.in, tc.order).Value; got != tc.want {
+				t.Errorf("FindOrdered(%q, %v) = %q, want %q", tc.in, tc.order, got, tc.want)
+			}
+		})
 	}
 }

@@ -141,7 +141,57 @@ func Parse(s string) (d Date, ok bool) {
 		}
 		return d, true
 	}
-	return Date{}, false
+	return parseWritten(s)
+}
+
+// parseWritten reads a field that holds one date in a form no layout has, as Find reads
+// it in a date line, when nothing but a weekday, "at" or "on", a zone abbreviation and
+// punctuation stands beside it: "Thu, 09/25/2025 - 11:38" (Drupal's), "2023 Jan 7"
+// (citation_publication_date). A "UTC" or "GMT" after a time is kept as the zone; other
+// abbreviations are dropped, as in Parse.
+func parseWritten(s string) (Date, bool) {
+	m := Find(s)
+	if m.Value == "" {
+		return Date{}, false
+	}
+	utc := false
+	for _, w := range strings.FieldsFunc(s[:m.Start]+" "+s[m.End:], notAlnum) {
+		switch lw := strings.ToLower(w); {
+		case lw == "utc" || lw == "gmt" || lw == "z":
+			utc = true
+		case weekdays[lw] || lw == "at" || lw == "on" || zoneAbbrevs[lw]:
+		default:
+			return Date{}, false
+		}
+	}
+	d := Date{Precision: Day}
+	layout := "2006-01-02"
+	if len(m.Value) > 10 {
+		d.Precision, layout = Minute, "2006-01-02T15:04:05"
+	}
+	t, err := time.Parse(layout, m.Value)
+	if err != nil {
+		return Date{}, false
+	}
+	d.Time, d.Zoned = t, utc && d.Precision > Day
+	return d, true
+}
+
+func notAlnum(r rune) bool {
+	return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+}
+
+// weekdays are the weekday names, whole and shortened, in lower case.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+}
+
+// zoneAbbrevs are the zone abbreviations dropped beside a written date: they are
+// ambiguous ("IST", "CST"), so the clock is kept as written, without a zone.
+var zoneAbbrevs = map[string]bool{
+	"et": true, "est": true, "edt": true, "ct": true, "cst": true, "cdt": true, "mt": true, "mst": true, "mdt": true,
+	"pt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true, "ist": true, "aest": true, "aedt": true,
 }
 
 // ISO returns s as an ISO 8601 date or date-time (see Date.ISO), or "" when s is not a

@@ -30,6 +30,12 @@ func TestISO(t *testing.T) {
 		{"relative", "yesterday", ""},
 		{"empty", "", ""},
 		{"no day", "June 2018", ""},
+		{"Drupal's weekday, numbers and time", "Thu, 09/25/2025 - 11:38", "2025-09-25T11:38:00"},
+		{"year month day of journals", "2023 Jan 7", "2023-01-07"},
+		{"written time with UTC", "June 10, 2018 at 9:05 am UTC", "2018-06-10T09:05:00Z"},
+		{"written time, ambiguous zone dropped", "January 2, 2025, 9:06am CST", "2025-01-02T09:06:00"},
+		{"a label is no field of one date", "Posted June 10, 2018", ""},
+		{"ambiguous numbers stay unread", "Thu, 03/01/2017 - 11:38", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

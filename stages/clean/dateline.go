@@ -55,6 +55,7 @@ const datelinePerLine = 4
 // features: title is the headline's line (-1 when none was found), first the body's first line.
 func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, first int) []datelineCandidate {
 	var cands []datelineCandidate
+	order := numericOrder(info)
 	for i := range info {
 		li := &info[i]
 		if li.words == 0 || li.words > datelineMaxWords || li.digits == 0 {
@@ -62,7 +63,7 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		}
 		t, off := readableDate(li.text), 0
 		for n := 0; n < datelinePerLine && off < len(t); n++ {
-			m := pubdate.Find(t[off:])
+			m := pubdate.FindOrdered(t[off:], order)
 			if m.Value == "" {
 				break
 			}
@@ -169,6 +170,20 @@ func otherWords(lower string) int {
 		}
 	}
 	return n
+}
+
+// numericOrder returns the order of day and month that the dates the page writes with
+// numbers agree on (pubdate.NumericOrder): "12/16/2025" elsewhere on the page makes
+// "03/01/2017" the 1st of March.
+func numericOrder(info []lineInfo) pubdate.Order {
+	var sb strings.Builder
+	for i := range info {
+		if info[i].digits >= 6 { // the fewest a date of numbers has: 1/2/2024
+			sb.WriteString(info[i].text)
+			sb.WriteByte('\n')
+		}
+	}
+	return pubdate.NumericOrder(sb.String())
 }
 
 // bestDateline returns the candidate the model scores highest when its score passes the

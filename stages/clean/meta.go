@@ -65,6 +65,13 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	// standfirst and the byline, which the classifier cannot tell from prose.
 	lo, hi := max(0, first-20), min(len(info), first+4)
 	byline := -1
+	order, ordered := pubdate.OrderUnknown, false
+	pageOrder := func() pubdate.Order {
+		if !ordered {
+			order, ordered = numericOrder(info), true
+		}
+		return order
+	}
 	for i := lo; i < hi; i++ {
 		if reasons[i] != "" || info[i].words > 30 || info[i].vocab != 0 && !info[i].byline {
 			continue
@@ -76,6 +83,12 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 			meta.Authors = appendNew(meta.Authors, authors...)
 			if meta.Published == "" {
 				meta.Published = date
+				// A date of numbers is read in the page's order of day and month.
+				if pubdate.HasNumericDate(info[i].text) {
+					if d := pubdate.FindOrdered(readableDate(info[i].text), pageOrder()); d.Value != "" {
+						meta.Published = d.Value
+					}
+				}
 			}
 			keep[i], reasons[i] = false, reasonByline
 			if len(authors) == 0 {
@@ -132,7 +145,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 				strings.Contains(li.lower, "updated") || strings.Contains(li.lower, "modified") {
 				continue
 			}
-			if d := pubdate.Find(readableDate(li.text)); d.Value != "" {
+			if d := pubdate.FindOrdered(readableDate(li.text), pageOrder()); d.Value != "" {
 				meta.Published = d.Value
 				if li.dateOnly && reasons[i] == "" {
 					keep[i], reasons[i] = false, reasonDate

@@ -269,3 +269,28 @@ func TestWithoutLabels(t *testing.T) {
 		})
 	}
 }
+
+func TestDateInThePagesOrder(t *testing.T) {
+	body := []string{
+		"The council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its piers.",
+		"Residents who rely on the crossing said the decision would add twenty minutes to their daily commute into town.",
+		"The mayor said a replacement could be built within three years if the regional government agreed to pay for it.",
+		"Work to reinforce the piers will begin next month, and pedestrians will still be able to use the bridge meanwhile.",
+	}
+	for _, tc := range []struct {
+		name, date, footer, want string
+	}{
+		{"dotted, month first as the page's other dates", "09.10.2024", "Council meeting minutes of 10.28.2025 are online.", "2024-09-10"},
+		{"dotted, no order: day first", "09.10.2024", "Council meeting minutes are online.", "2024-10-09"},
+		{"slashed, month first as the page's other dates", "03/01/2017", "Council meeting minutes of 12/16/2025 are online.", "2017-03-01"},
+		{"slashed, day first as the page's other dates", "03/01/2017", "Council meeting minutes of 16/12/2025 are online.", "2017-01-03"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append([]string{"Home", "Old bridge closes to cars", "By Jane Doe", tc.date}, body...)
+			res := New().Clean(linesToBlocks(append(lines, tc.footer)))
+			if res.Meta.Published != tc.want {
+				t.Errorf("published %q, want %q", res.Meta.Published, tc.want)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -46,6 +47,8 @@ var DateFeatureNames = []string{
 	"publication date shown",
 	"modification date shown",
 	"not shown where another is",
+	"share shown in a link",
+	"share shown in a list of dates",
 }
 
 // Indexes of the features that the structured sources set, in trust order.
@@ -74,6 +77,8 @@ const (
 	fPublishedShown
 	fModifiedShown
 	fNotShown
+	fShownInLink
+	fShownInList
 	numDateFeatures
 )
 
@@ -93,6 +98,15 @@ type shownDate struct {
 	afterHeadline   bool
 	inArticle       bool
 	update, publish bool
+	// inLink reports a date inside a link: another story's or an event's ("02 Apr 2026
+	// 18:00" in a menu), seldom the article's own.
+	inLink bool
+	// class is the class of the date's element, else of its parent: dates of other days
+	// under the same class are a list (related stories, an archive).
+	class string
+	// numeric is the text of a date written with numbers, read again in the page's
+	// order of day and month (pubdate.NumericOrder); "" for other dates.
+	numeric string
 }
 
 // maxShownDates caps the dates read from the page's text: the article's come first.
@@ -103,7 +117,8 @@ const maxShownDates = 40
 // 1935"), not the page's.
 const firstWebYear = 1991
 
-// maxShownCandidates is how many distinct days shown in the page become candidates.
+// maxShownCandidates is how many distinct days shown in the page, before its headline
+// and after it, become candidates.
 const maxShownCandidates = 6
 
 var (
@@ -155,14 +170,24 @@ func shownDates(root *html.Node) []shownDate {
 			} else if m := pubdate.Find(text); m.Value != "" {
 				value, before = m.Value, text[:m.Start]
 			}
+			numeric := ""
 			if value == "" {
-				return
+				// A <time> whose text is no date pubdate reads ("03/01/2017" may be
+				// either day) is its datetime's.
+				value = timeValue(el)
+			}
+			if value == "" || value != "" && pubdate.HasNumericDate(text) {
+				numeric = text
+				if value == "" && !pubdate.HasNumericDate(text) {
+					return
+				}
 			}
 			if strings.TrimSpace(before) == "" {
 				before = previousText(el)
 			}
 			out = append(out, shownDate{value: value, afterHeadline: headline, inArticle: inArticle,
-				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before)})
+				update: updateLabel.MatchString(before), publish: publishLabel.MatchString(before),
+				inLink: inLink(el), class: classOf(el), numeric: numeric})
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -170,7 +195,77 @@ func shownDates(root *html.Node) []shownDate {
 		}
 	}
 	walk(root, false)
-	return out
+	return readInOrder(out)
+}
+
+// readInOrder reads the dates out writes with numbers again in the order of day and month
+// that the page's unambiguous ones agree on ("12/16/2025" and "01/31/2025" make
+// "03/01/2017" the 1st of March), and drops those that stay unread.
+func readInOrder(out []shownDate) []shownDate {
+	var texts []string
+	for _, s := range out {
+		if s.numeric != "" {
+			texts = append(texts, s.numeric)
+		}
+	}
+	if len(texts) == 0 {
+		return out
+	}
+	order := pubdate.NumericOrder(strings.Join(texts, " \n "))
+	kept := out[:0]
+	for _, s := range out {
+		if s.numeric != "" && order != pubdate.OrderUnknown {
+			if m := pubdate.FindOrdered(s.numeric, order); m.Value != "" && !isZonedTime(s.value) {
+				s.value = m.Value
+			}
+		}
+		if s.value != "" {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// isZonedTime reports a value with a time and zone, which only a <time datetime> gives
+// among the dates shown: it is kept over the text.
+func isZonedTime(value string) bool {
+	d, ok := pubdate.Parse(value)
+	return ok && d.Zoned
+}
+
+// inLink reports whether el is a link or stands in one, up to three levels up.
+func inLink(el *html.Node) bool {
+	for k := 0; k < 4 && el != nil; k, el = k+1, el.Parent {
+		if el.Type == html.ElementNode && el.Data == "a" && attr(el, "href") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// classOf returns the class of el, else of its parent, else "".
+func classOf(el *html.Node) string {
+	for k := 0; k < 2 && el != nil; k, el = k+1, el.Parent {
+		if c := attr(el, "class"); c != "" {
+			sig := el.Data + "." + c
+			if p := el.Parent; p != nil && p.Type == html.ElementNode {
+				sig += " < " + p.Data + "." + attr(p, "class")
+			}
+			return sig
+		}
+	}
+	return ""
+}
+
+// timeValue returns the datetime of a <time> element, el or its parent, as ISO 8601, or
+// "" when there is none or pubdate does not read it.
+func timeValue(el *html.Node) string {
+	for k := 0; k < 2 && el != nil; k, el = k+1, el.Parent {
+		if el.Type == html.ElementNode && el.Data == "time" {
+			return pubdate.ISO(attr(el, "datetime"))
+		}
+	}
+	return ""
 }
 
 // shortISO is pubdate.ISO of a collapsed text, which reads only texts of 8 to 48 bytes:
@@ -312,27 +407,46 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			add(s.value, s.feature)
 		}
 	}
-	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, 0
-	for _, s := range pm.shown {
+	// The days shown before the headline (a menu's, a sidebar's) and those after it are
+	// capped apart, so that a page's header does not crowd out the article's date line.
+	rank, rankAfter, distinct := map[string]int{}, map[string]int{}, [2]int{}
+	classDays := map[string]map[string]bool{} // the days shown under each class
+	shownCand := make([]int, len(pm.shown))   // the candidate of each date shown, -1 for none
+	for k, s := range pm.shown {
+		shownCand[k] = -1
 		d, ok := parse(s.value)
 		if !ok {
 			continue
 		}
 		day := d.Time.Format("2006-01-02")
 		_, known := index[day]
-		if !known && (distinct >= maxShownCandidates || d.Time.Year() < firstWebYear) {
+		side := 0
+		if s.afterHeadline {
+			side = 1
+		}
+		if !known && (distinct[side] >= maxShownCandidates || d.Time.Year() < firstWebYear) {
 			continue
 		}
 		if _, ok := rank[day]; !ok {
 			rank[day] = len(rank)
-			distinct++
+			distinct[side]++
 		}
 		if _, ok := rankAfter[day]; !ok && s.afterHeadline {
 			rankAfter[day] = len(rankAfter)
 		}
 		i := add(s.value, fShown)
+		shownCand[k] = i
 		f := cands[i].Features
 		f[fShownTimes]++
+		if s.inLink {
+			f[fShownInLink]++
+		}
+		if s.class != "" {
+			if classDays[s.class] == nil {
+				classDays[s.class] = map[string]bool{}
+			}
+			classDays[s.class][cands[i].Day] = true
+		}
 		if s.update {
 			f[fShownUpdateLabel] = 1
 		}
@@ -346,9 +460,17 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			f[fShownInArticle] = 1
 		}
 	}
-	path := ""
-	if pm.canonical != "" {
-		path = strings.ToLower(pm.canonical)
+	// A shown date is in a list when its class shows other days too.
+	for k, s := range pm.shown {
+		if i := shownCand[k]; i >= 0 && s.class != "" && len(classDays[s.class]) >= 2 {
+			cands[i].Features[fShownInList]++
+		}
+	}
+	// The day the URL names (/2025/12/15/, /2023/october/03/) is the publication's on every
+	// page of WCXB dev that has one: a candidate even where no other source names it.
+	inURL := urlDay(pm.canonical)
+	if inURL != "" {
+		add(inURL, fInURL)
 	}
 	earliest, latest, anyShown := "", "", false
 	for _, c := range cands {
@@ -372,6 +494,10 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		if r, ok := rankAfter[c.Day]; ok {
 			f[fShownRankAfterHeadline] = 1 / float64(1+r)
 		}
+		if f[fShownTimes] > 0 {
+			f[fShownInLink] /= f[fShownTimes]
+			f[fShownInList] /= f[fShownTimes]
+		}
 		f[fShownTimes] = math.Log1p(f[fShownTimes])
 		if len(cands) > 1 && c.Day == latest {
 			f[fLatest] = 1
@@ -382,7 +508,7 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		if len(cands) == 1 {
 			f[fOnly] = 1
 		}
-		if path != "" && dayInPath(path, c.Day) {
+		if c.Day == inURL {
 			f[fInURL] = 1
 		}
 		n := 0.0
@@ -403,9 +529,29 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 	return cands
 }
 
-// dayInPath reports whether a URL's path names the day: /2025/12/15/ or 2025-12-15.
-func dayInPath(path, day string) bool {
-	return strings.Contains(path, day) || strings.Contains(path, strings.ReplaceAll(day, "-", "/"))
+// urlDate is a day written in a URL's path: /2025/12/15/, /2025/6/9/, /2023/october/03/,
+// /2025-12-17-title.
+var urlDate = regexp.MustCompile(`(?i)/((?:19|20)\d\d)[/-](\d\d?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[/-](\d\d?)(?:[/-]|\.html?|$)`)
+
+// urlDay returns the day a URL's path names, as YYYY-MM-DD, or "".
+func urlDay(rawURL string) string {
+	if k := strings.IndexAny(rawURL, "?#"); k >= 0 {
+		rawURL = rawURL[:k]
+	}
+	m := urlDate.FindStringSubmatch(rawURL)
+	if m == nil {
+		return ""
+	}
+	month, err := strconv.Atoi(m[2])
+	if err != nil {
+		month = pubdate.MonthNumber(m[2])
+	}
+	day, _ := strconv.Atoi(m[3])
+	iso := fmt.Sprintf("%s-%02d-%02d", m[1], month, day)
+	if _, ok := pubdate.Parse(iso); !ok {
+		return ""
+	}
+	return iso
 }
 
 //go:embed date.json

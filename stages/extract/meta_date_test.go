@@ -163,3 +163,135 @@ func TestDateCandidatesBeforeTheWeb(t *testing.T) {
 		})
 	}
 }
+
+func TestShownDateSources(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       shownDate
+	}{
+		{"an ambiguous <time> text is its datetime's",
+			`<h1>H</h1><div class="meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>`,
+			shownDate{value: "2017-03-01T12:00:00Z", afterHeadline: true, class: "div.meta < body.", numeric: "03/01/2017"}},
+		{"a readable <time> text is its own",
+			`<h1>H</h1><p><time datetime="2025-09-25T00:00:00Z">09/25/2025</time></p>`,
+			shownDate{value: "2025-09-25", afterHeadline: true, numeric: "09/25/2025"}},
+		{"a date in a link",
+			`<nav><a href="/events/walk"><span class="when">02 Apr 2026 18:00</span></a></nav><h1>H</h1>`,
+			shownDate{value: "2026-04-02T18:00:00", inLink: true, class: "span.when < a."}},
+		{"a journal's year month day",
+			`<h1>H</h1><p>Cureus. 2023 Jan 7;15(1):e33475.</p>`,
+			shownDate{value: "2023-01-07", afterHeadline: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := shownDates(root)
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("shownDates = %+v, want [%+v]", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDateCandidatesListsAndLinks(t *testing.T) {
+	var header strings.Builder
+	for d := 1; d <= 8; d++ { // a sidebar of more days than the cap, before the headline
+		header.WriteString(`<li><span class="side-date">January ` + string(rune('0'+d)) + `, 2025</span></li>`)
+	}
+	page := `<html><body><ul>` + header.String() + `</ul><article><h1>Storm closes schools</h1>
+		<div class="byline">By Jane Roe <time datetime="2017-03-01">03/01/2017</time></div>
+		<p>Text of the story.</p>
+		<div class="related"><a href="/other"><span class="card-date">Jun 11, 2024</span> Other story</a></div></article></body></html>`
+	cands, err := DateCandidates(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDay := map[string]DateCandidate{}
+	for _, c := range cands {
+		byDay[c.Day] = c
+	}
+	for _, tc := range []struct {
+		name       string
+		day        string
+		link, list float64
+	}{
+		{"the article's date after a full sidebar is a candidate", "2017-03-01", 0, 0},
+		{"a sidebar date is in a list", "2025-01-01", 0, 1},
+		{"a related story's date is in a link", "2024-06-11", 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, ok := byDay[tc.day]
+			if !ok {
+				t.Fatalf("no candidate %s among %+v", tc.day, cands)
+			}
+			if c.Features[fShownInLink] != tc.link || c.Features[fShownInList] != tc.list {
+				t.Errorf("in a link %v, in a list %v; want %v, %v", c.Features[fShownInLink], c.Features[fShownInList], tc.link, tc.list)
+			}
+		})
+	}
+	if _, ok := byDay["2025-01-08"]; ok {
+		t.Errorf("the sidebar's days past the cap are candidates: %+v", cands)
+	}
+}
+
+func TestShownDatesInThePagesOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"month first, as the page's other dates",
+			`<h1>H</h1><p>03/01/2017</p><ul><li>12/16/2025</li><li>01/31/2025</li></ul>`,
+			[]string{"2017-03-01", "2025-12-16", "2025-01-31"}},
+		{"day first, as the page's other dates",
+			`<h1>H</h1><p>03/01/2017</p><ul><li>16/12/2025</li></ul>`,
+			[]string{"2017-01-03", "2025-12-16"}},
+		{"dotted month first, as the page's other dates",
+			`<h1>H</h1><p>09.10.2024</p><ul><li>10.28.2025</li></ul>`,
+			[]string{"2024-09-10", "2025-10-28"}},
+		{"dotted, no order: day first",
+			`<h1>H</h1><p>09.10.2024</p>`,
+			[]string{"2024-10-09"}},
+		{"no order, slashes: unread",
+			`<h1>H</h1><p>03/01/2017</p><p>April 2, 2024</p>`,
+			[]string{"2024-04-02"}},
+		{"both orders: no order",
+			`<h1>H</h1><p>03/01/2017</p><p>12/16/2025</p><p>16/12/2025</p>`,
+			[]string{"2025-12-16", "2025-12-16"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range shownDates(root) {
+				got = append(got, d.value)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("shownDates = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestURLDay(t *testing.T) {
+	for _, tc := range []struct{ name, url, want string }{
+		{"year month day", "https://example.com/2025/12/15/storm-closes-schools/", "2025-12-15"},
+		{"numbers without zeros", "https://example.com/blog/2025/6/9/top-cameras", "2025-06-09"},
+		{"month's name", "https://example.com/blog/2023/october/03/wine-types/", "2023-10-03"},
+		{"joined by hyphens", "https://example.com/blog/2025-12-17-minisgl", "2025-12-17"},
+		{"a page of its own", "https://example.com/2025/12/15.html", "2025-12-15"},
+		{"in the query only", "https://example.com/story?d=/2025/12/15/", ""},
+		{"no such day", "https://example.com/2025/02/30/x", ""},
+		{"year and month only", "https://example.com/2025/12/storm", ""},
+		{"no URL", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := urlDay(tc.url); got != tc.want {
+				t.Errorf("urlDay(%q) = %q, want %q", tc.url, got, tc.want)
+			}
+		})
+	}
+}
