@@ -30,8 +30,7 @@ type pageMeta struct {
 	published                     string   // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
-	bylineAuthors                 []string    // the people of the page's visible byline
-	shownAuthors                  []string    // the visible byline's people, where the markup names only stand-ins
+	bylineAuthors                 []string    // the authors chosen among the markup's and the visible bylines' (none: nobody)
 	timeAttr                      string      // the first <time datetime> that is no modification date
 	timeModified                  string      // the first <time datetime> marked as a modification date
 	shown                         []shownDate // the dates shown in the page's text, in page order
@@ -174,16 +173,9 @@ func readPageMeta(root *html.Node) *pageMeta {
 	if href := strings.TrimSpace(selection(pe.canonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
-	if pm.needsByline() {
-		cands := pm.bylineCandidates(root, visibleAuthors(pe))
-		if b := BestByline(cands, bylineWeights); b > 0 {
-			pm.bylineAuthors = cands[b].Names
-		}
-	}
-	if !pm.needsByline() {
-		if standIns(pm.markupAuthors()) {
-			pm.shownAuthors = visibleAuthors(pe)
-		}
+	cands := pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames())
+	if b := BestByline(cands, bylineWeights); b > 0 {
+		pm.bylineAuthors = cands[b].Names
 	}
 	pm.shownDate = visibleDate(pe)
 	pm.shownUpdate = visibleUpdate(pe)
@@ -348,9 +340,11 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // page gives as its title (its declared titles, their parts, its visible headlines) under
 // the learned weights of title.json (see titleCandidates), the rule's title (ruleTitle)
 // first among equals.
-// Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
-// rel=author links, then by the visible byline; an organization only when no person is
-// named (metadata.CleanAuthors drops the site itself unless its name is a person's).
+// Authors: the best of the names the markup gives (people named by JSON-LD, else by
+// meta tags, itemprop or rel=author links; JSON-LD organisations when it names no
+// person), the lists of people the page's short elements show, and nobody, under the
+// learned weights of byline.json (see bylineCandidates; metadata.CleanAuthors drops the
+// site itself unless its name is a person's).
 // Published: the best of the days the page names (JSON-LD, meta tags, <time>, the
 // dates shown in its text) under the learned weights of date.json (see
 // dateCandidates), the most trusted source first among equals. Updated: JSON-LD
@@ -367,18 +361,8 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if cands := pm.titleCandidates(site, host, pm.ruleTitle(site, host)); len(cands) > 0 {
 		m.Title = cands[BestTitle(cands, titleWeights)].Text
 	}
-	people := pm.markupAuthors()
-	if len(pm.shownAuthors) > 0 {
-		people = pm.shownAuthors
-	}
-	if len(people) == 0 {
-		people = pm.bylineAuthors
-	}
-	if len(people) == 0 {
-		people = m.Authors
-	}
 	m.Authors = nil
-	for _, a := range people {
+	for _, a := range pm.bylineAuthors {
 		m.Authors = appendName(m.Authors, a)
 	}
 	m.Published = ""
@@ -427,7 +411,7 @@ func (pm *pageMeta) markupAuthors() []string {
 // with a dot or an underscore in it ("andrew.keaveney", "page.head.extra.author") or a
 // capital glued to its small letters ("KatieS", not "McDevitt"). A first name alone
 // ("Kristin") or a login in small letters ("midwestlifeandstyle") is what the page
-// shows as the byline.
+// shows as the byline. Logins are a feature of the markup's names in the authors' choice.
 func standIns(authors []string) bool {
 	for _, a := range authors {
 		if !isLogin(strings.TrimSpace(a)) {

@@ -16,12 +16,15 @@ import (
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
-// A page whose markup names no author (no JSON-LD person, meta tag, itemprop or
-// rel=author) often shows one: "By Jane Roe", a name linked to an author page, a name
-// above the date. Every short element of the page that names only people is a
-// candidate, weighed by where it stands (bylineFeatures); the page may also name nobody,
-// a choice of its own. The weights are learned (byline.json, `newspipe-dev train
-// authors`).
+// A page names its authors in its markup (JSON-LD, meta tags, itemprop, rel=author) and
+// shows them: "By Jane Roe", a name linked to an author page, a name above the date. The
+// two often agree; where they do not, the markup may name a team, the site or a login
+// where the page shows the writer, or one of the writers the page lists. Every short
+// element of the page that names only people is a candidate, weighed by where it stands;
+// the markup's names are one more, weighed by their source, the words of a team or an
+// organisation, and how they stand to the names shown (the same, within them, holding
+// them); the page may also name nobody, a choice of its own. The weights are learned
+// (byline.json, `newspipe-dev train authors`).
 
 // BylineFeatureNames name the features of a byline candidate, in order. The first marks
 // the choice of naming nobody.
@@ -46,6 +49,16 @@ var BylineFeatureNames = []string{
 	"menu link",
 	"share of its words in the headline",
 	"share of names opening with a known given name",
+	"the markup's names",
+	"the markup's names, named by JSON-LD",
+	"the markup's names, shown on the page",
+	"the markup's names, logins",
+	"an organisation's or team's word",
+	"holds the markup's names and more",
+	"some of the markup's names",
+	"nobody, where the markup names someone",
+	"shown, where the markup names someone",
+	"log number of names",
 }
 
 const (
@@ -69,6 +82,16 @@ const (
 	bMenuLink
 	bHeadlineWords
 	bGivenName
+	bMarkup
+	bMarkupLD
+	bMarkupShown
+	bMarkupLogin
+	bOrgWord
+	bHoldsMarkup
+	bInMarkup
+	bNobodyOverMarkup
+	bShownOverMarkup
+	bNames
 	numBylineFeatures
 )
 
@@ -104,8 +127,10 @@ var candidateTags = map[string]bool{
 }
 
 // bylineCandidates returns the lists of people the page's short elements name, in page
-// order, each with its features, after the choice of naming nobody.
-func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCandidate {
+// order, each with its features, after the choice of naming nobody; then the names the
+// page's markup gives (markup: people, or organisations when it names no person), when
+// no element shows the same list.
+func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup markupNames) []BylineCandidate {
 	nobody := BylineCandidate{Features: make([]float64, numBylineFeatures)}
 	nobody.Features[bNobody] = 1
 	cands := []BylineCandidate{nobody}
@@ -201,6 +226,48 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			cands[len(cands)-1].Features[bTimes] = 1
 		}
 	}
+	shown := len(cands)
+	if len(markup.names) > 0 {
+		i := -1
+		for k, c := range cands[1:] {
+			if sameNames(c.Names, markup.names) {
+				i = k + 1
+				break
+			}
+		}
+		if i < 0 {
+			i = len(cands)
+			cands = append(cands, BylineCandidate{Names: markup.names, Features: make([]float64, numBylineFeatures)})
+		}
+		f := cands[i].Features
+		f[bMarkup] = 1
+		if markup.ld {
+			f[bMarkupLD] = 1
+		}
+		if i < shown {
+			f[bMarkupShown] = 1
+		}
+		if standIns(markup.names) {
+			f[bMarkupLogin] = 1
+		}
+		if markup.people {
+			cands[0].Features[bNobodyOverMarkup] = 1
+		}
+		for k := 1; k < shown; k++ {
+			g := cands[k].Features
+			if markup.people {
+				g[bShownOverMarkup] = 1
+			}
+			if k == i {
+				continue
+			}
+			if in := namesIn(markup.names, cands[k].Names); in == len(markup.names) {
+				g[bHoldsMarkup] = 1
+			} else if in > 0 && namesIn(cands[k].Names, markup.names) == len(cands[k].Names) {
+				g[bInMarkup] = 1
+			}
+		}
+	}
 	for i := 1; i < len(cands); i++ {
 		f := cands[i].Features
 		f[bTimes] = math.Log1p(f[bTimes])
@@ -208,6 +275,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 		if len(cands[i].Names) > 1 {
 			f[bSeveral] = 1
 		}
+		f[bNames] = math.Log(float64(len(cands[i].Names)))
 		if sameNames(cands[i].Names, rules) {
 			f[bRules] = 1
 		}
@@ -215,12 +283,65 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			if isSiteName(name, site, host) {
 				f[bSiteName] = 1
 			}
+			if orgWords(name) {
+				f[bOrgWord] = 1
+			}
 			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givennames.Known(strings.TrimSuffix(first, ".")) {
 				f[bGivenName] += 1 / float64(len(cands[i].Names))
 			}
 		}
 	}
 	return cands
+}
+
+// markupNames are the authors a page's markup names.
+type markupNames struct {
+	names  []string
+	ld     bool // named by JSON-LD
+	people bool // people, not organisations
+}
+
+// markupNames returns the people the markup names (JSON-LD, meta tags, itemprop,
+// rel=author), or else the organisations JSON-LD names.
+func (pm *pageMeta) markupNames() markupNames {
+	if people := pm.markupAuthors(); len(people) > 0 {
+		return markupNames{names: people, ld: !pm.ldOrgAuthors && len(pm.ld.Authors) > 0, people: true}
+	}
+	return markupNames{names: pm.ld.Authors, ld: true}
+}
+
+// namesIn counts the names of a that b holds, case aside.
+func namesIn(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// orgWord are words naming an organisation, a team or a desk rather than a person.
+var orgWord = map[string]bool{
+	"team": true, "staff": true, "editorial": true, "editors": true, "editor": true, "desk": true,
+	"newsroom": true, "inc": true, "llc": true, "ltd": true, "group": true, "media": true, "news": true,
+	"press": true, "magazine": true, "foundation": true, "institute": true, "company": true,
+	"agency": true, "services": true, "solutions": true, "blog": true, "admin": true, "contributors": true,
+	"writers": true, "department": true, "office": true, "association": true, "university": true,
+}
+
+// orgWords reports a name holding a word of an organisation or a team ("The Investopedia
+// Team", "Flatworld Solutions Editorial Team", "Reuters Staff").
+func orgWords(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if orgWord[strings.Trim(w, ".,()'’")] {
+			return true
+		}
+	}
+	return false
 }
 
 // commentWords are the words of commentKey, whose letters have no case folding outside
@@ -296,7 +417,10 @@ func readNames(text string) textNames {
 		if m.Start == 0 {
 			return textNames{}
 		}
-		text = text[:m.Start]
+		text = trimWeekday(text[:m.Start])
+		if text == "" {
+			return textNames{}
+		}
 	}
 	for _, sep := range []string{" | ", " · ", " • ", " on ", " - ", " — ", " – "} {
 		if i := strings.Index(text, sep); i > 0 {
@@ -312,11 +436,43 @@ func readNames(text string) textNames {
 	}
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
+			a = withoutPlace(a)
+		}
+		if !isPersonName(a) {
 			return textNames{}
 		}
 		tn.names = appendName(tn.names, a)
 	}
 	return tn
+}
+
+// withoutPlace returns the name of a byline's "Jane Roe in Berlin" without the place the
+// writer reports from, or a unchanged.
+func withoutPlace(a string) string {
+	name, place, ok := strings.Cut(a, " in ")
+	if !ok || place == "" {
+		return a
+	}
+	if r, _ := utf8.DecodeRuneInString(place); !unicode.IsUpper(r) || wordCount(place) > 3 {
+		return a
+	}
+	return name
+}
+
+// weekdays are the weekday names a shown date may open with.
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// trimWeekday drops the weekday name that opens the date after the names ("by Jane
+// Roe, Site Thursday, 21 September 2023"), which the date's match may leave out.
+func trimWeekday(text string) string {
+	text = strings.TrimRight(text, " ,")
+	i := strings.LastIndexByte(text, ' ') + 1
+	for _, d := range weekdays {
+		if strings.EqualFold(text[i:], d) {
+			return strings.TrimRight(text[:i], " ,")
+		}
+	}
+	return text
 }
 
 // indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
@@ -481,20 +637,12 @@ func BestByline(cands []BylineCandidate, w []float64) int {
 }
 
 // BylineCandidates returns the byline candidates of an HTML page, for training the
-// weights, or nil when its markup names a person (the candidates are not weighed then).
+// weights.
 func BylineCandidates(page string) ([]BylineCandidate, error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
 	pm := readPageMeta(root)
-	if !pm.needsByline() {
-		return nil, nil
-	}
-	return pm.bylineCandidates(root, visibleAuthors(findElements(root))), nil
-}
-
-// needsByline reports a page whose markup names no person as its author.
-func (pm *pageMeta) needsByline() bool {
-	return (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0
+	return pm.bylineCandidates(root, visibleAuthors(findElements(root)), pm.markupNames()), nil
 }

@@ -27,6 +27,9 @@ func TestBylineNames(t *testing.T) {
 		{"words in small letters", `<p>jane roe</p>`, nil, false},
 		{"one word", `<p>Jane</p>`, nil, false},
 		{"an entity that splitAuthors reads as a space", `<p>Jane&amp;nbsp;Roe</p>`, []string{"Jane Roe"}, false},
+		{"the places the writers report from", `<address>Hannah Becker in Berlin and Tom Ellery in Paris</address>`, []string{"Hannah Becker", "Tom Ellery"}, false},
+		{"a sentence with in", `<p>Jane Roe in the garden with the children of the village</p>`, nil, false},
+		{"the weekday of the date after the site", `<p>by Nadia Ferreira, Frontier Science Daily Thursday, 21 September 2023</p>`, []string{"Nadia Ferreira", "Frontier Science Daily"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader("<body>" + tc.html))
@@ -117,8 +120,35 @@ func TestBylineCandidates(t *testing.T) {
 		t.Errorf("the embedded weights choose %d, want the byline", b)
 	}
 
-	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe</p></body></html>`
-	if cands, err := BylineCandidates(named); err != nil || cands != nil {
-		t.Errorf("a page whose markup names its author: candidates %+v, %v; want none", cands, err)
+	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe and Jane Roe</p><p>By Jane Roe</p></body></html>`
+	cands, err = BylineCandidates(named)
+	if err != nil || len(cands) != 3 {
+		t.Fatalf("a page whose markup names its author: candidates %+v, %v; want nobody, the two bylines", cands, err)
+	}
+	if cands[0].Features[bNobodyOverMarkup] != 1 {
+		t.Errorf("nobody = %+v: %q is off", cands[0], BylineFeatureNames[bNobodyOverMarkup])
+	}
+	both, markup := cands[1].Features, cands[2].Features
+	if both[bHoldsMarkup] != 1 || both[bShownOverMarkup] != 1 || both[bMarkup] != 0 {
+		t.Errorf("the byline holding the markup's name and more: %+v", cands[1])
+	}
+	if markup[bMarkup] != 1 || markup[bMarkupShown] != 1 || markup[bMarkupLD] != 0 || markup[bHoldsMarkup] != 0 {
+		t.Errorf("the byline the markup names: %+v", cands[2])
+	}
+}
+
+func TestTrimWeekday(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"a weekday after the names", "Jane Roe, Daily Planet Thursday,", "Jane Roe, Daily Planet"},
+		{"a weekday in capitals", "Jane Roe SUNDAY", "Jane Roe"},
+		{"no weekday", "Jane Roe", "Jane Roe"},
+		{"a weekday inside a name", "Jane Mondayish", "Jane Mondayish"},
+		{"the weekday alone", "Monday", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := trimWeekday(tc.text); got != tc.want {
+				t.Errorf("trimWeekday(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
 	}
 }
