@@ -413,7 +413,8 @@ func readNames(text string) textNames {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
-	if m := pubdate.Find(text); m.Value != "" {
+	// A date holds a year's digits: a text without digits is not searched for one.
+	if m := findDate(text); m.Value != "" {
 		if m.Start == 0 {
 			return textNames{}
 		}
@@ -457,6 +458,14 @@ func withoutPlace(a string) string {
 		return a
 	}
 	return name
+}
+
+// findDate is pubdate.Find, not run on a text without digits, which holds no date.
+func findDate(text string) pubdate.Match {
+	if strings.IndexAny(text, "0123456789") < 0 {
+		return pubdate.Match{}
+	}
+	return pubdate.Find(text)
 }
 
 // weekdays are the weekday names a shown date may open with.

@@ -236,6 +236,14 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // boundedText returns the text under n, or "" when it is longer than limit bytes: a
 // date line is short, and long elements are not read whole.
 func boundedText(n *html.Node, limit int) string {
+	// An element holding one text node, the most common byline and date element, has
+	// that text: no copy.
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		if len(c.Data) > limit {
+			return ""
+		}
+		return c.Data
+	}
 	var sb strings.Builder
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
