@@ -191,7 +191,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 					}
 					set(bByLabel, byLabel)
 					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
-						return authorClass.MatchString(attr(a, "class") + " " + attr(a, "id") + " " + attr(a, "itemprop"))
+						return authorAttr(a)
 					}))
 					set(bAuthorLink, authorLink(n))
 					set(bAfterHeadline, headline)
@@ -404,10 +404,10 @@ func namesInText(text string) textNames {
 // readNames reads the people a byline's text names (see namesInText).
 func readNames(text string) textNames {
 	var tn textNames
-	if gluedBy.MatchString(text) {
+	if strings.HasPrefix(text, "By") && gluedBy.MatchString(text) {
 		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
-	if loc := byLead.FindStringIndex(text); loc != nil {
+	if loc := byLeadIndex(text); loc != nil {
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := indexBy(text); i > 0 {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
@@ -482,6 +482,42 @@ func trimWeekday(text string) string {
 		}
 	}
 	return text
+}
+
+// authorClassWords are the words authorClass needs, one of them in any case.
+var authorClassWords = []string{"author", "byline", "writer", "contributor", "posted", "profile-name"}
+
+// authorAttr reports an element whose class, id or itemprop says it holds an author,
+// without the regular expression for an ASCII value holding none of its words.
+func authorAttr(a *html.Node) bool {
+	for _, k := range []string{"class", "id", "itemprop"} {
+		if v := attr(a, k); v != "" && mayHoldWord(v, authorClassWords) && authorClass.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// byLeadWords are the first words byLead may match.
+var byLeadWords = []string{"written", "posted", "authored", "words", "story", "article", "reported", "by", "author", "authors", "about"}
+
+// byLeadIndex is byLead.FindStringIndex(text), not run on a text whose first word (its
+// leading ASCII letters) is none of byLeadWords.
+func byLeadIndex(text string) []int {
+	i := 0
+	for i < len(text) && isLetter(text[i]) {
+		i++
+	}
+	if i == len(text) || text[i] < utf8.RuneSelf {
+		lead := false
+		for _, w := range byLeadWords {
+			lead = lead || strings.EqualFold(text[:i], w)
+		}
+		if !lead {
+			return nil
+		}
+	}
+	return byLead.FindStringIndex(text)
 }
 
 // indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
