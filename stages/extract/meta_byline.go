@@ -370,12 +370,13 @@ func isCommentKey(s string) bool {
 // per page (seen): the elements around a name often hold the same text.
 func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
 	text := collapse(boundedText(n, 160))
-	if text == "" || wordCount(text) > 14 {
+	// A text that cannot name a person is not kept in seen: the test is cheaper.
+	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 {
 		return nil, false
 	}
 	tn, ok := seen[text]
 	if !ok {
-		tn = namesInText(text)
+		tn = readNames(text)
 		seen[text] = tn
 	}
 	if len(tn.names) == 0 {
@@ -385,7 +386,7 @@ func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
 	return tn.names, tn.label || !tn.labelRead && byTail.MatchString(previousText(n))
 }
 
-// textNames is what the text of an element names (see namesInText).
+// textNames is what the text of an element names (see readNames).
 type textNames struct {
 	names []string
 	// label reports a byline label in the text; labelRead, that the text says where
@@ -393,15 +394,8 @@ type textNames struct {
 	label, labelRead bool
 }
 
-// namesInText returns the people a byline's text names, when it names only people.
-func namesInText(text string) textNames {
-	if !mayNamePeople(text) {
-		return textNames{}
-	}
-	return readNames(text)
-}
-
-// readNames reads the people a byline's text names (see namesInText).
+// readNames reads the people a byline's text names, when it names only people (a text
+// that mayNamePeople).
 func readNames(text string) textNames {
 	var tn textNames
 	if strings.HasPrefix(text, "By") && gluedBy.MatchString(text) {
