@@ -514,12 +514,11 @@ func byLeadIndex(text string) []int {
 	return byLead.FindStringIndex(text)
 }
 
-// indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
-// of an ASCII text.
+// indexBy is the offset of the first " by " in text, in any case. (The offset of " by "
+// in strings.ToLower(text) is not one in text: a lower-case letter may be longer or
+// shorter than its capital, and an invalid byte becomes three.) The letters of "by" fold
+// to no others, and no byte of a longer UTF-8 sequence is a space or an ASCII letter.
 func indexBy(text string) int {
-	if !isASCII(text) {
-		return strings.Index(strings.ToLower(text), " by ")
-	}
 	for i := 0; i+4 <= len(text); i++ {
 		if text[i] == ' ' && text[i+1]|0x20 == 'b' && text[i+2]|0x20 == 'y' && text[i+3] == ' ' {
 			return i

@@ -29,6 +29,8 @@ func TestBylineNames(t *testing.T) {
 		{"an entity that splitAuthors reads as a space", `<p>Jane&amp;nbsp;Roe</p>`, []string{"Jane Roe"}, false},
 		{"the places the writers report from", `<address>Hannah Becker in Berlin and Tom Ellery in Paris</address>`, []string{"Hannah Becker", "Tom Ellery"}, false},
 		{"a sentence with in", `<p>Jane Roe in the garden with the children of the village</p>`, nil, false},
+		{"capitals whose small letters are longer, before the label", "<p>\u023a\u023a\u023a News by Jane Roe</p>", []string{"Jane Roe"}, true},
+		{"a byte that is no UTF-8 before the label", "<p>\xd8 BY 0</p>", nil, false},
 		{"the weekday of the date after the site", `<p>by Nadia Ferreira, Frontier Science Daily Thursday, 21 September 2023</p>`, []string{"Nadia Ferreira", "Frontier Science Daily"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
