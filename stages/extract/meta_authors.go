@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -53,7 +54,7 @@ var genericLogins = map[string]bool{
 // handles, one name per entry.
 func splitAuthors(s string) []string {
 	s = collapse(html.UnescapeString(s))
-	s = byPrefix.ReplaceAllString(s, "")
+	s = trimByPrefix(s)
 	if mayHoldWord(s, roleSuffixWords) {
 		s = roleSuffix.ReplaceAllString(s, "")
 	}
@@ -64,7 +65,7 @@ func splitAuthors(s string) []string {
 	}
 	for i, part := range parts {
 		part = strings.Trim(part, " .:-–—")
-		part = byPrefix.ReplaceAllString(part, "")
+		part = trimByPrefix(part)
 		if part == "" || strings.ContainsAny(part, ".:@") && urlLike.MatchString(part) ||
 			mayHoldWord(part, roleWords) && roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
 			continue
@@ -72,7 +73,7 @@ func splitAuthors(s string) []string {
 		// A generic login ("admin", "editor") or an account number ("mdelatorreq6vkpg2")
 		// is no name; a person's login ("aawoods") is the name the site gives its author
 		// when it has no other.
-		if strings.ToLower(part) == part && !strings.Contains(part, " ") &&
+		if !strings.Contains(part, " ") && strings.ToLower(part) == part &&
 			(genericLogins[part] || utf8.RuneCountInString(part) < 3 || strings.ContainsAny(part, "0123456789")) {
 			continue
 		}
@@ -81,12 +82,39 @@ func splitAuthors(s string) []string {
 			continue
 		}
 		// Long strings are sentences or blurbs, not names.
-		if len(strings.Fields(part)) > 5 || utf8.RuneCountInString(part) > 60 {
+		if fieldCount(part, 6) > 5 || utf8.RuneCountInString(part) > 60 {
 			continue
 		}
 		out = append(out, part)
 	}
 	return out
+}
+
+// trimByPrefix is byPrefix.ReplaceAllString(s, ""), without the expression (and its
+// copy of s) for a text that opens with neither of its words, "by" and "written", in any
+// case: their letters fold to no other, so the test is exact.
+func trimByPrefix(s string) string {
+	t := strings.TrimLeft(s, "\t\n\f\r ")
+	if !hasPrefixFold(t, "by") && !hasPrefixFold(t, "written") {
+		return s
+	}
+	return byPrefix.ReplaceAllString(s, "")
+}
+
+// fieldCount is len(strings.Fields(s)), counted no further than max.
+func fieldCount(s string, max int) int {
+	n, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			if n++; n >= max {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // appendName adds name to list unless it is already there.

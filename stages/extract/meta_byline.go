@@ -139,14 +139,15 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 	host := hostName(pm.canonical)
 	headline, sinceHeadline := false, 0
 	headlineWords := map[string]bool{}
-	seenTexts := map[string]textNames{}
 	for _, h := range append([]string{pm.title, pm.ogTitle, pm.ld.Title}, pm.headlines...) {
 		for _, w := range strings.Fields(strings.ToLower(h)) {
 			headlineWords[strings.Trim(w, ".,:;!?'\"")] = true
 		}
 	}
-	var walk func(n *html.Node, inArticle, inChrome, inComments bool)
-	walk = func(n *html.Node, inArticle, inChrome, inComments bool) {
+	// read is the text of the nearest element around n read for names, which named
+	// nobody: the elements inside it often hold the same text.
+	var walk func(n *html.Node, inArticle, inChrome, inComments bool, read string)
+	walk = func(n *html.Node, inArticle, inChrome, inComments bool, read string) {
 		if len(cands) > maxBylineCandidates {
 			return
 		}
@@ -174,7 +175,11 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				if names, byLabel := bylineNames(n, seenTexts); len(names) > 0 {
+				names, byLabel, text := bylineNames(n, read)
+				if text != "" {
+					read = text
+				}
+				if len(names) > 0 {
 					key := strings.ToLower(strings.Join(names, "|"))
 					i, seen := index[key]
 					if !seen {
@@ -212,10 +217,10 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inArticle, inChrome, inComments)
+			walk(c, inArticle, inChrome, inComments, read)
 		}
 	}
-	walk(root, false, false, false)
+	walk(root, false, false, false, "")
 	if len(rules) > 0 {
 		known := false
 		for _, c := range cands[1:] {
@@ -366,24 +371,24 @@ func isCommentKey(s string) bool {
 
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), and whether a byline label stands before them. What a text names is read once
-// per page (seen): the elements around a name often hold the same text.
-func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
-	text := collapse(boundedText(n, 160))
-	// A text that cannot name a person is not kept in seen: the test is cheaper.
-	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 {
-		return nil, false
+// Roe"), whether a byline label stands before them, and the text read ("" when the
+// element's text cannot name people). A text that is the same as around, a text read
+// before that named nobody, names nobody.
+func bylineNames(n *html.Node, around string) (names []string, byLabel bool, text string) {
+	// A text that cannot name a person is not copied.
+	if !mayNameByline(n) {
+		return nil, false, ""
 	}
-	tn, ok := seen[text]
-	if !ok {
-		tn = readNames(text)
-		seen[text] = tn
+	text = collapse(boundedText(n, 160))
+	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 || text == around {
+		return nil, false, text
 	}
+	tn := readNames(text)
 	if len(tn.names) == 0 {
-		return nil, false
+		return nil, false, text
 	}
 	// The label may stand in the element before: "Written by" / "Jane Roe".
-	return tn.names, tn.label || !tn.labelRead && byTail.MatchString(previousText(n))
+	return tn.names, tn.label || !tn.labelRead && labelBefore(n), text
 }
 
 // textNames is what the text of an element names (see readNames).
@@ -454,9 +459,9 @@ func withoutPlace(a string) string {
 	return name
 }
 
-// findDate is pubdate.Find, not run on a text without digits, which holds no date.
+// findDate is pubdate.Find, not run on a text that cannot hold a date (mayHoldDate).
 func findDate(text string) pubdate.Match {
-	if strings.IndexAny(text, "0123456789") < 0 {
+	if !mayHoldDate(text) {
 		return pubdate.Match{}
 	}
 	return pubdate.Find(text)
@@ -595,11 +600,18 @@ func nearAttr(n *html.Node, up int, test func(*html.Node) bool) bool {
 	return false
 }
 
+// authorHrefWords are the words authorHref needs, one of them in any case.
+var authorHrefWords = []string{"author", "by", "profile", "people", "staff", "contributor", "writer", "team", "user", "member"}
+
 // authorLink reports a name linked to an author's page: n, an element around it or the
 // link inside it points to /author/..., or says rel=author.
 func authorLink(n *html.Node) bool {
 	isLink := func(a *html.Node) bool {
-		return a.Data == "a" && (authorHref.MatchString(attr(a, "href")) || strings.Contains(attr(a, "rel"), "author"))
+		if a.Data != "a" {
+			return false
+		}
+		href := attr(a, "href")
+		return mayHoldWord(href, authorHrefWords) && authorHref.MatchString(href) || strings.Contains(attr(a, "rel"), "author")
 	}
 	if nearAttr(n, 2, isLink) {
 		return true
@@ -616,10 +628,13 @@ func authorLink(n *html.Node) bool {
 // March 3, 2025".
 func dateBeside(n *html.Node) bool {
 	for a, k := n.Parent, 0; a != nil && k < 2; a, k = a.Parent, k+1 {
-		text := boundedText(a, 300)
-		if text == "" {
+		// A date holds a digit: a text without one is not copied.
+		if s := scanText(a, 300, math.MaxInt); s.long || s.size == 0 {
 			return false
+		} else if !s.digit {
+			continue
 		}
+		text := boundedText(a, 300)
 		if mayHoldDate(text) && pubdate.Find(collapse(text)).Value != "" {
 			return true
 		}

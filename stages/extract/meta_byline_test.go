@@ -39,7 +39,7 @@ func TestBylineNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := lastElement(root)
-			got, byLabel := bylineNames(n, map[string]textNames{})
+			got, byLabel, _ := bylineNames(n, "")
 			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
 				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
 			}
@@ -47,11 +47,13 @@ func TestBylineNames(t *testing.T) {
 	}
 }
 
-// TestBylineNamesSeenText checks that what a text names, read once per page, does not
-// carry the label of the element before one of its elements to another.
-func TestBylineNamesSeenText(t *testing.T) {
+// TestBylineNamesAround checks that an element holding the text of the element around
+// it, read before and naming nobody, is not read again, and that the label of the
+// element before one element holding a name is not carried to another.
+func TestBylineNamesAround(t *testing.T) {
 	root, err := html.Parse(strings.NewReader(`<body><div><span id="a">Jane Roe</span></div>` +
-		`<div><span>Written by</span><span id="b">Jane Roe</span></div><div><span id="c">Jane Roe</span></div>`))
+		`<div><span>Written by</span><span id="b">Jane Roe</span></div><div><span id="c">Jane Roe</span></div>` +
+		`<p id="d">Contact the Newsroom Today</p>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,14 +68,23 @@ func TestBylineNamesSeenText(t *testing.T) {
 		}
 	}
 	walk(root)
-	seen := map[string]textNames{}
 	for _, tc := range []struct {
-		id      string
-		byLabel bool
-	}{{"a", false}, {"b", true}, {"c", false}} {
-		got, byLabel := bylineNames(byID[tc.id], seen)
-		if !reflect.DeepEqual(got, []string{"Jane Roe"}) || byLabel != tc.byLabel {
-			t.Errorf("element %s: bylineNames = %q, %v; want [\"Jane Roe\"], %v", tc.id, got, byLabel, tc.byLabel)
+		id, around string
+		want       []string
+		byLabel    bool
+	}{
+		{"a", "", []string{"Jane Roe"}, false},
+		{"b", "", []string{"Jane Roe"}, true},
+		{"c", "", []string{"Jane Roe"}, false},
+		{"c", "Jane Roe", nil, false},
+		{"d", "", nil, false},
+	} {
+		got, byLabel, text := bylineNames(byID[tc.id], tc.around)
+		if !reflect.DeepEqual(got, tc.want) || byLabel != tc.byLabel {
+			t.Errorf("element %s around %q: bylineNames = %q, %v; want %q, %v", tc.id, tc.around, got, byLabel, tc.want, tc.byLabel)
+		}
+		if want := collapse(textOf(byID[tc.id])); text != want {
+			t.Errorf("element %s: text read %q, want %q", tc.id, text, want)
 		}
 	}
 }
