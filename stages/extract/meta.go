@@ -550,12 +550,23 @@ func isSiteName(part, site, host string) bool {
 	if site != "" && sameName(part, site) || domainName.MatchString(part) {
 		return true
 	}
-	if host == "" || len(strings.Fields(part)) > 6 {
+	if host == "" || fieldCount(part, 7) > 6 {
 		return false
 	}
-	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
+	var buf [64]byte
+	letters := appendNameKey(buf[:0], part)
 	// "Lessons Learned" on startuplessonslearned.com: the host holds the name.
-	return len(host) >= 4 && strings.Contains(letters, host) || len(letters) >= 8 && strings.Contains(host, letters)
+	return len(host) >= 4 && holds(letters, host) || len(letters) >= 8 && strings.Contains(host, string(letters))
+}
+
+// holds reports strings.Contains(string(b), s) without the copy of b.
+func holds(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.
@@ -673,10 +684,44 @@ func wordCount(collapsed string) int {
 // sameName reports whether two site names are the same but for case, spaces and
 // punctuation ("TheHill" and "The Hill").
 func sameName(a, b string) bool {
-	norm := func(s string) string {
-		return strings.ToLower(strings.Join(shingle.Tokens(s), ""))
+	for i, j, some := 0, 0, false; ; some = true {
+		var ra, rb rune
+		ra, i = nextKeyRune(a, i)
+		rb, j = nextKeyRune(b, j)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return some
+		}
 	}
-	return norm(a) != "" && norm(a) == norm(b)
+}
+
+// The key of a name is strings.ToLower(strings.Join(shingle.Tokens(name), "")): its
+// letters, digits and underscores in small letters, which sameName compares.
+
+// nextKeyRune returns the next rune of the key of s from offset i, and the offset after
+// it; -1 at the end.
+func nextKeyRune(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return unicode.ToLower(r), i
+		}
+	}
+	return -1, i
+}
+
+// appendNameKey appends the key of s to dst.
+func appendNameKey(dst []byte, s string) []byte {
+	for r, i := nextKeyRune(s, 0); r >= 0; r, i = nextKeyRune(s, i) {
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

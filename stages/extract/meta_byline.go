@@ -133,7 +133,21 @@ var candidateTags = map[string]bool{
 func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup markupNames) []BylineCandidate {
 	nobody := BylineCandidate{Features: make([]float64, numBylineFeatures)}
 	nobody.Features[bNobody] = 1
-	cands := []BylineCandidate{nobody}
+	cands := make([]BylineCandidate, 1, 32)
+	cands[0] = nobody
+	// The features of the candidates, allocated a few candidates at a time.
+	var slab []float64
+	newFeatures := func() []float64 {
+		if len(slab) < numBylineFeatures {
+			slab = make([]float64, 16*numBylineFeatures)
+		}
+		f := slab[:numBylineFeatures:numBylineFeatures]
+		slab = slab[numBylineFeatures:]
+		return f
+	}
+	// dateBeside of the last candidate's parent: the candidates of a list share it.
+	var lastParent *html.Node
+	lastDated := false
 	index := map[string]int{}
 	site := pm.ogSite
 	host := hostName(pm.canonical)
@@ -185,7 +199,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 					if !seen {
 						i = len(cands)
 						index[key] = i
-						cands = append(cands, BylineCandidate{Names: names, Features: make([]float64, numBylineFeatures)})
+						cands = append(cands, BylineCandidate{Names: names, Features: newFeatures()})
 					}
 					f := cands[i].Features
 					f[bTimes]++
@@ -207,7 +221,10 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 					set(bInArticle, inArticle)
 					set(bInChrome, inChrome)
 					set(bInComments, inComments)
-					set(bDateBeside, dateBeside(n))
+					if n.Parent != lastParent {
+						lastParent, lastDated = n.Parent, dateBeside(n)
+					}
+					set(bDateBeside, lastDated)
 					set(bHeading, len(n.Data) == 2 && n.Data[0] == 'h')
 					set(bMenuLink, menuLink(n))
 					f[bHeadlineWords] = math.Max(f[bHeadlineWords], wordsIn(names, headlineWords))
@@ -227,7 +244,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			known = known || sameNames(c.Names, rules)
 		}
 		if !known {
-			cands = append(cands, BylineCandidate{Names: rules, Features: make([]float64, numBylineFeatures)})
+			cands = append(cands, BylineCandidate{Names: rules, Features: newFeatures()})
 			cands[len(cands)-1].Features[bTimes] = 1
 		}
 	}
@@ -242,7 +259,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 		}
 		if i < 0 {
 			i = len(cands)
-			cands = append(cands, BylineCandidate{Names: markup.names, Features: make([]float64, numBylineFeatures)})
+			cands = append(cands, BylineCandidate{Names: markup.names, Features: newFeatures()})
 		}
 		f := cands[i].Features
 		f[bMarkup] = 1

@@ -36,6 +36,11 @@ func TestFieldShortcuts(t *testing.T) {
 }
 
 func TestCaseShortcuts(t *testing.T) {
+	for l := range bylineLabels {
+		if !isBylineLabel(l) || !isBylineLabel(strings.ToUpper(l)) {
+			t.Errorf("isBylineLabel(%q) = false", l)
+		}
+	}
 	for _, s := range bylineShortcutTexts {
 		if got, want := isUpperCase(s), strings.ToUpper(s) == s; got != want {
 			t.Errorf("isUpperCase(%q) = %v, want %v", s, got, want)

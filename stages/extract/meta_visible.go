@@ -292,17 +292,23 @@ func fewFields(words []string, s string) ([]string, bool) {
 }
 
 // isBylineLabel reports bylineLabels[strings.ToLower(w)], without the lower-case copy of
-// an ASCII word.
+// an ASCII word: no label is longer than seven letters.
 func isBylineLabel(w string) bool {
 	if !isASCII(w) {
 		return bylineLabels[strings.ToLower(w)]
 	}
-	for l := range bylineLabels {
-		if len(l) == len(w) && hasPrefixFold(w, l) {
-			return true
-		}
+	var lower [7]byte
+	if len(w) > len(lower) {
+		return false
 	}
-	return false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return bylineLabels[string(lower[:len(w)])]
 }
 
 // isUpperCase reports strings.ToUpper(w) == w without the copy: no rune of w changes
