@@ -27,14 +27,15 @@ var (
 // mayHoldWord is a cheap test that a case-insensitive regular expression needing one of
 // the lower-case ASCII words may match s: an ASCII text holds one of them in any case; a
 // text with other letters, which may fold to ASCII ones ("ſ" to "s"), is left to the
-// expression.
+// expression. Every word opens with a letter.
 func mayHoldWord(s string, words []string) bool {
 	if !isASCII(s) {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // a letter in small letters; no other byte becomes one
 		for _, w := range words {
-			if hasPrefixFold(s[i:], w) {
+			if c == w[0] && hasPrefixFold(s[i:], w) {
 				return true
 			}
 		}
@@ -60,7 +61,7 @@ func splitAuthors(s string) []string {
 	}
 	var out []string
 	parts := []string{s}
-	if strings.ContainsAny(s, ",;&|") || strings.Contains(s, "and") {
+	if strings.ContainsAny(s, ",;&|") || hasWordAnd(s) {
 		parts = authorSep.Split(s, -1)
 	}
 	for i, part := range parts {
@@ -89,6 +90,25 @@ func splitAuthors(s string) []string {
 	}
 	return out
 }
+
+// hasWordAnd reports an "and" that authorSep splits at: a word of its own (\b on both
+// sides, ASCII word characters), not the letters of "Andrew" or "Sandra".
+func hasWordAnd(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "and")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if (k == 0 || !isWordByte(s[k-1])) && (k+3 == len(s) || !isWordByte(s[k+3])) {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// isWordByte reports an ASCII word character (\w).
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
 
 // trimByPrefix is byPrefix.ReplaceAllString(s, ""), without the expression (and its
 // copy of s) for a text that opens with neither of its words, "by" and "written", in any

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -16,8 +17,12 @@ var bylineShortcutTexts = []string{
 	"STAFF", "Staff Writer", "ſtaff", "POSTED", "the", "Authors:", "\u212Aelvin Roe", "JANE ROE",
 	"USE CASE", "Ab", "ÉMILE ZOLA", "Émile Zola", "ß", "ǅ", "\xff\xfe", "JA\xffNE", "Jane\u00a0Roe",
 	"Jane\u2028Roe", "a b c d e f g", "Mary-Kate O'Neil", "Trevor J. Mitchell", "one two three four five six",
-	"ﬁ", "İstanbul", "\u0085x y", "Jane Roe\u3000and John Doe",
+	"ﬁ", "İstanbul", "\u0085x y", "Jane Roe\u3000and John Doe", "and", "Andrew Sand", "Jane and", "x_and y",
+	"Jane,and John", "band and", "sandand and", "1and",
 }
+
+// wordAnd is the "and" authorSep splits at.
+var wordAnd = regexp.MustCompile(`\band\b`)
 
 func TestFieldShortcuts(t *testing.T) {
 	for _, s := range bylineShortcutTexts {
@@ -50,6 +55,9 @@ func TestCaseShortcuts(t *testing.T) {
 		}
 		if got, want := trimByPrefix(s), byPrefix.ReplaceAllString(s, ""); got != want {
 			t.Errorf("trimByPrefix(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
+			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -196,6 +204,9 @@ func FuzzBylineShortcuts(f *testing.F) {
 		}
 		if got, want := trimByPrefix(s), byPrefix.ReplaceAllString(s, ""); got != want {
 			t.Errorf("trimByPrefix(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
+			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := fieldCount(s, 6), min(len(strings.Fields(s)), 6); got != want {
 			t.Errorf("fieldCount(%q, 6) = %d, want %d", s, got, want)
