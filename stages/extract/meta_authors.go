@@ -67,8 +67,8 @@ func splitAuthors(s string) []string {
 	for i, part := range parts {
 		part = strings.Trim(part, " .:-–—")
 		part = trimByPrefix(part)
-		if part == "" || strings.ContainsAny(part, ".:@") && urlLike.MatchString(part) ||
-			mayHoldWord(part, roleWords) && roleWord.MatchString(part) || strings.ContainsAny(part, "=<>\"{}") {
+		if part == "" || strings.ContainsAny(part, ".:@") && isURLLike(part) ||
+			mayHoldWord(part, roleWords) && hasRoleWord(part) || strings.ContainsAny(part, "=<>\"{}") {
 			continue
 		}
 		// A generic login ("admin", "editor") or an account number ("mdelatorreq6vkpg2")
@@ -89,6 +89,59 @@ func splitAuthors(s string) []string {
 		out = append(out, part)
 	}
 	return out
+}
+
+// isURLLike is urlLike.MatchString(s), without the expression for an ASCII text.
+func isURLLike(s string) bool {
+	if !isASCII(s) {
+		return urlLike.MatchString(s)
+	}
+	if strings.IndexByte(s, '@') >= 0 || prefixFold(s, "http://") || prefixFold(s, "https://") || prefixFold(s, "www.") {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; i = nextByte(s, '.', i) {
+		for _, tld := range []string{".com", ".org", ".net"} {
+			if prefixFold(s[i:], tld) && (i+4 == len(s) || s[i+4] == '/') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixFold reports whether s opens with w in any case (hasPrefixFold wants a word of
+// letters).
+func prefixFold(s, w string) bool { return len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) }
+
+// nextByte is the offset of the next c in s after offset i, or -1.
+func nextByte(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i+1:], c); k >= 0 {
+		return i + 1 + k
+	}
+	return -1
+}
+
+// hasRoleWord is roleWord.MatchString(s), without the expression for an ASCII text: a
+// role's word, maybe in the plural, standing as a word of its own.
+func hasRoleWord(s string) bool {
+	if !isASCII(s) {
+		return roleWord.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, w := range roleWords {
+			if !hasPrefixFold(s[i:], w) {
+				continue
+			}
+			j := i + len(w)
+			if j == len(s) || !isWordByte(s[j]) || s[j]|0x20 == 's' && (j+1 == len(s) || !isWordByte(s[j+1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasWordAnd reports an "and" that authorSep splits at: a word of its own (\b on both

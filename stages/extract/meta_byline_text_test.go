@@ -18,7 +18,9 @@ var bylineShortcutTexts = []string{
 	"USE CASE", "Ab", "ÉMILE ZOLA", "Émile Zola", "ß", "ǅ", "\xff\xfe", "JA\xffNE", "Jane\u00a0Roe",
 	"Jane\u2028Roe", "a b c d e f g", "Mary-Kate O'Neil", "Trevor J. Mitchell", "one two three four five six",
 	"ﬁ", "İstanbul", "\u0085x y", "Jane Roe\u3000and John Doe", "and", "Andrew Sand", "Jane and", "x_and y",
-	"Jane,and John", "band and", "sandand and", "1and",
+	"Jane,and John", "band and", "sandand and", "1and", "Staff Writers", "WRITER", "writer_x", "Writersx",
+	"co-editor", "Editor's", "the columnists", "http://x", "HTTPS://x", "www.example", "example.com",
+	"Example.COM/about", "a.comb", "x@y", "http\x1a//x", "www\x0e", "Jane.Net", "https:/x", "ſ.com",
 }
 
 // wordAnd is the "and" authorSep splits at.
@@ -58,6 +60,12 @@ func TestCaseShortcuts(t *testing.T) {
 		}
 		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
 			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
+			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasRoleWord(s), roleWord.MatchString(s); got != want {
+			t.Errorf("hasRoleWord(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -207,6 +215,12 @@ func FuzzBylineShortcuts(f *testing.F) {
 		}
 		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
 			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
+			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasRoleWord(s), roleWord.MatchString(s); got != want {
+			t.Errorf("hasRoleWord(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := fieldCount(s, 6), min(len(strings.Fields(s)), 6); got != want {
 			t.Errorf("fieldCount(%q, 6) = %d, want %d", s, got, want)
