@@ -27,15 +27,22 @@ var (
 // mayHoldWord is a cheap test that a case-insensitive regular expression needing one of
 // the lower-case ASCII words may match s: an ASCII text holds one of them in any case; a
 // text with other letters, which may fold to ASCII ones ("ſ" to "s"), is left to the
-// expression. Every word opens with a letter.
+// expression. Every word opens with a small letter.
 func mayHoldWord(s string, words []string) bool {
-	if !isASCII(s) {
-		return true
+	var first uint32 // the words' first letters
+	for _, w := range words {
+		first |= 1 << (w[0] - 'a')
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20 // a letter in small letters; no other byte becomes one
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+		c := s[i] | 0x20 - 'a' // a letter's place in the alphabet; no other byte is below 26
+		if c >= 26 || first&(1<<c) == 0 {
+			continue
+		}
 		for _, w := range words {
-			if c == w[0] && hasPrefixFold(s[i:], w) {
+			if s[i]|0x20 == w[0] && hasPrefixFold(s[i:], w) {
 				return true
 			}
 		}

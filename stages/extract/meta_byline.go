@@ -376,14 +376,7 @@ func isCommentKey(s string) bool {
 	if !isASCII(s) {
 		return commentKey.MatchString(s)
 	}
-	for i := 0; i < len(s); i++ {
-		for _, w := range commentWords {
-			if hasPrefixFold(s[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
+	return mayHoldWord(s, commentWords)
 }
 
 // bylineNames returns the people an element's text names, when it names only people

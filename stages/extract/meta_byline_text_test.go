@@ -23,6 +23,22 @@ var bylineShortcutTexts = []string{
 	"Example.COM/about", "a.comb", "x@y", "http\x1a//x", "www\x0e", "Jane.Net", "https:/x", "ſ.com",
 }
 
+// wordLists are the lists of words mayHoldWord is asked about.
+var wordLists = [][]string{endWords, roleWords, roleSuffixWords, authorClassWords, authorHrefWords, byLeadWords, commentWords}
+
+// mayHoldWordRef is what mayHoldWord stands for.
+func mayHoldWordRef(s string, words []string) bool {
+	if !isASCII(s) {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(strings.ToLower(s), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordAnd is the "and" authorSep splits at.
 var wordAnd = regexp.MustCompile(`\band\b`)
 
@@ -60,6 +76,11 @@ func TestCaseShortcuts(t *testing.T) {
 		}
 		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
 			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
+		}
+		for _, words := range wordLists {
+			if got, want := mayHoldWord(s, words), mayHoldWordRef(s, words); got != want {
+				t.Errorf("mayHoldWord(%q, %q) = %v, want %v", s, words, got, want)
+			}
 		}
 		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
 			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
@@ -215,6 +236,11 @@ func FuzzBylineShortcuts(f *testing.F) {
 		}
 		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
 			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
+		}
+		for _, words := range wordLists {
+			if got, want := mayHoldWord(s, words), mayHoldWordRef(s, words); got != want {
+				t.Errorf("mayHoldWord(%q, %q) = %v, want %v", s, words, got, want)
+			}
 		}
 		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
 			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
