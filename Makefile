@@ -105,8 +105,8 @@ train-clean: devbuild
 
 # Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
 # grouped by site) from the WCXB pages with gold dates and authors: the publication date among
-# the days a page names, and the visible byline where the markup names no person. The given
-# names one byline feature reads are derived from the gazetteers' name lists.
+# the days a page names, and the authors among the markup's names, the bylines shown and
+# nobody. The given names one byline feature reads are derived from the gazetteers' name lists.
 train-meta: devbuild
 	@if [ ! -d $(SHARED) ]; then echo "train-meta: $(SHARED) is absent; skipping"; exit 0; fi; \
 	$(DEVBIN) train authors -given-names $(SHARED)/gazetteers && \

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -18,16 +19,18 @@ import (
 
 const trainAuthorsUsage = `Usage: newspipe-dev train authors [flags] DIR...
 
-Learns the weights of the HTML byline's choice: for every article page of each DIR whose
-gold (ID.meta.json) lists its authors (or none) and whose markup names no person as its
-author, the extractor lists the short elements of the page that name only people, each
-with its features, beside the choice of naming nobody. The right choice is the
-candidate that names the gold authors, or nobody when the gold names none or no
-candidate names the gold authors. The weights are fitted as a per-page choice
-(conditional logit); the ridge penalty, and the margin by which a person must beat
-naming nobody (added to the weight of nobody), are chosen by cross-validation grouped by
-site (URL host, the folds of "eval meta"). The weights fitted on all pages (or on all but the
---without fold) are written as JSON, to be embedded as stages/extract/byline.json.
+Learns the weights of the HTML authors' choice: for every article page of each DIR whose
+gold (ID.meta.json) lists its authors (or none), the extractor lists the short elements
+of the page that name only people, and the names its markup gives (JSON-LD, meta tags,
+itemprop, rel=author; JSON-LD organisations when it names no person), each with its
+features, beside the choice of naming nobody. The right choice is the candidate that
+names the gold authors, or nobody when the gold names none; a page whose gold authors
+no candidate names has no right choice and is not fitted. The weights are fitted as a
+per-page choice (conditional logit); the ridge penalty, and the margin by which a
+candidate must beat naming nobody (added to the weight of nobody), are chosen by
+cross-validation grouped by site (URL host, the folds of "eval meta"). The weights
+fitted on all pages (or on all but the --without fold) are written as JSON, to be
+embedded as stages/extract/byline.json.
 
 Example:
   newspipe-dev train authors ../shared/data/extraction/train/wcxb-dev
@@ -84,7 +87,9 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		for _, g := range p.gold {
 			found = found || g
 		}
-		p.gold[0] = !found
+		// Naming nobody is right when the gold names none; a page whose gold authors no
+		// candidate names has no right choice and is not fitted.
+		p.gold[0] = !found && len(c.gold.Authors) == 0
 		pages = append(pages, p)
 	}
 	if err := gold.Err(); err != nil {
@@ -93,18 +98,17 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	}
 	named, reachable, none := 0, 0, 0
 	for _, p := range pages {
-		switch {
-		case len(p.authors) == 0:
+		if len(p.authors) == 0 {
 			none++
-		case !p.gold[0]:
+			continue
+		}
+		named++
+		if slices.Contains(p.gold, true) {
 			reachable++
-			named++
-		default:
-			named++
 		}
 	}
 	all := func(bylineChoicePage) bool { return true }
-	fmt.Fprintf(stdout, "%d pages whose markup names no person: %d with gold authors (named by a candidate on %d), %d naming none\n",
+	fmt.Fprintf(stdout, "%d pages: %d with gold authors (named by a candidate on %d), %d naming none\n",
 		len(pages), named, reachable, none)
 	var rules []int
 	for _, p := range pages {
@@ -221,7 +225,8 @@ func withMargin(w []float64, margin float64) []float64 {
 // fitHTMLByline fits the byline weights as a per-page choice on the pages in
 // (clean.FitHeadlineChoice is the project's conditional logit).
 func fitHTMLByline(pages []bylineChoicePage, l2 float64, in func(bylineChoicePage) bool) []float64 {
-	xs, gold := choiceRows(pages, in,
+	fitted := func(p bylineChoicePage) bool { return in(p) && slices.Contains(p.gold, true) }
+	xs, gold := choiceRows(pages, fitted,
 		func(p bylineChoicePage) ([]extract.BylineCandidate, []bool) { return p.cands, p.gold },
 		func(c extract.BylineCandidate) []float64 { return c.Features })
 	return clean.FitHeadlineChoice(xs, gold, l2)

@@ -30,8 +30,7 @@ type pageMeta struct {
 	published                     string   // article:published_time and kin
 	metaAuthors                   []string
 	itemAuthors, relAuthors       []string    // itemprop=author, rel=author
-	bylineAuthors                 []string    // the people of the page's visible byline
-	shownAuthors                  []string    // the visible byline's people, where the markup names only stand-ins
+	bylineAuthors                 []string    // the authors chosen among the markup's and the visible bylines' (none: nobody)
 	timeAttr                      string      // the first <time datetime> that is no modification date
 	timeModified                  string      // the first <time datetime> marked as a modification date
 	shown                         []shownDate // the dates shown in the page's text, in page order
@@ -174,16 +173,9 @@ func readPageMeta(root *html.Node) *pageMeta {
 	if href := strings.TrimSpace(selection(pe.canonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
-	if pm.needsByline() {
-		cands := pm.bylineCandidates(root, visibleAuthors(pe))
-		if b := BestByline(cands, bylineWeights); b > 0 {
-			pm.bylineAuthors = cands[b].Names
-		}
-	}
-	if !pm.needsByline() {
-		if standIns(pm.markupAuthors()) {
-			pm.shownAuthors = visibleAuthors(pe)
-		}
+	cands := pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames())
+	if b := BestByline(cands, bylineWeights); b > 0 {
+		pm.bylineAuthors = cands[b].Names
 	}
 	pm.shownDate = visibleDate(pe)
 	pm.shownUpdate = visibleUpdate(pe)
@@ -348,9 +340,11 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 // page gives as its title (its declared titles, their parts, its visible headlines) under
 // the learned weights of title.json (see titleCandidates), the rule's title (ruleTitle)
 // first among equals.
-// Authors: people named by JSON-LD, then by meta tags, then by itemprop, then by
-// rel=author links, then by the visible byline; an organization only when no person is
-// named (metadata.CleanAuthors drops the site itself unless its name is a person's).
+// Authors: the best of the names the markup gives (people named by JSON-LD, else by
+// meta tags, itemprop or rel=author links; JSON-LD organisations when it names no
+// person), the lists of people the page's short elements show, and nobody, under the
+// learned weights of byline.json (see bylineCandidates; metadata.CleanAuthors drops the
+// site itself unless its name is a person's).
 // Published: the best of the days the page names (JSON-LD, meta tags, <time>, the
 // dates shown in its text) under the learned weights of date.json (see
 // dateCandidates), the most trusted source first among equals. Updated: JSON-LD
@@ -367,18 +361,8 @@ func (pm *pageMeta) resolve() document.Metadata {
 	if cands := pm.titleCandidates(site, host, pm.ruleTitle(site, host)); len(cands) > 0 {
 		m.Title = cands[BestTitle(cands, titleWeights)].Text
 	}
-	people := pm.markupAuthors()
-	if len(pm.shownAuthors) > 0 {
-		people = pm.shownAuthors
-	}
-	if len(people) == 0 {
-		people = pm.bylineAuthors
-	}
-	if len(people) == 0 {
-		people = m.Authors
-	}
 	m.Authors = nil
-	for _, a := range people {
+	for _, a := range pm.bylineAuthors {
 		m.Authors = appendName(m.Authors, a)
 	}
 	m.Published = ""
@@ -427,7 +411,7 @@ func (pm *pageMeta) markupAuthors() []string {
 // with a dot or an underscore in it ("andrew.keaveney", "page.head.extra.author") or a
 // capital glued to its small letters ("KatieS", not "McDevitt"). A first name alone
 // ("Kristin") or a login in small letters ("midwestlifeandstyle") is what the page
-// shows as the byline.
+// shows as the byline. Logins are a feature of the markup's names in the authors' choice.
 func standIns(authors []string) bool {
 	for _, a := range authors {
 		if !isLogin(strings.TrimSpace(a)) {
@@ -566,12 +550,23 @@ func isSiteName(part, site, host string) bool {
 	if site != "" && sameName(part, site) || domainName.MatchString(part) {
 		return true
 	}
-	if host == "" || len(strings.Fields(part)) > 6 {
+	if host == "" || fieldCount(part, 7) > 6 {
 		return false
 	}
-	letters := strings.ToLower(strings.Join(shingle.Tokens(part), ""))
+	var buf [64]byte
+	letters := appendNameKey(buf[:0], part)
 	// "Lessons Learned" on startuplessonslearned.com: the host holds the name.
-	return len(host) >= 4 && strings.Contains(letters, host) || len(letters) >= 8 && strings.Contains(host, letters)
+	return len(host) >= 4 && holds(letters, host) || len(letters) >= 8 && strings.Contains(host, string(letters))
+}
+
+// holds reports strings.Contains(string(b), s) without the copy of b.
+func holds(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // hostName returns the name in a URL's host: "artlyst" for https://www.artlyst.com/x.
@@ -689,10 +684,44 @@ func wordCount(collapsed string) int {
 // sameName reports whether two site names are the same but for case, spaces and
 // punctuation ("TheHill" and "The Hill").
 func sameName(a, b string) bool {
-	norm := func(s string) string {
-		return strings.ToLower(strings.Join(shingle.Tokens(s), ""))
+	for i, j, some := 0, 0, false; ; some = true {
+		var ra, rb rune
+		ra, i = nextKeyRune(a, i)
+		rb, j = nextKeyRune(b, j)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return some
+		}
 	}
-	return norm(a) != "" && norm(a) == norm(b)
+}
+
+// The key of a name is strings.ToLower(strings.Join(shingle.Tokens(name), "")): its
+// letters, digits and underscores in small letters, which sameName compares.
+
+// nextKeyRune returns the next rune of the key of s from offset i, and the offset after
+// it; -1 at the end.
+func nextKeyRune(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return unicode.ToLower(r), i
+		}
+	}
+	return -1, i
+}
+
+// appendNameKey appends the key of s to dst.
+func appendNameKey(dst []byte, s string) []byte {
+	for r, i := nextKeyRune(s, 0); r >= 0; r, i = nextKeyRune(s, i) {
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -16,12 +16,15 @@ import (
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
-// A page whose markup names no author (no JSON-LD person, meta tag, itemprop or
-// rel=author) often shows one: "By Jane Roe", a name linked to an author page, a name
-// above the date. Every short element of the page that names only people is a
-// candidate, weighed by where it stands (bylineFeatures); the page may also name nobody,
-// a choice of its own. The weights are learned (byline.json, `newspipe-dev train
-// authors`).
+// A page names its authors in its markup (JSON-LD, meta tags, itemprop, rel=author) and
+// shows them: "By Jane Roe", a name linked to an author page, a name above the date. The
+// two often agree; where they do not, the markup may name a team, the site or a login
+// where the page shows the writer, or one of the writers the page lists. Every short
+// element of the page that names only people is a candidate, weighed by where it stands;
+// the markup's names are one more, weighed by their source, the words of a team or an
+// organisation, and how they stand to the names shown (the same, within them, holding
+// them); the page may also name nobody, a choice of its own. The weights are learned
+// (byline.json, `newspipe-dev train authors`).
 
 // BylineFeatureNames name the features of a byline candidate, in order. The first marks
 // the choice of naming nobody.
@@ -46,6 +49,16 @@ var BylineFeatureNames = []string{
 	"menu link",
 	"share of its words in the headline",
 	"share of names opening with a known given name",
+	"the markup's names",
+	"the markup's names, named by JSON-LD",
+	"the markup's names, shown on the page",
+	"the markup's names, logins",
+	"an organisation's or team's word",
+	"holds the markup's names and more",
+	"some of the markup's names",
+	"nobody, where the markup names someone",
+	"shown, where the markup names someone",
+	"log number of names",
 }
 
 const (
@@ -69,6 +82,16 @@ const (
 	bMenuLink
 	bHeadlineWords
 	bGivenName
+	bMarkup
+	bMarkupLD
+	bMarkupShown
+	bMarkupLogin
+	bOrgWord
+	bHoldsMarkup
+	bInMarkup
+	bNobodyOverMarkup
+	bShownOverMarkup
+	bNames
 	numBylineFeatures
 )
 
@@ -104,24 +127,41 @@ var candidateTags = map[string]bool{
 }
 
 // bylineCandidates returns the lists of people the page's short elements name, in page
-// order, each with its features, after the choice of naming nobody.
-func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCandidate {
+// order, each with its features, after the choice of naming nobody; then the names the
+// page's markup gives (markup: people, or organisations when it names no person), when
+// no element shows the same list.
+func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup markupNames) []BylineCandidate {
 	nobody := BylineCandidate{Features: make([]float64, numBylineFeatures)}
 	nobody.Features[bNobody] = 1
-	cands := []BylineCandidate{nobody}
+	cands := make([]BylineCandidate, 1, 32)
+	cands[0] = nobody
+	// The features of the candidates, allocated a few candidates at a time.
+	var slab []float64
+	newFeatures := func() []float64 {
+		if len(slab) < numBylineFeatures {
+			slab = make([]float64, 16*numBylineFeatures)
+		}
+		f := slab[:numBylineFeatures:numBylineFeatures]
+		slab = slab[numBylineFeatures:]
+		return f
+	}
+	// dateBeside of the last candidate's parent: the candidates of a list share it.
+	var lastParent *html.Node
+	lastDated := false
 	index := map[string]int{}
 	site := pm.ogSite
 	host := hostName(pm.canonical)
 	headline, sinceHeadline := false, 0
 	headlineWords := map[string]bool{}
-	seenTexts := map[string]textNames{}
 	for _, h := range append([]string{pm.title, pm.ogTitle, pm.ld.Title}, pm.headlines...) {
 		for _, w := range strings.Fields(strings.ToLower(h)) {
 			headlineWords[strings.Trim(w, ".,:;!?'\"")] = true
 		}
 	}
-	var walk func(n *html.Node, inArticle, inChrome, inComments bool)
-	walk = func(n *html.Node, inArticle, inChrome, inComments bool) {
+	// read is the text of the nearest element around n read for names, which named
+	// nobody: the elements inside it often hold the same text.
+	var walk func(n *html.Node, inArticle, inChrome, inComments bool, read string)
+	walk = func(n *html.Node, inArticle, inChrome, inComments bool, read string) {
 		if len(cands) > maxBylineCandidates {
 			return
 		}
@@ -149,13 +189,17 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				if names, byLabel := bylineNames(n, seenTexts); len(names) > 0 {
+				names, byLabel, text := bylineNames(n, read)
+				if text != "" {
+					read = text
+				}
+				if len(names) > 0 {
 					key := strings.ToLower(strings.Join(names, "|"))
 					i, seen := index[key]
 					if !seen {
 						i = len(cands)
 						index[key] = i
-						cands = append(cands, BylineCandidate{Names: names, Features: make([]float64, numBylineFeatures)})
+						cands = append(cands, BylineCandidate{Names: names, Features: newFeatures()})
 					}
 					f := cands[i].Features
 					f[bTimes]++
@@ -166,7 +210,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 					}
 					set(bByLabel, byLabel)
 					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
-						return authorClass.MatchString(attr(a, "class") + " " + attr(a, "id") + " " + attr(a, "itemprop"))
+						return authorAttr(a)
 					}))
 					set(bAuthorLink, authorLink(n))
 					set(bAfterHeadline, headline)
@@ -177,7 +221,10 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 					set(bInArticle, inArticle)
 					set(bInChrome, inChrome)
 					set(bInComments, inComments)
-					set(bDateBeside, dateBeside(n))
+					if n.Parent != lastParent {
+						lastParent, lastDated = n.Parent, dateBeside(n)
+					}
+					set(bDateBeside, lastDated)
 					set(bHeading, len(n.Data) == 2 && n.Data[0] == 'h')
 					set(bMenuLink, menuLink(n))
 					f[bHeadlineWords] = math.Max(f[bHeadlineWords], wordsIn(names, headlineWords))
@@ -187,18 +234,60 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inArticle, inChrome, inComments)
+			walk(c, inArticle, inChrome, inComments, read)
 		}
 	}
-	walk(root, false, false, false)
+	walk(root, false, false, false, "")
 	if len(rules) > 0 {
 		known := false
 		for _, c := range cands[1:] {
 			known = known || sameNames(c.Names, rules)
 		}
 		if !known {
-			cands = append(cands, BylineCandidate{Names: rules, Features: make([]float64, numBylineFeatures)})
+			cands = append(cands, BylineCandidate{Names: rules, Features: newFeatures()})
 			cands[len(cands)-1].Features[bTimes] = 1
+		}
+	}
+	shown := len(cands)
+	if len(markup.names) > 0 {
+		i := -1
+		for k, c := range cands[1:] {
+			if sameNames(c.Names, markup.names) {
+				i = k + 1
+				break
+			}
+		}
+		if i < 0 {
+			i = len(cands)
+			cands = append(cands, BylineCandidate{Names: markup.names, Features: newFeatures()})
+		}
+		f := cands[i].Features
+		f[bMarkup] = 1
+		if markup.ld {
+			f[bMarkupLD] = 1
+		}
+		if i < shown {
+			f[bMarkupShown] = 1
+		}
+		if standIns(markup.names) {
+			f[bMarkupLogin] = 1
+		}
+		if markup.people {
+			cands[0].Features[bNobodyOverMarkup] = 1
+		}
+		for k := 1; k < shown; k++ {
+			g := cands[k].Features
+			if markup.people {
+				g[bShownOverMarkup] = 1
+			}
+			if k == i {
+				continue
+			}
+			if in := namesIn(markup.names, cands[k].Names); in == len(markup.names) {
+				g[bHoldsMarkup] = 1
+			} else if in > 0 && namesIn(cands[k].Names, markup.names) == len(cands[k].Names) {
+				g[bInMarkup] = 1
+			}
 		}
 	}
 	for i := 1; i < len(cands); i++ {
@@ -208,6 +297,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 		if len(cands[i].Names) > 1 {
 			f[bSeveral] = 1
 		}
+		f[bNames] = math.Log(float64(len(cands[i].Names)))
 		if sameNames(cands[i].Names, rules) {
 			f[bRules] = 1
 		}
@@ -215,12 +305,65 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string) []BylineCa
 			if isSiteName(name, site, host) {
 				f[bSiteName] = 1
 			}
+			if orgWords(name) {
+				f[bOrgWord] = 1
+			}
 			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givennames.Known(strings.TrimSuffix(first, ".")) {
 				f[bGivenName] += 1 / float64(len(cands[i].Names))
 			}
 		}
 	}
 	return cands
+}
+
+// markupNames are the authors a page's markup names.
+type markupNames struct {
+	names  []string
+	ld     bool // named by JSON-LD
+	people bool // people, not organisations
+}
+
+// markupNames returns the people the markup names (JSON-LD, meta tags, itemprop,
+// rel=author), or else the organisations JSON-LD names.
+func (pm *pageMeta) markupNames() markupNames {
+	if people := pm.markupAuthors(); len(people) > 0 {
+		return markupNames{names: people, ld: !pm.ldOrgAuthors && len(pm.ld.Authors) > 0, people: true}
+	}
+	return markupNames{names: pm.ld.Authors, ld: true}
+}
+
+// namesIn counts the names of a that b holds, case aside.
+func namesIn(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// orgWord are words naming an organisation, a team or a desk rather than a person.
+var orgWord = map[string]bool{
+	"team": true, "staff": true, "editorial": true, "editors": true, "editor": true, "desk": true,
+	"newsroom": true, "inc": true, "llc": true, "ltd": true, "group": true, "media": true, "news": true,
+	"press": true, "magazine": true, "foundation": true, "institute": true, "company": true,
+	"agency": true, "services": true, "solutions": true, "blog": true, "admin": true, "contributors": true,
+	"writers": true, "department": true, "office": true, "association": true, "university": true,
+}
+
+// orgWords reports a name holding a word of an organisation or a team ("The Investopedia
+// Team", "Flatworld Solutions Editorial Team", "Reuters Staff").
+func orgWords(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if orgWord[strings.Trim(w, ".,()'’")] {
+			return true
+		}
+	}
+	return false
 }
 
 // commentWords are the words of commentKey, whose letters have no case folding outside
@@ -233,38 +376,32 @@ func isCommentKey(s string) bool {
 	if !isASCII(s) {
 		return commentKey.MatchString(s)
 	}
-	for i := 0; i < len(s); i++ {
-		for _, w := range commentWords {
-			if hasPrefixFold(s[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
+	return mayHoldWord(s, commentWords)
 }
 
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), and whether a byline label stands before them. What a text names is read once
-// per page (seen): the elements around a name often hold the same text.
-func bylineNames(n *html.Node, seen map[string]textNames) ([]string, bool) {
-	text := collapse(boundedText(n, 160))
-	if text == "" || wordCount(text) > 14 {
-		return nil, false
+// Roe"), whether a byline label stands before them, and the text read ("" when the
+// element's text cannot name people). A text that is the same as around, a text read
+// before that named nobody, names nobody.
+func bylineNames(n *html.Node, around string) (names []string, byLabel bool, text string) {
+	// A text that cannot name a person is not copied.
+	if !mayNameByline(n) {
+		return nil, false, ""
 	}
-	tn, ok := seen[text]
-	if !ok {
-		tn = namesInText(text)
-		seen[text] = tn
+	text = collapse(boundedText(n, 160))
+	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 || text == around {
+		return nil, false, text
 	}
+	tn := readNames(text)
 	if len(tn.names) == 0 {
-		return nil, false
+		return nil, false, text
 	}
 	// The label may stand in the element before: "Written by" / "Jane Roe".
-	return tn.names, tn.label || !tn.labelRead && byTail.MatchString(previousText(n))
+	return tn.names, tn.label || !tn.labelRead && labelBefore(n), text
 }
 
-// textNames is what the text of an element names (see namesInText).
+// textNames is what the text of an element names (see readNames).
 type textNames struct {
 	names []string
 	// label reports a byline label in the text; labelRead, that the text says where
@@ -272,31 +409,28 @@ type textNames struct {
 	label, labelRead bool
 }
 
-// namesInText returns the people a byline's text names, when it names only people.
-func namesInText(text string) textNames {
-	if !mayNamePeople(text) {
-		return textNames{}
-	}
-	return readNames(text)
-}
-
-// readNames reads the people a byline's text names (see namesInText).
+// readNames reads the people a byline's text names, when it names only people (a text
+// that mayNamePeople).
 func readNames(text string) textNames {
 	var tn textNames
-	if gluedBy.MatchString(text) {
+	if strings.HasPrefix(text, "By") && gluedBy.MatchString(text) {
 		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
-	if loc := byLead.FindStringIndex(text); loc != nil {
+	if loc := byLeadIndex(text); loc != nil {
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := indexBy(text); i > 0 {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
-	if m := pubdate.Find(text); m.Value != "" {
+	// A date holds a year's digits: a text without digits is not searched for one.
+	if m := findDate(text); m.Value != "" {
 		if m.Start == 0 {
 			return textNames{}
 		}
-		text = text[:m.Start]
+		text = trimWeekday(text[:m.Start])
+		if text == "" {
+			return textNames{}
+		}
 	}
 	for _, sep := range []string{" | ", " · ", " • ", " on ", " - ", " — ", " – "} {
 		if i := strings.Index(text, sep); i > 0 {
@@ -312,6 +446,9 @@ func readNames(text string) textNames {
 	}
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
+			a = withoutPlace(a)
+		}
+		if !isPersonName(a) {
 			return textNames{}
 		}
 		tn.names = appendName(tn.names, a)
@@ -319,12 +456,84 @@ func readNames(text string) textNames {
 	return tn
 }
 
-// indexBy is strings.Index(strings.ToLower(text), " by "), without the lower-case copy
-// of an ASCII text.
-func indexBy(text string) int {
-	if !isASCII(text) {
-		return strings.Index(strings.ToLower(text), " by ")
+// withoutPlace returns the name of a byline's "Jane Roe in Berlin" without the place the
+// writer reports from, or a unchanged.
+func withoutPlace(a string) string {
+	name, place, ok := strings.Cut(a, " in ")
+	if !ok || place == "" {
+		return a
 	}
+	if r, _ := utf8.DecodeRuneInString(place); !unicode.IsUpper(r) || wordCount(place) > 3 {
+		return a
+	}
+	return name
+}
+
+// findDate is pubdate.Find, not run on a text that cannot hold a date (mayHoldDate).
+func findDate(text string) pubdate.Match {
+	if !mayHoldDate(text) {
+		return pubdate.Match{}
+	}
+	return pubdate.Find(text)
+}
+
+// weekdays are the weekday names a shown date may open with.
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// trimWeekday drops the weekday name that opens the date after the names ("by Jane
+// Roe, Site Thursday, 21 September 2023"), which the date's match may leave out.
+func trimWeekday(text string) string {
+	text = strings.TrimRight(text, " ,")
+	i := strings.LastIndexByte(text, ' ') + 1
+	for _, d := range weekdays {
+		if strings.EqualFold(text[i:], d) {
+			return strings.TrimRight(text[:i], " ,")
+		}
+	}
+	return text
+}
+
+// authorClassWords are the words authorClass needs, one of them in any case.
+var authorClassWords = []string{"author", "byline", "writer", "contributor", "posted", "profile-name"}
+
+// authorAttr reports an element whose class, id or itemprop says it holds an author,
+// without the regular expression for an ASCII value holding none of its words.
+func authorAttr(a *html.Node) bool {
+	for _, k := range []string{"class", "id", "itemprop"} {
+		if v := attr(a, k); v != "" && mayHoldWord(v, authorClassWords) && authorClass.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// byLeadWords are the first words byLead may match.
+var byLeadWords = []string{"written", "posted", "authored", "words", "story", "article", "reported", "by", "author", "authors", "about"}
+
+// byLeadIndex is byLead.FindStringIndex(text), not run on a text whose first word (its
+// leading ASCII letters) is none of byLeadWords.
+func byLeadIndex(text string) []int {
+	i := 0
+	for i < len(text) && isLetter(text[i]) {
+		i++
+	}
+	if i == len(text) || text[i] < utf8.RuneSelf {
+		lead := false
+		for _, w := range byLeadWords {
+			lead = lead || strings.EqualFold(text[:i], w)
+		}
+		if !lead {
+			return nil
+		}
+	}
+	return byLead.FindStringIndex(text)
+}
+
+// indexBy is the offset of the first " by " in text, in any case. (The offset of " by "
+// in strings.ToLower(text) is not one in text: a lower-case letter may be longer or
+// shorter than its capital, and an invalid byte becomes three.) The letters of "by" fold
+// to no others, and no byte of a longer UTF-8 sequence is a space or an ASCII letter.
+func indexBy(text string) int {
 	for i := 0; i+4 <= len(text); i++ {
 		if text[i] == ' ' && text[i+1]|0x20 == 'b' && text[i+2]|0x20 == 'y' && text[i+3] == ' ' {
 			return i
@@ -401,11 +610,18 @@ func nearAttr(n *html.Node, up int, test func(*html.Node) bool) bool {
 	return false
 }
 
+// authorHrefWords are the words authorHref needs, one of them in any case.
+var authorHrefWords = []string{"author", "by", "profile", "people", "staff", "contributor", "writer", "team", "user", "member"}
+
 // authorLink reports a name linked to an author's page: n, an element around it or the
 // link inside it points to /author/..., or says rel=author.
 func authorLink(n *html.Node) bool {
 	isLink := func(a *html.Node) bool {
-		return a.Data == "a" && (authorHref.MatchString(attr(a, "href")) || strings.Contains(attr(a, "rel"), "author"))
+		if a.Data != "a" {
+			return false
+		}
+		href := attr(a, "href")
+		return mayHoldWord(href, authorHrefWords) && authorHref.MatchString(href) || strings.Contains(attr(a, "rel"), "author")
 	}
 	if nearAttr(n, 2, isLink) {
 		return true
@@ -422,10 +638,13 @@ func authorLink(n *html.Node) bool {
 // March 3, 2025".
 func dateBeside(n *html.Node) bool {
 	for a, k := n.Parent, 0; a != nil && k < 2; a, k = a.Parent, k+1 {
-		text := boundedText(a, 300)
-		if text == "" {
+		// A date holds a digit: a text without one is not copied.
+		if s := scanText(a, 300, math.MaxInt); s.long || s.size == 0 {
 			return false
+		} else if !s.digit {
+			continue
 		}
+		text := boundedText(a, 300)
 		if mayHoldDate(text) && pubdate.Find(collapse(text)).Value != "" {
 			return true
 		}
@@ -481,20 +700,12 @@ func BestByline(cands []BylineCandidate, w []float64) int {
 }
 
 // BylineCandidates returns the byline candidates of an HTML page, for training the
-// weights, or nil when its markup names a person (the candidates are not weighed then).
+// weights.
 func BylineCandidates(page string) ([]BylineCandidate, error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
 	pm := readPageMeta(root)
-	if !pm.needsByline() {
-		return nil, nil
-	}
-	return pm.bylineCandidates(root, visibleAuthors(findElements(root))), nil
-}
-
-// needsByline reports a page whose markup names no person as its author.
-func (pm *pageMeta) needsByline() bool {
-	return (len(pm.ld.Authors) == 0 || pm.ldOrgAuthors) && len(pm.metaAuthors) == 0 && len(pm.itemAuthors) == 0 && len(pm.relAuthors) == 0
+	return pm.bylineCandidates(root, visibleAuthors(findElements(root)), pm.markupNames()), nil
 }

@@ -27,6 +27,11 @@ func TestBylineNames(t *testing.T) {
 		{"words in small letters", `<p>jane roe</p>`, nil, false},
 		{"one word", `<p>Jane</p>`, nil, false},
 		{"an entity that splitAuthors reads as a space", `<p>Jane&amp;nbsp;Roe</p>`, []string{"Jane Roe"}, false},
+		{"the places the writers report from", `<address>Hannah Becker in Berlin and Tom Ellery in Paris</address>`, []string{"Hannah Becker", "Tom Ellery"}, false},
+		{"a sentence with in", `<p>Jane Roe in the garden with the children of the village</p>`, nil, false},
+		{"capitals whose small letters are longer, before the label", "<p>\u023a\u023a\u023a News by Jane Roe</p>", []string{"Jane Roe"}, true},
+		{"a byte that is no UTF-8 before the label", "<p>\xd8 BY 0</p>", nil, false},
+		{"the weekday of the date after the site", `<p>by Nadia Ferreira, Frontier Science Daily Thursday, 21 September 2023</p>`, []string{"Nadia Ferreira", "Frontier Science Daily"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader("<body>" + tc.html))
@@ -34,7 +39,7 @@ func TestBylineNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := lastElement(root)
-			got, byLabel := bylineNames(n, map[string]textNames{})
+			got, byLabel, _ := bylineNames(n, "")
 			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
 				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
 			}
@@ -42,11 +47,13 @@ func TestBylineNames(t *testing.T) {
 	}
 }
 
-// TestBylineNamesSeenText checks that what a text names, read once per page, does not
-// carry the label of the element before one of its elements to another.
-func TestBylineNamesSeenText(t *testing.T) {
+// TestBylineNamesAround checks that an element holding the text of the element around
+// it, read before and naming nobody, is not read again, and that the label of the
+// element before one element holding a name is not carried to another.
+func TestBylineNamesAround(t *testing.T) {
 	root, err := html.Parse(strings.NewReader(`<body><div><span id="a">Jane Roe</span></div>` +
-		`<div><span>Written by</span><span id="b">Jane Roe</span></div><div><span id="c">Jane Roe</span></div>`))
+		`<div><span>Written by</span><span id="b">Jane Roe</span></div><div><span id="c">Jane Roe</span></div>` +
+		`<p id="d">Contact the Newsroom Today</p>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,14 +68,23 @@ func TestBylineNamesSeenText(t *testing.T) {
 		}
 	}
 	walk(root)
-	seen := map[string]textNames{}
 	for _, tc := range []struct {
-		id      string
-		byLabel bool
-	}{{"a", false}, {"b", true}, {"c", false}} {
-		got, byLabel := bylineNames(byID[tc.id], seen)
-		if !reflect.DeepEqual(got, []string{"Jane Roe"}) || byLabel != tc.byLabel {
-			t.Errorf("element %s: bylineNames = %q, %v; want [\"Jane Roe\"], %v", tc.id, got, byLabel, tc.byLabel)
+		id, around string
+		want       []string
+		byLabel    bool
+	}{
+		{"a", "", []string{"Jane Roe"}, false},
+		{"b", "", []string{"Jane Roe"}, true},
+		{"c", "", []string{"Jane Roe"}, false},
+		{"c", "Jane Roe", nil, false},
+		{"d", "", nil, false},
+	} {
+		got, byLabel, text := bylineNames(byID[tc.id], tc.around)
+		if !reflect.DeepEqual(got, tc.want) || byLabel != tc.byLabel {
+			t.Errorf("element %s around %q: bylineNames = %q, %v; want %q, %v", tc.id, tc.around, got, byLabel, tc.want, tc.byLabel)
+		}
+		if want := collapse(textOf(byID[tc.id])); text != want {
+			t.Errorf("element %s: text read %q, want %q", tc.id, text, want)
 		}
 	}
 }
@@ -117,8 +133,35 @@ func TestBylineCandidates(t *testing.T) {
 		t.Errorf("the embedded weights choose %d, want the byline", b)
 	}
 
-	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe</p></body></html>`
-	if cands, err := BylineCandidates(named); err != nil || cands != nil {
-		t.Errorf("a page whose markup names its author: candidates %+v, %v; want none", cands, err)
+	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe and Jane Roe</p><p>By Jane Roe</p></body></html>`
+	cands, err = BylineCandidates(named)
+	if err != nil || len(cands) != 3 {
+		t.Fatalf("a page whose markup names its author: candidates %+v, %v; want nobody, the two bylines", cands, err)
+	}
+	if cands[0].Features[bNobodyOverMarkup] != 1 {
+		t.Errorf("nobody = %+v: %q is off", cands[0], BylineFeatureNames[bNobodyOverMarkup])
+	}
+	both, markup := cands[1].Features, cands[2].Features
+	if both[bHoldsMarkup] != 1 || both[bShownOverMarkup] != 1 || both[bMarkup] != 0 {
+		t.Errorf("the byline holding the markup's name and more: %+v", cands[1])
+	}
+	if markup[bMarkup] != 1 || markup[bMarkupShown] != 1 || markup[bMarkupLD] != 0 || markup[bHoldsMarkup] != 0 {
+		t.Errorf("the byline the markup names: %+v", cands[2])
+	}
+}
+
+func TestTrimWeekday(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"a weekday after the names", "Jane Roe, Daily Planet Thursday,", "Jane Roe, Daily Planet"},
+		{"a weekday in capitals", "Jane Roe SUNDAY", "Jane Roe"},
+		{"no weekday", "Jane Roe", "Jane Roe"},
+		{"a weekday inside a name", "Jane Mondayish", "Jane Mondayish"},
+		{"the weekday alone", "Monday", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := trimWeekday(tc.text); got != tc.want {
+				t.Errorf("trimWeekday(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
 	}
 }

@@ -331,25 +331,45 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // boundedText returns the text under n, or "" when it is longer than limit bytes: a
 // date line is short, and long elements are not read whole.
 func boundedText(n *html.Node, limit int) string {
-	var sb strings.Builder
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
+	// An element holding one text node, the most common byline and date element, has
+	// that text: no copy.
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.TextNode {
+		if len(c.Data) > limit {
+			return ""
+		}
+		return c.Data
+	}
+	// The text's size first: a long element, the most common, costs no copy.
+	size := 0
+	var measure func(*html.Node) bool
+	measure = func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			if sb.Len()+len(n.Data) > limit {
+			if size += len(n.Data); size > limit {
 				return false
 			}
-			sb.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !walk(c) {
+			if !measure(c) {
 				return false
 			}
 		}
 		return true
 	}
-	if !walk(n) {
+	if !measure(n) {
 		return ""
 	}
+	var sb strings.Builder
+	sb.Grow(size)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
 	return sb.String()
 }
 

@@ -118,14 +118,25 @@ func TestReadMeta(t *testing.T) {
 			<body><article><h1>Storm closes schools</h1><div class="byline">By Denise Everheart</div></article>`,
 			document.Metadata{Title: "Storm closes schools", Authors: []string{"Denise Everheart"}}},
 		{"a first name the markup names stays", `<meta name="author" content="Kristin"></head>
-			<body><article><h1>Storm closes schools</h1><div class="byline">By Tommy Croslin</div></article>`,
+			<body><article><h1>Storm closes schools</h1><p>Text.</p></article>`,
 			document.Metadata{Title: "Storm closes schools", Authors: []string{"Kristin"}}},
+		{"a byline naming the markup's author and another gives both", `<meta name="author" content="Jane Roe"></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Jane Roe and John Doe</div><p>Text.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Jane Roe", "John Doe"}}},
+		{"the writer shown over the markup's editorial team", `<script type="application/ld+json">{"@type":"NewsArticle",
+			"author":{"@type":"Person","name":"Acme Editorial Team"}}</script></head>
+			<body><article><h1>Storm closes schools</h1><div class="byline">By Jane Roe</div><p>Text.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Jane Roe"}}},
+		{"the markup's editorial team when the page shows no writer", `<script type="application/ld+json">{"@type":"NewsArticle",
+			"author":{"@type":"Person","name":"Acme Editorial Team"}}</script></head>
+			<body><article><h1>Storm closes schools</h1><p>Text.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Acme Editorial Team"}}},
 		{"a login with no visible person stays", `<meta name="author" content="KatieS"></head>
 			<body><article><h1>Storm closes schools</h1><p>Text.</p></article>`,
 			document.Metadata{Title: "Storm closes schools", Authors: []string{"KatieS"}}},
-		{"glued and upper-case texts are no names", `</head><body><article><h1>Storm closes schools</h1>
+		{"a name glued to its role is read from its own element", `</head><body><article><h1>Storm closes schools</h1>
 			<div class="author-box"><span>Joakim Edin</span>Research Scientist</div><div class="author-tag">USE CASE</div></article>`,
-			document.Metadata{Title: "Storm closes schools"}},
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Joakim Edin"}}},
 		{"visible headline over the declared title", `<title>Health And Nutrition Trends For 2026 | Site</title></head><body>
 			<h1>Top 10 Health and Nutrition Trends to Watch</h1>`,
 			document.Metadata{Title: "Top 10 Health and Nutrition Trends to Watch"}},

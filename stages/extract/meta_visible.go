@@ -240,13 +240,14 @@ var bylineLabels = map[string]bool{"the": true, "author": true, "authors": true,
 // isPersonName reports two to four capitalised words without digits: "Jane Roe",
 // "Mary-Kate O'Neil", "Trevor J. Mitchell".
 func isPersonName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 4 {
+	var buf [4]string
+	words, ok := fewFields(buf[:0], s)
+	if !ok || len(words) < 2 {
 		return false
 	}
 	labels := 0
 	for _, w := range words {
-		if bylineLabels[strings.ToLower(strings.Trim(w, ".:,"))] {
+		if isBylineLabel(strings.Trim(w, ".:,")) {
 			labels++
 		}
 	}
@@ -259,11 +260,71 @@ func isPersonName(s string) bool {
 		if !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune(".-'’", r) }) >= 0 || glued(w) {
 			return false
 		}
-		if utf8.RuneCountInString(w) > 2 && strings.ToUpper(w) == w {
+		if utf8.RuneCountInString(w) > 2 && isUpperCase(w) {
 			upper++
 		}
 	}
 	return upper < len(words) // "USE CASE" is a heading
+}
+
+// fewFields appends the fields of s (as strings.Fields splits them) to words, when s has
+// no more of them than words has room for, and reports whether it had.
+func fewFields(words []string, s string) ([]string, bool) {
+	start := -1
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			if len(words) == cap(words) {
+				return words, false
+			}
+			words, start = append(words, s[start:i]), -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		if len(words) == cap(words) {
+			return words, false
+		}
+		words = append(words, s[start:])
+	}
+	return words, true
+}
+
+// isBylineLabel reports bylineLabels[strings.ToLower(w)], without the lower-case copy of
+// an ASCII word: no label is longer than seven letters.
+func isBylineLabel(w string) bool {
+	if !isASCII(w) {
+		return bylineLabels[strings.ToLower(w)]
+	}
+	var lower [7]byte
+	if len(w) > len(lower) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return bylineLabels[string(lower[:len(w)])]
+}
+
+// isUpperCase reports strings.ToUpper(w) == w without the copy: no rune of w changes
+// in upper case, and w is valid UTF-8.
+func isUpperCase(w string) bool {
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false // ToUpper writes U+FFFD for an invalid byte
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // glued reports a word made of two glued by the page's markup, a capital after four or

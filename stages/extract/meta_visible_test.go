@@ -85,6 +85,8 @@ func TestCheapTests(t *testing.T) {
 		{name: "an entity", text: "Jane&nbsp;Roe", collapsed: "Jane&nbsp;Roe", words: 1, mayNamePeople: true},
 		{name: "a byline with an update", text: "Written BY Jane Roe, Last updated May 1, 2024", collapsed: "Written BY Jane Roe, Last updated May 1, 2024", words: 9, update: true, mayNamePeople: true},
 		{name: "a capital İ before the label", text: "İstanbul by Jane Roe", collapsed: "İstanbul by Jane Roe", words: 4, mayNamePeople: true},
+		{name: "a capital longer in small letters before the label", text: "Ⱥ by Jane Roe", collapsed: "Ⱥ by Jane Roe", words: 4, mayNamePeople: true},
+		{name: "invalid UTF-8 before the label", text: "\xd8 BY Jane Roe", collapsed: "\xd8 BY Jane Roe", words: 4, mayNamePeople: true},
 		{name: "invalid UTF-8", text: "a\xff b", collapsed: "a\xff b", words: 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,7 +103,7 @@ func TestCheapTests(t *testing.T) {
 			if n := wordCount(got); n != tc.words || n != len(strings.Fields(tc.text)) {
 				t.Errorf("wordCount = %d, want %d", n, tc.words)
 			}
-			if i, want := indexBy(got), strings.Index(strings.ToLower(got), " by "); i != want {
+			if i, want := indexBy(got), indexByRef(got); i != want {
 				t.Errorf("indexBy = %d, want %d", i, want)
 			}
 			if !mayHoldWord(got, endWords) && namesEnd.MatchString(got) {
@@ -178,7 +180,7 @@ func TestCheapTestsOnDevPages(t *testing.T) {
 				if !mayNamePeople(c) && len(readNames(c).names) > 0 {
 					t.Errorf("%s: mayNamePeople(%q) = false", p.id, c)
 				}
-				if got, want := indexBy(c), strings.Index(strings.ToLower(c), " by "); got != want {
+				if got, want := indexBy(c), indexByRef(c); got != want {
 					t.Errorf("%s: indexBy(%q) = %d, want %d", p.id, c, got, want)
 				}
 				for _, re := range []struct {
@@ -227,4 +229,16 @@ func TestIsLogin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// byLabelAnyCase is " by " in any case.
+var byLabelAnyCase = regexp.MustCompile(`(?i) by `)
+
+// indexByRef is what indexBy stands for: the offset in s of the first " by ", in any
+// case, or -1.
+func indexByRef(s string) int {
+	if loc := byLabelAnyCase.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
 }
