@@ -161,8 +161,9 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 			// A long block outside the extracted content may be prose the extractor missed
 			// (class names like "sidebar" are weak evidence on old layouts), and comes back
 			// when the line model is sure of it; reader comments read like prose, so a
-			// block of a labelled comment section stays out.
-			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
+			// block of a labelled comment section stays out, and so does a text cut off
+			// with an ellipsis, the opening of another page in a list of posts.
+			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final && !endsInEllipsis(b.Text)) {
 				keep[i], reasons[i] = false, b.Outside
 			}
 		case b.Tag != "":
@@ -236,6 +237,13 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
 	return res, nil
+}
+
+// endsInEllipsis reports whether text ends in an ellipsis ("…", "...", "[…]"), the mark
+// of a text cut to length.
+func endsInEllipsis(text string) bool {
+	t := strings.TrimRight(text, " \u00a0]")
+	return strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
 }
 
 // commentSection is the extractor's reason for a block inside a comment section.

@@ -66,7 +66,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 			d.LinkDensity = float64(b.linkLen) / float64(len(b.text))
 		}
 		if !inside[i] {
-			d.Outside = cmp.Or(b.outside, outsideBody)
+			d.Outside = cmp.Or(b.outside, unexplainedReason(b, toks[i]))
 		}
 		out = append(out, d)
 	}
@@ -496,11 +496,22 @@ var reasonWords = []struct{ word, reason string }{
 
 // hintReason returns the reason named by a word of an id, class or role value; a word
 // counts when it starts with a reason word, so "comments" and "navbar" count but
-// "canvas" does not.
+// "canvas" does not. A word after a state word in the same name does not count:
+// "has-comments", "no-sidebar" and "summary-item-has-author" say what an element
+// holds or lacks, not that it is that chrome.
 func hintReason(v string) string {
-	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	})
+	var words []string
+	for _, name := range strings.Fields(strings.ToLower(v)) {
+		parts := strings.FieldsFunc(name, func(r rune) bool {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+		})
+		for _, p := range parts {
+			if stateWords[p] {
+				break
+			}
+			words = append(words, p)
+		}
+	}
 	for _, rw := range reasonWords {
 		for _, w := range words {
 			if strings.HasPrefix(w, rw.word) && !strings.HasPrefix(w, "commentary") {
@@ -511,10 +522,22 @@ func hintReason(v string) string {
 	return ""
 }
 
+// stateWords start the part of a class name that describes a state or a content of the
+// element ("has-", "no-", "with-", "show-", "hide-") rather than what the element is.
+var stateWords = map[string]bool{
+	"has": true, "no": true, "not": true, "with": true, "without": true, "is": true,
+	"show": true, "hide": true, "hidden": true, "enable": true, "enabled": true,
+	"disable": true, "disabled": true,
+}
+
 // ownReason says why a block inside element n is outside the article body, or "" when
 // n does not tell; the walker takes the reason of the nearest element that tells.
 func ownReason(n *html.Node) string {
 	switch n.DataAtom {
+	case atom.Html, atom.Body:
+		// Their classes describe the page ("single-post has-sidebar", "no-comments"),
+		// and the page is never itself chrome.
+		return ""
 	case atom.Nav:
 		return "navigation menu"
 	case atom.Footer:
@@ -541,6 +564,26 @@ func ownReason(n *html.Node) string {
 
 // outsideBody is the reason for a block outside the body that no element explains.
 const outsideBody = "outside the article body"
+
+// teaserExcerpt is the reason for prose outside the body that ends in an ellipsis: the
+// opening of another page's text cut to length, as lists of related or latest posts
+// show it. On the extraction sets nine in ten words of such blocks are not article text.
+const teaserExcerpt = "teaser excerpt (cut off with an ellipsis)"
+
+// unexplainedReason is the reason for a block outside the body under no telling element.
+func unexplainedReason(b rawBlock, toks []string) string {
+	if len(toks) >= 10 && endsInEllipsis(b.text) {
+		return teaserExcerpt
+	}
+	return outsideBody
+}
+
+// endsInEllipsis reports whether text ends in an ellipsis ("…", "...", "[…]", "[...]"),
+// the mark of a text cut to length.
+func endsInEllipsis(text string) bool {
+	t := strings.TrimRight(text, " \u00a0]")
+	return strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
+}
 
 // Unit flags mark the content tokens that start or end a block of the content.
 const (
