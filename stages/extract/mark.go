@@ -672,8 +672,11 @@ func markHeadline(blocks []document.Block, title string) {
 }
 
 // markTeasers moves headings that are wholly links out of the body, with the
-// unlinked headings that follow them: in an article a heading is text, while a linked
-// heading introduces another story, often with a summary line styled as a heading.
+// unlinked headings that follow them: a linked heading introduces another story, often
+// with a summary line styled as a heading. A linked heading between two blocks of the
+// body, followed by running text rather than another heading, is the article's own
+// section heading that links to its subject (a product, a place, a source): on the
+// extraction sets 9 in 10 of its words are article text.
 func markTeasers(blocks []document.Block) {
 	teaser := false
 	for i := range blocks {
@@ -682,7 +685,7 @@ func markTeasers(blocks []document.Block) {
 			continue
 		}
 		switch {
-		case b.Heading && b.LinkDensity >= 0.9:
+		case b.Heading && b.LinkDensity >= 0.9 && !linkedSectionHeading(blocks, i):
 			b.Outside = "related stories"
 			teaser = true
 		case b.Heading && teaser:
@@ -691,6 +694,13 @@ func markTeasers(blocks []document.Block) {
 			teaser = false
 		}
 	}
+}
+
+// linkedSectionHeading reports whether the heading at i stands between two blocks of the
+// body and is followed by running text, not by another heading.
+func linkedSectionHeading(blocks []document.Block, i int) bool {
+	return i > 0 && i+1 < len(blocks) && blocks[i-1].Outside == "" &&
+		blocks[i+1].Outside == "" && !blocks[i+1].Heading
 }
 
 // markLinkLines moves short lines that are wholly a link out of the body: a link on a
