@@ -437,6 +437,9 @@ func noteAboutArticle(text string) string {
 			return "citation box"
 		}
 	}
+	if rightsNotice(strings.ToLower(text)) {
+		return "rights notice"
+	}
 	// Bios always carry an address or a handle; requiring one keeps quotes that merely
 	// say "contact him" in the body.
 	if !strings.Contains(text, "@") {
@@ -450,6 +453,29 @@ func noteAboutArticle(text string) string {
 	}
 	return ""
 }
+
+// rightsNotice reports whether a lower-cased line claims the rights to the text and limits
+// its reuse ("Copyright 2008 The Associated Press. All rights reserved. This material may
+// not be published, broadcast, rewritten or redistributed.", "This copy is for your
+// personal, non-commercial use only."): a notice under the article, not part of it. Both
+// halves are needed, so that an article about copyright law stays.
+func rightsNotice(lower string) bool {
+	claim := strings.Contains(lower, "all rights reserved") || strings.Contains(lower, "©") ||
+		strings.Contains(lower, "this copy is for your personal")
+	if !claim {
+		return false
+	}
+	for _, p := range reuseLimits {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return strings.Contains(lower, "without") && strings.Contains(lower, "permission")
+}
+
+// reuseLimits are the phrases of a rights notice that limit what a reader may do with the text.
+var reuseLimits = []string{"reproduc", "redistribut", "republish", "may not be published", "may not be copied",
+	"may not be used", "non-commercial use", "noncommercial use", "licence to", "license to", "cannot be re"}
 
 // hardChrome returns a reason when the line is chrome whatever its context: separators,
 // template placeholders, photo credits, lone sign-up or advertising calls.
