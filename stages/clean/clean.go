@@ -437,7 +437,7 @@ func noteAboutArticle(text string) string {
 			return "citation box"
 		}
 	}
-	if rightsNotice(strings.ToLower(text)) {
+	if rightsNotice(text) {
 		return "rights notice"
 	}
 	// Bios always carry an address or a handle; requiring one keeps quotes that merely
@@ -454,23 +454,40 @@ func noteAboutArticle(text string) string {
 	return ""
 }
 
-// rightsNotice reports whether a lower-cased line claims the rights to the text and limits
-// its reuse ("Copyright 2008 The Associated Press. All rights reserved. This material may
-// not be published, broadcast, rewritten or redistributed.", "This copy is for your
-// personal, non-commercial use only."): a notice under the article, not part of it. Both
-// halves are needed, so that an article about copyright law stays.
-func rightsNotice(lower string) bool {
-	claim := strings.Contains(lower, "all rights reserved") || strings.Contains(lower, "©") ||
-		strings.Contains(lower, "this copy is for your personal")
+// rightsNotice reports whether a line claims the rights to the text and limits its reuse
+// ("Copyright 2008 The Associated Press. All rights reserved. This material may not be
+// published, broadcast, rewritten or redistributed.", "This copy is for your personal,
+// non-commercial use only."): a notice under the article, not part of it. Both halves
+// are needed, so that an article about copyright law stays.
+func rightsNotice(text string) bool {
+	// The claim is looked for without lower-casing the line: few lines have one.
+	claim := strings.Contains(text, "©") || containsFoldASCII(text, "all rights reserved") ||
+		containsFoldASCII(text, "this copy is for your personal")
 	if !claim {
 		return false
 	}
+	lower := strings.ToLower(text)
 	for _, p := range reuseLimits {
 		if strings.Contains(lower, p) {
 			return true
 		}
 	}
 	return strings.Contains(lower, "without") && strings.Contains(lower, "permission")
+}
+
+// containsFoldASCII reports whether s contains sub, a lower-case ASCII phrase, in any
+// letter case.
+func containsFoldASCII(s, sub string) bool {
+	first, upper := sub[0], sub[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == first || s[i] == upper) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // reuseLimits are the phrases of a rights notice that limit what a reader may do with the text.

@@ -500,27 +500,51 @@ var reasonWords = []struct{ word, reason string }{
 // "has-comments", "no-sidebar" and "summary-item-has-author" say what an element
 // holds or lacks, not that it is that chrome.
 func hintReason(v string) string {
-	var words []string
-	for _, name := range strings.Fields(strings.ToLower(v)) {
-		parts := strings.FieldsFunc(name, func(r rune) bool {
-			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-		})
-		for _, p := range parts {
-			if stateWords[p] {
+	v = strings.ToLower(v)
+	best := len(reasonWords) // the index of the most specific reason found
+	state := false           // a state word came earlier in the current class name
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			state = false
+			i++
+			continue
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && isWordByte(v[j]) {
+			j++
+		}
+		w := v[i:j]
+		i = j
+		if state {
+			continue
+		}
+		if stateWords[w] {
+			state = true
+			continue
+		}
+		if strings.HasPrefix(w, "commentary") {
+			continue
+		}
+		for k, rw := range reasonWords[:best] {
+			if strings.HasPrefix(w, rw.word) {
+				best = k
 				break
 			}
-			words = append(words, p)
 		}
 	}
-	for _, rw := range reasonWords {
-		for _, w := range words {
-			if strings.HasPrefix(w, rw.word) && !strings.HasPrefix(w, "commentary") {
-				return rw.reason
-			}
-		}
+	if best == len(reasonWords) {
+		return ""
 	}
-	return ""
+	return reasonWords[best].reason
 }
+
+// isWordByte reports whether c belongs to a word of a class name: an ASCII letter or digit.
+func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // stateWords start the part of a class name that describes a state or a content of the
 // element ("has-", "no-", "with-", "show-", "hide-") rather than what the element is.
