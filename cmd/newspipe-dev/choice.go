@@ -98,7 +98,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			for s := range sets {
 				ok = ok && cv[s] >= base[s]
 			}
-			fmt.Fprintf(stdout, "  gate %.2f  l2 %-4g  %.4f  takes the prose on %d pages  lowers no set: %v\n", gate, l2, mean(cv), count(takes), ok)
+			fmt.Fprintf(stdout, "  gate %.2f  l2 %-4g  %.4f  takes the prose on %d pages  lowers no set: %v  %s\n", gate, l2, mean(cv), count(takes), ok, setFigures(sets, cv))
 			if ok && mean(cv) > bestScore {
 				best, bestScore = setting{gate, l2}, mean(cv)
 			}

@@ -161,8 +161,9 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 			// A long block outside the extracted content may be prose the extractor missed
 			// (class names like "sidebar" are weak evidence on old layouts), and comes back
 			// when the line model is sure of it; reader comments read like prose, so a
-			// block of a labelled comment section stays out.
-			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final) {
+			// block of a labelled comment section stays out, and so does a text cut off
+			// with an ellipsis, the opening of another page in a list of posts.
+			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final && !endsInEllipsis(b.Text)) {
 				keep[i], reasons[i] = false, b.Outside
 			}
 		case b.Tag != "":
@@ -236,6 +237,13 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
 	return res, nil
+}
+
+// endsInEllipsis reports whether text ends in an ellipsis ("…", "...", "[…]"), the mark
+// of a text cut to length.
+func endsInEllipsis(text string) bool {
+	t := strings.TrimRight(text, " \u00a0]")
+	return strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
 }
 
 // commentSection is the extractor's reason for a block inside a comment section.
@@ -429,6 +437,9 @@ func noteAboutArticle(text string) string {
 			return "citation box"
 		}
 	}
+	if rightsNotice(text) {
+		return "rights notice"
+	}
 	// Bios always carry an address or a handle; requiring one keeps quotes that merely
 	// say "contact him" in the body.
 	if !strings.Contains(text, "@") {
@@ -442,6 +453,46 @@ func noteAboutArticle(text string) string {
 	}
 	return ""
 }
+
+// rightsNotice reports whether a line claims the rights to the text and limits its reuse
+// ("Copyright 2008 The Associated Press. All rights reserved. This material may not be
+// published, broadcast, rewritten or redistributed.", "This copy is for your personal,
+// non-commercial use only."): a notice under the article, not part of it. Both halves
+// are needed, so that an article about copyright law stays.
+func rightsNotice(text string) bool {
+	// The claim is looked for without lower-casing the line: few lines have one.
+	claim := strings.Contains(text, "©") || containsFoldASCII(text, "all rights reserved") ||
+		containsFoldASCII(text, "this copy is for your personal")
+	if !claim {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, p := range reuseLimits {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return strings.Contains(lower, "without") && strings.Contains(lower, "permission")
+}
+
+// containsFoldASCII reports whether s contains sub, a lower-case ASCII phrase, in any
+// letter case.
+func containsFoldASCII(s, sub string) bool {
+	first, upper := sub[0], sub[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == first || s[i] == upper) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// reuseLimits are the phrases of a rights notice that limit what a reader may do with the text.
+var reuseLimits = []string{"reproduc", "redistribut", "republish", "may not be published", "may not be copied",
+	"may not be used", "non-commercial use", "noncommercial use", "licence to", "license to", "cannot be re"}
 
 // hardChrome returns a reason when the line is chrome whatever its context: separators,
 // template placeholders, photo credits, lone sign-up or advertising calls.

@@ -375,3 +375,35 @@ func TestBodyChrome(t *testing.T) {
 		})
 	}
 }
+
+// TestOutsideProseReturns checks which long blocks outside the extractor's content come
+// back into the body: prose the line model is sure of does, a text cut off with an
+// ellipsis (another page's opening in a list of posts) does not.
+func TestOutsideProseReturns(t *testing.T) {
+	para := []string{
+		"The council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its piers, officials said.",
+		"Repairs are expected to take most of next year, and buses will use the new crossing upstream while the work goes on, the mayor said.",
+		"Residents on both banks said they had worried about the bridge for years, and several of them had written to the council about it.",
+	}
+	outside := "The engineers who inspected the piers in March said the cracks had grown since their last visit, and that the bridge was no longer safe for heavy traffic in their view."
+	tests := []struct {
+		name, text, reason string
+		back               bool
+	}{
+		{"prose the extractor missed", outside, "outside the article body", true},
+		{"the same text cut off with an ellipsis", outside[:len(outside)-1] + " …", "outside the article body", false},
+		{"cut off with three dots in brackets", outside[:len(outside)-1] + " [...]", "sidebar", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := []document.Block{
+				{Text: para[0], Tag: "p"}, {Text: tt.text, Tag: "p", Outside: tt.reason},
+				{Text: para[1], Tag: "p"}, {Text: para[2], Tag: "p"},
+			}
+			res := New().WithoutChoice().Clean(blocks)
+			if got := slices.Contains(res.Paragraphs, tt.text); got != tt.back {
+				t.Errorf("back in the body = %v, want %v (removed %q)", got, tt.back, res.Removed)
+			}
+		})
+	}
+}

@@ -39,6 +39,11 @@ func TestNoteAboutArticle(t *testing.T) {
 		{"Cite this page: MLA | APA | Chicago", "citation box"},
 		{"\"If anyone has seen him, please contact him,\" his sister said.", ""},
 		{"The company said customers could reach it at help@example.com during the outage.", ""},
+		{"Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", "rights notice"},
+		{"This copy is for your personal, non-commercial use only. To order presentation-ready copies for distribution, use the Order Reprints tool.", "rights notice"},
+		{"© Example Media Ltd. Please do not use our images without prior permission.", "rights notice"},
+		{"The U.S. Copyright Office said unauthorised reproduction of protected works for training raised new questions.", ""},
+		{"© 2024 Example Media Ltd.", ""},
 	}
 	for _, tt := range tests {
 		if got := noteAboutArticle(tt.line); got != tt.want {

@@ -66,7 +66,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 			d.LinkDensity = float64(b.linkLen) / float64(len(b.text))
 		}
 		if !inside[i] {
-			d.Outside = cmp.Or(b.outside, outsideBody)
+			d.Outside = cmp.Or(b.outside, unexplainedReason(b, toks[i]))
 		}
 		out = append(out, d)
 	}
@@ -496,19 +496,62 @@ var reasonWords = []struct{ word, reason string }{
 
 // hintReason returns the reason named by a word of an id, class or role value; a word
 // counts when it starts with a reason word, so "comments" and "navbar" count but
-// "canvas" does not.
+// "canvas" does not. A word after a state word in the same name does not count:
+// "has-comments", "no-sidebar" and "summary-item-has-author" say what an element
+// holds or lacks, not that it is that chrome.
 func hintReason(v string) string {
-	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	})
-	for _, rw := range reasonWords {
-		for _, w := range words {
-			if strings.HasPrefix(w, rw.word) && !strings.HasPrefix(w, "commentary") {
-				return rw.reason
+	v = strings.ToLower(v)
+	best := len(reasonWords) // the index of the most specific reason found
+	state := false           // a state word came earlier in the current class name
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			state = false
+			i++
+			continue
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && isWordByte(v[j]) {
+			j++
+		}
+		w := v[i:j]
+		i = j
+		if state {
+			continue
+		}
+		if stateWords[w] {
+			state = true
+			continue
+		}
+		if strings.HasPrefix(w, "commentary") {
+			continue
+		}
+		for k, rw := range reasonWords[:best] {
+			if strings.HasPrefix(w, rw.word) {
+				best = k
+				break
 			}
 		}
 	}
-	return ""
+	if best == len(reasonWords) {
+		return ""
+	}
+	return reasonWords[best].reason
+}
+
+// isWordByte reports whether c belongs to a word of a class name: an ASCII letter or digit.
+func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// stateWords start the part of a class name that describes a state or a content of the
+// element ("has-", "no-", "with-", "show-", "hide-") rather than what the element is.
+var stateWords = map[string]bool{
+	"has": true, "no": true, "not": true, "with": true, "without": true, "is": true,
+	"show": true, "hide": true, "hidden": true, "enable": true, "enabled": true,
+	"disable": true, "disabled": true,
 }
 
 // ownReason says why a block inside element n is outside the article body, or "" when
@@ -541,6 +584,26 @@ func ownReason(n *html.Node) string {
 
 // outsideBody is the reason for a block outside the body that no element explains.
 const outsideBody = "outside the article body"
+
+// teaserExcerpt is the reason for prose outside the body that ends in an ellipsis: the
+// opening of another page's text cut to length, as lists of related or latest posts
+// show it. On the extraction sets nine in ten words of such blocks are not article text.
+const teaserExcerpt = "teaser excerpt (cut off with an ellipsis)"
+
+// unexplainedReason is the reason for a block outside the body under no telling element.
+func unexplainedReason(b rawBlock, toks []string) string {
+	if len(toks) >= 10 && endsInEllipsis(b.text) {
+		return teaserExcerpt
+	}
+	return outsideBody
+}
+
+// endsInEllipsis reports whether text ends in an ellipsis ("…", "...", "[…]", "[...]"),
+// the mark of a text cut to length.
+func endsInEllipsis(text string) bool {
+	t := strings.TrimRight(text, " \u00a0]")
+	return strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
+}
 
 // Unit flags mark the content tokens that start or end a block of the content.
 const (
@@ -629,8 +692,11 @@ func markHeadline(blocks []document.Block, title string) {
 }
 
 // markTeasers moves headings that are wholly links out of the body, with the
-// unlinked headings that follow them: in an article a heading is text, while a linked
-// heading introduces another story, often with a summary line styled as a heading.
+// unlinked headings that follow them: a linked heading introduces another story, often
+// with a summary line styled as a heading. A linked heading between two blocks of the
+// body, followed by running text rather than another heading, is the article's own
+// section heading that links to its subject (a product, a place, a source): on the
+// extraction sets 9 in 10 of its words are article text.
 func markTeasers(blocks []document.Block) {
 	teaser := false
 	for i := range blocks {
@@ -639,7 +705,7 @@ func markTeasers(blocks []document.Block) {
 			continue
 		}
 		switch {
-		case b.Heading && b.LinkDensity >= 0.9:
+		case b.Heading && b.LinkDensity >= 0.9 && !linkedSectionHeading(blocks, i):
 			b.Outside = "related stories"
 			teaser = true
 		case b.Heading && teaser:
@@ -648,6 +714,13 @@ func markTeasers(blocks []document.Block) {
 			teaser = false
 		}
 	}
+}
+
+// linkedSectionHeading reports whether the heading at i stands between two blocks of the
+// body and is followed by running text, not by another heading.
+func linkedSectionHeading(blocks []document.Block, i int) bool {
+	return i > 0 && i+1 < len(blocks) && blocks[i-1].Outside == "" &&
+		blocks[i+1].Outside == "" && !blocks[i+1].Heading
 }
 
 // markLinkLines moves short lines that are wholly a link out of the body: a link on a

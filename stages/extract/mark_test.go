@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -232,6 +233,87 @@ func TestDropComments(t *testing.T) {
 			}
 			if !slices.Equal(body, tt.body) {
 				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
+
+// TestReasonOfStateClasses checks that classes describing an element's state or content
+// do not label blocks as chrome, while the element's own kind still does.
+func TestReasonOfStateClasses(t *testing.T) {
+	tests := []struct {
+		name, html, text, want string
+	}{
+		{"a body class saying the page has a sidebar",
+			`<body class="single-post has-sidebar"><div><p>Story</p></div></body>`, "Story", outsideBody},
+		{"an html class saying scripts are off",
+			`<html class="no-js"><body class="no-comments"><p>Story</p></body></html>`, "Story", outsideBody},
+		{"an element that says it has comments",
+			`<div class="post has-comments"><p>Story</p></div>`, "Story", outsideBody},
+		{"a state word in the middle of a class name",
+			`<div class="summary-item-has-author"><p>Story</p></div>`, "Story", outsideBody},
+		{"a state word with underscores",
+			`<div class="et_show_nav"><p>Story</p></div>`, "Story", outsideBody},
+		{"the element's kind before the state word counts",
+			`<div class="header--has-menu"><a>Home</a></div>`, "Home", "page header"},
+		{"another class of the same element counts",
+			`<div class="no-sidebar comments-area"><p>Nice post</p></div>`, "Nice post", commentSection},
+		{"an element inside the body keeps its own reason",
+			`<body class="has-sidebar"><aside><p>Popular</p></aside></body>`, "Popular", "sidebar"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range pageBlocks(doc) {
+				if b.text == tt.text {
+					if got := cmp.Or(b.outside, outsideBody); got != tt.want {
+						t.Errorf("reason = %q, want %q", got, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no block %q", tt.text)
+		})
+	}
+}
+
+// TestTeaserExcerpt checks the reason of prose outside the body that is cut off with an
+// ellipsis.
+func TestTeaserExcerpt(t *testing.T) {
+	const (
+		article = "The council voted on Tuesday to close the old bridge for repairs next spring."
+		teaser  = "Engineers found cracks in two of the piers of the old bridge during an inspection"
+	)
+	tests := []struct {
+		name, outside, want string
+	}{
+		{"cut off with an ellipsis character", `<p>` + teaser + ` …</p>`, teaserExcerpt},
+		{"cut off with three dots", `<p>` + teaser + `...</p>`, teaserExcerpt},
+		{"cut off with dots in brackets", `<p>` + teaser + ` [...]</p>`, teaserExcerpt},
+		{"a sentence", `<p>` + teaser + `.</p>`, outsideBody},
+		{"a short label", `<p>Loading...</p>`, outsideBody},
+		{"an element's reason comes first", `<aside><p>` + teaser + ` …</p></aside>`, "sidebar"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<article><p>` + article + `</p></article>` + tt.outside
+			doc, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(`<p>` + article + `</p>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := mark(pageBlocks(doc), content)
+			if len(blocks) != 2 || blocks[0].Outside != "" {
+				t.Fatalf("blocks = %+v, want the article then the outside block", blocks)
+			}
+			if got := blocks[1].Outside; got != tt.want {
+				t.Errorf("reason = %q, want %q", got, tt.want)
 			}
 		})
 	}
