@@ -510,12 +510,12 @@ func hintReason(v string) string {
 			i++
 			continue
 		}
-		if !isWordByte(c) {
+		if !isClassWordByte(c) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(v) && isWordByte(v[j]) {
+		for j < len(v) && isClassWordByte(v[j]) {
 			j++
 		}
 		w := v[i:j]
@@ -543,8 +543,8 @@ func hintReason(v string) string {
 	return reasonWords[best].reason
 }
 
-// isWordByte reports whether c belongs to a word of a class name: an ASCII letter or digit.
-func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+// isClassWordByte reports whether c belongs to a word of a lower-cased class name: an ASCII letter or digit.
+func isClassWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // stateWords start the part of a class name that describes a state or a content of the
 // element ("has-", "no-", "with-", "show-", "hide-") rather than what the element is.
