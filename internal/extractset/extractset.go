@@ -48,7 +48,7 @@ func List(dir string) ([]Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read truth of %s: %w", id, err)
 		}
-		p := Page{Set: set, ID: id, Dir: dir, Truth: truthText(truth)}
+		p := Page{Set: set, ID: id, Dir: dir, Truth: string(truth)}
 		if meta, err := os.ReadFile(filepath.Join(dir, id+".meta.json")); err == nil {
 			var m struct {
 				URL      string `json:"url"`
