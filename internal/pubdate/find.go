@@ -25,51 +25,76 @@ type dtok struct {
 }
 
 // dateTokens splits s into runs of letters or digits, keeping their offsets.
-func dateTokens(s string) []dtok {
-	var toks []dtok
+func dateTokens(s string) []dtok { return appendDateTokens(nil, s) }
+
+// appendDateTokens appends the tokens of s (see dateTokens) to dst: a caller that passes
+// a buffer of its own reads a short text without allocating.
+func appendDateTokens(dst []dtok, s string) []dtok {
+	toks := dst
 	start := -1
 	kind := 0 // 1 letters, 2 digits
-	flush := func(end int) {
-		if start >= 0 {
-			t := dtok{s: s[start:end], start: start, end: end, num: -1}
-			if kind == 2 && end-start <= 4 {
+	for i := 0; i <= len(s); i++ {
+		k := 0
+		if i < len(s) {
+			switch c := s[i]; {
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				k = 1
+			case c >= '0' && c <= '9':
+				k = 2
+			}
+		}
+		if (k != kind || k == 0) && start >= 0 {
+			t := dtok{s: s[start:i], start: start, end: i, num: -1}
+			if kind == 2 && i-start <= 4 {
 				t.num, _ = strconv.Atoi(t.s)
 			}
-			toks = append(toks, t)
+			// "18th": the ordinal suffix belongs to the number.
+			if n := len(toks); kind == 1 && n > len(dst) && toks[n-1].num >= 0 && toks[n-1].end == start && isOrdinalSuffix(t.s) {
+				toks[n-1].end = i
+			} else {
+				toks = append(toks, t)
+			}
 			start = -1
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		k := 0
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			k = 1
-		case c >= '0' && c <= '9':
-			k = 2
-		}
-		if k != kind || k == 0 {
-			flush(i)
 		}
 		if k != 0 && start < 0 {
 			start = i
 		}
 		kind = k
 	}
-	flush(len(s))
-	// "18th": the ordinal suffix belongs to the number.
-	out := toks[:0]
-	for i, t := range toks {
-		if i > 0 && toks[i-1].num >= 0 && t.start == toks[i-1].end {
-			switch strings.ToLower(t.s) {
-			case "st", "nd", "rd", "th":
-				out[len(out)-1].end = t.end
-				continue
-			}
-		}
-		out = append(out, t)
+	return toks
+}
+
+// isOrdinalSuffix reports "st", "nd", "rd" or "th" in any case.
+func isOrdinalSuffix(w string) bool {
+	if len(w) != 2 {
+		return false
 	}
-	return out
+	switch strings.ToLower(w) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// numberToken returns the run of digits of s at i as dateTokens reads it: its value when
+// it has four digits or fewer, else -1, and an ordinal suffix ("18th") as its own.
+func numberToken(s string, i int) dtok {
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	t := dtok{s: s[i:j], start: i, end: j, num: -1}
+	if j-i <= 4 {
+		t.num, _ = strconv.Atoi(t.s)
+		k := j
+		for k < len(s) && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+			k++
+		}
+		if isOrdinalSuffix(s[j:k]) {
+			t.end = k
+		}
+	}
+	return t
 }
 
 // MonthNumber returns the number of an English month's name, whole or shortened
@@ -115,13 +140,23 @@ const (
 // those whose day is above 12 ("12/19/2025", "27/05/2024"): OrderUnknown when s writes
 // none or both orders.
 func NumericOrder(s string) Order {
-	toks := dateTokens(s)
+	// Only numbers matter here: they are read as dateTokens reads them, without the
+	// tokens of every word of a page's text.
 	monthFirst, dayFirst := false, false
-	for i := 0; i+2 < len(toks); i++ {
-		if !numericShape(s, toks[i], toks[i+1], toks[i+2]) || !isYear(toks[i+2]) {
+	var last [3]dtok // the last three numbers of s, in its order
+	seen := 0
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
 			continue
 		}
-		a, b := toks[i].num, toks[i+1].num
+		t := numberToken(s, i)
+		i = t.end
+		last[0], last[1], last[2] = last[1], last[2], t
+		if seen++; seen < 3 || !numericShape(s, last[0], last[1], last[2]) || !isYear(last[2]) {
+			continue
+		}
+		a, b := last[0].num, last[1].num
 		switch {
 		case a > 12 && a <= 31 && b >= 1 && b <= 12:
 			dayFirst = true
@@ -141,7 +176,8 @@ func NumericOrder(s string) Order {
 // FindOrdered is Find reading a date written with numbers whose day and month are both 12
 // or below ("03/01/2017") in the order o, the page's (see NumericOrder).
 func FindOrdered(s string, o Order) Match {
-	toks := dateTokens(s)
+	var buf [32]dtok
+	toks := appendDateTokens(buf[:0], s)
 	for i := range toks {
 		var y, m, d, end, next int
 		switch {
@@ -311,7 +347,8 @@ func daysIn(m, y int) int {
 
 // HasNumericDate reports a date written with numbers only: "27/09/2018", "9.11.2019", "2019/11/18".
 func HasNumericDate(s string) bool {
-	toks := dateTokens(s)
+	var buf [32]dtok
+	toks := appendDateTokens(buf[:0], s)
 	for i := 0; i+2 < len(toks); i++ {
 		a, b, c := toks[i], toks[i+1], toks[i+2]
 		if a.num < 0 || b.num < 0 || c.num < 0 || b.start != a.end+1 || c.start != b.end+1 {

@@ -1,6 +1,9 @@
 package pubdate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -109,5 +112,55 @@ func TestFindOrdered(t *testing.T) {
 				t.Errorf("FindOrdered(%q, %v) = %q, want %q", tc.in, tc.order, got, tc.want)
 			}
 		})
+	}
+}
+
+// numericOrderOfTokens is NumericOrder over every token of s, as dateTokens reads them:
+// the reference its scan of numbers alone must agree with.
+func numericOrderOfTokens(s string) Order {
+	toks := dateTokens(s)
+	monthFirst, dayFirst := false, false
+	for i := 0; i+2 < len(toks); i++ {
+		if !numericShape(s, toks[i], toks[i+1], toks[i+2]) || !isYear(toks[i+2]) {
+			continue
+		}
+		a, b := toks[i].num, toks[i+1].num
+		switch {
+		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+			dayFirst = true
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			monthFirst = true
+		}
+	}
+	switch {
+	case monthFirst && !dayFirst:
+		return MonthFirst
+	case dayFirst && !monthFirst:
+		return DayFirst
+	}
+	return OrderUnknown
+}
+
+func TestNumericOrderReadsNumbersAsTokens(t *testing.T) {
+	texts := []string{
+		"12/16/2025", "16/12/2025", "Posted 12/16/2025 and 16.12.2025", "1st/2nd/2024", "13th/2/2024",
+		"a12/13/2024", "12a/13/2024", "12/13/20245", "12/13/2024/", "x 03/01/2017 y 12/19/2025",
+		"12345/13/2024", "5/13/2024th", "27-05-2024", "Thu, 09/25/2025 - 11:38", "",
+	}
+	// Strings of digits, separators, letters and ordinal suffixes, in a fixed order.
+	parts := []string{"1", "12", "13", "31", "2024", "19999", "/", ".", "-", " ", "st", "th", "a", "x/", "07"}
+	seed := uint32(1)
+	for range 3000 {
+		var b strings.Builder
+		for range 9 {
+			seed = seed*1664525 + 1013904223
+			b.WriteString(parts[seed>>16%uint32(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := NumericOrder(s), numericOrderOfTokens(s); got != want {
+			t.Errorf("NumericOrder(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
