@@ -37,7 +37,7 @@ func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *buf
 		}
 		if len(bytes.TrimSpace(line)) > 0 || tooLong {
 			// A repeated id gets a suffix from Read, which sees the ids of the whole run.
-			if err := emit(r.lineDocument(fileID, path, n, line, tooLong)); err != nil {
+			if err := emit(r.lineDocument(fileID, path, n, "line", line, tooLong)); err != nil {
 				return err
 			}
 		}
@@ -47,23 +47,25 @@ func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *buf
 	}
 }
 
-// lineDocument turns line n of a JSON Lines file into a document or an error record.
-func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong bool) *document.Document {
+// lineDocument turns line n of a JSON Lines file, or its value n when unit says so (a
+// JSON file of objects), into a document or an error record.
+func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []byte, tooLong bool) *document.Document {
 	id := fileID + ":" + strconv.Itoa(n)
+	at := unit + " " + strconv.Itoa(n)
 	if tooLong {
-		return failed(id, path, fmt.Errorf("line %d is larger than --max-bytes (%s)", n, humanBytes(r.maxBytes())))
+		return failed(id, path, fmt.Errorf("%s is larger than --max-bytes (%s)", at, humanBytes(r.maxBytes())))
 	}
 	fields, err := parseObject(line)
 	if err != nil {
 		if kind := jsonKind(line); kind != "" {
-			return failed(id, path, fmt.Errorf("line %d is a JSON %s, not an object", n, kind))
+			return failed(id, path, fmt.Errorf("%s is a JSON %s, not an object", at, kind))
 		}
 		if err := json.Unmarshal(line, &fields); err != nil {
-			return failed(id, path, fmt.Errorf("invalid JSON on line %d: %w", n, err))
+			return failed(id, path, fmt.Errorf("invalid JSON on %s: %w", at, err))
 		}
 	}
 	if fields == nil {
-		return failed(id, path, fmt.Errorf("line %d is a JSON null, not an object", n))
+		return failed(id, path, fmt.Errorf("%s is a JSON null, not an object", at))
 	}
 	d := newDocument(id, path)
 	if raw, ok := fields["id"]; ok && string(raw) != "null" {
@@ -78,7 +80,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 			d.Record.ID = num.String()
 		default:
 			// Another id would be made up, and the record could not be matched to its line.
-			d.Fail(Stage, fmt.Errorf("line %d: field \"id\" must be a string or a number", n))
+			d.Fail(Stage, fmt.Errorf("%s: field \"id\" must be a string or a number", at))
 			return d
 		}
 	}
@@ -93,7 +95,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 		if v, ok := unquote(raw); ok {
 			*f.dst = v
 		} else if err := json.Unmarshal(raw, f.dst); err != nil {
-			d.Fail(Stage, fmt.Errorf("line %d: field %q must be a string", n, f.name))
+			d.Fail(Stage, fmt.Errorf("%s: field %q must be a string", at, f.name))
 			return d
 		}
 	}
@@ -113,21 +115,21 @@ func (r *Reader) lineDocument(fileID, path string, n int, line []byte, tooLong b
 		}
 		var v string
 		if err := json.Unmarshal(raw, &v); err != nil {
-			d.Fail(Stage, fmt.Errorf("line %d: field %q must be a string", n, f.name))
+			d.Fail(Stage, fmt.Errorf("%s: field %q must be a string", at, f.name))
 			return d
 		}
 		*f.dst = []byte(v)
 	}
 	switch {
 	case len(html) > 0 && len(text) > 0:
-		d.Fail(Stage, fmt.Errorf("line %d: give either \"text\" or \"html\", not both", n))
+		d.Fail(Stage, fmt.Errorf("%s: give either \"text\" or \"html\", not both", at))
 		return d
 	case len(html) > 0:
 		d.Raw, d.FormatHint = html, "html"
 	case len(text) > 0:
 		d.Raw, d.FormatHint = text, "text"
 	default:
-		d.Fail(Stage, fmt.Errorf("line %d: no \"text\" or \"html\" field", n))
+		d.Fail(Stage, fmt.Errorf("%s: no \"text\" or \"html\" field", at))
 		return d
 	}
 	d.Record.Source.SHA256 = r.hash(line)

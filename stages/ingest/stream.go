@@ -20,7 +20,8 @@ const maxCompressionLayers = 3
 // content, not its name: gzip, zstd or bzip2 compression is undone as it streams; a WARC
 // or ARC file gives one document per page; JSON Lines (named .jsonl or .ndjson, or, when
 // the name does not say, a stream whose first non-blank line is a JSON object however
-// long) gives one per line; anything else is one document.
+// long) gives one per line; a JSON object spread over lines, an array of objects or a
+// sequence of them gives one per object; anything else is one document.
 func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, emit func(*document.Document) error) error {
 	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(512)
@@ -73,7 +74,18 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 	if isJSONL {
 		return r.readJSONLines(ctx, id, path, skipBOM(replay), emit)
 	}
+	if startsJSONValue(replay) {
+		return r.readJSONValues(ctx, id, path, skipBOM(replay), emit)
+	}
 	return r.readDocument(id, path, replay, emit)
+}
+
+// startsJSONValue reports whether the stream's first non-blank byte opens a JSON object
+// or array.
+func startsJSONValue(br *bufio.Reader) bool {
+	peek, _ := br.Peek(4096)
+	start := bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(peek, " \t\r\n"), utf8BOM), " \t\r\n")
+	return len(start) > 0 && (start[0] == '{' || start[0] == '[')
 }
 
 // readDocument emits the whole stream as one document.
