@@ -45,3 +45,39 @@ func FuzzReadJSONLines(f *testing.F) {
 }
 
 func newBufReader(data []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(data)) }
+
+func FuzzReadJSONValues(f *testing.F) {
+	f.Add([]byte("{\n \"text\": \"One.\"\n}\n[{\"html\": \"<p>x</p>\"}, 3]"))
+	f.Add([]byte(`[{"text": "a"}, {"text": "b`))
+	f.Add([]byte("[Reuters] text\n{"))
+	f.Add([]byte(`{"a": {"b": [1, {"c": "d"}]}, "text": "x"}  {"text": "y"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !startsJSONValue(newBufReader(data)) {
+			return
+		}
+		r := &Reader{MaxBytes: 1 << 10}
+		var docs []*document.Document
+		err := r.readJSONValues(context.Background(), "f", "f.json", newBufReader(data), func(d *document.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) == 0 {
+			t.Fatalf("no document from %q", data)
+		}
+		for _, d := range docs {
+			if d.Record.ID == "" {
+				t.Fatalf("document without id from %q", data)
+			}
+			if !d.Failed() && len(d.Raw) == 0 && d.FormatHint != "" {
+				t.Fatalf("document without content and without error from %q", data)
+			}
+		}
+		// A stream read as text is kept whole: nothing of it is lost.
+		if d := docs[0]; len(docs) == 1 && d.FormatHint == "" && !d.Failed() && string(d.Raw) != string(data) {
+			t.Fatalf("text document %q from %q", d.Raw, data)
+		}
+	})
+}
