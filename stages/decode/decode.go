@@ -181,7 +181,14 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if declared == "" && html {
 		declared = metaCharset(raw)
 	}
-	if enc, name := lookup(declared); enc != nil {
+	enc, name := lookup(declared)
+	if strings.HasPrefix(name, "utf-16") {
+		// UTF-16 text has no byte-order mark and no NUL beside its ASCII letters here
+		// (see above): the declaration is wrong, as a <meta charset="utf-16"> that the
+		// parser could read in ASCII always is (WHATWG: read as UTF-8).
+		enc = nil
+	}
+	if enc != nil {
 		// Pages often declare a legacy charset but are served as UTF-8; multi-byte
 		// sequences that are all valid UTF-8 are almost never legacy text.
 		if name != "utf-8" && hasHighBit(raw) && (utf8.Valid(raw) || mostlyUTF8(raw)) {
@@ -209,7 +216,7 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if mostlyUTF8(raw) {
 		return unicode.UTF8, "utf-8"
 	}
-	enc, _ := htmlindex.Get("windows-1252")
+	enc, _ = htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
 }
 

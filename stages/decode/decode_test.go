@@ -62,6 +62,9 @@ func TestDecode(t *testing.T) {
 		{"UTF-8 in Content-Type but Windows-1252", win1252, "text/html; charset=UTF-8", false, cafe, "windows-1252"},
 		{"declared UTF-8 with one broken byte", []byte(`<meta charset="utf-8">naïve café ` + "\xff"), "", true, `<meta charset="utf-8">naïve café ` + "\uFFFD", "utf-8"},
 		{"declared UTF-8, ASCII with one broken byte", []byte(`<meta charset="utf-8">naive ` + "\xff"), "", true, `<meta charset="utf-8">naive ` + "\u00ff", "windows-1252"},
+		{"meta charset UTF-16 on an ASCII page", []byte(`<meta charset="utf-16"><p>Café`), "", true, `<meta charset="utf-16"><p>Café`, "utf-8"},
+		{"UTF-16 in Content-Type but UTF-8", []byte(cafe), "text/html; charset=utf-16", false, cafe, "utf-8"},
+		{"UTF-16 in Content-Type and UTF-16LE", utf16le, "text/plain; charset=utf-16le", false, cafe, "utf-16le"},
 		{"empty", nil, "", false, "", "utf-8"},
 	}
 	for _, tt := range tests {
