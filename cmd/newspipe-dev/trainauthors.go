@@ -200,15 +200,7 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "fold %d, the byline rules alone: right %.3f, authors right %.3f, authors where none %.3f\n", *without, r, a, fa)
 	}
 	data, err := extract.EncodeBylineModel(w)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("authors", *out, data, err, stdout, stderr)
 }
 
 // bylineMargins are the margins tried by which a person must beat naming nobody.

@@ -78,13 +78,5 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	scorer := thresholdScorer{features: clean.BylineFeatures, fit: clean.FitByline, score: clean.ScoreByline}
 	w, threshold := scorer.train(stdout, pages, *folds)
 	data, err := clean.EncodeBylineModel(w, threshold)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("byline", *out, data, err, stdout, stderr)
 }

@@ -108,15 +108,7 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "fold %d, not fitted: %.3f\n", *without, dateAccuracy(pages, w, func(p datePage) bool { return p.fold == *without }))
 	}
 	data, err := extract.EncodeDateModel(w)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train date: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("date", *out, data, err, stdout, stderr)
 }
 
 // fitDate fits the date weights as a per-page choice among the page's candidates on the

@@ -80,13 +80,5 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 	scorer := thresholdScorer{features: clean.DatelineFeatures, fit: clean.FitDateline, score: clean.ScoreDateline}
 	w, threshold := scorer.train(stdout, pages, *folds)
 	data, err := clean.EncodeDatelineModel(w, threshold)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("dateline", *out, data, err, stdout, stderr)
 }

@@ -119,15 +119,7 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "chosen %s, l2 %g: grouped CV %.3f, all pages (training) %.3f\n", bestFit, bestL2, best,
 		headlineAccuracy(pages, w, func(headlinePage) bool { return true }))
 	data, err := clean.EncodeHeadlineModel(w)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train meta: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("meta", *out, data, err, stdout, stderr)
 }
 
 // mustRead returns the file's bytes, or nil when it cannot be read.

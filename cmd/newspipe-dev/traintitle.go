@@ -116,15 +116,7 @@ func cmdTrainTitle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "fold %d, not fitted: %.3f (the rule's title alone: %.3f)\n", *without, titleAccuracy(pages, w, heldOut), titleAccuracy(pages, rule, heldOut))
 	}
 	data, err := extract.EncodeTitleModel(w)
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train title: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train title: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveModel("title", *out, data, err, stdout, stderr)
 }
 
 // fitTitle fits the title weights as a per-page choice among the page's candidates on

@@ -142,7 +142,7 @@ const (
 func NumericOrder(s string) Order {
 	// Only numbers matter here: they are read as dateTokens reads them, without the
 	// tokens of every word of a page's text.
-	monthFirst, dayFirst := false, false
+	var votes orderVotes
 	var last [3]dtok // the last three numbers of s, in its order
 	seen := 0
 	for i := 0; i < len(s); {
@@ -156,18 +156,30 @@ func NumericOrder(s string) Order {
 		if seen++; seen < 3 || !numericShape(s, last[0], last[1], last[2]) || !isYear(last[2]) {
 			continue
 		}
-		a, b := last[0].num, last[1].num
-		switch {
-		case a > 12 && a <= 31 && b >= 1 && b <= 12:
-			dayFirst = true
-		case b > 12 && b <= 31 && a >= 1 && a <= 12:
-			monthFirst = true
-		}
+		votes.add(last[0].num, last[1].num)
 	}
+	return votes.order()
+}
+
+// orderVotes records which orders of day and month a page's dates of numbers show.
+type orderVotes struct{ monthFirst, dayFirst bool }
+
+// add counts the date whose first two numbers are a and b: a day above 12 tells the order.
+func (v *orderVotes) add(a, b int) {
 	switch {
-	case monthFirst && !dayFirst:
+	case a > 12 && a <= 31 && b >= 1 && b <= 12:
+		v.dayFirst = true
+	case b > 12 && b <= 31 && a >= 1 && a <= 12:
+		v.monthFirst = true
+	}
+}
+
+// order is the order the dates agree on, or OrderUnknown when they show none or both.
+func (v orderVotes) order() Order {
+	switch {
+	case v.monthFirst && !v.dayFirst:
 		return MonthFirst
-	case dayFirst && !monthFirst:
+	case v.dayFirst && !v.monthFirst:
 		return DayFirst
 	}
 	return OrderUnknown

@@ -119,26 +119,13 @@ func TestFindOrdered(t *testing.T) {
 // the reference its scan of numbers alone must agree with.
 func numericOrderOfTokens(s string) Order {
 	toks := dateTokens(s)
-	monthFirst, dayFirst := false, false
+	var votes orderVotes
 	for i := 0; i+2 < len(toks); i++ {
-		if !numericShape(s, toks[i], toks[i+1], toks[i+2]) || !isYear(toks[i+2]) {
-			continue
-		}
-		a, b := toks[i].num, toks[i+1].num
-		switch {
-		case a > 12 && a <= 31 && b >= 1 && b <= 12:
-			dayFirst = true
-		case b > 12 && b <= 31 && a >= 1 && a <= 12:
-			monthFirst = true
+		if numericShape(s, toks[i], toks[i+1], toks[i+2]) && isYear(toks[i+2]) {
+			votes.add(toks[i].num, toks[i+1].num)
 		}
 	}
-	switch {
-	case monthFirst && !dayFirst:
-		return MonthFirst
-	case dayFirst && !monthFirst:
-		return DayFirst
-	}
-	return OrderUnknown
+	return votes.order()
 }
 
 func TestNumericOrderReadsNumbersAsTokens(t *testing.T) {

@@ -628,17 +628,18 @@ func attr(n *html.Node, key string) string {
 // textOf returns the concatenated text under n.
 func textOf(n *html.Node) string {
 	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			sb.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
+	writeText(&sb, n)
 	return sb.String()
+}
+
+// writeText writes the text under n to sb, in document order.
+func writeText(sb *strings.Builder, n *html.Node) {
+	if n.Type == html.TextNode {
+		sb.WriteString(n.Data)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(sb, c)
+	}
 }
 
 // collapse trims s and collapses its runs of whitespace to single spaces, as

@@ -58,6 +58,35 @@ func TestFieldShortcuts(t *testing.T) {
 	}
 }
 
+// checkCaseShortcuts checks that each shortcut of the byline walk gives on s what the
+// expression or standard-library call it replaces gives.
+func checkCaseShortcuts(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isUpperCase(s), strings.ToUpper(s) == s; got != want {
+		t.Errorf("isUpperCase(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isBylineLabel(s), bylineLabels[strings.ToLower(s)]; got != want {
+		t.Errorf("isBylineLabel(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := trimByPrefix(s), byPrefix.ReplaceAllString(s, ""); got != want {
+		t.Errorf("trimByPrefix(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
+		t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
+	}
+	for _, words := range wordLists {
+		if got, want := mayHoldWord(s, words), mayHoldWordRef(s, words); got != want {
+			t.Errorf("mayHoldWord(%q, %q) = %v, want %v", s, words, got, want)
+		}
+	}
+	if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
+		t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := hasRoleWord(s), roleWord.MatchString(s); got != want {
+		t.Errorf("hasRoleWord(%q) = %v, want %v", s, got, want)
+	}
+}
+
 func TestCaseShortcuts(t *testing.T) {
 	for l := range bylineLabels {
 		if !isBylineLabel(l) || !isBylineLabel(strings.ToUpper(l)) {
@@ -65,29 +94,7 @@ func TestCaseShortcuts(t *testing.T) {
 		}
 	}
 	for _, s := range bylineShortcutTexts {
-		if got, want := isUpperCase(s), strings.ToUpper(s) == s; got != want {
-			t.Errorf("isUpperCase(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := isBylineLabel(s), bylineLabels[strings.ToLower(s)]; got != want {
-			t.Errorf("isBylineLabel(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := trimByPrefix(s), byPrefix.ReplaceAllString(s, ""); got != want {
-			t.Errorf("trimByPrefix(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
-			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
-		}
-		for _, words := range wordLists {
-			if got, want := mayHoldWord(s, words), mayHoldWordRef(s, words); got != want {
-				t.Errorf("mayHoldWord(%q, %q) = %v, want %v", s, words, got, want)
-			}
-		}
-		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
-			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := hasRoleWord(s), roleWord.MatchString(s); got != want {
-			t.Errorf("hasRoleWord(%q) = %v, want %v", s, got, want)
-		}
+		checkCaseShortcuts(t, s)
 	}
 }
 
@@ -225,29 +232,7 @@ func FuzzBylineShortcuts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := isUpperCase(s), strings.ToUpper(s) == s; got != want {
-			t.Errorf("isUpperCase(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := isBylineLabel(s), bylineLabels[strings.ToLower(s)]; got != want {
-			t.Errorf("isBylineLabel(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := trimByPrefix(s), byPrefix.ReplaceAllString(s, ""); got != want {
-			t.Errorf("trimByPrefix(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := hasWordAnd(s), wordAnd.MatchString(s); got != want {
-			t.Errorf("hasWordAnd(%q) = %v, want %v", s, got, want)
-		}
-		for _, words := range wordLists {
-			if got, want := mayHoldWord(s, words), mayHoldWordRef(s, words); got != want {
-				t.Errorf("mayHoldWord(%q, %q) = %v, want %v", s, words, got, want)
-			}
-		}
-		if got, want := isURLLike(s), urlLike.MatchString(s); got != want {
-			t.Errorf("isURLLike(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := hasRoleWord(s), roleWord.MatchString(s); got != want {
-			t.Errorf("hasRoleWord(%q) = %v, want %v", s, got, want)
-		}
+		checkCaseShortcuts(t, s)
 		if got, want := fieldCount(s, 6), min(len(strings.Fields(s)), 6); got != want {
 			t.Errorf("fieldCount(%q, 6) = %d, want %d", s, got, want)
 		}

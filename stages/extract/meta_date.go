@@ -360,16 +360,7 @@ func boundedText(n *html.Node, limit int) string {
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			sb.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
+	writeText(&sb, n)
 	return sb.String()
 }
 
