@@ -51,16 +51,19 @@ func (r *Reader) readJSONValues(ctx context.Context, id, path string, br *bufio.
 	v := &valueReader{in: br, limit: r.maxBytes(), keep: true}
 	dec := json.NewDecoder(v)
 	v.dec = dec
-	n := 0 // documents emitted
+	n := 0      // documents emitted
+	values := 0 // top-level values begun
 	fail := func(err error) error {
-		if n == 0 {
+		if n == 0 && values <= 1 {
 			// Not JSON after all: the stream is a document of text.
 			return r.readDocument(id, path, io.MultiReader(bytes.NewReader(v.copied.Bytes()), br), emit)
 		}
 		if errors.Is(err, errValueTooLarge) {
 			err = fmt.Errorf("value %d is larger than --max-bytes (%s); the rest of the file is not read", n+1, humanBytes(r.maxBytes()))
-		} else {
+		} else if n > 0 {
 			err = fmt.Errorf("invalid JSON after value %d: %w; the rest of the file is not read", n, err)
+		} else {
+			err = fmt.Errorf("invalid JSON: %w; the rest of the file is not read", err)
 		}
 		n++
 		return emit(failed(fmt.Sprintf("%s:%d", id, n), path, err))
@@ -78,14 +81,15 @@ func (r *Reader) readJSONValues(ctx context.Context, id, path string, br *bufio.
 		v.start = dec.InputOffset()
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
-			if n == 0 {
+			if values == 0 {
 				return r.readDocument(id, path, io.MultiReader(bytes.NewReader(v.copied.Bytes()), br), emit)
 			}
-			return nil
+			return nil // JSON that holds no object ("[]") holds no document
 		}
 		if err != nil {
 			return fail(err)
 		}
+		values++
 		switch tok {
 		case json.Delim('['):
 			for dec.More() {
