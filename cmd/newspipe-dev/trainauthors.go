@@ -15,6 +15,7 @@ import (
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/extract"
+	"github.com/newspipe/newspipe/stages/metadata"
 )
 
 const trainAuthorsUsage = `Usage: newspipe-dev train authors [flags] DIR...
@@ -27,7 +28,8 @@ features, beside the choice of naming nobody. The right choice is the candidate 
 names the gold authors, or nobody when the gold names none; a page whose gold authors
 no candidate names has no right choice and is not fitted. The weights are fitted as a
 per-page choice (conditional logit); the ridge penalty, and the margin by which a
-candidate must beat naming nobody (added to the weight of nobody), are chosen by
+candidate must beat naming nobody (added to the weight of nobody; the higher of equal
+scores: naming nobody over a wrong author), are chosen by
 cross-validation grouped by site (URL host, the folds of "eval meta"). The weights
 fitted on all pages (or on all but the --without fold) are written as JSON, to be
 embedded as stages/extract/byline.json.
@@ -81,7 +83,8 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		}
 		p := bylineChoicePage{fold: c.fold, id: c.id, authors: c.gold.Authors, cands: cands, gold: make([]bool, len(cands))}
 		for i, b := range cands {
-			p.gold[i] = i > 0 && len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, b.Names).exact == 1
+			// The names as the record gives them: metadata.Merge cleans the chosen ones.
+			p.gold[i] = i > 0 && len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, metadata.CleanAuthors(b.Names, "")).exact == 1
 		}
 		found := false
 		for _, g := range p.gold {
@@ -146,8 +149,8 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 			}
 			right, authors, falseAuthors := scoreChoices(pages, chosen, *folds)
 			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.3f\t%.3f\t%.2f-%.2f\n", l2, margin, right, authors, falseAuthors, lo, hi)
-			if right > best+1e-9 {
-				best, bestL2, bestMargin = right, l2, margin
+			if beatsThreshold(right, l2, margin, best, bestL2, bestMargin) {
+				best, bestL2, bestMargin = max(right, best), l2, margin
 			}
 		}
 	}
@@ -204,7 +207,7 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 }
 
 // bylineMargins are the margins tried by which a person must beat naming nobody.
-var bylineMargins = []float64{0, 0.5, 1, 2}
+var bylineMargins = []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}
 
 // withMargin returns the weights with the weight of naming nobody raised by margin: a
 // candidate is chosen only when it scores margin above nobody.

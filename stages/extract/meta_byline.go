@@ -59,6 +59,7 @@ var BylineFeatureNames = []string{
 	"nobody, where the markup names someone",
 	"shown, where the markup names someone",
 	"log number of names",
+	"nobody, where no name shown has a byline's sign",
 }
 
 const (
@@ -92,6 +93,7 @@ const (
 	bNobodyOverMarkup
 	bShownOverMarkup
 	bNames
+	bNobodyUnsigned
 	numBylineFeatures
 )
 
@@ -249,6 +251,16 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 		}
 	}
 	shown := len(cands)
+	// A page whose shown names bear no sign of a byline (an author class or link, a "By")
+	// often names nobody, whatever its markup says.
+	signed := false
+	for _, c := range cands[1:] {
+		f := c.Features
+		signed = signed || f[bAuthorClass] > 0 || f[bAuthorLink] > 0 || f[bByLabel] > 0
+	}
+	if !signed {
+		cands[0].Features[bNobodyUnsigned] = 1
+	}
 	if len(markup.names) > 0 {
 		i := -1
 		for k, c := range cands[1:] {
@@ -337,7 +349,7 @@ func namesIn(a, b []string) int {
 	n := 0
 	for _, x := range a {
 		for _, y := range b {
-			if strings.EqualFold(x, y) {
+			if samePerson(x, y) {
 				n++
 				break
 			}
@@ -652,13 +664,18 @@ func dateBeside(n *html.Node) bool {
 	return false
 }
 
+// samePerson reports two names of one person, their credentials aside.
+func samePerson(a, b string) bool {
+	return strings.EqualFold(withoutCredentials(a), withoutCredentials(b))
+}
+
 // sameNames reports two lists of the same names, case aside.
 func sameNames(a, b []string) bool {
 	if len(a) != len(b) || len(a) == 0 {
 		return false
 	}
 	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
+		if !samePerson(a[i], b[i]) {
 			return false
 		}
 	}

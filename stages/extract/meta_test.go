@@ -185,7 +185,14 @@ func TestSplitAuthors(t *testing.T) {
 	}{
 		{"By Jane Roe", []string{"Jane Roe"}},
 		{"Jane Roe, John Doe & Ann Lee", []string{"Jane Roe", "John Doe", "Ann Lee"}},
-		{"Rachael Link, MS, RD", []string{"Rachael Link"}},
+		{"Rachael Link, MS, RD", []string{"Rachael Link, MS, RD"}},
+		{"Genevieve Carlton, Ph.D.", []string{"Genevieve Carlton, Ph.D."}},
+		{"Michael Greger, M.D. FACLM", []string{"Michael Greger, M.D. FACLM"}},
+		{"Jane Roe, MD & John Doe, PhD", []string{"Jane Roe, MD", "John Doe, PhD"}},
+		{"Tracy Parker, Dietitian", []string{"Tracy Parker"}},
+		{"Jane Roe, CNN", []string{"Jane Roe"}},
+		{"Jane Roe, Md", []string{"Jane Roe"}},
+		{"Jane Roe & MD", []string{"Jane Roe"}},
 		{"STEVE PEOPLES, AP National Political Writer", []string{"STEVE PEOPLES"}},
 		{"https://www.facebook.com/janeroe", nil},
 		{"admin", nil},
@@ -199,6 +206,45 @@ func TestSplitAuthors(t *testing.T) {
 		if got := splitAuthors(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("splitAuthors(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestWithoutCredentials(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"credentials", "Jillian Kubala, MS, RD", "Jillian Kubala"},
+		{"dotted", "Genevieve Carlton, Ph.D.", "Genevieve Carlton"},
+		{"none", "Jillian Kubala", "Jillian Kubala"},
+		{"a role", "Jane Roe, Senior Editor", "Jane Roe, Senior Editor"},
+		{"one credential of two", "Jane Roe, MD, Reuters", "Jane Roe, MD, Reuters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withoutCredentials(tt.in); got != tt.want {
+				t.Errorf("withoutCredentials(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsPersonName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"two words", "Jane Roe", true},
+		{"initial", "Trevor J. Mitchell", true},
+		{"credentials after", "Jillian Kubala, MS, RD", true},
+		{"a role after", "Jane Roe, Senior Editor", false},
+		{"one word", "Jane", false},
+		{"a heading in capitals", "USE CASE", false},
+		{"labels", "The Author", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isPersonName(tt.in); got != tt.want {
+				t.Errorf("isPersonName(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -238,8 +238,10 @@ func nextElement(n *html.Node) *html.Node {
 var bylineLabels = map[string]bool{"the": true, "author": true, "authors": true, "by": true, "written": true, "posted": true, "about": true, "editor": true, "staff": true}
 
 // isPersonName reports two to four capitalised words without digits: "Jane Roe",
-// "Mary-Kate O'Neil", "Trevor J. Mitchell".
+// "Mary-Kate O'Neil", "Trevor J. Mitchell", maybe with credentials after them ("Jane Roe,
+// MD").
 func isPersonName(s string) bool {
+	s = withoutCredentials(s)
 	var buf [4]string
 	words, ok := fewFields(buf[:0], s)
 	if !ok || len(words) < 2 {

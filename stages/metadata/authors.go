@@ -41,11 +41,18 @@ var otherRoles = []string{"updated by ", "reviewed by ", "edited by ", "fact che
 // labels ("Written By"), each once.
 func CleanAuthors(authors []string, site string) []string {
 	var out []string
+	afterRole := false
 	for i, a := range authors {
 		a = cleanAuthor(a)
 		// The names come first: a role after them was split from the name it follows
-		// ("Paul Frew, Digital Security Expert", "Jane Roe Founder, Lead Reviewer").
+		// ("Paul Frew, Digital Security Expert", "Jane Roe Founder, Lead Reviewer"), and
+		// what follows a role is the employer's name unless it is a person's
+		// ("Daniel Burstein, Senior Director, MECLABS Institute").
 		if i > 0 && isRole(a) {
+			afterRole = true
+			continue
+		}
+		if afterRole && !personName(a) {
 			continue
 		}
 		if i == 0 {
@@ -109,7 +116,7 @@ func cleanAuthor(a string) string {
 	for i := 1; i < len(a); i++ {
 		r, _ := utf8.DecodeRuneInString(a[i:])
 		p, _ := utf8.DecodeLastRuneInString(a[:i])
-		if unicode.IsUpper(r) && unicode.IsLower(p) && isRole(a[i:]) {
+		if unicode.IsUpper(r) && unicode.IsLower(p) && jobWords[strings.ToLower(firstWord(a[i:]))] && isRole(a[i:]) {
 			a = a[:i]
 			break
 		}
@@ -129,6 +136,14 @@ func cleanAuthor(a string) string {
 		}
 	}
 	return strings.Trim(a, " ,;:|-–—")
+}
+
+// firstWord returns the first word of s.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // withoutRole returns the first name of a list without the role the byline put after it:

@@ -35,6 +35,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"who updated or reviewed is no author", []string{"Benjamin Preston", "Updated by Jon Linkov", "Medically reviewed by Ann Lee, MD"}, "", []string{"Benjamin Preston"}},
 		{"a role split from the name", []string{"Paul Frew", "Digital Security Expert"}, "", []string{"Paul Frew"}},
 		{"a role after the name", []string{"Rasmus Barslund Founder", "Lead Reviewer"}, "", []string{"Rasmus Barslund"}},
+		{"a word that only ends in a role's word", []string{"EcoCult Staff"}, "", []string{"EcoCult Staff"}},
+		{"the employer after a role", []string{"Daniel Burstein", "Senior Director", "MECLABS Institute"}, "", []string{"Daniel Burstein"}},
+		{"a person after a role", []string{"Jane Roe", "Staff Writer", "John Doe"}, "", []string{"Jane Roe", "John Doe"}},
+		{"credentials kept", []string{"Jillian Kubala, MS, RD"}, "", []string{"Jillian Kubala, MS, RD"}},
 		{"a link to more posts", []string{"Damien Walter", "View more posts"}, "", []string{"Damien Walter"}},
 	}
 	for _, tt := range tests {
