@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/credentials"
 	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
@@ -384,6 +385,10 @@ func labelledNames(li *lineInfo) (names []string, role bool) {
 		if all {
 			return parts, false // "Rui Ma, Heba Ledwon & Suparn Patra"
 		}
+	}
+	// "Dylan Bailey, MS, RD": a name and its credentials.
+	if name := credentials.Trim(li.text); name != li.text && looksLikeName(name) {
+		return []string{strings.TrimSpace(li.text)}, false
 	}
 	for _, sep := range []string{", ", " - ", " – ", " | "} {
 		head, tail, ok := strings.Cut(li.text, sep)

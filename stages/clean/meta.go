@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/credentials"
 	"github.com/newspipe/newspipe/internal/pubdate"
 	"github.com/newspipe/newspipe/internal/shingle"
 )
@@ -434,9 +435,11 @@ func authorLine(s string) []string {
 	if looksLikeName(s) {
 		return []string{s}
 	}
-	// A single capitalised word over a date line is an agency: "Reuters".
+	// A single capitalised word over a date line is an agency: "Reuters"; not the date's
+	// label ("PUBLISHED", "Posted").
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && utf8.RuneCountInString(s) >= 3 &&
-		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 &&
+		!datelineWords[lowerASCII(s)] && !bylineLabels[lowerASCII(s)] {
 		return []string{s}
 	}
 	if strings.HasPrefix(s, "The Associated Press") {
@@ -496,6 +499,11 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			break
 		}
 	}
+	if !prefixed {
+		if a, date, ok := bylineWithin(s, lower); ok {
+			return a, date, true
+		}
+	}
 	rest = readableDate(rest)
 	d := pubdate.Find(rest)
 	names := rest
@@ -548,6 +556,11 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			names = strings.TrimSpace(names[:i])
 		}
 	}
+	// "By Gabby BoucherIn Budget Travel, Travel Tips": the category's "In" glued to the
+	// name (two elements).
+	if i := gluedIn(names); prefixed && i > 0 {
+		names = names[:i]
+	}
 	if !nameList(names) {
 		return nil, "", false
 	}
@@ -561,6 +574,43 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		}
 	}
 	return people, published, true
+}
+
+// bylineWithin reads a byline that a line holds after other words: a date then "by"
+// ("On January 12, 2025 By Gabby Boucher In Budget Travel"), or a standfirst's sentence
+// then a dated byline ("... beyond the U.S. and Canada. By Lisa Jennings on Dec. 19,
+// 2025"); lower is s in lower case.
+func bylineWithin(s, lower string) (authors []string, published string, ok bool) {
+	k := strings.LastIndex(lower, " by ")
+	if k <= 0 {
+		return nil, "", false
+	}
+	head := strings.TrimSpace(s[:k])
+	a, date, ok := parseByline("By " + s[k+4:])
+	if !ok || len(a) == 0 {
+		return nil, "", false
+	}
+	if hd := pubdate.Find(readableDate(head)); hd.Value != "" && len(strings.Fields(head)) <= 8 {
+		if date == "" {
+			date = hd.Value
+		}
+		return a, date, true
+	}
+	if date != "" && strings.ContainsAny(head[len(head)-1:], ".!?") {
+		return a, date, true
+	}
+	return nil, "", false
+}
+
+// gluedIn returns the offset of an "In " glued to the end of a name's word ("BoucherIn
+// Budget"), or -1.
+func gluedIn(s string) int {
+	for i := 1; i+3 < len(s); i++ {
+		if s[i] == 'I' && s[i+1] == 'n' && s[i+2] == ' ' && 'a' <= s[i-1] && s[i-1] <= 'z' && 'A' <= s[i+3] && s[i+3] <= 'Z' {
+			return i
+		}
+	}
+	return -1
 }
 
 // updateLabel is the label of an update date, the date right after it.
@@ -664,6 +714,11 @@ func splitNames(s string) []string {
 	}
 	var people []string
 	for _, p := range parts {
+		// "Jillian Kubala, MS, RD": credentials stay with the name before them.
+		if len(people) > 0 && credentials.Only(p) {
+			people[len(people)-1] += ", " + p
+			continue
+		}
 		if isJobTitle(p) {
 			// "Jane Roe, Executive Editor, Harvard Health": what follows the role is
 			// where the author works; "Associate Editor, PCWorld" names nobody.

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/internal/credentials"
 )
 
 var (
@@ -74,7 +76,7 @@ func splitAuthors(s string) []string {
 	for i, part := range parts {
 		// "Jillian Kubala, MS, RD": the credentials after a comma stay with the name, as
 		// the byline shows them.
-		if commas[i] && len(out) > 0 && isCredentials(part) {
+		if commas[i] && len(out) > 0 && credentials.Only(part) {
 			out[len(out)-1] += ", " + strings.TrimSpace(part)
 			continue
 		}
@@ -114,77 +116,6 @@ func splitAtSeparators(s string) (parts []string, commas []bool) {
 		start = m[1]
 	}
 	return append(parts, s[start:]), append(commas, comma)
-}
-
-// credentials are the degrees, licences and fellowships written after a name ("Jane Roe,
-// MS, RD"), lower-case, without full stops.
-var credentials = map[string]bool{
-	"md": true, "do": true, "phd": true, "psyd": true, "edd": true, "drph": true, "pharmd": true,
-	"dds": true, "dmd": true, "dvm": true, "vmd": true, "jd": true, "llm": true,
-	"ms": true, "msc": true, "ma": true, "mba": true, "mph": true, "msn": true, "mfa": true, "med": true,
-	"ba": true, "bs": true, "bsc": true, "bsn": true, "rn": true, "np": true, "aprn": true, "pac": true,
-	"rd": true, "rdn": true, "ld": true, "ldn": true, "cde": true, "cdces": true, "cns": true, "ibclc": true,
-	"lcsw": true, "lmft": true, "lpc": true, "cpt": true, "cscs": true, "cfp": true, "cpa": true, "cfa": true,
-	"chfc": true, "clu": true, "cpp": true, "psp": true, "pmp": true, "lvt": true, "cvt": true, "rvt": true,
-	"facp": true, "facs": true, "faap": true, "facog": true, "faan": true, "fand": true, "faclm": true,
-	"foma": true, "dabom": true, "dacvb": true, "dacvim": true, "abom": true, "frcp": true, "frcs": true,
-}
-
-// isCredentials reports a part of an author field made of one to three credentials
-// ("MS", "Ph.D.", "M.D. FACLM").
-func isCredentials(part string) bool {
-	var buf [3]string
-	words, ok := fewFields(buf[:0], part)
-	if !ok || len(words) == 0 {
-		return false
-	}
-	for _, w := range words {
-		if !isCredential(w) {
-			return false
-		}
-	}
-	return true
-}
-
-// withoutCredentials returns the name of a (as splitAuthors gives it) without the
-// credentials after it: "Jillian Kubala, MS, RD" is Jillian Kubala.
-func withoutCredentials(a string) string {
-	i := strings.Index(a, ", ")
-	if i <= 0 {
-		return a
-	}
-	for rest := a[i+2:]; rest != ""; {
-		part, more, _ := strings.Cut(rest, ", ")
-		if !isCredentials(part) {
-			return a
-		}
-		rest = more
-	}
-	return a[:i]
-}
-
-// isCredential reports one credential, written with at least two capitals ("RD",
-// "Ph.D.", "PA-C"), not a word that only shares its letters ("Do", "Med").
-func isCredential(w string) bool {
-	var buf [8]byte
-	key, capitals := buf[:0], 0
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c == '.' || c == '-':
-		case 'A' <= c && c <= 'Z':
-			capitals++
-			key = append(key, c+'a'-'A')
-		case 'a' <= c && c <= 'z':
-			key = append(key, c)
-		default:
-			return false
-		}
-		if len(key) == cap(key) {
-			return false
-		}
-	}
-	return capitals >= 2 && credentials[string(key)]
 }
 
 // isURLLike is urlLike.MatchString(s), without the expression for an ASCII text.

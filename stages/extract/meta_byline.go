@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/credentials"
 	"github.com/newspipe/newspipe/internal/givennames"
 
 	"golang.org/x/net/html"
@@ -666,7 +667,7 @@ func dateBeside(n *html.Node) bool {
 
 // samePerson reports two names of one person, their credentials aside.
 func samePerson(a, b string) bool {
-	return strings.EqualFold(withoutCredentials(a), withoutCredentials(b))
+	return strings.EqualFold(credentials.Trim(a), credentials.Trim(b))
 }
 
 // sameNames reports two lists of the same names, case aside.

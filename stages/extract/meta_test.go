@@ -209,23 +209,6 @@ func TestSplitAuthors(t *testing.T) {
 	}
 }
 
-func TestWithoutCredentials(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"credentials", "Jillian Kubala, MS, RD", "Jillian Kubala"},
-		{"dotted", "Genevieve Carlton, Ph.D.", "Genevieve Carlton"},
-		{"none", "Jillian Kubala", "Jillian Kubala"},
-		{"a role", "Jane Roe, Senior Editor", "Jane Roe, Senior Editor"},
-		{"one credential of two", "Jane Roe, MD, Reuters", "Jane Roe, MD, Reuters"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := withoutCredentials(tt.in); got != tt.want {
-				t.Errorf("withoutCredentials(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestIsPersonName(t *testing.T) {
 	tests := []struct {
 		name, in string

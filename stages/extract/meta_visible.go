@@ -9,6 +9,7 @@ import (
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
+	"github.com/newspipe/newspipe/internal/credentials"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
@@ -241,7 +242,7 @@ var bylineLabels = map[string]bool{"the": true, "author": true, "authors": true,
 // "Mary-Kate O'Neil", "Trevor J. Mitchell", maybe with credentials after them ("Jane Roe,
 // MD").
 func isPersonName(s string) bool {
-	s = withoutCredentials(s)
+	s = credentials.Trim(s)
 	var buf [4]string
 	words, ok := fewFields(buf[:0], s)
 	if !ok || len(words) < 2 {

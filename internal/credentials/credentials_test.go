@@ -1,0 +1,71 @@
+package credentials
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestKnown(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"capitals", "RD", true},
+		{"dotted", "Ph.D.", true},
+		{"hyphen", "PA-C", true},
+		{"a word of the same letters", "Do", false},
+		{"lower case", "md", false},
+		{"an agency", "CNN", false},
+		{"too long", "ABCDEFGHIJ", false},
+		{"digits", "E-RYT200", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Known(tt.in); got != tt.want {
+				t.Errorf("Known(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOnly(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"one", "MS", true},
+		{"two", "M.D. FACLM", true},
+		{"a role", "Senior Editor", false},
+		{"a credential and a word", "MD Reuters", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Only(tt.in); got != tt.want {
+				t.Errorf("Only(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTrim(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"credentials", "Jillian Kubala, MS, RD", "Jillian Kubala"},
+		{"dotted", "Genevieve Carlton, Ph.D.", "Genevieve Carlton"},
+		{"none", "Jillian Kubala", "Jillian Kubala"},
+		{"a role", "Jane Roe, Senior Editor", "Jane Roe, Senior Editor"},
+		{"a credential then a publication", "Jane Roe, MD, Reuters", "Jane Roe, MD, Reuters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Trim(tt.in); got != tt.want {
+				t.Errorf("Trim(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func ExampleTrim() {
+	fmt.Println(Trim("Jillian Kubala, MS, RD"))
+	// Output: Jillian Kubala
+}
