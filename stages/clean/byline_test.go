@@ -121,6 +121,7 @@ func TestLabelledNames(t *testing.T) {
 		{"name and affiliation", "Shelia R. Cotten, Clemson University", []string{"Shelia R. Cotten"}, true},
 		{"name and role after a dash", "Jane Roe - Product marketer", []string{"Jane Roe"}, true},
 		{"several names", "Rui Ma, Heba Ledwon & Suparn Patra", []string{"Rui Ma", "Heba Ledwon", "Suparn Patra"}, false},
+		{"name and credentials", "Dylan Bailey, MS, RD, FAND", []string{"Dylan Bailey, MS, RD, FAND"}, false},
 		{"a role first is no name", "Staff Writer, The Daily Planet", nil, false},
 		{"a sentence", "Contact us today for a free quote on your move", nil, false},
 		{"by in running text without a date", "Photos taken by Jane Roe", nil, false},

@@ -45,6 +45,13 @@ func TestParseByline(t *testing.T) {
 		{"By Jane Roe Jr.", []string{"Jane Roe Jr."}, "", true},
 		{"By Conor AllisonJanuary 14, 202620 Mins Read", []string{"Conor Allison"}, "2026-01-14", true},
 		{"By Jane Roe January 14", []string{"Jane Roe"}, "", true},
+		{"On January 12, 2025January 22, 2025 By Gabby BoucherIn Budget Travel, Budget Travel Guides, Travel Tips", []string{"Gabby Boucher"}, "2025-01-12", true},
+		{"The chain is positioning for growth beyond the U.S. and Canada. By Lisa Jennings on Dec. 19, 2025", []string{"Lisa Jennings"}, "2025-12-19", true},
+		{"The chain grew fast. By then nobody expected it on Dec. 19, 2025", nil, "", false},
+		{"Photos were taken by Lisa Jennings on Dec. 19, 2025", nil, "", false},
+		{"By Jillian Kubala, MS, RD", []string{"Jillian Kubala, MS, RD"}, "", true},
+		{"By Jane Roe, MD and John Doe, PhD", []string{"Jane Roe, MD", "John Doe, PhD"}, "", true},
+		{"By Ann McInnes", []string{"Ann McInnes"}, "", true},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
@@ -70,6 +77,8 @@ func TestAuthorLine(t *testing.T) {
 		{"Russia and China sign a new trade deal", nil},
 		{"Written By: Tom May", nil}, // a byline with its label, not a name
 		{"Reviewed By: Mike Rebold", nil},
+		{"PUBLISHED", nil}, // the label of the date line below
+		{"Posted", nil},
 	}
 	for _, tt := range tests {
 		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
