@@ -25,14 +25,14 @@ gold (ID.meta.json) lists its authors (or none), the extractor lists the short e
 of the page that name only people, and the names its markup gives (JSON-LD, meta tags,
 itemprop, rel=author; JSON-LD organisations when it names no person), each with its
 features, beside the choice of naming nobody. The right choice is the candidate that
-names the gold authors, or nobody when the gold names none; a page whose gold authors
-no candidate names has no right choice and is not fitted. The weights are fitted as a
-per-page choice (conditional logit); the ridge penalty, and the margin by which a
-candidate must beat naming nobody (added to the weight of nobody; the higher of equal
-scores: naming nobody over a wrong author), are chosen by
-cross-validation grouped by site (URL host, the folds of "eval meta"). The weights
-fitted on all pages (or on all but the --without fold) are written as JSON, to be
-embedded as stages/extract/byline.json.
+names the gold authors once cleaned as the record gives them (metadata.CleanAuthors), or
+nobody when the gold names none; a page whose gold authors no candidate names has no
+right choice and is not fitted. The weights are fitted as a per-page choice (conditional
+logit); the ridge penalty, and the margin by which a candidate must beat naming nobody
+(added to the weight of nobody; of equal scores the higher margin: naming nobody over a
+wrong author), are chosen by cross-validation grouped by site (URL host, the folds of
+"eval meta"). The weights fitted on all pages (or on all but the --without fold) are
+written as JSON, to be embedded as stages/extract/byline.json.
 
 Example:
   newspipe-dev train authors ../shared/data/extraction/train/wcxb-dev
