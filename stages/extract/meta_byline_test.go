@@ -132,6 +132,21 @@ func TestBylineCandidates(t *testing.T) {
 	if b := BestByline(cands, bylineWeights); b != 2 {
 		t.Errorf("the embedded weights choose %d, want the byline", b)
 	}
+	if cands[0].Features[bNobodyUnsigned] != 0 {
+		t.Errorf("nobody = %+v: %q is on beside a signed byline", cands[0], BylineFeatureNames[bNobodyUnsigned])
+	}
+	unsigned := `<html><head><meta name="author" content="Jane Roe, MD"></head><body><p>Jane Roe</p><p>Privacy Policy</p></body></html>`
+	cands, err = BylineCandidates(unsigned)
+	if err != nil || len(cands) != 3 {
+		t.Fatalf("a page whose names bear no byline's sign: candidates %+v, %v; want nobody, the two names", cands, err)
+	}
+	if cands[0].Features[bNobodyUnsigned] != 1 {
+		t.Errorf("nobody = %+v: %q is off", cands[0], BylineFeatureNames[bNobodyUnsigned])
+	}
+	// The markup's name with its credentials is the name shown without them.
+	if cands[1].Features[bMarkup] != 1 || cands[1].Features[bMarkupShown] != 1 {
+		t.Errorf("the name the markup gives with credentials: %+v", cands[1])
+	}
 
 	named := `<html><head><meta name="author" content="Jane Roe"></head><body><p>By John Doe and Jane Roe</p><p>By Jane Roe</p></body></html>`
 	cands, err = BylineCandidates(named)
