@@ -46,9 +46,17 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	inside := align(toks, ct, unit, newPositions(ct, unit))
 	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
-	dropComments(raw, toks, inside)
+	comments := dropComments(raw, toks, inside)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
+		if !slices.Contains(inside, true) {
+			// The comments were all the content and no prose stands outside them: the
+			// page is a discussion (a forum thread, a comment permalink), whose posts are
+			// its text, not reader comments under an article.
+			for _, i := range comments {
+				inside[i] = true
+			}
+		}
 	}
 	// Blocks without a word (separators, bullets) follow their neighbours.
 	for i := range raw {
@@ -132,8 +140,8 @@ const commentSection = "comment section"
 // named "comment") often read to it as the article's continuation. An element named
 // "comment" that holds half of the body's words or more is kept: that is the article
 // inside a wrapper whose class only says the page has comments ("has-comments",
-// "no-comments").
-func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
+// "no-comments"). It returns the blocks it took out of the body.
+func dropComments(raw []rawBlock, toks [][]string, inside []bool) []int {
 	total := 0
 	var words map[int]int // body words under each comment element, by its number
 	for i, b := range raw {
@@ -149,12 +157,14 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 		}
 	}
 	if words == nil {
-		return
+		return nil
 	}
+	var out []int
 	dropped := make([]bool, len(raw))
 	for i, b := range raw {
 		if inside[i] && b.outside == commentSection && words[b.teller]*2 < total {
 			inside[i], dropped[i] = false, true
+			out = append(out, i)
 		}
 	}
 	// A short run of body blocks between two dropped comments, or after the last one
@@ -169,6 +179,7 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 					if inside[j] {
 						inside[j] = false
 						raw[j].outside = commentSection
+						out = append(out, j)
 					}
 				}
 			}
@@ -177,6 +188,7 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 			run += len(toks[i])
 		}
 	}
+	return out
 }
 
 // commentGap is the most words between two comments that are read as their signature

@@ -188,30 +188,40 @@ func TestDropComments(t *testing.T) {
 		reply = "I drive over that bridge every day and never noticed anything wrong with it."
 	)
 	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	thread := `<div class="comment"><p>` + reply + `</p></div><div class="comment"><p>` + reply + ` Twice.</p></div><div class="comment"><p>` + reply + ` Thrice.</p></div>`
 	tests := []struct {
 		name    string
-		page    string // the whole page, which the content extractor keeps whole
+		page    string
 		body    []string
 		removed map[string]string // text -> reason
+		content string            // what the content extractor keeps, when not the whole page
 	}{
 		{"reader comments after the post",
 			`<article>` + post + `</article><ol class="commentlist"><li class="comment even"><div class="comment-author">Sam</div><div class="comment-content"><p>` + reply + `</p></div></li></ol>`,
 			[]string{para1, para2},
-			map[string]string{reply: "comment section", "Sam": "comment section"}},
+			map[string]string{reply: "comment section", "Sam": "comment section"}, ""},
 		{"signature lines outside each comment's element",
 			`<div>` + post + `</div><div class="comment-text"><p>` + reply + `</p></div><p>Posted By: sam | January 16 2008 at 03:16 PM</p>` +
 				`<div class="comment-text"><p>` + reply + ` Twice.</p></div><p>Posted By: kim | January 16 2008 at 03:24 PM</p>`,
 			[]string{para1, para2},
-			map[string]string{"Posted By: sam | January 16 2008 at 03:16 PM": "comment section", "Posted By: kim | January 16 2008 at 03:24 PM": "comment section"}},
+			map[string]string{"Posted By: sam | January 16 2008 at 03:16 PM": "comment section", "Posted By: kim | January 16 2008 at 03:24 PM": "comment section"}, ""},
 		{"the article in an element that says the post has comments",
 			`<article class="post has-comments">` + post + `</article>`,
-			[]string{para1, para2}, nil},
+			[]string{para1, para2}, nil, ""},
 		{"the article under a body class that says comments are off",
 			`<body class="single no-comments"><div>` + post + `</div></body>`,
-			[]string{para1, para2}, nil},
+			[]string{para1, para2}, nil, ""},
 		{"a comment element holding most of the body",
 			`<div class="comment-body">` + post + `</div><p>` + reply + `</p>`,
-			[]string{para1, para2, reply}, nil},
+			[]string{para1, para2, reply}, nil, ""},
+		{"a discussion whose posts are all the content",
+			`<div class="comment">` + post + `</div><div class="comment"><p>` + reply + `</p></div><div class="comment"><p>` + reply + ` Twice.</p></div>`,
+			[]string{para1, para2, reply, reply + " Twice."}, nil, ""},
+		{"a comment thread as the content beside the article's prose",
+			`<article>` + post + `</article>` + thread,
+			[]string{para1, para2},
+			map[string]string{reply: "comment section", reply + " Twice.": "comment section", reply + " Thrice.": "comment section"},
+			thread},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,7 +229,7 @@ func TestDropComments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			content, err := html.Parse(strings.NewReader(tt.page))
+			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
 			if err != nil {
 				t.Fatal(err)
 			}
