@@ -47,6 +47,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
 	comments := dropComments(raw, toks, inside)
+	comments = append(comments, dropSignedThread(raw, toks, inside)...)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
 		if !slices.Contains(inside, true) {
@@ -189,6 +190,68 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) []int {
 		}
 	}
 	return out
+}
+
+// A comment thread that no element names is told by its signatures: blog engines close
+// the post and then each comment with a line such as "Posted by: jane at January 16,
+// 2008 11:40 AM".
+const (
+	// signedThread is how many signature lines make a comment thread.
+	signedThread = 3
+	// threadLead is how many body words come before the thread: a signature in the
+	// article's first words opens the post rather than closing it.
+	threadLead = 50
+	// signatureWords is the most words of a signature line.
+	signatureWords = 16
+)
+
+// dropSignedThread takes out of the body, as a comment section, the body from the first
+// signature line after the article's first threadLead words to the body's end, when at
+// least signedThread signature lines stand there: the post's own signature, then those of
+// the comments below it. It returns the blocks it took out.
+func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
+	start, sigs, words := -1, 0, 0
+	for i := range raw {
+		if !inside[i] {
+			continue
+		}
+		if words >= threadLead && isSignature(raw[i].text, toks[i]) {
+			if start < 0 {
+				start = i
+			}
+			sigs++
+		}
+		words += len(toks[i])
+	}
+	if sigs < signedThread {
+		return nil
+	}
+	var out []int
+	for i := start; i < len(raw); i++ {
+		if inside[i] {
+			inside[i] = false
+			raw[i].outside = commentSection
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isSignature reports whether a block is a post's or a comment's signature line: a short
+// line that opens with "Posted" and gives a time of day.
+func isSignature(text string, toks []string) bool {
+	return len(toks) > 0 && len(toks) <= signatureWords && strings.EqualFold(toks[0], "posted") && hasTimeOfDay(text)
+}
+
+// hasTimeOfDay reports whether text holds a clock time such as "9:01" or "11:40".
+func hasTimeOfDay(text string) bool {
+	for i := 1; i+2 < len(text); i++ {
+		if text[i] == ':' && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) &&
+			(i+3 == len(text) || !isDigit(text[i+3])) {
+			return true
+		}
+	}
+	return false
 }
 
 // commentGap is the most words between two comments that are read as their signature

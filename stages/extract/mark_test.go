@@ -248,6 +248,62 @@ func TestDropComments(t *testing.T) {
 	}
 }
 
+// TestDropSignedThread checks that a comment thread in no comment element leaves the
+// body when its signature lines tell it, and that the body stays otherwise.
+func TestDropSignedThread(t *testing.T) {
+	const (
+		para1 = "Los Angeles used to get cool at night, no matter how hot it got during the day, and the evenings were the best time of all to sit outside with the knitting."
+		para2 = "These arm warmers were knit in a variegated cotton yarn over two evenings, seamed up the long sides, and finished with a row of picots at the top to keep them neat."
+		reply = "Sixty degrees for a low when the high is above a hundred sounds lovely to me right now."
+		sig1  = "Posted by laurie at September 10, 2012 9:01 AM"
+		sig2  = "Posted by: Ellen at September 10, 2012 11:40 AM"
+		sig3  = "Posted by: Toni at September 10, 2012 12:11 PM"
+	)
+	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	tests := []struct {
+		name string
+		page string // the whole page, which the content extractor keeps whole
+		body []string
+	}{
+		{"the post's signature, then comments each signed",
+			post + `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`,
+			[]string{para1, para2}},
+		{"two signatures are no thread",
+			post + `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p>`,
+			[]string{para1, para2, sig1, reply, sig2}},
+		{"a signature above the post opens it",
+			`<h2>Summer arm warmers</h2><p>` + sig1 + `</p>` + post + `<p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`,
+			[]string{"Summer arm warmers", sig1, para1, para2, reply, sig2, reply + " Twice.", sig3}},
+		{"lines without a time of day are no signatures",
+			post + `<p>Posted in Knitting</p><p>` + reply + `</p><p>Posted in Weather</p><p>Posted in Yarn</p>`,
+			[]string{para1, para2, "Posted in Knitting", reply, "Posted in Weather", "Posted in Yarn"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				switch {
+				case b.Outside == "":
+					body = append(body, b.Text)
+				case b.Outside != commentSection:
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
+
 // TestReasonOfStateClasses checks that classes describing an element's state or content
 // do not label blocks as chrome, while the element's own kind still does.
 func TestReasonOfStateClasses(t *testing.T) {
