@@ -205,17 +205,20 @@ const (
 	signatureWords = 16
 )
 
-// dropSignedThread takes out of the body, as a comment section, the body from the first
-// signature line after the article's first threadLead words to the body's end, when at
-// least signedThread signature lines stand there: the post's own signature, then those of
-// the comments below it. It returns the blocks it took out.
+// dropSignedThread labels as a comment section the text from the first signature line
+// after the article's first threadLead words to the page's end, when at least
+// signedThread signature lines stand there: the post's own signature, then those of the
+// comments below it. The text is the body and the blocks outside it that no element
+// explains, where a thread the content extractor left out stands, so that the page's
+// prose (clean's body choice) does not take it either. It returns the blocks it took out
+// of the body.
 func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
 	start, sigs, words := -1, 0, 0
-	for i := range raw {
-		if !inside[i] {
+	for i, b := range raw {
+		if !inside[i] && (b.outside != "" || b.hidden) {
 			continue
 		}
-		if words >= threadLead && isSignature(raw[i].text, toks[i]) {
+		if words >= threadLead && isSignature(b.text, toks[i]) {
 			if start < 0 {
 				start = i
 			}
@@ -228,10 +231,13 @@ func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
 	}
 	var out []int
 	for i := start; i < len(raw); i++ {
-		if inside[i] {
+		switch {
+		case inside[i]:
 			inside[i] = false
 			raw[i].outside = commentSection
 			out = append(out, i)
+		case raw[i].outside == "":
+			raw[i].outside = commentSection
 		}
 	}
 	return out

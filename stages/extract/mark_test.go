@@ -260,23 +260,28 @@ func TestDropSignedThread(t *testing.T) {
 		sig3  = "Posted by: Toni at September 10, 2012 12:11 PM"
 	)
 	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	thread := `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`
 	tests := []struct {
-		name string
-		page string // the whole page, which the content extractor keeps whole
-		body []string
+		name    string
+		page    string
+		body    []string
+		content string // what the content extractor keeps, when not the whole page
 	}{
 		{"the post's signature, then comments each signed",
-			post + `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`,
-			[]string{para1, para2}},
+			post + thread,
+			[]string{para1, para2}, ""},
+		{"a thread the content extractor left out",
+			`<div>` + post + `</div>` + thread,
+			[]string{para1, para2}, post},
 		{"two signatures are no thread",
 			post + `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p>`,
-			[]string{para1, para2, sig1, reply, sig2}},
+			[]string{para1, para2, sig1, reply, sig2}, ""},
 		{"a signature above the post opens it",
 			`<h2>Summer arm warmers</h2><p>` + sig1 + `</p>` + post + `<p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`,
-			[]string{"Summer arm warmers", sig1, para1, para2, reply, sig2, reply + " Twice.", sig3}},
+			[]string{"Summer arm warmers", sig1, para1, para2, reply, sig2, reply + " Twice.", sig3}, ""},
 		{"lines without a time of day are no signatures",
 			post + `<p>Posted in Knitting</p><p>` + reply + `</p><p>Posted in Weather</p><p>Posted in Yarn</p>`,
-			[]string{para1, para2, "Posted in Knitting", reply, "Posted in Weather", "Posted in Yarn"}},
+			[]string{para1, para2, "Posted in Knitting", reply, "Posted in Weather", "Posted in Yarn"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -284,7 +289,7 @@ func TestDropSignedThread(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			content, err := html.Parse(strings.NewReader(tt.page))
+			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
 			if err != nil {
 				t.Fatal(err)
 			}
