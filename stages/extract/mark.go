@@ -48,6 +48,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	addSplitBody(raw, toks, inside)
 	comments := dropComments(raw, toks, inside)
 	comments = append(comments, dropSignedThread(raw, toks, inside)...)
+	comments = append(comments, dropAfterCommentHeader(raw, toks, inside)...)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
 		if !slices.Contains(inside, true) {
@@ -241,6 +242,86 @@ func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
 		}
 	}
 	return out
+}
+
+// dropAfterCommentHeader takes out of the body, as a comment section, the body from the
+// first comment section header ("Leave a Reply", "12 Comments") after the article's first
+// threadLead words to the body's end: what follows such a header is the comment form and
+// the thread, not the article. It returns the blocks it took out.
+func dropAfterCommentHeader(raw []rawBlock, toks [][]string, inside []bool) []int {
+	start, words := -1, 0
+	for i := range raw {
+		if !inside[i] {
+			continue
+		}
+		if words >= threadLead && len(toks[i]) <= headerWords && isCommentHeader(toks[i]) {
+			start = i
+			break
+		}
+		words += len(toks[i])
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []int
+	for i := start; i < len(raw); i++ {
+		if inside[i] {
+			inside[i] = false
+			raw[i].outside = commentSection
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// headerWords is the most words of a comment section header.
+const headerWords = 12
+
+// isCommentHeader reports whether a block's tokens are a comment section's header: a
+// count of comments ("12 Comments", "Comments (3)", "Replies"), a call to comment
+// ("Leave a Reply", "Post a Comment"), "Comments are closed", "Join the discussion" or
+// "4 thoughts on ...".
+func isCommentHeader(toks []string) bool {
+	t := toks
+	if len(t) > 0 && isNumber(t[0]) {
+		t = t[1:]
+	}
+	switch {
+	case len(t) == 0:
+		return false
+	case len(t) <= 2 && isAny(t[0], "comment", "comments", "reply", "replies") && (len(t) == 1 || isNumber(t[1])):
+		return true
+	case len(t) < len(toks): // a count before words other than comments
+		return len(t) >= 2 && isAny(t[0], "thought", "thoughts") && strings.EqualFold(t[1], "on")
+	case len(t) >= 3 && isAny(t[0], "leave", "post", "add", "write") && isAny(t[1], "a", "your") && isAny(t[2], "reply", "comment"):
+		return true
+	case len(t) >= 3 && strings.EqualFold(t[0], "comments") && isAny(t[1], "are", "is") &&
+		(strings.EqualFold(t[2], "closed") || len(t) >= 4 && strings.EqualFold(t[2], "now") && strings.EqualFold(t[3], "closed")):
+		return true
+	case len(t) >= 3 && isAny(t[0], "join", "start") && strings.EqualFold(t[1], "the") && strings.EqualFold(t[2], "discussion"):
+		return true
+	}
+	return false
+}
+
+// isAny reports whether w is one of words, ignoring case.
+func isAny(w string, words ...string) bool {
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumber reports whether a token is all ASCII digits.
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isSignature reports whether a block is a post's or a comment's signature line: a short

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // candidatesFromFirst is candidates as it was written first: every occurrence of the
@@ -290,6 +292,89 @@ func TestDropSignedThread(t *testing.T) {
 				t.Fatal(err)
 			}
 			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				switch {
+				case b.Outside == "":
+					body = append(body, b.Text)
+				case b.Outside != commentSection:
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
+
+// TestIsCommentHeader checks which short lines open a comment section.
+func TestIsCommentHeader(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Leave a Reply", true},
+		{"Post a Comment", true},
+		{"12 Comments", true},
+		{"1 comment:", true},
+		{"Comments (3)", true},
+		{"Replies", true},
+		{"Comments are closed.", true},
+		{"Comments are now closed for this story", true},
+		{"4 thoughts on \u201cSummer arm warmers\u201d", true},
+		{"Join the discussion", true},
+		{"Comments", true},
+		{"12 Days of Christmas", false},
+		{"Comments on the draft budget", false},
+		{"Reply to the minister", false},
+		{"Leave the light on", false},
+		{"Full Response:", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isCommentHeader(shingle.Tokens(tt.line)); got != tt.want {
+				t.Errorf("isCommentHeader(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropAfterCommentHeader checks that the body ends at a comment section's header
+// below the article, and not at one in the article's first words.
+func TestDropAfterCommentHeader(t *testing.T) {
+	const (
+		para1 = "I am not sure about you, but my employer's open enrollment period started this week, and it is the time of year when we look again at every benefit we have."
+		para2 = "This means that we will be sticking with our high-deductible health plan and the savings account that comes with it, as we have done for the last three years."
+		offer = "Earn a bonus after you make your first purchases in the first three months from account opening."
+	)
+	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	tests := []struct {
+		name string
+		page string // the whole page, which the content extractor keeps whole
+		body []string
+	}{
+		{"a comment form and offers under the article",
+			post + `<h3>Leave a Reply</h3><p>` + offer + `</p>`,
+			[]string{para1, para2}},
+		{"a header in the article's first words",
+			`<p>12 Comments</p>` + post,
+			[]string{"12 Comments", para1, para2}},
+		{"no header",
+			post + `<h3>Top cards by category</h3><p>` + offer + `</p>`,
+			[]string{para1, para2, "Top cards by category", offer}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(tt.page))
 			if err != nil {
 				t.Fatal(err)
 			}
