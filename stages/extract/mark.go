@@ -278,9 +278,10 @@ func dropAfterCommentHeader(raw []rawBlock, toks [][]string, inside []bool) []in
 const headerWords = 12
 
 // isCommentHeader reports whether a block's tokens are a comment section's header: a
-// count of comments ("12 Comments", "Comments (3)", "Replies"), a call to comment
-// ("Leave a Reply", "Post a Comment"), "Comments are closed", "Join the discussion" or
-// "4 thoughts on ...".
+// count of comments ("12 Comments", "Comments (3)"), a call to comment ("Leave a Reply",
+// "Post a Comment"), "Comments are closed", "Join the discussion" or "4 thoughts on ...".
+// A count of replies ("76 Replies") is not one: forums number the posts of a thread so,
+// and on a discussion page the posts are the text.
 func isCommentHeader(toks []string) bool {
 	t := toks
 	if len(t) > 0 && isNumber(t[0]) {
@@ -289,7 +290,7 @@ func isCommentHeader(toks []string) bool {
 	switch {
 	case len(t) == 0:
 		return false
-	case len(t) <= 2 && isAny(t[0], "comment", "comments", "reply", "replies") && (len(t) == 1 || isNumber(t[1])):
+	case len(t) <= 2 && isAny(t[0], "comment", "comments") && (len(t) == 1 || isNumber(t[1])):
 		return true
 	case len(t) < len(toks): // a count before words other than comments
 		return len(t) >= 2 && isAny(t[0], "thought", "thoughts") && strings.EqualFold(t[1], "on")

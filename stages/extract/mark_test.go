@@ -322,7 +322,7 @@ func TestIsCommentHeader(t *testing.T) {
 		{"12 Comments", true},
 		{"1 comment:", true},
 		{"Comments (3)", true},
-		{"Replies", true},
+		{"76 Replies", false},
 		{"Comments are closed.", true},
 		{"Comments are now closed for this story", true},
 		{"4 thoughts on \u201cSummer arm warmers\u201d", true},
