@@ -46,9 +46,19 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	inside := align(toks, ct, unit, newPositions(ct, unit))
 	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
-	dropComments(raw, toks, inside)
+	comments := dropComments(raw, toks, inside)
+	comments = append(comments, dropSignedThread(raw, toks, inside)...)
+	comments = append(comments, dropAfterCommentHeader(raw, toks, inside)...)
 	if !slices.Contains(inside, true) {
 		fallbackBody(raw, toks, inside)
+		if !slices.Contains(inside, true) {
+			// The comments were all the content and no prose stands outside them: the
+			// page is a discussion (a forum thread, a comment permalink), whose posts are
+			// its text, not reader comments under an article.
+			for _, i := range comments {
+				inside[i] = true
+			}
+		}
 	}
 	// Blocks without a word (separators, bullets) follow their neighbours.
 	for i := range raw {
@@ -132,8 +142,8 @@ const commentSection = "comment section"
 // named "comment") often read to it as the article's continuation. An element named
 // "comment" that holds half of the body's words or more is kept: that is the article
 // inside a wrapper whose class only says the page has comments ("has-comments",
-// "no-comments").
-func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
+// "no-comments"). It returns the blocks it took out of the body.
+func dropComments(raw []rawBlock, toks [][]string, inside []bool) []int {
 	total := 0
 	var words map[int]int // body words under each comment element, by its number
 	for i, b := range raw {
@@ -149,12 +159,14 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 		}
 	}
 	if words == nil {
-		return
+		return nil
 	}
+	var out []int
 	dropped := make([]bool, len(raw))
 	for i, b := range raw {
 		if inside[i] && b.outside == commentSection && words[b.teller]*2 < total {
 			inside[i], dropped[i] = false, true
+			out = append(out, i)
 		}
 	}
 	// A short run of body blocks between two dropped comments, or after the last one
@@ -169,6 +181,7 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 					if inside[j] {
 						inside[j] = false
 						raw[j].outside = commentSection
+						out = append(out, j)
 					}
 				}
 			}
@@ -177,6 +190,156 @@ func dropComments(raw []rawBlock, toks [][]string, inside []bool) {
 			run += len(toks[i])
 		}
 	}
+	return out
+}
+
+// A comment thread that no element names is told by its signatures: blog engines close
+// the post and then each comment with a line such as "Posted by: jane at January 16,
+// 2008 11:40 AM".
+const (
+	// signedThread is how many signature lines make a comment thread.
+	signedThread = 3
+	// threadLead is how many body words come before the thread: a signature in the
+	// article's first words opens the post rather than closing it.
+	threadLead = 50
+	// signatureWords is the most words of a signature line.
+	signatureWords = 16
+)
+
+// dropSignedThread labels as a comment section the text from the first signature line
+// after the article's first threadLead words to the page's end, when at least
+// signedThread signature lines stand there: the post's own signature, then those of the
+// comments below it. The text is the body and the blocks outside it that no element
+// explains, where a thread the content extractor left out stands, so that the page's
+// prose (clean's body choice) does not take it either. It returns the blocks it took out
+// of the body.
+func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
+	start, sigs, words := -1, 0, 0
+	for i, b := range raw {
+		if !inside[i] && (b.outside != "" || b.hidden) {
+			continue
+		}
+		if words >= threadLead && isSignature(b.text, toks[i]) {
+			if start < 0 {
+				start = i
+			}
+			sigs++
+		}
+		words += len(toks[i])
+	}
+	if sigs < signedThread {
+		return nil
+	}
+	var out []int
+	for i := start; i < len(raw); i++ {
+		switch {
+		case inside[i]:
+			inside[i] = false
+			raw[i].outside = commentSection
+			out = append(out, i)
+		case raw[i].outside == "":
+			raw[i].outside = commentSection
+		}
+	}
+	return out
+}
+
+// dropAfterCommentHeader takes out of the body, as a comment section, the body from the
+// first comment section header ("Leave a Reply", "12 Comments") after the article's first
+// threadLead words to the body's end: what follows such a header is the comment form and
+// the thread, not the article. It returns the blocks it took out.
+func dropAfterCommentHeader(raw []rawBlock, toks [][]string, inside []bool) []int {
+	start, words := -1, 0
+	for i := range raw {
+		if !inside[i] {
+			continue
+		}
+		if words >= threadLead && len(toks[i]) <= headerWords && isCommentHeader(toks[i]) {
+			start = i
+			break
+		}
+		words += len(toks[i])
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []int
+	for i := start; i < len(raw); i++ {
+		if inside[i] {
+			inside[i] = false
+			raw[i].outside = commentSection
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// headerWords is the most words of a comment section header.
+const headerWords = 12
+
+// isCommentHeader reports whether a block's tokens are a comment section's header: a
+// count of comments ("12 Comments", "Comments (3)"), a call to comment ("Leave a Reply",
+// "Post a Comment"), "Comments are closed", "Join the discussion" or "4 thoughts on ...".
+// A count of replies ("76 Replies") is not one: forums number the posts of a thread so,
+// and on a discussion page the posts are the text.
+func isCommentHeader(toks []string) bool {
+	t := toks
+	if len(t) > 0 && isNumber(t[0]) {
+		t = t[1:]
+	}
+	switch {
+	case len(t) == 0:
+		return false
+	case len(t) <= 2 && isAny(t[0], "comment", "comments") && (len(t) == 1 || isNumber(t[1])):
+		return true
+	case len(t) < len(toks): // a count before words other than comments
+		return len(t) >= 2 && isAny(t[0], "thought", "thoughts") && strings.EqualFold(t[1], "on")
+	case len(t) >= 3 && isAny(t[0], "leave", "post", "add", "write") && isAny(t[1], "a", "your") && isAny(t[2], "reply", "comment"):
+		return true
+	case len(t) >= 3 && strings.EqualFold(t[0], "comments") && isAny(t[1], "are", "is") &&
+		(strings.EqualFold(t[2], "closed") || len(t) >= 4 && strings.EqualFold(t[2], "now") && strings.EqualFold(t[3], "closed")):
+		return true
+	case len(t) >= 3 && isAny(t[0], "join", "start") && strings.EqualFold(t[1], "the") && strings.EqualFold(t[2], "discussion"):
+		return true
+	}
+	return false
+}
+
+// isAny reports whether w is one of words, ignoring case.
+func isAny(w string, words ...string) bool {
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumber reports whether a token is all ASCII digits.
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isSignature reports whether a block is a post's or a comment's signature line: a short
+// line that opens with "Posted" and gives a time of day.
+func isSignature(text string, toks []string) bool {
+	return len(toks) > 0 && len(toks) <= signatureWords && strings.EqualFold(toks[0], "posted") && hasTimeOfDay(text)
+}
+
+// hasTimeOfDay reports whether text holds a clock time such as "9:01" or "11:40".
+func hasTimeOfDay(text string) bool {
+	for i := 1; i+2 < len(text); i++ {
+		if text[i] == ':' && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) &&
+			(i+3 == len(text) || !isDigit(text[i+3])) {
+			return true
+		}
+	}
+	return false
 }
 
 // commentGap is the most words between two comments that are read as their signature

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/newspipe/newspipe/internal/shingle"
 )
 
 // candidatesFromFirst is candidates as it was written first: every occurrence of the
@@ -188,30 +190,183 @@ func TestDropComments(t *testing.T) {
 		reply = "I drive over that bridge every day and never noticed anything wrong with it."
 	)
 	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	thread := `<div class="comment"><p>` + reply + `</p></div><div class="comment"><p>` + reply + ` Twice.</p></div><div class="comment"><p>` + reply + ` Thrice.</p></div>`
 	tests := []struct {
 		name    string
-		page    string // the whole page, which the content extractor keeps whole
+		page    string
 		body    []string
 		removed map[string]string // text -> reason
+		content string            // what the content extractor keeps, when not the whole page
 	}{
 		{"reader comments after the post",
 			`<article>` + post + `</article><ol class="commentlist"><li class="comment even"><div class="comment-author">Sam</div><div class="comment-content"><p>` + reply + `</p></div></li></ol>`,
 			[]string{para1, para2},
-			map[string]string{reply: "comment section", "Sam": "comment section"}},
+			map[string]string{reply: "comment section", "Sam": "comment section"}, ""},
 		{"signature lines outside each comment's element",
 			`<div>` + post + `</div><div class="comment-text"><p>` + reply + `</p></div><p>Posted By: sam | January 16 2008 at 03:16 PM</p>` +
 				`<div class="comment-text"><p>` + reply + ` Twice.</p></div><p>Posted By: kim | January 16 2008 at 03:24 PM</p>`,
 			[]string{para1, para2},
-			map[string]string{"Posted By: sam | January 16 2008 at 03:16 PM": "comment section", "Posted By: kim | January 16 2008 at 03:24 PM": "comment section"}},
+			map[string]string{"Posted By: sam | January 16 2008 at 03:16 PM": "comment section", "Posted By: kim | January 16 2008 at 03:24 PM": "comment section"}, ""},
 		{"the article in an element that says the post has comments",
 			`<article class="post has-comments">` + post + `</article>`,
-			[]string{para1, para2}, nil},
+			[]string{para1, para2}, nil, ""},
 		{"the article under a body class that says comments are off",
 			`<body class="single no-comments"><div>` + post + `</div></body>`,
-			[]string{para1, para2}, nil},
+			[]string{para1, para2}, nil, ""},
 		{"a comment element holding most of the body",
 			`<div class="comment-body">` + post + `</div><p>` + reply + `</p>`,
-			[]string{para1, para2, reply}, nil},
+			[]string{para1, para2, reply}, nil, ""},
+		{"a discussion whose posts are all the content",
+			`<div class="comment">` + post + `</div><div class="comment"><p>` + reply + `</p></div><div class="comment"><p>` + reply + ` Twice.</p></div>`,
+			[]string{para1, para2, reply, reply + " Twice."}, nil, ""},
+		{"a comment thread as the content beside the article's prose",
+			`<article>` + post + `</article>` + thread,
+			[]string{para1, para2},
+			map[string]string{reply: "comment section", reply + " Twice.": "comment section", reply + " Thrice.": "comment section"},
+			thread},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				if b.Outside == "" {
+					body = append(body, b.Text)
+				} else if want, ok := tt.removed[b.Text]; ok && b.Outside != want {
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, want)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
+
+// TestDropSignedThread checks that a comment thread in no comment element leaves the
+// body when its signature lines tell it, and that the body stays otherwise.
+func TestDropSignedThread(t *testing.T) {
+	const (
+		para1 = "Los Angeles used to get cool at night, no matter how hot it got during the day, and the evenings were the best time of all to sit outside with the knitting."
+		para2 = "These arm warmers were knit in a variegated cotton yarn over two evenings, seamed up the long sides, and finished with a row of picots at the top to keep them neat."
+		reply = "Sixty degrees for a low when the high is above a hundred sounds lovely to me right now."
+		sig1  = "Posted by laurie at September 10, 2012 9:01 AM"
+		sig2  = "Posted by: Ellen at September 10, 2012 11:40 AM"
+		sig3  = "Posted by: Toni at September 10, 2012 12:11 PM"
+	)
+	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	thread := `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`
+	tests := []struct {
+		name    string
+		page    string
+		body    []string
+		content string // what the content extractor keeps, when not the whole page
+	}{
+		{"the post's signature, then comments each signed",
+			post + thread,
+			[]string{para1, para2}, ""},
+		{"a thread the content extractor left out",
+			`<div>` + post + `</div>` + thread,
+			[]string{para1, para2}, post},
+		{"two signatures are no thread",
+			post + `<p>` + sig1 + `</p><p>` + reply + `</p><p>` + sig2 + `</p>`,
+			[]string{para1, para2, sig1, reply, sig2}, ""},
+		{"a signature above the post opens it",
+			`<h2>Summer arm warmers</h2><p>` + sig1 + `</p>` + post + `<p>` + reply + `</p><p>` + sig2 + `</p><p>` + reply + ` Twice.</p><p>` + sig3 + `</p>`,
+			[]string{"Summer arm warmers", sig1, para1, para2, reply, sig2, reply + " Twice.", sig3}, ""},
+		{"lines without a time of day are no signatures",
+			post + `<p>Posted in Knitting</p><p>` + reply + `</p><p>Posted in Weather</p><p>Posted in Yarn</p>`,
+			[]string{para1, para2, "Posted in Knitting", reply, "Posted in Weather", "Posted in Yarn"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body []string
+			for _, b := range mark(pageBlocks(doc), content) {
+				switch {
+				case b.Outside == "":
+					body = append(body, b.Text)
+				case b.Outside != commentSection:
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
+				}
+			}
+			if !slices.Equal(body, tt.body) {
+				t.Errorf("body = %q, want %q", body, tt.body)
+			}
+		})
+	}
+}
+
+// TestIsCommentHeader checks which short lines open a comment section.
+func TestIsCommentHeader(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Leave a Reply", true},
+		{"Post a Comment", true},
+		{"12 Comments", true},
+		{"1 comment:", true},
+		{"Comments (3)", true},
+		{"76 Replies", false},
+		{"Comments are closed.", true},
+		{"Comments are now closed for this story", true},
+		{"4 thoughts on \u201cSummer arm warmers\u201d", true},
+		{"Join the discussion", true},
+		{"Comments", true},
+		{"12 Days of Christmas", false},
+		{"Comments on the draft budget", false},
+		{"Reply to the minister", false},
+		{"Leave the light on", false},
+		{"Full Response:", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isCommentHeader(shingle.Tokens(tt.line)); got != tt.want {
+				t.Errorf("isCommentHeader(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropAfterCommentHeader checks that the body ends at a comment section's header
+// below the article, and not at one in the article's first words.
+func TestDropAfterCommentHeader(t *testing.T) {
+	const (
+		para1 = "I am not sure about you, but my employer's open enrollment period started this week, and it is the time of year when we look again at every benefit we have."
+		para2 = "This means that we will be sticking with our high-deductible health plan and the savings account that comes with it, as we have done for the last three years."
+		offer = "Earn a bonus after you make your first purchases in the first three months from account opening."
+	)
+	post := `<p>` + para1 + `</p><p>` + para2 + `</p>`
+	tests := []struct {
+		name string
+		page string // the whole page, which the content extractor keeps whole
+		body []string
+	}{
+		{"a comment form and offers under the article",
+			post + `<h3>Leave a Reply</h3><p>` + offer + `</p>`,
+			[]string{para1, para2}},
+		{"a header in the article's first words",
+			`<p>12 Comments</p>` + post,
+			[]string{"12 Comments", para1, para2}},
+		{"no header",
+			post + `<h3>Top cards by category</h3><p>` + offer + `</p>`,
+			[]string{para1, para2, "Top cards by category", offer}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,10 +380,11 @@ func TestDropComments(t *testing.T) {
 			}
 			var body []string
 			for _, b := range mark(pageBlocks(doc), content) {
-				if b.Outside == "" {
+				switch {
+				case b.Outside == "":
 					body = append(body, b.Text)
-				} else if want, ok := tt.removed[b.Text]; ok && b.Outside != want {
-					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, want)
+				case b.Outside != commentSection:
+					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
 				}
 			}
 			if !slices.Equal(body, tt.body) {
