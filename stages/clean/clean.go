@@ -45,7 +45,13 @@ func NewWithModel(m *Model) *Cleaner {
 	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return New()
 	}
-	return &Cleaner{model: m, choice: New().choice}
+	// The stored line model may not fit this version's features while m is being
+	// trained on them: only the stored choice is read.
+	ch, err := DefaultChoice()
+	if err != nil {
+		panic(err) // the stored choice is part of the source tree and checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch}
 }
 
 // Result is the cleaned article.
