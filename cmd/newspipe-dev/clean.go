@@ -27,6 +27,7 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	types := fs.String("types", "", "of pages whose set gives a page type, use only these comma-separated `TYPES` (e.g. article)")
 	heldOut := fs.String("test", "", "also score the model on the pages of these comma-separated `DIRS`, which it is not trained on")
 	threshold := fs.Float64("threshold", clean.DefaultTrainOptions.Threshold, "body probability above which a line is kept")
+	reasonsOut := fs.String("reasons", "", "write the words of the training pages' lines by set and removal reason, in the body or not, to `FILE` as TSV")
 	pagesOut := fs.String("pages", "", "write every page's cross-validated F1, precision and recall to `FILE` as TSV (with -folds above 1)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newspipe train clean [-o FILE] [-folds K] DIR...")
@@ -83,6 +84,12 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 	m := clean.Train(pages, opt)
 	fit, _ := clean.Score(clean.NewWithModel(m), pages)
 	fmt.Fprintf(stdout, "training pages (%d): F1 %.3f  P %.3f  R %.3f\n", fit.Pages, fit.F1, fit.Precision, fit.Recall)
+	if *reasonsOut != "" {
+		if err := writeCleanReasons(*reasonsOut, clean.Reasons(clean.NewWithModel(m), pages)); err != nil {
+			fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
+			return exitFailures
+		}
+	}
 	if *heldOut != "" {
 		for _, dir := range strings.Split(*heldOut, ",") {
 			test, err := clean.LoadPages(dir)
@@ -119,6 +126,25 @@ func writeCleanPages(name string, pages []clean.Page, scores []shingle.Page) err
 	}
 	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write page table: %w", err)
+	}
+	return nil
+}
+
+// writeCleanReasons writes one row per set and reason: the words of the lines that went
+// for that reason ("kept" for the article's lines) that the human-marked body holds and
+// that it does not, so that one sees where the article's words are lost before writing a rule.
+func writeCleanReasons(name string, rows []clean.ReasonWords) error {
+	var b strings.Builder
+	b.WriteString("set\treason\tgold_words\tother_words\n")
+	for _, r := range rows {
+		reason := r.Reason
+		if reason == "" {
+			reason = "kept"
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%d\n", r.Set, reason, r.Gold, r.NotGold)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write reasons: %w", err)
 	}
 	return nil
 }

@@ -33,3 +33,24 @@ func TestWriteCleanPages(t *testing.T) {
 		t.Errorf("writeCleanPages wrote\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestWriteCleanReasons(t *testing.T) {
+	rows := []clean.ReasonWords{
+		{Set: "dev", Reason: "", Gold: 120, NotGold: 3},
+		{Set: "dev", Reason: "navigation", Gold: 0, NotGold: 14},
+	}
+	name := filepath.Join(t.TempDir(), "reasons.tsv")
+	if err := writeCleanReasons(name, rows); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "set\treason\tgold_words\tother_words\n" +
+		"dev\tkept\t120\t3\n" +
+		"dev\tnavigation\t0\t14\n"
+	if string(got) != want {
+		t.Errorf("writeCleanReasons wrote\n%s\nwant\n%s", got, want)
+	}
+}

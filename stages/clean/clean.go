@@ -45,7 +45,13 @@ func NewWithModel(m *Model) *Cleaner {
 	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
 		return New()
 	}
-	return &Cleaner{model: m, choice: New().choice}
+	// The stored line model may not fit this version's features while m is being
+	// trained on them: only the stored choice is read.
+	ch, err := DefaultChoice()
+	if err != nil {
+		panic(err) // the stored choice is part of the source tree and checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch}
 }
 
 // Result is the cleaned article.
@@ -192,11 +198,30 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 // CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
 // error once ctx ends.
 func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
-	blocks, info, keep, reasons, sp, err := c.classify(ctx, blocks)
+	blocks, reasons, meta, err := c.decide(ctx, blocks)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Meta: readMeta(blocks, info, keep, reasons)}
+	res := Result{Meta: meta}
+	for i, b := range blocks {
+		text := strings.TrimSpace(b.Text)
+		if reasons[i] == "" {
+			res.Paragraphs = append(res.Paragraphs, text)
+		} else {
+			res.Removed = append(res.Removed, record.Removed{Text: text, Reason: reasons[i]})
+		}
+	}
+	return res, nil
+}
+
+// decide judges every block and reads the metadata: it returns the blocks it judged (see
+// classify) and, for each, the reason it goes, "" for a line of the article.
+func (c *Cleaner) decide(ctx context.Context, blocks []document.Block) ([]document.Block, []string, document.Metadata, error) {
+	blocks, info, keep, reasons, sp, err := c.classify(ctx, blocks)
+	if err != nil {
+		return nil, nil, document.Metadata{}, err
+	}
+	meta := readMeta(blocks, info, keep, reasons)
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// Still nothing: a one-line item, or a script written without spaces between words
 		// (Chinese, Japanese), which the word-based features cannot read. Rather than an
@@ -224,19 +249,12 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 			last = j
 		}
 	}
-	for i, b := range blocks {
-		text := strings.TrimSpace(b.Text)
-		if keep[i] && reasons[i] == "" {
-			res.Paragraphs = append(res.Paragraphs, text)
-			continue
+	for i := range blocks {
+		if !keep[i] && reasons[i] == "" {
+			reasons[i] = explain(info, keep, i, first, last, comments)
 		}
-		r := reasons[i]
-		if r == "" {
-			r = explain(info, keep, i, first, last, comments)
-		}
-		res.Removed = append(res.Removed, record.Removed{Text: text, Reason: r})
 	}
-	return res, nil
+	return blocks, reasons, meta, nil
 }
 
 // endsInEllipsis reports whether text ends in an ellipsis ("…", "...", "[…]"), the mark
