@@ -82,10 +82,11 @@ func cmdTrainClean(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	m := clean.Train(pages, opt)
-	fit, _ := clean.Score(clean.NewWithModel(m), pages)
+	trained := clean.NewWithModel(m)
+	fit, _ := clean.Score(trained, pages)
 	fmt.Fprintf(stdout, "training pages (%d): F1 %.3f  P %.3f  R %.3f\n", fit.Pages, fit.F1, fit.Precision, fit.Recall)
 	if *reasonsOut != "" {
-		if err := writeCleanReasons(*reasonsOut, clean.Reasons(clean.NewWithModel(m), pages)); err != nil {
+		if err := writeCleanReasons(*reasonsOut, clean.Reasons(trained, pages)); err != nil {
 			fmt.Fprintf(stderr, "newspipe train clean: %v\n", err)
 			return exitFailures
 		}

@@ -57,6 +57,16 @@ func Only(s string) bool {
 	return true
 }
 
+// Attach adds part to the last of names as that name's credentials ("Jillian Kubala" and
+// "MS" give "Jillian Kubala, MS") when part is only credentials, and reports whether it did.
+func Attach(names []string, part string) bool {
+	if len(names) == 0 || !Only(part) {
+		return false
+	}
+	names[len(names)-1] += ", " + strings.TrimSpace(part)
+	return true
+}
+
 // Trim returns name without the credentials after it ("Jillian Kubala, MS, RD" gives
 // "Jillian Kubala"), or name as it is when what follows its first comma is not only
 // credentials.

@@ -2,6 +2,7 @@ package credentials
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -60,6 +61,28 @@ func TestTrim(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Trim(tt.in); got != tt.want {
 				t.Errorf("Trim(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAttach(t *testing.T) {
+	tests := []struct {
+		name  string
+		names []string
+		part  string
+		want  []string
+		ok    bool
+	}{
+		{"credentials after a name", []string{"Jane Roe", "Jillian Kubala"}, "MS", []string{"Jane Roe", "Jillian Kubala, MS"}, true},
+		{"spaces trimmed", []string{"Jillian Kubala"}, " MS RD ", []string{"Jillian Kubala, MS RD"}, true},
+		{"a name, not credentials", []string{"Jane Roe"}, "John Doe", []string{"Jane Roe"}, false},
+		{"no name before", nil, "MD", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ok := Attach(tt.names, tt.part); ok != tt.ok || !slices.Equal(tt.names, tt.want) {
+				t.Errorf("Attach(%q) = %v, names %q; want %v, %q", tt.part, ok, tt.names, tt.ok, tt.want)
 			}
 		})
 	}

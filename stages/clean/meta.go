@@ -715,8 +715,7 @@ func splitNames(s string) []string {
 	var people []string
 	for _, p := range parts {
 		// "Jillian Kubala, MS, RD": credentials stay with the name before them.
-		if len(people) > 0 && credentials.Only(p) {
-			people[len(people)-1] += ", " + p
+		if credentials.Attach(people, p) {
 			continue
 		}
 		if isJobTitle(p) {

@@ -230,18 +230,12 @@ func dropSignedThread(raw []rawBlock, toks [][]string, inside []bool) []int {
 	if sigs < signedThread {
 		return nil
 	}
-	var out []int
 	for i := start; i < len(raw); i++ {
-		switch {
-		case inside[i]:
-			inside[i] = false
-			raw[i].outside = commentSection
-			out = append(out, i)
-		case raw[i].outside == "":
+		if !inside[i] && raw[i].outside == "" {
 			raw[i].outside = commentSection
 		}
 	}
-	return out
+	return endBodyAt(raw, inside, start)
 }
 
 // dropAfterCommentHeader takes out of the body, as a comment section, the body from the
@@ -263,6 +257,12 @@ func dropAfterCommentHeader(raw []rawBlock, toks [][]string, inside []bool) []in
 	if start < 0 {
 		return nil
 	}
+	return endBodyAt(raw, inside, start)
+}
+
+// endBodyAt ends the body at block start: the body blocks from there on leave it as a
+// comment section. It returns them.
+func endBodyAt(raw []rawBlock, inside []bool, start int) []int {
 	var out []int
 	for i := start; i < len(raw); i++ {
 		if inside[i] {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
 )
 
@@ -156,16 +157,8 @@ func TestMarkFollowsContent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err := html.Parse(strings.NewReader(tt.content))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var body, all []string
-			for _, b := range mark(pageBlocks(doc), content) {
+			for _, b := range markPage(t, tt.page, tt.content) {
 				all = append(all, b.Text)
 				if b.Outside == "" {
 					body = append(body, b.Text)
@@ -227,16 +220,8 @@ func TestDropComments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var body []string
-			for _, b := range mark(pageBlocks(doc), content) {
+			for _, b := range markPage(t, tt.page, cmp.Or(tt.content, tt.page)) {
 				if b.Outside == "" {
 					body = append(body, b.Text)
 				} else if want, ok := tt.removed[b.Text]; ok && b.Outside != want {
@@ -287,23 +272,7 @@ func TestDropSignedThread(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err := html.Parse(strings.NewReader(cmp.Or(tt.content, tt.page)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var body []string
-			for _, b := range mark(pageBlocks(doc), content) {
-				switch {
-				case b.Outside == "":
-					body = append(body, b.Text)
-				case b.Outside != commentSection:
-					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
-				}
-			}
+			body := bodyOrComments(t, tt.page, cmp.Or(tt.content, tt.page))
 			if !slices.Equal(body, tt.body) {
 				t.Errorf("body = %q, want %q", body, tt.body)
 			}
@@ -370,23 +339,7 @@ func TestDropAfterCommentHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var body []string
-			for _, b := range mark(pageBlocks(doc), content) {
-				switch {
-				case b.Outside == "":
-					body = append(body, b.Text)
-				case b.Outside != commentSection:
-					t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
-				}
-			}
+			body := bodyOrComments(t, tt.page, tt.page)
 			if !slices.Equal(body, tt.body) {
 				t.Errorf("body = %q, want %q", body, tt.body)
 			}
@@ -456,15 +409,7 @@ func TestTeaserExcerpt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<article><p>` + article + `</p></article>` + tt.outside
-			doc, err := html.Parse(strings.NewReader(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err := html.Parse(strings.NewReader(`<p>` + article + `</p>`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			blocks := mark(pageBlocks(doc), content)
+			blocks := markPage(t, page, `<p>`+article+`</p>`)
 			if len(blocks) != 2 || blocks[0].Outside != "" {
 				t.Fatalf("blocks = %+v, want the article then the outside block", blocks)
 			}
@@ -473,4 +418,34 @@ func TestTeaserExcerpt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// markPage marks the blocks of page against the content the extractor would have kept.
+func markPage(t *testing.T, page, content string) []document.Block {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := html.Parse(strings.NewReader(content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mark(pageBlocks(doc), ct)
+}
+
+// bodyOrComments returns the texts of page's body blocks, reporting any block that leaves
+// the body for a reason other than a comment section.
+func bodyOrComments(t *testing.T, page, content string) []string {
+	t.Helper()
+	var body []string
+	for _, b := range markPage(t, page, content) {
+		switch {
+		case b.Outside == "":
+			body = append(body, b.Text)
+		case b.Outside != commentSection:
+			t.Errorf("%q removed as %q, want %q", b.Text, b.Outside, commentSection)
+		}
+	}
+	return body
 }

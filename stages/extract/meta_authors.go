@@ -76,8 +76,7 @@ func splitAuthors(s string) []string {
 	for i, part := range parts {
 		// "Jillian Kubala, MS, RD": the credentials after a comma stay with the name, as
 		// the byline shows them.
-		if commas[i] && len(out) > 0 && credentials.Only(part) {
-			out[len(out)-1] += ", " + strings.TrimSpace(part)
+		if commas[i] && credentials.Attach(out, part) {
 			continue
 		}
 		part = strings.Trim(part, " .:-–—")
