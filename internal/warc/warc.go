@@ -181,7 +181,7 @@ func (r *Reader) next() (*Record, error) {
 			re.ID = rec.RecordID
 		}
 		if errors.Is(err, ErrCorrupt) {
-			r.replay()
+			r.replay(errors.Is(err, errBadMember))
 		}
 		r.holding = false
 		var fe *fatalError
@@ -354,22 +354,29 @@ func (r *Reader) readErr(err error, where string) error {
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		return fmt.Errorf("%w: truncated in the %s", ErrCorrupt, where)
 	case errors.Is(err, errBadMember):
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
 	return &fatalError{fmt.Errorf("read WARC: %w", err)}
 }
 
 // replay puts the bytes of a corrupt record after its version line back in front of
 // the input, so the search for the next record also looks inside it: a record whose
-// Content-Length is too large has swallowed the records that follow it.
-func (r *Reader) replay() {
+// Content-Length is too large has swallowed the records that follow it. When a corrupt
+// gzip member ended the record (memberEnded), the next member starts a record of its
+// own: the replayed bytes, which stop wherever the member broke, are ended with a line
+// end so that the next record's version line is not read as the end of their last line.
+func (r *Reader) replay(memberEnded bool) {
 	if !r.holding || len(r.held) == 0 {
 		return
 	}
-	p := make([]byte, 0, len(r.held)+len(r.pend))
+	p := make([]byte, 0, len(r.held)+1+len(r.pend))
 	p = append(p, r.held...)
-	r.pend = append(p, r.pend...)
 	r.off = r.replayOff
+	if memberEnded && p[len(p)-1] != '\n' {
+		p = append(p, '\n')
+		r.off-- // the line end is not in the input: offsets after it stay true
+	}
+	r.pend = append(p, r.pend...)
 	r.held = r.held[:0]
 }
 

@@ -56,6 +56,18 @@ func gz(parts ...string) string {
 	return buf.String()
 }
 
+// varied returns n bytes of text that compresses poorly, so that a gzip member of it
+// can be cut after part of it was decoded.
+func varied(n int) string {
+	b := make([]byte, n)
+	x := uint32(1)
+	for i := range b {
+		x = x*1664525 + 1013904223
+		b[i] = 'a' + byte(x>>24)%26
+	}
+	return string(b)
+}
+
 // gzipBytes compresses b in one gzip stream.
 func gzipBytes(b string) string { return gz(b) }
 
@@ -97,6 +109,10 @@ func TestReader(t *testing.T) {
 	// A member whose compressed data is damaged in the middle.
 	bad := gz(response)
 	bad = bad[:30] + "\x00\xff\x00\xff\x00\xff" + bad[36:]
+	// A member cut short after its record's header and part of its block were read,
+	// followed by a good member.
+	cut := gz(rec("resource", "file:///long.txt", "text/plain", varied(4000)))
+	cut = cut[:len(cut)/2]
 
 	tests := []struct {
 		name string
@@ -152,6 +168,8 @@ func TestReader(t *testing.T) {
 			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
 		{"garbage between gzip members", gz(response) + "garbage" + gz(resource),
 			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
+		{"gzip member cut inside a block", gz(response) + cut + gz(resource, response2),
+			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
 		{"gzip with padding at the end", gz(response) + "\x00\x00\x00\x00", []string{wantResponse, "EOF"}},
 	}
 	for _, tt := range tests {
