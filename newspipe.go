@@ -53,7 +53,8 @@ type Options struct {
 	// negative value means no limit. A document over it gets an error record.
 	Timeout time.Duration
 	// SiteRepeats makes AnnotateFiles read its inputs twice and remove body lines that
-	// recur on three or more pages of the same site (URL host, or input folder).
+	// recur on three or more pages of the same site (URL host, or input folder); not
+	// when a path is a pipe or a device, whose bytes can be read only once.
 	SiteRepeats bool
 }
 
@@ -135,7 +136,7 @@ func (a *Annotator) AnnotateFiles(ctx context.Context, paths []string, write fun
 		Source: func(ctx context.Context, emit func(*document.Document) error) error {
 			return reader.Read(ctx, paths, emit)
 		}}
-	if a.opt.SiteRepeats {
+	if a.opt.SiteRepeats && ingest.Rereadable(paths) {
 		b.Prepass = func(ctx context.Context, emit func(*document.Document) error) error {
 			return prepassReader.Read(ctx, paths, emit)
 		}

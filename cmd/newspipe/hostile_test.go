@@ -361,3 +361,46 @@ func TestStatsCountSkipped(t *testing.T) {
 		}
 	}
 }
+
+// TestPipesAreReadOnce names pipes on the command line, as a shell's process
+// substitution does (`newspipe run <(zcat dump.gz)`): their bytes can be read only once,
+// so the site-repeats pre-pass must not read them first, whatever the flags say.
+func TestPipesAreReadOnce(t *testing.T) {
+	feed := `{"id":"one","text":"` + batteryProse + `"}` + "\n" + `{"id":"two","text":"` + batteryProse + `"}` + "\n"
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"site repeats by default", nil},
+		{"site repeats asked for", []string{"--site-repeats=true"}},
+		{"report", []string{"--report", "REPORT"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			go func() {
+				w.WriteString(feed)
+				w.Close()
+			}()
+			args := []string{"run"}
+			for _, a := range tt.args {
+				args = append(args, strings.ReplaceAll(a, "REPORT", filepath.Join(t.TempDir(), "report.html")))
+			}
+			code, out, errOut := run(t, "", append(args, fmt.Sprintf("/dev/fd/%d", r.Fd()))...)
+			var ids []string
+			for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				var rec hostileRecord
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatalf("invalid record %.100q: %v", line, err)
+				}
+				ids = append(ids, rec.ID)
+			}
+			if code != exitOK || strings.Join(ids, " ") != "one two" {
+				t.Errorf("exit %d, records %q, want 0 and one two\nstderr: %s", code, ids, errOut)
+			}
+		})
+	}
+}

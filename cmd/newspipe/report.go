@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/newspipe/newspipe/document"
@@ -75,7 +74,7 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return reader.Read(ctx, paths, emit)
 	}
 	batch := stages.Batch{Options: opt, Source: src}
-	if *siteRepeats && !slices.Contains(paths, "-") {
+	if *siteRepeats && ingest.Rereadable(paths) {
 		batch.Prepass = src
 	}
 	var docs []report.Doc

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -82,7 +81,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs.IntVar(&f.workers, "workers", 2, "`N` workers per stage; the output is the same for any N")
 	fs.BoolVar(&f.stats, "stats", false, "print documents, bytes and time per stage on standard error")
 	fs.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article in `BYTES`; a larger one becomes an error record")
-	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input")
+	fs.BoolVar(&f.repeats, "site-repeats", true, "read the inputs twice and remove body lines that recur on 3 or more pages of the\nsame site (URL host, or input folder); not done for standard input and pipes")
 	fs.BoolVar(&f.resume, "resume", false, "with -o or --out-dir: keep the records of documents already in the output (same id and\ninput SHA-256) and process only the rest, e.g. after an interrupted run")
 	fs.DurationVar(&f.timeout, "timeout", stages.DefaultTimeout, "per-document processing time `LIMIT`; a document over it becomes an error record (0: none)")
 	fs.StringVar(&f.report, "report", "", "also write a self-contained HTML review page of the run to `FILE` (keeps every\nrecord in memory: for review batches, not for millions of pages)")
@@ -178,7 +177,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.timeout == 0 {
 		batch.Timeout = -1 // --timeout 0: no limit
 	}
-	if f.repeats && !slices.Contains(paths, "-") {
+	if f.repeats && ingest.Rereadable(paths) {
+		// Standard input and pipes are read once: no pre-pass consumes them.
 		batch.Prepass = prepassSrc
 	}
 
