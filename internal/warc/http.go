@@ -27,6 +27,11 @@ type httpResponse struct {
 func parseHTTP(block []byte, limit int64) (httpResponse, error) {
 	var resp httpResponse
 	head, body := splitHead(block)
+	// Interim responses (100 Continue, 103 Early Hints) come before the final one in the
+	// same block: the final response is the record's.
+	for isInterim(head) && bytes.HasPrefix(body, []byte("HTTP/")) {
+		head, body = splitHead(body)
+	}
 	lines := strings.Split(strings.ReplaceAll(string(head), "\r\n", "\n"), "\n")
 	if f := strings.Fields(lines[0]); len(f) >= 2 {
 		if code, err := strconv.Atoi(f[1]); err == nil && code >= 100 && code <= 999 {
@@ -78,6 +83,13 @@ func parseHTTP(block []byte, limit int64) (httpResponse, error) {
 	}
 	resp.body = bytes.Clone(body)
 	return resp, nil
+}
+
+// isInterim reports whether an HTTP head's status line is a 1xx interim response.
+func isInterim(head []byte) bool {
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	f := bytes.Fields(line)
+	return len(f) >= 2 && len(f[1]) == 3 && f[1][0] == '1'
 }
 
 // splitHead cuts a block at the first empty line (CRLF CRLF or LF LF).
