@@ -50,6 +50,9 @@ func TestReadHostileFiles(t *testing.T) {
 			"ids:3=x", "ids:4=x", "7=x",
 			`ids:6!ingest: line 6: field "id" must be a string or a number`,
 		}, ""},
+		// Files written with a byte order mark, joined by cat: each line starts with one.
+		{"bom-each-line.jsonl", "\ufeff" + `{"id":"a","text":"x"}` + "\n\ufeff" + `{"id":"b","text":"y"}` + "\r\n\ufeff\n" + "\ufeff" + `{"text":"z"}`,
+			[]string{"a=x", "b=y", "bom-each-line:4=z"}, ""},
 		{"blank-runs.jsonl", strings.Repeat("\n", 200_000) + " \t\r\n" + `{"text":"x"}` + strings.Repeat("\r\n \n", 100_000) + `{"text":"y"}`,
 			[]string{"blank-runs:200002=x", "blank-runs:400002=y"}, ""},
 	}

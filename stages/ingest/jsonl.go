@@ -18,7 +18,8 @@ import (
 // the record's "meta".
 var known = map[string]bool{"id": true, "url": true, "text": true, "html": true, "published": true}
 
-// readJSONLines emits one document per non-blank line. A line that is not a JSON object,
+// readJSONLines emits one document per non-blank line (a byte order mark at the start
+// of a line is dropped). A line that is not a JSON object,
 // has fields of the wrong type or is longer than the size limit becomes an error record
 // that names the line.
 func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *bufio.Reader, emit func(*document.Document) error) error {
@@ -35,9 +36,12 @@ func (r *Reader) readJSONLines(ctx context.Context, fileID, path string, br *buf
 		if err != nil && !errors.Is(err, io.EOF) {
 			return emit(failed(fileID+":"+strconv.Itoa(n), path, fmt.Errorf("read line %d: %w", n, err)))
 		}
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+		// Files written with a byte order mark and joined (cat a.jsonl b.jsonl) have one
+		// at the start of a line.
+		doc := bytes.TrimPrefix(line, utf8BOM)
+		if len(bytes.TrimSpace(doc)) > 0 || tooLong {
 			// A repeated id gets a suffix from Read, which sees the ids of the whole run.
-			if err := emit(r.lineDocument(fileID, path, n, "line", line, tooLong)); err != nil {
+			if err := emit(r.lineDocument(fileID, path, n, "line", doc, tooLong)); err != nil {
 				return err
 			}
 		}
