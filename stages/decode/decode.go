@@ -103,10 +103,17 @@ func Binary(raw []byte) (string, bool) {
 // that UTF-16 does not explain.
 func binaryKind(raw []byte) (string, bool) {
 	for _, m := range magic {
-		// "MZ" starts words too: an executable's header has a NUL soon after it.
-		if bytes.HasPrefix(raw, []byte(m.prefix)) && (m.prefix != "MZ" || bytes.IndexByte(raw[:min(len(raw), 64)], 0) >= 0) {
-			return m.name, true
+		if !bytes.HasPrefix(raw, []byte(m.prefix)) {
+			continue
 		}
+		// A signature of printable letters ("MZ", "RIFF", "ID3", "BZh") starts words of
+		// text too: the file's header must also hold a byte that text does not, as
+		// every such format's binary fields (sizes, versions, flags) soon do. A PDF's
+		// header can be all text, but no text starts with "%PDF-".
+		if printable(m.prefix) && m.prefix != "%PDF-" && !hasControl(raw[len(m.prefix):min(len(raw), 512)]) {
+			continue
+		}
+		return m.name, true
 	}
 	if len(raw) >= 12 && string(raw[4:8]) == "ftyp" {
 		return "an MP4/QuickTime video", true
@@ -122,6 +129,27 @@ func binaryKind(raw []byte) (string, bool) {
 }
 
 const nulData = "binary data (NUL bytes)"
+
+// printable reports whether s is all printable ASCII.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// hasControl reports whether b holds a control byte that text does not have: NUL, or
+// another below 0x20 but tab, line feed, carriage return and form feed, or DEL.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
 
 // strayNULs reports whether raw is UTF-8 text with a few NUL bytes in it, as a bad copy
 // or a database export leaves them: at most one byte in ten is NUL, at most one in a

@@ -66,6 +66,13 @@ func TestDecode(t *testing.T) {
 		{"UTF-16 in Content-Type but UTF-8", []byte(cafe), "text/html; charset=utf-16", false, cafe, "utf-8"},
 		{"UTF-16 in Content-Type and UTF-16LE", utf16le, "text/plain; charset=utf-16le", false, cafe, "utf-16le"},
 		{"empty", nil, "", false, "", "utf-8"},
+		// Text whose first letters are a binary format's signature.
+		{"text starting RIFF", []byte("RIFF RAFF: the band played on Tuesday."), "", false, "RIFF RAFF: the band played on Tuesday.", "utf-8"},
+		{"text starting ID3", []byte("ID3 tags name the song."), "", false, "ID3 tags name the song.", "utf-8"},
+		{"text starting BZh", []byte("BZh, the trio, played."), "", false, "BZh, the trio, played.", "utf-8"},
+		{"text starting PAR1", []byte("PAR1 results came in late."), "", false, "PAR1 results came in late.", "utf-8"},
+		{"text starting OggS", []byte("OggS and ends.\n"), "", false, "OggS and ends.\n", "utf-8"},
+		{"text starting GIF89a", []byte("GIF89a is the format's name."), "", false, "GIF89a is the format's name.", "utf-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +101,13 @@ func TestDecodeRejectsBinary(t *testing.T) {
 		{"JPEG", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), "not text: looks like a JPEG image"},
 		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "not text: looks like a PDF document"},
 		{"Windows executable", []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not text: looks like a Windows executable"},
+		{"WebP", []byte("RIFF\x24\x00\x00\x00WEBPVP8 "), "not text: looks like a RIFF (WebP/WAV/AVI) file"},
+		{"WebP of 16 MB", []byte("RIFF\xa0\xb0\xc0\x01WEBPVP8 \x94\xb0\xc0\x01"), "not text: looks like a RIFF (WebP/WAV/AVI) file"},
+		{"MP3", []byte("ID3\x04\x00\x00\x00\x00\x23TSSE"), "not text: looks like an MP3 audio file"},
+		{"bzip2", []byte("BZh91AY&SY\x8c\x12\xa9\x0b\x00\x00"), "not text: looks like bzip2 data"},
+		{"Parquet", []byte("PAR1\x15\x04\x15\x10"), "not text: looks like a Parquet file"},
+		{"Ogg", []byte("OggS\x00\x02\x00\x00"), "not text: looks like an Ogg audio or video file"},
+		{"GIF", []byte("GIF89a\x10\x00\x10\x00\x80\x00\x00"), "not text: looks like a GIF image"},
 		{"Mach-O executable", []byte("\xcf\xfa\xed\xfe\x0c\x00\x00\x01"), "not text: looks like a Mach-O executable"},
 		{"SQLite", []byte("SQLite format 3\x00\x10\x00"), "not text: looks like an SQLite database"},
 		{"MP4", []byte("\x00\x00\x00\x20ftypisom\x00\x00"), "not text: looks like an MP4/QuickTime video"},
