@@ -59,8 +59,9 @@ var magic = []struct {
 // from contentType (an HTTP-style "text/html; charset=..." value, may be empty), from a
 // <meta charset> or http-equiv declaration when html is true, and otherwise from the
 // bytes: valid UTF-8 stays UTF-8, NUL-interleaved bytes are UTF-16, text that statistical
-// detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, and anything else
-// is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
+// detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, so is text whose
+// words are in a non-Latin script of a single-byte charset (Windows-1251, KOI8-R,
+// ISO-8859-5, -6, -7, -8, Windows-1256), and anything else is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
 // invalid in the chosen charset become U+FFFD. NUL bytes make raw binary data, unless they
 // are stray ones in UTF-8 text (strayNULs), which are dropped.
 //
@@ -244,8 +245,79 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if mostlyUTF8(raw) {
 		return unicode.UTF8, "utf-8"
 	}
+	if enc, name := sniffNonLatin(raw, html); enc != nil {
+		return enc, name
+	}
 	enc, _ = htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
+}
+
+// nonLatin lists the single-byte charsets of non-Latin scripts that statistical detection
+// tells apart reliably once the bytes are known to be in such a script (nonLatinWords).
+var nonLatin = map[string]bool{
+	"windows-1251": true, "KOI8-R": true, "ISO-8859-5": true, // Cyrillic
+	"ISO-8859-7":   true,                     // Greek
+	"windows-1256": true, "ISO-8859-6": true, // Arabic
+	"ISO-8859-8": true, "ISO-8859-8-I": true, // Hebrew
+}
+
+// sniffNonLatin detects undeclared Cyrillic, Greek, Arabic or Hebrew text in a
+// single-byte charset, which Windows-1252 would turn into accented Latin letters
+// ("Ãîðîäñêîé" for "Городской").
+func sniffNonLatin(raw []byte, html bool) (encoding.Encoding, string) {
+	sample := raw[:min(len(raw), 64<<10)]
+	if !nonLatinWords(sample) {
+		return nil, ""
+	}
+	d := chardet.NewTextDetector()
+	if html {
+		d = chardet.NewHtmlDetector()
+	}
+	all, err := d.DetectAll(sample)
+	if err != nil {
+		return nil, ""
+	}
+	for _, res := range all {
+		if nonLatin[res.Charset] && res.Confidence >= 50 {
+			return lookup(res.Charset)
+		}
+	}
+	return nil, ""
+}
+
+// nonLatinWords reports whether the words of raw (runs of ASCII letters and bytes from
+// 0xc0 up, where every single-byte charset keeps letters) that hold such high bytes are
+// mostly made of nothing else, as in a single-byte charset of a non-Latin script, where
+// every letter is such a byte. Text in a Latin script has only a few accented letters
+// among ASCII ones ("été", "déclaré"), so that its words of three or more letters are
+// almost never all high bytes. Bytes from 0x80 to 0xbf, Windows-1252's quotes and dashes,
+// part words.
+func nonLatinWords(raw []byte) bool {
+	high, allHigh := 0, 0
+	for i := 0; i < len(raw); {
+		if !isWordByte(raw[i]) {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j < len(raw) && isWordByte(raw[j]); j++ {
+			if raw[j] >= 0xc0 {
+				n++
+			}
+		}
+		if j-i >= 3 && n > 0 {
+			high++
+			if n == j-i {
+				allHigh++
+			}
+		}
+		i = j
+	}
+	return allHigh >= 3 && allHigh*2 >= high
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0xc0 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // multiByte lists the legacy East Asian charsets that statistical detection tells apart

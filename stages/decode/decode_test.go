@@ -33,6 +33,11 @@ func TestDecode(t *testing.T) {
 	sjisArticle := mustEncode(t, jaArticle, japanese.ShiftJIS.NewEncoder())
 	utf16le := mustEncode(t, cafe, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder())
 	utf16beBOM := mustEncode(t, cafe, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder())
+	const ruArticle = "Городской совет во вторник проголосовал за закрытие моста на шесть недель, заявили в мэрии. Мэр сказал, что решение было трудным."
+	const elArticle = "Το δημοτικό συμβούλιο ψήφισε την Τρίτη το κλείσιμο της γέφυρας για έξι εβδομάδες, ανακοίνωσε ο δήμαρχος."
+	const arArticle = "أعلن مجلس المدينة يوم الثلاثاء أن جسر الميناء سيغلق لمدة ستة أسابيع، وقال رئيس البلدية إن القرار كان صعبا."
+	const heArticle = "מועצת העיר הודיעה ביום שלישי כי גשר הנמל ייסגר לשישה שבועות החל מיום שני, אמר ראש העיר."
+	ruHTML := "<html><head><title>Мост</title></head><body><p>" + ruArticle + "</p></body></html>"
 	lateMeta := []byte("<html><head>" + strings.Repeat("<!-- padding -->", 100) + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>` + string(win1252) + "</html>")
 
 	tests := []struct {
@@ -66,6 +71,16 @@ func TestDecode(t *testing.T) {
 		{"UTF-16 in Content-Type but UTF-8", []byte(cafe), "text/html; charset=utf-16", false, cafe, "utf-8"},
 		{"UTF-16 in Content-Type and UTF-16LE", utf16le, "text/plain; charset=utf-16le", false, cafe, "utf-16le"},
 		{"empty", nil, "", false, "", "utf-8"},
+		// Undeclared text in a non-Latin script and a single-byte charset: its words are
+		// all high bytes, and the charset is detected.
+		{"undeclared Windows-1251", mustEncode(t, ruArticle, charmap.Windows1251.NewEncoder()), "", false, ruArticle, "windows-1251"},
+		{"undeclared KOI8-R", mustEncode(t, ruArticle, charmap.KOI8R.NewEncoder()), "", false, ruArticle, "koi8-r"},
+		{"undeclared ISO-8859-5", mustEncode(t, ruArticle, charmap.ISO8859_5.NewEncoder()), "", false, ruArticle, "iso-8859-5"},
+		{"undeclared Windows-1251 page", mustEncode(t, ruHTML, charmap.Windows1251.NewEncoder()), "", true, ruHTML, "windows-1251"},
+		{"declared UTF-8 but Windows-1251", mustEncode(t, ruHTML, charmap.Windows1251.NewEncoder()), "text/html; charset=utf-8", true, ruHTML, "windows-1251"},
+		{"undeclared Greek", mustEncode(t, elArticle, charmap.ISO8859_7.NewEncoder()), "", false, elArticle, "iso-8859-7"},
+		{"undeclared Windows-1256 Arabic", mustEncode(t, arArticle, charmap.Windows1256.NewEncoder()), "", false, arArticle, "windows-1256"},
+		{"undeclared Hebrew", mustEncode(t, heArticle, charmap.Windows1255.NewEncoder()), "", false, heArticle, "iso-8859-8-i"},
 		// Text whose first letters are a binary format's signature.
 		{"text starting RIFF", []byte("RIFF RAFF: the band played on Tuesday."), "", false, "RIFF RAFF: the band played on Tuesday.", "utf-8"},
 		{"text starting ID3", []byte("ID3 tags name the song."), "", false, "ID3 tags name the song.", "utf-8"},
@@ -176,6 +191,29 @@ func TestReplacedWarning(t *testing.T) {
 	for _, tt := range tests {
 		if got := ReplacedWarning([]byte(tt.raw), tt.charset); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNonLatinWords(t *testing.T) {
+	enc := func(s string, c *charmap.Charmap) []byte { return mustEncode(t, s, c.NewEncoder()) }
+	tests := []struct {
+		name string
+		raw  []byte
+		want bool
+	}{
+		{"French", enc("Le président a déclaré à la presse qu’il était « très satisfait » de l’accord conclu à Genève.", charmap.Windows1252), false},
+		{"Polish", enc("Rada miasta zagłosowała we wtorek za zamknięciem mostu na sześć tygodni od poniedziałku.", charmap.Windows1250), false},
+		{"English with quotes and rules", enc("“Yes,” she said. ——— “No,” he said. ——— ——— ——— The end…", charmap.Windows1252), false},
+		{"capitals with accents", enc("ÉTÉ À PARIS: LE MÊME DÉBAT", charmap.Windows1252), false},
+		{"Russian", enc("Городской совет во вторник проголосовал за закрытие моста.", charmap.Windows1251), true},
+		{"Russian in ISO-8859-5", enc("Городской совет во вторник проголосовал за закрытие моста.", charmap.ISO8859_5), true},
+		{"Greek", enc("Το δημοτικό συμβούλιο ψήφισε την Τρίτη.", charmap.ISO8859_7), true},
+		{"two words", enc("Москва Сити", charmap.Windows1251), false},
+	}
+	for _, tt := range tests {
+		if got := nonLatinWords(tt.raw); got != tt.want {
+			t.Errorf("%s: nonLatinWords = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
