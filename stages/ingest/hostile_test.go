@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,5 +91,41 @@ func TestReadNewlineBomb(t *testing.T) {
 	write(t, path, gzipString(t, string(bytes.Repeat([]byte("\n"), 64<<20))))
 	if got := readAll(t, &Reader{}, path); len(got) != 0 {
 		t.Errorf("got %d documents, want none", len(got))
+	}
+}
+
+// TestIDsAreValidUTF8 reads documents whose names are not valid UTF-8 (file names,
+// WARC-Record-IDs): records are JSON, where such bytes become U+FFFD, so the ids are made
+// valid before they are made unique, or two documents would share one id.
+func TestIDsAreValidUTF8(t *testing.T) {
+	warcPage := func(id string) string {
+		return "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:" + id + ">\r\nWARC-Target-URI: file:///p.txt\r\n" +
+			"Content-Type: text/plain\r\nContent-Length: 4\r\n\r\nText\r\n\r\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"file names", map[string]string{"bad\xffname.txt": "a", "bad\xfename.txt": "b", "bad\uFFFDname.txt": "c"},
+			// In the order of the names' bytes: U+FFFD (ef bf bd), fe, ff.
+			[]string{"bad\uFFFDname=c", "bad\uFFFDname~2=b", "bad\uFFFDname~3=a"}},
+		{"WARC-Record-IDs", map[string]string{"crawl.warc": warcPage("x\xff") + warcPage("x\xfe")},
+			[]string{"x\uFFFD=Text", "x\uFFFD~2=Text"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, content := range tt.files {
+				write(t, filepath.Join(dir, name), content)
+			}
+			var got []string
+			for _, g := range readAll(t, &Reader{}, dir) {
+				got = append(got, g.id+"="+g.raw)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

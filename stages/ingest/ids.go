@@ -48,8 +48,12 @@ func idOf(path string) string {
 // so the suffixes do not depend on the number of workers.
 type uniqueIDs map[string]bool
 
-// claim returns id, or id with a suffix when id is already taken, and takes it.
+// claim returns id, or id with a suffix when id is already taken, and takes it. Bytes
+// of id that are not valid UTF-8 (a file name's, a WARC-Record-ID's) become U+FFFD
+// first: the record's JSON would replace them anyway, after the ids were made unique,
+// and ids differing only in such bytes would come out the same.
 func (u uniqueIDs) claim(id string) string {
+	id = strings.ToValidUTF8(id, "\uFFFD")
 	if !u[id] {
 		u[id] = true
 		return id
