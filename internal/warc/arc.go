@@ -21,10 +21,18 @@ type ARCReader struct {
 	// Skipped, when not nil, is called with "filedesc" for the file description record.
 	Skipped func(recordType string)
 
-	br     *bufio.Reader
-	num    int
-	off    int64
-	resync bool
+	br   *bufio.Reader
+	pend []byte // bytes read again before br: a corrupt record's, or a line looked at
+	// pendErr is an error of br met while looking past a record's end, returned once
+	// pend is read.
+	pendErr error
+	num     int
+	off     int64
+	resync  bool
+	// framing is set when the error that started the search for the next record was
+	// a length that does not fit, which in a gzip file may be a damaged member decoding
+	// to wrong bytes: its own error, met in the search, is not reported again.
+	framing bool
 }
 
 // NewARCReader returns a reader of the ARC file read from r, compressed or not.
@@ -63,6 +71,10 @@ func (r *ARCReader) Next() (*Record, error) {
 		line, err := r.readLine()
 		if err != nil {
 			if errors.Is(err, errBadMember) {
+				if r.resync && r.framing {
+					r.framing = false // the same fault; the next member starts a line
+					continue
+				}
 				r.num++
 				r.resync = true
 				return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("%v", err)}
@@ -85,20 +97,35 @@ func (r *ARCReader) Next() (*Record, error) {
 			r.resync = true
 			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("bad record line %.60q", t)}
 		}
-		r.resync = false
+		r.resync, r.framing = false, false
 		r.num++
+		// ARC has no record end to check a length by but the line end that follows the
+		// block: when the file ends inside the block or no line end follows it, the
+		// length is wrong, and the bytes read are searched again for the next record,
+		// which a length too long has swallowed.
+		block := make([]byte, min(h.length, r.limit()))
+		n, err := r.readFull(block)
+		if err != nil {
+			if errors.Is(err, errBadMember) && n > 0 && block[n-1] != '\n' {
+				// The next member starts a record: not the end of the last line read.
+				block = append(block[:n], '\n')
+				n++
+				r.off++ // the line end is not in the input
+			}
+			r.replay(block[:n])
+			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("truncated in the block")}
+		}
 		if h.length > r.limit() {
-			if err := r.discard(h.length); err != nil {
+			if err := r.discard(h.length - int64(len(block))); err != nil {
+				r.replay(block)
 				return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("truncated in the block")}
 			}
 			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: fmt.Errorf("%w: block of %d bytes, limit %d", ErrTooLarge, h.length, r.limit())}
 		}
-		block := make([]byte, h.length)
-		n, err := io.ReadFull(r.br, block)
-		r.off += int64(n)
-		if err != nil {
-			r.resync = true
-			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("truncated in the block")}
+		if !r.atRecordEnd() {
+			r.replay(block)
+			r.framing = true
+			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("no line end after the block: Archive-length is wrong")}
 		}
 		if strings.HasPrefix(h.url, "filedesc:") {
 			if r.Skipped != nil {
@@ -130,11 +157,77 @@ func (r *ARCReader) limit() int64 {
 	return r.MaxPayload
 }
 
+// replay puts the bytes of a corrupt record's block back in front of the input, and
+// makes the search for the next record look inside them.
+func (r *ARCReader) replay(block []byte) {
+	r.resync = true
+	if len(block) == 0 {
+		return
+	}
+	p := make([]byte, 0, len(block)+len(r.pend))
+	r.pend = append(append(p, block...), r.pend...)
+	r.off -= int64(len(block))
+}
+
+// readFull fills p from the input; an error says the input ended first.
+func (r *ARCReader) readFull(p []byte) (int, error) {
+	n := copy(p, r.pend)
+	r.pend = r.pend[n:]
+	r.off += int64(n)
+	if n == len(p) {
+		return n, nil
+	}
+	if err := r.takePendErr(); err != nil {
+		return n, err
+	}
+	k, err := io.ReadFull(r.br, p[n:])
+	r.off += int64(k)
+	return n + k, err
+}
+
+// takePendErr returns, once, the error met while looking past a record's end.
+func (r *ARCReader) takePendErr() error {
+	err := r.pendErr
+	r.pendErr = nil
+	return err
+}
+
+// atRecordEnd reports whether the input is at the end of a record: at its end, at a
+// line end, or (for writers that put none after the block) at the next record's line.
+// The line it looks at is read again by the next read.
+func (r *ARCReader) atRecordEnd() bool {
+	line, err := r.readLine()
+	if len(line) > 0 {
+		p := make([]byte, 0, len(line)+len(r.pend))
+		r.pend = append(append(p, line...), r.pend...)
+		r.off -= int64(len(line))
+	}
+	if err != nil && err != io.EOF {
+		r.pendErr = err // for the next record, which this one is not
+	}
+	if len(line) == 0 || line[0] == '\n' || bytes.HasPrefix(line, []byte("\r\n")) {
+		return true
+	}
+	_, ok := parseARCHeader(trimEOL(line))
+	return ok
+}
+
 // readLine returns the next line, cut to maxLine bytes.
 func (r *ARCReader) readLine() ([]byte, error) {
 	var line []byte
 	for {
-		chunk, err := r.br.ReadSlice('\n')
+		var chunk []byte
+		var err error
+		if len(r.pend) > 0 {
+			if i := bytes.IndexByte(r.pend, '\n'); i >= 0 {
+				chunk, r.pend = r.pend[:i+1], r.pend[i+1:]
+			} else {
+				chunk, r.pend = r.pend, nil
+				err = bufio.ErrBufferFull
+			}
+		} else if err = r.takePendErr(); err == nil {
+			chunk, err = r.br.ReadSlice('\n')
+		}
 		r.off += int64(len(chunk))
 		if room := maxLine - len(line); room > 0 {
 			line = append(line, chunk[:min(room, len(chunk))]...)
@@ -152,6 +245,18 @@ func (r *ARCReader) readLine() ([]byte, error) {
 }
 
 func (r *ARCReader) discard(n int64) error {
+	if len(r.pend) > 0 {
+		k := min(n, int64(len(r.pend)))
+		r.pend = r.pend[k:]
+		r.off += k
+		n -= k
+	}
+	if n == 0 {
+		return nil
+	}
+	if err := r.takePendErr(); err != nil {
+		return err
+	}
 	k, err := io.CopyN(io.Discard, r.br, n)
 	r.off += k
 	return err

@@ -91,7 +91,12 @@ type Reader struct {
 	off    int64  // offset of the next byte in the uncompressed stream
 	num    int    // records started
 	resync bool   // scanning for the next version line after an error
-	fatal  error
+	// framing is set when the error that started the scan was in the record's framing
+	// (a Content-Length that does not fit) rather than a corrupt gzip member. In a gzip
+	// file, a damaged member can decode to wrong bytes before its own error comes: that
+	// error, met in the scan, is the same fault, and is not reported again.
+	framing bool
+	fatal   error
 
 	held      []byte // bytes of the current record after its version line, for replay
 	holding   bool
@@ -149,8 +154,14 @@ func (r *Reader) next() (*Record, error) {
 		line, err := r.readLine()
 		if err != nil {
 			if errors.Is(err, errBadMember) {
+				if r.resync && r.framing {
+					// The line read so far ended with the member: the next member
+					// starts a line of its own.
+					r.framing = false
+					continue
+				}
 				r.num++
-				return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+				return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: %w", ErrCorrupt, err)}
 			}
 			if err == io.EOF {
 				return nil, err
@@ -165,9 +176,10 @@ func (r *Reader) next() (*Record, error) {
 			continue
 		}
 		r.num++
+		r.framing = true
 		return nil, &RecordError{Num: r.num, Offset: start, Err: fmt.Errorf("%w: no WARC version line: %.40q", ErrCorrupt, t)}
 	}
-	r.resync = false
+	r.resync, r.framing = false, false
 	r.num++
 
 	r.held = r.held[:0]
@@ -183,6 +195,7 @@ func (r *Reader) next() (*Record, error) {
 		if errors.Is(err, ErrCorrupt) {
 			r.replay(errors.Is(err, errBadMember))
 		}
+		r.framing = errors.Is(err, ErrCorrupt) && !errors.Is(err, errBadMember)
 		r.holding = false
 		var fe *fatalError
 		if errors.As(err, &fe) {

@@ -109,10 +109,17 @@ func TestReader(t *testing.T) {
 	// A member whose compressed data is damaged in the middle.
 	bad := gz(response)
 	bad = bad[:30] + "\x00\xff\x00\xff\x00\xff" + bad[36:]
-	// A member cut short after its record's header and part of its block were read,
-	// followed by a good member.
-	cut := gz(rec("resource", "file:///long.txt", "text/plain", varied(4000)))
+	// Members that break after their record's header and part of its block were read,
+	// followed by good members: one cut short, one damaged so that it decodes to other
+	// bytes (the record's end is not where its Content-Length says) before its checksum
+	// fails.
+	long := rec("resource", "file:///long.txt", "text/plain", varied(4000))
+	cut := gz(long)
 	cut = cut[:len(cut)/2]
+	damaged := []byte(gz(long))
+	for i := len(damaged) / 2; i < len(damaged)/2+40; i++ {
+		damaged[i] ^= 0x55
+	}
 
 	tests := []struct {
 		name string
@@ -176,6 +183,10 @@ func TestReader(t *testing.T) {
 			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
 		{"gzip member cut inside a block", gz(response) + cut + gz(resource, response2),
 			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
+		{"gzip member damaged inside a block", gz(response) + string(damaged) + gz(resource, response2),
+			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
+		{"two damaged gzip members", gz(response) + string(damaged) + string(damaged) + gz(resource),
+			[]string{wantResponse, "corrupt", "corrupt", wantResource, "EOF"}},
 		{"gzip with padding at the end", gz(response) + "\x00\x00\x00\x00", []string{wantResponse, "EOF"}},
 	}
 	for _, tt := range tests {
