@@ -150,6 +150,11 @@ type Options[In any] struct {
 	// which bounds memory even when one slow item holds back the ones behind it.
 	// 0 means 4 × (Buffer + the largest worker count).
 	Window int
+	// WindowBytes, when positive, also bounds the sum of the sizes of the items in flight
+	// (the Size() int of an item as the source emits it, when it has one), so that a
+	// window of large items does not hold them all in memory at once; an item larger
+	// than WindowBytes still goes, alone.
+	WindowBytes int64
 	// ItemTimeout limits the processing time of one item, summed over the stages; 0 means
 	// no limit. Each stage gets a context that ends when the item's time is up; the
 	// pipeline stops waiting for the stage then and fails the item, so one pathological
@@ -174,6 +179,7 @@ type envelope struct {
 	v       any           // the current value: what the next stage takes
 	err     *StageError   // the failure, once a stage has failed the item
 	spent   time.Duration // processing time so far, for Options.ItemTimeout
+	size    int64         // the item's size as emitted, held in Options.WindowBytes
 	skipped bool          // Options.Skip: no stage touches it
 	dropped bool          // not processed because the run was canceled
 }
@@ -203,6 +209,7 @@ func Run[In, Out any](ctx context.Context, src Source[In], line Line[In, Out], s
 	defer stop()
 
 	window := make(chan struct{}, opt.Window)
+	bytesInFlight := newByteWindow(opt.WindowBytes)
 	var wg sync.WaitGroup
 
 	first := make(chan envelope, opt.Buffer)
@@ -214,12 +221,17 @@ func Run[In, Out any](ctx context.Context, src Source[In], line Line[In, Out], s
 		seq := 0
 		srcErr = src(runCtx, func(item In) error {
 			// Measured before the hand-off: once sent, the item belongs to the stage's workers.
-			stats.Source.add(sizeOf(item), 0)
-			env := envelope{seq: seq, in: item, v: item}
+			size := sizeOf(item)
+			stats.Source.add(size, 0)
+			env := envelope{seq: seq, in: item, v: item, size: int64(size)}
 			env.skipped = opt.Skip != nil && opt.Skip(item)
+			if err := bytesInFlight.acquire(runCtx, env.size); err != nil {
+				return err
+			}
 			select {
 			case window <- struct{}{}:
 			case <-runCtx.Done():
+				bytesInFlight.release(env.size)
 				return runCtx.Err()
 			}
 			select {
@@ -228,6 +240,7 @@ func Run[In, Out any](ctx context.Context, src Source[In], line Line[In, Out], s
 				return nil
 			case <-runCtx.Done():
 				<-window
+				bytesInFlight.release(env.size)
 				return runCtx.Err()
 			}
 		})
@@ -241,7 +254,11 @@ func Run[In, Out any](ctx context.Context, src Source[In], line Line[In, Out], s
 	}
 
 	// drain returns once the last stage has closed its channel, so every worker has ended.
-	sinkErr := drain(in, window, opt.Window, sink, stop)
+	leave := func(e envelope) {
+		<-window
+		bytesInFlight.release(e.size)
+	}
+	sinkErr := drain(in, leave, opt.Window, sink, stop)
 	wg.Wait()
 
 	switch {
@@ -346,11 +363,12 @@ func sizeOf(v any) int {
 	return 0
 }
 
-// drain restores input order and hands results to sink. After a dropped item or a sink
-// error it stops delivering, so the sink has seen a gap-free prefix of the input. Items in
-// flight are fewer than window, so a ring of that size indexed by sequence number holds
-// every item that waits for an earlier one.
-func drain[In, Out any](in <-chan envelope, window chan struct{}, size int, sink Sink[In, Out], stop func()) error {
+// drain restores input order and hands results to sink, calling leave for every item
+// that leaves the window. After a dropped item or a sink error it stops delivering, so
+// the sink has seen a gap-free prefix of the input. Items in flight are fewer than the
+// window's size, so a ring of that size indexed by sequence number holds every item that
+// waits for an earlier one.
+func drain[In, Out any](in <-chan envelope, leave func(envelope), size int, sink Sink[In, Out], stop func()) error {
 	pending := make([]envelope, size)
 	present := make([]bool, size)
 	next := 0
@@ -358,7 +376,7 @@ func drain[In, Out any](in <-chan envelope, window chan struct{}, size int, sink
 	var err error
 	for env := range in {
 		if done {
-			<-window
+			leave(env)
 			continue
 		}
 		pending[env.seq%size], present[env.seq%size] = env, true
@@ -366,12 +384,16 @@ func drain[In, Out any](in <-chan envelope, window chan struct{}, size int, sink
 			e := pending[next%size]
 			pending[next%size], present[next%size] = envelope{}, false
 			next++
-			<-window
 			if e.dropped {
+				leave(e)
 				done = true
 				break
 			}
-			if err = sink(result[In, Out](e)); err != nil {
+			// The item leaves once the sink is done with it, which may keep what it
+			// refers to.
+			err = sink(result[In, Out](e))
+			leave(e)
+			if err != nil {
 				done = true
 				stop()
 				break
@@ -380,8 +402,8 @@ func drain[In, Out any](in <-chan envelope, window chan struct{}, size int, sink
 		if done {
 			for i := range present {
 				if present[i] {
+					leave(pending[i])
 					pending[i], present[i] = envelope{}, false
-					<-window
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -336,4 +337,73 @@ func TestLineProcessTimeout(t *testing.T) {
 	if !errors.As(r.Err, &se) || se.Stage != "stuck" || !errors.Is(r.Err, ErrTimeout) || r.Last != 1 {
 		t.Errorf("err = %v, last %v; want a timeout of stage stuck, given 1", r.Err, r.Last)
 	}
+}
+
+// TestRunWindowBytes checks that Options.WindowBytes bounds the bytes of the items
+// between the source and the sink, that an item larger than the bound still goes alone,
+// and that every item arrives in order.
+func TestRunWindowBytes(t *testing.T) {
+	tests := []struct {
+		name    string
+		limit   int64
+		sizes   func(i int) int
+		maxSeen int64 // the most bytes that may be seen in flight
+	}{
+		{"small items", 30, func(int) int { return 10 }, 30},
+		{"an item over the bound", 30, func(i int) int { return map[bool]int{true: 50, false: 10}[i == 40] }, 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var inFlight, most atomic.Int64
+			src := func(ctx context.Context, emit func(*item) error) error {
+				for i := range 100 {
+					it := &item{n: tt.sizes(i), trace: []string{fmt.Sprint(i)}}
+					if err := emit(it); err != nil {
+						return err
+					}
+					// Counted once admitted: the count can only fall behind the truth.
+					if now := inFlight.Add(int64(it.n)); now > most.Load() {
+						most.Store(now)
+					}
+				}
+				return nil
+			}
+			slow := Stage[*item, *item]{Name: "slow", Workers: 4, Process: func(ctx context.Context, it *item) (*item, error) {
+				time.Sleep(200 * time.Microsecond)
+				return it, nil
+			}}
+			next := 0
+			sink := func(r Result[*item, *item]) error {
+				if r.In.trace[0] != fmt.Sprint(next) {
+					t.Fatalf("item %s arrived in place %d", r.In.trace[0], next)
+				}
+				next++
+				inFlight.Add(-int64(r.In.n))
+				return nil
+			}
+			if _, err := Run(context.Background(), src, First(slow), sink, Options[*item]{WindowBytes: tt.limit}); err != nil {
+				t.Fatal(err)
+			}
+			if next != 100 {
+				t.Fatalf("%d items arrived, want 100", next)
+			}
+			if m := most.Load(); m > tt.maxSeen {
+				t.Errorf("%d bytes in flight, want at most %d", m, tt.maxSeen)
+			}
+		})
+	}
+	// A source waiting for room ends with the run.
+	t.Run("canceled while waiting", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		stuck := Stage[*item, *item]{Name: "stuck", Process: func(ctx context.Context, it *item) (*item, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}}
+		time.AfterFunc(20*time.Millisecond, cancel)
+		_, err := Run(ctx, counting(10), First(stuck), func(Result[*item, *item]) error { return nil },
+			Options[*item]{WindowBytes: 1})
+		if !errors.Is(err, ErrCanceled) {
+			t.Errorf("got %v, want ErrCanceled", err)
+		}
+	})
 }

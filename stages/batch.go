@@ -43,9 +43,18 @@ func (m *Models) Run(ctx context.Context, b Batch, sink func(Outcome) error) (*p
 		opt.Repeats = idx
 	}
 	return pipeline.Run(ctx, b.Source, m.Line(opt), sink, pipeline.Options[*document.Document]{
+		WindowBytes: windowBytes(opt.Workers),
 		ItemTimeout: b.timeout(),
 		Skip:        func(d *document.Document) bool { return d.Failed() || d.Previous != nil },
 	})
+}
+
+// windowBytes bounds the input bytes of the documents in flight in a run of the given
+// workers per stage: 64 MB and 8 MB per worker. News pages of tens of KB never reach it;
+// documents of megabytes would otherwise fill the whole window, each with the copies the
+// stages make of it, and a batch of them would need gigabytes.
+func windowBytes(workers int) int64 {
+	return int64(64+8*max(workers, 1)) << 20
 }
 
 func (b Batch) timeout() time.Duration {
