@@ -65,6 +65,9 @@ func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []by
 			return failed(id, path, fmt.Errorf("%s is a JSON %s, not an object", at, kind))
 		}
 		if err := json.Unmarshal(line, &fields); err != nil {
+			if tooDeep(err) {
+				return failed(id, path, fmt.Errorf("%s is nested more than %d levels deep", at, maxJSONDepth))
+			}
 			return failed(id, path, fmt.Errorf("invalid JSON on %s: %w", at, err))
 		}
 	}

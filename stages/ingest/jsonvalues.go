@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/newspipe/newspipe/document"
 )
@@ -54,15 +55,18 @@ func (r *Reader) readJSONValues(ctx context.Context, id, path string, br *bufio.
 	n := 0      // documents emitted
 	values := 0 // top-level values begun
 	fail := func(err error) error {
-		if n == 0 && values <= 1 {
+		if n == 0 && values <= 1 && !tooDeep(err) {
 			// Not JSON after all: the stream is a document of text.
 			return r.readDocument(id, path, io.MultiReader(bytes.NewReader(v.copied.Bytes()), br), emit)
 		}
-		if errors.Is(err, errValueTooLarge) {
+		switch {
+		case tooDeep(err):
+			err = fmt.Errorf("value %d is nested more than %d levels deep; the rest of the file is not read", n+1, maxJSONDepth)
+		case errors.Is(err, errValueTooLarge):
 			err = fmt.Errorf("value %d is larger than --max-bytes (%s); the rest of the file is not read", n+1, humanBytes(r.maxBytes()))
-		} else if n > 0 {
+		case n > 0:
 			err = fmt.Errorf("invalid JSON after value %d: %w; the rest of the file is not read", n, err)
-		} else {
+		default:
 			err = fmt.Errorf("invalid JSON: %w; the rest of the file is not read", err)
 		}
 		n++
@@ -127,6 +131,16 @@ func (r *Reader) readJSONValues(ctx context.Context, id, path string, br *bufio.
 			}
 		}
 	}
+}
+
+// maxJSONDepth is how deep encoding/json follows nested arrays and objects.
+const maxJSONDepth = 10000
+
+// tooDeep reports whether err is encoding/json's refusal of a value nested more than
+// maxJSONDepth levels deep: valid JSON, or JSON-like brackets, that no text is made of.
+func tooDeep(err error) bool {
+	var se *json.SyntaxError
+	return errors.As(err, &se) && strings.HasSuffix(se.Error(), "exceeded max depth")
 }
 
 // objectRest reads the members of an object whose opening brace dec has just given, and

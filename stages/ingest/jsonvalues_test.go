@@ -33,6 +33,16 @@ func TestReadJSONValues(t *testing.T) {
 		{"empty array then broken JSON",
 			"[]\n[{\"text\": ",
 			[]got{{id: "stdin:1", err: "ingest: invalid JSON: unexpected EOF; the rest of the file is not read"}}},
+		// Valid JSON nested deeper than the decoder follows is JSON, not text.
+		{"array of a value nested too deep",
+			"[" + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + `, {"text": "After."}]`,
+			[]got{{id: "stdin:1", err: "ingest: value 1 is nested more than 10000 levels deep; the rest of the file is not read"}}},
+		{"object nested too deep",
+			"{\n\"text\": \"One.\",\n\"meta\": " + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + "\n}",
+			[]got{{id: "stdin:1", err: "ingest: value 1 is nested more than 10000 levels deep; the rest of the file is not read"}}},
+		{"JSON line nested too deep",
+			`{"text": "One.", "meta": ` + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + "}\n" + `{"text": "Two."}`,
+			[]got{{id: "stdin:1", err: "ingest: line 1 is nested more than 10000 levels deep"}, {id: "stdin:2", raw: "Two.", hint: "text"}}},
 		{"text in brackets is text",
 			"[Reuters] The council met on Monday.\n",
 			[]got{{id: "stdin", raw: "[Reuters] The council met on Monday.\n"}}},
@@ -49,7 +59,7 @@ func TestReadJSONValues(t *testing.T) {
 			for i, w := range tt.want {
 				g := out[i]
 				if g.id != w.id || g.raw != w.raw || g.hint != w.hint || g.err != w.err {
-					t.Errorf("document %d = {id %q raw %q hint %q err %q}, want {id %q raw %q hint %q err %q}",
+					t.Errorf("document %d = {id %q raw %.100q hint %q err %q}, want {id %q raw %.100q hint %q err %q}",
 						i, g.id, g.raw, g.hint, g.err, w.id, w.raw, w.hint, w.err)
 				}
 			}
