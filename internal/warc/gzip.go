@@ -86,14 +86,76 @@ func (w *rewinder) mark() {
 
 // rewind replays the bytes read since the mark, less the first one, so that the
 // next search for a member header starts just after the bad member's start.
-func (w *rewinder) rewind() {
-	if w.recording && len(w.rec) > 1 {
-		p := make([]byte, 0, len(w.rec)-1+len(w.pend))
-		p = append(p, w.rec[1:]...)
+func (w *rewinder) rewind() { w.rewindFrom(1) }
+
+// rewindFrom replays the bytes read since the mark from the i-th on.
+func (w *rewinder) rewindFrom(i int) {
+	if w.recording && len(w.rec) > i {
+		p := make([]byte, 0, len(w.rec)-i+len(w.pend))
+		p = append(p, w.rec[i:]...)
 		w.pend = append(p, w.pend...)
 	}
 	w.recording = false
 	w.rec = w.rec[:0]
+}
+
+// unread puts b back in front of what is read next.
+func (w *rewinder) unread(b ...byte) {
+	p := make([]byte, 0, len(b)+len(w.pend))
+	w.pend = append(append(p, b...), w.pend...)
+}
+
+// skipNULs consumes NUL bytes (padding) and reports whether other bytes follow.
+func (w *rewinder) skipNULs() (bool, error) {
+	for {
+		c, err := w.ReadByte()
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if c != 0 {
+			w.unread(c)
+			return true, nil
+		}
+	}
+}
+
+// readPlain reads into p bytes that are not gzip data, up to the next member header,
+// which it leaves unread. It returns 0, io.EOF at that header or at the end.
+func (w *rewinder) readPlain(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		c, err := w.ReadByte()
+		if err != nil {
+			if n > 0 && err == io.EOF {
+				return n, nil
+			}
+			return n, err
+		}
+		if c == 0x1f {
+			next := make([]byte, 0, 2)
+			for len(next) < 2 {
+				d, err := w.ReadByte()
+				if err != nil {
+					break
+				}
+				next = append(next, d)
+			}
+			if len(next) == 2 && next[0] == 0x8b && next[1] == 0x08 {
+				w.unread(0x1f, 0x8b, 0x08)
+				if n == 0 {
+					return 0, io.EOF
+				}
+				return n, nil
+			}
+			w.unread(next...)
+		}
+		p[n] = c
+		n++
+	}
+	return n, nil
 }
 
 // seekMagic advances to the next gzip member header (1f 8b 08), leaving it unread.
@@ -119,11 +181,16 @@ func (w *rewinder) seekMagic() (bool, error) {
 
 // gzipStream decompresses a sequence of gzip members as one stream. A corrupt member
 // yields one error wrapping errBadMember, after which reading goes on at the next
-// member header found in the input.
+// member header found in the input. Bytes that are not gzip data where a member should
+// start (a plain record appended to a .warc.gz, junk) are passed on as they are, up to
+// the next member header, for the reader of records to read or to report, and ended
+// with a line end if they have none; NUL bytes there (padding) are dropped.
 type gzipStream struct {
 	src      rewinder
 	z        *gzip.Reader
 	inMember bool
+	plain    bool // passing on bytes that are not gzip data
+	lastByte byte // the last byte passed on in plain
 	done     bool
 	fatal    error
 }
@@ -133,12 +200,35 @@ func newGzipStream(r *bufio.Reader) *gzipStream {
 }
 
 func (g *gzipStream) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	for {
 		if g.fatal != nil {
 			return 0, g.fatal
 		}
 		if g.done {
 			return 0, io.EOF
+		}
+		if g.plain {
+			n, err := g.src.readPlain(p)
+			if err == io.EOF {
+				g.plain = false
+				if g.lastByte != '\n' {
+					// A member starts a record: the plain bytes' last line ends here.
+					p[0] = '\n'
+					return 1, nil
+				}
+				continue
+			}
+			if n > 0 {
+				g.lastByte = p[n-1]
+			}
+			if err != nil {
+				g.fatal = fmt.Errorf("read gzip: %w", err)
+				return n, g.fatal
+			}
+			return n, nil
 		}
 		if !g.inMember {
 			g.src.mark()
@@ -157,19 +247,28 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 					g.fatal = fmt.Errorf("read gzip: %w", g.src.err)
 					return 0, g.fatal
 				}
-				// Bytes that are not a member header: skip to the next header, and
-				// say nothing when there is none (padding at the end of a file).
-				g.src.rewind()
-				ok, serr := g.src.seekMagic()
+				if len(g.src.rec) > 0 && g.src.rec[0] == 0x1f {
+					// A member header that is damaged: skip to the next one.
+					g.src.rewind()
+					ok, serr := g.src.seekMagic()
+					if serr != nil {
+						g.fatal = fmt.Errorf("read gzip: %w", serr)
+						return 0, g.fatal
+					}
+					if !ok {
+						g.done = true
+					}
+					return 0, fmt.Errorf("%w: bad header: %v", errBadMember, err)
+				}
+				// Bytes that are not gzip data: passed on as they are.
+				g.src.rewindFrom(0)
+				more, serr := g.src.skipNULs()
 				if serr != nil {
 					g.fatal = fmt.Errorf("read gzip: %w", serr)
 					return 0, g.fatal
 				}
-				if !ok {
-					g.done = true
-					return 0, io.EOF
-				}
-				return 0, fmt.Errorf("%w: bad header: %v", errBadMember, err)
+				g.plain, g.lastByte = more, '\n'
+				continue
 			}
 			g.z.Multistream(false)
 			g.inMember = true

@@ -187,6 +187,12 @@ func TestReader(t *testing.T) {
 			[]string{wantResponse, "corrupt", wantResource, wantResponse2, "EOF"}},
 		{"two damaged gzip members", gz(response) + string(damaged) + string(damaged) + gz(resource),
 			[]string{wantResponse, "corrupt", "corrupt", wantResource, "EOF"}},
+		{"garbage at the end of a gzip file", gz(response) + "not gzip: junk appended to the file\r\n",
+			[]string{wantResponse, "corrupt", "EOF"}},
+		{"plain record appended to a gzip file", gz(response) + resource,
+			[]string{wantResponse, wantResource, "EOF"}},
+		{"plain record between gzip members", gz(response) + resource + gz(response2),
+			[]string{wantResponse, wantResource, wantResponse2, "EOF"}},
 		{"gzip with padding at the end", gz(response) + "\x00\x00\x00\x00", []string{wantResponse, "EOF"}},
 	}
 	for _, tt := range tests {
