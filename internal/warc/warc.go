@@ -36,6 +36,7 @@ type RecordError struct {
 	Num    int    // 1-based number of the record in the file, counting every type
 	Offset int64  // byte offset of the record's version line in the uncompressed stream
 	ID     string // WARC-Record-ID, if the header was read
+	URI    string // WARC-Target-URI, if the header was read
 	Err    error  // wraps ErrCorrupt or ErrTooLarge
 }
 
@@ -190,7 +191,7 @@ func (r *Reader) next() (*Record, error) {
 	if err != nil {
 		re := &RecordError{Num: r.num, Offset: start, Err: err}
 		if rec != nil {
-			re.ID = rec.RecordID
+			re.ID, re.URI = rec.RecordID, rec.TargetURI
 		}
 		if errors.Is(err, ErrCorrupt) {
 			r.replay(errors.Is(err, errBadMember))

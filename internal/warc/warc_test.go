@@ -282,8 +282,8 @@ func TestErrorNamesRecord(t *testing.T) {
 	if !errors.As(err, &re) {
 		t.Fatalf("got %v, want a *RecordError", err)
 	}
-	if re.Num != 2 || re.Offset != int64(len(response)) || re.ID != "<urn:uuid:resource>" {
-		t.Errorf("got record %d at %d id %s, want 2 at %d", re.Num, re.Offset, re.ID, len(response))
+	if re.Num != 2 || re.Offset != int64(len(response)) || re.ID != "<urn:uuid:resource>" || re.URI != "file:///b.txt" {
+		t.Errorf("got record %d at %d id %s uri %s, want 2 at %d, <urn:uuid:resource>, file:///b.txt", re.Num, re.Offset, re.ID, re.URI, len(response))
 	}
 	if msg := err.Error(); !strings.HasPrefix(msg, fmt.Sprintf("WARC record 2 at byte %d", len(response))) {
 		t.Errorf("message %q does not name the record", msg)

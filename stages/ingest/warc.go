@@ -65,7 +65,9 @@ func (r *Reader) readArchive(ctx context.Context, fileID, path string, src recor
 			if errors.Is(err, warc.ErrTooLarge) {
 				err = fmt.Errorf("%w; document larger than --max-bytes (%s)", err, humanBytes(r.maxBytes()))
 			}
-			if e := emit(failed(id, path, err)); e != nil {
+			d := failed(id, path, err)
+			d.Record.Source.URL = re.URI
+			if e := emit(d); e != nil {
 				return e
 			}
 			continue
