@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // batteryDir, when set, makes TestHostileBattery write every input of the battery, the
@@ -215,6 +216,18 @@ func crawl() [][]byte {
 	}
 }
 
+// varied returns n bytes of letters that compress poorly, so that a gzip member of them
+// can be cut after part of it was decoded.
+func varied(n int) string {
+	b := make([]byte, n)
+	x := uint32(1)
+	for i := range b {
+		x = x*1664525 + 1013904223
+		b[i] = 'a' + byte(x>>24)%26
+	}
+	return string(b)
+}
+
 // crawlWant is what crawl gives.
 var crawlWant = []string{"a", "b", "res"}
 
@@ -386,6 +399,40 @@ func hostileBattery() []hostileCase {
 		}), want: []string{"plain"}},
 		{name: "zero.warc", make: textFile(""), want: nil, exit: exitFailures}, // an empty archive: "no documents in the input"
 		{name: "only-images.warc", make: fileOf(func() []byte { return crawl()[4] }), want: nil, exit: exitFailures},
+		{name: "member-cut.warc.gz", make: fileOf(func() []byte {
+			cut := gzipOf(warcPage("cut", batteryArticle+varied(4000)))
+			return bytes.Join([][]byte{gzipEach(warcPage("before", batteryArticle)), cut[:len(cut)/2], gzipEach(warcPage("after", batteryArticle))}, nil)
+		}), want: []string{"before", "cut!corrupt gzip member", "after"}, exit: exitFailures},
+		{name: "plain-appended.warc.gz", make: fileOf(func() []byte {
+			return append(gzipEach(warcPage("zipped", batteryArticle)), warcPage("plain", batteryArticle)...)
+		}), want: []string{"zipped", "plain"}},
+		{name: "junk-appended.warc.gz", make: fileOf(func() []byte {
+			return append(gzipEach(warcPage("zipped", batteryArticle)), "junk appended to the file\n"...)
+		}), want: []string{"zipped", "junk-appended:2!no WARC version line"}, exit: exitFailures},
+		{name: "interim-response.warc", make: fileOf(func() []byte {
+			return warcRecord("1.1", "response", "continued", "https://news.test/c", httpMsg, "",
+				append([]byte("HTTP/1.1 100 Continue\r\n\r\n"), httpResponse(200, "Content-Type: text/html\r\n", []byte(batteryPage(batteryArticle)))...))
+		}), want: []string{"continued"}},
+		{name: "arc-lengths.arc", make: fileOf(func() []byte {
+			rec := func(n, delta int) string {
+				resp := "HTTP/1.0 200 OK\nContent-Type: text/html\n\n" + batteryPage(batteryArticle)
+				return fmt.Sprintf("http://news.test/%d 10.0.0.1 20240501100000 text/html %d\n%s\n", n, len(resp)+delta, resp)
+			}
+			desc := "1 0 battery\nURL IP-address Archive-date Content-type Archive-length\n"
+			return []byte(fmt.Sprintf("filedesc://l.arc 0.0.0.0 20240501100000 text/plain %d\n%s\n", len(desc), desc) +
+				rec(1, 0) + rec(2, 100) + rec(3, 0) + rec(4, -100) + rec(5, 0) + rec(6, 1<<30) + rec(7, 0))
+		}), want: []string{"arc-lengths:2", "arc-lengths:3!Archive-length is wrong", "arc-lengths:4", "arc-lengths:5!Archive-length is wrong",
+			"arc-lengths:6", "arc-lengths:7!truncated in the block", "arc-lengths:8"}, exit: exitFailures},
+		{name: "cp1251-undeclared.html", make: fileOf(func() []byte {
+			ru := "<p>Городской совет во вторник проголосовал за закрытие моста на шесть недель, заявили в мэрии.</p>"
+			b, _ := charmap.Windows1251.NewEncoder().Bytes([]byte(batteryPage("<article><h1>Мост закроют</h1>" + strings.Repeat(ru, 3) + "</article>")))
+			return b
+		}), want: []string{"cp1251-undeclared"}},
+		{name: "riff.txt", make: textFile("RIFF RAFF played the harbour festival. " + prose), want: []string{"riff"}},
+		{name: "bom-each-line.jsonl", make: textFile("\ufeff" + jsonLine("one", prose) + "\n\ufeff" + jsonLine("two", prose) + "\n"),
+			want: []string{"one", "two"}},
+		{name: "deep-first.json", make: textFile("[" + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + "," + jsonLine("x", prose) + "]"),
+			want: []string{"deep-first.json:1!nested more than 10000 levels deep"}, exit: exitFailures},
 		{name: "crawl.arc", make: fileOf(func() []byte {
 			page := batteryPage(batteryArticle)
 			resp := "HTTP/1.0 200 OK\nContent-Type: text/html\n\n" + page
