@@ -27,7 +27,8 @@ func (m *Models) IndexRepeats(ctx context.Context, src pipeline.Source[*document
 		}
 		return nil
 	}
-	opt := pipeline.Options[*document.Document]{ItemTimeout: timeout, Skip: (*document.Document).Failed}
+	opt := pipeline.Options[*document.Document]{ItemTimeout: timeout, Skip: (*document.Document).Failed,
+		WindowBytes: windowBytes(workers)}
 	if _, err := pipeline.Run(ctx, src, pipeline.First(lines), sink, opt); err != nil {
 		return nil, fmt.Errorf("count repeated lines: %w", err)
 	}
