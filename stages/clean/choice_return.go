@@ -22,7 +22,7 @@ import (
 var ReturnFeatureNames = []string{
 	"heading", "tag_li", "tag_td", "tag_other", "link_density", "log_words", "sentence",
 	"prob", "log_run_blocks", "log_run_words", "run_prob", "run_links", "neighbour_prob",
-	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated",
+	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated", "run_in_body",
 }
 
 // Return holds the learned per-block return: a block left outside the body with no
@@ -118,14 +118,17 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			body = bodyWindows(blocks)
 		}
 		var words int
-		var probSum, links float64
-		for _, k := range run {
+		var probSum, links, repeats float64
+		inBody := make([]float64, len(run))
+		for r, k := range run {
+			inBody[r] = inWindows(blocks[k].Text, body)
+			repeats = max(repeats, inBody[r])
 			w := float64(info[k].words)
 			words += info[k].words
 			probSum += prob[k] * w
 			links += blocks[k].LinkDensity * w
 		}
-		for _, k := range run {
+		for r, k := range run {
 			b, li := &blocks[k], &info[k]
 			if b.Heading && b.LinkDensity >= 0.9 {
 				// A heading that is wholly a link introduces another page (see
@@ -152,8 +155,9 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 				b2f(tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
 				b2f(k == run[0]),
 				b2f(k == run[len(run)-1]),
-				inWindows(b.Text, body),
+				inBody[r],
 				b2f(li.repeated),
+				repeats,
 			}
 			out = append(out, ReturnCandidate{Block: k, Features: x})
 		}
