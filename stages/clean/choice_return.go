@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
@@ -82,7 +83,9 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 		}
 	}
 	var out []ReturnCandidate
-	var body map[uint64]bool  // the body's 4-token windows, made when a run is found
+	var run []int             // the blocks of the current run
+	var inBody []float64      // the body's share of each block of the run
+	var body *windows         // the body's 4-token windows, made when a run is found
 	prevBody, before := -1, 0 // the last body block with words, and the body words up to it
 	for i := 0; i < len(blocks); i++ {
 		if info[i].words == 0 {
@@ -98,7 +101,7 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 		}
 		// A run of untold blocks: it is sandwiched when the next block with words after
 		// it is body.
-		var run []int
+		run = run[:0]
 		j := i
 		for ; j < len(blocks); j++ {
 			if info[j].words == 0 {
@@ -115,19 +118,22 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 		}
 		next := j
 		if body == nil {
-			body = bodyWindows(blocks)
+			w := bodyWindows(blocks, bodyWords)
+			body = &w
 		}
 		var words int
 		var probSum, links, repeats float64
-		inBody := make([]float64, len(run))
+		inBody = slices.Grow(inBody[:0], len(run))[:len(run)]
 		for r, k := range run {
-			inBody[r] = inWindows(blocks[k].Text, body)
+			inBody[r] = body.share(blocks[k].Text)
 			repeats = max(repeats, inBody[r])
 			w := float64(info[k].words)
 			words += info[k].words
 			probSum += prob[k] * w
 			links += blocks[k].LinkDensity * w
 		}
+		// One array holds the features of the run's blocks.
+		all := make([]float64, 0, len(run)*len(ReturnFeatureNames))
 		for r, k := range run {
 			b, li := &blocks[k], &info[k]
 			if b.Heading && b.LinkDensity >= 0.9 {
@@ -136,7 +142,7 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 				continue
 			}
 			tag := b.Tag
-			x := []float64{
+			all = append(all,
 				b2f(b.Heading),
 				b2f(!b.Heading && tag == "li"),
 				b2f(!b.Heading && (tag == "td" || tag == "th")),
@@ -147,55 +153,62 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 				prob[k],
 				math.Log(float64(len(run))),
 				math.Log1p(float64(words)),
-				probSum / float64(words),
-				links / float64(words),
-				(prob[prevBody] + prob[next]) / 2,
-				float64(before) / float64(max(1, bodyWords)),
-				float64(words) / float64(words+bodyWords),
+				probSum/float64(words),
+				links/float64(words),
+				(prob[prevBody]+prob[next])/2,
+				float64(before)/float64(max(1, bodyWords)),
+				float64(words)/float64(words+bodyWords),
 				b2f(tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
 				b2f(k == run[0]),
 				b2f(k == run[len(run)-1]),
 				inBody[r],
 				b2f(li.repeated),
 				repeats,
-			}
-			out = append(out, ReturnCandidate{Block: k, Features: x})
+			)
+			x := all[len(all)-len(ReturnFeatureNames):]
+			out = append(out, ReturnCandidate{Block: k, Features: x[:len(x):len(x)]})
 		}
 		i = j - 1
 	}
 	return out
 }
 
-// bodyWindows returns the hashes of the 4-token windows of the body blocks' text.
-func bodyWindows(blocks []document.Block) map[uint64]bool {
-	set := map[uint64]bool{}
-	var toks []string
+// windows are the sorted hashes of a text's 4-token windows, with a buffer of tokens.
+type windows struct {
+	hashes []uint64
+	toks   []string
+}
+
+// bodyWindows returns the windows of the body blocks' text; words is the body's words.
+func bodyWindows(blocks []document.Block, words int) windows {
+	w := windows{hashes: make([]uint64, 0, words)}
 	for i := range blocks {
 		if blocks[i].Outside != "" {
 			continue
 		}
-		toks = shingle.AppendTokens(toks[:0], blocks[i].Text)
-		for j := 0; j+4 <= len(toks); j++ {
-			set[windowHash(toks[j:j+4])] = true
+		w.toks = shingle.AppendTokens(w.toks[:0], blocks[i].Text)
+		for j := 0; j+4 <= len(w.toks); j++ {
+			w.hashes = append(w.hashes, windowHash(w.toks[j:j+4]))
 		}
 	}
-	return set
+	slices.Sort(w.hashes)
+	return w
 }
 
-// inWindows returns the share of text's 4-token windows that are in set: how much of a
+// share returns the share of text's 4-token windows that are among w's: how much of a
 // block repeats the body (a standfirst that is the first paragraph again).
-func inWindows(text string, set map[uint64]bool) float64 {
-	toks := shingle.Tokens(text)
-	if len(toks) < 4 {
+func (w *windows) share(text string) float64 {
+	w.toks = shingle.AppendTokens(w.toks[:0], text)
+	if len(w.toks) < 4 {
 		return 0
 	}
 	n := 0
-	for j := 0; j+4 <= len(toks); j++ {
-		if set[windowHash(toks[j:j+4])] {
+	for j := 0; j+4 <= len(w.toks); j++ {
+		if _, ok := slices.BinarySearch(w.hashes, windowHash(w.toks[j:j+4])); ok {
 			n++
 		}
 	}
-	return float64(n) / float64(len(toks)-3)
+	return float64(n) / float64(len(w.toks)-3)
 }
 
 // windowHash hashes a window of tokens (FNV-1a, the tokens separated by a zero byte).
