@@ -95,14 +95,19 @@ var layoutReasons = map[string]bool{"form": true, "page header": true, "page foo
 // "header" or "widget"), and the article inside it is not chrome. Elements named for what
 // they hold (comments, related stories) keep their reason however much they hold.
 func dropWrapperReasons(raw []rawBlock, toks [][]string, inside []bool) {
-	total := 0
-	var words map[int]int // words of the blocks each layout element is the nearest to
+	total, layout := 0, 0
 	for i, b := range raw {
 		total += len(toks[i])
 		if b.teller != 0 && layoutReasons[b.outside] {
-			if words == nil {
-				words = map[int]int{}
-			}
+			layout += len(toks[i])
+		}
+	}
+	if layout*2 <= total {
+		return // no layout element can hold more than half of the words
+	}
+	words := map[int]int{} // words of the blocks each layout element is the nearest to
+	for i, b := range raw {
+		if b.teller != 0 && layoutReasons[b.outside] {
 			words[b.teller] += len(toks[i])
 		}
 	}
