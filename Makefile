@@ -88,7 +88,8 @@ model: devbuild
 # lines by their distance to that headline) and the text date scorer from the same pages, and
 # then the choices of an HTML page's body (aligned body, its prose, or the line model's reading
 # of its lines) from all the pages of the same sets, gates and penalties selected by the same
-# grouped folds.
+# grouped folds, and, with that choice built in, the per-block return of untold blocks
+# between two blocks of the body, its threshold and penalty selected the same way.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
@@ -101,7 +102,9 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train dateline -o stages/clean/dateline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
-	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN)
+	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train return -o stages/clean/choice_return.json $(CLEANTRAIN)
 
 # Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
 # grouped by site) from the WCXB pages with gold dates and authors: the publication date among

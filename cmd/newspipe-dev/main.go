@@ -63,6 +63,10 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainChoice(ctx, args, e.Stdout, e.Stderr)
 			}},
+		{Name: "train return", Args: "[-o FILE] DIR...", Summary: "train the cleaner's per-block return of untold blocks between two blocks of the body (HTML)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdTrainReturn(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdBench(ctx, args, e.Stdout, e.Stderr)

@@ -15,6 +15,7 @@ import (
 type Cleaner struct {
 	model  *Model
 	choice *Choice // nil: the HTML extractor's body is taken as it is
+	ret    *Return // nil: no block outside the extractor's body comes back into it
 }
 
 // New returns a Cleaner that uses the model stored in the package.
@@ -29,14 +30,25 @@ func New() *Cleaner {
 	if err != nil {
 		panic(err) // as above: the stored choice is checked by the tests
 	}
-	return &Cleaner{model: m, choice: ch}
+	r, err := DefaultReturn()
+	if err != nil {
+		panic(err) // as above: the stored return is checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch, ret: r}
 }
 
 // WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
-// as it is, never the page's prose or its raw lines' body instead (to train and measure
-// the body and lines choices).
+// as it is, never the page's prose or its raw lines' body instead, and brings no block
+// back into it (to train and measure the body and lines choices).
 func (c *Cleaner) WithoutChoice() *Cleaner {
 	return &Cleaner{model: c.model}
+}
+
+// WithReturn returns a Cleaner with c's line model and body choice that brings blocks
+// back into the body with r, or none when r is nil (to train and measure the per-block
+// return).
+func (c *Cleaner) WithReturn(r *Return) *Cleaner {
+	return &Cleaner{model: c.model, choice: c.choice, ret: r}
 }
 
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
@@ -51,7 +63,11 @@ func NewWithModel(m *Model) *Cleaner {
 	if err != nil {
 		panic(err) // the stored choice is part of the source tree and checked by the tests
 	}
-	return &Cleaner{model: m, choice: ch}
+	r, err := DefaultReturn()
+	if err != nil {
+		panic(err) // as above
+	}
+	return &Cleaner{model: m, choice: ch, ret: r}
 }
 
 // Result is the cleaned article.
@@ -95,6 +111,9 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			blocks = proseBody(blocks, info)
 		}
 	}
+	// Untold blocks between two blocks of the body that the learned return vouches for
+	// are body (section headings and list items the content extractor dropped).
+	blocks = c.ret.returnBlocks(blocks, info, prob)
 	rules := lineRules(blocks, info)
 	keep, reasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
 	if err != nil {

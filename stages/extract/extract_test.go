@@ -136,6 +136,8 @@ func TestReason(t *testing.T) {
 		{`<div class="newsletter-signup"><p>Get our email</p></div>`, "Get our email", "newsletter box"},
 		// The nearest telling element wins: a share bar inside the footer.
 		{`<footer><div class="share-tools"><a>Tweet</a></div></footer>`, "Tweet", "share bar"},
+		// A pull quote repeats the article's own words, its attribution with it.
+		{`<figure class="wp-block-pullquote"><blockquote><p>We are sorry.</p><cite>Jane Roe, CTO</cite></blockquote></figure>`, "Jane Roe, CTO", "pull quote (repeats the article's text)"},
 		{`<div><p>Plain</p></div>`, "Plain", "outside the article body"},
 		// Words inside longer words do not count: "canvas" is not "nav".
 		{`<div class="canvas-wrap"><p>Art</p></div>`, "Art", "outside the article body"},

@@ -44,6 +44,7 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 	toks, n := blockTokens(raw)
 	ct, unit := contentTokens(content, n)
 	inside := align(toks, ct, unit, newPositions(ct, unit))
+	dropWrapperReasons(raw, toks, inside)
 	dropHiddenBody(raw, toks, inside)
 	addSplitBody(raw, toks, inside)
 	comments := dropComments(raw, toks, inside)
@@ -81,6 +82,46 @@ func mark(raw []rawBlock, content *html.Node) []document.Block {
 		out = append(out, d)
 	}
 	return out
+}
+
+// layoutReasons are the reasons of elements named for where they stand on the page
+// rather than for what they hold.
+var layoutReasons = map[string]bool{"form": true, "page header": true, "page footer": true, "sidebar": true}
+
+// dropWrapperReasons forgets the reason of a layout element (layoutReasons) that is the
+// nearest telling element to more than half of the page's words and to some of the
+// extracted content: such an element wraps the page rather than a part of it (ASP.NET
+// pages put the whole page in one form, some themes the article in an element named
+// "header" or "widget"), and the article inside it is not chrome. Elements named for what
+// they hold (comments, related stories) keep their reason however much they hold.
+func dropWrapperReasons(raw []rawBlock, toks [][]string, inside []bool) {
+	total, layout := 0, 0
+	for i, b := range raw {
+		total += len(toks[i])
+		if b.teller != 0 && layoutReasons[b.outside] {
+			layout += len(toks[i])
+		}
+	}
+	if layout*2 <= total {
+		return // no layout element can hold more than half of the words
+	}
+	words := map[int]int{} // words of the blocks each layout element is the nearest to
+	for i, b := range raw {
+		if b.teller != 0 && layoutReasons[b.outside] {
+			words[b.teller] += len(toks[i])
+		}
+	}
+	holds := map[int]bool{} // the telling elements nearest to a block of the content
+	for i, b := range raw {
+		if inside[i] && b.teller != 0 {
+			holds[b.teller] = true
+		}
+	}
+	for i, b := range raw {
+		if t := b.teller; t != 0 && layoutReasons[b.outside] && words[t]*2 > total && holds[t] {
+			raw[i].outside, raw[i].teller = "", 0
+		}
+	}
 }
 
 // blockTokens returns the tokens of each block, which share one array, and their number.
@@ -653,6 +694,7 @@ var reasonWords = []struct{ word, reason string }{
 	{"byline", "byline"},
 	{"author", "byline"},
 	{"caption", "photo caption"},
+	{"pullquote", "pull quote (repeats the article's text)"},
 	{"credit", "photo caption"},
 	{"tags", "tag list"},
 }

@@ -449,3 +449,62 @@ func bodyOrComments(t *testing.T, page, content string) []string {
 	}
 	return body
 }
+
+func TestDropWrapperReasons(t *testing.T) {
+	const (
+		paywall = "To read this article in full you must be a registered user of the site."
+		para1   = "Revellers hoping for a ticket to this summer's festival will have to register their photographs online first."
+		para2   = "As part of the battle against touts, anyone wanting a ticket must send a passport picture by the end of March."
+		para3   = "The organisers said the scheme had cut the number of tickets sold on again at many times their price."
+	)
+	article := `<p>` + para1 + `</p><p>` + para2 + `</p><p>` + para3 + `</p>`
+	tests := []struct {
+		name, page, content string
+		want                string // the reason of the block of para2
+	}{
+		{
+			name:    "a form that wraps the page and the content",
+			page:    `<form id="aspnetForm"><p>` + paywall + `</p>` + article + `</form>`,
+			content: `<p>` + paywall + `</p>`,
+			want:    outsideBody,
+		},
+		{
+			name:    "a header element that holds the article",
+			page:    `<div class="entry-header"><p>` + paywall + `</p>` + article + `</div>`,
+			content: `<p>` + paywall + `</p>`,
+			want:    outsideBody,
+		},
+		{
+			name:    "a sidebar that holds most words but none of the content",
+			page:    `<p>` + paywall + `</p><aside>` + article + `</aside>`,
+			content: `<p>` + paywall + `</p>`,
+			want:    "sidebar",
+		},
+		{
+			name:    "a form that holds less than half the words",
+			page:    `<p>` + paywall + `</p><p>` + para1 + `</p><p>` + para3 + `</p><form><p>` + paywall + `</p><p>` + para2 + `</p></form>`,
+			content: `<p>` + paywall + `</p>`,
+			want:    "form",
+		},
+		{
+			name:    "an element named for what it holds keeps its reason",
+			page:    `<div class="related-posts"><p>` + paywall + `</p>` + article + `</div>`,
+			content: `<p>` + paywall + `</p>`,
+			want:    "related stories",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := markPage(t, tt.page, tt.content)
+			for _, b := range blocks {
+				if b.Text == para2 {
+					if b.Outside != tt.want {
+						t.Errorf("reason %q, want %q", b.Outside, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no block of the second paragraph in %+v", blocks)
+		})
+	}
+}

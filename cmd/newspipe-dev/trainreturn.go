@@ -1,0 +1,454 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/extractset"
+	"github.com/newspipe/newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/clean"
+)
+
+const trainReturnUsage = `Usage: newspipe-dev train return [-o FILE] DIR...
+
+Learns the chrome cleaner's per-block return for HTML pages: which blocks that the content
+extractor left outside the body, with no element saying why, between two blocks of the
+body (a section heading, list items, a paragraph with a link) come back into the body.
+Every HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses
+it and cleaned with the stored body choice; each candidate block is labelled by its words
+in the human-marked body and not, weighed as they move the page's F1. The threshold and
+the ridge penalty are selected by cross-validation with folds grouped by site (URL host),
+each page cleaned again with the blocks its held-out model returns, accepting only a
+setting that lowers no set's cross-validated F1 by more than noise (one standard error
+of the mean of its pages' differences in F1). Prints the cross-validated F1 per set
+beside the F1 without the return and the trained return's own (in-sample) F1, and writes
+the return as JSON (to be embedded as stages/clean/choice_return.json). Training is
+deterministic.
+
+Flags:
+`
+
+// returnPage is one page's training record for the per-block return.
+type returnPage struct {
+	set, id, site, typ string
+	fold               int
+	learn              bool // the return learns from the page's candidates
+	truth              string
+	base               shingle.Page     // the page cleaned without the return
+	blocks             []document.Block // the blocks the cleaner judges, when the page has candidates
+	cands              []clean.ReturnCandidate
+	examples           []clean.ReturnExample
+	gold, words        []int // each candidate's words in the marked body, and all its words
+	// scored caches the page's score by the set of candidates returned.
+	scored map[string]shingle.Page
+}
+
+func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train return", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainReturnUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/clean/choice_return.json", "write the return to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
+	workers := fs.Int("workers", 2, "`N` workers per stage")
+	types := fs.String("types", "", "learn only from the pages of these comma-separated `TYPES` (e.g. article) where a set gives page types; every page is scored")
+	fixed := fs.String("setting", "", "use this `THRESHOLD,L2` rather than selecting one (to study it)")
+	pagesOut := fs.String("pages", "", "also write every page with a candidate to `FILE` as tab-separated values: its F1 without the return, under grouped cross-validation and in-sample")
+	table := fs.String("blocks", "", "also write every candidate block to `FILE` as tab-separated values: its page, features, words in the marked body and not, and the cross-validated decision")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	pages, sets, err := returnPages(ctx, fs.Args(), *workers, *folds)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+		return exitFailures
+	}
+	if *types != "" {
+		want := strings.Split(*types, ",")
+		for i := range pages {
+			if p := &pages[i]; p.typ != "" && !slices.Contains(want, p.typ) {
+				p.learn = false
+			}
+		}
+	}
+	plain := clean.New().WithoutChoice()
+	none := make([][]bool, len(pages))
+	for i := range pages {
+		none[i] = make([]bool, len(pages[i].cands))
+	}
+	groups := returnGroups(pages, sets)
+	base := returnF1(plain, pages, groups, none)
+	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 without the return: %s\n", *folds, groupFigures(groups, base))
+	type setting struct{ threshold, l2 float64 }
+	best, bestScore := setting{threshold: 1}, mean(base)
+	var bestCV []float64
+	var bestDecisions [][]bool
+	thresholds, penalties := []float64{0.5, 0.6, 0.7, 0.8}, []float64{0.01, 0.1, 1}
+	if *fixed != "" {
+		t, l2, ok := strings.Cut(*fixed, ",")
+		tv, err1 := strconv.ParseFloat(t, 64)
+		lv, err2 := strconv.ParseFloat(l2, 64)
+		if !ok || err1 != nil || err2 != nil {
+			fs.Usage()
+			return exitUsage
+		}
+		thresholds, penalties, bestScore = []float64{tv}, []float64{lv}, -1
+	}
+	for _, t := range thresholds {
+		for _, l2 := range penalties {
+			dec := crossValidateReturn(pages, *folds, t, l2)
+			cv := returnF1(plain, pages, groups, dec)
+			se := returnNoise(plain, pages, groups, dec)
+			ok := true
+			for s := range cv {
+				ok = ok && cv[s] >= base[s]-se[s]
+			}
+			fmt.Fprintf(stdout, "  threshold %.2f  l2 %-4g  %.4f  returns %d blocks  lowers no set beyond noise: %v  %s\n", t, l2, mean(cv), countAll(dec), ok, groupFigures(groups, cv))
+			if (ok || *fixed != "") && mean(cv) > bestScore {
+				best, bestScore, bestCV, bestDecisions = setting{t, l2}, mean(cv), cv, dec
+			}
+		}
+	}
+	var ret *clean.Return
+	if best.threshold >= 1 {
+		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the return stays off")
+		ret = clean.TrainReturn(nil, 1, 0)
+		bestCV, bestDecisions = base, none
+	} else {
+		fmt.Fprintf(stdout, "selected: threshold %.2f, l2 %g\n", best.threshold, best.l2)
+		var all []clean.ReturnExample
+		for _, p := range pages {
+			if p.learn {
+				all = append(all, p.examples...)
+			}
+		}
+		ret = clean.TrainReturn(all, best.threshold, best.l2)
+	}
+	in := make([][]bool, len(pages))
+	for i, p := range pages {
+		in[i] = make([]bool, len(p.cands))
+		for k, c := range p.cands {
+			in[i][k] = ret.Returns(c.Features)
+		}
+	}
+	inSample := returnF1(plain, pages, groups, in)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "set\tpages\twithout the return\treturn, grouped CV\treturn, in-sample\t")
+	for g, grp := range groups {
+		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t\n", grp.name, len(grp.pages), base[g], bestCV[g], inSample[g])
+	}
+	tw.Flush()
+	if *pagesOut != "" {
+		var b strings.Builder
+		b.WriteString("set\tid\ttype\tbase\tcv\tin_sample\n")
+		for i := range pages {
+			p := &pages[i]
+			if len(p.cands) > 0 {
+				fmt.Fprintf(&b, "%s\t%s\t%s\t%.4f\t%.4f\t%.4f\n", p.set, p.id, p.typ, f1(p.base), f1(p.score(plain, bestDecisions[i])), f1(p.score(plain, in[i])))
+			}
+		}
+		if err := os.WriteFile(*pagesOut, []byte(b.String()), 0o644); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train return: write page table: %v\n", err)
+			return exitFailures
+		}
+	}
+	if *table != "" {
+		if err := writeReturnTable(*table, pages, bestDecisions); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+			return exitFailures
+		}
+	}
+	data, err := json.MarshalIndent(ret, "", " ")
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+		return exitFailures
+	}
+	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train return: write: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// returnGroup is a set of pages whose F1 is reported and must not fall: each set, and the
+// articles of a set whose pages have types.
+type returnGroup struct {
+	name  string
+	pages []int
+}
+
+func returnGroups(pages []returnPage, sets []string) []returnGroup {
+	var groups []returnGroup
+	for _, name := range sets {
+		var all, articles []int
+		for i, p := range pages {
+			if p.set != name {
+				continue
+			}
+			all = append(all, i)
+			if p.typ == "article" {
+				articles = append(articles, i)
+			}
+		}
+		groups = append(groups, returnGroup{name: name, pages: all})
+		if len(articles) > 0 {
+			groups = append(groups, returnGroup{name: name + " articles", pages: articles})
+		}
+	}
+	return groups
+}
+
+func groupFigures(groups []returnGroup, v []float64) string {
+	var b strings.Builder
+	for g, grp := range groups {
+		fmt.Fprintf(&b, " %s %.4f", grp.name, v[g])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func countAll(dec [][]bool) int {
+	n := 0
+	for _, d := range dec {
+		n += count(d)
+	}
+	return n
+}
+
+// returnF1 returns each group's F1 when each page returns the candidates dec marks: the
+// page is cleaned again, without the body choice (its blocks are already those the choice
+// keeps), with those blocks in the body.
+func returnF1(plain *clean.Cleaner, pages []returnPage, groups []returnGroup, dec [][]bool) []float64 {
+	scores := make([]shingle.Page, len(pages))
+	for i := range pages {
+		scores[i] = pages[i].score(plain, dec[i])
+	}
+	out := make([]float64, len(groups))
+	for g, grp := range groups {
+		sc := make([]shingle.Page, 0, len(grp.pages))
+		for _, i := range grp.pages {
+			sc = append(sc, scores[i])
+		}
+		out[g] = shingle.Summarize(sc).F1
+	}
+	return out
+}
+
+// returnNoise returns, for each group, the standard error of the mean of its pages'
+// differences in F1 when the pages return the candidates dec marks: how far the group's
+// F1 may fall by chance of which pages it holds.
+func returnNoise(plain *clean.Cleaner, pages []returnPage, groups []returnGroup, dec [][]bool) []float64 {
+	out := make([]float64, len(groups))
+	for g, grp := range groups {
+		n := float64(len(grp.pages))
+		if n < 2 {
+			continue
+		}
+		var sum, sq float64
+		for _, i := range grp.pages {
+			d := f1(pages[i].score(plain, dec[i])) - f1(pages[i].base)
+			sum += d
+			sq += d * d
+		}
+		variance := (sq - sum*sum/n) / (n - 1)
+		out[g] = math.Sqrt(max(0, variance) / n)
+	}
+	return out
+}
+
+// score returns the page's score when the candidates that dec marks come back.
+func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
+	var key strings.Builder
+	for k, d := range dec {
+		if d {
+			key.WriteString(strconv.Itoa(k) + ",")
+		}
+	}
+	if key.Len() == 0 {
+		return p.base
+	}
+	if s, ok := p.scored[key.String()]; ok {
+		return s
+	}
+	blocks := make([]document.Block, len(p.blocks))
+	copy(blocks, p.blocks)
+	for k, d := range dec {
+		if d {
+			blocks[p.cands[k].Block].Outside = ""
+		}
+	}
+	s := shingle.Score(strings.Join(plain.Clean(blocks).Paragraphs, "\n\n"), p.truth)
+	if p.scored == nil {
+		p.scored = map[string]shingle.Page{}
+	}
+	p.scored[key.String()] = s
+	return s
+}
+
+// crossValidateReturn reports for every candidate whether the return trained without its
+// page's fold brings it back.
+func crossValidateReturn(pages []returnPage, folds int, threshold, l2 float64) [][]bool {
+	dec := make([][]bool, len(pages))
+	for i := range pages {
+		dec[i] = make([]bool, len(pages[i].cands))
+	}
+	for k := 0; k < folds; k++ {
+		var train []clean.ReturnExample
+		for _, p := range pages {
+			if p.fold != k && p.learn {
+				train = append(train, p.examples...)
+			}
+		}
+		r := clean.TrainReturn(train, threshold, l2)
+		for i, p := range pages {
+			if p.fold != k {
+				continue
+			}
+			for c, cand := range p.cands {
+				dec[i][c] = r.Returns(cand.Features)
+			}
+		}
+	}
+	return dec
+}
+
+// returnPages parses every HTML page of the dirs, cleans it without the return, and lists
+// its candidate blocks with their labels.
+func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]returnPage, []string, error) {
+	var list []extractset.Page
+	var sets []string
+	for _, dir := range dirs {
+		l, err := extractset.List(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(l) == 0 {
+			continue
+		}
+		sets = append(sets, l[0].Set)
+		list = append(list, l...)
+	}
+	// The order of the dirs does not change the pages' order (see choicePages).
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Set != list[j].Set {
+			return list[i].Set < list[j].Set
+		}
+		return list[i].ID < list[j].ID
+	})
+	sort.Strings(sets)
+	models, err := stages.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	cleaner := clean.New().WithReturn(nil)
+	pages := make([]returnPage, len(list))
+	src := pageSource(list, formHTML)
+	line := models.ParseLine(stages.Options{Workers: workers})
+	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
+		i, _ := strconv.Atoi(r.In.Record.ID)
+		p := &pages[i]
+		p.set, p.id, p.site, p.typ, p.truth = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType, list[i].Truth
+		h := fnv.New32a()
+		h.Write([]byte(p.site))
+		p.fold = int(h.Sum32() % uint32(folds))
+		p.learn = true
+		if r.Err != nil || r.Skipped {
+			p.base = shingle.Score("", p.truth)
+			return nil
+		}
+		output := strings.Join(cleaner.Clean(r.Out.Blocks).Paragraphs, "\n\n")
+		p.base = shingle.Score(output, p.truth)
+		blocks, cands := cleaner.ReturnCandidates(r.Out.Blocks)
+		if len(cands) == 0 {
+			return nil
+		}
+		p.blocks, p.cands = blocks, cands
+		truthToks := shingle.Tokens(p.truth)
+		truth := map[string]bool{}
+		for j := 0; j+4 <= len(truthToks); j++ {
+			truth[strings.Join(truthToks[j:j+4], " ")] = true
+		}
+		truthText := " " + strings.Join(truthToks, " ") + " "
+		outToks := shingle.Tokens(output)
+		kept := max(1, len(outToks))
+		// A window the output already holds gains nothing when it comes back again: the
+		// metric counts shingles as a multiset.
+		for j := 0; j+4 <= len(outToks); j++ {
+			delete(truth, strings.Join(outToks[j:j+4], " "))
+		}
+		marked := max(1, len(truthToks))
+		for _, c := range cands {
+			toks := shingle.Tokens(blocks[c.Block].Text)
+			g := goldWords(toks, truth, truthText)
+			p.gold = append(p.gold, g)
+			p.words = append(p.words, len(toks))
+			p.examples = append(p.examples, clean.ReturnExample{Features: c.Features,
+				Gain: float64(g) / float64(marked), Loss: float64(len(toks)-g) / float64(kept)})
+		}
+		return nil
+	}
+	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
+	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+		return nil, nil, err
+	}
+	return pages, sets, nil
+}
+
+// goldWords counts the tokens of a block that a 4-token window of the marked body covers;
+// a block of fewer than four tokens counts whole when the marked body holds it.
+func goldWords(toks []string, truth map[string]bool, truthText string) int {
+	if len(toks) < 4 {
+		if len(toks) > 0 && strings.Contains(truthText, " "+strings.Join(toks, " ")+" ") {
+			return len(toks)
+		}
+		return 0
+	}
+	covered := make([]bool, len(toks))
+	for j := 0; j+4 <= len(toks); j++ {
+		if truth[strings.Join(toks[j:j+4], " ")] {
+			for k := j; k < j+4; k++ {
+				covered[k] = true
+			}
+		}
+	}
+	return count(covered)
+}
+
+// writeReturnTable writes one row per candidate block.
+func writeReturnTable(name string, pages []returnPage, dec [][]bool) error {
+	var b strings.Builder
+	b.WriteString("set\tid\ttype\tblock\t" + strings.Join(clean.ReturnFeatureNames, "\t") + "\tgold\twords\tcv_returns\ttext\n")
+	for i, p := range pages {
+		for k, c := range p.cands {
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%d", p.set, p.id, p.typ, c.Block)
+			for _, x := range c.Features {
+				fmt.Fprintf(&b, "\t%.4f", x)
+			}
+			text := strings.NewReplacer("\t", " ", "\n", " ").Replace(p.blocks[c.Block].Text)
+			if len(text) > 100 {
+				text = text[:100]
+			}
+			fmt.Fprintf(&b, "\t%d\t%d\t%v\t%s\n", p.gold[k], p.words[k], dec[i][k], text)
+		}
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write block table: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,296 @@
+package clean
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
+)
+
+// The content extractor often drops blocks in the middle of an article: a section
+// heading, the items of a list, a paragraph with a link. Such a block stands between two
+// blocks of the body, and no element of the page says why it is not body, so the
+// extractor leaves it "outside the article body". On modern pages most of these words are
+// the article's; on older layouts most are not (a table of teasers between two parts of a
+// post, a signature). Return is a small logistic regression, trained on pages with known
+// bodies, that decides block by block whether such a block comes back into the body.
+
+// ReturnFeatureNames name the features of the per-block return, in order.
+var ReturnFeatureNames = []string{
+	"heading", "tag_li", "tag_td", "tag_other", "link_density", "log_words", "sentence",
+	"prob", "log_run_blocks", "log_run_words", "run_prob", "run_links", "neighbour_prob",
+	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated", "run_in_body",
+}
+
+// Return holds the learned per-block return: a block left outside the body with no
+// element saying why, between two blocks of the body, comes back into the body when the
+// logistic regression Weights (one per feature, then the bias) give it a probability
+// above Threshold. A Threshold of 1 or more never returns a block.
+type Return struct {
+	Features  []string  `json:"features"`
+	Threshold float64   `json:"threshold"`
+	Weights   []float64 `json:"weights"`
+}
+
+//go:embed choice_return.json
+var defaultReturn []byte
+
+// DefaultReturn returns the per-block return stored in the package.
+func DefaultReturn() (*Return, error) {
+	return ParseReturn(defaultReturn)
+}
+
+// ParseReturn reads a per-block return written as JSON by newspipe-dev train return.
+func ParseReturn(data []byte) (*Return, error) {
+	var r Return
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("parse block return: %w", err)
+	}
+	if len(r.Features) != len(ReturnFeatureNames) || len(r.Weights) != len(ReturnFeatureNames)+1 {
+		return nil, fmt.Errorf("parse block return: features do not match this version (retrain with newspipe-dev train return)")
+	}
+	for i, f := range r.Features {
+		if f != ReturnFeatureNames[i] {
+			return nil, fmt.Errorf("parse block return: feature %d is %q, want %q", i, f, ReturnFeatureNames[i])
+		}
+	}
+	return &r, nil
+}
+
+// Returns reports whether the block with features x comes back into the body.
+func (r *Return) Returns(x []float64) bool {
+	return r.Threshold < 1 && sigmoid(dot(r.Weights, x)) > r.Threshold
+}
+
+// ReturnCandidate is a block that the per-block return may bring back into the body.
+type ReturnCandidate struct {
+	Block    int       // its index among the page's blocks
+	Features []float64 // ReturnFeatureNames, in order
+}
+
+// returnCandidates lists the blocks left outside the body with no element saying why
+// (outsideProse) that stand in a run of such blocks between two blocks of the body, with
+// their features. Blocks without a word neither make nor break a run.
+func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) []ReturnCandidate {
+	bodyWords := 0
+	for i := range blocks {
+		if blocks[i].Outside == "" {
+			bodyWords += info[i].words
+		}
+	}
+	var out []ReturnCandidate
+	var run []int             // the blocks of the current run
+	var inBody []float64      // the body's share of each block of the run
+	var body *windows         // the body's 4-token windows, made when a run is found
+	prevBody, before := -1, 0 // the last body block with words, and the body words up to it
+	for i := 0; i < len(blocks); i++ {
+		if info[i].words == 0 {
+			continue
+		}
+		if blocks[i].Outside == "" {
+			prevBody = i
+			before += info[i].words
+			continue
+		}
+		if blocks[i].Outside != outsideProse || prevBody < 0 {
+			continue
+		}
+		// A run of untold blocks: it is sandwiched when the next block with words after
+		// it is body.
+		run = run[:0]
+		j := i
+		for ; j < len(blocks); j++ {
+			if info[j].words == 0 {
+				continue
+			}
+			if blocks[j].Outside != outsideProse {
+				break
+			}
+			run = append(run, j)
+		}
+		if j == len(blocks) || blocks[j].Outside != "" {
+			i = j - 1
+			continue
+		}
+		next := j
+		if body == nil {
+			w := bodyWindows(blocks, bodyWords)
+			body = &w
+		}
+		var words int
+		var probSum, links, repeats float64
+		inBody = slices.Grow(inBody[:0], len(run))[:len(run)]
+		for r, k := range run {
+			inBody[r] = body.share(blocks[k].Text)
+			repeats = max(repeats, inBody[r])
+			w := float64(info[k].words)
+			words += info[k].words
+			probSum += prob[k] * w
+			links += blocks[k].LinkDensity * w
+		}
+		// One array holds the features of the run's blocks.
+		all := make([]float64, 0, len(run)*len(ReturnFeatureNames))
+		for r, k := range run {
+			b, li := &blocks[k], &info[k]
+			if b.Heading && b.LinkDensity >= 0.9 {
+				// A heading that is wholly a link introduces another page (see
+				// extract's markTeasers): it stays out whatever the model says.
+				continue
+			}
+			tag := b.Tag
+			all = append(all,
+				b2f(b.Heading),
+				b2f(!b.Heading && tag == "li"),
+				b2f(!b.Heading && (tag == "td" || tag == "th")),
+				b2f(!b.Heading && tag != "li" && tag != "td" && tag != "th" && tag != "p"),
+				b.LinkDensity,
+				li.logWords,
+				b2f(li.final),
+				prob[k],
+				math.Log(float64(len(run))),
+				math.Log1p(float64(words)),
+				probSum/float64(words),
+				links/float64(words),
+				(prob[prevBody]+prob[next])/2,
+				float64(before)/float64(max(1, bodyWords)),
+				float64(words)/float64(words+bodyWords),
+				b2f(tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
+				b2f(k == run[0]),
+				b2f(k == run[len(run)-1]),
+				inBody[r],
+				b2f(li.repeated),
+				repeats,
+			)
+			x := all[len(all)-len(ReturnFeatureNames):]
+			out = append(out, ReturnCandidate{Block: k, Features: x[:len(x):len(x)]})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// windows are the sorted hashes of a text's 4-token windows, with a buffer of tokens.
+type windows struct {
+	hashes []uint64
+	toks   []string
+}
+
+// bodyWindows returns the windows of the body blocks' text; words is the body's words.
+func bodyWindows(blocks []document.Block, words int) windows {
+	w := windows{hashes: make([]uint64, 0, words)}
+	for i := range blocks {
+		if blocks[i].Outside != "" {
+			continue
+		}
+		w.toks = shingle.AppendTokens(w.toks[:0], blocks[i].Text)
+		for j := 0; j+4 <= len(w.toks); j++ {
+			w.hashes = append(w.hashes, windowHash(w.toks[j:j+4]))
+		}
+	}
+	slices.Sort(w.hashes)
+	return w
+}
+
+// share returns the share of text's 4-token windows that are among w's: how much of a
+// block repeats the body (a standfirst that is the first paragraph again).
+func (w *windows) share(text string) float64 {
+	w.toks = shingle.AppendTokens(w.toks[:0], text)
+	if len(w.toks) < 4 {
+		return 0
+	}
+	n := 0
+	for j := 0; j+4 <= len(w.toks); j++ {
+		if _, ok := slices.BinarySearch(w.hashes, windowHash(w.toks[j:j+4])); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(w.toks)-3)
+}
+
+// windowHash hashes a window of tokens (FNV-1a, the tokens separated by a zero byte).
+func windowHash(toks []string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			h = (h ^ uint64(t[i])) * 1099511628211
+		}
+		h = (h ^ 0) * 1099511628211
+	}
+	return h
+}
+
+// returnBlocks returns the blocks with the candidates that r returns brought back into
+// the body, a copy when it changes any; blocks itself is not changed.
+func (r *Return) returnBlocks(blocks []document.Block, info []lineInfo, prob []float64) []document.Block {
+	if r == nil || r.Threshold >= 1 {
+		return blocks
+	}
+	var out []document.Block
+	for _, c := range returnCandidates(blocks, info, prob) {
+		if !r.Returns(c.Features) {
+			continue
+		}
+		if out == nil {
+			out = make([]document.Block, len(blocks))
+			copy(out, blocks)
+		}
+		out[c.Block].Outside = ""
+	}
+	if out == nil {
+		return blocks
+	}
+	return out
+}
+
+// ReturnCandidates returns the blocks the cleaner judges for an HTML page (the page's
+// prose instead of the extractor's body when the body choice takes it) and the blocks
+// among them that the per-block return may bring back into the body, whatever c's own
+// return decides.
+func (c *Cleaner) ReturnCandidates(blocks []document.Block) ([]document.Block, []ReturnCandidate) {
+	if !isHTML(blocks) {
+		return blocks, nil
+	}
+	info := analyseBlocks(blocks)
+	prob, _ := c.model.score(info)
+	if c.choice != nil {
+		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
+			blocks = proseBody(blocks, info)
+		}
+	}
+	return blocks, returnCandidates(blocks, info, prob)
+}
+
+// ReturnExample is one candidate block for training the per-block return: its features,
+// and how many of its words are in the page's human-marked body and how many are not,
+// each as a share of the page's marked body and of its kept text, as the page's F1 would
+// gain and lose by them.
+type ReturnExample struct {
+	Features   []float64
+	Gain, Loss float64
+}
+
+// TrainReturn fits the per-block return on the examples: a logistic regression of "the
+// block's words are the article's", each word weighing as it moves the page's F1, with
+// ridge penalty l2, returning blocks above threshold. Training is deterministic.
+func TrainReturn(examples []ReturnExample, threshold, l2 float64) *Return {
+	var xs [][]float64
+	var ys, ws []float64
+	for _, e := range examples {
+		if e.Gain > 0 {
+			xs, ys, ws = append(xs, e.Features), append(ys, 1), append(ws, e.Gain)
+		}
+		if e.Loss > 0 {
+			xs, ys, ws = append(xs, e.Features), append(ys, 0), append(ws, e.Loss)
+		}
+	}
+	r := &Return{Features: ReturnFeatureNames, Threshold: threshold, Weights: fitLogistic(xs, ys, ws, l2)}
+	if r.Weights == nil {
+		r.Threshold = 1
+		r.Weights = make([]float64, len(ReturnFeatureNames)+1)
+	}
+	return r
+}

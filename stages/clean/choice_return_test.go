@@ -1,0 +1,218 @@
+package clean
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newspipe/newspipe/document"
+)
+
+// featureOf returns the named return feature of x.
+func featureOf(x []float64, name string) float64 {
+	return x[slices.Index(ReturnFeatureNames, name)]
+}
+
+func TestReturnCandidates(t *testing.T) {
+	heading := document.Block{Text: "What the engineers found", Tag: "h2", Heading: true, Outside: outsideProse}
+	item := document.Block{Text: "Two of the piers have cracks", Tag: "li", Outside: outsideProse}
+	tests := []struct {
+		name   string
+		blocks []document.Block
+		want   []int // the candidates' blocks
+	}{
+		{
+			name:   "a heading between two body paragraphs",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, heading, {Text: proseB, Tag: "p"}},
+			want:   []int{1},
+		},
+		{
+			name: "a run of list items, a wordless separator inside it",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, item, {Text: "•", Tag: "li", Outside: outsideProse},
+				{Text: "The third pier is sound", Tag: "li", Outside: outsideProse}, {Text: proseB, Tag: "p"}},
+			want: []int{1, 3},
+		},
+		{
+			name:   "untold blocks after the body's end are not sandwiched",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}, heading, item},
+		},
+		{
+			name:   "untold blocks before the body's start are not sandwiched",
+			blocks: []document.Block{heading, {Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}},
+		},
+		{
+			name: "a block an element explains breaks the run",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, item,
+				{Text: "Share this story", Tag: "div", Outside: "share bar"}, {Text: proseB, Tag: "p"}},
+		},
+		{
+			name: "a heading that is wholly a link stays out",
+			blocks: []document.Block{{Text: proseA, Tag: "p"},
+				{Text: "Another story about bridges", Tag: "h3", Heading: true, LinkDensity: 1, Outside: outsideProse},
+				item, {Text: proseB, Tag: "p"}},
+			want: []int{2},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(tt.blocks)
+			prob := make([]float64, len(info))
+			var got []int
+			for _, c := range returnCandidates(tt.blocks, info, prob) {
+				if len(c.Features) != len(ReturnFeatureNames) {
+					t.Fatalf("block %d has %d features, want %d", c.Block, len(c.Features), len(ReturnFeatureNames))
+				}
+				got = append(got, c.Block)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("candidates %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReturnFeatures(t *testing.T) {
+	tests := []struct {
+		name    string
+		blocks  []document.Block
+		feature string
+		want    float64 // of the candidate, block 1
+	}{
+		{
+			name: "a block that repeats the body",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseA, Tag: "div", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "in_body", want: 1,
+		},
+		{
+			name: "a block of its own",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseC, Tag: "div", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "in_body", want: 0,
+		},
+		{
+			name: "position: a third of the body's words before the run",
+			blocks: []document.Block{{Text: "one two three", Tag: "p"}, {Text: "a heading", Tag: "h2", Heading: true, Outside: outsideProse},
+				{Text: "four five six seven eight nine", Tag: "p"}},
+			feature: "position", want: 1.0 / 3,
+		},
+		{
+			name: "a list item beside list items of the body has their tag",
+			blocks: []document.Block{{Text: "first item of the list", Tag: "li"}, {Text: "second item", Tag: "li", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "same_tag", want: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(tt.blocks)
+			c := returnCandidates(tt.blocks, info, make([]float64, len(info)))
+			if len(c) != 1 || c[0].Block != 1 {
+				t.Fatalf("candidates %v, want block 1 alone", c)
+			}
+			if got := featureOf(c[0].Features, tt.feature); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("%s = %v, want %v", tt.feature, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReturnBlocks(t *testing.T) {
+	blocks := []document.Block{{Text: proseA, Tag: "p"},
+		{Text: "What the engineers found", Tag: "h2", Heading: true, Outside: outsideProse}, {Text: proseB, Tag: "p"}}
+	info := analyseBlocks(blocks)
+	prob := make([]float64, len(blocks))
+	bias := func(b, threshold float64) *Return {
+		w := make([]float64, len(ReturnFeatureNames)+1)
+		w[len(w)-1] = b
+		return &Return{Features: ReturnFeatureNames, Threshold: threshold, Weights: w}
+	}
+	tests := []struct {
+		name string
+		r    *Return
+		back bool
+	}{
+		{"no return", nil, false},
+		{"a return that is off", bias(10, 1), false},
+		{"the model vouches for the block", bias(10, 0.5), true},
+		{"the model does not", bias(-10, 0.5), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := tt.r.returnBlocks(blocks, info, prob)
+			if got := out[1].Outside == ""; got != tt.back {
+				t.Errorf("block returned %v, want %v", got, tt.back)
+			}
+			if blocks[1].Outside != outsideProse {
+				t.Errorf("the caller's blocks changed")
+			}
+		})
+	}
+}
+
+func TestCleanReturnsBlock(t *testing.T) {
+	blocks := []document.Block{{Text: proseA, Tag: "p"},
+		{Text: "What the engineers found", Tag: "h2", Heading: true, Outside: outsideProse}, {Text: proseB, Tag: "p"}}
+	w := make([]float64, len(ReturnFeatureNames)+1)
+	w[len(w)-1] = 10
+	c := New().WithReturn(&Return{Features: ReturnFeatureNames, Threshold: 0.5, Weights: w})
+	if got := c.Clean(blocks).Paragraphs; !slices.Contains(got, "What the engineers found") {
+		t.Errorf("paragraphs %q lack the returned heading", got)
+	}
+	res := New().WithReturn(nil).Clean(blocks)
+	if len(res.Removed) != 1 || res.Removed[0].Reason != outsideProse {
+		t.Errorf("without the return, removed %+v, want the heading as %q", res.Removed, outsideProse)
+	}
+}
+
+func TestTrainReturn(t *testing.T) {
+	at := slices.Index(ReturnFeatureNames, "prob")
+	example := func(p, gain, loss float64) ReturnExample {
+		x := make([]float64, len(ReturnFeatureNames))
+		x[at] = p
+		return ReturnExample{Features: x, Gain: gain, Loss: loss}
+	}
+	var examples []ReturnExample
+	for i := 0; i < 20; i++ {
+		examples = append(examples, example(0.9, 0.02, 0.002), example(0.1, 0.001, 0.03))
+	}
+	r := TrainReturn(examples, 0.5, 0.1)
+	if !r.Returns(example(0.9, 0, 0).Features) || r.Returns(example(0.1, 0, 0).Features) {
+		t.Errorf("trained return %v does not follow the line model's score", r.Weights)
+	}
+	if again := TrainReturn(examples, 0.5, 0.1); !slices.Equal(again.Weights, r.Weights) {
+		t.Errorf("training is not deterministic: %v, then %v", r.Weights, again.Weights)
+	}
+	if off := TrainReturn(nil, 0.5, 0.1); off.Returns(example(0.9, 0, 0).Features) {
+		t.Errorf("a return trained on nothing returns a block")
+	}
+}
+
+func TestParseReturn(t *testing.T) {
+	if _, err := DefaultReturn(); err != nil {
+		t.Fatalf("stored return: %v", err)
+	}
+	good, err := json.Marshal(Return{Features: ReturnFeatureNames, Threshold: 0.5, Weights: make([]float64, len(ReturnFeatureNames)+1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(good), `"heading"`, `"headline"`, 1)
+	tests := []struct {
+		name, data, err string
+	}{
+		{"good", string(good), ""},
+		{"not JSON", "{", "parse block return"},
+		{"too few weights", `{"features":["heading"],"threshold":0.5,"weights":[1,2]}`, "do not match"},
+		{"a feature renamed", renamed, `feature 0 is "headline"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseReturn([]byte(tt.data))
+			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+		})
+	}
+}
