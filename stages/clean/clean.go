@@ -54,7 +54,7 @@ func (c *Cleaner) WithReturn(r *Return) *Cleaner {
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
 // malformed m falls back to the stored model.
 func NewWithModel(m *Model) *Cleaner {
-	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
+	if m == nil || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 || len(m.Run) != numRunFeatures+1 {
 		return New()
 	}
 	// The stored line model may not fit this version's features while m is being
@@ -446,7 +446,7 @@ func extendBody(info []lineInfo, keep []bool, reasons []string) {
 	}
 	for i := last + 1; i < len(info); i++ {
 		li := &info[i]
-		if reasons[i] != "" || !li.final || li.words < 12 || li.vocab != 0 || li.byline || li.dateOnly || li.repeated {
+		if reasons[i] != "" || !li.final || li.words < 12 || li.vocab != 0 && !reportedSentence(li) || li.byline || li.dateOnly || li.repeated {
 			return
 		}
 		keep[i] = true

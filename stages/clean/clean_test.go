@@ -145,6 +145,9 @@ func TestDefaultModelMatchesFeatures(t *testing.T) {
 	if len(featureNames) != numFeatures {
 		t.Fatalf("%d feature names for %d features", len(featureNames), numFeatures)
 	}
+	if len(runFeatureNames) != numRunFeatures {
+		t.Fatalf("%d run feature names for %d run features", len(runFeatureNames), numRunFeatures)
+	}
 	if _, err := ParseModel([]byte(`{"features":["x"],"line":[1],"context":[1]}`)); err == nil {
 		t.Error("ParseModel accepted a model of another feature layout")
 	}

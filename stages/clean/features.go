@@ -171,33 +171,14 @@ var featureNames = []string{
 
 const numFeatures = 45
 
-// span is the run of lines that holds the article: the run where the span model's
-// evidence for body outweighs the evidence against it most.
+// span is the run of lines that holds the article: of the runs where the span model's
+// evidence for body outweighs the evidence against it, the one the run model prefers
+// (see runCandidates).
 type span struct{ start, end int } // [start, end)
 
 // spanFeatures are the features that depend on the span; the span model, which finds the
 // span, reads a line without them.
 var spanFeatures = [...]int{27, 28, 29, 30, 40, 41, 44}
-
-// bodyRun returns the maximum-sum run of lines, each line weighing its body evidence
-// (probability of body from the span model, minus one half) by its length: a long
-// paragraph that reads as body outweighs many short lines that do not, so a list-like
-// article of short items between paragraphs stays one run, while a menu of many links,
-// or a lone disclaimer scored as chrome, does not win the page.
-func bodyRun(info []lineInfo, p0 []float64) span {
-	best, bestStart, bestEnd := math.Inf(-1), 0, 0
-	cur, curStart := 0.0, 0
-	for i := range info {
-		if cur <= 0 {
-			cur, curStart = 0, i
-		}
-		cur += (p0[i] - 0.5) * float64(info[i].words+2)
-		if cur > best {
-			best, bestStart, bestEnd = cur, curStart, i+1
-		}
-	}
-	return span{bestStart, bestEnd}
-}
 
 // commentish reports lines typical of reader comments: "name says:", "Reply", "3 hours ago",
 // "November 19, 2019 at 6:34 am".

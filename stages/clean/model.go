@@ -15,10 +15,14 @@ type Model struct {
 	Features []string `json:"features"`
 	// Span weighs a line's features without those that depend on the span, to find the
 	// span: the run of lines that holds the article.
-	Span      []float64 `json:"span"`
-	Line      []float64 `json:"line"`    // one weight per feature, then the bias
-	Context   []float64 `json:"context"` // one weight per context feature, then the bias
-	Threshold float64   `json:"threshold"`
+	Span []float64 `json:"span"`
+	// RunFeatures and Run weigh the candidate runs of a page (see runCandidates); the
+	// span is the candidate Run scores highest.
+	RunFeatures []string  `json:"runFeatures"`
+	Run         []float64 `json:"run"`
+	Line        []float64 `json:"line"`    // one weight per feature, then the bias
+	Context     []float64 `json:"context"` // one weight per context feature, then the bias
+	Threshold   float64   `json:"threshold"`
 }
 
 //go:embed weights.json
@@ -35,7 +39,8 @@ func ParseModel(data []byte) (*Model, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("parse clean model: %w", err)
 	}
-	if !slices.Equal(m.Features, featureNames) || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 {
+	if !slices.Equal(m.Features, featureNames) || len(m.Span) != numFeatures+1 || len(m.Line) != numFeatures+1 || len(m.Context) != numContext+1 ||
+		!slices.Equal(m.RunFeatures, runFeatureNames) || len(m.Run) != numRunFeatures+1 {
 		return nil, fmt.Errorf("parse clean model: features do not match this version (retrain with newspipe train clean)")
 	}
 	return &m, nil
@@ -88,8 +93,29 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 	c[9] = x[27] // inSpan
 }
 
-// findSpan returns the run of lines that holds the article, by the span model.
+// findSpan returns the run of lines that holds the article: of the candidate runs the
+// span model's scores give, the one the run model prefers.
 func (m *Model) findSpan(info []lineInfo) span {
+	p0 := m.spanScores(info)
+	v := runEvidence(info, p0)
+	cands := runCandidates(info, v)
+	if len(cands) == 1 || len(m.Run) != numRunFeatures+1 {
+		return cands[0]
+	}
+	var x [numRunFeatures]float64
+	best, bestScore := 0, math.Inf(-1)
+	for k := range cands {
+		clear(x[:])
+		runFeatures(x[:], info, p0, v, cands, k)
+		if s := dot(m.Run, x[:]); s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	return cands[best]
+}
+
+// spanScores returns every line's probability of body by the span model.
+func (m *Model) spanScores(info []lineInfo) []float64 {
 	p0 := make([]float64, len(info))
 	var x [numFeatures]float64
 	for i := range info {
@@ -97,7 +123,7 @@ func (m *Model) findSpan(info []lineInfo) span {
 		spanFreeFeatures(x[:], info, i)
 		p0[i] = sigmoid(dot(m.Span, x[:]))
 	}
-	return bodyRun(info, p0)
+	return p0
 }
 
 // score returns, for every line, the probability that it is article body, and the span.

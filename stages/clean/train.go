@@ -62,7 +62,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the options the stored model was trained with.
 var DefaultTrainOptions = TrainOptions{L2: 0.3, Threshold: 0.45}
 
-// Train fits the span, line and context models on labelled pages. Every page weighs the
+// Train fits the span, run, line and context models on labelled pages. Every page weighs the
 // same; inside a page a line weighs by its length, as the extraction metric counts words.
 func Train(pages []Page, opt TrainOptions) *Model {
 	type pageData struct {
@@ -94,6 +94,8 @@ func Train(pages []Page, opt TrainOptions) *Model {
 	}
 	m := &Model{Features: featureNames, Threshold: opt.Threshold}
 	m.Span = fitLogistic(xs, ys, ws, opt.L2)
+	m.RunFeatures = runFeatureNames
+	m.Run = fitRuns(m, pages, runL2)
 	// The line model learns from the features of the span the span model finds; xs holds
 	// slices of the pages' rows, which are rewritten in place.
 	for _, d := range data {
@@ -122,6 +124,69 @@ func Train(pages []Page, opt TrainOptions) *Model {
 	m.Context = fitLogistic(cs, ys, ws, opt.L2)
 	return m
 }
+
+// fitRuns fits the run model of m, whose span model is trained: on every page, the
+// candidate runs whose lines match the human-marked body best (by word F1, within
+// runTolerance of the best candidate) are the right choices.
+func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
+	var xs [][][]float64
+	var gold [][]bool
+	for _, pg := range pages {
+		info := analyseBlocks(pg.Blocks)
+		if len(info) == 0 {
+			continue
+		}
+		labels := pg.Labels()
+		p0 := m.spanScores(info)
+		v := runEvidence(info, p0)
+		cands := runCandidates(info, v)
+		if len(cands) < 2 {
+			continue
+		}
+		var goldWords float64
+		for i := range info {
+			if labels[i] {
+				goldWords += float64(info[i].words)
+			}
+		}
+		if goldWords == 0 {
+			continue
+		}
+		f1 := make([]float64, len(cands))
+		best := 0.0
+		px := make([][]float64, len(cands))
+		for k, sp := range cands {
+			var in, all float64
+			for i := sp.start; i < sp.end; i++ {
+				all += float64(info[i].words)
+				if labels[i] {
+					in += float64(info[i].words)
+				}
+			}
+			f1[k] = 2 * in / (all + goldWords)
+			best = max(best, f1[k])
+			px[k] = make([]float64, numRunFeatures)
+			runFeatures(px[k], info, p0, v, cands, k)
+		}
+		if best == 0 {
+			continue
+		}
+		g := make([]bool, len(cands))
+		for k := range cands {
+			g[k] = f1[k] >= best-runTolerance
+		}
+		xs = append(xs, px)
+		gold = append(gold, g)
+	}
+	return fitSoftmax(xs, gold, l2)
+}
+
+// runL2 is the ridge penalty of the run model.
+const runL2 = 1
+
+// runTolerance is how far below the best candidate's word F1 a candidate run still counts
+// as a right choice.
+const runTolerance = 0.02
 
 // fitLogistic fits weighted, L2-penalised logistic regression by Newton's method and
 // returns the weights followed by the (unpenalised) bias.

@@ -1,0 +1,172 @@
+package clean
+
+import "math"
+
+// The span is chosen among candidate runs rather than taken as the one maximum-sum run:
+// on a page whose article is short (a post of two paragraphs above a long comment thread,
+// a note among teasers), the densest run of body-like lines is often not the article,
+// and which of two close runs wins flips with the smallest change of the line weights.
+// A learned run model weighs what a single sum cannot: where a run stands against the
+// headline, the comment header and the stamps of a thread, and what its lines are.
+
+// maxRuns is the number of disjoint runs taken as candidates, best first.
+const maxRuns = 5
+
+// runFeatureNames are the features of a candidate run, in the order of runFeatures.
+var runFeatureNames = []string{
+	"maxSum", "sumShare", "logSum", "logWords", "logLines", "sentenceShare", "meanBody",
+	"startAt", "endAt", "logStamps", "stampRate", "afterCommentHeader", "commentishShare",
+	"chromeShare", "repeatedShare", "afterByline", "joined", "logGap", "afterRelatedHeader",
+}
+
+const numRunFeatures = 19
+
+// runEvidence returns each line's body evidence for the span: its span-model probability
+// of body minus one half, weighed by its length. A long paragraph that reads as body
+// outweighs many short lines that do not, so a list-like article of short items between
+// paragraphs stays one run, while a menu of many links, or a lone disclaimer scored as
+// chrome, does not win the page.
+func runEvidence(info []lineInfo, p0 []float64) []float64 {
+	v := make([]float64, len(info))
+	for i := range info {
+		v[i] = (p0[i] - 0.5) * float64(info[i].words+2)
+	}
+	return v
+}
+
+// maxRun returns the maximum-sum run of v inside [lo, hi) and its sum; ok is false when no
+// run there has a positive sum. Ties go to the earliest run.
+func maxRun(v []float64, lo, hi int) (sp span, sum float64, ok bool) {
+	best := math.Inf(-1)
+	cur, curStart := 0.0, lo
+	for i := lo; i < hi; i++ {
+		if cur <= 0 {
+			cur, curStart = 0, i
+		}
+		cur += v[i]
+		if cur > best {
+			best, sp = cur, span{curStart, i + 1}
+		}
+	}
+	return sp, best, best > 0
+}
+
+// runCandidates returns the spans the run model chooses among: the maximum-sum run of the
+// whole page first, then up to maxRuns-1 more disjoint runs, each the
+// maximum-sum run of what the runs before it leave, and then each of those joined with the
+// first across the lines between them (an article broken by a box, or continued in short
+// lines). A page with no line of positive evidence has one candidate, its best line.
+func runCandidates(info []lineInfo, v []float64) []span {
+	first, _, _ := maxRun(v, 0, len(info))
+	cands := []span{first}
+	free := []span{{0, first.start}, {first.end, len(info)}}
+	var runs []span
+	for len(runs) < maxRuns-1 {
+		bestAt, bestSum := -1, 0.0
+		var best span
+		for k, f := range free {
+			if sp, sum, ok := maxRun(v, f.start, f.end); ok && sum > bestSum {
+				bestAt, bestSum, best = k, sum, sp
+			}
+		}
+		if bestAt < 0 {
+			break
+		}
+		f := free[bestAt]
+		free = append(free[:bestAt], append([]span{{f.start, best.start}, {best.end, f.end}}, free[bestAt+1:]...)...)
+		runs = append(runs, best)
+	}
+	cands = append(cands, runs...)
+	for _, r := range runs {
+		cands = append(cands, span{min(first.start, r.start), max(first.end, r.end)})
+	}
+	return cands
+}
+
+// runFeatures fills x (len numRunFeatures) for candidate k of cands (see runCandidates),
+// from the lines' information and body evidence v.
+func runFeatures(x []float64, info []lineInfo, p0, v []float64, cands []span, k int) {
+	sp := cands[k]
+	n := len(info)
+	var sum, words, sentenceWords, bodyWords float64
+	var comments, chrome, repeated float64
+	for i := sp.start; i < sp.end; i++ {
+		li := &info[i]
+		w := float64(li.words + 2)
+		sum += v[i]
+		words += float64(li.words)
+		bodyWords += p0[i] * w
+		if sentenceLike(li) {
+			sentenceWords += float64(li.words)
+		}
+		if commentish(li) {
+			comments++
+		}
+		if li.vocab&chromeVocab != 0 {
+			chrome++
+		}
+		if li.repeated {
+			repeated++
+		}
+	}
+	lines := float64(sp.end - sp.start)
+	var firstSum float64
+	for i := cands[0].start; i < cands[0].end; i++ {
+		firstSum += v[i]
+	}
+	x[0] = b2f(k == 0)
+	if firstSum > 0 {
+		x[1] = max(-1, sum/firstSum)
+	}
+	x[2] = math.Log1p(max(0, sum))
+	x[3] = math.Log1p(words)
+	x[4] = math.Log1p(lines)
+	if words > 0 {
+		x[5] = sentenceWords / words
+	}
+	if lines > 0 {
+		x[6] = bodyWords / (words + 2*lines)
+		x[12] = comments / lines
+		x[13] = chrome / lines
+		x[14] = repeated / lines
+	}
+	if n > 0 {
+		x[7] = float64(sp.start) / float64(n)
+		x[8] = float64(n-sp.end) / float64(n)
+	}
+	if sp.end > sp.start {
+		stamps := stampsBefore(info, sp.end) - stampsBefore(info, sp.start)
+		x[9] = math.Log1p(float64(stamps))
+		x[10] = float64(stamps) / lines
+	}
+	for j := 0; j < sp.start; j++ {
+		if commentHeader(&info[j]) {
+			x[11] = 1
+			break
+		}
+	}
+	for j := max(0, sp.start-4); j < sp.start; j++ {
+		if li := &info[j]; li.byline || li.dateOnly || li.stamped {
+			x[15] = 1
+			break
+		}
+	}
+	joined := k > 0 && k >= (len(cands)+1)/2 && len(cands) > 1
+	x[16] = b2f(joined)
+	if joined {
+		// The evidence against the lines between the two runs that the join bridges.
+		var gap float64
+		other := cands[k-(len(cands)-1)/2]
+		lo, hi := min(cands[0].end, other.end), max(cands[0].start, other.start)
+		for i := lo; i < hi; i++ {
+			gap += v[i]
+		}
+		x[17] = math.Log1p(max(0, -gap))
+	}
+	for j := 0; j < sp.start; j++ {
+		if li := &info[j]; li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final {
+			x[18] = 1
+			break
+		}
+	}
+}

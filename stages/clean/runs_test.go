@@ -1,0 +1,105 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestMaxRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		v      []float64
+		lo, hi int
+		want   span
+		ok     bool
+	}{
+		{"one positive line", []float64{-1, 3, -1}, 0, 3, span{1, 2}, true},
+		{"a dip worth crossing", []float64{4, -1, 2, -9}, 0, 4, span{0, 3}, true},
+		{"a dip not worth crossing", []float64{2, -5, 3}, 0, 3, span{2, 3}, true},
+		{"ties go to the earlier run", []float64{2, -5, 2}, 0, 3, span{0, 1}, true},
+		{"inside a range only", []float64{9, -1, 2, -1, 9}, 1, 4, span{2, 3}, true},
+		{"no positive line", []float64{-1, -2}, 0, 2, span{0, 1}, false},
+		{"empty range", []float64{1}, 1, 1, span{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, ok := maxRun(tt.v, tt.lo, tt.hi)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("maxRun(%v, %d, %d) = %v, %v; want %v, %v", tt.v, tt.lo, tt.hi, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestRunCandidates(t *testing.T) {
+	tests := []struct {
+		name string
+		v    []float64
+		want []span
+	}{
+		{"no body", []float64{-1, -1}, []span{{0, 1}}},
+		{"one run", []float64{-1, 5, 5, -1}, []span{{1, 3}}},
+		{
+			// The best run first, then the others by sum, then each joined with the best.
+			"three runs", []float64{3, -9, 10, 10, -9, 1, -9, 5},
+			[]span{{2, 4}, {7, 8}, {0, 1}, {5, 6}, {2, 8}, {0, 4}, {2, 6}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := make([]lineInfo, len(tt.v))
+			if got := runCandidates(info, tt.v); !slices.Equal(got, tt.want) {
+				t.Errorf("runCandidates(%v) = %v, want %v", tt.v, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunCandidatesAtMost(t *testing.T) {
+	// Many separate positive lines: maxRuns runs, and as many joins less one.
+	v := make([]float64, 40)
+	for i := range v {
+		v[i] = float64(1 + i%2*-3)
+	}
+	if got := len(runCandidates(make([]lineInfo, len(v)), v)); got != 2*maxRuns-1 {
+		t.Errorf("%d candidates, want %d", got, 2*maxRuns-1)
+	}
+}
+
+func TestRunFeatures(t *testing.T) {
+	lines := []string{
+		"Home",
+		"By Jane Roe",
+		"The council voted on Tuesday to extend the library's opening hours, after a year in which visitors rose by a third.",
+		"Librarians said the reading rooms had been full on most weekday evenings since the spring.",
+		"34 Comments",
+		"Sam Poe 11.07.12 at 12:32 am",
+		"I have been going to that library for years and the evenings were always the busiest time there.",
+	}
+	info := analyseBlocks(SplitLines(strings.Join(lines, "\n")))
+	p0 := []float64{0.1, 0.3, 0.9, 0.9, 0.1, 0.2, 0.6}
+	v := runEvidence(info, p0)
+	cands := runCandidates(info, v)
+	if len(cands) != 3 || cands[0] != (span{2, 4}) || cands[1] != (span{6, 7}) {
+		t.Fatalf("candidates %v, want the article [2,4), the comment [6,7) and their join", cands)
+	}
+	x := make([]float64, numRunFeatures)
+	feature := func(name string) float64 { return x[slices.Index(runFeatureNames, name)] }
+	runFeatures(x, info, p0, v, cands, 0)
+	if feature("maxSum") != 1 || feature("afterCommentHeader") != 0 || feature("afterByline") != 1 || feature("sentenceShare") != 1 {
+		t.Errorf("article run: maxSum %v afterCommentHeader %v afterByline %v sentenceShare %v; want 1 0 1 1",
+			feature("maxSum"), feature("afterCommentHeader"), feature("afterByline"), feature("sentenceShare"))
+	}
+	clear(x)
+	runFeatures(x, info, p0, v, cands, 1)
+	if feature("maxSum") != 0 || feature("afterCommentHeader") != 1 || feature("afterByline") != 1 || feature("joined") != 0 {
+		t.Errorf("comment run: maxSum %v afterCommentHeader %v afterByline %v joined %v; want 0 1 1 0",
+			feature("maxSum"), feature("afterCommentHeader"), feature("afterByline"), feature("joined"))
+	}
+	clear(x)
+	runFeatures(x, info, p0, v, cands, 2)
+	if feature("joined") != 1 || feature("logGap") <= 0 || feature("logStamps") <= 0 {
+		t.Errorf("joined run: joined %v logGap %v logStamps %v; want 1 and two positive", feature("joined"), feature("logGap"), feature("logStamps"))
+	}
+}
