@@ -12,6 +12,7 @@ package commonwords
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/newspipe/newspipe/internal/givennames"
@@ -20,17 +21,15 @@ import (
 //go:embed common_words.txt
 var wordsTxt string
 
-// words are the lower-cased words of common_words.txt.
-var words = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(wordsTxt) {
-		m[w] = true
-	}
-	return m
-}()
+// words are the lower-cased words of common_words.txt, sorted as the file is: a sorted
+// slice, searched, costs a tenth of the memory of a map of 40,000 words.
+var words = strings.Fields(wordsTxt)
 
 // Known reports whether lower, a word in lower case, is a common English word.
-func Known(lower string) bool { return words[lower] }
+func Known(lower string) bool {
+	_, found := slices.BinarySearch(words, lower)
+	return found
+}
 
 // OnlyCommon reports a name made of common English words whose first word is no known
 // given name (internal/givennames): a label read as a name ("Latest", "Recent Posts",
@@ -43,7 +42,7 @@ func OnlyCommon(name string) bool {
 		if len(w) < 2 {
 			continue
 		}
-		if !words[w] || n == 0 && givennames.Known(w) {
+		if !Known(w) || n == 0 && givennames.Known(w) {
 			return false
 		}
 		n++

@@ -63,3 +63,16 @@ func ExampleOnlyCommon() {
 	fmt.Println(OnlyCommon("Latest News"), OnlyCommon("Jane Roe"))
 	// Output: true false
 }
+
+// TestListSorted checks that the list is sorted and without repeats, as Known's binary
+// search needs.
+func TestListSorted(t *testing.T) {
+	if len(words) < 1000 {
+		t.Fatalf("%d common words", len(words))
+	}
+	for i := 1; i < len(words); i++ {
+		if words[i-1] >= words[i] {
+			t.Fatalf("%q before %q", words[i-1], words[i])
+		}
+	}
+}
