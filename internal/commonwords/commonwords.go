@@ -37,12 +37,26 @@ func Known(lower string) bool {
 // letter ("Find A Location") are not weighed; a name without a longer word is not one.
 func OnlyCommon(name string) bool {
 	n := 0
-	for _, w := range strings.Fields(name) {
-		w = strings.ToLower(strings.Trim(w, ".,;:!?'\"()"))
+	for w := range strings.FieldsSeq(name) {
+		w = strings.Trim(w, ".,;:!?'\"()")
 		if len(w) < 2 {
 			continue
 		}
-		if !Known(w) || n == 0 && givennames.Known(w) {
+		// The list's words are of a to z, none longer than the buffer: a word lowered
+		// on the stack is looked up without an allocation.
+		var buf [32]byte
+		if len(w) > len(buf) {
+			return false
+		}
+		lower := buf[:len(w)]
+		for i := range len(w) {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[i] = c
+		}
+		if !Known(string(lower)) || n == 0 && givennames.Known(string(lower)) {
 			return false
 		}
 		n++

@@ -76,3 +76,11 @@ func TestListSorted(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkOnlyCommon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		OnlyCommon("Recent Posts")
+		OnlyCommon("Jane Roe")
+	}
+}
