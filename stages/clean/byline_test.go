@@ -251,3 +251,52 @@ func TestGivenNameFirst(t *testing.T) {
 		})
 	}
 }
+
+func TestCommonWordsOnly(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a date's label", "Released", true},
+		{"a menu item", "Recent Posts", true},
+		{"a category", "Climate Change", true},
+		{"one-letter words are not weighed", "Find A Location", true},
+		{"after By", "By Latest", true},
+		{"a person", "Jane Roe", false},
+		{"a surname that is a word, after a given name", "Autumn Adams", false},
+		{"a given name that is a word", "Bill Pay", false},
+		{"a word and a name", "Marketing Jones", false},
+		{"a place named by common words", "United Kingdom", true},
+		{"a place named otherwise", "Las Vegas", false},
+		{"no word of two letters", "A", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commonWordsOnly(tt.in); got != tt.want {
+				t.Errorf("commonWordsOnly(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLabelsAreNoBylineCandidates(t *testing.T) {
+	lines := []string{
+		"Council closes the old bridge to cars for a year",
+		"Recent Posts",
+		"Jane Roe",
+		"The council voted on Tuesday to close the old bridge to cars for the whole of next year.",
+		"Climate Change",
+		"Bill Pay",
+	}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, true, false, false}
+	var got []string
+	for _, c := range bylineCandidates(info, keep, make([]string, len(lines)), 0, 3) {
+		got = append(got, c.names...)
+	}
+	// "Bill Pay" starts with a given name: the scorer weighs it.
+	if want := []string{"Jane Roe", "Bill Pay"}; !slices.Equal(got, want) {
+		t.Errorf("candidates %q, want %q", got, want)
+	}
+}

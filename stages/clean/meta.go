@@ -278,8 +278,9 @@ func learnedByline(blocks []document.Block, info []lineInfo, keep []bool, reason
 }
 
 // withoutLabels returns the authors the rules read less those whose words the page's prose
-// mostly writes in lower case: "Wedding Planning Tools - Caterer Comparison Spreadsheet"
-// or "Corporate Relocation, Employee Relocation" read as "Name - Agency" are labels.
+// mostly writes in lower case ("Wedding Planning Tools - Caterer Comparison Spreadsheet"
+// or "Corporate Relocation, Employee Relocation" read as "Name - Agency") and those made
+// of common English words ("Released", "Latest" over a date): labels.
 func withoutLabels(info []lineInfo, authors []string) []string {
 	if len(authors) == 0 {
 		return authors
@@ -287,7 +288,7 @@ func withoutLabels(info []lineInfo, authors []string) []string {
 	lower := lowerCaseWords(info, authors)
 	kept := authors[:0]
 	for _, a := range authors {
-		if lowerCaseShare([]string{a}, lower) < 0.5 {
+		if lowerCaseShare([]string{a}, lower) < 0.5 && !commonWordsOnly(a) {
 			kept = append(kept, a)
 		}
 	}

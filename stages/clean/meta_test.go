@@ -268,6 +268,7 @@ func TestWithoutLabels(t *testing.T) {
 		{"labels the prose writes in lower case", []string{"Corporate Relocation", "Employee Relocation"}, nil},
 		{"a label and a name", []string{"Corporate Relocation", "Jane Roe"}, []string{"Jane Roe"}},
 		{"a name in an address is still a name", []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"common English words the page never writes", []string{"Latest", "Jane Roe"}, []string{"Jane Roe"}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
