@@ -151,7 +151,7 @@ func siteOf(d *Decoded) string {
 // With an index of the batch's lines, body lines repeated on other pages of the same site
 // are removed too.
 func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, review bool) (*Cleaned, error) {
-	res, err := m.cleaner.CleanContext(ctx, p.Blocks)
+	res, err := m.cleaner.CleanTitled(ctx, p.Blocks, p.HTMLMeta.Title)
 	if err != nil {
 		return nil, err
 	}

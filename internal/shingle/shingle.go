@@ -7,7 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// Tokens splits s into maximal runs of Unicode letters, digits or '_', case kept.
+// Tokens splits s into words: maximal runs of Unicode letters, marks, digits or '_', case
+// kept. Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao,
+// Khmer, Myanmar) give one token per character with the marks that follow it, since a
+// run of them is a whole sentence and would match nothing but the same sentence.
 func Tokens(s string) []string {
 	return AppendTokens(nil, s)
 }
@@ -16,8 +19,9 @@ func Tokens(s string) []string {
 // extended slice.
 func AppendTokens(toks []string, s string) []string {
 	start := -1
+	solo := false // the open token is a character of a script written without spaces
 	for i := 0; i < len(s); {
-		var word bool
+		var word, alone, mark bool
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
 			word = asciiWord[c]
@@ -25,14 +29,22 @@ func AppendTokens(toks []string, s string) []string {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			word = isWordRune(r)
+			mark = word && unicode.IsMark(r)
+			alone = word && !mark && unicode.In(r, unspaced...)
 		}
 		switch {
-		case word && start < 0:
+		case !word:
+			if start >= 0 {
+				toks = append(toks, s[start:i])
+				start = -1
+			}
+		case start < 0:
 			start = i
-		case !word && start >= 0:
+		case alone || solo && !mark:
 			toks = append(toks, s[start:i])
-			start = -1
+			start = i
 		}
+		solo = alone || solo && mark
 		i += size
 	}
 	if start >= 0 {
@@ -41,7 +53,15 @@ func AppendTokens(toks []string, s string) []string {
 	return toks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == '_'
+}
+
+// unspaced are the scripts written without spaces between words.
+var unspaced = []*unicode.RangeTable{
+	unicode.Han, unicode.Hiragana, unicode.Katakana,
+	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
+}
 
 // asciiWord is isWordRune for ASCII characters.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {

@@ -8,25 +8,46 @@ import (
 )
 
 func TestTokens(t *testing.T) {
-	got := Tokens("Kim's 2018 summit — in Singapore_city, ça va?")
-	want := []string{"Kim", "s", "2018", "summit", "in", "Singapore_city", "ça", "va"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Tokens = %q, want %q", got, want)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"latin", "Kim's 2018 summit — in Singapore_city, ça va?", []string{"Kim", "s", "2018", "summit", "in", "Singapore_city", "ça", "va"}},
+		{"decomposed accent stays in its word", "cafe\u0301 noir", []string{"cafe\u0301", "noir"}},
+		{"devanagari vowel signs and virama", "हिन्दी समाचार", []string{"हिन्दी", "समाचार"}},
+		{"japanese, one token per character", "T東京都は、", []string{"T", "東", "京", "都", "は"}},
+		{"kana then latin then digits", "ニュースAI 2025年", []string{"ニ", "ュ", "ー", "ス", "AI", "2025", "年"}},
+		{"thai characters keep their marks", "ที่นี่", []string{"ที่", "นี่"}},
+		{"korean is written with spaces", "서울 시장", []string{"서울", "시장"}},
+		{"no word", " —, ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Tokens(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Tokens(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
 
 // tokensReference is Tokens by its definition, rune by rune.
 func tokensReference(s string) []string {
 	var toks []string
-	start := -1
+	start, solo := -1, false
 	for i, r := range s {
-		switch word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'; {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
+		word := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == '_'
+		mark := unicode.IsMark(r)
+		alone := word && !mark && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
+			unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r))
+		if start >= 0 && (!word || alone || solo && !mark) {
 			toks = append(toks, s[start:i])
 			start = -1
 		}
+		if word && start < 0 {
+			start = i
+		}
+		solo = word && (alone || solo && mark)
 	}
 	if start >= 0 {
 		toks = append(toks, s[start:])
@@ -36,7 +57,7 @@ func tokensReference(s string) []string {
 
 // FuzzTokens checks Tokens, ASCII table included, against its definition.
 func FuzzTokens(f *testing.F) {
-	for _, s := range []string{"", "Kim's 2018 summit — in Singapore_city, ça va?", "\xffa\xc3", "x\u00a0y٣z"} {
+	for _, s := range []string{"", "Kim's 2018 summit — in Singapore_city, ça va?", "\xffa\xc3", "x\u00a0y٣z", "T東京都は、ニュースAI ที่นี่ e\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

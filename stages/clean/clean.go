@@ -217,7 +217,16 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 // CleanContext is Clean, checking ctx as it goes through the blocks: it returns ctx's
 // error once ctx ends.
 func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Result, error) {
-	blocks, reasons, meta, err := c.decide(ctx, blocks)
+	return c.CleanTitled(ctx, blocks, "")
+}
+
+// CleanTitled is CleanContext for the blocks of a page that declares its title (an HTML
+// page's <title>, og:title or JSON-LD headline): a line is moved to the title only when it
+// is that title in other words. The page's record takes the declared title, so a body line
+// that the headline scorer prefers to it (the first paragraph of an article under a
+// logo-only <h1>) stays in the text. An empty title declares nothing.
+func (c *Cleaner) CleanTitled(ctx context.Context, blocks []document.Block, title string) (Result, error) {
+	blocks, reasons, meta, err := c.decide(ctx, blocks, title)
 	if err != nil {
 		return Result{}, err
 	}
@@ -233,14 +242,15 @@ func (c *Cleaner) CleanContext(ctx context.Context, blocks []document.Block) (Re
 	return res, nil
 }
 
-// decide judges every block and reads the metadata: it returns the blocks it judged (see
-// classify) and, for each, the reason it goes, "" for a line of the article.
-func (c *Cleaner) decide(ctx context.Context, blocks []document.Block) ([]document.Block, []string, document.Metadata, error) {
+// decide judges every block and reads the metadata of a page declaring title ("" for none,
+// see CleanTitled): it returns the blocks it judged (see classify) and, for each, the
+// reason it goes, "" for a line of the article.
+func (c *Cleaner) decide(ctx context.Context, blocks []document.Block, title string) ([]document.Block, []string, document.Metadata, error) {
 	blocks, info, keep, reasons, sp, err := c.classify(ctx, blocks)
 	if err != nil {
 		return nil, nil, document.Metadata{}, err
 	}
-	meta := readMeta(blocks, info, keep, reasons)
+	meta := readMetaUnder(blocks, info, keep, reasons, title)
 	if len(blocks) > 0 && !anyTrue(keep) {
 		// Still nothing: a one-line item, or a script written without spaces between words
 		// (Chinese, Japanese), which the word-based features cannot read. Rather than an

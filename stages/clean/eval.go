@@ -92,7 +92,7 @@ func Reasons(c *Cleaner, pages []Page) []ReasonWords {
 	at := map[[2]string]int{}
 	var sets []string
 	for _, p := range pages {
-		blocks, reasons, _, _ := c.decide(context.Background(), p.Blocks) // fails only when its context ends
+		blocks, reasons, _, _ := c.decide(context.Background(), p.Blocks, "") // fails only when its context ends
 		labels := Page{Blocks: blocks, Truth: p.Truth}.Labels()
 		set, _, _ := strings.Cut(p.Name, "/")
 		for i, b := range blocks {
