@@ -82,6 +82,32 @@ func TestNoTextKeepsMetadata(t *testing.T) {
 	}
 }
 
+func TestNoArticleTextWarns(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		warn      bool
+	}{
+		{"a number", "42", true},
+		{"only emoji", "😀🎉🎊", true},
+		{"an article", "The city council in Riverton approved a new budget yesterday after a long debate about library hours.\n\n" +
+			"Mayor Ann Lee said the plan, which takes effect on July 1, keeps taxes steady for the third year in a row.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := process(t, tt.raw, "").Record
+			if r.Error != nil {
+				t.Fatalf("error record: %+v", r.Error)
+			}
+			if got := slices.Contains(r.Warnings, noArticleText); got != tt.warn || got != (r.Text == "") {
+				t.Errorf("text %q, warnings %q: want the no-text warning %v", r.Text, r.Warnings, tt.warn)
+			}
+			if tt.warn && len(r.Removed) == 0 {
+				t.Errorf("no text and no removed line")
+			}
+		})
+	}
+}
+
 func TestProcessArticle(t *testing.T) {
 	raw := "Council approves budget\n\nBy Jane Doe | June 9, 2018\n\n" +
 		"The city council in Riverton approved a new budget yesterday after a long debate about library hours.\n\n" +

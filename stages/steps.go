@@ -164,11 +164,19 @@ func (m *Models) Clean(ctx context.Context, p *Parsed, idx *repeats.Index, revie
 	out := &Cleaned{Record: p.Record, Published: p.Published, Fetched: p.Fetched, HTMLMeta: p.HTMLMeta, TextMeta: res.Meta}
 	out.Record.Text = strings.Join(paragraphs, "\n\n")
 	out.Record.Removed = removed
+	if out.Record.Text == "" {
+		// Every line went: the record is whole (each line is in removed with its reason),
+		// but a reader filtering on text should not take it for an article.
+		out.Record.Warnings = append(out.Record.Warnings, noArticleText)
+	}
 	if review {
 		out.Review = reviewLines(p.Blocks, paragraphs, removed)
 	}
 	return out, nil
 }
+
+// noArticleText is the warning of a record whose every line was removed.
+const noArticleText = "no article text: every line was removed (see removed for the reasons)"
 
 // Describe fills the record's metadata and language and sets the reference date, which
 // falls back to published when the article's own date is unknown.
