@@ -8,13 +8,11 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/document"
-	"github.com/newspipe/newspipe/internal/extractset"
 	"github.com/newspipe/newspipe/internal/shingle"
 	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
@@ -217,28 +215,10 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 
 // choicePages parses and cleans every HTML page of the dirs both ways.
 func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage, []string, error) {
-	var list []extractset.Page
-	var sets []string
-	for _, dir := range dirs {
-		l, err := extractset.List(dir)
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(l) == 0 {
-			continue
-		}
-		sets = append(sets, l[0].Set)
-		list = append(list, l...)
+	list, sets, err := sortedPages(dirs)
+	if err != nil {
+		return nil, nil, err
 	}
-	// The order of the dirs does not change the pages' order, so the sums of training,
-	// and the written weights, are the same bytes however the dirs are given.
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].Set != list[j].Set {
-			return list[i].Set < list[j].Set
-		}
-		return list[i].ID < list[j].ID
-	})
-	sort.Strings(sets)
 	models, err := stages.Load()
 	if err != nil {
 		return nil, nil, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"sort"
 	"strconv"
 
 	"github.com/newspipe/newspipe/document"
@@ -30,4 +31,32 @@ func pageSource(pages []extractset.Page, form string) func(context.Context, func
 		}
 		return nil
 	}
+}
+
+// sortedPages lists the pages of the extraction sets in dirs ordered by set and ID, with
+// the names of the sets that hold pages, sorted. The order of the dirs does not change the
+// pages' order, so the sums of training, and the written weights, are the same bytes
+// however the dirs are given.
+func sortedPages(dirs []string) ([]extractset.Page, []string, error) {
+	var list []extractset.Page
+	var sets []string
+	for _, dir := range dirs {
+		l, err := extractset.List(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(l) == 0 {
+			continue
+		}
+		sets = append(sets, l[0].Set)
+		list = append(list, l...)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Set != list[j].Set {
+			return list[i].Set < list[j].Set
+		}
+		return list[i].ID < list[j].ID
+	})
+	sort.Strings(sets)
+	return list, sets, nil
 }

@@ -10,13 +10,11 @@ import (
 	"math"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/document"
-	"github.com/newspipe/newspipe/internal/extractset"
 	"github.com/newspipe/newspipe/internal/shingle"
 	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
@@ -331,27 +329,10 @@ func crossValidateReturn(pages []returnPage, folds int, threshold, l2 float64) [
 // returnPages parses every HTML page of the dirs, cleans it without the return, and lists
 // its candidate blocks with their labels.
 func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]returnPage, []string, error) {
-	var list []extractset.Page
-	var sets []string
-	for _, dir := range dirs {
-		l, err := extractset.List(dir)
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(l) == 0 {
-			continue
-		}
-		sets = append(sets, l[0].Set)
-		list = append(list, l...)
+	list, sets, err := sortedPages(dirs)
+	if err != nil {
+		return nil, nil, err
 	}
-	// The order of the dirs does not change the pages' order (see choicePages).
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].Set != list[j].Set {
-			return list[i].Set < list[j].Set
-		}
-		return list[i].ID < list[j].ID
-	})
-	sort.Strings(sets)
 	models, err := stages.Load()
 	if err != nil {
 		return nil, nil, err
