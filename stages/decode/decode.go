@@ -8,11 +8,13 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -61,7 +63,8 @@ var magic = []struct {
 // bytes: valid UTF-8 stays UTF-8, NUL-interleaved bytes are UTF-16, text that statistical
 // detection finds to be Shift_JIS, EUC, GB18030 or Big5 is read as such, so is text whose
 // words are in a non-Latin script of a single-byte charset (Windows-1251, KOI8-R,
-// ISO-8859-5, -6, -7, -8, Windows-1256), and anything else is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
+// ISO-8859-5, -6, -7, -8, Windows-1256), so is text in a Central European language in
+// Windows-1250 or ISO-8859-2, and anything else is read as Windows-1252. It returns the text and the name of the charset used. Bytes that are
 // invalid in the chosen charset become U+FFFD. NUL bytes make raw binary data, unless they
 // are stray ones in UTF-8 text (strayNULs), which are dropped.
 //
@@ -248,6 +251,9 @@ func chooseEncoding(raw []byte, contentType string, html bool) (encoding.Encodin
 	if enc, name := sniffNonLatin(raw, html); enc != nil {
 		return enc, name
 	}
+	if enc, name := sniffCentralEuropean(raw, html); enc != nil {
+		return enc, name
+	}
 	enc, _ = htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
 }
@@ -319,6 +325,65 @@ func nonLatinWords(raw []byte) bool {
 func isWordByte(c byte) bool {
 	return c >= 0xc0 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
+
+// centralEuropean lists the single-byte charsets of the Latin script of Central Europe
+// (Polish, Czech, Slovak, Hungarian, Slovenian, Croatian).
+var centralEuropean = map[string]bool{"windows-1250": true, "ISO-8859-2": true}
+
+// sniffCentralEuropean detects undeclared Windows-1250 or ISO-8859-2 text, which
+// Windows-1252 misreads letter by letter ("zag³osowa³a" for "zagłosowała", "mìsto" for
+// "město"). Statistical detection weighs the text's letter trigrams against those of
+// Czech, Hungarian, Polish and Romanian in these charsets and of the Western European
+// languages in Latin-1; the charset is taken only when it is the best guess, so that
+// Western European text, which shares most accented letters with it, stays Windows-1252.
+func sniffCentralEuropean(raw []byte, html bool) (encoding.Encoding, string) {
+	sample := raw[:min(len(raw), 64<<10)]
+	if !hasHighBit(sample) {
+		return nil, ""
+	}
+	d := chardet.NewTextDetector()
+	if html {
+		d = chardet.NewHtmlDetector()
+	}
+	res, err := d.DetectBest(sample)
+	if err != nil || !centralEuropean[res.Charset] || res.Confidence < minCentralEuropean {
+		return nil, ""
+	}
+	enc, name := lookup(res.Charset)
+	// Detection also names these charsets for a line of Western text whose only high
+	// bytes are quotes, dashes and "é", which read the same in all three: such text
+	// stays Windows-1252 unless some of its bytes would be other letters.
+	if cm, ok := enc.(*charmap.Charmap); !ok || differingLetters(sample, cm) < minDifferingLetters {
+		return nil, ""
+	}
+	return enc, name
+}
+
+// minDifferingLetters is how many bytes must read as other letters in a Central
+// European charset than in Windows-1252 before it is taken.
+const minDifferingLetters = 3
+
+// differingLetters counts the bytes of raw that cm reads as a letter other than the
+// character Windows-1252 reads.
+func differingLetters(raw []byte, cm *charmap.Charmap) int {
+	n := 0
+	for _, b := range raw {
+		if b < 0x80 {
+			continue
+		}
+		r := cm.DecodeByte(b)
+		if stdunicode.IsLetter(r) && r != charmap.Windows1252.DecodeByte(b) {
+			n++
+		}
+	}
+	return n
+}
+
+// minCentralEuropean is the least confidence (0 to 100) for a Central European charset.
+// Short Hungarian text, whose accents are mostly shared with Latin-1, scores about 35;
+// Western European text that detection would place in ISO-8859-2 at all scores it below
+// its Latin-1 guess.
+const minCentralEuropean = 30
 
 // multiByte lists the legacy East Asian charsets that statistical detection tells apart
 // reliably; single-byte charsets are not among them, and for those Windows-1252 is the

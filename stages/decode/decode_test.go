@@ -38,6 +38,12 @@ func TestDecode(t *testing.T) {
 	const arArticle = "أعلن مجلس المدينة يوم الثلاثاء أن جسر الميناء سيغلق لمدة ستة أسابيع، وقال رئيس البلدية إن القرار كان صعبا."
 	const heArticle = "מועצת העיר הודיעה ביום שלישי כי גשר הנמל ייסגר לשישה שבועות החל מיום שני, אמר ראש העיר."
 	ruHTML := "<html><head><title>Мост</title></head><body><p>" + ruArticle + "</p></body></html>"
+	const plArticle = "Rada miasta zagłosowała we wtorek za zamknięciem mostu na sześć tygodni od poniedziałku. Mieszkańcy protestowali przed ratuszem, żądając objazdów dla autobusów."
+	const csArticle = "Městská rada v úterý odhlasovala uzavření mostu na šest týdnů od pondělí. Obyvatelé protestovali před radnicí a žádali objížďky pro autobusy."
+	const huArticle = "A városi tanács kedden megszavazta a híd hat hétre történő lezárását hétfőtől. A lakosok a városháza előtt tiltakoztak."
+	const deArticle = "Der Stadtrat hat am Dienstag für die Schließung der Brücke für sechs Wochen ab Montag gestimmt. Die Anwohner protestierten vor dem Rathaus."
+	const esArticle = "El ayuntamiento votó el martes el cierre del puente durante seis semanas a partir del lunes. Los vecinos protestaron ante el ayuntamiento, pidiendo desvíos para los autobuses en época de obras."
+	const noArticle = "Bystyret stemte tirsdag for å stenge brua i seks uker fra mandag. Beboerne protesterte foran rådhuset og krevde omkjøring for bussene, sa ordføreren."
 	lateMeta := []byte("<html><head>" + strings.Repeat("<!-- padding -->", 100) + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>` + string(win1252) + "</html>")
 
 	tests := []struct {
@@ -81,6 +87,16 @@ func TestDecode(t *testing.T) {
 		{"undeclared Greek", mustEncode(t, elArticle, charmap.ISO8859_7.NewEncoder()), "", false, elArticle, "iso-8859-7"},
 		{"undeclared Windows-1256 Arabic", mustEncode(t, arArticle, charmap.Windows1256.NewEncoder()), "", false, arArticle, "windows-1256"},
 		{"undeclared Hebrew", mustEncode(t, heArticle, charmap.Windows1255.NewEncoder()), "", false, heArticle, "iso-8859-8-i"},
+		// Undeclared Central European text: Windows-1252 would misread its letters.
+		{"undeclared Windows-1250 Polish", mustEncode(t, plArticle, charmap.Windows1250.NewEncoder()), "", false, plArticle, "windows-1250"},
+		{"undeclared Windows-1250 Czech", mustEncode(t, csArticle, charmap.Windows1250.NewEncoder()), "", false, csArticle, "windows-1250"},
+		{"undeclared Windows-1250 Polish page", mustEncode(t, "<html><body><p>"+plArticle+"</p></body></html>", charmap.Windows1250.NewEncoder()), "", true, "<html><body><p>" + plArticle + "</p></body></html>", "windows-1250"},
+		{"undeclared ISO-8859-2 Hungarian", mustEncode(t, huArticle, charmap.ISO8859_2.NewEncoder()), "", false, huArticle, "iso-8859-2"},
+		// Western European text shares most accented letters with them and stays Windows-1252.
+		{"undeclared Windows-1252 French", frArticle1252, "", false, frArticle, "windows-1252"},
+		{"undeclared Windows-1252 German", mustEncode(t, deArticle, charmap.Windows1252.NewEncoder()), "", false, deArticle, "windows-1252"},
+		{"undeclared Windows-1252 Spanish", mustEncode(t, esArticle, charmap.Windows1252.NewEncoder()), "", false, esArticle, "windows-1252"},
+		{"undeclared Windows-1252 Norwegian", mustEncode(t, noArticle, charmap.Windows1252.NewEncoder()), "", false, noArticle, "windows-1252"},
 		// Text whose first letters are a binary format's signature.
 		{"text starting RIFF", []byte("RIFF RAFF: the band played on Tuesday."), "", false, "RIFF RAFF: the band played on Tuesday.", "utf-8"},
 		{"text starting ID3", []byte("ID3 tags name the song."), "", false, "ID3 tags name the song.", "utf-8"},
