@@ -140,6 +140,13 @@ func TestCleanMetadata(t *testing.T) {
 			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
 		{"a two-word headline", []string{"Home", "About", "Bridge Closures", "Jane Doe", "10 June 2018"},
 			wantMeta{title: "Bridge Closures", authors: []string{"Jane Doe"}, published: "2018-06-10"}},
+		// Menu items and notices that were taken for headlines.
+		{"a terms link is no headline", []string{"Term of Use", "Privacy Policy", "Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
+		{"a live-stream link is no headline", []string{"Watch CBSN Live", "Old bridge closes to cars after engineers find cracks", "By Jane Doe"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks", authors: []string{"Jane Doe"}}},
+		{"a back link is no headline", []string{"Zurück zur Übersicht", "Old bridge closes to cars after engineers find cracks"},
+			wantMeta{title: "Old bridge closes to cars after engineers find cracks"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +182,8 @@ func TestFindSite(t *testing.T) {
 		{"footer copyright", "Headline here\n" + body + "© 2018 Mothership", "Mothership"},
 		{"picture credit above the footer is no site", "Headline here\n© REUTERS\n" + body + "More stories", ""},
 		{"sign-up anywhere", "Subscribe to The Week\n" + body, "The Week"},
+		{"a section heading is no site", "SN NOW\nHeadline here\n" + body + "More stories", ""},
+		{"a video link is no site", "Watch CBSN Live\nHeadline here\n" + body, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
