@@ -90,6 +90,10 @@ func TestReadMeta(t *testing.T) {
 			document.Metadata{Title: "A post", Authors: []string{"Holly Wilgus"}}},
 		{"rel=author link", `<title>T</title></head><body><p>By <a rel="author" href="/u/jr">Jane Roe</a></p>`,
 			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
+		{"rel=author link and the time shown beside it", `<title>T</title></head><body><article><h1>Storm closes schools</h1>
+			<div class="meta"><a rel="author" href="/u/jr">Jane Roe</a> <span>November 19, 2019, 9:02 AM</span></div>
+			<p>Text of the article, long enough to be no date line at all.</p></article>`,
+			document.Metadata{Title: "Storm closes schools", Authors: []string{"Jane Roe"}, Published: "2019-11-19T09:02:00"}},
 		{"itemprop author", `<title>T</title></head><body><span itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span>`,
 			document.Metadata{Title: "T", Authors: []string{"Jane Roe"}}},
 		{"visible byline and date", `<title>T</title></head><body><article><div class="byline">Published August 7, 2023 by Nicole Burke</div>
