@@ -34,7 +34,7 @@ type thresholdScorer struct {
 func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds int) (w []float64, threshold float64) {
 	// Each l2's cross-validated best score per page; the threshold is chosen on them.
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tthreshold\tgrouped CV\tfolds")
+	fmt.Fprintln(tw, "l2\tthreshold\tgrouped CV\tfolds\tstandard error")
 	best, bestL2, bestT := -1.0, 0.0, 0.0
 	for _, l2 := range []float64{0.01, 0.1, 1, 10} {
 		scores := make([]float64, len(pages))
@@ -48,8 +48,8 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 			}
 		}
 		for _, t := range thresholds {
-			acc, lo, hi := thresholdAccuracy(pages, picks, scores, t, folds)
-			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.2f-%.2f\n", l2, t, acc, lo, hi)
+			acc, lo, hi, se := thresholdAccuracy(pages, picks, scores, t, folds)
+			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.2f-%.2f\t%.3f\n", l2, t, acc, lo, hi, se)
 			if beatsThreshold(acc, l2, t, best, bestL2, bestT) {
 				best, bestL2, bestT = max(acc, best), l2, t
 			}
@@ -62,7 +62,7 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 	for i, p := range pages {
 		picks[i], scores[i] = s.best(p, w)
 	}
-	train, _, _ := thresholdAccuracy(pages, picks, scores, bestT, folds)
+	train, _, _, _ := thresholdAccuracy(pages, picks, scores, bestT, folds)
 	fmt.Fprintf(stdout, "chosen l2 %g, threshold %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, bestT, best, train)
 	return w, bestT
 }
@@ -101,8 +101,9 @@ func (s thresholdScorer) best(p thresholdPage, w []float64) (int, float64) {
 
 // thresholdAccuracy is the share of pages that come out right when a page's best
 // candidate is taken at scores of at least t: a right candidate, or none where the gold
-// names nothing; with its range over the folds.
-func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc, lo, hi float64) {
+// names nothing; with its range over the folds and the standard error of the folds'
+// mean (their sample standard deviation over the square root of their number).
+func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc, lo, hi, se float64) {
 	right, n := make([]int, folds), make([]int, folds)
 	for i, p := range pages {
 		n[p.fold]++
@@ -113,16 +114,36 @@ func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t f
 	}
 	lo, hi = 1, 0
 	total, all := 0, 0
+	var accs []float64
 	for f := range folds {
 		total += right[f]
 		all += n[f]
 		if n[f] > 0 {
 			a := float64(right[f]) / float64(n[f])
 			lo, hi = min(lo, a), max(hi, a)
+			accs = append(accs, a)
 		}
 	}
 	if all == 0 {
-		return 0, 0, 0
+		return 0, 0, 0, 0
 	}
-	return float64(total) / float64(all), lo, hi
+	return float64(total) / float64(all), lo, hi, standardError(accs)
+}
+
+// standardError is the standard error of the mean of xs: their sample standard deviation
+// over the square root of their number; 0 for fewer than two.
+func standardError(xs []float64) float64 {
+	if len(xs) < 2 {
+		return 0
+	}
+	mean := 0.0
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= float64(len(xs))
+	ss := 0.0
+	for _, x := range xs {
+		ss += (x - mean) * (x - mean)
+	}
+	return math.Sqrt(ss/float64(len(xs)-1)) / math.Sqrt(float64(len(xs)))
 }

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestBeatsThreshold(t *testing.T) {
 	tests := []struct {
@@ -18,6 +21,27 @@ func TestBeatsThreshold(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := beatsThreshold(tt.acc, tt.l2, tt.t, tt.best, tt.bestL2, tt.bestT); got != tt.want {
 				t.Errorf("beatsThreshold = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStandardError(t *testing.T) {
+	tests := []struct {
+		name string
+		xs   []float64
+		want float64
+	}{
+		{"none", nil, 0},
+		{"one fold", []float64{0.5}, 0},
+		{"equal folds", []float64{0.5, 0.5, 0.5}, 0},
+		// mean 0.5, sample variance 0.02/3, over sqrt(4).
+		{"four folds", []float64{0.4, 0.5, 0.5, 0.6}, math.Sqrt(0.02/3) / 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := standardError(tt.xs); math.Abs(got-tt.want) > 1e-12 {
+				t.Errorf("standardError(%v) = %v, want %v", tt.xs, got, tt.want)
 			}
 		})
 	}

@@ -113,7 +113,7 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		i, li := c.line, &info[c.line]
 		before := lowerASCII(readableDate(li.text)[:c.start])
 		x := make([]float64, len(datelineFeatureNames))
-		x[0] = b2f(li.dateOnly)
+		x[0] = b2f(li.dateOnly || isNumericDateLine(li))
 		x[1] = b2f(startsWithDateWord(li.lower))
 		x[2] = b2f(strings.Contains(before, "publish") || strings.Contains(before, "posted"))
 		x[3] = b2f(strings.Contains(before, "updated") || strings.Contains(before, "modified"))
@@ -148,6 +148,14 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		c.x = x
 	}
 	return cands
+}
+
+// isNumericDateLine reports a short line with a date written in numbers that only the
+// page's order of day and month reads ("03/01/2017" under a byline): lineInfo.dateOnly,
+// which reads dates without that order, misses it, yet it is as much a date line as
+// "1 March 2017".
+func isNumericDateLine(li *lineInfo) bool {
+	return li.words <= 10 && pubdate.HasNumericDate(li.text)
 }
 
 // datelineWords are the words a dateline has beside its date: labels, weekdays, "by".

@@ -515,6 +515,9 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	if d.Value != "" {
 		published = d.Value
+		if p := publishedAfterUpdate(rest, d); p != "" {
+			published = p
+		}
 		names = rest[:d.Start]
 		if tail := strings.TrimSpace(rest[d.End:]); !prefixed && !trailingZone(tail) && !startsWithDateWord(lower) {
 			return nil, "", false
@@ -637,6 +640,30 @@ func updateDate(info []lineInfo) string {
 		if d := pubdate.Find(li.text[k:]); d.Value != "" && updateLabel.MatchString(li.text[k:k+d.Start]) {
 			return d.Value
 		}
+	}
+	return ""
+}
+
+// publishedAfterUpdate returns the date a publication label gives later in a line whose
+// first date d an update label leads ("Updated November 11, 2022 8:23 PM ET Originally
+// published November 9, 2022 11:01 AM ET"): the article's date is the publication's, not
+// its latest update's. It returns "" when the line names no such date.
+func publishedAfterUpdate(line string, d pubdate.Match) string {
+	before := lowerASCII(line[:d.Start])
+	if !strings.Contains(before, "updated") && !strings.Contains(before, "modified") && !strings.Contains(before, "last update") {
+		return ""
+	}
+	tail := line[d.End:]
+	lower := lowerASCII(tail)
+	k := strings.Index(lower, "published")
+	if k < 0 {
+		k = strings.Index(lower, "posted")
+	}
+	if k < 0 {
+		return ""
+	}
+	if p := pubdate.Find(tail[k:]); p.Value != "" {
+		return p.Value
 	}
 	return ""
 }

@@ -301,7 +301,10 @@ func TestDateInThePagesOrder(t *testing.T) {
 	}{
 		{"dotted, month first as the page's other dates", "09.10.2024", "Council meeting minutes of 10.28.2025 are online.", "2024-09-10"},
 		{"dotted, no order: day first", "09.10.2024", "Council meeting minutes are online.", "2024-10-09"},
-		// A bare slashed date line is left to the learned date scorer; labelled, the rules read it.
+		// A bare slashed date line is left to the learned date scorer, which weighs it as a
+		// date line; labelled, the rules read it.
+		{"bare slashed, month first as the page's other dates", "03/01/2017", "Council meeting minutes of 12/16/2025 are online.", "2017-03-01"},
+		{"bare slashed, day first as the page's other dates", "03/01/2017", "Council meeting minutes of 16/12/2025 are online.", "2017-01-03"},
 		{"slashed, month first as the page's other dates", "Published 03/01/2017", "Council meeting minutes of 12/16/2025 are online.", "2017-03-01"},
 		{"slashed, day first as the page's other dates", "Published 03/01/2017", "Council meeting minutes of 16/12/2025 are online.", "2017-01-03"},
 	} {
@@ -310,6 +313,26 @@ func TestDateInThePagesOrder(t *testing.T) {
 			res := New().Clean(linesToBlocks(append(lines, tc.footer)))
 			if res.Meta.Published != tc.want {
 				t.Errorf("published %q, want %q", res.Meta.Published, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseBylinePublishedAfterUpdate(t *testing.T) {
+	tests := []struct {
+		name, in, published string
+	}{
+		{"originally published after the update", "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 11:01 AM ET", "2022-11-09T11:01:00"},
+		{"glued years and times", "Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET", "2022-11-09T11:01:00"},
+		{"posted after the last update", "Last updated: March 3, 2024 | Posted March 1, 2024", "2024-03-01"},
+		{"an update alone", "Updated: June 10, 2018", "2018-06-10"},
+		{"the publication first", "Published 14:05 GMT, 2 March 2022 | Updated 16:20 GMT, 3 March 2022", "2022-03-02T14:05:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, published, ok := parseByline(tt.in)
+			if !ok || published != tt.published {
+				t.Errorf("parseByline(%q) = %q, %v; want %q", tt.in, published, ok, tt.published)
 			}
 		})
 	}
