@@ -536,7 +536,10 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 				sep = i
 			}
 		}
-		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 {
+		// "Best Bread Machines – My Favorites!", "Process Knowledge Management, Part IV":
+		// a headline of common words, not a name.
+		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 ||
+			commonWordsOnly(names[:sep]) {
 			return nil, "", false
 		}
 		return splitNames(names), "", true

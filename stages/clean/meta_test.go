@@ -60,6 +60,8 @@ func TestParseByline(t *testing.T) {
 		{"Recipe by Jane Roe", []string{"Jane Roe"}, "", true},
 		{"Contributors: Jane Roe", []string{"Jane Roe"}, "", true},
 		{"Authors:Jane Roe, John Doe", []string{"Jane Roe", "John Doe"}, "", true},
+		{"Best Bread Machines – My Favorites!", nil, "", false},
+		{"Process Knowledge Management, Part IV", nil, "", false},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
