@@ -252,10 +252,7 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 	}
 	// A first line longer than all the body under it is the article, not its headline:
 	// taking it would leave the form labels or the link that follow it as the text.
-	// A question or an exclamation ends like a sentence and may still be the headline:
-	// "What do people love about Rust?".
-	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) &&
-		(!info[first].final || strings.HasSuffix(info[first].text, "?") || strings.HasSuffix(info[first].text, "!")) &&
+	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
 		bodyWordsAfter(info, keep, reasons, first) > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
