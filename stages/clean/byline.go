@@ -55,6 +55,29 @@ var bylineLabels = map[string]bool{
 	"by:": true, "author:": true,
 }
 
+// bylineLabel reports a line that stands alone above the author's name: one of
+// bylineLabels, or a short label ending in "by" or "author" ("Article written by:",
+// "Posted by:", "The Author").
+func bylineLabel(li *lineInfo) bool {
+	label := strings.TrimRight(strings.TrimSpace(li.lower), ": ")
+	if v, ok := bylineLabels[label]; ok {
+		return v
+	}
+	if li.words > 4 || !strings.HasSuffix(label, " by") && !strings.HasSuffix(label, " author") {
+		return false
+	}
+	// Not a reviewer's, an editor's or a photographer's label.
+	for _, w := range otherCredits {
+		if strings.Contains(label, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherCredits are the words of labels that credit someone other than the author.
+var otherCredits = []string{"review", "edit", "photo", "image", "illustrat", "fact", "check", "sponsor", "powered", "design"}
+
 // orgNameWords mark a name as an organization's or a team's: "Marketing Team".
 var orgNameWords = map[string]bool{"team": true, "inc": true, "llc": true, "ltd": true, "staff": true, "group": true, "editors": true}
 
@@ -73,6 +96,8 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 			// "© 2025 Sam Bossley. All rights reserved.": a personal site's owner.
 			if name := copyrightName(li); name != "" {
 				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
+			} else if names := datedNames(li); names != nil && !commonWordsOnly(names[0]) {
+				cands = append(cands, bylineCandidate{line: i, names: names})
 			}
 			continue
 		}
@@ -84,6 +109,9 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		role, copyright := false, false
 		if names == nil {
 			names, role = labelledNames(li)
+		}
+		if names == nil {
+			names = datedNames(li)
 		}
 		if names == nil {
 			if name := copyrightName(li); name != "" {
@@ -156,7 +184,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[3] = b2f(i < first)
 		x[4] = logDist(i, first)
 		if i > 0 {
-			x[5] = b2f(bylineLabels[strings.TrimSpace(info[i-1].lower)])
+			x[5] = b2f(bylineLabel(&info[i-1]))
 		}
 		for _, j := range []int{i + 1, i + 2} {
 			if j < len(info) && info[j].dateOnly {
@@ -344,7 +372,7 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 // bylinePrefixes are the labels a byline starts with.
 var bylinePrefixes = []string{"written by", "posted by", "words by", "reporting by", "story by", "article by",
-	"authors:", "author:", "by:", "by "}
+	"text by", "recipe by", "authors:", "author:", "contributors:", "contributor:", "by:", "by "}
 
 // bylinePrefix returns the byline label lower starts with, or "".
 func bylinePrefix(lower string) string {
@@ -405,6 +433,72 @@ func labelledNames(li *lineInfo) (names []string, role bool) {
 		}
 	}
 	return nil, false
+}
+
+// datedBylineWords is the most words of a line read as a dated byline by datedNames: the
+// byline, its date and what a blog's header line sets beside them (categories, a count of
+// comments).
+const datedBylineWords = 25
+
+// datedNames returns the people a byline with its date names when the line is more than a
+// name and a label or a role: "by Jane Roe | Mar 11, 2023 | Brakes, Repair | 0 comments",
+// "Jane Roe January 23, 2025 10:01 am", or the date first, then the name ("Dec 26, 2025 •
+// Jane Roe in Project Management", "Dec 17, 2025Jane Roe"); nil for other lines.
+func datedNames(li *lineInfo) []string {
+	if li.words > datedBylineWords || li.digits == 0 {
+		return nil
+	}
+	if a, date, ok := parseByline(li.text); ok && len(a) > 0 && (date != "" || bylinePrefix(li.lower) != "") {
+		if dateWordIn(a) || weekdayAfter(li.text, a[len(a)-1]) {
+			return nil // "Released Wednesday, March 2, 2022"
+		}
+		return a
+	}
+	t := readableDate(li.text)
+	d := pubdate.Find(t)
+	if d.Value == "" || strings.TrimSpace(t[:d.Start]) != "" {
+		return nil
+	}
+	name := strings.TrimLeft(t[d.End:], " |·•⋅-–—,")
+	for _, stop := range []string{" in ", " on ", " | ", " · ", " • ", " ⋅ ", " - ", " – ", " — "} {
+		if k := strings.Index(name, stop); k > 0 {
+			name = name[:k]
+		}
+	}
+	if name = strings.TrimSpace(name); looksLikeName(name) && !isJobTitle(name) && !dateWordIn([]string{name}) {
+		return []string{name}
+	}
+	return nil
+}
+
+// dateWordIn reports names one of whose words belongs to a date line ("Wednesday",
+// "Updated"): what parseByline left of a date line's label, not a person.
+func dateWordIn(names []string) bool {
+	for _, n := range names {
+		for _, w := range strings.Fields(n) {
+			if datelineWords[lowerASCII(strings.Trim(w, ".,:;"))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weekdays are the names of the days of the week, as lower-case words.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+}
+
+// weekdayAfter reports a weekday right after name in text: name is then a date line's
+// label ("Released" of "Released Wednesday, March 2, 2022"), not a person.
+func weekdayAfter(text, name string) bool {
+	k := strings.Index(text, name)
+	if k < 0 {
+		return false
+	}
+	next, _ := nextNameWord(text[k+len(name):])
+	return weekdays[lowerASCII(next)]
 }
 
 // bestByline returns the candidate the model scores highest when its score passes the

@@ -137,6 +137,57 @@ func TestLabelledNames(t *testing.T) {
 	}
 }
 
+func TestDatedNames(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       []string
+	}{
+		{"long byline with categories", "by Jane Roe | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes | 0 comments", []string{"Jane Roe"}},
+		{"name then date", "Jane Roe January 23, 2025 10:01 am", []string{"Jane Roe"}},
+		{"date glued to the name", "Dec 17, 2025Jane K. Roe", []string{"Jane K. Roe"}},
+		{"date, dot, name and group", "Dec. 19, 2025 · Jane Roe on behalf of Vision Doc group", []string{"Jane Roe"}},
+		{"date, bullet, name and category", "Dec 26, 2025 • Jane Roe in Project Management", []string{"Jane Roe"}},
+		{"a date line's label", "Released Wednesday, March 2, 2022", nil},
+		{"a date alone", "December 3, 2025", nil},
+		{"no date", "Jane Roe and the Lost Key", nil},
+		{"a sentence with a date", "The vote was held on June 10, 2018 in the capital city of the country.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			if got := datedNames(&li); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("datedNames(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"By", true},
+		{"Written by", true},
+		{"Article written by:", true},
+		{"THE AUTHOR", true},
+		{"Posted by:", true},
+		{"Reviewed by", false},
+		{"Article reviewed by:", false},
+		{"Photos by", false},
+		{"Recent Posts", false},
+		{"Everything you need to know, as told by", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			li := analyse(tt.line, lowerASCII(tt.line))
+			if got := bylineLabel(&li); got != tt.want {
+				t.Errorf("bylineLabel(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLowerCaseShare(t *testing.T) {
 	info := analyseBlocks(linesToBlocks([]string{
 		"Select Page",

@@ -265,6 +265,13 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 			x[34] = 1
 			cands = append(cands, headlineCandidate{line: c.line, text: prefix, words: li.words, dist: c.dist, x: x})
 		}
+		// "Home > Blog > Headline", "Site | Headline": a breadcrumb trail or a page title
+		// whose last part may be the headline.
+		if suffix, ok := afterSeparator(info[c.line].text); ok {
+			li := analyse(suffix, lowerASCII(suffix))
+			x := textFeatures(h, c.line, c.dist, &li)
+			cands = append(cands, headlineCandidate{line: c.line, text: suffix, words: li.words, dist: c.dist, x: x})
+		}
 	}
 	longest := 0
 	words := make(map[int]int, len(cands)) // the words of the lines that are candidates whole
@@ -326,6 +333,38 @@ func beforeSeparator(s string) (string, bool) {
 		return "", false
 	}
 	return head, true
+}
+
+// trailSeparators stand between the parts of a breadcrumb trail or of a page title whose
+// last part may be the headline.
+var trailSeparators = []string{" | ", ">", "»", "›", "/"}
+
+// afterSeparator returns the part of s after its last separator when that part has at
+// least two words and at most 30, and what stands before it at most eight: "Home > Blog >
+// Top Dental Resolutions for 2025" gives "Top Dental Resolutions for 2025", "Home /Cheap
+// Fixes Are the Best!" gives "Cheap Fixes Are the Best!".
+func afterSeparator(s string) (string, bool) {
+	if strings.Contains(s, "://") {
+		return "", false
+	}
+	cut, end := -1, 0
+	for _, sep := range trailSeparators {
+		if i := strings.LastIndex(s, sep); i > 0 && i > cut {
+			cut, end = i, i+len(sep)
+		}
+	}
+	if cut < 0 {
+		return "", false
+	}
+	head, tail := strings.TrimSpace(s[:cut]), strings.TrimSpace(s[end:])
+	// "24/7 Support", "1/2 cup": a number's slash, not a separator.
+	if isDigit(s[cut-1]) || end < len(s) && isDigit(s[end]) {
+		return "", false
+	}
+	if n := len(strings.Fields(tail)); n < 2 || n > 30 || len(strings.Fields(head)) > 8 || head == "" {
+		return "", false
+	}
+	return tail, true
 }
 
 // bodyWordsAfter returns the number of words of the body lines after line i.

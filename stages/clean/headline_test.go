@@ -158,6 +158,32 @@ func TestBeforeSeparator(t *testing.T) {
 	}
 }
 
+func TestAfterSeparator(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"breadcrumb trail", "Home > Blog > Top Dental Resolutions for 2025", "Top Dental Resolutions for 2025", true},
+		{"slash glued to the headline", "Home /Cheap Fixes Are the Best!", "Cheap Fixes Are the Best!", true},
+		{"slashes without spaces", "Newsroom/Online learning tips/Graphic design: Which program is right for you?", "Graphic design: Which program is right for you?", true},
+		{"headline, site, headline", "Go ahead, self-host Postgres | Jane Roe | Go ahead, self-host Postgres", "Go ahead, self-host Postgres", true},
+		{"site then headline", "Jane Roe's Blog » Notes on Rust", "Notes on Rust", true},
+		{"no separator", "What do people love about Rust?", "", false},
+		{"one word after it", "Tips & Tools / Reviews", "", false},
+		{"a number's slash", "Support 24/7 for all our customers", "", false},
+		{"an address", "Read it at https://example.com/notes/on-rust", "", false},
+		{"a long first part is no trail", "We looked at every option there is for you and your family this year | Read more now", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := afterSeparator(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("afterSeparator(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
 func TestCallToAction(t *testing.T) {
 	tests := []struct {
 		line string
@@ -179,8 +205,9 @@ func TestCallToAction(t *testing.T) {
 	}
 }
 
-// TestPageTitleCandidates checks that a page title "Headline | Site" is weighed both
-// whole and cut before its separator, and that the cut candidate says so.
+// TestPageTitleCandidates checks that a page title "Headline | Site" is weighed whole,
+// cut before its separator (and that this candidate says so) and after it, as "Site |
+// Headline" would be.
 func TestPageTitleCandidates(t *testing.T) {
 	lines := []string{"Home", "Go ahead, self-host Postgres | Pierce Freeman", "Climate Change",
 		"Running your own database is less work than the cloud vendors would have you believe, and it costs far less.",
@@ -195,6 +222,7 @@ func TestPageTitleCandidates(t *testing.T) {
 	want := map[string]float64{
 		"Go ahead, self-host Postgres | Pierce Freeman": 0,
 		"Go ahead, self-host Postgres":                  1,
+		"Pierce Freeman":                                0,
 		"Climate Change":                                0,
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -249,6 +277,9 @@ func TestBreadcrumbFeatures(t *testing.T) {
 	reasons := make([]string, len(lines))
 	got := map[string][3]float64{}
 	for _, c := range headlineCandidates(info, keep, reasons, 4, 4, -1) {
+		if c.text != "" {
+			continue // the trail's last part, cut from its line: see TestTrailCandidate
+		}
 		got[c.textOf(info)] = [3]float64{c.x[37], c.x[38], c.x[39]}
 	}
 	want := map[string][3]float64{ // ends a line nearby, ends with a line nearby, numbered
@@ -258,6 +289,26 @@ func TestBreadcrumbFeatures(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("candidates %v, want %v", got, want)
+	}
+}
+
+// TestTrailCandidate checks that the last part of a breadcrumb trail standing above the
+// body is weighed as a headline, on the trail's line.
+func TestTrailCandidate(t *testing.T) {
+	lines := []string{"Home > Blog > Top Dental Resolutions for 2025",
+		"A new year is a good time to start caring for your teeth, and these resolutions will help.",
+		"Brush twice a day, floss every evening, and see your dentist twice a year for a check-up."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, true, true}
+	reasons := make([]string, len(lines))
+	found := false
+	for _, c := range headlineCandidates(info, keep, reasons, 1, 1, -1) {
+		if c.textOf(info) == "Top Dental Resolutions for 2025" {
+			found = c.line == 0 && c.wordsOf(info) == 5
+		}
+	}
+	if !found {
+		t.Error("the trail's last part is no candidate of line 0 with 5 words")
 	}
 }
 

@@ -493,8 +493,8 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	s = unglueBy(strings.TrimSpace(s))
 	lower := lowerASCII(s)
 	rest, prefixed := s, false
-	for _, p := range []string{"posted by: ", "written by: ", "posted by ", "written by ", "words by ", "reporting by ", "story by ", "by ", "words: ",
-		"author: ", "authors: ", "by: "} {
+	for _, p := range []string{"posted by: ", "written by: ", "posted by ", "written by ", "words by ", "reporting by ", "story by ", "text by ", "recipe by ", "by ", "words: ",
+		"author: ", "authors: ", "contributors: ", "contributor: ", "by: ", "authors:", "author:"} {
 		if strings.HasPrefix(lower, p) {
 			rest, prefixed = s[len(p):], true
 			break
@@ -539,7 +539,10 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 				sep = i
 			}
 		}
-		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 {
+		// "Best Bread Machines – My Favorites!", "Process Knowledge Management, Part IV":
+		// a headline of common words, not a name.
+		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 ||
+			commonWordsOnly(names[:sep]) {
 			return nil, "", false
 		}
 		return splitNames(names), "", true
@@ -550,10 +553,14 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	if names == "" {
 		return nil, published, d.Value != "" && len(strings.Fields(s)) <= 10
 	}
+	if prefixed {
+		// "By Erin Spain 4 Comments", "By Kyle Howells 15 min read": a count after the names.
+		names = trimBylineTail(countTail.ReplaceAllString(names, ""))
+	}
 	if prefixed && !nameList(names) {
-		// "by Jason Rostar | SEO | 8 min Read", "By Jane Roe in Woodworking": the names
-		// end at the first separator or at the category's "in".
-		if i := strings.IndexAny(names, "|–—"); i > 0 {
+		// "by Jason Rostar | SEO | 8 min Read", "By Jane Roe in Woodworking", "By Jane
+		// Roe ⋅ Senior Editor": the names end at the first separator or at the category's "in".
+		if i := strings.IndexAny(names, "|–—·•⋅"); i > 0 {
 			names = strings.TrimSpace(names[:i])
 		}
 		if i := strings.Index(names, " in "); i > 0 {
@@ -703,6 +710,10 @@ func trimBylineTail(s string) string {
 		}
 	}
 }
+
+// countTail is a count that may follow a byline's names: of comments or of reading
+// time ("4 Comments", "No Comments", "15 min read", "2–3 minutes").
+var countTail = regexp.MustCompile(`(?i)\s+(?:\d+(?:[–-]\d+)?|no)\s+(?:comments?|responses?|replies|mins?|minutes?)\b.*$`)
 
 // trailingZone reports text after a date that still fits a byline: a time zone, "|", nothing.
 func trailingZone(s string) bool {

@@ -52,6 +52,16 @@ func TestParseByline(t *testing.T) {
 		{"By Jillian Kubala, MS, RD", []string{"Jillian Kubala, MS, RD"}, "", true},
 		{"By Jane Roe, MD and John Doe, PhD", []string{"Jane Roe, MD", "John Doe, PhD"}, "", true},
 		{"By Ann McInnes", []string{"Ann McInnes"}, "", true},
+		{"May 3, 2017 By Jane Roe 4 Comments", []string{"Jane Roe"}, "2017-05-03", true},
+		{"By Jane Roe 15 min read", []string{"Jane Roe"}, "", true},
+		{"Posted on December 20, 2025 by Jane Roe (JRX) - 5 Comments on Ports", []string{"Jane Roe (JRX)"}, "2025-12-20", true},
+		{"By Jane Roe ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025", []string{"Jane Roe"}, "2025-05-06", true},
+		{"Text by Jane Roe", []string{"Jane Roe"}, "", true},
+		{"Recipe by Jane Roe", []string{"Jane Roe"}, "", true},
+		{"Contributors: Jane Roe", []string{"Jane Roe"}, "", true},
+		{"Authors:Jane Roe, John Doe", []string{"Jane Roe", "John Doe"}, "", true},
+		{"Best Bread Machines – My Favorites!", nil, "", false},
+		{"Process Knowledge Management, Part IV", nil, "", false},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
