@@ -98,7 +98,8 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 func (m *Model) findSpan(info []lineInfo) span {
 	p0 := m.spanScores(info)
 	v := runEvidence(info, p0)
-	cands := runCandidates(info, v)
+	rs := runCandidates(info, v)
+	cands := rs.spans
 	if len(cands) == 1 || len(m.Run) != numRunFeatures+1 {
 		return cands[0]
 	}
@@ -106,7 +107,7 @@ func (m *Model) findSpan(info []lineInfo) span {
 	best, bestScore := 0, math.Inf(-1)
 	for k := range cands {
 		clear(x[:])
-		runFeatures(x[:], info, p0, v, cands, k)
+		runFeatures(x[:], info, p0, v, rs, k)
 		if s := dot(m.Run, x[:]); s > bestScore {
 			best, bestScore = k, s
 		}

@@ -1,6 +1,9 @@
 package clean
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The span is chosen among candidate runs rather than taken as the one maximum-sum run:
 // on a page whose article is short (a post of two paragraphs above a long comment thread,
@@ -8,6 +11,12 @@ import "math"
 // and which of two close runs wins flips with the smallest change of the line weights.
 // A learned run model weighs what a single sum cannot: where a run stands against the
 // headline, the comment header and the stamps of a thread, and what its lines are.
+//
+// A short post of one long paragraph (a blog note, a story above its comment thread) is
+// often no run at all: among short lines of chrome the span model scores it below one
+// half, so its evidence is negative and the densest run is a comment or a teaser. The
+// page's longest line outside the first run is therefore a candidate of its own, and the
+// run model learns when such a lone paragraph is the article.
 
 // maxRuns is the number of disjoint runs taken as candidates, best first.
 const maxRuns = 5
@@ -17,9 +26,19 @@ var runFeatureNames = []string{
 	"maxSum", "sumShare", "logSum", "logWords", "logLines", "sentenceShare", "meanBody",
 	"startAt", "endAt", "logStamps", "stampRate", "afterCommentHeader", "commentishShare",
 	"chromeShare", "repeatedShare", "afterByline", "joined", "logGap", "afterRelatedHeader",
+	"lone", "loneLongestShare", "loneAfterByline", "loneSentence", "loneBeforeFirst",
 }
 
-const numRunFeatures = 19
+const numRunFeatures = 24
+
+// runSet is the candidate spans of a page: the maximum-sum run first, then runs more
+// disjoint runs, then each of those joined with the first, and last, when lone is true,
+// the longest line outside the first run.
+type runSet struct {
+	spans []span
+	runs  int
+	lone  bool
+}
 
 // runEvidence returns each line's body evidence for the span: its span-model probability
 // of body minus one half, weighed by its length. A long paragraph that reads as body
@@ -55,8 +74,9 @@ func maxRun(v []float64, lo, hi int) (sp span, sum float64, ok bool) {
 // whole page first, then up to maxRuns-1 more disjoint runs, each the
 // maximum-sum run of what the runs before it leave, and then each of those joined with the
 // first across the lines between them (an article broken by a box, or continued in short
-// lines). A page with no line of positive evidence has one candidate, its best line.
-func runCandidates(info []lineInfo, v []float64) []span {
+// lines), and last the longest line outside the first run when it is not a candidate yet.
+// A page with no line of positive evidence has its best line as the first run.
+func runCandidates(info []lineInfo, v []float64) runSet {
 	first, _, _ := maxRun(v, 0, len(info))
 	cands := []span{first}
 	free := []span{{0, first.start}, {first.end, len(info)}}
@@ -80,18 +100,38 @@ func runCandidates(info []lineInfo, v []float64) []span {
 	for _, r := range runs {
 		cands = append(cands, span{min(first.start, r.start), max(first.end, r.end)})
 	}
-	return cands
+	rs := runSet{spans: cands, runs: len(runs)}
+	if i := longestOutside(info, first); i >= 0 && !slices.Contains(cands, span{i, i + 1}) {
+		rs.spans = append(rs.spans, span{i, i + 1})
+		rs.lone = true
+	}
+	return rs
 }
 
-// runFeatures fills x (len numRunFeatures) for candidate k of cands (see runCandidates),
+// longestOutside returns the first of the lines with the most words outside sp, or -1
+// when no line there has a word.
+func longestOutside(info []lineInfo, sp span) int {
+	best, at := 0, -1
+	for i := range info {
+		if (i < sp.start || i >= sp.end) && info[i].words > best {
+			best, at = info[i].words, i
+		}
+	}
+	return at
+}
+
+// runFeatures fills x (len numRunFeatures) for candidate k of rs (see runCandidates),
 // from the lines' information and body evidence v.
-func runFeatures(x []float64, info []lineInfo, p0, v []float64, cands []span, k int) {
+func runFeatures(x []float64, info []lineInfo, p0, v []float64, rs runSet, k int) {
+	cands := rs.spans
 	sp := cands[k]
 	n := len(info)
 	var sum, words, sentenceWords, bodyWords float64
 	var comments, chrome, repeated float64
+	longest := 0
 	for i := sp.start; i < sp.end; i++ {
 		li := &info[i]
+		longest = max(longest, li.words)
 		w := float64(li.words + 2)
 		sum += v[i]
 		words += float64(li.words)
@@ -151,12 +191,12 @@ func runFeatures(x []float64, info []lineInfo, p0, v []float64, cands []span, k 
 			break
 		}
 	}
-	joined := k > 0 && k >= (len(cands)+1)/2 && len(cands) > 1
+	joined := k > rs.runs && k <= 2*rs.runs
 	x[16] = b2f(joined)
 	if joined {
 		// The evidence against the lines between the two runs that the join bridges.
 		var gap float64
-		other := cands[k-(len(cands)-1)/2]
+		other := cands[k-rs.runs]
 		lo, hi := min(cands[0].end, other.end), max(cands[0].start, other.start)
 		for i := lo; i < hi; i++ {
 			gap += v[i]
@@ -168,5 +208,21 @@ func runFeatures(x []float64, info []lineInfo, p0, v []float64, cands []span, k 
 			x[18] = 1
 			break
 		}
+	}
+	// The lone paragraph's own features are zero on the runs, whose weighing stays as it
+	// was. It is the article when it reads as one, is the page's longest line and follows
+	// its byline or date; a long line anywhere else (a comment, a disclaimer) is not.
+	if rs.lone && k == len(cands)-1 {
+		x[19] = 1
+		pageLongest := 0
+		for i := range info {
+			pageLongest = max(pageLongest, info[i].words)
+		}
+		if pageLongest > 0 {
+			x[20] = float64(longest) / float64(pageLongest)
+		}
+		x[21] = x[15]
+		x[22] = x[5]
+		x[23] = b2f(sp.end <= cands[0].start)
 	}
 }

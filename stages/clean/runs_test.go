@@ -1,6 +1,10 @@
 package clean
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -49,7 +53,7 @@ func TestRunCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			info := make([]lineInfo, len(tt.v))
-			if got := runCandidates(info, tt.v); !slices.Equal(got, tt.want) {
+			if got := runCandidates(info, tt.v).spans; !slices.Equal(got, tt.want) {
 				t.Errorf("runCandidates(%v) = %v, want %v", tt.v, got, tt.want)
 			}
 		})
@@ -62,7 +66,7 @@ func TestRunCandidatesAtMost(t *testing.T) {
 	for i := range v {
 		v[i] = float64(1 + i%2*-3)
 	}
-	if got := len(runCandidates(make([]lineInfo, len(v)), v)); got != 2*maxRuns-1 {
+	if got := len(runCandidates(make([]lineInfo, len(v)), v).spans); got != 2*maxRuns-1 {
 		t.Errorf("%d candidates, want %d", got, 2*maxRuns-1)
 	}
 }
@@ -81,8 +85,8 @@ func TestRunFeatures(t *testing.T) {
 	p0 := []float64{0.1, 0.3, 0.9, 0.9, 0.1, 0.2, 0.6}
 	v := runEvidence(info, p0)
 	cands := runCandidates(info, v)
-	if len(cands) != 3 || cands[0] != (span{2, 4}) || cands[1] != (span{6, 7}) {
-		t.Fatalf("candidates %v, want the article [2,4), the comment [6,7) and their join", cands)
+	if got := cands.spans; len(got) != 3 || got[0] != (span{2, 4}) || got[1] != (span{6, 7}) || cands.lone {
+		t.Fatalf("candidates %v (lone %v), want the article [2,4), the comment [6,7) and their join", got, cands.lone)
 	}
 	x := make([]float64, numRunFeatures)
 	feature := func(name string) float64 { return x[slices.Index(runFeatureNames, name)] }
@@ -101,5 +105,84 @@ func TestRunFeatures(t *testing.T) {
 	runFeatures(x, info, p0, v, cands, 2)
 	if feature("joined") != 1 || feature("logGap") <= 0 || feature("logStamps") <= 0 {
 		t.Errorf("joined run: joined %v logGap %v logStamps %v; want 1 and two positive", feature("joined"), feature("logGap"), feature("logStamps"))
+	}
+}
+
+func TestRunCandidatesLone(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []int
+		v     []float64
+		want  []span
+		lone  bool
+	}{
+		{
+			// The post of 120 words scores below one half; a short comment wins the sum.
+			"a post of negative evidence", []int{1, 6, 120, 3, 20, 2},
+			[]float64{-1, -2, -9, -1, 4, -1},
+			[]span{{4, 5}, {2, 3}}, true,
+		},
+		{
+			"the longest line is a run already", []int{1, 40, 3, 120, 2},
+			[]float64{-1, 9, -20, 5, -1},
+			[]span{{1, 2}, {3, 4}, {1, 4}}, false,
+		},
+		{
+			// The page's longest line is in the first run: the lone line is the longest of the rest.
+			"the longest line is in the first run", []int{1, 120, 30, 2, 5, 0},
+			[]float64{-1, 9, 4, -1, -2, -1},
+			[]span{{1, 3}, {4, 5}}, true,
+		},
+		{"no word outside the first run", []int{0, 120, 0}, []float64{-1, 9, -1}, []span{{1, 2}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := make([]lineInfo, len(tt.words))
+			for i, w := range tt.words {
+				info[i].words = w
+			}
+			got := runCandidates(info, tt.v)
+			if !slices.Equal(got.spans, tt.want) || got.lone != tt.lone {
+				t.Errorf("runCandidates = %v (lone %v), want %v (lone %v)", got.spans, got.lone, tt.want, tt.lone)
+			}
+		})
+	}
+}
+
+// TestLoneParagraphPages checks the shipped model on pages of the Dragnet set whose article
+// is one long paragraph the span model scores below one half: a story above its comment
+// thread, a note under its byline. The lone paragraph is their span.
+func TestLoneParagraphPages(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "extraction", "train", "dragnet")
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, id, start string
+	}{
+		{"story above its thread", "dragnet_131", "Hugh Pickens writes"},
+		{"note under its byline", "dragnet_R725", "Steely Dan fans will want"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join(dir, tt.id+".txt"))
+			if errors.Is(err, fs.ErrNotExist) {
+				t.Skipf("no %s: the shared data is absent", tt.id)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := SplitLines(string(text))
+			info := analyseBlocks(blocks)
+			rs := runCandidates(info, runEvidence(info, m.spanScores(info)))
+			lone := rs.spans[len(rs.spans)-1]
+			if !rs.lone || !strings.HasPrefix(blocks[lone.start].Text, tt.start) {
+				t.Fatalf("lone candidate %v (lone %v) is %.60q, want the article", lone, rs.lone, blocks[lone.start].Text)
+			}
+			if got := m.findSpan(info); got != lone {
+				t.Errorf("span %v, want the lone paragraph %v", got, lone)
+			}
+		})
 	}
 }

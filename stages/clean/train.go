@@ -139,7 +139,8 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 		labels := pg.Labels()
 		p0 := m.spanScores(info)
 		v := runEvidence(info, p0)
-		cands := runCandidates(info, v)
+		rs := runCandidates(info, v)
+		cands := rs.spans
 		if len(cands) < 2 {
 			continue
 		}
@@ -166,7 +167,7 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 			f1[k] = 2 * in / (all + goldWords)
 			best = max(best, f1[k])
 			px[k] = make([]float64, numRunFeatures)
-			runFeatures(px[k], info, p0, v, cands, k)
+			runFeatures(px[k], info, p0, v, rs, k)
 		}
 		if best == 0 {
 			continue
