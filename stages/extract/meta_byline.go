@@ -111,7 +111,9 @@ type BylineCandidate struct {
 	Features []float64 // see BylineFeatureNames
 }
 
-// maxBylineCandidates caps the candidates of a page, in page order.
+// maxBylineCandidates caps the candidates of a page, in page order. A shop's or a
+// portal's menus name a few hundred topics before the article, and its byline after
+// them must still be read; the cap bounds the work on a page made only of names.
 const maxBylineCandidates = 400
 
 var (
