@@ -678,7 +678,8 @@ func dateBeside(n *html.Node) bool {
 const maxAltWords = 8
 
 // pictureAlts returns the alt texts of the page's pictures of at most maxAltWords words,
-// collapsed, in lower case: "Jane Roe", "Picture of Jane Roe", "Jane Roe, Senior Reporter".
+// but a logo's, collapsed, in lower case: "Jane Roe", "Picture of Jane Roe", "Jane Roe,
+// Senior Reporter".
 func pictureAlts(pe *pageElements) []string {
 	var alts []string
 	for _, n := range pe.pictures {
@@ -686,7 +687,11 @@ func pictureAlts(pe *pageElements) []string {
 		if alt == "" || fieldCount(alt, maxAltWords+1) > maxAltWords {
 			continue
 		}
-		alts = append(alts, strings.ToLower(collapse(alt)))
+		alt = strings.ToLower(collapse(alt))
+		if hasWord(alt, "logo") {
+			continue // the site's logo, not a writer's portrait
+		}
+		alts = append(alts, alt)
 	}
 	return alts
 }

@@ -217,6 +217,17 @@ func TestBylineCandidateForms(t *testing.T) {
 	}
 }
 
+func TestPictureAlts(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<body><img src="l.png" alt="Daily Post logo"><img src="p.jpg" alt="Jane  Roe">` +
+		`<img src="s.jpg" alt="The crowd gathered in the square before the storm reached the old harbour"><img src="x.gif" alt="">`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pictureAlts(findElements(root)), []string{"jane roe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pictureAlts = %q, want %q: no logo, no scene, no empty text", got, want)
+	}
+}
+
 func TestAltHolds(t *testing.T) {
 	alts := []string{"picture of lance ryan (content manager)", "jane roe, senior reporter", "a storm over the bay"}
 	for _, tc := range []struct {
