@@ -176,7 +176,13 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 						}
 						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, c.Features)))
 					}
-					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, strings.Join(p.authors, "; "), strings.Join(cs, ", "))
+					// A page whose gold authors no candidate names is marked: its
+					// names are to be found, not chosen.
+					mark := ""
+					if !slices.Contains(p.gold, true) {
+						mark = " (no candidate names them)"
+					}
+					fmt.Fprintf(stdout, "  %s: %s%s | %s\n", p.id, strings.Join(p.authors, "; "), mark, strings.Join(cs, ", "))
 					listed++
 				}
 			}

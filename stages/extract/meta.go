@@ -80,6 +80,7 @@ var authorNames = map[string]bool{
 	"author": true, "article:author": true, "og:article:author": true, "parsely-author": true,
 	"sailthru.author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
 	"citation_author": true, "citation_authors": true, "twitter:creator": false,
+	"og:author": true, "cxenseparse:author": true, "article_author": true,
 }
 
 // The selectors of the page's metadata, compiled once.
@@ -173,7 +174,7 @@ func readPageMeta(root *html.Node) *pageMeta {
 	if href := strings.TrimSpace(selection(pe.canonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
 	}
-	cands := pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames())
+	cands := pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames(), pictureAlts(pe))
 	if b := BestByline(cands, bylineWeights); b > 0 {
 		pm.bylineAuthors = cands[b].Names
 	}
@@ -193,6 +194,7 @@ type pageElements struct {
 	// selItemAuthor, selRelAuthor, selTime, selCanonical.
 	title, meta, jsonLD, articleHeadlines, h1s, itemAuthors, relAuthors, times, canonical []*html.Node
 	bylines, dates                                                                        []scopedNode // selByline, selDate
+	pictures                                                                              []*html.Node // <img> with an alt text
 }
 
 // scopedNode is an element and whether it stands in the article's container.
@@ -230,6 +232,10 @@ func findElements(root *html.Node) *pageElements {
 				add(&pe.times, selTime, c)
 			case "link":
 				add(&pe.canonical, selCanonical, c)
+			case "img":
+				if hasAttrKey(c, "alt") {
+					pe.pictures = append(pe.pictures, c)
+				}
 			}
 			itemprop := hasAttrKey(c, "itemprop")
 			if c.Data == "h1" || itemprop {

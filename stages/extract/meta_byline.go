@@ -61,6 +61,7 @@ var BylineFeatureNames = []string{
 	"shown, where the markup names someone",
 	"log number of names",
 	"nobody, where no name shown has a byline's sign",
+	"share of names a picture's alt text holds",
 }
 
 const (
@@ -95,6 +96,7 @@ const (
 	bShownOverMarkup
 	bNames
 	bNobodyUnsigned
+	bPictured
 	numBylineFeatures
 )
 
@@ -109,17 +111,19 @@ type BylineCandidate struct {
 	Features []float64 // see BylineFeatureNames
 }
 
-// maxBylineCandidates caps the candidates of a page, in page order.
-const maxBylineCandidates = 150
+// maxBylineCandidates caps the candidates of a page, in page order. A shop's or a
+// portal's menus name a few hundred topics before the article, and its byline after
+// them must still be read; the cap bounds the work on a page made only of names.
+const maxBylineCandidates = 400
 
 var (
 	authorClass = regexp.MustCompile(`(?i)author|byline|writer|contributor|posted-?by|profile-name`)
 	authorHref  = regexp.MustCompile(`(?i)/(author|authors|by|profile|profiles|people|staff|contributors?|writers?|team|user|users|members?)/`)
 	commentKey  = regexp.MustCompile(`(?i)comment|reply|respond|discussion`)
-	byLead      = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|article|reported)\s+)?by\b[:\s]*|^author[s]?\s*:?\s+|^about\s+`)
+	byLead      = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|article|reported)\s+)?by\b[:\s]*|^(?:author|contributor)s?\s*:?\s+|^about\s+`)
 	gluedBy     = regexp.MustCompile(`^By(\p{Lu})`)
 	namesEnd    = regexp.MustCompile(`(?i)\s(?:last\s+)?(?:updated|published|posted|reviewed|fact[- ]checked|edited)\b.*$`)
-	byTail      = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:written|posted|authored)\s+)?by:?$|^authors?:?$`)
+	byTail      = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:written|posted|authored)\s+)?by:?$|^(?:author|contributor)s?:?$`)
 )
 
 // candidateTags are the elements whose text may be a byline.
@@ -133,7 +137,9 @@ var candidateTags = map[string]bool{
 // order, each with its features, after the choice of naming nobody; then the names the
 // page's markup gives (markup: people, or organisations when it names no person), when
 // no element shows the same list.
-func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup markupNames) []BylineCandidate {
+// alts are the page's pictures' alt texts, in lower case (pictureAlts): a writer's
+// portrait beside the byline is captioned with the writer's name.
+func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup markupNames, alts []string) []BylineCandidate {
 	nobody := BylineCandidate{Features: make([]float64, numBylineFeatures)}
 	nobody.Features[bNobody] = 1
 	cands := make([]BylineCandidate, 1, 32)
@@ -323,6 +329,9 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			}
 			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givennames.Known(strings.TrimSuffix(first, ".")) {
 				f[bGivenName] += 1 / float64(len(cands[i].Names))
+			}
+			if altHolds(alts, name) {
+				f[bPictured] += 1 / float64(len(cands[i].Names))
 			}
 		}
 	}
@@ -521,7 +530,7 @@ func authorAttr(a *html.Node) bool {
 }
 
 // byLeadWords are the first words byLead may match.
-var byLeadWords = []string{"written", "posted", "authored", "words", "story", "article", "reported", "by", "author", "authors", "about"}
+var byLeadWords = []string{"written", "posted", "authored", "words", "story", "article", "reported", "by", "author", "authors", "contributor", "contributors", "about"}
 
 // byLeadIndex is byLead.FindStringIndex(text), not run on a text whose first word (its
 // leading ASCII letters) is none of byLeadWords.
@@ -665,6 +674,50 @@ func dateBeside(n *html.Node) bool {
 	return false
 }
 
+// maxAltWords bounds the alt texts read for a name: a longer one describes a scene.
+const maxAltWords = 8
+
+// pictureAlts returns the alt texts of the page's pictures of at most maxAltWords words,
+// but a logo's, collapsed, in lower case: "Jane Roe", "Picture of Jane Roe", "Jane Roe,
+// Senior Reporter".
+func pictureAlts(pe *pageElements) []string {
+	var alts []string
+	for _, n := range pe.pictures {
+		alt := attr(n, "alt")
+		if alt == "" || fieldCount(alt, maxAltWords+1) > maxAltWords {
+			continue
+		}
+		alt = strings.ToLower(collapse(alt))
+		if hasWord(alt, "logo") {
+			continue // the site's logo, not a writer's portrait
+		}
+		alts = append(alts, alt)
+	}
+	return alts
+}
+
+// altHolds reports an alt text of alts (pictureAlts) holding name as whole words.
+func altHolds(alts []string, name string) bool {
+	name = strings.ToLower(credentials.Trim(name))
+	if name == "" {
+		return false
+	}
+	for _, alt := range alts {
+		for i := strings.Index(alt, name); i >= 0; {
+			j := i + len(name)
+			if (i == 0 || !isWordByte(alt[i-1])) && (j == len(alt) || !isWordByte(alt[j])) {
+				return true
+			}
+			k := strings.Index(alt[i+1:], name)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
+}
+
 // samePerson reports two names of one person, their credentials aside.
 func samePerson(a, b string) bool {
 	return strings.EqualFold(credentials.Trim(a), credentials.Trim(b))
@@ -725,5 +778,6 @@ func BylineCandidates(page string) ([]BylineCandidate, error) {
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
 	pm := readPageMeta(root)
-	return pm.bylineCandidates(root, visibleAuthors(findElements(root)), pm.markupNames()), nil
+	pe := findElements(root)
+	return pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames(), pictureAlts(pe)), nil
 }

@@ -31,6 +31,10 @@ func TestBylineNames(t *testing.T) {
 		{"a sentence with in", `<p>Jane Roe in the garden with the children of the village</p>`, nil, false},
 		{"capitals whose small letters are longer, before the label", "<p>\u023a\u023a\u023a News by Jane Roe</p>", []string{"Jane Roe"}, true},
 		{"a byte that is no UTF-8 before the label", "<p>\xd8 BY 0</p>", nil, false},
+		{"a particle in the surname", `<p class="author">Nick van Mead</p>`, []string{"Nick van Mead"}, false},
+		{"two particles", `<p>By Marna van der Merwe</p>`, []string{"Marna van der Merwe"}, true},
+		{"a contributors' label", `<p>Contributors: Janet Loughrey</p>`, []string{"Janet Loughrey"}, true},
+		{"a contributor's label in the element before", `<div><span>Contributor</span><span id="n">Janet Loughrey</span></div>`, []string{"Janet Loughrey"}, true},
 		{"the weekday of the date after the site", `<p>by Nadia Ferreira, Frontier Science Daily Thursday, 21 September 2023</p>`, []string{"Nadia Ferreira", "Frontier Science Daily"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,6 +166,86 @@ func TestBylineCandidates(t *testing.T) {
 	}
 	if markup[bMarkup] != 1 || markup[bMarkupShown] != 1 || markup[bMarkupLD] != 0 || markup[bHoldsMarkup] != 0 {
 		t.Errorf("the byline the markup names: %+v", cands[2])
+	}
+}
+
+// TestBylineCandidateForms checks the candidates of bylines in forms that were once lost:
+// each page's byline (the last candidate shown) names want, with the features on.
+func TestBylineCandidateForms(t *testing.T) {
+	// A menu of 225 items, each a candidate of its own.
+	var menu strings.Builder
+	words := strings.Fields("Home Garden Kitchen Design Travel Money Health Style Food Music Sport Science Books Cars Pets")
+	for _, a := range words {
+		for _, b := range words {
+			menu.WriteString(`<li><a href="/topics/">` + a + " " + b + `</a></li>`)
+		}
+	}
+	for _, tc := range []struct {
+		name, page string
+		want       []string
+		on         []int
+	}{
+		{"a portrait captioned with the writer's name",
+			`<body><article><h1>Rain returns</h1><div class="bio"><img src="a.jpg" alt="Picture of Lance Ryan (Content Manager)">` +
+				`<span>Lance Ryan</span></div><p>Text.</p></article></body>`,
+			[]string{"Lance Ryan"}, []int{bPictured}},
+		{"a byline after 225 menu items",
+			`<body><nav><ul>` + menu.String() + `</ul></nav><article><h1>Rain returns</h1><p class="byline">By Keith Barry</p><p>Text.</p></article></body>`,
+			[]string{"Keith Barry"}, []int{bByLabel, bAuthorClass}},
+		{"a surname with particles",
+			`<body><article><h1>Rain returns</h1><p class="Author_author">Nick van Mead</p><p>Text.</p></article></body>`,
+			[]string{"Nick van Mead"}, []int{bAuthorClass}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cands, err := BylineCandidates("<html>" + tc.page + "</html>")
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := cands[len(cands)-1]
+			if !reflect.DeepEqual(last.Names, tc.want) {
+				t.Fatalf("last candidate = %q (of %d), want %q", last.Names, len(cands), tc.want)
+			}
+			for _, f := range tc.on {
+				if last.Features[f] == 0 {
+					t.Errorf("%q is off", BylineFeatureNames[f])
+				}
+			}
+			if len(tc.on) > 0 && tc.on[0] != bPictured && last.Features[bPictured] != 0 {
+				t.Errorf("%q is on without a picture", BylineFeatureNames[bPictured])
+			}
+		})
+	}
+}
+
+func TestPictureAlts(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<body><img src="l.png" alt="Daily Post logo"><img src="p.jpg" alt="Jane  Roe">` +
+		`<img src="s.jpg" alt="The crowd gathered in the square before the storm reached the old harbour"><img src="x.gif" alt="">`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pictureAlts(findElements(root)), []string{"jane roe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pictureAlts = %q, want %q: no logo, no scene, no empty text", got, want)
+	}
+}
+
+func TestAltHolds(t *testing.T) {
+	alts := []string{"picture of lance ryan (content manager)", "jane roe, senior reporter", "a storm over the bay"}
+	for _, tc := range []struct {
+		name, in string
+		want     bool
+	}{
+		{"after a caption's words", "Lance Ryan", true},
+		{"before a role", "Jane Roe", true},
+		{"credentials aside", "Jane Roe, MD", true},
+		{"part of a longer word", "Jane Ro", false},
+		{"not pictured", "John Doe", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := altHolds(alts, tc.in); got != tc.want {
+				t.Errorf("altHolds(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
 	}
 }
 

@@ -22,11 +22,13 @@ type textScan struct {
 
 	amp     bool // a '&', which may start an entity
 	upper   bool // an upper-case letter
-	pair    bool // a field holding an upper-case letter followed by one opening with one
+	pair    bool // a field holding an upper-case letter followed by one opening with one, short small words between ("Nick van Mead")
 	digit   bool // an ASCII digit
 	invalid bool // a byte that is no UTF-8 (and may join one in the next text node)
 
 	inField, fieldUpper, prevUpper bool
+	field                          [maxParticleRunes]byte // the field being read, when a short ASCII one
+	fieldLen                       int                    // its bytes; more than len(field) when longer or not ASCII
 }
 
 // scanText reads the text under n.
@@ -74,7 +76,7 @@ func (s *textScan) text(t string) bool {
 			continue
 		}
 		if !s.inField {
-			s.inField, s.fieldUpper = true, false
+			s.inField, s.fieldUpper, s.fieldLen = true, false, 0
 			if s.fields++; s.fields > s.maxFields {
 				s.long = true
 				return false
@@ -82,6 +84,12 @@ func (s *textScan) text(t string) bool {
 			if s.prevUpper && unicode.IsUpper(r) {
 				s.pair = true
 			}
+		}
+		if s.fieldLen < len(s.field) && r < utf8.RuneSelf {
+			s.field[s.fieldLen] = byte(r)
+			s.fieldLen++
+		} else {
+			s.fieldLen = len(s.field) + 1
 		}
 		if unicode.IsUpper(r) {
 			s.upper, s.fieldUpper = true, true
@@ -93,7 +101,11 @@ func (s *textScan) text(t string) bool {
 // space ends the field being read.
 func (s *textScan) space() {
 	if s.inField {
-		s.inField, s.prevUpper = false, s.fieldUpper
+		s.inField = false
+		// A particle inside a name ("van", "de") does not part the words around it.
+		if s.fieldLen > len(s.field) || !nameParticles[string(s.field[:s.fieldLen])] {
+			s.prevUpper = s.fieldUpper
+		}
 	}
 }
 

@@ -164,6 +164,8 @@ func TestMayNameByline(t *testing.T) {
 		{"a name glued to its label", `<p>ByAmy Roeder</p>`, true},
 		{"an entity", `<p>jane&amp;nbsp;roe</p>`, true},
 		{"no two capitalised words in a row", `<p>How to bake Bread at Home</p>`, false},
+		{"a particle between capitalised words", `<p>Nick van Mead</p>`, true},
+		{"particles between capitalised words", `<p>Marna van der Merwe</p>`, true},
 		{"one word", `<p>Jane</p>`, false},
 		{"too long", `<p>` + strings.Repeat("Jane Roe ", 20) + `</p>`, false},
 		{"fifteen words", `<p>One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen</p>`, false},

@@ -182,6 +182,30 @@ func TestReadMeta(t *testing.T) {
 	}
 }
 
+// TestMetaAuthorTags checks the meta tags whose content names the authors.
+func TestMetaAuthorTags(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		want       []string
+	}{
+		{"every citation_author", `<meta name="citation_author" content="Jane Roe"><meta name="citation_author" content="John Doe">`,
+			[]string{"Jane Roe", "John Doe"}},
+		{"cXense's author", `<meta property="cXenseParse:author" content="Jane Roe">`, []string{"Jane Roe"}},
+		{"Open Graph's author", `<meta property="og:author" content="Jane Roe">`, []string{"Jane Roe"}},
+		{"a Twitter handle is no name", `<meta name="twitter:creator" content="@janeroe">`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body><p>x</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readPageMeta(doc).metaAuthors; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("meta authors = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestSplitAuthors(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -225,6 +249,11 @@ func TestIsPersonName(t *testing.T) {
 		{"one word", "Jane", false},
 		{"a heading in capitals", "USE CASE", false},
 		{"labels", "The Author", false},
+		{"a particle", "Nick van Mead", true},
+		{"two particles and a title", "Dr Marna van der Merwe", true},
+		{"a particle last", "Jane van", false},
+		{"a small word that is no particle", "Bread at Home", false},
+		{"five words and a particle", "Anna Maria Luisa de Medici Tuscany", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

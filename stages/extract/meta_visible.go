@@ -238,16 +238,40 @@ func nextElement(n *html.Node) *html.Node {
 // bylineLabels are words of a byline that are no name: "The Author", "Written By".
 var bylineLabels = map[string]bool{"the": true, "author": true, "authors": true, "by": true, "written": true, "posted": true, "about": true, "editor": true, "staff": true}
 
+// nameParticles are the small words that join the parts of a surname in many languages
+// ("Nick van Mead", "Ana de la Cruz", "Ursula von der Leyen"), written in small letters.
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
+	"di": true, "da": true, "das": true, "dos": true, "du": true, "la": true, "le": true,
+	"ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "zu": true,
+}
+
+// maxParticleRunes is the length in bytes of the longest of nameParticles.
+const maxParticleRunes = 5
+
 // isPersonName reports two to four capitalised words without digits: "Jane Roe",
 // "Mary-Kate O'Neil", "Trevor J. Mitchell", maybe with credentials after them ("Jane Roe,
-// MD").
+// MD"), and maybe with particles in small letters between them ("Marna van der Merwe").
 func isPersonName(s string) bool {
 	s = credentials.Trim(s)
-	var buf [4]string
+	var buf [6]string
 	words, ok := fewFields(buf[:0], s)
 	if !ok || len(words) < 2 {
 		return false
 	}
+	// The particles inside the name are set aside; one opening or ending it is no
+	// particle ("de Gaulle" alone is a surname without the given name).
+	kept := words[:1]
+	for i, w := range words[1:] {
+		if i+2 < len(words) && nameParticles[w] {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) > 4 {
+		return false
+	}
+	words = kept
 	labels := 0
 	for _, w := range words {
 		if isBylineLabel(strings.Trim(w, ".:,")) {
