@@ -275,10 +275,7 @@ func sniffNonLatin(raw []byte, html bool) (encoding.Encoding, string) {
 	if !nonLatinWords(sample) {
 		return nil, ""
 	}
-	d := chardet.NewTextDetector()
-	if html {
-		d = chardet.NewHtmlDetector()
-	}
+	d := detector(html)
 	all, err := d.DetectAll(sample)
 	if err != nil {
 		return nil, ""
@@ -341,10 +338,7 @@ func sniffCentralEuropean(raw []byte, html bool) (encoding.Encoding, string) {
 	if !hasHighBit(sample) {
 		return nil, ""
 	}
-	d := chardet.NewTextDetector()
-	if html {
-		d = chardet.NewHtmlDetector()
-	}
+	d := detector(html)
 	res, err := d.DetectBest(sample)
 	if err != nil || !centralEuropean[res.Charset] || res.Confidence < minCentralEuropean {
 		return nil, ""
@@ -395,15 +389,20 @@ var multiByte = map[string]bool{
 
 // sniffMultiByte detects undeclared Shift_JIS, EUC, GB18030 or Big5 text.
 func sniffMultiByte(raw []byte, html bool) (encoding.Encoding, string) {
-	d := chardet.NewTextDetector()
-	if html {
-		d = chardet.NewHtmlDetector()
-	}
+	d := detector(html)
 	res, err := d.DetectBest(raw[:min(len(raw), 64<<10)])
 	if err != nil || !multiByte[res.Charset] || res.Confidence < 50 {
 		return nil, ""
 	}
 	return lookup(res.Charset)
+}
+
+// detector returns chardet's detector for text, or for HTML, whose tags it skips.
+func detector(html bool) *chardet.Detector {
+	if html {
+		return chardet.NewHtmlDetector()
+	}
+	return chardet.NewTextDetector()
 }
 
 // lookup finds an encoding by its WHATWG label.
