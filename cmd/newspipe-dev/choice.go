@@ -28,12 +28,13 @@ cleaned twice, with the aligned body and with the prose; the gate (how little th
 agree before the choice is asked) and the ridge penalty are selected by cross-validation
 with folds grouped by site (URL host): a setting is eligible when it lowers no set's
 cross-validated F1 and raises their mean, and among the eligible settings whose mean lies
-within one standard error (over the folds) of the best, the one that takes the prose on the
-fewest pages is kept (then the larger ridge penalty). Then the lines choice is learned the same way, on the body the first
-choice keeps: whether the line model's body from the page's blocks read as raw text lines
-replaces it (each page cleaned a third time, as lines), with its gate and ridge penalty
-selected by the same grouped cross-validation, starting from the first choice's
-cross-validated decisions, under the same rule. Prints the cross-validated F1 per set beside
+within one standard error of the best (that of their per-fold differences), the one that
+takes the prose on the fewest pages is kept, then the larger ridge penalty; the grid prints
+each setting's standard error over the folds and against the best. Then the lines choice is
+learned the same way, on the body the first choice keeps: whether the line model's body
+from the page's blocks read as raw text lines replaces it (each page cleaned a third time,
+as lines), with its gate and ridge penalty selected by the same grouped cross-validation,
+starting from the first choice's cross-validated decisions, under the same rule. Prints the cross-validated F1 per set beside
 the aligned body's and the trained choices' own (in-sample) F1, and writes both choices as
 JSON (to be embedded as stages/clean/choice.json). Training is deterministic.
 
