@@ -26,12 +26,15 @@ content extractor's content and the page's prose disagree, which of the two to k
 HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses it and
 cleaned twice, with the aligned body and with the prose; the gate (how little the two may
 agree before the choice is asked) and the ridge penalty are selected by cross-validation
-with folds grouped by site (URL host), accepting only a setting that lowers no set's
-cross-validated F1. Then the lines choice is learned the same way, on the body the first
-choice keeps: whether the line model's body from the page's blocks read as raw text lines
-replaces it (each page cleaned a third time, as lines), with its gate and ridge penalty
-selected by the same grouped cross-validation, starting from the first choice's
-cross-validated decisions, under the same rule. Prints the cross-validated F1 per set beside
+with folds grouped by site (URL host): a setting is eligible when it lowers no set's
+cross-validated F1 and raises their mean, and among the eligible settings whose mean lies
+within one standard error of the best (that of their per-fold differences), the one that
+takes the prose on the fewest pages is kept, then the larger ridge penalty; the grid prints
+each setting's standard error over the folds and against the best. Then the lines choice is
+learned the same way, on the body the first choice keeps: whether the line model's body
+from the page's blocks read as raw text lines replaces it (each page cleaned a third time,
+as lines), with its gate and ridge penalty selected by the same grouped cross-validation,
+starting from the first choice's cross-validated decisions, under the same rule. Prints the cross-validated F1 per set beside
 the aligned body's and the trained choices' own (in-sample) F1, and writes both choices as
 JSON (to be embedded as stages/clean/choice.json). Training is deterministic.
 
@@ -85,31 +88,34 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 		examples[i] = p.ex
 	}
 	base := perSet(pages, sets, func(int) bool { return false })
-	type setting struct{ gate, l2 float64 }
-	best, bestScore := setting{}, mean(base)
-	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), mean of per-set F1: aligned body only %.4f\n", *folds, bestScore)
+	aligned := func(i int) shingle.Page { return pages[i].aligned }
+	var figures []string
+	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), mean of per-set F1: aligned body only %.4f (SE over folds %.4f)\n",
+		*folds, mean(base), standardError(foldScores(pages, sets, fold, *folds, aligned)))
+	var grid []choiceSetting
 	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
 			takes := crossValidateChoice(pages, examples, fold, *folds, gate, l2)
 			cv := perSet(pages, sets, func(i int) bool { return takes[i] })
-			ok := true
+			ok := mean(cv) > mean(base)
 			for s := range sets {
 				ok = ok && cv[s] >= base[s]
 			}
-			fmt.Fprintf(stdout, "  gate %.2f  l2 %-4g  %.4f  takes the prose on %d pages  lowers no set: %v  %s\n", gate, l2, mean(cv), count(takes), ok, setFigures(sets, cv))
-			if ok && mean(cv) > bestScore {
-				best, bestScore = setting{gate, l2}, mean(cv)
-			}
+			fs := foldScores(pages, sets, fold, *folds, func(i int) shingle.Page { return pickLines(pages[i], takes[i], false) })
+			grid = append(grid, choiceSetting{gate: gate, l2: l2, mean: mean(cv), folds: fs, takes: count(takes), eligible: ok})
+			figures = append(figures, setFigures(sets, cv))
 		}
 	}
+	best, found := selectSetting(grid)
+	printGrid(stdout, grid, figures, "prose")
 	var choice *clean.Choice
 	var cvTakes []bool
-	if best.gate == 0 {
+	if !found {
 		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the choice stays off")
 		choice = clean.TrainChoice(nil, 0, 0)
 		cvTakes = make([]bool, len(pages))
 	} else {
-		fmt.Fprintf(stdout, "selected: gate %.2f, l2 %g\n", best.gate, best.l2)
+		fmt.Fprintf(stdout, "selected (fewest pages taken within one SE of the best eligible mean): gate %.2f, l2 %g\n", best.gate, best.l2)
 		choice = clean.TrainChoice(examples, best.gate, best.l2)
 		cvTakes = crossValidateChoice(pages, examples, fold, *folds, best.gate, best.l2)
 	}
@@ -125,29 +131,34 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	// is trained on the decisions of the body choice as shipped.
 	cvLines, cvEx := linesExamples(pages, cvTakes)
 	_, inEx := linesExamples(pages, inTakes)
-	fmt.Fprintf(stdout, "lines choice, grouped cross-validation from the body choice's: mean of per-set F1 %.4f\n", mean(cv))
-	bestLines, bestLinesScore := setting{}, mean(cv)
+	bodyPick := func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], false) }
+	fmt.Fprintf(stdout, "lines choice, grouped cross-validation from the body choice's: mean of per-set F1 %.4f (SE over folds %.4f)\n",
+		mean(cv), standardError(foldScores(pages, sets, fold, *folds, bodyPick)))
+	var linesGrid []choiceSetting
+	var linesFigures []string
 	for _, gate := range []float64{0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
 			takes := crossValidateLines(cvLines, cvEx, fold, *folds, gate, l2)
-			lcv := perSetPick(pages, sets, func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], takes[i]) })
-			ok := true
+			pick := func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], takes[i]) }
+			lcv := perSetPick(pages, sets, pick)
+			ok := mean(lcv) > mean(cv)
 			for s := range sets {
 				ok = ok && lcv[s] >= cv[s]
 			}
-			fmt.Fprintf(stdout, "  gate %.2f  l2 %-4g  %.4f  takes the lines on %d pages  lowers no set: %v  %s\n", gate, l2, mean(lcv), count(takes), ok, setFigures(sets, lcv))
-			if ok && mean(lcv) > bestLinesScore {
-				bestLines, bestLinesScore = setting{gate, l2}, mean(lcv)
-			}
+			fs := foldScores(pages, sets, fold, *folds, pick)
+			linesGrid = append(linesGrid, choiceSetting{gate: gate, l2: l2, mean: mean(lcv), folds: fs, takes: count(takes), eligible: ok})
+			linesFigures = append(linesFigures, setFigures(sets, lcv))
 		}
 	}
+	bestLines, foundLines := selectSetting(linesGrid)
+	printGrid(stdout, linesGrid, linesFigures, "lines")
 	linesCV := cv
 	linesAll := all
 	linesTakes := make([]bool, len(pages))
-	if bestLines.gate == 0 {
+	if !foundLines {
 		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the lines choice stays off")
 	} else {
-		fmt.Fprintf(stdout, "selected: gate %.2f, l2 %g\n", bestLines.gate, bestLines.l2)
+		fmt.Fprintf(stdout, "selected (fewest pages taken within one SE of the best eligible mean): gate %.2f, l2 %g\n", bestLines.gate, bestLines.l2)
 		choice.Lines = clean.TrainLinesChoice(inEx, bestLines.gate, bestLines.l2)
 		linesTakes = crossValidateLines(cvLines, cvEx, fold, *folds, bestLines.gate, bestLines.l2)
 		linesCV = perSetPick(pages, sets, func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], linesTakes[i]) })

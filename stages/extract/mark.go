@@ -90,10 +90,14 @@ var layoutReasons = map[string]bool{"form": true, "page header": true, "page foo
 
 // dropWrapperReasons forgets the reason of a layout element (layoutReasons) that is the
 // nearest telling element to more than half of the page's words and to some of the
-// extracted content: such an element wraps the page rather than a part of it (ASP.NET
-// pages put the whole page in one form, some themes the article in an element named
-// "header" or "widget"), and the article inside it is not chrome. Elements named for what
-// they hold (comments, related stories) keep their reason however much they hold.
+// extracted content, and to no less of it than stands outside every telling element:
+// such an element wraps the page rather than a part of it (ASP.NET pages put the whole
+// page in one form, some themes the article in an element named "header" or "widget"),
+// and the article inside it is not chrome. A sidebar that holds many words (a long
+// profile) and a line of the content (a list of recent posts that repeats the post's
+// title), while the rest of the content stands outside it, is beside the article, not
+// around it. Elements named for what they hold (comments, related stories) keep their
+// reason however much they hold.
 func dropWrapperReasons(raw []rawBlock, toks [][]string, inside []bool) {
 	total, layout := 0, 0
 	for i, b := range raw {
@@ -111,14 +115,21 @@ func dropWrapperReasons(raw []rawBlock, toks [][]string, inside []bool) {
 			words[b.teller] += len(toks[i])
 		}
 	}
-	holds := map[int]bool{} // the telling elements nearest to a block of the content
+	// free: the content's words outside every telling element, and so outside any
+	// layout element.
+	free := 0
+	holds := map[int]int{} // content words of the blocks each telling element is the nearest to
 	for i, b := range raw {
-		if inside[i] && b.teller != 0 {
-			holds[b.teller] = true
+		if inside[i] {
+			if b.teller != 0 {
+				holds[b.teller] += len(toks[i])
+			} else {
+				free += len(toks[i])
+			}
 		}
 	}
 	for i, b := range raw {
-		if t := b.teller; t != 0 && layoutReasons[b.outside] && words[t]*2 > total && holds[t] {
+		if t := b.teller; t != 0 && layoutReasons[b.outside] && words[t]*2 > total && holds[t] > 0 && holds[t] >= free {
 			raw[i].outside, raw[i].teller = "", 0
 		}
 	}

@@ -481,6 +481,14 @@ func TestDropWrapperReasons(t *testing.T) {
 			want:    "sidebar",
 		},
 		{
+			// A long profile in the sidebar beside a short post, the post's title repeated
+			// in the sidebar's list of recent posts.
+			name:    "a sidebar that holds most words but little of the content",
+			page:    `<aside><p>Recent: festival tickets</p>` + article + `</aside><p>` + paywall + `</p>`,
+			content: `<p>Recent: festival tickets</p><p>` + paywall + `</p>`,
+			want:    "sidebar",
+		},
+		{
 			name:    "a form that holds less than half the words",
 			page:    `<p>` + paywall + `</p><p>` + para1 + `</p><p>` + para3 + `</p><form><p>` + paywall + `</p><p>` + para2 + `</p></form>`,
 			content: `<p>` + paywall + `</p>`,

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/newspipe/newspipe/internal/shingle"
+)
+
+// choiceSetting is one point of a choice's grid with its grouped cross-validated figures.
+type choiceSetting struct {
+	gate, l2 float64
+	mean     float64   // mean of per-set F1 over all pages
+	folds    []float64 // per-fold mean of per-set F1
+	takes    int       // pages on which the choice replaces the body it is offered
+	eligible bool      // lowers no set and raises the mean over the body without the choice
+}
+
+// selectSetting returns the setting to train: among the eligible settings whose mean lies
+// within one standard error of the best eligible mean, the one that replaces the body on the
+// fewest pages, and of those the one with the largest ridge penalty. The standard error is
+// that of the per-fold differences from the best setting: the folds differ in difficulty far
+// more than the settings do, so the spread of the fold means alone would call settings ties
+// that lose on every fold. Settings a standard error apart are not told apart by the folds;
+// the one that changes the fewest pages is the one a small change elsewhere in the pipeline
+// is least likely to flip. It reports false when no setting is eligible.
+func selectSetting(grid []choiceSetting) (choiceSetting, bool) {
+	best := -1
+	for i, s := range grid {
+		if s.eligible && (best < 0 || s.mean > grid[best].mean) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return choiceSetting{}, false
+	}
+	pick := best
+	for i, s := range grid {
+		if !s.eligible || grid[best].mean-s.mean > pairedSE(grid[best], s) {
+			continue
+		}
+		p := grid[pick]
+		if s.takes < p.takes || (s.takes == p.takes && s.l2 > p.l2) {
+			pick = i
+		}
+	}
+	return grid[pick], true
+}
+
+// pairedSE returns the standard error of the per-fold differences between two settings.
+func pairedSE(a, b choiceSetting) float64 {
+	if len(a.folds) != len(b.folds) {
+		return 0
+	}
+	d := make([]float64, len(a.folds))
+	for k := range d {
+		d[k] = a.folds[k] - b.folds[k]
+	}
+	return standardError(d)
+}
+
+// foldScores returns per fold the mean of per-set F1 of the pages' scores that pick gives;
+// a set without pages in a fold is left out of that fold's mean.
+func foldScores(pages []choicePage, sets []string, fold []int, folds int, pick func(int) shingle.Page) []float64 {
+	var scores []float64
+	for k := 0; k < folds; k++ {
+		var per []float64
+		for _, name := range sets {
+			var sc []shingle.Page
+			for i, p := range pages {
+				if fold[i] == k && p.set == name {
+					sc = append(sc, pick(i))
+				}
+			}
+			if len(sc) > 0 {
+				per = append(per, shingle.Summarize(sc).F1)
+			}
+		}
+		if len(per) > 0 {
+			scores = append(scores, mean(per))
+		}
+	}
+	return scores
+}
+
+// printGrid writes one line per setting: its mean, the standard error over the folds of its
+// fold means, the standard error of its per-fold differences from the best eligible setting,
+// the pages it takes what (the prose, the lines), whether it is eligible, and figures.
+func printGrid(w io.Writer, grid []choiceSetting, figures []string, what string) {
+	best := -1
+	for i, s := range grid {
+		if s.eligible && (best < 0 || s.mean > grid[best].mean) {
+			best = i
+		}
+	}
+	for i, s := range grid {
+		vs := "     -"
+		if best >= 0 {
+			vs = fmt.Sprintf("%.4f", pairedSE(grid[best], s))
+		}
+		fmt.Fprintf(w, "  gate %.2f  l2 %-4g  %.4f  SE %.4f  SE vs best %s  takes the %s on %d pages  eligible: %v  %s\n",
+			s.gate, s.l2, s.mean, standardError(s.folds), vs, what, s.takes, s.eligible, figures[i])
+	}
+}
