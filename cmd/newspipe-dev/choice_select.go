@@ -25,12 +25,7 @@ type choiceSetting struct {
 // the one that changes the fewest pages is the one a small change elsewhere in the pipeline
 // is least likely to flip. It reports false when no setting is eligible.
 func selectSetting(grid []choiceSetting) (choiceSetting, bool) {
-	best := -1
-	for i, s := range grid {
-		if s.eligible && (best < 0 || s.mean > grid[best].mean) {
-			best = i
-		}
-	}
+	best := bestEligible(grid)
 	if best < 0 {
 		return choiceSetting{}, false
 	}
@@ -45,6 +40,18 @@ func selectSetting(grid []choiceSetting) (choiceSetting, bool) {
 		}
 	}
 	return grid[pick], true
+}
+
+// bestEligible returns the index of the eligible setting with the best mean, the first of
+// equal ones, or -1 when none is eligible.
+func bestEligible(grid []choiceSetting) int {
+	best := -1
+	for i, s := range grid {
+		if s.eligible && (best < 0 || s.mean > grid[best].mean) {
+			best = i
+		}
+	}
+	return best
 }
 
 // pairedSE returns the standard error of the per-fold differences between two settings.
@@ -87,12 +94,7 @@ func foldScores(pages []choicePage, sets []string, fold []int, folds int, pick f
 // fold means, the standard error of its per-fold differences from the best eligible setting,
 // the pages it takes what (the prose, the lines), whether it is eligible, and figures.
 func printGrid(w io.Writer, grid []choiceSetting, figures []string, what string) {
-	best := -1
-	for i, s := range grid {
-		if s.eligible && (best < 0 || s.mean > grid[best].mean) {
-			best = i
-		}
-	}
+	best := bestEligible(grid)
 	for i, s := range grid {
 		vs := "     -"
 		if best >= 0 {
