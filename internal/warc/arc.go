@@ -212,36 +212,19 @@ func (r *ARCReader) atRecordEnd() bool {
 	return ok
 }
 
-// readLine returns the next line, cut to maxLine bytes.
+// readLine returns the next line, cut to maxLine bytes (see readCutLine).
 func (r *ARCReader) readLine() ([]byte, error) {
-	var line []byte
-	for {
+	return readCutLine(func() ([]byte, error) {
 		var chunk []byte
 		var err error
 		if len(r.pend) > 0 {
-			if i := bytes.IndexByte(r.pend, '\n'); i >= 0 {
-				chunk, r.pend = r.pend[:i+1], r.pend[i+1:]
-			} else {
-				chunk, r.pend = r.pend, nil
-				err = bufio.ErrBufferFull
-			}
+			chunk, r.pend, err = splitLine(r.pend)
 		} else if err = r.takePendErr(); err == nil {
 			chunk, err = r.br.ReadSlice('\n')
 		}
 		r.off += int64(len(chunk))
-		if room := maxLine - len(line); room > 0 {
-			line = append(line, chunk[:min(room, len(chunk))]...)
-		}
-		switch {
-		case err == nil:
-			return line, nil
-		case err == bufio.ErrBufferFull:
-			continue
-		case err == io.EOF && len(line) > 0:
-			return line, nil
-		}
-		return line, err
-	}
+		return chunk, err
+	})
 }
 
 func (r *ARCReader) discard(n int64) error {

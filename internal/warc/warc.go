@@ -422,39 +422,19 @@ func (r *Reader) readByte() (byte, error) {
 	return c, nil
 }
 
-// readLine returns the next line with its line end. A line longer than maxLine is
-// cut to that length; the rest of it is consumed. At the end of the input a last
-// line without line end is returned; after it, io.EOF.
+// readLine returns the next line with its line end (see readCutLine).
 func (r *Reader) readLine() ([]byte, error) {
-	var line []byte
-	for {
+	return readCutLine(func() ([]byte, error) {
 		var chunk []byte
 		var err error
 		if len(r.pend) > 0 {
-			if i := bytes.IndexByte(r.pend, '\n'); i >= 0 {
-				chunk, r.pend = r.pend[:i+1], r.pend[i+1:]
-			} else {
-				chunk, r.pend = r.pend, nil
-				err = bufio.ErrBufferFull
-			}
+			chunk, r.pend, err = splitLine(r.pend)
 		} else {
 			chunk, err = r.br.ReadSlice('\n')
 		}
 		r.consumed(chunk)
-		if room := maxLine - len(line); room > 0 {
-			line = append(line, chunk[:min(room, len(chunk))]...)
-		}
-		switch {
-		case err == nil:
-			return line, nil
-		case err == bufio.ErrBufferFull:
-			continue
-		case err == io.EOF && len(line) > 0:
-			return line, nil
-		default:
-			return line, err
-		}
-	}
+		return chunk, err
+	})
 }
 
 // readBlock reads the n bytes of a block into held and returns them.
