@@ -1,9 +1,7 @@
 package warc
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 )
@@ -24,24 +22,9 @@ func arcRec(url, body string, delta int) string {
 // readAllARC reads every outcome of an ARCReader as short strings.
 func readAllARC(t *testing.T, r *ARCReader) []string {
 	t.Helper()
-	var got []string
-	for range 100 {
-		rec, err := r.Next()
-		switch {
-		case err == io.EOF:
-			return append(got, "EOF")
-		case errors.Is(err, ErrCorrupt):
-			got = append(got, "corrupt")
-		case errors.Is(err, ErrTooLarge):
-			got = append(got, "too large")
-		case err != nil:
-			return append(got, "fatal: "+err.Error())
-		default:
-			got = append(got, fmt.Sprintf("%s %d %q", rec.TargetURI, rec.Status, rec.Payload))
-		}
-	}
-	t.Fatal("more than 100 records")
-	return nil
+	return readRecords(t, r, func(rec *Record) string {
+		return fmt.Sprintf("%s %d %q", rec.TargetURI, rec.Status, rec.Payload)
+	})
 }
 
 func TestARCReader(t *testing.T) {

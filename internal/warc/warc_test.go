@@ -74,8 +74,17 @@ func gzipBytes(b string) string { return gz(b) }
 // readAll reads every outcome of a Reader as short strings.
 func readAll(t *testing.T, r *Reader) []string {
 	t.Helper()
+	return readRecords(t, r, func(rec *Record) string {
+		return fmt.Sprintf("%s %s %d %q %q", rec.Type, rec.TargetURI, rec.Status, rec.ContentType, rec.Payload)
+	})
+}
+
+// readRecords reads up to 100 records of r, each as format writes it, errors as "corrupt",
+// "too large" or "fatal: ...", and "EOF" at the end.
+func readRecords(t *testing.T, r interface{ Next() (*Record, error) }, format func(*Record) string) []string {
+	t.Helper()
 	var got []string
-	for i := 0; i < 100; i++ {
+	for range 100 {
 		rec, err := r.Next()
 		switch {
 		case err == io.EOF:
@@ -87,7 +96,7 @@ func readAll(t *testing.T, r *Reader) []string {
 		case err != nil:
 			return append(got, "fatal: "+err.Error())
 		default:
-			got = append(got, fmt.Sprintf("%s %s %d %q %q", rec.Type, rec.TargetURI, rec.Status, rec.ContentType, rec.Payload))
+			got = append(got, format(rec))
 		}
 	}
 	t.Fatal("Next does not reach the end")
