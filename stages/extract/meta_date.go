@@ -140,6 +140,11 @@ const (
 // modification ("modified", "updated"), and "" for any other name, a publisher's among
 // them.
 func otherDateName(key string) string {
+	// Most of a page's meta names (viewport, og:title) hold none of these words: they
+	// are not split into words.
+	if !strings.Contains(key, "pub") && !strings.Contains(key, "modif") && !strings.Contains(key, "updat") {
+		return ""
+	}
 	published, modified := false, false
 	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
 		switch {
