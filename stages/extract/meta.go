@@ -117,11 +117,17 @@ func readPageMeta(root *html.Node) *pageMeta {
 			break
 		}
 	}
+	if pm.published == "" {
+		pm.published = dates[otherPublishedName]
+	}
 	for _, name := range modifiedNames {
 		if d := dates[name]; d != "" {
 			pm.modified = d
 			break
 		}
+	}
+	if pm.modified == "" {
+		pm.modified = dates[otherModifiedName]
 	}
 	selection(pe.jsonLD).Each(func(_ int, s *goquery.Selection) {
 		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
@@ -335,7 +341,10 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 			pm.metaAuthors = appendName(pm.metaAuthors, a)
 		}
 	}
-	if _, seen := dates[key]; !seen && (isPublishedName[key] || isModifiedName[key]) {
+	if !isPublishedName[key] && !isModifiedName[key] {
+		key = otherDateName(key)
+	}
+	if _, seen := dates[key]; !seen && key != "" {
 		if d := pubdate.ISO(val); d != "" {
 			dates[key] = d
 		}

@@ -126,6 +126,45 @@ var (
 	publishLabel = regexp.MustCompile(`(?i)\b(published|posted|released|written|originally|created)\b`)
 )
 
+// Keys under which readMetaTag records the first date of a meta name that is in neither
+// publishedNames nor modifiedNames but says by its words what date it holds
+// ("w-published-date", "og:publish_date", "date-pub", "modified-date"); they are trusted
+// after every listed name. The space keeps them apart from any real name.
+const (
+	otherPublishedName = " published"
+	otherModifiedName  = " modified"
+)
+
+// otherDateName returns otherPublishedName for a meta name whose words name a
+// publication ("publish...", "pub"), otherModifiedName for one whose words name a
+// modification ("modified", "updated"), and "" for any other name, a publisher's among
+// them.
+func otherDateName(key string) string {
+	// Most of a page's meta names (viewport, og:title) hold none of these words: they
+	// are not split into words.
+	if !strings.Contains(key, "pub") && !strings.Contains(key, "modif") && !strings.Contains(key, "updat") {
+		return ""
+	}
+	published, modified := false, false
+	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		switch {
+		case strings.HasPrefix(w, "publisher"):
+			return ""
+		case strings.HasPrefix(w, "modif"), strings.HasPrefix(w, "updat"):
+			modified = true
+		case strings.HasPrefix(w, "publish"), w == "pub", w == "pubdate":
+			published = true
+		}
+	}
+	switch {
+	case modified:
+		return otherModifiedName
+	case published:
+		return otherPublishedName
+	}
+	return ""
+}
+
 // shownDates walks the page's text once and returns the dates it shows, in page order:
 // the text of every short element that holds a date ("Updated Dec 18, 2025 · 12 min
 // read", "April 8, 2024"), with the label before it or in the element just before.

@@ -295,3 +295,51 @@ func TestURLDay(t *testing.T) {
 		})
 	}
 }
+
+func TestOtherDateName(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, want string
+	}{
+		{"a prefixed publication date", "w-published-date", otherPublishedName},
+		{"Open Graph's publish date", "og:publish_date", otherPublishedName},
+		{"pub after date", "date-pub", otherPublishedName},
+		{"words run together", "awa-publisheddate", otherPublishedName},
+		{"a first publication", "article:first_published_time", otherPublishedName},
+		{"a modification date", "modified-date", otherModifiedName},
+		{"an update among publication words", "cdc:last_updated_published", otherModifiedName},
+		{"the publisher is no date", "article:publisher", ""},
+		{"a date of no kind", "citation_date", ""},
+		{"no date at all", "viewport", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherDateName(tc.key); got != tc.want {
+				t.Errorf("otherDateName(%q) = %q, want %q", tc.key, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOtherDateNamesAfterListedOnes(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, published, modified string
+	}{
+		{"a publication date under an unlisted name", `<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">`,
+			"2025-05-27T06:03:43Z", ""},
+		{"a listed name first", `<meta name="w-published-date" content="2025-05-27"><meta name="parsely-pub-date" content="2025-05-20">`,
+			"2025-05-20", ""},
+		{"a modification date under an unlisted name", `<meta name="modified-date" content="2024-07-30">
+			<meta name="og:publish_date" content="2021-02-16">`, "2021-02-16", "2024-07-30"},
+		{"the publisher's name is no date", `<meta property="article:publisher" content="2021">`, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body><p>x</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pm := readPageMeta(root)
+			if pm.published != tc.published || pm.modified != tc.modified {
+				t.Errorf("published %q, modified %q; want %q, %q", pm.published, pm.modified, tc.published, tc.modified)
+			}
+		})
+	}
+}
