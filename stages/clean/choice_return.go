@@ -73,8 +73,8 @@ type ReturnCandidate struct {
 }
 
 // returnCandidates lists the blocks left outside the body with no element saying why
-// (outsideProse) that stand in a run of such blocks between two blocks of the body, with
-// their features. Blocks without a word neither make nor break a run.
+// (untold) that stand in a run of such blocks between two blocks of the body, with their
+// features. Blocks without a word neither make nor break a run.
 func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) []ReturnCandidate {
 	bodyWords := 0
 	for i := range blocks {
@@ -96,7 +96,7 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			before += info[i].words
 			continue
 		}
-		if blocks[i].Outside != outsideProse || prevBody < 0 {
+		if !untold(blocks[i].Outside) || prevBody < 0 {
 			continue
 		}
 		// A run of untold blocks: it is sandwiched when the next block with words after
@@ -107,7 +107,7 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			if info[j].words == 0 {
 				continue
 			}
-			if blocks[j].Outside != outsideProse {
+			if !untold(blocks[j].Outside) {
 				break
 			}
 			run = append(run, j)

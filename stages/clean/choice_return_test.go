@@ -48,6 +48,19 @@ func TestReturnCandidates(t *testing.T) {
 				{Text: "Share this story", Tag: "div", Outside: "share bar"}, {Text: proseB, Tag: "p"}},
 		},
 		{
+			name: "a line wholly a link between two body paragraphs, beside a list item",
+			blocks: []document.Block{{Text: proseA, Tag: "p"},
+				{Text: "See: the engineers' report on the piers", Tag: "p", LinkDensity: 1, Outside: outsideLinkLine},
+				item, {Text: proseB, Tag: "p"}},
+			want: []int{1, 2},
+		},
+		{
+			name: "a related-stories box between two body paragraphs is told",
+			blocks: []document.Block{{Text: proseA, Tag: "p"},
+				{Text: "The other story about bridges", Tag: "p", LinkDensity: 1, Outside: "related stories"},
+				{Text: proseB, Tag: "p"}},
+		},
+		{
 			name: "a heading that is wholly a link stays out",
 			blocks: []document.Block{{Text: proseA, Tag: "p"},
 				{Text: "Another story about bridges", Tag: "h3", Heading: true, LinkDensity: 1, Outside: outsideProse},
