@@ -88,10 +88,11 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 		examples[i] = p.ex
 	}
 	base := perSet(pages, sets, func(int) bool { return false })
+	setPages := setGroups(pages, sets)
 	aligned := func(i int) shingle.Page { return pages[i].aligned }
 	var figures []string
 	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), mean of per-set F1: aligned body only %.4f (SE over folds %.4f)\n",
-		*folds, mean(base), standardError(foldScores(pages, sets, fold, *folds, aligned)))
+		*folds, mean(base), standardError(foldScores(setPages, fold, *folds, aligned)))
 	var grid []choiceSetting
 	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
@@ -101,13 +102,13 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			for s := range sets {
 				ok = ok && cv[s] >= base[s]
 			}
-			fs := foldScores(pages, sets, fold, *folds, func(i int) shingle.Page { return pickLines(pages[i], takes[i], false) })
+			fs := foldScores(setPages, fold, *folds, func(i int) shingle.Page { return pickLines(pages[i], takes[i], false) })
 			grid = append(grid, choiceSetting{gate: gate, l2: l2, mean: mean(cv), folds: fs, takes: count(takes), eligible: ok})
 			figures = append(figures, setFigures(sets, cv))
 		}
 	}
 	best, found := selectSetting(grid)
-	printGrid(stdout, grid, figures, "prose")
+	printGrid(stdout, grid, figures, "gate", takesThe("prose"))
 	var choice *clean.Choice
 	var cvTakes []bool
 	if !found {
@@ -133,7 +134,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	_, inEx := linesExamples(pages, inTakes)
 	bodyPick := func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], false) }
 	fmt.Fprintf(stdout, "lines choice, grouped cross-validation from the body choice's: mean of per-set F1 %.4f (SE over folds %.4f)\n",
-		mean(cv), standardError(foldScores(pages, sets, fold, *folds, bodyPick)))
+		mean(cv), standardError(foldScores(setPages, fold, *folds, bodyPick)))
 	var linesGrid []choiceSetting
 	var linesFigures []string
 	for _, gate := range []float64{0.35, 0.5, 0.65, 0.8, 0.9, 1} {
@@ -145,13 +146,13 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			for s := range sets {
 				ok = ok && lcv[s] >= cv[s]
 			}
-			fs := foldScores(pages, sets, fold, *folds, pick)
+			fs := foldScores(setPages, fold, *folds, pick)
 			linesGrid = append(linesGrid, choiceSetting{gate: gate, l2: l2, mean: mean(lcv), folds: fs, takes: count(takes), eligible: ok})
 			linesFigures = append(linesFigures, setFigures(sets, lcv))
 		}
 	}
 	bestLines, foundLines := selectSetting(linesGrid)
-	printGrid(stdout, linesGrid, linesFigures, "lines")
+	printGrid(stdout, linesGrid, linesFigures, "gate", takesThe("lines"))
 	linesCV := cv
 	linesAll := all
 	linesTakes := make([]bool, len(pages))
@@ -395,6 +396,24 @@ func pickLines(p choicePage, prose, lines bool) shingle.Page {
 		return p.prose
 	}
 	return p.aligned
+}
+
+// setGroups returns, for each set, the indices of its pages.
+func setGroups(pages []choicePage, sets []string) [][]int {
+	groups := make([][]int, len(sets))
+	for s, name := range sets {
+		for i, p := range pages {
+			if p.set == name {
+				groups[s] = append(groups[s], i)
+			}
+		}
+	}
+	return groups
+}
+
+// takesThe says of a count of pages that a choice takes what on them.
+func takesThe(what string) func(int) string {
+	return func(n int) string { return fmt.Sprintf("takes the %s on %d pages", what, n) }
 }
 
 // setFigures lists each set's figure.

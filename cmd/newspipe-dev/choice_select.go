@@ -12,7 +12,7 @@ type choiceSetting struct {
 	gate, l2 float64
 	mean     float64   // mean of per-set F1 over all pages
 	folds    []float64 // per-fold mean of per-set F1
-	takes    int       // pages on which the choice replaces the body it is offered
+	takes    int       // pages on which the choice replaces the body it is offered (blocks the return brings back)
 	eligible bool      // lowers no set and raises the mean over the body without the choice
 }
 
@@ -66,16 +66,17 @@ func pairedSE(a, b choiceSetting) float64 {
 	return standardError(d)
 }
 
-// foldScores returns per fold the mean of per-set F1 of the pages' scores that pick gives;
-// a set without pages in a fold is left out of that fold's mean.
-func foldScores(pages []choicePage, sets []string, fold []int, folds int, pick func(int) shingle.Page) []float64 {
+// foldScores returns per fold the mean over the groups (lists of page indices) of each
+// group's F1 of the scores that pick gives its pages in that fold; a group without pages in
+// a fold is left out of that fold's mean.
+func foldScores(groups [][]int, fold []int, folds int, pick func(int) shingle.Page) []float64 {
 	var scores []float64
 	for k := 0; k < folds; k++ {
 		var per []float64
-		for _, name := range sets {
+		for _, grp := range groups {
 			var sc []shingle.Page
-			for i, p := range pages {
-				if fold[i] == k && p.set == name {
+			for _, i := range grp {
+				if fold[i] == k {
 					sc = append(sc, pick(i))
 				}
 			}
@@ -90,17 +91,18 @@ func foldScores(pages []choicePage, sets []string, fold []int, folds int, pick f
 	return scores
 }
 
-// printGrid writes one line per setting: its mean, the standard error over the folds of its
-// fold means, the standard error of its per-fold differences from the best eligible setting,
-// the pages it takes what (the prose, the lines), whether it is eligible, and figures.
-func printGrid(w io.Writer, grid []choiceSetting, figures []string, what string) {
+// printGrid writes one line per setting: its gate (named gate), penalty and mean, the
+// standard error over the folds of its fold means, the standard error of its per-fold
+// differences from the best eligible setting, what it changes (takes says it of the
+// setting's count), whether it is eligible, and figures.
+func printGrid(w io.Writer, grid []choiceSetting, figures []string, gate string, takes func(int) string) {
 	best := bestEligible(grid)
 	for i, s := range grid {
 		vs := "     -"
 		if best >= 0 {
 			vs = fmt.Sprintf("%.4f", pairedSE(grid[best], s))
 		}
-		fmt.Fprintf(w, "  gate %.2f  l2 %-4g  %.4f  SE %.4f  SE vs best %s  takes the %s on %d pages  eligible: %v  %s\n",
-			s.gate, s.l2, s.mean, standardError(s.folds), vs, what, s.takes, s.eligible, figures[i])
+		fmt.Fprintf(w, "  %s %.2f  l2 %-4g  %.4f  SE %.4f  SE vs best %s  %s  eligible: %v  %s\n",
+			gate, s.gate, s.l2, s.mean, standardError(s.folds), vs, takes(s.takes), s.eligible, figures[i])
 	}
 }

@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"github.com/newspipe/newspipe/internal/shingle"
+)
 
 func TestSelectSetting(t *testing.T) {
 	best := []float64{0.90, 0.92, 0.91, 0.93, 0.89}
@@ -58,5 +63,35 @@ func TestStandardErrorOfFolds(t *testing.T) {
 	// Two values 0.9 and 1.0: sample SD 0.0707, over sqrt(2) gives 0.05.
 	if got := standardError([]float64{0.9, 1.0}); got < 0.0499 || got > 0.0501 {
 		t.Errorf("standardError = %v, want 0.05", got)
+	}
+}
+
+func TestFoldScores(t *testing.T) {
+	pages := []shingle.Page{{Precision: 1, Recall: 1}, {Precision: 0.5, Recall: 0.5}, {Precision: 0, Recall: 0}}
+	pick := func(i int) shingle.Page { return pages[i] }
+	tests := []struct {
+		name   string
+		groups [][]int
+		fold   []int
+		folds  int
+		want   []float64
+	}{
+		{name: "one group per fold", groups: [][]int{{0, 1, 2}}, fold: []int{0, 1, 1}, folds: 2, want: []float64{1, 0.25}},
+		{name: "groups averaged within a fold", groups: [][]int{{0, 1}, {2}}, fold: []int{0, 1, 0}, folds: 2, want: []float64{0.5, 0.5}},
+		{name: "a fold without pages is left out", groups: [][]int{{0}, {1}}, fold: []int{2, 2, 0}, folds: 3, want: []float64{0.75}},
+		{name: "a group is scored on its pages only", groups: [][]int{{1}}, fold: []int{0, 0, 0}, folds: 1, want: []float64{0.5}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := foldScores(tc.groups, tc.fold, tc.folds, pick)
+			if len(got) != len(tc.want) {
+				t.Fatalf("foldScores = %v, want %v", got, tc.want)
+			}
+			for k := range got {
+				if math.Abs(got[k]-tc.want[k]) > 1e-9 {
+					t.Errorf("foldScores = %v, want %v", got, tc.want)
+				}
+			}
+		})
 	}
 }

@@ -30,9 +30,13 @@ Every HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeli
 it and cleaned with the stored body choice; each candidate block is labelled by its words
 in the human-marked body and not, weighed as they move the page's F1. The threshold and
 the ridge penalty are selected by cross-validation with folds grouped by site (URL host),
-each page cleaned again with the blocks its held-out model returns, accepting only a
-setting that lowers no set's cross-validated F1 by more than noise (one standard error
-of the mean of its pages' differences in F1). Prints the cross-validated F1 per set
+each page cleaned again with the blocks its held-out model returns: a setting is
+eligible when it raises the mean of the sets' cross-validated F1 and lowers no set's by
+more than noise (one standard error of the mean of its pages' differences in F1), and
+among the eligible settings whose mean lies within one standard error of the best (that
+of their per-fold differences), the one that returns the fewest blocks is kept, then the
+larger ridge penalty; the grid prints each setting's standard error over the folds and
+against the best. Prints the cross-validated F1 per set
 beside the F1 without the return and the trained return's own (in-sample) F1, and writes
 the return as JSON (to be embedded as stages/clean/choice_return.json). Training is
 deterministic.
@@ -94,10 +98,14 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 	groups := returnGroups(pages, sets)
 	base := returnF1(plain, pages, groups, none)
 	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 without the return: %s\n", *folds, groupFigures(groups, base))
-	type setting struct{ threshold, l2 float64 }
-	best, bestScore := setting{threshold: 1}, mean(base)
-	var bestCV []float64
-	var bestDecisions [][]bool
+	fold := make([]int, len(pages))
+	groupPages := make([][]int, len(groups))
+	for i, p := range pages {
+		fold[i] = p.fold
+	}
+	for g, grp := range groups {
+		groupPages[g] = grp.pages
+	}
 	thresholds, penalties := []float64{0.5, 0.6, 0.7, 0.8}, []float64{0.01, 0.1, 1}
 	if *fixed != "" {
 		t, l2, ok := strings.Cut(*fixed, ",")
@@ -107,37 +115,50 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 			fs.Usage()
 			return exitUsage
 		}
-		thresholds, penalties, bestScore = []float64{tv}, []float64{lv}, -1
+		thresholds, penalties = []float64{tv}, []float64{lv}
 	}
+	var grid []choiceSetting
+	var figures []string
+	var cvs [][]float64
+	var decisions [][][]bool
 	for _, t := range thresholds {
 		for _, l2 := range penalties {
 			dec := crossValidateReturn(pages, *folds, t, l2)
 			cv := returnF1(plain, pages, groups, dec)
 			se := returnNoise(plain, pages, groups, dec)
-			ok := true
+			ok := mean(cv) > mean(base)
 			for s := range cv {
 				ok = ok && cv[s] >= base[s]-se[s]
 			}
-			fmt.Fprintf(stdout, "  threshold %.2f  l2 %-4g  %.4f  returns %d blocks  lowers no set beyond noise: %v  %s\n", t, l2, mean(cv), countAll(dec), ok, groupFigures(groups, cv))
-			if (ok || *fixed != "") && mean(cv) > bestScore {
-				best, bestScore, bestCV, bestDecisions = setting{t, l2}, mean(cv), cv, dec
-			}
+			fs := foldScores(groupPages, fold, *folds, func(i int) shingle.Page { return pages[i].score(plain, dec[i]) })
+			grid = append(grid, choiceSetting{gate: t, l2: l2, mean: mean(cv), folds: fs, takes: countAll(dec), eligible: ok || *fixed != ""})
+			figures = append(figures, groupFigures(groups, cv))
+			cvs, decisions = append(cvs, cv), append(decisions, dec)
+		}
+	}
+	printGrid(stdout, grid, figures, "threshold", func(n int) string { return fmt.Sprintf("returns %d blocks", n) })
+	best, found := selectSetting(grid)
+	var bestCV []float64
+	var bestDecisions [][]bool
+	for k, s := range grid {
+		if found && s.gate == best.gate && s.l2 == best.l2 {
+			bestCV, bestDecisions = cvs[k], decisions[k]
 		}
 	}
 	var ret *clean.Return
-	if best.threshold >= 1 {
-		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the return stays off")
+	if !found {
+		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set beyond noise: the return stays off")
 		ret = clean.TrainReturn(nil, 1, 0)
 		bestCV, bestDecisions = base, none
 	} else {
-		fmt.Fprintf(stdout, "selected: threshold %.2f, l2 %g\n", best.threshold, best.l2)
+		fmt.Fprintf(stdout, "selected (fewest blocks returned within one SE of the best eligible mean): threshold %.2f, l2 %g\n", best.gate, best.l2)
 		var all []clean.ReturnExample
 		for _, p := range pages {
 			if p.learn {
 				all = append(all, p.examples...)
 			}
 		}
-		ret = clean.TrainReturn(all, best.threshold, best.l2)
+		ret = clean.TrainReturn(all, best.gate, best.l2)
 	}
 	in := make([][]bool, len(pages))
 	for i, p := range pages {

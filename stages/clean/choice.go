@@ -19,6 +19,16 @@ import (
 // outsideProse is the reason the extractor gives a block that no element explains.
 const outsideProse = "outside the article body"
 
+// outsideLinkLine is the reason the extractor gives a short block that is wholly a link,
+// in the body otherwise: no element explains it either.
+const outsideLinkLine = "link on a line of its own"
+
+// untold reports whether the extractor left a block outside the body with no element
+// saying why.
+func untold(reason string) bool {
+	return reason == outsideProse || reason == outsideLinkLine
+}
+
 // notChosenBody is the reason for the extractor's body blocks when the page's prose is
 // chosen over them.
 const notChosenBody = "outside the page's main prose"

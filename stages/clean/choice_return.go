@@ -17,17 +17,21 @@ import (
 // extractor leaves it "outside the article body". On modern pages most of these words are
 // the article's; on older layouts most are not (a table of teasers between two parts of a
 // post, a signature). Return is a small logistic regression, trained on pages with known
-// bodies, that decides block by block whether such a block comes back into the body.
+// bodies, that decides block by block whether such a block comes back into the body. It
+// judges as well the untold blocks that lead straight into the body's first block (an
+// opening paragraph or a standfirst the extractor missed), which a feature of their own
+// tells apart: the page's header chrome stands there too.
 
 // ReturnFeatureNames name the features of the per-block return, in order.
 var ReturnFeatureNames = []string{
 	"heading", "tag_li", "tag_td", "tag_other", "link_density", "log_words", "sentence",
 	"prob", "log_run_blocks", "log_run_words", "run_prob", "run_links", "neighbour_prob",
-	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated", "run_in_body",
+	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated", "run_in_body", "leading",
 }
 
 // Return holds the learned per-block return: a block left outside the body with no
-// element saying why, between two blocks of the body, comes back into the body when the
+// element saying why, between two blocks of the body or just before its first, comes
+// back into the body when the
 // logistic regression Weights (one per feature, then the bias) give it a probability
 // above Threshold. A Threshold of 1 or more never returns a block.
 type Return struct {
@@ -73,8 +77,9 @@ type ReturnCandidate struct {
 }
 
 // returnCandidates lists the blocks left outside the body with no element saying why
-// (outsideProse) that stand in a run of such blocks between two blocks of the body, with
-// their features. Blocks without a word neither make nor break a run.
+// (untold) that stand in a run of such blocks followed by a block of the body (between
+// two blocks of the body, or leading into its first), with their features. Blocks without
+// a word neither make nor break a run.
 func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) []ReturnCandidate {
 	bodyWords := 0
 	for i := range blocks {
@@ -96,10 +101,10 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			before += info[i].words
 			continue
 		}
-		if blocks[i].Outside != outsideProse || prevBody < 0 {
+		if !untold(blocks[i].Outside) {
 			continue
 		}
-		// A run of untold blocks: it is sandwiched when the next block with words after
+		// A run of untold blocks: it is a candidate when the next block with words after
 		// it is body.
 		run = run[:0]
 		j := i
@@ -107,7 +112,7 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			if info[j].words == 0 {
 				continue
 			}
-			if blocks[j].Outside != outsideProse {
+			if !untold(blocks[j].Outside) {
 				break
 			}
 			run = append(run, j)
@@ -132,6 +137,10 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			probSum += prob[k] * w
 			links += blocks[k].LinkDensity * w
 		}
+		neighbours := prob[next]
+		if prevBody >= 0 {
+			neighbours = (prob[prevBody] + prob[next]) / 2
+		}
 		// One array holds the features of the run's blocks.
 		all := make([]float64, 0, len(run)*len(ReturnFeatureNames))
 		for r, k := range run {
@@ -155,15 +164,16 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 				math.Log1p(float64(words)),
 				probSum/float64(words),
 				links/float64(words),
-				(prob[prevBody]+prob[next])/2,
+				neighbours,
 				float64(before)/float64(max(1, bodyWords)),
 				float64(words)/float64(words+bodyWords),
-				b2f(tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
-				b2f(k == run[0]),
+				b2f(prevBody >= 0 && tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
+				b2f(prevBody >= 0 && k == run[0]),
 				b2f(k == run[len(run)-1]),
 				inBody[r],
 				b2f(li.repeated),
 				repeats,
+				b2f(prevBody < 0),
 			)
 			x := all[len(all)-len(ReturnFeatureNames):]
 			out = append(out, ReturnCandidate{Block: k, Features: x[:len(x):len(x)]})

@@ -39,13 +39,31 @@ func TestReturnCandidates(t *testing.T) {
 			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}, heading, item},
 		},
 		{
-			name:   "untold blocks before the body's start are not sandwiched",
-			blocks: []document.Block{heading, {Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}},
+			name:   "untold blocks that lead into the body's start",
+			blocks: []document.Block{heading, item, {Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}},
+			want:   []int{0, 1},
+		},
+		{
+			name:   "untold blocks before a told block before the body do not lead into it",
+			blocks: []document.Block{heading, {Text: "Home", Tag: "a", Outside: "navigation menu"}, {Text: proseA, Tag: "p"}},
 		},
 		{
 			name: "a block an element explains breaks the run",
 			blocks: []document.Block{{Text: proseA, Tag: "p"}, item,
 				{Text: "Share this story", Tag: "div", Outside: "share bar"}, {Text: proseB, Tag: "p"}},
+		},
+		{
+			name: "a line wholly a link between two body paragraphs, beside a list item",
+			blocks: []document.Block{{Text: proseA, Tag: "p"},
+				{Text: "See: the engineers' report on the piers", Tag: "p", LinkDensity: 1, Outside: outsideLinkLine},
+				item, {Text: proseB, Tag: "p"}},
+			want: []int{1, 2},
+		},
+		{
+			name: "a related-stories box between two body paragraphs is told",
+			blocks: []document.Block{{Text: proseA, Tag: "p"},
+				{Text: "The other story about bridges", Tag: "p", LinkDensity: 1, Outside: "related stories"},
+				{Text: proseB, Tag: "p"}},
 		},
 		{
 			name: "a heading that is wholly a link stays out",
@@ -97,6 +115,24 @@ func TestReturnFeatures(t *testing.T) {
 			blocks: []document.Block{{Text: "one two three", Tag: "p"}, {Text: "a heading", Tag: "h2", Heading: true, Outside: outsideProse},
 				{Text: "four five six seven eight nine", Tag: "p"}},
 			feature: "position", want: 1.0 / 3,
+		},
+		{
+			name: "a run leading into the body is leading",
+			blocks: []document.Block{{Text: "Home", Tag: "a", Outside: "navigation menu"}, {Text: proseC, Tag: "p", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "leading", want: 1,
+		},
+		{
+			name: "a run leading into the body follows no body block",
+			blocks: []document.Block{{Text: "Home", Tag: "a", Outside: "navigation menu"}, {Text: proseC, Tag: "p", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "after_body", want: 0,
+		},
+		{
+			name: "a sandwiched run is not leading",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseC, Tag: "div", Outside: outsideProse},
+				{Text: proseB, Tag: "p"}},
+			feature: "leading", want: 0,
 		},
 		{
 			name: "a list item beside list items of the body has their tag",

@@ -238,7 +238,7 @@ func TestMarkChromeLines(t *testing.T) {
 		{"bare web address", []document.Block{p, {Text: "https://example.com/a/b.html", Tag: "div"}},
 			[]string{"", "bare web address"}},
 		{"short link line", []document.Block{p, {Text: "Read more: the other story", Tag: "p", LinkDensity: 1}},
-			[]string{"", "related stories"}},
+			[]string{"", linkLine}},
 		{"partly linked paragraph stays", []document.Block{{Text: "He said the report was wrong.", Tag: "p", LinkDensity: 0.3}},
 			[]string{""}},
 	}

@@ -939,13 +939,19 @@ func linkedSectionHeading(blocks []document.Block, i int) bool {
 		blocks[i+1].Outside == "" && !blocks[i+1].Heading
 }
 
+// linkLine is the reason markLinkLines gives. It is a reason of its own, not "related
+// stories", because no element says it: the cleaner's per-block return judges such a line
+// that stands between two blocks of the body (on recent pages it is often the article's
+// own pointer to a source or a step of a list of projects).
+const linkLine = "link on a line of its own"
+
 // markLinkLines moves short lines that are wholly a link out of the body: a link on a
 // line of its own points to another page ("Read more: ...", a promoted story).
 func markLinkLines(blocks []document.Block) {
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Outside == "" && !b.Heading && b.LinkDensity >= 0.9 && len(strings.Fields(b.Text)) <= 20 {
-			b.Outside = "related stories"
+			b.Outside = linkLine
 		}
 	}
 }
