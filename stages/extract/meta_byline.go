@@ -62,6 +62,8 @@ var BylineFeatureNames = []string{
 	"log number of names",
 	"nobody, where no name shown has a byline's sign",
 	"share of names a picture's alt text holds",
+	"share of names of one word",
+	"a date in its text",
 }
 
 const (
@@ -97,6 +99,8 @@ const (
 	bNames
 	bNobodyUnsigned
 	bPictured
+	bOneWord
+	bDated
 	numBylineFeatures
 )
 
@@ -198,7 +202,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				names, byLabel, text := bylineNames(n, read)
+				names, byLabel, dated, text := bylineNames(n, read)
 				if text != "" {
 					read = text
 				}
@@ -218,6 +222,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 						}
 					}
 					set(bByLabel, byLabel)
+					set(bDated, dated)
 					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
 						return authorAttr(a)
 					}))
@@ -333,6 +338,9 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			if altHolds(alts, name) {
 				f[bPictured] += 1 / float64(len(cands[i].Names))
 			}
+			if !strings.Contains(name, " ") {
+				f[bOneWord] += 1 / float64(len(cands[i].Names))
+			}
 		}
 	}
 	return cands
@@ -403,24 +411,24 @@ func isCommentKey(s string) bool {
 
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), whether a byline label stands before them, and the text read ("" when the
-// element's text cannot name people). A text that is the same as around, a text read
-// before that named nobody, names nobody.
-func bylineNames(n *html.Node, around string) (names []string, byLabel bool, text string) {
+// Roe"), whether a byline label stands before them, whether the text holds a date, and
+// the text read ("" when the element's text cannot name people). A text that is the
+// same as around, a text read before that named nobody, names nobody.
+func bylineNames(n *html.Node, around string) (names []string, byLabel, dated bool, text string) {
 	// A text that cannot name a person is not copied.
 	if !mayNameByline(n) {
-		return nil, false, ""
+		return nil, false, false, ""
 	}
 	text = collapse(boundedText(n, 160))
 	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 || text == around {
-		return nil, false, text
+		return nil, false, false, text
 	}
 	tn := readNames(text)
 	if len(tn.names) == 0 {
-		return nil, false, text
+		return nil, false, false, text
 	}
 	// The label may stand in the element before: "Written by" / "Jane Roe".
-	return tn.names, tn.label || !tn.labelRead && labelBefore(n), text
+	return tn.names, tn.label || !tn.labelRead && labelBefore(n), tn.dated, text
 }
 
 // textNames is what the text of an element names (see readNames).
@@ -429,6 +437,8 @@ type textNames struct {
 	// label reports a byline label in the text; labelRead, that the text says where
 	// the names start, so that no label before the element is looked for.
 	label, labelRead bool
+	// dated reports a date in the text, before or after the names.
+	dated bool
 }
 
 // readNames reads the people a byline's text names, when it names only people (a text
@@ -438,7 +448,12 @@ func readNames(text string) textNames {
 	if strings.HasPrefix(text, "By") && gluedBy.MatchString(text) {
 		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
+	// "By ibby", "Posted by BeauHD": after a "by" that opens the text, one word
+	// may name the writer, as a login or a given name alone.
+	byOpens := false
 	if loc := byLeadIndex(text); loc != nil {
+		lead := strings.TrimRight(text[:loc[1]], " \t\n:")
+		byOpens = strings.EqualFold(lead, "by") || len(lead) > 3 && strings.EqualFold(lead[len(lead)-3:], " by")
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := indexBy(text); i > 0 {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
@@ -446,10 +461,21 @@ func readNames(text string) textNames {
 	// A date, a reading time or a separator ends the names.
 	// A date holds a year's digits: a text without digits is not searched for one.
 	if m := findDate(text); m.Value != "" {
+		tn.dated = true
 		if m.Start == 0 {
-			return textNames{}
+			// "Dec. 19, 2025 · Niko Matsakis": the names follow the date and a
+			// separator.
+			text = strings.TrimLeft(text[m.End:], " ")
+			if !opensWithSeparator(text) {
+				return textNames{}
+			}
+			text = strings.TrimLeft(text, " "+separatorRunes)
+			if m := findDate(text); m.Value != "" {
+				text = text[:m.Start]
+			}
+		} else {
+			text = trimWeekday(text[:m.Start])
 		}
-		text = trimWeekday(text[:m.Start])
 		if text == "" {
 			return textNames{}
 		}
@@ -463,6 +489,16 @@ func readNames(text string) textNames {
 		text = namesEnd.ReplaceAllString(text, "")
 	}
 	text = strings.Trim(text, " ,;:|-–—·•")
+	// "by Jane Roe on" a date: the word that led to the date is not the name's.
+	for _, w := range []string{" on", " at"} {
+		if len(text) > len(w) && strings.EqualFold(text[len(text)-len(w):], w) {
+			text = text[:len(text)-len(w)]
+		}
+	}
+	if byOpens && isOneWordName(text) {
+		tn.names = []string{text}
+		return tn
+	}
 	if !mayNamePeople(text) {
 		return textNames{} // what is left names nobody
 	}
@@ -476,6 +512,40 @@ func readNames(text string) textNames {
 		tn.names = appendName(tn.names, a)
 	}
 	return tn
+}
+
+// separatorRunes are the marks that part a byline's date from its names.
+const separatorRunes = ",;:|-–—·•/"
+
+// opensWithSeparator reports a text opening with a separator (separatorRunes).
+func opensWithSeparator(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return r != utf8.RuneError && strings.ContainsRune(separatorRunes, r)
+}
+
+// maxOneWordName bounds the letters of a one-word name: a longer word is a slug or a
+// sentence glued together.
+const maxOneWordName = 30
+
+// isOneWordName reports a word that may name a writer after a "by": a login or a given
+// name ("ibby", "BeauHD", "Amanda"), of letters and digits and maybe a dot, a dash or an
+// underscore, opening with a letter, and neither a byline's label, a role nor a generic
+// login ("admin", "staff").
+func isOneWordName(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 3 || n > maxOneWordName {
+		return false
+	}
+	for i, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-' || r == '_'):
+		default:
+			return false
+		}
+	}
+	lower := strings.ToLower(w)
+	return !isBylineLabel(lower) && !genericLogins[lower] && !hasRoleWord(lower) && !orgWord[lower]
 }
 
 // withoutPlace returns the name of a byline's "Jane Roe in Berlin" without the place the
@@ -581,7 +651,7 @@ func isASCII(s string) bool {
 // regular expressions: a name (isPersonName) has two words, the first capitalised, which
 // the text holds, or an entity that splitAuthors unescapes ("Jane&nbsp;Roe") may make.
 func mayNamePeople(text string) bool {
-	if strings.IndexByte(text, '&') >= 0 {
+	if strings.IndexByte(text, '&') >= 0 || opensWithBy(text) {
 		return true
 	}
 	if strings.IndexByte(text, ' ') < 0 {
@@ -591,6 +661,19 @@ func mayNamePeople(text string) bool {
 		if unicode.IsUpper(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// opensWithBy reports a text whose first or second word is "by", in any case ("by
+// ibby", "Posted by BeauHD"): the one word after it may name the writer (readNames).
+func opensWithBy(text string) bool {
+	for k := 0; k < 2 && text != ""; k++ {
+		word, rest, _ := strings.Cut(text, " ")
+		if strings.EqualFold(strings.TrimRight(word, ":"), "by") {
+			return true
+		}
+		text = rest
 	}
 	return false
 }
