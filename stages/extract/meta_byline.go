@@ -427,8 +427,57 @@ func bylineNames(n *html.Node, around string) (names []string, byLabel, dated bo
 	if len(tn.names) == 0 {
 		return nil, false, false, text
 	}
+	tn.names = namesOfOneText(n, tn.names)
 	// The label may stand in the element before: "Written by" / "Jane Roe".
 	return tn.names, tn.label || !tn.labelRead && labelBefore(n), tn.dated, text
+}
+
+// namesOfOneText returns the names an element of several texts gives as names: a
+// name that runs from one text into the next is the person's name in the first and a
+// role in the next ("<a>Celeste Longacre</a> <span>Gardener &amp; Astrologer</span>"
+// reads "Celeste Longacre Gardener"), and the names after it within that role's text
+// are the role's words ("Jack Shepherd" / "Co-Founder &amp; Marketing Director").
+func namesOfOneText(n *html.Node, names []string) []string {
+	if n.FirstChild == nil || n.FirstChild.NextSibling == nil && n.FirstChild.Type == html.TextNode {
+		return names // one text
+	}
+	var texts []string
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.TextNode {
+			if t := collapse(c.Data); t != "" {
+				texts = append(texts, t)
+			}
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	kept, role := names[:0], ""
+	for _, name := range names {
+		if role != "" && strings.Contains(role, name) {
+			continue
+		}
+		inOne := false
+		for _, t := range texts {
+			inOne = inOne || strings.Contains(t, name)
+		}
+		if !inOne {
+			for i, t := range texts {
+				if len(t) < len(name) && strings.HasPrefix(name, t) && name[len(t)] == ' ' && isPersonName(t) {
+					name = t
+					if i+1 < len(texts) {
+						role = texts[i+1]
+					}
+					break
+				}
+			}
+		}
+		kept = appendName(kept, name)
+	}
+	return kept
 }
 
 // textNames is what the text of an element names (see readNames).
@@ -801,9 +850,27 @@ func altHolds(alts []string, name string) bool {
 	return false
 }
 
-// samePerson reports two names of one person, their credentials aside.
+// samePerson reports two names of one person, their credentials and titles aside ("Dr
+// Marna van der Merwe" is "Marna van der Merwe").
 func samePerson(a, b string) bool {
-	return strings.EqualFold(credentials.Trim(a), credentials.Trim(b))
+	return strings.EqualFold(withoutTitle(credentials.Trim(a)), withoutTitle(credentials.Trim(b)))
+}
+
+// personTitles are the titles that may stand before a person's name, in lower case.
+var personTitles = []string{"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+
+// withoutTitle returns name without the title before it ("Dr", "Prof."), or name.
+func withoutTitle(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" {
+		return name
+	}
+	for _, t := range personTitles {
+		if strings.EqualFold(first, t) {
+			return rest
+		}
+	}
+	return name
 }
 
 // sameNames reports two lists of the same names, case aside.

@@ -216,6 +216,15 @@ func TestBylineCandidateForms(t *testing.T) {
 		{"a given name linked after by, before the date",
 			`<body><article><h1>Rain returns</h1><p>by <a href="/author/amanda/">Amanda</a> · Dec 20, 2025 at 3:00 am</p><p>Text.</p></article></body>`,
 			[]string{"Amanda"}, []int{bByLabel, bAuthorLink, bOneWord, bDated}},
+		{"a role in the element after the name",
+			`<body><article><h1>Rain returns</h1><div class="author-line"><span>Written By:</span> <span><a href="/author/celeste-longacre">Celeste Longacre</a></span> <span class="author-title">Gardener &amp; Astrologer</span></div><p>Text.</p></article></body>`,
+			[]string{"Celeste Longacre"}, []int{bByLabel, bAuthorClass, bRules}},
+		{"a role of several words in the element after the name",
+			`<body><article><h1>Rain returns</h1><div class="card"><div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director</div></div><p>Text.</p></article></body>`,
+			[]string{"Jack Shepherd"}, nil},
+		{"a name across elements",
+			`<body><article><h1>Rain returns</h1><p>By <b>Jane</b> Roe</p><p>Text.</p></article></body>`,
+			[]string{"Jane Roe"}, []int{bByLabel}},
 		{"a surname with particles",
 			`<body><article><h1>Rain returns</h1><p class="Author_author">Nick van Mead</p><p>Text.</p></article></body>`,
 			[]string{"Nick van Mead"}, []int{bAuthorClass}},
@@ -268,6 +277,26 @@ func TestAltHolds(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := altHolds(alts, tc.in); got != tc.want {
 				t.Errorf("altHolds(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSamePerson(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"case aside", "Jane Roe", "jane roe", true},
+		{"credentials aside", "Jane Roe, MD", "Jane Roe", true},
+		{"a title aside", "Dr Marna van der Merwe", "Marna van der Merwe", true},
+		{"a title with a dot aside", "Prof. Jane Roe", "Jane Roe", true},
+		{"another person", "Jane Roe", "John Roe", false},
+		{"a title alone", "Dr", "Jane Roe", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := samePerson(tc.a, tc.b); got != tc.want {
+				t.Errorf("samePerson(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 			}
 		})
 	}
