@@ -551,6 +551,7 @@ func readNames(text string) textNames {
 	if !mayNamePeople(text) {
 		return textNames{} // what is left names nobody
 	}
+	text = withoutRole(text)
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
 			a = withoutPlace(a)
@@ -595,6 +596,26 @@ func isOneWordName(w string) bool {
 	}
 	lower := strings.ToLower(w)
 	return !isBylineLabel(lower) && !genericLogins[lower] && !hasRoleWord(lower) && !orgWord[lower]
+}
+
+// withoutRole returns a byline's text without the role after its one name and a comma
+// ("Danielle Padula, Head of Marketing and Community Development"), or text as it is
+// when what follows the comma is credentials ("Jane Roe, MD") or names ("Jane Roe, John
+// Doe and Max Mustermann").
+func withoutRole(text string) string {
+	name, rest, ok := strings.Cut(text, ", ")
+	if !ok || strings.ContainsAny(name, "&;|") || hasWordAnd(name) || !isPersonName(name) {
+		return text
+	}
+	if first, _, _ := strings.Cut(rest, ","); credentials.Only(first) || fieldCount(rest, 2) < 2 {
+		return text
+	}
+	for _, a := range splitAuthors(rest) {
+		if !isPersonName(a) {
+			return name
+		}
+	}
+	return text
 }
 
 // withoutPlace returns the name of a byline's "Jane Roe in Berlin" without the place the
