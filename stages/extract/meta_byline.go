@@ -441,6 +441,13 @@ func namesOfOneText(n *html.Node, names []string) []string {
 	if n.FirstChild == nil || n.FirstChild.NextSibling == nil && n.FirstChild.Type == html.TextNode {
 		return names // one text
 	}
+	inOne := true
+	for _, name := range names {
+		inOne = inOne && textNodeHolds(n, name)
+	}
+	if inOne {
+		return names // each name in one text, as most are: nothing is copied
+	}
 	var texts []string
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
@@ -478,6 +485,19 @@ func namesOfOneText(n *html.Node, names []string) []string {
 		kept = appendName(kept, name)
 	}
 	return kept
+}
+
+// textNodeHolds reports a text node under n whose text, as it stands, holds s.
+func textNodeHolds(n *html.Node, s string) bool {
+	if n.Type == html.TextNode {
+		return strings.Contains(n.Data, s)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if textNodeHolds(c, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // textNames is what the text of an element names (see readNames).
