@@ -164,17 +164,32 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 					continue
 				}
 				if b := extract.BestByline(p.cands, w); !p.gold[b] {
+					// The best-scored candidates, the chosen one first ("*"), and the
+					// right ones ("+") wherever they rank.
+					order := make([]int, len(p.cands))
+					for i := range order {
+						order[i] = i
+					}
+					sort.SliceStable(order, func(i, j int) bool {
+						return extract.Score(w, p.cands[order[i]].Features) > extract.Score(w, p.cands[order[j]].Features)
+					})
 					var cs []string
-					for i, c := range p.cands {
-						mark := ""
-						if i == b {
-							mark = "*"
+					for k, i := range order {
+						if k >= maxListedCandidates && !p.gold[i] {
+							continue
 						}
-						name := strings.Join(c.Names, " & ")
+						mark := ""
+						switch {
+						case i == b:
+							mark = "*"
+						case p.gold[i]:
+							mark = "+"
+						}
+						name := strings.Join(p.cands[i].Names, " & ")
 						if i == 0 {
 							name = "(nobody)"
 						}
-						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, c.Features)))
+						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, p.cands[i].Features)))
 					}
 					// A page whose gold authors no candidate names is marked: its
 					// names are to be found, not chosen.
@@ -211,6 +226,10 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	data, err := extract.EncodeBylineModel(w)
 	return saveModel("authors", *out, data, err, stdout, stderr)
 }
+
+// maxListedCandidates is the number of best-scored candidates a failure lists, besides
+// the right ones.
+const maxListedCandidates = 5
 
 // bylineMargins are the margins tried by which a person must beat naming nobody.
 var bylineMargins = []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}

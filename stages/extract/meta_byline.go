@@ -62,6 +62,8 @@ var BylineFeatureNames = []string{
 	"log number of names",
 	"nobody, where no name shown has a byline's sign",
 	"share of names a picture's alt text holds",
+	"share of names of one word",
+	"a date in its text",
 }
 
 const (
@@ -97,6 +99,8 @@ const (
 	bNames
 	bNobodyUnsigned
 	bPictured
+	bOneWord
+	bDated
 	numBylineFeatures
 )
 
@@ -198,7 +202,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				names, byLabel, text := bylineNames(n, read)
+				names, byLabel, dated, text := bylineNames(n, read)
 				if text != "" {
 					read = text
 				}
@@ -218,6 +222,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 						}
 					}
 					set(bByLabel, byLabel)
+					set(bDated, dated)
 					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
 						return authorAttr(a)
 					}))
@@ -333,6 +338,9 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			if altHolds(alts, name) {
 				f[bPictured] += 1 / float64(len(cands[i].Names))
 			}
+			if !strings.Contains(name, " ") {
+				f[bOneWord] += 1 / float64(len(cands[i].Names))
+			}
 		}
 	}
 	return cands
@@ -403,24 +411,93 @@ func isCommentKey(s string) bool {
 
 // bylineNames returns the people an element's text names, when it names only people
 // ("By Jane Roe and John Doe", "Jane Roe · 5 min read", "Published May 1, 2024 by Jane
-// Roe"), whether a byline label stands before them, and the text read ("" when the
-// element's text cannot name people). A text that is the same as around, a text read
-// before that named nobody, names nobody.
-func bylineNames(n *html.Node, around string) (names []string, byLabel bool, text string) {
+// Roe"), whether a byline label stands before them, whether the text holds a date, and
+// the text read ("" when the element's text cannot name people). A text that is the
+// same as around, a text read before that named nobody, names nobody.
+func bylineNames(n *html.Node, around string) (names []string, byLabel, dated bool, text string) {
 	// A text that cannot name a person is not copied.
 	if !mayNameByline(n) {
-		return nil, false, ""
+		return nil, false, false, ""
 	}
 	text = collapse(boundedText(n, 160))
 	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 || text == around {
-		return nil, false, text
+		return nil, false, false, text
 	}
 	tn := readNames(text)
 	if len(tn.names) == 0 {
-		return nil, false, text
+		return nil, false, false, text
 	}
+	tn.names = namesOfOneText(n, tn.names)
 	// The label may stand in the element before: "Written by" / "Jane Roe".
-	return tn.names, tn.label || !tn.labelRead && labelBefore(n), text
+	return tn.names, tn.label || !tn.labelRead && labelBefore(n), tn.dated, text
+}
+
+// namesOfOneText returns the names an element of several texts gives as names: a
+// name that runs from one text into the next is the person's name in the first and a
+// role in the next ("<a>Celeste Longacre</a> <span>Gardener &amp; Astrologer</span>"
+// reads "Celeste Longacre Gardener"), and the names after it within that role's text
+// are the role's words ("Jack Shepherd" / "Co-Founder &amp; Marketing Director").
+func namesOfOneText(n *html.Node, names []string) []string {
+	if n.FirstChild == nil || n.FirstChild.NextSibling == nil && n.FirstChild.Type == html.TextNode {
+		return names // one text
+	}
+	inOne := true
+	for _, name := range names {
+		inOne = inOne && textNodeHolds(n, name)
+	}
+	if inOne {
+		return names // each name in one text, as most are: nothing is copied
+	}
+	var texts []string
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.TextNode {
+			if t := collapse(c.Data); t != "" {
+				texts = append(texts, t)
+			}
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	kept, role := names[:0], ""
+	for _, name := range names {
+		if role != "" && strings.Contains(role, name) {
+			continue
+		}
+		inOne := false
+		for _, t := range texts {
+			inOne = inOne || strings.Contains(t, name)
+		}
+		if !inOne {
+			for i, t := range texts {
+				if len(t) < len(name) && strings.HasPrefix(name, t) && name[len(t)] == ' ' && isPersonName(t) {
+					name = t
+					if i+1 < len(texts) {
+						role = texts[i+1]
+					}
+					break
+				}
+			}
+		}
+		kept = appendName(kept, name)
+	}
+	return kept
+}
+
+// textNodeHolds reports a text node under n whose text, as it stands, holds s.
+func textNodeHolds(n *html.Node, s string) bool {
+	if n.Type == html.TextNode {
+		return strings.Contains(n.Data, s)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if textNodeHolds(c, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // textNames is what the text of an element names (see readNames).
@@ -429,6 +506,8 @@ type textNames struct {
 	// label reports a byline label in the text; labelRead, that the text says where
 	// the names start, so that no label before the element is looked for.
 	label, labelRead bool
+	// dated reports a date in the text, before or after the names.
+	dated bool
 }
 
 // readNames reads the people a byline's text names, when it names only people (a text
@@ -438,7 +517,12 @@ func readNames(text string) textNames {
 	if strings.HasPrefix(text, "By") && gluedBy.MatchString(text) {
 		text, tn.label = text[2:], true // "ByAmy Roeder": the label glued to the name
 	}
+	// "By ibby", "Posted by BeauHD": after a "by" that opens the text, one word
+	// may name the writer, as a login or a given name alone.
+	byOpens := false
 	if loc := byLeadIndex(text); loc != nil {
+		lead := strings.TrimRight(text[:loc[1]], " \t\n:")
+		byOpens = strings.EqualFold(lead, "by") || len(lead) > 3 && strings.EqualFold(lead[len(lead)-3:], " by")
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := indexBy(text); i > 0 {
 		text, tn.label, tn.labelRead = text[i+4:], true, true
@@ -446,10 +530,21 @@ func readNames(text string) textNames {
 	// A date, a reading time or a separator ends the names.
 	// A date holds a year's digits: a text without digits is not searched for one.
 	if m := findDate(text); m.Value != "" {
+		tn.dated = true
 		if m.Start == 0 {
-			return textNames{}
+			// "Dec. 19, 2025 · Niko Matsakis": the names follow the date and a
+			// separator.
+			text = strings.TrimLeft(text[m.End:], " ")
+			if !opensWithSeparator(text) {
+				return textNames{}
+			}
+			text = strings.TrimLeft(text, " "+separatorRunes)
+			if m := findDate(text); m.Value != "" {
+				text = text[:m.Start]
+			}
+		} else {
+			text = trimWeekday(text[:m.Start])
 		}
-		text = trimWeekday(text[:m.Start])
 		if text == "" {
 			return textNames{}
 		}
@@ -463,9 +558,20 @@ func readNames(text string) textNames {
 		text = namesEnd.ReplaceAllString(text, "")
 	}
 	text = strings.Trim(text, " ,;:|-–—·•")
+	// "by Jane Roe on" a date: the word that led to the date is not the name's.
+	for _, w := range []string{" on", " at"} {
+		if len(text) > len(w) && strings.EqualFold(text[len(text)-len(w):], w) {
+			text = text[:len(text)-len(w)]
+		}
+	}
+	if byOpens && isOneWordName(text) {
+		tn.names = []string{text}
+		return tn
+	}
 	if !mayNamePeople(text) {
 		return textNames{} // what is left names nobody
 	}
+	text = withoutRole(text)
 	for _, a := range splitAuthors(text) {
 		if !isPersonName(a) {
 			a = withoutPlace(a)
@@ -476,6 +582,60 @@ func readNames(text string) textNames {
 		tn.names = appendName(tn.names, a)
 	}
 	return tn
+}
+
+// separatorRunes are the marks that part a byline's date from its names.
+const separatorRunes = ",;:|-–—·•/"
+
+// opensWithSeparator reports a text opening with a separator (separatorRunes).
+func opensWithSeparator(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return r != utf8.RuneError && strings.ContainsRune(separatorRunes, r)
+}
+
+// maxOneWordName bounds the letters of a one-word name: a longer word is a slug or a
+// sentence glued together.
+const maxOneWordName = 30
+
+// isOneWordName reports a word that may name a writer after a "by": a login or a given
+// name ("ibby", "BeauHD", "Amanda"), of letters and digits and maybe a dot, a dash or an
+// underscore, opening with a letter, and neither a byline's label, a role nor a generic
+// login ("admin", "staff").
+func isOneWordName(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 3 || n > maxOneWordName {
+		return false
+	}
+	for i, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-' || r == '_'):
+		default:
+			return false
+		}
+	}
+	lower := strings.ToLower(w)
+	return !isBylineLabel(lower) && !genericLogins[lower] && !hasRoleWord(lower) && !orgWord[lower]
+}
+
+// withoutRole returns a byline's text without the role after its one name and a comma
+// ("Danielle Padula, Head of Marketing and Community Development"), or text as it is
+// when what follows the comma is credentials ("Jane Roe, MD") or names ("Jane Roe, John
+// Doe and Max Mustermann").
+func withoutRole(text string) string {
+	name, rest, ok := strings.Cut(text, ", ")
+	if !ok || strings.ContainsAny(name, "&;|") || hasWordAnd(name) || !isPersonName(name) {
+		return text
+	}
+	if first, _, _ := strings.Cut(rest, ","); credentials.Only(first) || fieldCount(rest, 2) < 2 {
+		return text
+	}
+	for _, a := range splitAuthors(rest) {
+		if !isPersonName(a) {
+			return name
+		}
+	}
+	return text
 }
 
 // withoutPlace returns the name of a byline's "Jane Roe in Berlin" without the place the
@@ -581,7 +741,7 @@ func isASCII(s string) bool {
 // regular expressions: a name (isPersonName) has two words, the first capitalised, which
 // the text holds, or an entity that splitAuthors unescapes ("Jane&nbsp;Roe") may make.
 func mayNamePeople(text string) bool {
-	if strings.IndexByte(text, '&') >= 0 {
+	if strings.IndexByte(text, '&') >= 0 || opensWithBy(text) {
 		return true
 	}
 	if strings.IndexByte(text, ' ') < 0 {
@@ -591,6 +751,19 @@ func mayNamePeople(text string) bool {
 		if unicode.IsUpper(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// opensWithBy reports a text whose first or second word is "by", in any case ("by
+// ibby", "Posted by BeauHD"): the one word after it may name the writer (readNames).
+func opensWithBy(text string) bool {
+	for k := 0; k < 2 && text != ""; k++ {
+		word, rest, _ := strings.Cut(text, " ")
+		if strings.EqualFold(strings.TrimRight(word, ":"), "by") {
+			return true
+		}
+		text = rest
 	}
 	return false
 }
@@ -718,9 +891,27 @@ func altHolds(alts []string, name string) bool {
 	return false
 }
 
-// samePerson reports two names of one person, their credentials aside.
+// samePerson reports two names of one person, their credentials and titles aside ("Dr
+// Marna van der Merwe" is "Marna van der Merwe").
 func samePerson(a, b string) bool {
-	return strings.EqualFold(credentials.Trim(a), credentials.Trim(b))
+	return strings.EqualFold(withoutTitle(credentials.Trim(a)), withoutTitle(credentials.Trim(b)))
+}
+
+// personTitles are the titles that may stand before a person's name, in lower case.
+var personTitles = []string{"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+
+// withoutTitle returns name without the title before it ("Dr", "Prof."), or name.
+func withoutTitle(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" {
+		return name
+	}
+	for _, t := range personTitles {
+		if strings.EqualFold(first, t) {
+			return rest
+		}
+	}
+	return name
 }
 
 // sameNames reports two lists of the same names, case aside.

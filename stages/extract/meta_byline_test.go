@@ -36,6 +36,19 @@ func TestBylineNames(t *testing.T) {
 		{"a contributors' label", `<p>Contributors: Janet Loughrey</p>`, []string{"Janet Loughrey"}, true},
 		{"a contributor's label in the element before", `<div><span>Contributor</span><span id="n">Janet Loughrey</span></div>`, []string{"Janet Loughrey"}, true},
 		{"the weekday of the date after the site", `<p>by Nadia Ferreira, Frontier Science Daily Thursday, 21 September 2023</p>`, []string{"Nadia Ferreira", "Frontier Science Daily"}, true},
+		{"a date, a separator and the name", `<p>Dec. 19, 2025 &middot; Niko Matsakis on behalf of the team</p>`, []string{"Niko Matsakis"}, false},
+		{"a date, a separator, the name and its topic", `<p>Dec 26, 2025 &bull; Mahua Das in Project Management</p>`, []string{"Mahua Das"}, false},
+		{"a date and a word that names nobody", `<p>March 3, 2025 &middot; Updated</p>`, nil, false},
+		{"a date and a name without a separator", `<p>March 3, 2025 Jane Roe</p>`, nil, false},
+		{"one word after by", `<p>by   ibby    </p>`, []string{"ibby"}, true},
+		{"a role after the name and a comma", `<p>This post was written by Danielle Padula, Head of Marketing and Community Development</p>`, []string{"Danielle Padula"}, true},
+		{"a role and the date after the name", `<p>Reviewed by Justin C. Meserole, Trial Attorney at Morgan, on December 9, 2024.</p>`, []string{"Justin C. Meserole"}, true},
+		{"names after the name and a comma", `<p>By Jane Roe, John Doe and Max Mustermann</p>`, []string{"Jane Roe", "John Doe", "Max Mustermann"}, true},
+		{"credentials after the name and a comma", `<p>By Jillian Kubala, MS, RD</p>`, []string{"Jillian Kubala, MS, RD"}, true},
+		{"one word after a by inside the text", `<p>Powered by WordPress</p>`, nil, false},
+		{"a sort order", `<p>Sort by relevance</p>`, nil, false},
+		{"a generic login after by", `<p>By admin</p>`, nil, false},
+		{"a role after by", `<p>By Editor</p>`, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader("<body>" + tc.html))
@@ -43,7 +56,7 @@ func TestBylineNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := lastElement(root)
-			got, byLabel, _ := bylineNames(n, "")
+			got, byLabel, _, _ := bylineNames(n, "")
 			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
 				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
 			}
@@ -83,7 +96,7 @@ func TestBylineNamesAround(t *testing.T) {
 		{"c", "Jane Roe", nil, false},
 		{"d", "", nil, false},
 	} {
-		got, byLabel, text := bylineNames(byID[tc.id], tc.around)
+		got, byLabel, _, text := bylineNames(byID[tc.id], tc.around)
 		if !reflect.DeepEqual(got, tc.want) || byLabel != tc.byLabel {
 			t.Errorf("element %s around %q: bylineNames = %q, %v; want %q, %v", tc.id, tc.around, got, byLabel, tc.want, tc.byLabel)
 		}
@@ -192,6 +205,30 @@ func TestBylineCandidateForms(t *testing.T) {
 		{"a byline after 225 menu items",
 			`<body><nav><ul>` + menu.String() + `</ul></nav><article><h1>Rain returns</h1><p class="byline">By Keith Barry</p><p>Text.</p></article></body>`,
 			[]string{"Keith Barry"}, []int{bByLabel, bAuthorClass}},
+		{"a date, a separator and the name",
+			`<body><article><h1>Rain returns</h1><p>Dec 26, 2025 &bull; Mahua Das</p><p>Text.</p></article></body>`,
+			[]string{"Mahua Das"}, []int{bDated}},
+		{"one word after by",
+			`<body><article><h1>Rain returns</h1><p>by ibby</p><p>Text.</p></article></body>`,
+			[]string{"ibby"}, []int{bByLabel, bOneWord}},
+		{"a date and a separator before the name, a link after it",
+			`<body><article><h1>Rain returns</h1><div>Dec. 19, 2025 &middot; Niko Matsakis on behalf of <a href="/teams/">Vision Doc group</a></div><p>Text.</p></article></body>`,
+			[]string{"Niko Matsakis"}, []int{bDated}},
+		{"a login after posted by, a date in the element after",
+			`<body><article><h1>Rain returns</h1><span>Posted by <a href="/in/beauhd/">BeauHD</a> <time>on Friday December 19, 2025 @08:00PM</time></span><p>Text.</p></article></body>`,
+			[]string{"BeauHD"}, []int{bByLabel, bOneWord, bDated}},
+		{"a given name linked after by, before the date",
+			`<body><article><h1>Rain returns</h1><p>by <a href="/author/amanda/">Amanda</a> · Dec 20, 2025 at 3:00 am</p><p>Text.</p></article></body>`,
+			[]string{"Amanda"}, []int{bByLabel, bAuthorLink, bOneWord, bDated}},
+		{"a role in the element after the name",
+			`<body><article><h1>Rain returns</h1><div class="author-line"><span>Written By:</span> <span><a href="/author/celeste-longacre">Celeste Longacre</a></span> <span class="author-title">Gardener &amp; Astrologer</span></div><p>Text.</p></article></body>`,
+			[]string{"Celeste Longacre"}, []int{bByLabel, bAuthorClass, bRules}},
+		{"a role of several words in the element after the name",
+			`<body><article><h1>Rain returns</h1><div class="card"><div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director</div></div><p>Text.</p></article></body>`,
+			[]string{"Jack Shepherd"}, nil},
+		{"a name across elements",
+			`<body><article><h1>Rain returns</h1><p>By <b>Jane</b> Roe</p><p>Text.</p></article></body>`,
+			[]string{"Jane Roe"}, []int{bByLabel}},
 		{"a surname with particles",
 			`<body><article><h1>Rain returns</h1><p class="Author_author">Nick van Mead</p><p>Text.</p></article></body>`,
 			[]string{"Nick van Mead"}, []int{bAuthorClass}},
@@ -244,6 +281,26 @@ func TestAltHolds(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := altHolds(alts, tc.in); got != tc.want {
 				t.Errorf("altHolds(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSamePerson(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"case aside", "Jane Roe", "jane roe", true},
+		{"credentials aside", "Jane Roe, MD", "Jane Roe", true},
+		{"a title aside", "Dr Marna van der Merwe", "Marna van der Merwe", true},
+		{"a title with a dot aside", "Prof. Jane Roe", "Jane Roe", true},
+		{"another person", "Jane Roe", "John Roe", false},
+		{"a title alone", "Dr", "Jane Roe", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := samePerson(tc.a, tc.b); got != tc.want {
+				t.Errorf("samePerson(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 			}
 		})
 	}

@@ -25,6 +25,7 @@ type textScan struct {
 	pair    bool // a field holding an upper-case letter followed by one opening with one, short small words between ("Nick van Mead")
 	digit   bool // an ASCII digit
 	invalid bool // a byte that is no UTF-8 (and may join one in the next text node)
+	by      bool // "by", in any case, as the first or the second field (opensWithBy)
 
 	inField, fieldUpper, prevUpper bool
 	field                          [maxParticleRunes]byte // the field being read, when a short ASCII one
@@ -106,6 +107,9 @@ func (s *textScan) space() {
 		if s.fieldLen > len(s.field) || !nameParticles[string(s.field[:s.fieldLen])] {
 			s.prevUpper = s.fieldUpper
 		}
+		if s.fields <= 2 && isByField(s.field[:min(s.fieldLen, len(s.field))]) {
+			s.by = true
+		}
 	}
 }
 
@@ -113,15 +117,21 @@ func (s *textScan) space() {
 // 160 bytes and 14 words, and two words of a name, each opening with a capital, the
 // first maybe glued to what stands before it ("ByJane Roe", "Staff,Jane Roe"). Every
 // name readNames gives has them: it cuts the text only at spaces and separators, and
-// isPersonName wants two to four capitalised words. A '&' may start an entity that
-// makes a space ("Jane&nbsp;Roe"), and a byte that is no UTF-8 may join one in the next
-// text node: such texts are read whole.
+// isPersonName wants two to four capitalised words; a "by" as the first or the second
+// word may lead to a name of one word ("by ibby"). A '&' may start an entity that makes
+// a space ("Jane&nbsp;Roe"), and a byte that is no UTF-8 may join one in the next text
+// node: such texts are read whole.
 func mayNameByline(n *html.Node) bool {
 	s := scanText(n, 160, 14)
 	if s.long || s.fields == 0 {
 		return false
 	}
-	return s.amp || s.invalid || s.pair
+	return s.amp || s.invalid || s.pair || s.by
+}
+
+// isByField reports a field "by" or "by:", in any case.
+func isByField(f []byte) bool {
+	return (len(f) == 2 || len(f) == 3 && f[2] == ':') && f[0]|0x20 == 'b' && f[1]|0x20 == 'y'
 }
 
 // labelBefore reports a byline label in the element before n ("Written by" / "Jane

@@ -137,6 +137,7 @@ func visibleAuthors(pe *pageElements) []string {
 					people = appendName(people, a)
 				}
 			}
+			people = namesOfOneText(n, people)
 			if len(people) > 0 || i >= 40 {
 				break
 			}
