@@ -186,6 +186,12 @@ func commentish(li *lineInfo) bool {
 	return li.words <= 8 && (li.vocab&vComment != 0 || li.dateOnly)
 }
 
+// relatedHeader reports a short line that opens a list of other articles: "Related",
+// "You may also like".
+func relatedHeader(li *lineInfo) bool {
+	return li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final
+}
+
 // commentHeader reports a short line that opens a comment section: "34 Comments", "Leave a Reply".
 func commentHeader(li *lineInfo) bool {
 	return li.words <= 8 && li.vocab&vComment != 0 && !li.final
@@ -307,7 +313,7 @@ func spanFreeFeatures(x []float64, info []lineInfo, i int) {
 // line inside or after the span, or len(info).
 func firstRelatedHeader(info []lineInfo, sp span) int {
 	for j := sp.start + 1; j < len(info); j++ {
-		if li := &info[j]; li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final {
+		if relatedHeader(&info[j]) {
 			return j
 		}
 	}

@@ -17,6 +17,12 @@ import (
 // half, so its evidence is negative and the densest run is a comment or a teaser. The
 // page's longest line outside the first run is therefore a candidate of its own, and the
 // run model learns when such a lone paragraph is the article.
+//
+// A join of the first run with another bridges the lines between them. An article whose
+// list, table or code scores below one half line by line is such a join, its gap plain
+// short lines; a join across a comment header, a teaser list, a copyright line or a box of
+// chrome is not. What the gap holds is therefore weighed by features of the joins alone,
+// fitted after the others (see fitRuns).
 
 // maxRuns is the number of disjoint runs taken as candidates, best first.
 const maxRuns = 5
@@ -27,9 +33,13 @@ var runFeatureNames = []string{
 	"startAt", "endAt", "logStamps", "stampRate", "afterCommentHeader", "commentishShare",
 	"chromeShare", "repeatedShare", "afterByline", "joined", "logGap", "afterRelatedHeader",
 	"lone", "loneLongestShare", "loneAfterByline", "loneSentence", "loneBeforeFirst",
+	"gapBody", "gapChromeShare", "gapClosing", "gapLogLines", "gapSentence", "gapStamps",
 }
 
-const numRunFeatures = 24
+const numRunFeatures = 30
+
+// numGapFeatures is the number of the joins' gap features, which end runFeatureNames.
+const numGapFeatures = 6
 
 // runSet is the candidate spans of a page: the maximum-sum run first, then runs more
 // disjoint runs, then each of those joined with the first, and last, when lone is true,
@@ -106,6 +116,12 @@ func runCandidates(info []lineInfo, v []float64) runSet {
 		rs.lone = true
 	}
 	return rs
+}
+
+// sectionHeader reports a short line that opens a section of its own under an article:
+// a comment header ("34 Comments") or a teaser list's ("Related Posts", "You may also like").
+func sectionHeader(li *lineInfo) bool {
+	return commentHeader(li) || relatedHeader(li)
 }
 
 // longestOutside returns the first of the lines with the most words outside sp, or -1
@@ -198,13 +214,40 @@ func runFeatures(x []float64, info []lineInfo, p0, v []float64, rs runSet, k int
 		var gap float64
 		other := cands[k-rs.runs]
 		lo, hi := min(cands[0].end, other.end), max(cands[0].start, other.start)
+		// What the gap holds: its lines' mean body score, its shares of chrome lines and of
+		// sentences, its length and stamps, and whether a line that closes an article (a
+		// comment or "Related" header, a copyright line) is among them.
+		var body, bodyW, chrome, words, sentenceWords float64
 		for i := lo; i < hi; i++ {
 			gap += v[i]
+			li := &info[i]
+			w := float64(li.words + 2)
+			body += p0[i] * w
+			bodyW += w
+			words += float64(li.words)
+			if sentenceLike(li) {
+				sentenceWords += float64(li.words)
+			}
+			if li.vocab&(chromeVocab|vRelated|vComment) != 0 || li.repeated {
+				chrome++
+			}
+			if sectionHeader(li) || li.vocab&vLegal != 0 {
+				x[26] = 1
+			}
 		}
 		x[17] = math.Log1p(max(0, -gap))
+		if hi > lo {
+			x[24] = body / bodyW
+			x[25] = chrome / float64(hi-lo)
+			x[27] = math.Log1p(float64(hi - lo))
+			x[29] = math.Log1p(float64(stampsBefore(info, hi) - stampsBefore(info, lo)))
+		}
+		if words > 0 {
+			x[28] = sentenceWords / words
+		}
 	}
 	for j := 0; j < sp.start; j++ {
-		if li := &info[j]; li.words <= 6 && li.vocab&vRelated != 0 && li.vocab&vPlaceholder == 0 && !li.final {
+		if relatedHeader(&info[j]) {
 			x[18] = 1
 			break
 		}

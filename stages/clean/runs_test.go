@@ -186,3 +186,57 @@ func TestLoneParagraphPages(t *testing.T) {
 		})
 	}
 }
+
+func TestRunFeaturesGap(t *testing.T) {
+	// An article whose list scores below one half line by line, and one followed by its
+	// comment thread: the join of the article's two runs bridges plain items, the join of
+	// the article with a comment bridges the comment header.
+	para := "The council voted on Tuesday to extend the library's opening hours, after a year in which visitors rose by a third."
+	tests := []struct {
+		name   string
+		lines  []string
+		p0     []float64
+		body   float64 // gapBody of the join, to within 0.01
+		chrome float64
+		header float64
+	}{
+		{
+			"list inside the article",
+			[]string{"Home", para, para, "Opening hours:", "Monday to Friday nine to nine", "Saturday ten to six", para},
+			[]float64{0.1, 0.9, 0.9, 0.3, 0.2, 0.2, 0.6},
+			(0.3*4 + 0.2*8 + 0.2*6) / 18, 0, 0,
+		},
+		{
+			"comment thread after the article",
+			[]string{"Home", para, para, "34 Comments", "Share this", para},
+			[]float64{0.1, 0.9, 0.9, 0.1, 0.1, 0.6},
+			0.1, 1, 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(SplitLines(strings.Join(tt.lines, "\n")))
+			v := runEvidence(info, tt.p0)
+			rs := runCandidates(info, v)
+			if rs.runs != 1 || len(rs.spans) < 3 {
+				t.Fatalf("candidates %v with %d runs, want two runs and their join", rs.spans, rs.runs)
+			}
+			x := make([]float64, numRunFeatures)
+			feature := func(name string) float64 { return x[slices.Index(runFeatureNames, name)] }
+			runFeatures(x, info, tt.p0, v, rs, 2)
+			if got := feature("gapBody"); got < tt.body-0.01 || got > tt.body+0.01 {
+				t.Errorf("gapBody %v, want %v", got, tt.body)
+			}
+			if feature("gapChromeShare") != tt.chrome || feature("gapClosing") != tt.header {
+				t.Errorf("gapChromeShare %v gapClosing %v, want %v %v", feature("gapChromeShare"), feature("gapClosing"), tt.chrome, tt.header)
+			}
+			for k := 0; k < 2; k++ {
+				clear(x)
+				runFeatures(x, info, tt.p0, v, rs, k)
+				if feature("gapBody") != 0 || feature("gapChromeShare") != 0 || feature("gapClosing") != 0 {
+					t.Errorf("run %v has gap features %v %v %v, want none", rs.spans[k], feature("gapBody"), feature("gapChromeShare"), feature("gapClosing"))
+				}
+			}
+		})
+	}
+}

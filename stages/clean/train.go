@@ -179,7 +179,35 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 		xs = append(xs, px)
 		gold = append(gold, g)
 	}
-	return fitSoftmax(xs, gold, l2)
+	// The joins' gap features are fitted after the others, which are fitted first without
+	// them: what the gap holds then re-weighs the joins alone, and the weighing of runs
+	// and lone lines against each other stays that of the features that describe them
+	// (fitted together, the gap features take over part of what the comment and stamp
+	// features say of every candidate).
+	base := numRunFeatures - numGapFeatures
+	firstXs := make([][][]float64, len(xs))
+	for k, px := range xs {
+		firstXs[k] = make([][]float64, len(px))
+		for i, x := range px {
+			firstXs[k][i] = x[:base]
+		}
+	}
+	first := fitSoftmax(firstXs, gold, l2)
+	// The second fit weighs the first fit's score and the gap features.
+	secondXs := make([][][]float64, len(xs))
+	for k, px := range xs {
+		secondXs[k] = make([][]float64, len(px))
+		for i, x := range px {
+			secondXs[k][i] = append([]float64{dot(first, x[:base])}, x[base:]...)
+		}
+	}
+	second := fitSoftmax(secondXs, gold, l2)
+	w := make([]float64, numRunFeatures+1)
+	for a := 0; a < base; a++ {
+		w[a] = second[0] * first[a]
+	}
+	copy(w[base:numRunFeatures], second[1:1+numGapFeatures])
+	return w
 }
 
 // runL2 is the ridge penalty of the run model.
