@@ -9,6 +9,7 @@ import (
 
 	"github.com/newspipe/newspipe/internal/commonwords"
 	"github.com/newspipe/newspipe/internal/credentials"
+	"github.com/newspipe/newspipe/internal/familynames"
 	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
@@ -22,6 +23,7 @@ var bylineFeatureNames = []string{
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
+	"a known family name last", "common words only",
 }
 
 //go:embed byline.json
@@ -45,7 +47,9 @@ type bylineCandidate struct {
 	role  bool // a role or an affiliation follows the name: "Jane Roe, Staff Writer"
 	// copyright: the name is the owner's in a copyright notice ("© 2025 Jane Roe").
 	copyright bool
-	x         []float64
+	// common: the name is made of common English words ("Block Renovation").
+	common bool
+	x      []float64
 }
 
 // bylineLabels are lines that stand alone above the author's name: "By", "Written by".
@@ -118,11 +122,16 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				names, copyright = []string{name}, true
 			}
 		}
-		// A label of common English words ("Recent Posts") names nobody.
-		if len(names) == 0 || commonWordsOnly(names[0]) {
+		if len(names) == 0 {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright})
+		// A label of common English words ("Recent Posts") names nobody, unless a byline's
+		// label stands before it: "By Quiet Light" names the company that wrote the article.
+		common := commonWordsOnly(names[0])
+		if common && bylinePrefix(li.lower) == "" {
+			continue
+		}
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright, common: common})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -220,6 +229,8 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[23] = b2f(li.upper == li.letters)
 		x[24] = b2f(c.copyright)
 		x[25] = b2f(givenNameFirst(c.names[0]))
+		x[26] = b2f(familyNameLast(c.names[0]))
+		x[27] = b2f(c.common)
 		c.x = x
 	}
 	return cands
@@ -231,6 +242,19 @@ func givenNameFirst(name string) bool {
 	var buf [32]byte
 	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
 	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+}
+
+// familyNameLast reports a name of two words or more whose last word, before any role or
+// credentials after a comma, is a known family name: "Karen Rhodes", "Jane Roe, MD", not
+// "Proton VPN" or "Hunt Valley".
+func familyNameLast(name string) bool {
+	name, _, _ = strings.Cut(strings.TrimPrefix(name, "By "), ",")
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ".;:!?'\"()")
+	return utf8.RuneCountInString(last) >= 2 && familynames.Known(strings.ToLower(last))
 }
 
 // commonWordsOnly reports a name made of common English words whose first word is no
