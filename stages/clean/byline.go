@@ -23,7 +23,7 @@ var bylineFeatureNames = []string{
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
-	"a known family name last", "common words only",
+	"a known family name last", "common words only", "common words after a given name",
 }
 
 //go:embed byline.json
@@ -231,6 +231,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[25] = b2f(givenNameFirst(c.names[0]))
 		x[26] = b2f(familyNameLast(c.names[0]))
 		x[27] = b2f(c.common)
+		x[28] = b2f(commonAfterGivenName(c.names[0]))
 		c.x = x
 	}
 	return cands
@@ -255,6 +256,15 @@ func familyNameLast(name string) bool {
 	}
 	last := strings.Trim(words[len(words)-1], ".;:!?'\"()")
 	return utf8.RuneCountInString(last) >= 2 && familynames.Known(strings.ToLower(last))
+}
+
+// commonAfterGivenName reports a name whose first word is a known given name and whose
+// other words are common English words: "Pet Insurance", "Case Study", and also "Bill Pay"
+// or "Tim Green"; the scorer weighs it with the family names.
+func commonAfterGivenName(name string) bool {
+	name = strings.TrimPrefix(name, "By ")
+	_, rest, ok := strings.Cut(name, " ")
+	return ok && givenNameFirst(name) && commonwords.OnlyCommon(rest)
 }
 
 // commonWordsOnly reports a name made of common English words whose first word is no
