@@ -24,6 +24,7 @@ var bylineFeatureNames = []string{
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
 	"a known family name last", "common words only", "common words after a given name",
+	"a user name after by",
 }
 
 //go:embed byline.json
@@ -49,6 +50,8 @@ type bylineCandidate struct {
 	copyright bool
 	// common: the name is made of common English words ("Block Renovation").
 	common bool
+	// handle: the name is a user name after "by" ("by infuy"), not a person's name.
+	handle bool
 	x      []float64
 }
 
@@ -122,6 +125,12 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				names, copyright = []string{name}, true
 			}
 		}
+		handle := false
+		if names == nil {
+			if h := bylineHandle(li); h != "" {
+				names, handle = []string{h}, true
+			}
+		}
 		if len(names) == 0 {
 			continue
 		}
@@ -131,7 +140,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if common && bylinePrefix(li.lower) == "" {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright, common: common})
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright, common: common, handle: handle})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -232,6 +241,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[26] = b2f(familyNameLast(c.names[0]))
 		x[27] = b2f(c.common)
 		x[28] = b2f(commonAfterGivenName(c.names[0]))
+		x[29] = b2f(c.handle)
 		c.x = x
 	}
 	return cands
@@ -243,6 +253,39 @@ func givenNameFirst(name string) bool {
 	var buf [32]byte
 	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
 	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+}
+
+// bylineHandle returns the user name a byline gives instead of a person's name, "" for
+// none: "By infuy", "Posted on July 1, 2024 by infuy", "By: ShawnHymel | December 16,
+// 2025". The name is one word of letters, digits, dots, dashes or underscores, with a
+// lower-case letter, alone after the label or before a separator or a date.
+func bylineHandle(li *lineInfo) string {
+	if li.words > datedBylineWords {
+		return ""
+	}
+	text := unglueBy(li.text)
+	var rest string
+	if p := bylinePrefix(lowerASCII(text)); p != "" {
+		rest = text[len(p):]
+	} else if k := strings.LastIndex(li.lower, " by "); k > 0 && li.digits > 0 && pubdate.Find(li.text[:k]).Value != "" {
+		rest = li.text[k+4:]
+	} else {
+		return ""
+	}
+	rest = strings.TrimLeft(rest, ": ")
+	name, after, _ := strings.Cut(rest, " ")
+	if len(name) < 3 || len(name) > 30 || strings.IndexFunc(name, func(r rune) bool {
+		return !(r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-'))
+	}) >= 0 || strings.IndexFunc(name, unicode.IsLower) < 0 || !isASCIILetter(name[0]) {
+		return ""
+	}
+	after = strings.TrimSpace(after)
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune("|·•-–—,", r) {
+		if d := pubdate.Find(after); d.Value == "" || d.Start != 0 {
+			return ""
+		}
+	}
+	return strings.TrimRight(name, ".")
 }
 
 // familyNameLast reports a name of two words or more whose last word, before any role or

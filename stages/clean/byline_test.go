@@ -401,3 +401,26 @@ func TestCommonAfterGivenName(t *testing.T) {
 		})
 	}
 }
+
+func TestBylineHandle(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"after By", "By infuy", "infuy"},
+		{"after a date and by", "Posted on July 1, 2024 by infuy", "infuy"},
+		{"before a separator", "By: ShawnHymel | December 16, 2025 | Categories: Uncategorized", "ShawnHymel"},
+		{"before a date", "by ibby December 3, 2025", "ibby"},
+		{"a person's name is no handle", "By Jane Roe", ""},
+		{"words after by", "by the way we went", ""},
+		{"no label", "infuy", ""},
+		{"not a word", "By 2025", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.in, lowerASCII(tt.in))
+			if got := bylineHandle(&li); got != tt.want {
+				t.Errorf("bylineHandle(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
