@@ -263,9 +263,12 @@ func bylineHandle(li *lineInfo) string {
 	if li.words > datedBylineWords {
 		return ""
 	}
-	text := unglueBy(li.text)
+	text, lower := unglueBy(li.text), li.lower
+	if len(text) != len(li.text) {
+		lower = lowerASCII(text)
+	}
 	var rest string
-	if p := bylinePrefix(lowerASCII(text)); p != "" {
+	if p := bylinePrefix(lower); p != "" {
 		rest = text[len(p):]
 	} else if k := strings.LastIndex(li.lower, " by "); k > 0 && li.digits > 0 && pubdate.Find(li.text[:k]).Value != "" {
 		rest = li.text[k+4:]
