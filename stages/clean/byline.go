@@ -9,6 +9,7 @@ import (
 
 	"github.com/newspipe/newspipe/internal/commonwords"
 	"github.com/newspipe/newspipe/internal/credentials"
+	"github.com/newspipe/newspipe/internal/familynames"
 	"github.com/newspipe/newspipe/internal/givennames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
@@ -22,6 +23,8 @@ var bylineFeatureNames = []string{
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
+	"a known family name last", "common words only", "common words after a given name",
+	"a user name after by",
 }
 
 //go:embed byline.json
@@ -45,7 +48,11 @@ type bylineCandidate struct {
 	role  bool // a role or an affiliation follows the name: "Jane Roe, Staff Writer"
 	// copyright: the name is the owner's in a copyright notice ("© 2025 Jane Roe").
 	copyright bool
-	x         []float64
+	// common: the name is made of common English words ("Block Renovation").
+	common bool
+	// handle: the name is a user name after "by" ("by infuy"), not a person's name.
+	handle bool
+	x      []float64
 }
 
 // bylineLabels are lines that stand alone above the author's name: "By", "Written by".
@@ -118,11 +125,22 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				names, copyright = []string{name}, true
 			}
 		}
-		// A label of common English words ("Recent Posts") names nobody.
-		if len(names) == 0 || commonWordsOnly(names[0]) {
+		handle := false
+		if names == nil {
+			if h := bylineHandle(li); h != "" {
+				names, handle = []string{h}, true
+			}
+		}
+		if len(names) == 0 {
 			continue
 		}
-		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright})
+		// A label of common English words ("Recent Posts") names nobody, unless a byline's
+		// label stands before it: "By Quiet Light" names the company that wrote the article.
+		common := commonWordsOnly(names[0])
+		if common && bylinePrefix(li.lower) == "" {
+			continue
+		}
+		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright, common: common, handle: handle})
 	}
 	if len(cands) == 0 {
 		return nil
@@ -220,6 +238,10 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[23] = b2f(li.upper == li.letters)
 		x[24] = b2f(c.copyright)
 		x[25] = b2f(givenNameFirst(c.names[0]))
+		x[26] = b2f(familyNameLast(c.names[0]))
+		x[27] = b2f(c.common)
+		x[28] = b2f(commonAfterGivenName(c.names[0]))
+		x[29] = b2f(c.handle)
 		c.x = x
 	}
 	return cands
@@ -231,6 +253,64 @@ func givenNameFirst(name string) bool {
 	var buf [32]byte
 	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
 	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+}
+
+// bylineHandle returns the user name a byline gives instead of a person's name, "" for
+// none: "By infuy", "Posted on July 1, 2024 by infuy", "By: ShawnHymel | December 16,
+// 2025". The name is one word of letters, digits, dots, dashes or underscores, with a
+// lower-case letter, alone after the label or before a separator or a date.
+func bylineHandle(li *lineInfo) string {
+	if li.words > datedBylineWords {
+		return ""
+	}
+	text, lower := unglueBy(li.text), li.lower
+	if len(text) != len(li.text) {
+		lower = lowerASCII(text)
+	}
+	var rest string
+	if p := bylinePrefix(lower); p != "" {
+		rest = text[len(p):]
+	} else if k := strings.LastIndex(li.lower, " by "); k > 0 && li.digits > 0 && pubdate.Find(li.text[:k]).Value != "" {
+		rest = li.text[k+4:]
+	} else {
+		return ""
+	}
+	rest = strings.TrimLeft(rest, ": ")
+	name, after, _ := strings.Cut(rest, " ")
+	if len(name) < 3 || len(name) > 30 || strings.IndexFunc(name, func(r rune) bool {
+		return !(r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-'))
+	}) >= 0 || strings.IndexFunc(name, unicode.IsLower) < 0 || !isASCIILetter(name[0]) {
+		return ""
+	}
+	after = strings.TrimSpace(after)
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune("|·•-–—,", r) {
+		if d := pubdate.Find(after); d.Value == "" || d.Start != 0 {
+			return ""
+		}
+	}
+	return strings.TrimRight(name, ".")
+}
+
+// familyNameLast reports a name of two words or more whose last word, before any role or
+// credentials after a comma, is a known family name: "Karen Rhodes", "Jane Roe, MD", not
+// "Proton VPN" or "Hunt Valley".
+func familyNameLast(name string) bool {
+	name, _, _ = strings.Cut(strings.TrimPrefix(name, "By "), ",")
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ".;:!?'\"()")
+	return utf8.RuneCountInString(last) >= 2 && familynames.Known(strings.ToLower(last))
+}
+
+// commonAfterGivenName reports a name whose first word is a known given name and whose
+// other words are common English words: "Pet Insurance", "Case Study", and also "Bill Pay"
+// or "Tim Green"; the scorer weighs it with the family names.
+func commonAfterGivenName(name string) bool {
+	name = strings.TrimPrefix(name, "By ")
+	_, rest, ok := strings.Cut(name, " ")
+	return ok && givenNameFirst(name) && commonwords.OnlyCommon(rest)
 }
 
 // commonWordsOnly reports a name made of common English words whose first word is no

@@ -339,15 +339,88 @@ func TestLabelsAreNoBylineCandidates(t *testing.T) {
 		"The council voted on Tuesday to close the old bridge to cars for the whole of next year.",
 		"Climate Change",
 		"Bill Pay",
+		"By Quiet Light",
 	}
 	info := analyseBlocks(linesToBlocks(lines))
-	keep := []bool{false, false, false, true, false, false}
+	keep := []bool{false, false, false, true, false, false, false}
 	var got []string
+	var common []bool
 	for _, c := range bylineCandidates(info, keep, make([]string, len(lines)), 0, 3) {
 		got = append(got, c.names...)
+		common = append(common, c.common)
 	}
-	// "Bill Pay" starts with a given name: the scorer weighs it.
-	if want := []string{"Jane Roe", "Bill Pay"}; !slices.Equal(got, want) {
+	// "Bill Pay" starts with a given name and "By Quiet Light" has a byline's label: the
+	// scorer weighs them, the last as a name of common words.
+	if want := []string{"Jane Roe", "Bill Pay", "By Quiet Light"}; !slices.Equal(got, want) {
 		t.Errorf("candidates %q, want %q", got, want)
+	}
+	if want := []bool{false, false, true}; !slices.Equal(common, want) {
+		t.Errorf("common words only %v, want %v", common, want)
+	}
+}
+
+func TestFamilyNameLast(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a person", "Karen Rhodes", true},
+		{"after By", "By Chris Hansen", true},
+		{"credentials after a comma", "Karen Rhodes, MD", true},
+		{"a product", "Proton VPN", false},
+		{"a place", "Hunt Valley", false},
+		{"one word", "Rhodes", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := familyNameLast(tt.in); got != tt.want {
+				t.Errorf("familyNameLast(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommonAfterGivenName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a menu item led by a given name", "Pet Insurance", true},
+		{"after By", "By Case Study", true},
+		{"a person", "Karen Rhodes", false},
+		{"no given name first", "Recent Posts", false},
+		{"one word", "Karen", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commonAfterGivenName(tt.in); got != tt.want {
+				t.Errorf("commonAfterGivenName(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineHandle(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"after By", "By infuy", "infuy"},
+		{"after a date and by", "Posted on July 1, 2024 by infuy", "infuy"},
+		{"before a separator", "By: ShawnHymel | December 16, 2025 | Categories: Uncategorized", "ShawnHymel"},
+		{"before a date", "by ibby December 3, 2025", "ibby"},
+		{"a person's name is no handle", "By Jane Roe", ""},
+		{"words after by", "by the way we went", ""},
+		{"no label", "infuy", ""},
+		{"not a word", "By 2025", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyse(tt.in, lowerASCII(tt.in))
+			if got := bylineHandle(&li); got != tt.want {
+				t.Errorf("bylineHandle(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
