@@ -85,7 +85,8 @@ model: devbuild
 # grouped by site; the README says on what terms each set may be used. Then, with the new
 # line model built in, the text headline scorer (it weighs the lines around the body the
 # line model finds) from the WCXB pages with gold titles, the text byline scorer (it weighs
-# lines by their distance to that headline) and the text date scorer from the same pages, and
+# lines by their distance to that headline; the family names one feature reads are derived
+# from the gazetteers' list first) and the text date scorer from the same pages, and
 # then the choices of an HTML page's body (aligned body, its prose, or the line model's reading
 # of its lines) from all the pages of the same sets, gates and penalties selected by the same
 # grouped folds, and, with that choice built in, the per-block return of untold blocks
@@ -97,6 +98,8 @@ train-clean: devbuild
 	$(DEVBIN) train clean -types article -o stages/clean/weights.json $(CLEANTRAIN) && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train meta -o stages/clean/headline.json $(SHARED)/extraction/train/wcxb-dev && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train byline -family-names $(SHARED)/gazetteers && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train byline -o stages/clean/byline.json $(SHARED)/extraction/train/wcxb-dev && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
