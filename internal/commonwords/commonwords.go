@@ -15,7 +15,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/newspipe/newspipe/internal/givennames"
+	"github.com/newspipe/newspipe/internal/personnames"
 )
 
 //go:embed common_words.txt
@@ -32,7 +32,7 @@ func Known(lower string) bool {
 }
 
 // OnlyCommon reports a name made of common English words whose first word is no known
-// given name (internal/givennames): a label read as a name ("Latest", "Recent Posts",
+// given name (internal/personnames): a label read as a name ("Latest", "Recent Posts",
 // "Climate Change"), not "Jane Roe", "Bill Pay" nor "Tomson Highway". Words of one
 // letter ("Find A Location") are not weighed; a name without a longer word is not one.
 func OnlyCommon(name string) bool {
@@ -56,7 +56,7 @@ func OnlyCommon(name string) bool {
 			}
 			lower[i] = c
 		}
-		if !Known(string(lower)) || n == 0 && givennames.Known(string(lower)) {
+		if !Known(string(lower)) || n == 0 && personnames.Given(string(lower)) {
 			return false
 		}
 		n++

@@ -9,8 +9,7 @@ import (
 
 	"github.com/newspipe/newspipe/internal/commonwords"
 	"github.com/newspipe/newspipe/internal/credentials"
-	"github.com/newspipe/newspipe/internal/familynames"
-	"github.com/newspipe/newspipe/internal/givennames"
+	"github.com/newspipe/newspipe/internal/personnames"
 	"github.com/newspipe/newspipe/internal/pubdate"
 )
 
@@ -252,7 +251,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 func givenNameFirst(name string) bool {
 	var buf [32]byte
 	first, _ := nextNameWord(strings.TrimPrefix(name, "By "))
-	return len(first) >= 2 && givennames.Known(string(appendLowerASCII(buf[:0], first)))
+	return len(first) >= 2 && personnames.Given(string(appendLowerASCII(buf[:0], first)))
 }
 
 // bylineHandle returns the user name a byline gives instead of a person's name, "" for
@@ -301,7 +300,7 @@ func familyNameLast(name string) bool {
 		return false
 	}
 	last := strings.Trim(words[len(words)-1], ".;:!?'\"()")
-	return utf8.RuneCountInString(last) >= 2 && familynames.Known(strings.ToLower(last))
+	return utf8.RuneCountInString(last) >= 2 && personnames.Family(strings.ToLower(last))
 }
 
 // commonAfterGivenName reports a name whose first word is a known given name and whose

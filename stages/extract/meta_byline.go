@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newspipe/newspipe/internal/credentials"
-	"github.com/newspipe/newspipe/internal/givennames"
+	"github.com/newspipe/newspipe/internal/personnames"
 
 	"golang.org/x/net/html"
 
@@ -332,7 +332,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			if orgWords(name) {
 				f[bOrgWord] = 1
 			}
-			if first, _, _ := strings.Cut(strings.ToLower(name), " "); givennames.Known(strings.TrimSuffix(first, ".")) {
+			if first, _, _ := strings.Cut(strings.ToLower(name), " "); personnames.Given(strings.TrimSuffix(first, ".")) {
 				f[bGivenName] += 1 / float64(len(cands[i].Names))
 			}
 			if altHolds(alts, name) {
