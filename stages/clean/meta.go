@@ -540,9 +540,11 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			}
 		}
 		// "Best Bread Machines – My Favorites!", "Process Knowledge Management, Part IV":
-		// a headline of common words, not a name.
+		// a headline of common words, not a name. Nor is a place ("Hunt Valley, MD
+		// 21031") or a blog's categories ("Nonessential Thoughts, Technology"): the
+		// person leading the line has a known given name.
 		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 ||
-			commonWordsOnly(names[:sep]) {
+			commonWordsOnly(names[:sep]) || !givenNameFirst(names[:sep]) || stateAndZIP.MatchString(names) {
 			return nil, "", false
 		}
 		return splitNames(names), "", true
@@ -586,6 +588,10 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	return people, published, true
 }
+
+// stateAndZIP matches a US state's abbreviation and a ZIP code after a place's name
+// ("Hunt Valley, MD 21031"): an address, not a person and a credential.
+var stateAndZIP = regexp.MustCompile(`, [A-Z]{2} [0-9]{5}(-[0-9]{4})?\b`)
 
 // bylineWithin reads a byline that a line holds after other words: a date then "by"
 // ("On January 12, 2025 By Gabby Boucher In Budget Travel"), or a standfirst's sentence

@@ -62,6 +62,9 @@ func TestParseByline(t *testing.T) {
 		{"Authors:Jane Roe, John Doe", []string{"Jane Roe", "John Doe"}, "", true},
 		{"Best Bread Machines – My Favorites!", nil, "", false},
 		{"Process Knowledge Management, Part IV", nil, "", false},
+		{"Nonessential Thoughts, Technology", nil, "", false},
+		{"Hunt Valley, MD 21031", nil, "", false},
+		{"St. Thomas, U.S. Virgin Islands", nil, "", false},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
