@@ -92,6 +92,11 @@ func TestAuthorLine(t *testing.T) {
 		{"Reviewed By: Mike Rebold", nil},
 		{"PUBLISHED", nil}, // the label of the date line below
 		{"Posted", nil},
+		{"Deutsch", nil}, // a language menu's item over the date line
+		{"Français", nil},
+		{"Digital OrganizationOfficeOrganizingPapers", nil}, // categories run together
+		{"Mark SubbaRao", []string{"Mark SubbaRao"}},
+		{"Ann McInnes", []string{"Ann McInnes"}},
 	}
 	for _, tt := range tests {
 		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
