@@ -22,9 +22,10 @@ Learns the weights of the text path's byline scorer, which names the authors whe
 cleaner's byline rules name none: for every article page of each DIR with gold metadata
 (ID.meta.json) and a text copy (ID.txt) on which the rules find no author, the cleaner
 lists the lines that only name people, each with its features; a line is a positive
-example when its names are the gold authors (the same names, however split). The ridge
-penalty and the score a line needs to be taken are chosen by cross-validation grouped by
-site (URL host, the folds of "eval meta"): the score is the share of these pages whose
+example when its names, cleaned as the stages clean them (beside the site's name the
+lines give), are the gold authors (the same names, however split). The ridge penalty and
+the score a line needs to be taken are chosen by cross-validation grouped by site (URL
+host, the folds of "eval meta"): the score is the share of these pages whose
 authors come out right (the gold authors, or none where the gold names none). The weights
 fitted on all pages are written as JSON, to be embedded as stages/clean/byline.json.
 
@@ -69,10 +70,10 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 	gold := goldPages{dirs: dirs, folds: *folds, form: "text"}
 	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Authors != nil && c.fold != *without }) {
 		blocks := clean.SplitLines(string(raw))
-		ruled, cands := cleaner.BylineCandidates(blocks)
+		ruled, site, cands := cleaner.BylineCandidates(blocks)
 		if len(ruled) > 0 {
 			ruledPages++
-			if namesScore(c.gold.Authors, metadata.CleanAuthors(ruled, "")).exact == 1 {
+			if namesScore(c.gold.Authors, metadata.CleanAuthors(ruled, site)).exact == 1 {
 				ruledRight++
 			}
 			continue
@@ -80,7 +81,7 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 		p := thresholdPage{fold: c.fold, none: len(c.gold.Authors) == 0}
 		for _, b := range cands {
 			p.x = append(p.x, b.Features)
-			p.gold = append(p.gold, len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, metadata.CleanAuthors(b.Names, "")).exact == 1)
+			p.gold = append(p.gold, len(c.gold.Authors) > 0 && namesScore(c.gold.Authors, metadata.CleanAuthors(b.Names, site)).exact == 1)
 		}
 		pages = append(pages, p)
 	}

@@ -23,7 +23,7 @@ var bylineFeatureNames = []string{
 	"organization word", "headline found", "role after the name", "date on the line", "label before the name",
 	"words of the name written in lower case", "a biography below", "no lower-case letter", "copyright notice", "a known given name first",
 	"a known family name last", "common words only", "common words after a given name",
-	"a user name after by",
+	"a user name after by", "an institution's word",
 }
 
 //go:embed byline.json
@@ -86,6 +86,13 @@ var otherCredits = []string{"review", "edit", "photo", "image", "illustrat", "fa
 
 // orgNameWords mark a name as an organization's or a team's: "Marketing Team".
 var orgNameWords = map[string]bool{"team": true, "inc": true, "llc": true, "ltd": true, "staff": true, "group": true, "editors": true}
+
+// institutionWords mark a name as an institution's, which pages name in their menus and
+// footers more often than as an author: "Park University", "Batten School".
+var institutionWords = map[string]bool{
+	"university": true, "college": true, "school": true, "institute": true, "services": true, "systems": true,
+	"hospital": true, "clinic": true, "center": true, "centre": true, "park": true, "museum": true,
+}
 
 // bylineCandidates lists the lines that only name people ("Jane Roe", "By Jane Roe and
 // John Doe") anywhere on the page, each with its features: title is the headline's line
@@ -241,9 +248,21 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		x[27] = b2f(c.common)
 		x[28] = b2f(commonAfterGivenName(c.names[0]))
 		x[29] = b2f(c.handle)
+		x[30] = b2f(institutionName(c.names[0]))
 		c.x = x
 	}
 	return cands
+}
+
+// institutionName reports a name with a word of institutionWords: "Park University",
+// "TP-Link Systems Inc", not "Jane Roe".
+func institutionName(name string) bool {
+	for _, w := range strings.Fields(lowerASCII(name)) {
+		if institutionWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }
 
 // givenNameFirst reports a name whose first word is a known given name: "Jane Roe", not

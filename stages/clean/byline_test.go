@@ -424,3 +424,23 @@ func TestBylineHandle(t *testing.T) {
 		})
 	}
 }
+
+func TestInstitutionName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Park University", true},
+		{"Batten School", true},
+		{"TP-Link Systems Inc", true},
+		{"Jane Roe", false},
+		{"Parker Lewis", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := institutionName(tt.name); got != tt.want {
+				t.Errorf("institutionName(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+		})
+	}
+}

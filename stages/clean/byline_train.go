@@ -33,10 +33,11 @@ func FitByline(xs [][]float64, ys []float64, l2 float64) []float64 {
 // ScoreByline is the score (log-odds) weights w give a candidate with features x.
 func ScoreByline(w, x []float64) float64 { return dot(w, x) }
 
-// BylineCandidates returns the authors the cleaner's rules read in an article's lines and,
-// when they read none, the lines the byline scorer weighs, with their features: the
-// training data of the byline scorer.
-func (c *Cleaner) BylineCandidates(blocks []document.Block) (ruled []string, cands []BylineCandidate) {
+// BylineCandidates returns the authors the cleaner's rules read in an article's lines,
+// the site's name it reads there (which metadata.CleanAuthors takes, as the stages give
+// it) and, when the rules read no author, the lines the byline scorer weighs, with their
+// features: the training data of the byline scorer.
+func (c *Cleaner) BylineCandidates(blocks []document.Block) (ruled []string, site string, cands []BylineCandidate) {
 	collect := func(info []lineInfo, bc []bylineCandidate) {
 		for _, b := range bc {
 			cands = append(cands, BylineCandidate{Text: info[b.line].text, Names: b.names, Features: b.x})
@@ -46,5 +47,5 @@ func (c *Cleaner) BylineCandidates(blocks []document.Block) (ruled []string, can
 	m := storedMetaModels()
 	m.byline = neverTaken(bylineFeatureNames)
 	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{bylines: collect})
-	return meta.Authors, cands
+	return meta.Authors, meta.Site, cands
 }

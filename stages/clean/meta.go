@@ -426,6 +426,14 @@ func headlineShape(li *lineInfo) bool {
 	return true
 }
 
+// languageNames are the names languages give themselves, as a page's language menu lists
+// them: a line of one of them names no author.
+var languageNames = map[string]bool{
+	"English": true, "Español": true, "Deutsch": true, "Français": true, "Italiano": true, "Português": true,
+	"Polski": true, "Nederlands": true, "Türkçe": true, "Magyar": true, "Svenska": true, "Dansk": true,
+	"Norsk": true, "Suomi": true, "Čeština": true, "Română": true, "Русский": true, "Українська": true,
+}
+
 // authorLine returns the people of a line that only names authors: "David Ehrlich",
 // "Kevin Johnson and Kevin McCoy USA TODAY", "The Associated Press"; nil for other lines.
 func authorLine(s string) []string {
@@ -437,10 +445,10 @@ func authorLine(s string) []string {
 		return []string{s}
 	}
 	// A single capitalised word over a date line is an agency: "Reuters"; not the date's
-	// label ("PUBLISHED", "Posted").
+	// label ("PUBLISHED", "Posted") nor a language menu's last item ("Deutsch").
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && utf8.RuneCountInString(s) >= 3 &&
 		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 &&
-		!datelineWords[lowerASCII(s)] && !bylineLabels[lowerASCII(s)] {
+		!datelineWords[lowerASCII(s)] && !bylineLabels[lowerASCII(s)] && !languageNames[s] {
 		return []string{s}
 	}
 	if strings.HasPrefix(s, "The Associated Press") {
@@ -479,11 +487,26 @@ func looksLikeName(s string) bool {
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		// A label ends with a colon: "Written By: Tom May" is a byline, not a name.
-		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasSuffix(w, ":") {
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasSuffix(w, ":") || gluedWords(w) {
 			return false
 		}
 	}
 	return !strings.EqualFold(words[0], "The")
+}
+
+// gluedWords reports a word that runs three capitalised words together, a list of
+// links copied without spaces ("OrganizationOfficeOrganizingPapers"): a name's word has
+// at most one capital after a small letter ("McDonald", "SubbaRao").
+func gluedWords(w string) bool {
+	humps := 0
+	prevLower := false
+	for _, r := range w {
+		if prevLower && unicode.IsUpper(r) {
+			humps++
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return humps >= 2
 }
 
 // parseByline reads the author names and publication date of a byline line:
@@ -540,9 +563,11 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 			}
 		}
 		// "Best Bread Machines – My Favorites!", "Process Knowledge Management, Part IV":
-		// a headline of common words, not a name.
+		// a headline of common words, not a name. Nor is a place ("Hunt Valley, MD
+		// 21031") or a blog's categories ("Nonessential Thoughts, Technology"): the
+		// person leading the line has a known given name.
 		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 ||
-			commonWordsOnly(names[:sep]) {
+			commonWordsOnly(names[:sep]) || !givenNameFirst(names[:sep]) || stateAndZIP.MatchString(names) {
 			return nil, "", false
 		}
 		return splitNames(names), "", true
@@ -586,6 +611,10 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	}
 	return people, published, true
 }
+
+// stateAndZIP matches a US state's abbreviation and a ZIP code after a place's name
+// ("Hunt Valley, MD 21031"): an address, not a person and a credential.
+var stateAndZIP = regexp.MustCompile(`, [A-Z]{2} [0-9]{5}(-[0-9]{4})?\b`)
 
 // bylineWithin reads a byline that a line holds after other words: a date then "by"
 // ("On January 12, 2025 By Gabby Boucher In Budget Travel"), or a standfirst's sentence

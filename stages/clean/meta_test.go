@@ -62,6 +62,9 @@ func TestParseByline(t *testing.T) {
 		{"Authors:Jane Roe, John Doe", []string{"Jane Roe", "John Doe"}, "", true},
 		{"Best Bread Machines – My Favorites!", nil, "", false},
 		{"Process Knowledge Management, Part IV", nil, "", false},
+		{"Nonessential Thoughts, Technology", nil, "", false},
+		{"Hunt Valley, MD 21031", nil, "", false},
+		{"St. Thomas, U.S. Virgin Islands", nil, "", false},
 	}
 	for _, tt := range tests {
 		authors, published, ok := parseByline(tt.in)
@@ -89,6 +92,11 @@ func TestAuthorLine(t *testing.T) {
 		{"Reviewed By: Mike Rebold", nil},
 		{"PUBLISHED", nil}, // the label of the date line below
 		{"Posted", nil},
+		{"Deutsch", nil}, // a language menu's item over the date line
+		{"Français", nil},
+		{"Digital OrganizationOfficeOrganizingPapers", nil}, // categories run together
+		{"Mark SubbaRao", []string{"Mark SubbaRao"}},
+		{"Ann McInnes", []string{"Ann McInnes"}},
 	}
 	for _, tt := range tests {
 		if got := authorLine(tt.in); !slices.Equal(got, tt.want) {
