@@ -90,7 +90,8 @@ model: devbuild
 # then the choices of an HTML page's body (aligned body, its prose, or the line model's reading
 # of its lines) from all the pages of the same sets, gates and penalties selected by the same
 # grouped folds, and, with that choice built in, the per-block return of untold blocks
-# between two blocks of the body, its threshold and penalty selected the same way.
+# between two blocks of the body, its threshold and penalty selected the same way, and,
+# with that return built in, the trim of the body's tail blocks past the article's end.
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
@@ -107,7 +108,9 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train choice -o stages/clean/choice.json $(CLEANTRAIN) && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
-	$(DEVBIN) train return -o stages/clean/choice_return.json $(CLEANTRAIN)
+	$(DEVBIN) train return -o stages/clean/choice_return.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train trim -o stages/clean/choice_trim.json $(CLEANTRAIN)
 
 # Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
 # grouped by site) from the WCXB pages with gold dates and authors: the publication date among

@@ -67,6 +67,10 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainReturn(ctx, args, e.Stdout, e.Stderr)
 			}},
+		{Name: "train trim", Args: "[-o FILE] DIR...", Summary: "train the cleaner's trim of the body's tail blocks past the article's end (HTML)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdTrainTrim(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdBench(ctx, args, e.Stdout, e.Stderr)

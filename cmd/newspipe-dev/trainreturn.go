@@ -44,8 +44,85 @@ deterministic.
 Flags:
 `
 
-// returnPage is one page's training record for the per-block return.
+const trainTrimUsage = `Usage: newspipe-dev train trim [-o FILE] DIR...
+
+Learns the chrome cleaner's tail trim for HTML pages: which of the last blocks of the body
+(a disclaimer, the author's biography, a blurb about the publisher, a note on affiliate
+links) are past the article's end and leave the body. Every HTML page of each DIR
+(ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses it and cleaned with the
+stored body choice and per-block return; each candidate block is labelled by its words in
+the human-marked body and not, weighed as they move the page's F1. The threshold and the
+ridge penalty are selected by cross-validation grouped by site (URL host) as train return
+selects them. Prints the cross-validated F1 per set beside the F1 without the trim and
+the trained trim's own (in-sample) F1, and writes the trim as JSON (to be embedded as
+stages/clean/choice_trim.json). Training is deterministic.
+
+Flags:
+`
+
+// blockModel decides block by block: the per-block return or the tail trim.
+type blockModel interface {
+	Returns(x []float64) bool
+}
+
+// blockTask is what a per-block trainer learns: the return of untold blocks into the body,
+// or the trim of the body's tail.
+type blockTask struct {
+	name, usage, out string
+	// cleaner cleans a page as the pipeline does without the model being learned.
+	cleaner *clean.Cleaner
+	// candidates returns the blocks the cleaner judges and the candidate blocks among them.
+	candidates func(c *clean.Cleaner, blocks []document.Block) ([]document.Block, []clean.ReturnCandidate)
+	// mark is what a chosen candidate's Outside becomes.
+	mark string
+	// trims says the candidates are in the body, the last first, and leave it when chosen
+	// as a tail: a candidate stays when the one after it stays.
+	trims bool
+	train func(examples []clean.ReturnExample, threshold, l2 float64) blockModel
+	verb  string   // what the model does to a block, as the grid prints it
+	names []string // the model's feature names
+}
+
+func returnTask() blockTask {
+	return blockTask{name: "return", usage: trainReturnUsage, out: "stages/clean/choice_return.json",
+		cleaner:    clean.New().WithReturn(nil),
+		candidates: (*clean.Cleaner).ReturnCandidates,
+		train: func(ex []clean.ReturnExample, t, l2 float64) blockModel {
+			return clean.TrainReturn(ex, t, l2)
+		},
+		verb: "returns", names: clean.ReturnFeatureNames}
+}
+
+func trimTask() blockTask {
+	return blockTask{name: "trim", usage: trainTrimUsage, out: "stages/clean/choice_trim.json",
+		cleaner:    clean.New().WithTrim(nil),
+		candidates: (*clean.Cleaner).TrimCandidates,
+		mark:       clean.TrimmedTail,
+		trims:      true,
+		train: func(ex []clean.ReturnExample, t, l2 float64) blockModel {
+			return clean.TrainTrim(ex, t, l2)
+		},
+		verb: "trims", names: clean.TrimFeatureNames}
+}
+
+// decide sets dec to the decisions of m on the candidates of a page.
+func (task blockTask) decide(m blockModel, cands []clean.ReturnCandidate, dec []bool) {
+	for k, c := range cands {
+		dec[k] = m.Returns(c.Features) && (!task.trims || k == 0 || dec[k-1])
+	}
+}
+
+func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return trainBlocks(ctx, returnTask(), args, stdout, stderr)
+}
+
+func cmdTrainTrim(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return trainBlocks(ctx, trimTask(), args, stdout, stderr)
+}
+
+// returnPage is one page's training record for a per-block model.
 type returnPage struct {
+	mark               string // what a chosen candidate's Outside becomes
 	set, id, site, typ string
 	fold               int
 	learn              bool // the return learns from the page's candidates
@@ -59,11 +136,12 @@ type returnPage struct {
 	scored map[string]shingle.Page
 }
 
-func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train return", flag.ContinueOnError)
+// trainBlocks trains the per-block model of task.
+func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train "+task.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainReturnUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/choice_return.json", "write the return to `FILE` (- for standard output)")
+	fs.Usage = func() { fmt.Fprint(stderr, task.usage); fs.PrintDefaults() }
+	out := fs.String("o", task.out, "write the model to `FILE` (- for standard output)")
 	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
 	workers := fs.Int("workers", 2, "`N` workers per stage")
 	types := fs.String("types", "", "learn only from the pages of these comma-separated `TYPES` (e.g. article) where a set gives page types; every page is scored")
@@ -77,9 +155,9 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 		fs.Usage()
 		return exitUsage
 	}
-	pages, sets, err := returnPages(ctx, fs.Args(), *workers, *folds)
+	pages, sets, err := returnPages(ctx, task, fs.Args(), *workers, *folds)
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", task.name, err)
 		return exitFailures
 	}
 	if *types != "" {
@@ -97,7 +175,7 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	groups := returnGroups(pages, sets)
 	base := returnF1(plain, pages, groups, none)
-	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 without the return: %s\n", *folds, groupFigures(groups, base))
+	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 without the %s: %s\n", *folds, task.name, groupFigures(groups, base))
 	fold := make([]int, len(pages))
 	groupPages := make([][]int, len(groups))
 	for i, p := range pages {
@@ -123,7 +201,7 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 	var decisions [][][]bool
 	for _, t := range thresholds {
 		for _, l2 := range penalties {
-			dec := crossValidateReturn(pages, *folds, t, l2)
+			dec := crossValidateReturn(task, pages, *folds, t, l2)
 			cv := returnF1(plain, pages, groups, dec)
 			se := returnNoise(plain, pages, groups, dec)
 			ok := mean(cv) > mean(base)
@@ -136,7 +214,7 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 			cvs, decisions = append(cvs, cv), append(decisions, dec)
 		}
 	}
-	printGrid(stdout, grid, figures, "threshold", func(n int) string { return fmt.Sprintf("returns %d blocks", n) })
+	printGrid(stdout, grid, figures, "threshold", func(n int) string { return fmt.Sprintf("%s %d blocks", task.verb, n) })
 	best, found := selectSetting(grid)
 	var bestCV []float64
 	var bestDecisions [][]bool
@@ -145,31 +223,29 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 			bestCV, bestDecisions = cvs[k], decisions[k]
 		}
 	}
-	var ret *clean.Return
+	var ret blockModel
 	if !found {
-		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set beyond noise: the return stays off")
-		ret = clean.TrainReturn(nil, 1, 0)
+		fmt.Fprintf(stdout, "no setting raises the mean without lowering a set beyond noise: the %s stays off\n", task.name)
+		ret = task.train(nil, 1, 0)
 		bestCV, bestDecisions = base, none
 	} else {
-		fmt.Fprintf(stdout, "selected (fewest blocks returned within one SE of the best eligible mean): threshold %.2f, l2 %g\n", best.gate, best.l2)
+		fmt.Fprintf(stdout, "selected (fewest blocks changed within one SE of the best eligible mean): threshold %.2f, l2 %g\n", best.gate, best.l2)
 		var all []clean.ReturnExample
 		for _, p := range pages {
 			if p.learn {
 				all = append(all, p.examples...)
 			}
 		}
-		ret = clean.TrainReturn(all, best.gate, best.l2)
+		ret = task.train(all, best.gate, best.l2)
 	}
 	in := make([][]bool, len(pages))
 	for i, p := range pages {
 		in[i] = make([]bool, len(p.cands))
-		for k, c := range p.cands {
-			in[i][k] = ret.Returns(c.Features)
-		}
+		task.decide(ret, p.cands, in[i])
 	}
 	inSample := returnF1(plain, pages, groups, in)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tpages\twithout the return\treturn, grouped CV\treturn, in-sample\t")
+	fmt.Fprintf(tw, "set\tpages\twithout the %[1]s\t%[1]s, grouped CV\t%[1]s, in-sample\t\n", task.name)
 	for g, grp := range groups {
 		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t\n", grp.name, len(grp.pages), base[g], bestCV[g], inSample[g])
 	}
@@ -184,23 +260,23 @@ func cmdTrainReturn(ctx context.Context, args []string, stdout, stderr io.Writer
 			}
 		}
 		if err := os.WriteFile(*pagesOut, []byte(b.String()), 0o644); err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train return: write page table: %v\n", err)
+			fmt.Fprintf(stderr, "newspipe-dev train %s: write page table: %v\n", task.name, err)
 			return exitFailures
 		}
 	}
 	if *table != "" {
-		if err := writeReturnTable(*table, pages, bestDecisions); err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+		if err := writeReturnTable(*table, task.names, pages, bestDecisions); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", task.name, err)
 			return exitFailures
 		}
 	}
 	data, err := json.MarshalIndent(ret, "", " ")
 	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train return: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", task.name, err)
 		return exitFailures
 	}
 	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train return: write: %v\n", err)
+		fmt.Fprintf(stderr, "newspipe-dev train %s: write: %v\n", task.name, err)
 		return exitFailures
 	}
 	return exitOK
@@ -309,7 +385,7 @@ func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
 	copy(blocks, p.blocks)
 	for k, d := range dec {
 		if d {
-			blocks[p.cands[k].Block].Outside = ""
+			blocks[p.cands[k].Block].Outside = p.mark
 		}
 	}
 	s := shingle.Score(strings.Join(plain.Clean(blocks).Paragraphs, "\n\n"), p.truth)
@@ -320,9 +396,9 @@ func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
 	return s
 }
 
-// crossValidateReturn reports for every candidate whether the return trained without its
-// page's fold brings it back.
-func crossValidateReturn(pages []returnPage, folds int, threshold, l2 float64) [][]bool {
+// crossValidateReturn reports for every candidate whether the model of task trained
+// without its page's fold chooses it.
+func crossValidateReturn(task blockTask, pages []returnPage, folds int, threshold, l2 float64) [][]bool {
 	dec := make([][]bool, len(pages))
 	for i := range pages {
 		dec[i] = make([]bool, len(pages[i].cands))
@@ -334,22 +410,20 @@ func crossValidateReturn(pages []returnPage, folds int, threshold, l2 float64) [
 				train = append(train, p.examples...)
 			}
 		}
-		r := clean.TrainReturn(train, threshold, l2)
+		r := task.train(train, threshold, l2)
 		for i, p := range pages {
 			if p.fold != k {
 				continue
 			}
-			for c, cand := range p.cands {
-				dec[i][c] = r.Returns(cand.Features)
-			}
+			task.decide(r, p.cands, dec[i])
 		}
 	}
 	return dec
 }
 
-// returnPages parses every HTML page of the dirs, cleans it without the return, and lists
-// its candidate blocks with their labels.
-func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]returnPage, []string, error) {
+// returnPages parses every HTML page of the dirs, cleans it without the model of task,
+// and lists its candidate blocks with their labels.
+func returnPages(ctx context.Context, task blockTask, dirs []string, workers, folds int) ([]returnPage, []string, error) {
 	list, sets, err := sortedPages(dirs)
 	if err != nil {
 		return nil, nil, err
@@ -358,7 +432,7 @@ func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]retu
 	if err != nil {
 		return nil, nil, err
 	}
-	cleaner := clean.New().WithReturn(nil)
+	cleaner := task.cleaner
 	pages := make([]returnPage, len(list))
 	src := pageSource(list, formHTML)
 	line := models.ParseLine(stages.Options{Workers: workers})
@@ -369,14 +443,14 @@ func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]retu
 		h := fnv.New32a()
 		h.Write([]byte(p.site))
 		p.fold = int(h.Sum32() % uint32(folds))
-		p.learn = true
+		p.learn, p.mark = true, task.mark
 		if r.Err != nil || r.Skipped {
 			p.base = shingle.Score("", p.truth)
 			return nil
 		}
 		output := strings.Join(cleaner.Clean(r.Out.Blocks).Paragraphs, "\n\n")
 		p.base = shingle.Score(output, p.truth)
-		blocks, cands := cleaner.ReturnCandidates(r.Out.Blocks)
+		blocks, cands := task.candidates(cleaner, r.Out.Blocks)
 		if len(cands) == 0 {
 			return nil
 		}
@@ -389,10 +463,12 @@ func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]retu
 		truthText := " " + strings.Join(truthToks, " ") + " "
 		outToks := shingle.Tokens(output)
 		kept := max(1, len(outToks))
-		// A window the output already holds gains nothing when it comes back again: the
-		// metric counts shingles as a multiset.
-		for j := 0; j+4 <= len(outToks); j++ {
-			delete(truth, strings.Join(outToks[j:j+4], " "))
+		if !task.trims {
+			// A window the output already holds gains nothing when it comes back again:
+			// the metric counts shingles as a multiset.
+			for j := 0; j+4 <= len(outToks); j++ {
+				delete(truth, strings.Join(outToks[j:j+4], " "))
+			}
 		}
 		marked := max(1, len(truthToks))
 		for _, c := range cands {
@@ -400,8 +476,17 @@ func returnPages(ctx context.Context, dirs []string, workers, folds int) ([]retu
 			g := goldWords(toks, truth, truthText)
 			p.gold = append(p.gold, g)
 			p.words = append(p.words, len(toks))
-			p.examples = append(p.examples, clean.ReturnExample{Features: c.Features,
-				Gain: float64(g) / float64(marked), Loss: float64(len(toks)-g) / float64(kept)})
+			e := clean.ReturnExample{Features: c.Features,
+				Gain: float64(g) / float64(marked), Loss: float64(len(toks)-g) / float64(kept)}
+			if task.trims {
+				// Trimming a block loses its marked words and gains the others, and does
+				// nothing when the cleaner removes the block anyway.
+				e.Gain, e.Loss = e.Loss, e.Gain
+				if !strings.Contains(output, blocks[c.Block].Text) {
+					e.Gain, e.Loss = 0, 0
+				}
+			}
+			p.examples = append(p.examples, e)
 		}
 		return nil
 	}
@@ -433,9 +518,9 @@ func goldWords(toks []string, truth map[string]bool, truthText string) int {
 }
 
 // writeReturnTable writes one row per candidate block.
-func writeReturnTable(name string, pages []returnPage, dec [][]bool) error {
+func writeReturnTable(name string, names []string, pages []returnPage, dec [][]bool) error {
 	var b strings.Builder
-	b.WriteString("set\tid\ttype\tblock\t" + strings.Join(clean.ReturnFeatureNames, "\t") + "\tgold\twords\tcv_returns\ttext\n")
+	b.WriteString("set\tid\ttype\tblock\t" + strings.Join(names, "\t") + "\tgold\twords\tcv_returns\ttext\n")
 	for i, p := range pages {
 		for k, c := range p.cands {
 			fmt.Fprintf(&b, "%s\t%s\t%s\t%d", p.set, p.id, p.typ, c.Block)

@@ -287,6 +287,12 @@ type ReturnExample struct {
 // block's words are the article's", each word weighing as it moves the page's F1, with
 // ridge penalty l2, returning blocks above threshold. Training is deterministic.
 func TrainReturn(examples []ReturnExample, threshold, l2 float64) *Return {
+	return trainBlockModel(examples, ReturnFeatureNames, threshold, l2)
+}
+
+// trainBlockModel fits a per-block logistic regression on features names: a block with
+// Gain is a positive example, with Loss a negative one, each weighed by it.
+func trainBlockModel(examples []ReturnExample, names []string, threshold, l2 float64) *Return {
 	var xs [][]float64
 	var ys, ws []float64
 	for _, e := range examples {
@@ -297,10 +303,10 @@ func TrainReturn(examples []ReturnExample, threshold, l2 float64) *Return {
 			xs, ys, ws = append(xs, e.Features), append(ys, 0), append(ws, e.Loss)
 		}
 	}
-	r := &Return{Features: ReturnFeatureNames, Threshold: threshold, Weights: fitLogistic(xs, ys, ws, l2)}
+	r := &Return{Features: names, Threshold: threshold, Weights: fitLogistic(xs, ys, ws, l2)}
 	if r.Weights == nil {
 		r.Threshold = 1
-		r.Weights = make([]float64, len(ReturnFeatureNames)+1)
+		r.Weights = make([]float64, len(names)+1)
 	}
 	return r
 }

@@ -16,6 +16,7 @@ type Cleaner struct {
 	model  *Model
 	choice *Choice // nil: the HTML extractor's body is taken as it is
 	ret    *Return // nil: no block outside the extractor's body comes back into it
+	trim   *Trim   // nil: no block of the body's tail leaves it
 }
 
 // New returns a Cleaner that uses the model stored in the package.
@@ -34,7 +35,11 @@ func New() *Cleaner {
 	if err != nil {
 		panic(err) // as above: the stored return is checked by the tests
 	}
-	return &Cleaner{model: m, choice: ch, ret: r}
+	t, err := DefaultTrim()
+	if err != nil {
+		panic(err) // as above: the stored trim is checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch, ret: r, trim: t}
 }
 
 // WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
@@ -45,10 +50,16 @@ func (c *Cleaner) WithoutChoice() *Cleaner {
 }
 
 // WithReturn returns a Cleaner with c's line model and body choice that brings blocks
-// back into the body with r, or none when r is nil (to train and measure the per-block
-// return).
+// back into the body with r, or none when r is nil, and trims no tail (to train and
+// measure the per-block return).
 func (c *Cleaner) WithReturn(r *Return) *Cleaner {
 	return &Cleaner{model: c.model, choice: c.choice, ret: r}
+}
+
+// WithTrim returns a Cleaner with c's line model, body choice and return that trims the
+// body's tail with t, or not at all when t is nil (to train and measure the tail trim).
+func (c *Cleaner) WithTrim(t *Trim) *Cleaner {
+	return &Cleaner{model: c.model, choice: c.choice, ret: c.ret, trim: t}
 }
 
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
@@ -67,7 +78,11 @@ func NewWithModel(m *Model) *Cleaner {
 	if err != nil {
 		panic(err) // as above
 	}
-	return &Cleaner{model: m, choice: ch, ret: r}
+	t, err := DefaultTrim()
+	if err != nil {
+		panic(err) // as above
+	}
+	return &Cleaner{model: m, choice: ch, ret: r, trim: t}
 }
 
 // Result is the cleaned article.
@@ -114,6 +129,9 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 	// Untold blocks between two blocks of the body that the learned return vouches for
 	// are body (section headings and list items the content extractor dropped).
 	blocks = c.ret.returnBlocks(blocks, info, prob)
+	// The last blocks of the body that the learned trim judges past the article's end
+	// (a disclaimer, the author's biography) leave it.
+	blocks = c.trim.trimBlocks(blocks, info, prob)
 	rules := lineRules(blocks, info)
 	keep, reasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
 	if err != nil {
@@ -188,7 +206,7 @@ func judge(ctx context.Context, blocks []document.Block, info []lineInfo, prob [
 			// when the line model is sure of it; reader comments read like prose, so a
 			// block of a labelled comment section stays out, and so does a text cut off
 			// with an ellipsis, the opening of another page in a list of posts.
-			if !(b.Outside != commentSection && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final && !endsInEllipsis(b.Text)) {
+			if !(b.Outside != commentSection && b.Outside != TrimmedTail && keep[i] && prob[i] > 0.97 && li.words >= 25 && li.final && !endsInEllipsis(b.Text)) {
 				keep[i], reasons[i] = false, b.Outside
 			}
 		case b.Tag != "":
