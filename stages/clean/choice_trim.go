@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"strings"
 	"unicode"
@@ -90,14 +91,11 @@ func anyPhrase(lower string, phrases []string) bool {
 // pronounShares returns the shares of a text's words that are first, second and third
 // person pronouns.
 func pronounShares(lower string) (first, second, third float64) {
-	words := strings.FieldsFunc(lower, func(r rune) bool {
+	var n, f, s, t int
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r == '\'' || r >= 0x80)
-	})
-	if len(words) == 0 {
-		return 0, 0, 0
-	}
-	var f, s, t int
-	for _, w := range words {
+	}) {
+		n++
 		switch {
 		case equalFoldAny(w, firstPersonWords...):
 			f++
@@ -107,36 +105,39 @@ func pronounShares(lower string) (first, second, third float64) {
 			t++
 		}
 	}
-	n := float64(len(words))
-	return float64(f) / n, float64(s) / n, float64(t) / n
+	if n == 0 {
+		return 0, 0, 0
+	}
+	return float64(f) / float64(n), float64(s) / float64(n), float64(t) / float64(n)
 }
 
-// contentWords returns the words of lower of five letters or more.
-func contentWords(lower string) []string {
-	words := strings.FieldsFunc(lower, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 0x80)
-	})
-	out := words[:0]
-	for _, w := range words {
-		if len(w) >= 5 {
-			out = append(out, w)
+// contentWords yields the words of lower of five letters or more. The words are not
+// collected: the body before the tail is long, and only its set of words is kept.
+func contentWords(lower string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for w := range strings.FieldsFuncSeq(lower, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 0x80)
+		}) {
+			if len(w) >= 5 && !yield(w) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // overlap returns the share of words that seen holds, 1 when there are none.
-func overlap(words []string, seen map[string]bool) float64 {
-	if len(words) == 0 {
-		return 1
-	}
-	n := 0
-	for _, w := range words {
+func overlap(words iter.Seq[string], seen map[string]bool) float64 {
+	n, in := 0, 0
+	for w := range words {
+		n++
 		if seen[w] {
-			n++
+			in++
 		}
 	}
-	return float64(n) / float64(len(words))
+	if n == 0 {
+		return 1
+	}
+	return float64(in) / float64(n)
 }
 
 // namedSubject reports whether text opens with a name (one to four capitalised words)
@@ -183,7 +184,7 @@ func trimCandidates(blocks []document.Block, info []lineInfo, prob []float64) []
 	bodyLower := bodyText.String()
 	bf, bs, bt := pronounShares(bodyLower)
 	seen := map[string]bool{}
-	for _, w := range contentWords(bodyLower) {
+	for w := range contentWords(bodyLower) {
 		seen[w] = true
 	}
 	var out []ReturnCandidate
