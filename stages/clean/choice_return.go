@@ -50,19 +50,31 @@ func DefaultReturn() (*Return, error) {
 
 // ParseReturn reads a per-block return written as JSON by newspipe-dev train return.
 func ParseReturn(data []byte) (*Return, error) {
-	var r Return
-	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, fmt.Errorf("parse block return: %w", err)
-	}
-	if len(r.Features) != len(ReturnFeatureNames) || len(r.Weights) != len(ReturnFeatureNames)+1 {
-		return nil, fmt.Errorf("parse block return: features do not match this version (retrain with newspipe-dev train return)")
-	}
-	for i, f := range r.Features {
-		if f != ReturnFeatureNames[i] {
-			return nil, fmt.Errorf("parse block return: feature %d is %q, want %q", i, f, ReturnFeatureNames[i])
-		}
+	r, err := parseBlockModel(data, ReturnFeatureNames, "block return", "return")
+	if err != nil {
+		return nil, err
 	}
 	return &r, nil
+}
+
+// parseBlockModel reads a logistic regression over blocks written as JSON by
+// newspipe-dev train NAME (trainer), and checks that its features are names, in order:
+// weights learned for other features would weigh the wrong evidence. what names the
+// model in errors.
+func parseBlockModel(data []byte, names []string, what, trainer string) (Return, error) {
+	var r Return
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Return{}, fmt.Errorf("parse %s: %w", what, err)
+	}
+	if len(r.Features) != len(names) || len(r.Weights) != len(names)+1 {
+		return Return{}, fmt.Errorf("parse %s: features do not match this version (retrain with newspipe-dev train %s)", what, trainer)
+	}
+	for i, f := range r.Features {
+		if f != names[i] {
+			return Return{}, fmt.Errorf("parse %s: feature %d is %q, want %q", what, i, f, names[i])
+		}
+	}
+	return r, nil
 }
 
 // Returns reports whether the block with features x comes back into the body.

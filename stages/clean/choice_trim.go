@@ -2,8 +2,6 @@ package clean
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"iter"
 	"math"
 	"strings"
@@ -51,19 +49,11 @@ func DefaultTrim() (*Trim, error) {
 
 // ParseTrim reads a tail trim written as JSON by newspipe-dev train trim.
 func ParseTrim(data []byte) (*Trim, error) {
-	var t Trim
-	if err := json.Unmarshal(data, &t); err != nil {
-		return nil, fmt.Errorf("parse tail trim: %w", err)
+	r, err := parseBlockModel(data, TrimFeatureNames, "tail trim", "trim")
+	if err != nil {
+		return nil, err
 	}
-	if len(t.Features) != len(TrimFeatureNames) || len(t.Weights) != len(TrimFeatureNames)+1 {
-		return nil, fmt.Errorf("parse tail trim: features do not match this version (retrain with newspipe-dev train trim)")
-	}
-	for i, f := range t.Features {
-		if f != TrimFeatureNames[i] {
-			return nil, fmt.Errorf("parse tail trim: feature %d is %q, want %q", i, f, TrimFeatureNames[i])
-		}
-	}
-	return &t, nil
+	return &Trim{r}, nil
 }
 
 // Words of a tail's vocabulary, matched as whole words or phrases in lower case.
