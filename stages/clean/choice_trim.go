@@ -173,9 +173,20 @@ func trimCandidates(blocks []document.Block, info []lineInfo, prob []float64) []
 	}
 	bodyLower := bodyText.String()
 	bf, bs, bt := pronounShares(bodyLower)
+	// seen tells which of the tail's words the body used before the tail: the tail's
+	// words are few, the body's many, so only the tail's are kept.
+	var tailLower [trimTail]string
 	seen := map[string]bool{}
+	for r := range trimTail {
+		tailLower[r] = strings.ToLower(blocks[body[len(body)-1-r]].Text)
+		for w := range contentWords(tailLower[r]) {
+			seen[w] = false
+		}
+	}
 	for w := range contentWords(bodyLower) {
-		seen[w] = true
+		if _, ok := seen[w]; ok {
+			seen[w] = true
+		}
 	}
 	var out []ReturnCandidate
 	after := 0 // body words after the block
@@ -183,7 +194,7 @@ func trimCandidates(blocks []document.Block, info []lineInfo, prob []float64) []
 		at := len(body) - 1 - r
 		k := body[at]
 		b, li := &blocks[k], &info[k]
-		lower := strings.ToLower(b.Text)
+		lower := tailLower[r]
 		vocab := findVocab(lower)
 		first, second, third := pronounShares(lower)
 		prev := body[at-1]
