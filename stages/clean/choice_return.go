@@ -276,13 +276,7 @@ func (c *Cleaner) ReturnCandidates(blocks []document.Block) ([]document.Block, [
 	if !isHTML(blocks) {
 		return blocks, nil
 	}
-	info := analyseBlocks(blocks)
-	prob, _ := c.model.score(info)
-	if c.choice != nil {
-		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
-			blocks = proseBody(blocks, info)
-		}
-	}
+	blocks, info, prob, _ := c.chosenBody(blocks)
 	return blocks, returnCandidates(blocks, info, prob)
 }
 

@@ -259,13 +259,7 @@ func (c *Cleaner) TrimCandidates(blocks []document.Block) ([]document.Block, []R
 	if !isHTML(blocks) {
 		return blocks, nil
 	}
-	info := analyseBlocks(blocks)
-	prob, _ := c.model.score(info)
-	if c.choice != nil {
-		if alt, ok := alternative(blocks, info, prob); ok && alt.Agreement < c.choice.Gate && c.choice.Prefers(alt.Features) {
-			blocks = proseBody(blocks, info)
-		}
-	}
+	blocks, info, prob, _ := c.chosenBody(blocks)
 	blocks = c.ret.returnBlocks(blocks, info, prob)
 	return blocks, trimCandidates(blocks, info, prob)
 }

@@ -113,10 +113,10 @@ func (c *Cleaner) Clean(blocks []document.Block) Result {
 	return res
 }
 
-// classify marks each block kept or removed with a reason: all that CleanContext decides
-// before it reads the metadata. It returns the blocks it judged, which are the page's prose
-// instead of the extractor's body when the body choice takes it.
-func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]document.Block, []lineInfo, []bool, []string, span, error) {
+// chosenBody scores the page's lines and returns its blocks with the body the body choice
+// takes (the page's prose instead of the extractor's body when it prefers it), the lines'
+// analysis, their body scores and the line model's span.
+func (c *Cleaner) chosenBody(blocks []document.Block) ([]document.Block, []lineInfo, []float64, span) {
 	info := analyseBlocks(blocks)
 	prob, sp := c.model.score(info)
 	if c.choice != nil {
@@ -126,6 +126,14 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 			blocks = proseBody(blocks, info)
 		}
 	}
+	return blocks, info, prob, sp
+}
+
+// classify marks each block kept or removed with a reason: all that CleanContext decides
+// before it reads the metadata. It returns the blocks it judged, which are the page's prose
+// instead of the extractor's body when the body choice takes it.
+func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]document.Block, []lineInfo, []bool, []string, span, error) {
+	blocks, info, prob, sp := c.chosenBody(blocks)
 	// Untold blocks between two blocks of the body that the learned return vouches for
 	// are body (section headings and list items the content extractor dropped).
 	blocks = c.ret.returnBlocks(blocks, info, prob)
