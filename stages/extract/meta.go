@@ -109,28 +109,18 @@ func readPageMeta(root *html.Node) *pageMeta {
 	pe := findElements(root)
 	pm := &pageMeta{}
 	pm.title = collapse(selection(pe.title).First().Text())
-	dates := map[string]string{}
+	dates := map[string][]string{}
 	selection(pe.meta).Each(func(_ int, s *goquery.Selection) { pm.readMetaTag(s, dates) })
-	for _, name := range publishedNames {
-		if d := dates[name]; d != "" {
-			pm.published = d
-			break
-		}
-	}
-	if pm.published == "" {
-		pm.published = dates[otherPublishedName]
-	}
-	for _, name := range modifiedNames {
-		if d := dates[name]; d != "" {
-			pm.modified = d
-			break
-		}
-	}
-	if pm.modified == "" {
-		pm.modified = dates[otherModifiedName]
-	}
+	pm.modified = firstMetaDate(dates, modifiedNames, otherModifiedName, "")
+	pm.published = firstMetaDate(dates, publishedNames, otherPublishedName, pm.modified)
 	selection(pe.jsonLD).Each(func(_ int, s *goquery.Selection) {
 		readJSONLD(s.Text(), &pm.ld, &pm.ldOrgAuthors)
+	})
+	// Some pages put their JSON-LD in a meta tag (<meta name="script:ld+json" content="{...}">).
+	selection(pe.meta).Each(func(_ int, s *goquery.Selection) {
+		if strings.HasSuffix(strings.ToLower(s.AttrOr("name", "")), "ld+json") {
+			readJSONLD(s.AttrOr("content", ""), &pm.ld, &pm.ldOrgAuthors)
+		}
 	})
 	// The visible headline candidates: the <h1> of the article, then those of the page
 	// (the first may be the site's logo).
@@ -305,7 +295,7 @@ func isAbsURL(s string) bool {
 }
 
 // readMetaTag records what one <meta> element says.
-func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
+func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string][]string) {
 	key := strings.ToLower(strings.TrimSpace(s.AttrOr("property", "")))
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))
@@ -344,9 +334,9 @@ func (pm *pageMeta) readMetaTag(s *goquery.Selection, dates map[string]string) {
 	if !isPublishedName[key] && !isModifiedName[key] {
 		key = otherDateName(key)
 	}
-	if _, seen := dates[key]; !seen && key != "" {
+	if key != "" {
 		if d := pubdate.ISO(val); d != "" {
-			dates[key] = d
+			dates[key] = append(dates[key], d)
 		}
 	}
 }

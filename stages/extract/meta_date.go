@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -163,6 +164,31 @@ func otherDateName(key string) string {
 		return otherPublishedName
 	}
 	return ""
+}
+
+// firstMetaDate returns the first date the meta tags give under names, in their order
+// of trust, then under other (names that say what date they hold, see otherDateName),
+// each name's dates in page order. A date more than a day after notAfter (the page's
+// modification date; "" for none) is passed over while a later one is not: a page is not
+// modified before it is published, and such a value is the time the page was served
+// ("published-time" of the moment beside "published-date" of the day).
+func firstMetaDate(dates map[string][]string, names []string, other, notAfter string) string {
+	limit, bounded := time.Time{}, false
+	if d, ok := pubdate.Parse(notAfter); ok {
+		limit, bounded = d.Time.Add(24*time.Hour), true
+	}
+	first := ""
+	for _, name := range append(names[:len(names):len(names)], other) {
+		for _, v := range dates[name] {
+			if first == "" {
+				first = v
+			}
+			if d, ok := pubdate.Parse(v); !bounded || !ok || !d.Time.After(limit) {
+				return v
+			}
+		}
+	}
+	return first
 }
 
 // shownDates walks the page's text once and returns the dates it shows, in page order:

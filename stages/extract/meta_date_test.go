@@ -343,3 +343,38 @@ func TestOtherDateNamesAfterListedOnes(t *testing.T) {
 		})
 	}
 }
+
+// TestMetaPublishedDates reads the publication date of pages whose meta tags give it in
+// several forms.
+func TestMetaPublishedDates(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, want string
+	}{
+		{
+			"JSON-LD in a meta tag's content",
+			`<meta name="script:ld+json" content="{&quot;@context&quot;:&quot;https://schema.org&quot;,&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Full EV cars&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">`,
+			"2025-11-17T09:00:00-05:00",
+		},
+		{
+			"the time the page was served, after its modification, is passed over",
+			`<meta name="published-time" content="2026-03-09T08:45:32.183Z"><meta name="published-date" content="2021-02-16"><meta name="modified-date" content="2024-07-30">`,
+			"2021-02-16",
+		},
+		{
+			"a publication a few hours after the modification stays",
+			`<meta property="article:published_time" content="2024-07-30T18:00:00Z"><meta property="article:modified_time" content="2024-07-30T09:00:00Z">`,
+			"2024-07-30T18:00:00Z",
+		},
+		{
+			"the first date when every one is after the modification",
+			`<meta name="published-time" content="2026-03-09T08:45:32Z"><meta property="article:modified_time" content="2024-07-30">`,
+			"2026-03-09T08:45:32Z",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := metaOf(t, tc.head).Published; got != tc.want {
+				t.Errorf("Published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
