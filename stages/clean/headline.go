@@ -218,7 +218,7 @@ const headlineWindow = 400
 // headlineCandidates lists the lines that may be the headline: those a little above the
 // anchor, those between the byline and the body, and the body's first line when the
 // classifier kept the headline as body.
-func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int) []headlineCandidate {
+func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first int) []headlineCandidate {
 	h := &header{info: info, keep: keep, reasons: reasons, anchor: anchor, first: first,
 		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
 		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
@@ -250,10 +250,11 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 		cands = append(cands, headlineCandidate{line: i, dist: dist, x: headlineFeatures(h, i, dist)})
 	}
-	// A first line longer than all the body under it is the article, not its headline:
+	// The body's first line, when the classifier kept the headline as body, whatever
+	// stands above it and however it ends but with a full stop: "What do people love about
+	// Rust?". A line longer than all the body under it is the article, not its headline:
 	// taking it would leave the form labels or the link that follow it as the text.
-	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
-		bodyWordsAfter(info, keep, reasons, first) > info[first].words {
+	if isHeadline(&info[first]) && h.bodyWords[len(info)]-h.bodyWords[first+1] > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	// "Headline | Site", "Headline - Tagline": the page's title, whose first part may be
@@ -365,17 +366,6 @@ func afterSeparator(s string) (string, bool) {
 		return "", false
 	}
 	return tail, true
-}
-
-// bodyWordsAfter returns the number of words of the body lines after line i.
-func bodyWordsAfter(info []lineInfo, keep []bool, reasons []string, i int) int {
-	n := 0
-	for j := i + 1; j < len(keep); j++ {
-		if keep[j] && reasons[j] == "" {
-			n += info[j].words
-		}
-	}
-	return n
 }
 
 // shareIn is the share of the words toks found in words.
