@@ -404,6 +404,8 @@ func TestHeadlineCandidateShape(t *testing.T) {
 		{"Old bridge closes to cars after engineers find cracks", true},
 		{"Home", false},
 		{"Sign up for our newsletter", false},
+		{"The 16 Best Clothing Subscription Boxes in 2025", true},        // seven words, one chrome word
+		{"I built a tool that creates a weekly newsletter digest", true}, // the same
 		{"Share this article", false},
 		{"Call 1-800-555-0199 today", false},
 		{"Published March 1, 2024", false},
