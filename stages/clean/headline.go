@@ -23,6 +23,7 @@ var headlineFeatureNames = []string{
 	"no shorter line just below", "no longer headline-shaped line just above",
 	"ends a line nearby after a separator", "ends with a line nearby after a separator",
 	"numbered like a list item", "a longer candidate just below", "a shorter candidate just above",
+	"log words in sentence case",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -119,6 +120,11 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 		}
 	}
 	x[39] = b2f(listNumbered(li.text))
+	if li.words > 0 {
+		// A standfirst under its headline: a long line in sentence case ("From breath
+		// meditation to yoga nidra, all types of meditation aim to help you feel calmer").
+		x[42] = li.logWords * (1 - float64(li.titleCase)/float64(li.words))
+	}
 	x[25] = shareIn(toks, lead)
 	short := 0
 	for j := max(0, i-3); j < i; j++ {

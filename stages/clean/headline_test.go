@@ -306,6 +306,44 @@ func TestStandfirstPair(t *testing.T) {
 	}
 }
 
+// TestSentenceCaseFeature checks that a long line in sentence case, a standfirst's shape,
+// weighs more than a headline in title case or a short one.
+func TestSentenceCaseFeature(t *testing.T) {
+	lines := []string{"Home", "What Meditation Can Do for You (and How To Get Started)",
+		"From breath meditation to yoga nidra, all types of meditation aim to help you feel calmer",
+		"Making Google Sans Flex", "Vibe coding",
+		"The practice is old and the research on it is young, but both say that a few minutes a day help.",
+		"It took the researchers six years of work to show how much a few minutes a day can change."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[int]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 5, 5) {
+		if c.text == "" {
+			got[c.line] = c.x[42]
+		}
+	}
+	for _, tt := range []struct {
+		name         string
+		line, weaker int // line's feature must exceed weaker's
+	}{
+		{"a standfirst over a headline in title case", 2, 1},
+		{"a standfirst over a short headline in title case", 2, 3},
+		{"a long line over a short one, both in sentence case", 2, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, okA := got[tt.line]
+			b, okB := got[tt.weaker]
+			if !okA || !okB {
+				t.Fatalf("lines %d and %d are not both candidates: %v", tt.line, tt.weaker, got)
+			}
+			if a <= b {
+				t.Errorf("%q weighs %.3f, not more than %q (%.3f)", lines[tt.line], a, lines[tt.weaker], b)
+			}
+		})
+	}
+}
+
 // TestBreadcrumbFeatures checks the features of a headline that ends a breadcrumb trail
 // and of the trail.
 func TestBreadcrumbFeatures(t *testing.T) {
