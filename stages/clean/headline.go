@@ -23,6 +23,7 @@ var headlineFeatureNames = []string{
 	"no shorter line just below", "no longer headline-shaped line just above",
 	"ends a line nearby after a separator", "ends with a line nearby after a separator",
 	"numbered like a list item", "a longer candidate just below", "a shorter candidate just above",
+	"log words in sentence case",
 }
 
 // HeadlineFeatures is the number of features of a candidate headline.
@@ -119,6 +120,11 @@ func textFeatures(h *header, i, dist int, li *lineInfo) []float64 {
 		}
 	}
 	x[39] = b2f(listNumbered(li.text))
+	if li.words > 0 {
+		// A standfirst under its headline: a long line in sentence case ("From breath
+		// meditation to yoga nidra, all types of meditation aim to help you feel calmer").
+		x[42] = li.logWords * (1 - float64(li.titleCase)/float64(li.words))
+	}
 	x[25] = shareIn(toks, lead)
 	short := 0
 	for j := max(0, i-3); j < i; j++ {
@@ -218,7 +224,7 @@ const headlineWindow = 400
 // headlineCandidates lists the lines that may be the headline: those a little above the
 // anchor, those between the byline and the body, and the body's first line when the
 // classifier kept the headline as body.
-func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int) []headlineCandidate {
+func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first int) []headlineCandidate {
 	h := &header{info: info, keep: keep, reasons: reasons, anchor: anchor, first: first,
 		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
 		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
@@ -250,10 +256,11 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 		cands = append(cands, headlineCandidate{line: i, dist: dist, x: headlineFeatures(h, i, dist)})
 	}
-	// A first line longer than all the body under it is the article, not its headline:
+	// The body's first line, when the classifier kept the headline as body, whatever
+	// stands above it and however it ends but with a full stop: "What do people love about
+	// Rust?". A line longer than all the body under it is the article, not its headline:
 	// taking it would leave the form labels or the link that follow it as the text.
-	if (byline < 0 || first < byline || first == byline+1) && isHeadline(&info[first]) && !info[first].final &&
-		bodyWordsAfter(info, keep, reasons, first) > info[first].words {
+	if isHeadline(&info[first]) && h.bodyWords[len(info)]-h.bodyWords[first+1] > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	// "Headline | Site", "Headline - Tagline": the page's title, whose first part may be
@@ -365,17 +372,6 @@ func afterSeparator(s string) (string, bool) {
 		return "", false
 	}
 	return tail, true
-}
-
-// bodyWordsAfter returns the number of words of the body lines after line i.
-func bodyWordsAfter(info []lineInfo, keep []bool, reasons []string, i int) int {
-	n := 0
-	for j := i + 1; j < len(keep); j++ {
-		if keep[j] && reasons[j] == "" {
-			n += info[j].words
-		}
-	}
-	return n
 }
 
 // shareIn is the share of the words toks found in words.

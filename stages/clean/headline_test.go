@@ -125,8 +125,48 @@ func TestBodyFirstLineAsHeadline(t *testing.T) {
 				keep[i] = true
 			}
 			got := false
-			for _, c := range headlineCandidates(info, keep, reasons, 2, 2, -1) {
+			for _, c := range headlineCandidates(info, keep, reasons, 2, 2) {
 				got = got || c.line == 2
+			}
+			if got != tt.want {
+				t.Errorf("body's first line is a candidate: %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuestionFirstLineAsHeadline checks that the body's first line is weighed as the
+// headline when it asks a question, and also under a byline and its time: neither makes it
+// the article's first sentence.
+func TestQuestionFirstLineAsHeadline(t *testing.T) {
+	prose := "The artist drew every hero of the comics in sixteen colours and posted the set on Tuesday."
+	tests := []struct {
+		name   string
+		lines  []string
+		first  int
+		reason map[int]string // the reasons the rules gave lines above the body
+		want   bool
+	}{
+		{"a question", []string{"Home", "What do people love about Rust?", prose, prose}, 1, nil, true},
+		{"under the byline and its time",
+			[]string{"Home", "Andrew King", "5:50 am", "Top Nutrition Trends for Fall 2025", prose, prose},
+			3, map[int]string{1: reasonAuthor}, true},
+		{"a sentence", []string{"Home", "Rust is loved by the people who use it.", prose, prose}, 1, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(linesToBlocks(tt.lines))
+			keep := make([]bool, len(tt.lines))
+			reasons := make([]string, len(tt.lines))
+			for i := tt.first; i < len(keep); i++ {
+				keep[i] = true
+			}
+			for i, r := range tt.reason {
+				reasons[i] = r
+			}
+			got := false
+			for _, c := range headlineCandidates(info, keep, reasons, tt.first, tt.first) {
+				got = got || c.line == tt.first && c.text == ""
 			}
 			if got != tt.want {
 				t.Errorf("body's first line is a candidate: %v, want %v", got, tt.want)
@@ -216,7 +256,7 @@ func TestPageTitleCandidates(t *testing.T) {
 	keep := []bool{false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[string]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3) {
 		got[c.textOf(info)] = c.x[34]
 	}
 	want := map[string]float64{
@@ -240,7 +280,7 @@ func TestStandfirstPair(t *testing.T) {
 	keep := []bool{false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[int][4]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1) {
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3) {
 		got[c.line] = [4]float64{c.x[35], c.x[36], c.x[40], c.x[41]}
 	}
 	// The line below the headline says more, and so does the body's line below the
@@ -266,6 +306,44 @@ func TestStandfirstPair(t *testing.T) {
 	}
 }
 
+// TestSentenceCaseFeature checks that a long line in sentence case, a standfirst's shape,
+// weighs more than a headline in title case or a short one.
+func TestSentenceCaseFeature(t *testing.T) {
+	lines := []string{"Home", "What Meditation Can Do for You (and How To Get Started)",
+		"From breath meditation to yoga nidra, all types of meditation aim to help you feel calmer",
+		"Making Google Sans Flex", "Vibe coding",
+		"The practice is old and the research on it is young, but both say that a few minutes a day help.",
+		"It took the researchers six years of work to show how much a few minutes a day can change."}
+	info := analyseBlocks(linesToBlocks(lines))
+	keep := []bool{false, false, false, false, false, true, true}
+	reasons := make([]string, len(lines))
+	got := map[int]float64{}
+	for _, c := range headlineCandidates(info, keep, reasons, 5, 5) {
+		if c.text == "" {
+			got[c.line] = c.x[42]
+		}
+	}
+	for _, tt := range []struct {
+		name         string
+		line, weaker int // line's feature must exceed weaker's
+	}{
+		{"a standfirst over a headline in title case", 2, 1},
+		{"a standfirst over a short headline in title case", 2, 3},
+		{"a long line over a short one, both in sentence case", 2, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, okA := got[tt.line]
+			b, okB := got[tt.weaker]
+			if !okA || !okB {
+				t.Fatalf("lines %d and %d are not both candidates: %v", tt.line, tt.weaker, got)
+			}
+			if a <= b {
+				t.Errorf("%q weighs %.3f, not more than %q (%.3f)", lines[tt.line], a, lines[tt.weaker], b)
+			}
+		})
+	}
+}
+
 // TestBreadcrumbFeatures checks the features of a headline that ends a breadcrumb trail
 // and of the trail.
 func TestBreadcrumbFeatures(t *testing.T) {
@@ -276,7 +354,7 @@ func TestBreadcrumbFeatures(t *testing.T) {
 	keep := []bool{false, false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[string][3]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 4, 4, -1) {
+	for _, c := range headlineCandidates(info, keep, reasons, 4, 4) {
 		if c.text != "" {
 			continue // the trail's last part, cut from its line: see TestTrailCandidate
 		}
@@ -302,7 +380,7 @@ func TestTrailCandidate(t *testing.T) {
 	keep := []bool{false, true, true}
 	reasons := make([]string, len(lines))
 	found := false
-	for _, c := range headlineCandidates(info, keep, reasons, 1, 1, -1) {
+	for _, c := range headlineCandidates(info, keep, reasons, 1, 1) {
 		if c.textOf(info) == "Top Dental Resolutions for 2025" {
 			found = c.line == 0 && c.wordsOf(info) == 5
 		}
@@ -364,6 +442,8 @@ func TestHeadlineCandidateShape(t *testing.T) {
 		{"Old bridge closes to cars after engineers find cracks", true},
 		{"Home", false},
 		{"Sign up for our newsletter", false},
+		{"The 16 Best Clothing Subscription Boxes in 2025", true},        // seven words, one chrome word
+		{"I built a tool that creates a weekly newsletter digest", true}, // the same
 		{"Share this article", false},
 		{"Call 1-800-555-0199 today", false},
 		{"Published March 1, 2024", false},

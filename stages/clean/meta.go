@@ -177,7 +177,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	// The headline is the line the learned scorer rates highest among the lines a little
 	// above the anchor, those between the byline and the body, and the body's first line
 	// (see headlineCandidates, headlineFeatures).
-	cands := headlineCandidates(info, keep, reasons, anchor, first, byline)
+	cands := headlineCandidates(info, keep, reasons, anchor, first)
 	if trace != nil && trace.headlines != nil {
 		trace.headlines(info, cands)
 	}
@@ -386,14 +386,16 @@ func isHeadline(li *lineInfo) bool {
 func twoWordHeadline(li *lineInfo) bool { return li.words == 2 && headlineShape(li) }
 
 // headlineCandidateShape is the shape of a line weighed as the headline: a headline's
-// (isHeadline), two words, or three words or more whose only chrome word is a menu's
+// (isHeadline), two words, three words or more whose only chrome word is a menu's
 // ("Understanding Your Home Electrical System") or whose digits are a year ("Best EVs
-// of 2026"); the scorer weighs the chrome vocabulary and the digits.
+// of 2026"), or seven words or more with any chrome word ("The 16 Best Clothing
+// Subscription Boxes in 2025", "How to write a (good) newsletter with AI"); the scorer
+// weighs the chrome vocabulary and the digits.
 func headlineCandidateShape(li *lineInfo) bool {
 	if isHeadline(li) || twoWordHeadline(li) {
 		return true
 	}
-	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.vocab&^vNav != 0 ||
+	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.vocab&^vNav != 0 && li.words < 7 ||
 		(li.digits-4)*3 > li.letters {
 		return false
 	}
