@@ -69,14 +69,14 @@ func splitAuthors(s string) []string {
 		s = roleSuffix.ReplaceAllString(s, "")
 	}
 	var out []string
-	parts, commas := []string{s}, []bool{false}
+	parts, seps := []string{s}, []string{""}
 	if strings.ContainsAny(s, ",;&|") || hasWordAnd(s) {
-		parts, commas = splitAtSeparators(s)
+		parts, seps = splitAtSeparators(s)
 	}
 	for i, part := range parts {
 		// "Jillian Kubala, MS, RD": the credentials after a comma stay with the name, as
 		// the byline shows them.
-		if commas[i] && credentials.Attach(out, part) {
+		if seps[i] == "," && credentials.Attach(out, part) {
 			continue
 		}
 		part = strings.Trim(part, " .:-–—")
@@ -92,8 +92,11 @@ func splitAuthors(s string) []string {
 			(genericLogins[part] || utf8.RuneCountInString(part) < 3 || strings.ContainsAny(part, "0123456789")) {
 			continue
 		}
-		// "Jane Roe, Dietitian": a one-word part after a name is a role.
-		if i > 0 && len(out) > 0 && !strings.Contains(part, " ") {
+		// "Jane Roe, Dietitian": a one-word part after a name is a role, but after "&"
+		// or "and", which join names, it is a given name ("Maria & Katerina") unless it
+		// is credentials ("Jane Roe & MD").
+		joined := (seps[i] == "&" || strings.EqualFold(seps[i], "and")) && !credentials.Only(part)
+		if i > 0 && len(out) > 0 && !strings.Contains(part, " ") && !joined {
 			continue
 		}
 		// Long strings are sentences or blurbs, not names.
@@ -105,16 +108,16 @@ func splitAuthors(s string) []string {
 	return out
 }
 
-// splitAtSeparators splits s where authorSep matches, and reports for every part whether
-// a comma led it.
-func splitAtSeparators(s string) (parts []string, commas []bool) {
-	start, comma := 0, false
+// splitAtSeparators splits s where authorSep matches, and returns for every part the
+// separator that led it, without spaces ("" for the first).
+func splitAtSeparators(s string) (parts, seps []string) {
+	start, sep := 0, ""
 	for _, m := range authorSep.FindAllStringIndex(s, -1) {
-		parts, commas = append(parts, s[start:m[0]]), append(commas, comma)
-		comma = strings.TrimSpace(s[m[0]:m[1]]) == ","
+		parts, seps = append(parts, s[start:m[0]]), append(seps, sep)
+		sep = strings.TrimSpace(s[m[0]:m[1]])
 		start = m[1]
 	}
-	return append(parts, s[start:]), append(commas, comma)
+	return append(parts, s[start:]), append(seps, sep)
 }
 
 // isURLLike is urlLike.MatchString(s), without the expression for an ASCII text.
