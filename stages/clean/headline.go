@@ -223,8 +223,9 @@ const headlineWindow = 400
 
 // headlineCandidates lists the lines that may be the headline: those a little above the
 // anchor, those between the byline and the body, and the body's first line when the
-// classifier kept the headline as body.
-func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first int) []headlineCandidate {
+// classifier kept the headline as body. byline is the byline's line, or -1; html reports
+// that the lines are the HTML extractor's blocks.
+func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, first, byline int, html bool) []headlineCandidate {
 	h := &header{info: info, keep: keep, reasons: reasons, anchor: anchor, first: first,
 		body: bodyTokens(info, keep, reasons, first, 2), lead: bodyTokens(info, keep, reasons, first, 6),
 		titles: siteTitles(info), shaped: make([]bool, len(info)), shapedBelow: make([]int, len(info))}
@@ -256,11 +257,15 @@ func headlineCandidates(info []lineInfo, keep []bool, reasons []string, anchor, 
 		}
 		cands = append(cands, headlineCandidate{line: i, dist: dist, x: headlineFeatures(h, i, dist)})
 	}
-	// The body's first line, when the classifier kept the headline as body, whatever
-	// stands above it and however it ends but with a full stop: "What do people love about
-	// Rust?". A line longer than all the body under it is the article, not its headline:
-	// taking it would leave the form labels or the link that follow it as the text.
-	if isHeadline(&info[first]) && h.bodyWords[len(info)]-h.bodyWords[first+1] > info[first].words {
+	// The body's first line, when the classifier kept the headline as body: in a raw
+	// text whatever stands above it and however it ends but with a full stop ("What do
+	// people love about Rust?"). The HTML extractor's body starts under the headline, so
+	// there its first line is weighed only right under the byline or with none above, and
+	// not when it ends like a sentence: a question that opens the article is prose. A
+	// line longer than all the body under it is the article, not its headline: taking it
+	// would leave the form labels or the link that follow it as the text.
+	firstOK := !html || (byline < 0 || first < byline || first == byline+1) && !info[first].final
+	if firstOK && isHeadline(&info[first]) && h.bodyWords[len(info)]-h.bodyWords[first+1] > info[first].words {
 		cands = append(cands, headlineCandidate{line: first, x: headlineFeatures(h, first, 0)})
 	}
 	// "Headline | Site", "Headline - Tagline": the page's title, whose first part may be

@@ -125,7 +125,7 @@ func TestBodyFirstLineAsHeadline(t *testing.T) {
 				keep[i] = true
 			}
 			got := false
-			for _, c := range headlineCandidates(info, keep, reasons, 2, 2) {
+			for _, c := range headlineCandidates(info, keep, reasons, 2, 2, -1, false) {
 				got = got || c.line == 2
 			}
 			if got != tt.want {
@@ -144,14 +144,22 @@ func TestQuestionFirstLineAsHeadline(t *testing.T) {
 		name   string
 		lines  []string
 		first  int
+		byline int            // the byline's line, or -1
+		html   bool           // the lines are the HTML extractor's blocks
 		reason map[int]string // the reasons the rules gave lines above the body
 		want   bool
 	}{
-		{"a question", []string{"Home", "What do people love about Rust?", prose, prose}, 1, nil, true},
+		{"a question", []string{"Home", "What do people love about Rust?", prose, prose}, 1, -1, false, nil, true},
 		{"under the byline and its time",
 			[]string{"Home", "Andrew King", "5:50 am", "Top Nutrition Trends for Fall 2025", prose, prose},
-			3, map[int]string{1: reasonAuthor}, true},
-		{"a sentence", []string{"Home", "Rust is loved by the people who use it.", prose, prose}, 1, nil, false},
+			3, 1, false, map[int]string{1: reasonAuthor}, true},
+		{"a sentence", []string{"Home", "Rust is loved by the people who use it.", prose, prose}, 1, -1, false, nil, false},
+		// The extractor's body starts under the headline: a question that opens it is prose.
+		{"a question in HTML", []string{"Home", "What do people love about Rust?", prose, prose}, 1, -1, true, nil, false},
+		{"a title in HTML", []string{"Home", "Top Nutrition Trends for Fall 2025", prose, prose}, 1, -1, true, nil, true},
+		{"under the byline and its time in HTML",
+			[]string{"Home", "Andrew King", "5:50 am", "Top Nutrition Trends for Fall 2025", prose, prose},
+			3, 1, true, map[int]string{1: reasonAuthor}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,7 +173,7 @@ func TestQuestionFirstLineAsHeadline(t *testing.T) {
 				reasons[i] = r
 			}
 			got := false
-			for _, c := range headlineCandidates(info, keep, reasons, tt.first, tt.first) {
+			for _, c := range headlineCandidates(info, keep, reasons, tt.first, tt.first, tt.byline, tt.html) {
 				got = got || c.line == tt.first && c.text == ""
 			}
 			if got != tt.want {
@@ -256,7 +264,7 @@ func TestPageTitleCandidates(t *testing.T) {
 	keep := []bool{false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[string]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 3, 3) {
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1, false) {
 		got[c.textOf(info)] = c.x[34]
 	}
 	want := map[string]float64{
@@ -280,7 +288,7 @@ func TestStandfirstPair(t *testing.T) {
 	keep := []bool{false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[int][4]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 3, 3) {
+	for _, c := range headlineCandidates(info, keep, reasons, 3, 3, -1, false) {
 		got[c.line] = [4]float64{c.x[35], c.x[36], c.x[40], c.x[41]}
 	}
 	// The line below the headline says more, and so does the body's line below the
@@ -318,7 +326,7 @@ func TestSentenceCaseFeature(t *testing.T) {
 	keep := []bool{false, false, false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[int]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 5, 5) {
+	for _, c := range headlineCandidates(info, keep, reasons, 5, 5, -1, false) {
 		if c.text == "" {
 			got[c.line] = c.x[42]
 		}
@@ -354,7 +362,7 @@ func TestBreadcrumbFeatures(t *testing.T) {
 	keep := []bool{false, false, false, false, true, true}
 	reasons := make([]string, len(lines))
 	got := map[string][3]float64{}
-	for _, c := range headlineCandidates(info, keep, reasons, 4, 4) {
+	for _, c := range headlineCandidates(info, keep, reasons, 4, 4, -1, false) {
 		if c.text != "" {
 			continue // the trail's last part, cut from its line: see TestTrailCandidate
 		}
@@ -380,7 +388,7 @@ func TestTrailCandidate(t *testing.T) {
 	keep := []bool{false, true, true}
 	reasons := make([]string, len(lines))
 	found := false
-	for _, c := range headlineCandidates(info, keep, reasons, 1, 1) {
+	for _, c := range headlineCandidates(info, keep, reasons, 1, 1, -1, false) {
 		if c.textOf(info) == "Top Dental Resolutions for 2025" {
 			found = c.line == 0 && c.wordsOf(info) == 5
 		}

@@ -177,7 +177,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	// The headline is the line the learned scorer rates highest among the lines a little
 	// above the anchor, those between the byline and the body, and the body's first line
 	// (see headlineCandidates, headlineFeatures).
-	cands := headlineCandidates(info, keep, reasons, anchor, first)
+	cands := headlineCandidates(info, keep, reasons, anchor, first, byline, fromHTML(blocks))
 	if trace != nil && trace.headlines != nil {
 		trace.headlines(info, cands)
 	}
