@@ -251,19 +251,26 @@ func (r *Return) returnBlocks(blocks []document.Block, info []lineInfo, prob []f
 	if r == nil || r.Threshold >= 1 {
 		return blocks
 	}
-	var out []document.Block
+	var back []int
 	for _, c := range returnCandidates(blocks, info, prob) {
-		if !r.Returns(c.Features) {
-			continue
+		if r.Returns(c.Features) {
+			back = append(back, c.Block)
 		}
-		if out == nil {
-			out = make([]document.Block, len(blocks))
-			copy(out, blocks)
-		}
-		out[c.Block].Outside = ""
 	}
-	if out == nil {
+	return withOutside(blocks, back, "")
+}
+
+// withOutside returns blocks with the blocks at ks marked outside the body for the reason
+// outside ("" brings them back into it): a copy when ks names any, so that blocks itself,
+// which the caller may share, is not changed.
+func withOutside(blocks []document.Block, ks []int, outside string) []document.Block {
+	if len(ks) == 0 {
 		return blocks
+	}
+	out := make([]document.Block, len(blocks))
+	copy(out, blocks)
+	for _, k := range ks {
+		out[k].Outside = outside
 	}
 	return out
 }

@@ -234,22 +234,15 @@ func (t *Trim) trimBlocks(blocks []document.Block, info []lineInfo, prob []float
 	if t == nil || t.Threshold >= 1 || !isHTML(blocks) {
 		return blocks
 	}
-	var out []document.Block
+	var cut []int
 	for _, c := range trimCandidates(blocks, info, prob) {
 		if !t.Returns(c.Features) {
 			// The trim cuts the body's tail: the blocks before one it keeps stay.
 			break
 		}
-		if out == nil {
-			out = make([]document.Block, len(blocks))
-			copy(out, blocks)
-		}
-		out[c.Block].Outside = TrimmedTail
+		cut = append(cut, c.Block)
 	}
-	if out == nil {
-		return blocks
-	}
-	return out
+	return withOutside(blocks, cut, TrimmedTail)
 }
 
 // TrimCandidates returns the blocks the cleaner judges for an HTML page (after the body
