@@ -27,13 +27,19 @@ func writeNameList(dir string, files []string, out string) error {
 			}
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if err := os.WriteFile(out, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+	if err := writeSortedSet(out, seen); err != nil {
 		return fmt.Errorf("name list: %w", err)
 	}
 	return nil
+}
+
+// writeSortedSet writes the words of set to out, one a line and sorted, so that a list
+// derived twice from the same sources comes out byte-identical.
+func writeSortedSet(out string, set map[string]bool) error {
+	words := make([]string, 0, len(set))
+	for w := range set {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return os.WriteFile(out, []byte(strings.Join(words, "\n")+"\n"), 0o644)
 }

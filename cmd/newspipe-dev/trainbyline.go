@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -142,12 +141,7 @@ func writeCommonWords(dir, out string) error {
 			}
 		}
 	}
-	list := make([]string, 0, len(seen))
-	for w := range seen {
-		list = append(list, w)
-	}
-	sort.Strings(list)
-	if err := os.WriteFile(out, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
+	if err := writeSortedSet(out, seen); err != nil {
 		return fmt.Errorf("common words: %w", err)
 	}
 	return nil
