@@ -64,12 +64,12 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"recently": true, "lately": true, "recent": true, "these": true, "every": true, "each": true, "once": true,
 	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
 	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
-	"christmas": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
+	"christmas": true, "easter": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
 	"hundreds": true, "final": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
 	"daylong": true, "hourlong": true,
 	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
 	"about": true, "around": true, "approximately": true, "roughly": true, "nearly": true, "almost": true,
-	"more": true, "less": true, "fewer": true, "at": true}
+	"more": true, "less": true, "fewer": true, "at": true, "soon": true, "long": true, "that": true}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -241,7 +241,9 @@ func newLexicon() lexicon {
 		"edition", "issue", "version", "president", "period", "q1", "q2", "q3", "q4", "h1", "h2", "more", "less",
 		"era", "time", "times", "year", "on", "in", "at", "prior", "run", "up", "whole", "entire", "full",
 		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
-		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most"} {
+		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
+		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
+		"afterwards", "thereafter", "number", "or", "easter", "its", "their"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

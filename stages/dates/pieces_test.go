@@ -48,3 +48,18 @@ func TestTagLongLine(t *testing.T) {
 		}
 	}
 }
+
+func TestEasterSunday(t *testing.T) {
+	tests := []struct {
+		year int
+		want string
+	}{
+		{1916, "1916-04-23"}, {2000, "2000-04-23"}, {2018, "2018-04-01"}, {2019, "2019-04-21"},
+		{2024, "2024-03-31"}, {2025, "2025-04-20"}, {2038, "2038-04-25"},
+	}
+	for _, tt := range tests {
+		if got := fmtDay(easterSunday(tt.year)); got != tt.want {
+			t.Errorf("easterSunday(%d) = %s, want %s", tt.year, got, tt.want)
+		}
+	}
+}

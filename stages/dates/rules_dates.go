@@ -147,7 +147,8 @@ func (c *tagging) ruleNumericDate(i int) (match, bool) {
 	}
 	var y, mo, d int
 	switch {
-	case a.ndig == 4 && e.ndig <= 2 && sep.ch != '.':
+	case a.ndig == 4 && e.ndig <= 2 && (sep.ch != '.' || b.ndig == 2 && e.ndig == 2):
+		// Dotted year-first dates ("2018.04.05") need two-digit parts: "2018.1.5" is a version.
 		y, mo, d = a.num, b.num, e.num
 	case a.ndig <= 2 && (e.ndig == 4 || e.ndig == 2 && sep.ch == '/'):
 		y = e.num

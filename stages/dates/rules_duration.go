@@ -6,8 +6,8 @@ package dates
 // "twenty-four", "two and a half". n < 0 means an unknown amount.
 func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 	t := c.at(j)
-	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$') {
-		return 0, j, false, false // "1-1/2", "$5"
+	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$' || c.at(j-1).ch == ':') {
+		return 0, j, false, false // "1-1/2", "$5", "1:04:30 second half"
 	}
 	switch {
 	case t.kind == kNum && t.suf == sufNone:
@@ -38,10 +38,17 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 			}
 		case c.is(j+1, "dozen"):
 			n, end = 12, j+2
+		case c.is(j+1, "number") && c.is(j+2, "of"):
+			n, end = -1, j+3 // "a number of years"
 		case c.is(j+1, "half") && c.is(j+2, "dozen"):
 			n, end = 6, j+3
 		default:
 			n, end, isA = 1, j+1, true
+		}
+	case t.w.key == "couple" && c.at(j-1).w != nil && periodPrefix[c.at(j-1).w.key]:
+		n, end = 2, j+1 // "the last couple of years", "the past couple months"
+		if c.is(end, "of") {
+			end++
 		}
 	case t.w.key == "half" && (c.is(j+1, "a") || c.is(j+1, "an")):
 		n, end = 0.5, j+2
@@ -57,6 +64,10 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 	}
 	return n, end, isA, true
 }
+
+// periodPrefix are the words of "the last two years" that place a duration before its amount.
+var periodPrefix = map[string]bool{"past": true, "last": true, "next": true, "coming": true, "previous": true,
+	"first": true, "final": true, "following": true, "latest": true}
 
 // durCue are the words before a bare plural unit that make it a duration: "for years".
 var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": true, "after": true,
@@ -150,6 +161,13 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	if !prefixed {
 		dir := 0
 		anchored := false
+		if c.is(e, "or") && c.is(e+2, "ago") && (c.is(e+1, "so") || c.at(e+1).w != nil && c.at(e+1).w.numWord) {
+			// "a month or so ago", "a decade or two ago": the first amount, approximately.
+			e += 2
+			if mod == modNone {
+				mod = modApprox
+			}
+		}
 		switch {
 		case c.is(e, "ago"):
 			dir = -1

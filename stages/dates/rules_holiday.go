@@ -46,6 +46,8 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		if c.is(e, "day") && c.at(e).cap {
 			e++
 		}
+	case "easter":
+		return c.easter(i)
 	default:
 		return match{}, false
 	}
@@ -79,6 +81,54 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 	m.day = day(y, mo, d)
 	m.val = fmtDay(m.day)
 	return m, true
+}
+
+// easter tags "Easter", "Easter Sunday" and "Easter Monday", whose dates move with the
+// year, but not "Easter Island" or "Easter eggs".
+func (c *tagging) easter(i int) (match, bool) {
+	e, off := i+1, 0
+	n := c.at(e)
+	switch {
+	case n.is("sunday") && n.cap:
+		e++
+	case n.is("monday") && n.cap:
+		e, off = e+1, 1
+	case n.kind == kWord && n.w == nil && !c.boundary(e):
+		return match{}, false // "Easter Island", "Easter eggs"
+	}
+	m := match{start: i, end: e, typ: tDate}
+	y := 0
+	if yy, ok := c.yearAt(e); ok {
+		y, m.end = yy, e+1
+	} else if c.hasRef {
+		y = c.pickYear(i, e, true, func(y int) (time.Time, time.Time) {
+			s := easterSunday(y).AddDate(0, 0, off)
+			return s, s.AddDate(0, 0, 1)
+		})
+	}
+	if y == 0 {
+		m.val = "XXXX-XX-XX"
+		return m, true
+	}
+	m.day = easterSunday(y).AddDate(0, 0, off)
+	m.val = fmtDay(m.day)
+	return m, true
+}
+
+// easterSunday returns the date of Easter Sunday in year y of the Gregorian calendar
+// (the anonymous Gregorian algorithm).
+func easterSunday(y int) time.Time {
+	a, b, cc := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := cc/4, cc%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	dd := (h+l-7*m+114)%31 + 1
+	return day(y, month, dd)
 }
 
 // ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY19".

@@ -8,6 +8,12 @@ func (c *tagging) ruleTime(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if c.at(i-1).isCh(':') && c.adjacent(i) {
+		return match{}, false // the middle of "1:13:13"
+	}
+	if c.withSeconds(i, e) && !c.is(i-1, "at") {
+		return match{}, false // "2:09:49", "1:13:13": a race time, not a time of day
+	}
 	v, _ := c.refDay(0)
 	m := match{start: i, end: e, typ: tTime, val: v + "T" + hm}
 	// A day right after the time belongs to it: "10:30 p.m. Aug. 9", "3 p.m. today", "2pm Friday".
@@ -26,4 +32,10 @@ func (c *tagging) ruleTime(i int) (match, bool) {
 		m.end, m.val, m.day = d.end, d.val+"T"+hm, d.day
 	}
 	return m, true
+}
+
+// withSeconds reports whether the clock time over tokens [i, e) is "h:mm:ss" with no
+// a.m./p.m. or zone: in news such a figure is mostly an elapsed time.
+func (c *tagging) withSeconds(i, e int) bool {
+	return e == i+5 && c.at(i+1).isCh(':') && c.at(i+3).isCh(':')
 }

@@ -112,7 +112,10 @@ type tagging struct {
 	hasRef    bool
 	anchor    time.Time // the last full day mentioned, or ref
 	hasAnchor bool
-	none      token
+	// lastYear and lastMonth are the year and month (0: none) of the last date value
+	// that named a year, for "that year" and "that month".
+	lastYear, lastMonth int
+	none                token
 }
 
 // Tag returns the temporal expressions of text, in order, with Unicode code point offsets into text.
@@ -210,9 +213,25 @@ func (c *tagging) tagLine(out []record.Date) []record.Date {
 		if !m.day.IsZero() {
 			c.anchor, c.hasAnchor = m.day, true
 		}
+		if m.typ == tDate || m.typ == tTime {
+			c.notePoint(m.val)
+		}
 		i = m.end
 	}
 	return out
+}
+
+// notePoint keeps the year and month of a date value such as "2018", "2018-06" or
+// "2018-06-10T12:39"; values without a year ("XXXX-06", "PAST_REF") leave them as they are.
+func (c *tagging) notePoint(v string) {
+	if len(v) < 4 || !isDigit(v[0]) || !isDigit(v[1]) || !isDigit(v[2]) || !isDigit(v[3]) || len(v) > 4 && v[4] != '-' {
+		return
+	}
+	c.lastYear = int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+	c.lastMonth = 0
+	if len(v) >= 7 && isDigit(v[5]) && isDigit(v[6]) {
+		c.lastMonth = int(v[5]-'0')*10 + int(v[6]-'0')
+	}
 }
 
 // rule recognises an expression starting at token i.
