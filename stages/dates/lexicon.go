@@ -64,7 +64,7 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"recently": true, "lately": true, "recent": true, "these": true, "every": true, "each": true, "once": true,
 	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
 	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
-	"christmas": true, "easter": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
+	"christmas": true, "easter": true, "black": true, "cyber": true, "good": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
 	"hundreds": true, "final": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
 	"daylong": true, "hourlong": true,
 	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
@@ -243,7 +243,8 @@ func newLexicon() lexicon {
 		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
-		"afterwards", "thereafter", "number", "or", "easter", "its", "their"} {
+		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
+		"come", "too", "x"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

@@ -41,6 +41,8 @@ func (c *tagging) monthFirst(i int) (dparse, bool) {
 		}
 		if y, ok := c.yearAt(k); ok {
 			p.y, p.end = y, k+1
+		} else if y, ok := c.rangeYear(j); ok {
+			p.y = y // "June 17-20, 2026": the range's year, the first day's extent
 		}
 		if !validDay(p.y, m, d) {
 			return dparse{}, false
@@ -96,6 +98,23 @@ func (c *tagging) dayFirst(i int) (dparse, bool) {
 		return dparse{}, false
 	}
 	return p, true
+}
+
+// rangeYear reads the year after a range of days that starts with the day at j:
+// "17-20, 2026", "17 – 20 2026".
+func (c *tagging) rangeYear(j int) (int, bool) {
+	k := j + 1
+	if !c.at(k).isCh('-') {
+		return 0, false
+	}
+	if d2 := c.at(k + 1); d2.kind != kNum || d2.ndig > 2 || d2.suf != sufNone && d2.suf != sufOrd || d2.num <= c.at(j).num || d2.num > 31 {
+		return 0, false
+	}
+	k += 2
+	if c.at(k).isCh(',') {
+		k++
+	}
+	return c.yearAt(k)
 }
 
 // ruleDate tags dates with a month name.

@@ -38,6 +38,8 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 			}
 		case c.is(j+1, "dozen"):
 			n, end = 12, j+2
+		case c.is(j+1, "half") && !c.is(j+2, "dozen"):
+			n, end = 0.5, j+2 // "a half hour"
 		case c.is(j+1, "number") && c.is(j+2, "of"):
 			n, end = -1, j+3 // "a number of years"
 		case c.is(j+1, "half") && c.is(j+2, "dozen"):
@@ -105,6 +107,12 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		}
 	}
 	n, k, isA, ok := c.quantity(j)
+	if ok && c.at(k).isCh('+') && c.adjacent(k) && !isA {
+		k++ // "30+ years": at least the amount
+		if mod == modNone {
+			mod = modEqualOrMore
+		}
+	}
 	if !ok {
 		// A bare plural unit: "decades", "for years", "years ago".
 		w := c.at(j).w
@@ -161,8 +169,9 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	if !prefixed {
 		dir := 0
 		anchored := false
-		if c.is(e, "or") && c.is(e+2, "ago") && (c.is(e+1, "so") || c.at(e+1).w != nil && c.at(e+1).w.numWord) {
-			// "a month or so ago", "a decade or two ago": the first amount, approximately.
+		if c.is(e, "or") && (c.is(e+2, "ago") || c.is(e+2, "later") || c.is(e+2, "earlier")) &&
+			(c.is(e+1, "so") || c.at(e+1).w != nil && c.at(e+1).w.numWord) {
+			// "a month or so ago", "a decade or two later": the first amount, approximately.
 			e += 2
 			if mod == modNone {
 				mod = modApprox

@@ -48,6 +48,8 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		}
 	case "easter":
 		return c.easter(i)
+	case "black", "cyber", "good":
+		return c.namedDay(i)
 	default:
 		return match{}, false
 	}
@@ -74,9 +76,7 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		return m, true
 	}
 	if d == 0 {
-		// Thanksgiving: the fourth Thursday of November.
-		first := isoWeekday(day(y, 11, 1))
-		d = 1 + (4-first+7)%7 + 21
+		d = thanksgiving(y).Day()
 	}
 	m.day = day(y, mo, d)
 	m.val = fmtDay(m.day)
@@ -111,6 +111,49 @@ func (c *tagging) easter(i int) (match, bool) {
 		return m, true
 	}
 	m.day = easterSunday(y).AddDate(0, 0, off)
+	m.val = fmtDay(m.day)
+	return m, true
+}
+
+// thanksgiving returns the date of (US) Thanksgiving in year y: the fourth Thursday of November.
+func thanksgiving(y int) time.Time {
+	first := isoWeekday(day(y, 11, 1))
+	return day(y, 11, 1+(4-first+7)%7+21)
+}
+
+// namedDays are the days named after a feast or a sale, by their first word and weekday,
+// with the day they fall on in a year.
+var namedDays = map[string]struct {
+	wday int
+	on   func(y int) time.Time
+}{
+	"black": {5, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 1) }},
+	"cyber": {1, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 4) }},
+	"good":  {5, func(y int) time.Time { return easterSunday(y).AddDate(0, 0, -2) }},
+}
+
+// namedDay tags "Black Friday", "Cyber Monday" and "Good Friday".
+func (c *tagging) namedDay(i int) (match, bool) {
+	nd, ok := namedDays[c.at(i).w.key]
+	n := c.at(i + 1)
+	if !ok || !c.at(i).cap || n.w == nil || n.w.wday != nd.wday || n.w.wdPl || n.w.wdAbbr || !n.cap {
+		return match{}, false
+	}
+	m := match{start: i, end: i + 2, typ: tDate}
+	y := 0
+	if yy, ok := c.yearAt(i + 2); ok {
+		y, m.end = yy, i+3
+	} else if c.hasRef {
+		y = c.pickYear(i, i+2, true, func(y int) (time.Time, time.Time) {
+			s := nd.on(y)
+			return s, s.AddDate(0, 0, 1)
+		})
+	}
+	if y == 0 {
+		m.val = "XXXX-XX-XX"
+		return m, true
+	}
+	m.day = nd.on(y)
 	m.val = fmtDay(m.day)
 	return m, true
 }

@@ -206,15 +206,18 @@ func (c *tagging) ruleWeekday(i int) (match, bool) {
 	if t.w == nil || t.w.wday == 0 || t.w.wdPl || t.w.wdAbbr || !t.cap || t.kind != kWord {
 		return match{}, false
 	}
+	if p := c.at(i - 1); p.kind == kWord && p.cap && nameBeforeWeekday[c.str(p)] {
+		return match{}, false // "Black Monday", "Good Friday"
+	}
 	if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
 		// After a capitalised word a weekday is a date in news ("arrived in Las Vegas
-		// Friday") unless the two make a name: "Black Monday", "Astoria Sunday Market".
-		if nameBeforeWeekday[c.str(p)] {
-			return match{}, false
-		}
+		// Friday") unless the two make a name: "Astoria Sunday Market".
 		if n := c.at(i + 1); n.kind == kWord && n.cap && n.w == nil && !c.boundary(i+1) {
 			return match{}, false
 		}
+	}
+	if c.at(i+1).isCh('.') && c.adjacent(i+1) && c.adjacent(i+2) && c.at(i+2).kind == kWord && !c.at(i+2).cap {
+		return match{}, false // a domain name: "Monday.com"
 	}
 	m := match{start: i, end: i + 1, typ: tDate}
 	if !c.hasRef {
@@ -338,6 +341,9 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 	}
 	if n.is("percent") || n.w != nil && n.w.unit != uNone {
 		return match{}, false
+	}
+	if (n.is("x") || n.isCh('×')) && c.at(i+2).kind == kNum {
+		return match{}, false // a screen size: "1920 x 1080"
 	}
 	cue := p.w != nil && p.w.yearCue
 	strong := p.w != nil && p.w.strong

@@ -297,6 +297,22 @@ func (c *tagging) relThe(i int) (match, bool) {
 		return match{}, false
 	}
 	n := c.at(j + 1)
+	if u := k.w.unit; u != uNone && (n.is("ahead") || n.is("to") && c.is(j+2, "come")) {
+		// "the years ahead", "the months to come"; "the year ahead" is the coming year.
+		e := j + 2
+		if n.is("to") {
+			e++
+		}
+		if k.w.plural {
+			return match{start: i, end: e, typ: tDate, val: futureRef}, true
+		}
+		switch u {
+		case uWeek, uMonth, uYear, uDecade, uQuarter, uWeekend:
+			v, _ := c.refShift(1, u)
+			return match{start: i, end: e, typ: tDate, val: v}, true
+		}
+		return match{}, false
+	}
 	switch k.w.key {
 	case "past", "last", "next":
 		if n.w == nil || n.w.plural {
@@ -414,7 +430,7 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 		c.attachTime(&m)
 		return m, true
 	case "now", "currently", "nowadays":
-		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') ||
+		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') && c.adjacent(i+1) ||
 			c.is(i+1, "let") && c.sentenceStart(i) || // "Now let's turn to": a discourse marker
 			c.is(i+1, "and") && (c.is(i+2, "again") || c.is(i+2, "then")) || c.is(i-1, "every")) {
 			return match{}, false
@@ -446,7 +462,7 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 		// "soon" points to the future from the time of writing; "as soon as" and "soon
 		// after" are relative to another event, and in a past-tense clause ("he soon
 		// learned") it is the narrative's future, not the reader's.
-		if c.is(i-1, "as") || c.is(i-1, "so") || c.is(i-1, "how") || c.is(i+1, "after") || c.is(i+1, "afterwards") ||
+		if c.is(i-1, "as") || c.is(i-1, "so") || c.is(i-1, "how") || c.is(i-1, "too") || c.is(i+1, "after") || c.is(i+1, "afterwards") ||
 			c.is(i+1, "thereafter") || c.is(i+1, "as") {
 			return match{}, false
 		}
