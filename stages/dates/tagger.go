@@ -11,8 +11,9 @@
 //   - DATE: calendar values at their own granularity: "2018-05-31", "2018-09", "2018",
 //     "2018-W22" (ISO week), "2018-W23-WE" (weekend), "2018-SU" (season), "2018-Q3",
 //     "2018-H1", "FY2019", decades "197X", centuries "18" (the 19th century), and the
-//     TimeML reference values PRESENT_REF ("now", "currently", "current"), PAST_REF
-//     ("recently", "the past", "recent years") and FUTURE_REF ("the future").
+//     TimeML reference values PRESENT_REF ("now", "currently", "current", "today" meaning
+//     nowadays: "young people today"), PAST_REF ("recently", "the past", "recent years",
+//     "a while ago") and FUTURE_REF ("the future", "the near future", "soon").
 //   - TIME: a day plus a clock time or a part of the day: "2018-06-10T12:39", "2018-06-10TMO".
 //   - DURATION: ISO 8601 periods: "P8Y" ("eight-year"), "P2W", "PT3H", "P1DE" (decade),
 //     "P1CE" (century); an unknown amount is X: "PXDE" ("decades"), "PXY" ("several years").
@@ -43,7 +44,10 @@
 //     currency sign, a capitalised name ("Windows 2000"), nor before a street name.
 //   - Decades and vague pasts follow the X convention of this project: "the 1970s" and
 //     "the '70s" give "197X", "a few years ago" the decade of three years before the reference
-//     ("201X" in 2018); centuries are truncated years: "the 19th century" gives "18".
+//     ("201X" in 2018); centuries are truncated years: "the 19th century" and "the 1800s"
+//     give "18" ("the 2000s" is the decade "200X").
+//   - "That day", "that night" and "that week" count from the last full date mentioned;
+//     "that month" and "that year" are those of the last date value that named a year.
 //   - When the reference date is unknown (zero) no year is guessed: "12 June" gives
 //     "XXXX-06-12", "yesterday" gives "XXXX-XX-XX", "last week" "XXXX-WXX", "Tuesday" "XXXX-WXX-2".
 package dates
