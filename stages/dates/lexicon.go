@@ -69,7 +69,8 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"daylong": true, "hourlong": true,
 	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
 	"about": true, "around": true, "approximately": true, "roughly": true, "nearly": true, "almost": true,
-	"more": true, "less": true, "fewer": true, "at": true, "soon": true, "long": true, "that": true}
+	"more": true, "less": true, "fewer": true, "at": true, "soon": true, "long": true, "that": true, "moments": true, "ages": true, "eons": true,
+	"aeons": true}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -244,7 +245,7 @@ func newLexicon() lexicon {
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
 		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
-		"come", "too", "x"} {
+		"come", "too", "x", "moments", "ages", "eons", "aeons"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

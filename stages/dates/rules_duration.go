@@ -101,7 +101,8 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	} else if w := c.at(j).w; w != nil {
 		switch w.key {
 		case "past", "last", "next", "coming":
-			if _, _, _, ok := c.quantity(j + 1); ok {
+			// "past two years", but not "finished dead last a week ago".
+			if _, _, isA, ok := c.quantity(j + 1); ok && !isA {
 				j, prefixed = j+1, true
 			}
 		}

@@ -229,8 +229,8 @@ func (c *tagging) thatPeriod(i int) (match, bool) {
 	case w.pod != "":
 		v, _ := c.anchorShift(0, uDay)
 		m.typ, m.val = tTime, v+"T"+w.pod
-	case w.unit == uWeek:
-		m.val, _ = c.anchorShift(0, uWeek)
+	case w.unit == uWeek || w.unit == uWeekend:
+		m.val, _ = c.anchorShift(0, w.unit)
 	case w.unit == uMonth:
 		switch {
 		case c.lastMonth > 0:
@@ -471,8 +471,8 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 		}
 		m.val = futureRef
 		return m, true
-	case "long":
-		// "long ago", "not long ago"; "long-ago craters" is a modifier.
+	case "long", "moments", "ages", "eons", "aeons":
+		// "long ago", "not long ago", "moments ago", "eons ago"; "long-ago craters" is a modifier.
 		if c.is(i+1, "ago") {
 			m.end, m.val = i+2, pastRef
 			return m, true
@@ -480,7 +480,7 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 	case "a":
 		// "a while ago", "a long time ago", "a generation ago".
 		switch {
-		case (c.is(i+1, "while") || c.is(i+1, "generation")) && c.is(i+2, "ago"):
+		case (c.is(i+1, "while") || c.is(i+1, "generation") || c.is(i+1, "moment")) && c.is(i+2, "ago"):
 			m.end, m.val = i+3, pastRef
 			return m, true
 		case c.is(i+1, "long") && c.is(i+2, "time") && c.is(i+3, "ago"):
