@@ -53,6 +53,7 @@ type word struct {
 	strong  bool   // strong year cue: a preposition
 	approx  bool   // approximator before a quantity: "about 2000 people"
 	starter bool   // may start an expression; other words are skipped quickly
+	only    rule   // the one rule an expression starting with this word can match, when there is one
 	street  bool   // street designator: "1600 Pennsylvania Avenue" is not a year
 }
 
@@ -64,13 +65,19 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	"recently": true, "lately": true, "recent": true, "these": true, "every": true, "each": true, "once": true,
 	"twice": true, "thrice": true, "per": true, "half": true, "noon": true, "midnight": true, "midday": true,
 	"fiscal": true, "fy": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
-	"christmas": true, "easter": true, "black": true, "cyber": true, "good": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
+	"christmas": true, "new": true, "halloween": true, "valentine": true, "thanksgiving": true, "dozens": true,
 	"hundreds": true, "final": true, "yearlong": true, "monthlong": true, "weeklong": true, "decadelong": true,
 	"daylong": true, "hourlong": true,
 	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
 	"about": true, "around": true, "approximately": true, "roughly": true, "nearly": true, "almost": true,
-	"more": true, "less": true, "fewer": true, "at": true, "soon": true, "long": true, "that": true, "moments": true, "ages": true, "eons": true,
-	"aeons": true}
+	"more": true, "less": true, "fewer": true, "at": true}
+
+// narrowStarters are starters that begin expressions of one rule only: trying that rule
+// alone keeps frequent words such as "that" and "good" cheap.
+var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*tagging).ruleDeictic,
+	"long": (*tagging).ruleDeictic, "moments": (*tagging).ruleDeictic, "ages": (*tagging).ruleDeictic,
+	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
+	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -255,6 +262,9 @@ func newLexicon() lexicon {
 	for key, w := range l {
 		w.starter = w.month > 0 || w.wday > 0 || w.numWord || w.ord > 0 || w.unit != uNone || w.season != "" ||
 			w.pod != "" || w.decade > 0 || w.setUnit != uNone || w.vague || starterKeys[key]
+		if r, ok := narrowStarters[key]; ok && !w.starter {
+			w.starter, w.only = true, r
+		}
 	}
 	return l
 }

@@ -274,6 +274,12 @@ func (c *tagging) best(i int) (match, bool) {
 	if t.kind == kWord && (t.w == nil || !t.w.starter) {
 		return match{}, false
 	}
+	if t.kind == kWord && t.w.only != nil {
+		if m, ok := t.w.only(c, i); ok && m.end > i {
+			return m, true
+		}
+		return match{}, false
+	}
 	var best match
 	found := false
 	for _, r := range rules {
