@@ -77,7 +77,8 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*tagging).ruleDeictic,
 	"long": (*tagging).ruleDeictic, "moments": (*tagging).ruleDeictic, "ages": (*tagging).ruleDeictic,
 	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
-	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday}
+	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday,
+	"prior": (*tagging).ruleCompound}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -252,7 +253,7 @@ func newLexicon() lexicon {
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
 		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
-		"come", "too", "x", "moments", "ages", "eons", "aeons"} {
+		"come", "too", "x", "back", "prior", "moments", "ages", "eons", "aeons"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

@@ -181,6 +181,8 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		switch {
 		case c.is(e, "ago"):
 			dir = -1
+		case c.is(e, "back") && u.unit >= uDay && (c.at(e+1).kind == kPunct || e+1 >= len(c.toks)):
+			dir = -1 // "a few weeks back."; but a runner "32 seconds back" is behind
 		case c.is(e, "earlier"):
 			dir, anchored = -1, true
 		case c.is(e, "later"):

@@ -314,6 +314,12 @@ func (c *tagging) relThe(i int) (match, bool) {
 		return match{}, false
 	}
 	switch k.w.key {
+	case "latest":
+		// "the latest quarter": the last one reported, the quarter before the reference's.
+		if n.w != nil && n.w.unit == uQuarter && !n.w.plural {
+			v, _ := c.refShift(-1, uQuarter)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
 	case "past", "last", "next":
 		if n.w == nil || n.w.plural {
 			return match{}, false
@@ -373,6 +379,23 @@ func (c *tagging) relThe(i int) (match, bool) {
 		if n.w.pod != "" && k.w.key != "coming" {
 			v, _ := c.anchorShift(dir, uDay)
 			return match{start: i, end: j + 2, typ: tTime, val: v + "T" + n.w.pod}, true
+		}
+	case "week", "month", "year":
+		// "the week before", "the year after": one unit from the time last spoken of.
+		if (n.is("before") || n.is("after")) && (c.at(j+2).kind == kPunct || j+2 >= len(c.toks)) {
+			dir := 1
+			if n.is("before") {
+				dir = -1
+			}
+			v, _ := c.anchorShift(dir, k.w.unit)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
+	case "morning", "afternoon", "evening", "night":
+		// "the morning of Oct. 19"
+		if n.is("of") {
+			if d, ok := c.ruleDate(j + 2); ok && d.typ == tDate && len(d.val) == 10 {
+				return match{start: i, end: d.end, typ: tTime, val: d.val + "T" + k.w.pod, day: d.day}, true
+			}
 		}
 	case "day":
 		switch {
