@@ -63,3 +63,30 @@ func TestEasterSunday(t *testing.T) {
 		}
 	}
 }
+
+// TestNotePoint checks which date values set the year and month that "that year" and
+// "that month" refer to.
+func TestNotePoint(t *testing.T) {
+	tests := []struct {
+		name      string
+		values    []string
+		year, mon int
+	}{
+		{"day", []string{"2017-05-04"}, 2017, 5},
+		{"time", []string{"2016-03-03T10:30"}, 2016, 3},
+		{"year only clears the month", []string{"2017-05-04", "2009"}, 2009, 0},
+		{"week keeps the year", []string{"2018-W22"}, 2018, 0},
+		{"no year leaves both", []string{"2017-05", "XXXX-06", "PAST_REF", "197X", "18"}, 2017, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &tagging{}
+			for _, v := range tt.values {
+				c.notePoint(v)
+			}
+			if c.lastYear != tt.year || c.lastMonth != tt.mon {
+				t.Errorf("after %v: year %d month %d, want %d %d", tt.values, c.lastYear, c.lastMonth, tt.year, tt.mon)
+			}
+		})
+	}
+}
