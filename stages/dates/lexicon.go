@@ -53,7 +53,7 @@ type word struct {
 	strong  bool   // strong year cue: a preposition
 	approx  bool   // approximator before a quantity: "about 2000 people"
 	starter bool   // may start an expression; other words are skipped quickly
-	only    rule   // the one rule an expression starting with this word can match, when there is one
+	rules   []rule // the rules an expression starting with this word can match, when not all
 	street  bool   // street designator: "1600 Pennsylvania Avenue" is not a year
 }
 
@@ -79,6 +79,17 @@ var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*
 	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
 	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday,
 	"prior": (*tagging).ruleCompound}
+
+// articleRules are the rules, in the order of rules, whose expressions can start with the
+// articles, the most frequent starters: "the 4th of July", "the end of", "the past year",
+// "the 1970s", "the summer", "a while ago", "a year", "twice a week".
+var articleRules = map[string][]rule{
+	"the": {(*tagging).ruleDate, (*tagging).ruleMod, (*tagging).ruleRelative, (*tagging).ruleDeictic,
+		(*tagging).ruleQuarter, (*tagging).ruleDecade, (*tagging).ruleCentury, (*tagging).ruleSeason,
+		(*tagging).ruleDuration, (*tagging).ruleOrdinalDay},
+	"a":  {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
+	"an": {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
+}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -264,7 +275,10 @@ func newLexicon() lexicon {
 		w.starter = w.month > 0 || w.wday > 0 || w.numWord || w.ord > 0 || w.unit != uNone || w.season != "" ||
 			w.pod != "" || w.decade > 0 || w.setUnit != uNone || w.vague || starterKeys[key]
 		if r, ok := narrowStarters[key]; ok && !w.starter {
-			w.starter, w.only = true, r
+			w.starter, w.rules = true, []rule{r}
+		}
+		if rs, ok := articleRules[key]; ok {
+			w.rules = rs
 		}
 	}
 	return l

@@ -274,15 +274,13 @@ func (c *tagging) best(i int) (match, bool) {
 	if t.kind == kWord && (t.w == nil || !t.w.starter) {
 		return match{}, false
 	}
-	if t.kind == kWord && t.w.only != nil {
-		if m, ok := t.w.only(c, i); ok && m.end > i {
-			return m, true
-		}
-		return match{}, false
+	rs := rules
+	if t.kind == kWord && t.w.rules != nil {
+		rs = t.w.rules
 	}
 	var best match
 	found := false
-	for _, r := range rules {
+	for _, r := range rs {
 		m, ok := r(c, i)
 		if ok && m.end > i && (!found || m.end > best.end) {
 			best, found = m, true
