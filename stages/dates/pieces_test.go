@@ -1,6 +1,10 @@
 package dates
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +92,34 @@ func TestNotePoint(t *testing.T) {
 				t.Errorf("after %v: year %d month %d, want %d %d", tt.values, c.lastYear, c.lastMonth, tt.year, tt.mon)
 			}
 		})
+	}
+}
+
+// TestStarterRules checks that trying only some rules after the articles and the narrow
+// starters changes no output: every case sentence is tagged as with all rules tried.
+func TestStarterRules(t *testing.T) {
+	var sentences []string
+	for _, name := range []string{"cases.tsv", "timeml-dev.tsv", "timeml-test.tsv"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := ReadCases(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, c := range cs {
+			sentences = append(sentences, c.Sentence)
+		}
+	}
+	narrow, all := New(), New()
+	for _, w := range all.lex {
+		w.rules = nil
+	}
+	ref := time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)
+	for _, s := range sentences {
+		if got, want := narrow.Tag(s, ref), all.Tag(s, ref); !reflect.DeepEqual(got, want) {
+			t.Errorf("Tag(%q) = %v, with all rules %v", s, got, want)
+		}
 	}
 }
