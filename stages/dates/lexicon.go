@@ -264,7 +264,7 @@ func newLexicon() lexicon {
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
 		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
-		"come", "too", "x", "back", "prior", "moments", "ages", "eons", "aeons"} {
+		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

@@ -30,8 +30,48 @@ func (c *tagging) ruleTime(i int) (match, bool) {
 	}
 	if ok && d.typ == tDate && len(d.val) == 10 {
 		m.end, m.val, m.day = d.end, d.val+"T"+hm, d.day
+	} else if c.bareClock(i, e) && !c.clockCued(i, e) {
+		return match{}, false // "a 14:29 split", "with 8:54 remaining": a time on a race or game clock
 	}
 	return m, true
+}
+
+// bareClock reports whether the time over tokens [i, e) is a bare "h:mm", without a.m.,
+// p.m. or a zone.
+func (c *tagging) bareClock(i, e int) bool {
+	return e == i+3 && c.at(i+1).isCh(':') && c.at(i+2).suf == sufNone
+}
+
+// clockTimeCue are the words before a bare "h:mm" that make it a time of day.
+var clockTimeCue = map[string]bool{"at": true, "by": true, "until": true, "till": true, "from": true, "to": true,
+	"before": true, "after": true, "around": true, "about": true, "since": true, "between": true, "and": true,
+	"approximately": true}
+
+// clockCued reports whether the bare "h:mm" over tokens [i, e) reads as a time of day
+// and not as a race split or game clock: after "at", "by", "from"... (but not "at 7:50 of
+// the first period"), at the start of a line, in a range ("8:00 - 9:30"), or before a
+// zone or "local time".
+func (c *tagging) clockCued(i, e int) bool {
+	n := c.at(e)
+	if n.is("of") || n.is("remaining") || n.is("left") || n.is("split") || n.is("mark") {
+		return false
+	}
+	if n.kind == kWord && n.cap && (c.str(n) == "Eastern" || c.str(n) == "Pacific" || c.str(n) == "Central" ||
+		c.str(n) == "Mountain" || c.str(n) == "Universal") || n.is("local") || n.is("hours") || n.is("h") {
+		return true
+	}
+	if n.isCh('-') && c.at(e+1).kind == kNum && c.at(e+2).isCh(':') {
+		return true // the start of "8:00 - 9:30"
+	}
+	if c.toks[i].nl {
+		return true
+	}
+	p := c.at(i - 1)
+	if p.w != nil && clockTimeCue[p.w.key] {
+		return true
+	}
+	// The end of a range, or a time after a date line: "8:00 - 9:30", "5 November, 2012 - 13:55".
+	return (p.isCh('-') || p.isCh('|') || p.isCh(',')) && c.at(i-2).kind == kNum
 }
 
 // withSeconds reports whether the clock time over tokens [i, e) is "h:mm:ss" with no
