@@ -63,6 +63,11 @@ func (c *tagging) clockCued(i, e int) bool {
 	if n.isCh('-') && c.at(e+1).kind == kNum && c.at(e+2).isCh(':') {
 		return true // the start of "8:00 - 9:30"
 	}
+	if n.isCh('-') || n.is("to") {
+		if end, _, ok := c.timeOfDay(e + 1); ok && !c.bareClock(e+1, end) {
+			return true // "9:30 to 11:30 a.m."
+		}
+	}
 	if c.toks[i].nl {
 		return true
 	}
