@@ -110,7 +110,9 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train return -o stages/clean/choice_return.json $(CLEANTRAIN) && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
-	$(DEVBIN) train trim -o stages/clean/choice_trim.json $(CLEANTRAIN)
+	$(DEVBIN) train trim -o stages/clean/choice_trim.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train lines -o stages/clean/choice.json $(CLEANTRAIN)
 
 # Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
 # grouped by site) from the WCXB pages with gold dates and authors: the publication date among

@@ -30,13 +30,11 @@ with folds grouped by site (URL host): a setting is eligible when it lowers no s
 cross-validated F1 and raises their mean, and among the eligible settings whose mean lies
 within one standard error of the best (that of their per-fold differences), the one that
 takes the prose on the fewest pages is kept, then the larger ridge penalty; the grid prints
-each setting's standard error over the folds and against the best. Then the lines choice is
-learned the same way, on the body the first choice keeps: whether the line model's body
-from the page's blocks read as raw text lines replaces it (each page cleaned a third time,
-as lines), with its gate and ridge penalty selected by the same grouped cross-validation,
-starting from the first choice's cross-validated decisions, under the same rule. Prints the cross-validated F1 per set beside
-the aligned body's and the trained choices' own (in-sample) F1, and writes both choices as
-JSON (to be embedded as stages/clean/choice.json). Training is deterministic.
+each setting's standard error over the folds and against the best. Prints the
+cross-validated F1 per set beside the aligned body's and the trained choice's own
+(in-sample) F1, and writes the choice as JSON (to be embedded as stages/clean/choice.json),
+without a lines choice: train lines adds it, after train return and train trim. Training
+is deterministic.
 
 Flags:
 `
@@ -48,12 +46,6 @@ type choicePage struct {
 	aligned, prose shingle.Page
 	has            bool // the page has a prose candidate
 	ex             clean.ChoiceExample
-	// lines is the line model's body from the page's raw lines; vsAligned and vsProse
-	// are the lines choice's evidence against the aligned and the prose body (Gain unset:
-	// it depends on which body the body choice keeps).
-	lines                shingle.Page
-	vsAligned, vsProse   clean.ChoiceExample
-	hasAligned, hasProse bool
 }
 
 func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -64,7 +56,6 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
 	workers := fs.Int("workers", 2, "`N` workers per stage")
 	table := fs.String("pages", "", "also write every page with a prose candidate to `FILE` as tab-separated values: its features, both candidates' F1 and the choice's decisions")
-	linesTable := fs.String("lines-pages", "", "also write every page whose raw lines give another body to `FILE` as tab-separated values: the lines choice's features, both bodies' F1 and its decisions")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -102,7 +93,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			for s := range sets {
 				ok = ok && cv[s] >= base[s]
 			}
-			fs := foldScores(setPages, fold, *folds, func(i int) shingle.Page { return pickLines(pages[i], takes[i], false) })
+			fs := foldScores(setPages, fold, *folds, func(i int) shingle.Page { return pickProse(pages[i], takes[i]) })
 			grid = append(grid, choiceSetting{gate: gate, l2: l2, mean: mean(cv), folds: fs, takes: count(takes), eligible: ok})
 			figures = append(figures, setFigures(sets, cv))
 		}
@@ -126,86 +117,30 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	cv := perSet(pages, sets, func(i int) bool { return cvTakes[i] })
 	all := perSet(pages, sets, func(i int) bool { return inTakes[i] })
-
-	// The lines choice is asked after the body choice, on the body that one keeps: its
-	// cross-validation starts from the body choice's cross-validated decisions, and it
-	// is trained on the decisions of the body choice as shipped.
-	cvLines, cvEx := linesExamples(pages, cvTakes)
-	_, inEx := linesExamples(pages, inTakes)
-	bodyPick := func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], false) }
-	fmt.Fprintf(stdout, "lines choice, grouped cross-validation from the body choice's: mean of per-set F1 %.4f (SE over folds %.4f)\n",
-		mean(cv), standardError(foldScores(setPages, fold, *folds, bodyPick)))
-	var linesGrid []choiceSetting
-	var linesFigures []string
-	for _, gate := range []float64{0.35, 0.5, 0.65, 0.8, 0.9, 1} {
-		for _, l2 := range []float64{0.01, 0.1, 1} {
-			takes := crossValidateLines(cvLines, cvEx, fold, *folds, gate, l2)
-			pick := func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], takes[i]) }
-			lcv := perSetPick(pages, sets, pick)
-			ok := mean(lcv) > mean(cv)
-			for s := range sets {
-				ok = ok && lcv[s] >= cv[s]
-			}
-			fs := foldScores(setPages, fold, *folds, pick)
-			linesGrid = append(linesGrid, choiceSetting{gate: gate, l2: l2, mean: mean(lcv), folds: fs, takes: count(takes), eligible: ok})
-			linesFigures = append(linesFigures, setFigures(sets, lcv))
-		}
-	}
-	bestLines, foundLines := selectSetting(linesGrid)
-	printGrid(stdout, linesGrid, linesFigures, "gate", takesThe("lines"))
-	linesCV := cv
-	linesAll := all
-	linesTakes := make([]bool, len(pages))
-	if !foundLines {
-		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set: the lines choice stays off")
-	} else {
-		fmt.Fprintf(stdout, "selected (fewest pages taken within one SE of the best eligible mean): gate %.2f, l2 %g\n", bestLines.gate, bestLines.l2)
-		choice.Lines = clean.TrainLinesChoice(inEx, bestLines.gate, bestLines.l2)
-		linesTakes = crossValidateLines(cvLines, cvEx, fold, *folds, bestLines.gate, bestLines.l2)
-		linesCV = perSetPick(pages, sets, func(i int) shingle.Page { return pickLines(pages[i], cvTakes[i], linesTakes[i]) })
-		linesAll = perSetPick(pages, sets, func(i int) shingle.Page {
-			e := inEx[i]
-			return pickLines(pages[i], inTakes[i], e.Features != nil && e.Agreement < choice.Lines.Gate && choice.Lines.Prefers(e.Features))
-		})
-	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tpages\taligned body\tbody choice, grouped CV\tand lines choice, grouped CV\tboth, all pages (in-sample)\tbody choice alone, in-sample\t")
+	fmt.Fprintln(tw, "set\tpages\taligned body\tbody choice, grouped CV\tbody choice, in-sample\t")
 	for s, name := range sets {
-		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t\n", name, countSet(pages, name), base[s], cv[s], linesCV[s], linesAll[s], all[s])
+		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t\n", name, countSet(pages, name), base[s], cv[s], all[s])
 	}
 	// A set whose pages have types has its articles apart: the goals are set on them.
-	linesIn := make([]bool, len(pages))
-	if choice.Lines != nil {
-		for i, e := range inEx {
-			linesIn[i] = e.Features != nil && e.Agreement < choice.Lines.Gate && choice.Lines.Prefers(e.Features)
-		}
-	}
 	for _, name := range sets {
 		var n int
-		var b, c, l, la, a []shingle.Page
+		var b, c, a []shingle.Page
 		for i, p := range pages {
 			if p.set != name || p.typ != "article" {
 				continue
 			}
 			n++
 			b = append(b, p.aligned)
-			c = append(c, pickLines(p, cvTakes[i], false))
-			l = append(l, pickLines(p, cvTakes[i], linesTakes[i]))
-			la = append(la, pickLines(p, inTakes[i], linesIn[i]))
-			a = append(a, pickLines(p, inTakes[i], false))
+			c = append(c, pickProse(p, cvTakes[i]))
+			a = append(a, pickProse(p, inTakes[i]))
 		}
 		if n > 0 {
-			fmt.Fprintf(tw, "%s articles\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t\n", name, n, shingle.Summarize(b).F1,
-				shingle.Summarize(c).F1, shingle.Summarize(l).F1, shingle.Summarize(la).F1, shingle.Summarize(a).F1)
+			fmt.Fprintf(tw, "%s articles\t%d\t%.4f\t%.4f\t%.4f\t\n", name, n, shingle.Summarize(b).F1,
+				shingle.Summarize(c).F1, shingle.Summarize(a).F1)
 		}
 	}
 	tw.Flush()
-	if *linesTable != "" {
-		if err := writeLinesTable(*linesTable, pages, cvTakes, cvLines, cvEx, linesTakes); err != nil {
-			fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
-			return exitFailures
-		}
-	}
 	if *table != "" {
 		if err := writeChoiceTable(*table, pages, cvTakes, choice); err != nil {
 			fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
@@ -250,11 +185,6 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 		}
 		blocks := r.Out.Blocks
 		p.aligned = shingle.Score(strings.Join(cleaner.Clean(blocks).Paragraphs, "\n\n"), truth)
-		if x, agree, lines, ok := cleaner.LinesChoice(blocks); ok {
-			p.hasAligned = true
-			p.vsAligned = clean.ChoiceExample{Features: x, Agreement: agree}
-			p.lines = shingle.Score(strings.Join(cleaner.Clean(lines).Paragraphs, "\n\n"), truth)
-		}
 		alt, ok := cleaner.BodyChoice(blocks)
 		if !ok {
 			return nil
@@ -262,13 +192,6 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 		p.has = true
 		p.prose = shingle.Score(strings.Join(cleaner.Clean(alt.Blocks).Paragraphs, "\n\n"), truth)
 		p.ex = clean.ChoiceExample{Features: alt.Features, Agreement: alt.Agreement, Gain: f1(p.prose) - f1(p.aligned)}
-		if x, agree, lines, ok := cleaner.LinesChoice(alt.Blocks); ok {
-			p.hasProse = true
-			p.vsProse = clean.ChoiceExample{Features: x, Agreement: agree}
-			if !p.hasAligned {
-				p.lines = shingle.Score(strings.Join(cleaner.Clean(lines).Paragraphs, "\n\n"), truth)
-			}
-		}
 		return nil
 	}
 	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
@@ -301,29 +224,6 @@ func writeChoiceTable(name string, pages []choicePage, cvTakes []bool, choice *c
 	return nil
 }
 
-// writeLinesTable writes one row per page with a lines candidate: the page, the lines
-// choice's features against the body the body choice keeps under grouped
-// cross-validation, that body's and the lines' F1, and whether the lines choice takes the
-// lines under grouped cross-validation.
-func writeLinesTable(name string, pages []choicePage, prose, has []bool, ex []clean.ChoiceExample, takes []bool) error {
-	var b strings.Builder
-	b.WriteString("set\tid\tsite\tprose\t" + strings.Join(clean.LinesFeatureNames, "\t") + "\tf1_body\tf1_lines\tcv_takes\n")
-	for i, p := range pages {
-		if !has[i] {
-			continue
-		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%v", p.set, p.id, p.site, prose[i])
-		for _, x := range ex[i].Features {
-			fmt.Fprintf(&b, "\t%.4f", x)
-		}
-		fmt.Fprintf(&b, "\t%.4f\t%.4f\t%v\n", f1(pickLines(p, prose[i], false)), f1(p.lines), takes[i])
-	}
-	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-		return fmt.Errorf("write lines table: %w", err)
-	}
-	return nil
-}
-
 // crossValidateChoice reports for every page whether the choice trained without the
 // page's fold takes the prose.
 func crossValidateChoice(pages []choicePage, examples []clean.ChoiceExample, fold []int, folds int, gate, l2 float64) []bool {
@@ -345,54 +245,9 @@ func crossValidateChoice(pages []choicePage, examples []clean.ChoiceExample, fol
 	return takes
 }
 
-// linesExamples returns the lines choice's examples, one per page (Features nil where the
-// page has none), when the pages for which prose reports true keep the prose body, and
-// whether each page has one.
-func linesExamples(pages []choicePage, prose []bool) ([]bool, []clean.ChoiceExample) {
-	has := make([]bool, len(pages))
-	ex := make([]clean.ChoiceExample, len(pages))
-	for i, p := range pages {
-		cur, e, ok := p.aligned, p.vsAligned, p.hasAligned
-		if prose[i] {
-			cur, e, ok = p.prose, p.vsProse, p.hasProse
-		}
-		if !ok {
-			continue
-		}
-		e.Gain = f1(p.lines) - f1(cur)
-		has[i], ex[i] = true, e
-	}
-	return has, ex
-}
-
-// crossValidateLines reports for every page whether the lines choice trained without the
-// page's fold takes the lines.
-func crossValidateLines(has []bool, examples []clean.ChoiceExample, fold []int, folds int, gate, l2 float64) []bool {
-	takes := make([]bool, len(has))
-	for k := 0; k < folds; k++ {
-		var train []clean.ChoiceExample
-		for i := range has {
-			if fold[i] != k && has[i] {
-				train = append(train, examples[i])
-			}
-		}
-		c := clean.TrainLinesChoice(train, gate, l2)
-		for i := range has {
-			if fold[i] == k && has[i] && examples[i].Agreement < c.Gate {
-				takes[i] = c.Prefers(examples[i].Features)
-			}
-		}
-	}
-	return takes
-}
-
-// pickLines returns the page's score when the body choice takes the prose or not, and the
-// lines choice the lines or not.
-func pickLines(p choicePage, prose, lines bool) shingle.Page {
-	switch {
-	case lines:
-		return p.lines
-	case prose:
+// pickProse returns the page's score when the body choice takes the prose or not.
+func pickProse(p choicePage, prose bool) shingle.Page {
+	if prose {
 		return p.prose
 	}
 	return p.aligned
@@ -423,21 +278,6 @@ func setFigures(sets []string, v []float64) string {
 		fmt.Fprintf(&b, " %s %.4f", name, v[s])
 	}
 	return strings.TrimSpace(b.String())
-}
-
-// perSetPick returns each set's F1 of the pages' scores that pick gives.
-func perSetPick(pages []choicePage, sets []string, pick func(int) shingle.Page) []float64 {
-	out := make([]float64, len(sets))
-	for s, name := range sets {
-		var sc []shingle.Page
-		for i, p := range pages {
-			if p.set == name {
-				sc = append(sc, pick(i))
-			}
-		}
-		out[s] = shingle.Summarize(sc).F1
-	}
-	return out
 }
 
 // perSet returns each set's F1 when the pages for which prose reports true take the prose body.

@@ -9,11 +9,12 @@ import (
 
 // choiceSetting is one point of a choice's grid with its grouped cross-validated figures.
 type choiceSetting struct {
-	gate, l2 float64
-	mean     float64   // mean of per-set F1 over all pages
-	folds    []float64 // per-fold mean of per-set F1
-	takes    int       // pages on which the choice replaces the body it is offered (blocks the return brings back)
-	eligible bool      // lowers no set and raises the mean over the body without the choice
+	gate, l2   float64
+	confidence float64   // probability the other body must be given (lines choice; 0 elsewhere)
+	mean       float64   // mean of per-set F1 over all pages
+	folds      []float64 // per-fold mean of per-set F1
+	takes      int       // pages on which the choice replaces the body it is offered (blocks the return brings back)
+	eligible   bool      // lowers no set and raises the mean over the body without the choice
 }
 
 // selectSetting returns the setting to train: among the eligible settings whose mean lies

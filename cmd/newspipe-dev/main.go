@@ -71,6 +71,10 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainTrim(ctx, args, e.Stdout, e.Stderr)
 			}},
+		{Name: "train lines", Args: "[-o FILE] DIR...", Summary: "train the cleaner's choice between the finished HTML body and the line model's from the raw lines (HTML)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdTrainLines(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "bench", Args: "[--size 200MB]", Summary: "build a large corpus and measure throughput and memory",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdBench(ctx, args, e.Stdout, e.Stderr)

@@ -42,11 +42,17 @@ var ChoiceFeatureNames = []string{
 
 // Choice holds the learned body choice: when the two candidate bodies agree on less than
 // Gate of their words, the prose replaces the aligned body if the logistic regression
-// Weights (one per feature, then the bias) gives it a probability above one half.
+// Weights (one per feature, then the bias) gives it a probability above one half, or
+// above Confidence when that is higher.
 type Choice struct {
 	Features []string  `json:"features"`
 	Gate     float64   `json:"gate"`
 	Weights  []float64 `json:"weights"`
+	// Confidence, when above one half, is the probability the other body must be given
+	// to be taken: a page the regression barely prefers it on is left as it is, since a
+	// small change upstream flips such a page either way and a wrong swap loses a whole
+	// article.
+	Confidence float64 `json:"confidence,omitempty"`
 	// Lines, when set, is the lines choice (LinesFeatureNames), asked after this one:
 	// whether the line model's body from the page's raw lines replaces the HTML body.
 	Lines *Choice `json:"lines,omitempty"`
@@ -80,6 +86,16 @@ func ParseChoice(data []byte) (*Choice, error) {
 	return &c, nil
 }
 
+// withoutLines returns the body choice without its lines choice (nil when c is nil).
+func (c *Choice) withoutLines() *Choice {
+	if c == nil || c.Lines == nil {
+		return c
+	}
+	d := *c
+	d.Lines = nil
+	return &d
+}
+
 // check reports whether the choice reads the features names.
 func (c *Choice) check(names []string) error {
 	if len(c.Features) != len(names) || len(c.Weights) != len(names)+1 {
@@ -90,12 +106,21 @@ func (c *Choice) check(names []string) error {
 			return fmt.Errorf("feature %d is %q, want %q", i, f, names[i])
 		}
 	}
+	if c.Confidence < 0 || c.Confidence >= 1 {
+		return fmt.Errorf("confidence %g is not a probability below 1", c.Confidence)
+	}
 	return nil
 }
 
-// Prefers reports whether the choice takes the prose body for features x.
+// Prefers reports whether the choice takes the other body (the prose, or the lines) for
+// features x.
 func (c *Choice) Prefers(x []float64) bool {
-	return sigmoid(dot(c.Weights, x)) > 0.5
+	return c.Probability(x) > max(0.5, c.Confidence)
+}
+
+// Probability returns the probability the regression gives the other body for features x.
+func (c *Choice) Probability(x []float64) float64 {
+	return sigmoid(dot(c.Weights, x))
 }
 
 // Alternative is the page's prose as a candidate body, beside the aligned one.
@@ -238,16 +263,15 @@ func (c *Cleaner) BodyChoice(blocks []document.Block) (alt Alternative, ok bool)
 	return alt, ok
 }
 
-// LinesChoice returns the evidence the lines choice reads for the blocks (an HTML page's,
-// with the body the HTML path would judge), the share of words the two bodies agree on,
-// and the blocks read as raw lines; ok is false when there is nothing to choose between.
-// c's own lines choice is not asked.
+// LinesChoice returns the evidence the lines choice reads for an HTML page's blocks (the
+// body c's body choice, return and trim give against the line model's from the raw
+// lines), the share of words the two bodies agree on, and the blocks read as raw lines;
+// ok is false when there is nothing to choose between. c's own lines choice is not asked.
 func (c *Cleaner) LinesChoice(blocks []document.Block) (x []float64, agree float64, lines []document.Block, ok bool) {
 	if !isHTML(blocks) {
 		return nil, 1, nil, false
 	}
-	info := analyseBlocks(blocks)
-	prob, _ := c.model.score(info)
+	blocks, info, prob, _ := c.htmlBody(blocks)
 	ctx := context.Background()
 	rules := lineRules(blocks, info)
 	keep, reasons, _ := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
@@ -277,9 +301,14 @@ func TrainChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
 
 // TrainLinesChoice fits the lines choice as TrainChoice fits the body choice, on examples
 // with LinesFeatureNames: Gain is the F1 of the line model's body from the raw lines
-// minus that of the HTML body.
-func TrainLinesChoice(examples []ChoiceExample, gate, l2 float64) *Choice {
-	return trainChoice(LinesFeatureNames, examples, gate, l2)
+// minus that of the HTML body. The choice takes the lines only when it gives them a
+// probability above confidence (one half at least).
+func TrainLinesChoice(examples []ChoiceExample, gate, l2, confidence float64) *Choice {
+	c := trainChoice(LinesFeatureNames, examples, gate, l2)
+	if confidence > 0.5 {
+		c.Confidence = confidence
+	}
+	return c
 }
 
 func trainChoice(names []string, examples []ChoiceExample, gate, l2 float64) *Choice {

@@ -50,16 +50,24 @@ func (c *Cleaner) WithoutChoice() *Cleaner {
 }
 
 // WithReturn returns a Cleaner with c's line model and body choice that brings blocks
-// back into the body with r, or none when r is nil, and trims no tail (to train and
-// measure the per-block return).
+// back into the body with r, or none when r is nil, trims no tail and has no lines choice
+// (to train and measure the per-block return).
 func (c *Cleaner) WithReturn(r *Return) *Cleaner {
-	return &Cleaner{model: c.model, choice: c.choice, ret: r}
+	return &Cleaner{model: c.model, choice: c.choice.withoutLines(), ret: r}
 }
 
 // WithTrim returns a Cleaner with c's line model, body choice and return that trims the
-// body's tail with t, or not at all when t is nil (to train and measure the tail trim).
+// body's tail with t, or not at all when t is nil, and has no lines choice (to train and
+// measure the tail trim).
 func (c *Cleaner) WithTrim(t *Trim) *Cleaner {
-	return &Cleaner{model: c.model, choice: c.choice, ret: c.ret, trim: t}
+	return &Cleaner{model: c.model, choice: c.choice.withoutLines(), ret: c.ret, trim: t}
+}
+
+// WithoutLines returns a Cleaner with c's line model, body choice, return and trim, and
+// no lines choice: it keeps the HTML body the lines choice weighs (to train and measure
+// the lines choice).
+func (c *Cleaner) WithoutLines() *Cleaner {
+	return &Cleaner{model: c.model, choice: c.choice.withoutLines(), ret: c.ret, trim: c.trim}
 }
 
 // NewWithModel returns a Cleaner that scores lines with m, e.g. one just trained; a nil or
@@ -129,10 +137,10 @@ func (c *Cleaner) chosenBody(blocks []document.Block) ([]document.Block, []lineI
 	return blocks, info, prob, sp
 }
 
-// classify marks each block kept or removed with a reason: all that CleanContext decides
-// before it reads the metadata. It returns the blocks it judged, which are the page's prose
-// instead of the extractor's body when the body choice takes it.
-func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]document.Block, []lineInfo, []bool, []string, span, error) {
+// htmlBody returns the page's blocks with the body the HTML path judges: the one the body
+// choice takes, with the blocks the return brings back and less the tail the trim cuts;
+// and the lines' analysis, body scores and span as chosenBody gives them.
+func (c *Cleaner) htmlBody(blocks []document.Block) ([]document.Block, []lineInfo, []float64, span) {
 	blocks, info, prob, sp := c.chosenBody(blocks)
 	// Untold blocks between two blocks of the body that the learned return vouches for
 	// are body (section headings and list items the content extractor dropped).
@@ -140,6 +148,14 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 	// The last blocks of the body that the learned trim judges past the article's end
 	// (a disclaimer, the author's biography) leave it.
 	blocks = c.trim.trimBlocks(blocks, info, prob)
+	return blocks, info, prob, sp
+}
+
+// classify marks each block kept or removed with a reason: all that CleanContext decides
+// before it reads the metadata. It returns the blocks it judged, which are the page's prose
+// instead of the extractor's body when the body choice takes it.
+func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]document.Block, []lineInfo, []bool, []string, span, error) {
+	blocks, info, prob, sp := c.htmlBody(blocks)
 	rules := lineRules(blocks, info)
 	keep, reasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, false)
 	if err != nil {

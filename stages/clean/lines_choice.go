@@ -20,13 +20,16 @@ import (
 // under 0.1, sure_added of the added words it gives over 0.9, dropped_after and
 // dropped_before of the dropped words after and before the lines' body,
 // dropped_after_header of the dropped words after a comment header ("34 Comments");
-// the densities are log(1 + words per line).
+// the densities are log(1 + words per line); comments_added is the share of the added
+// words that the extractor labelled a comment section, added_after and added_before the
+// share after and before the HTML body.
 var LinesFeatureNames = []string{
 	"agreement", "log_words_ratio", "log_words_html",
 	"prob_dropped", "prob_added", "share_dropped", "share_added",
 	"links_added", "chrome_added", "log_stamps_dropped",
 	"dropped_after", "dropped_before", "sentences_dropped", "sentences_added",
 	"sure_dropped", "sure_added", "dropped_after_header", "density_dropped", "density_added",
+	"comments_added", "added_after", "added_before",
 }
 
 // linesFeatures returns the evidence for the body the line model keeps from the raw lines
@@ -36,7 +39,8 @@ var LinesFeatureNames = []string{
 func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, keep []bool, reasons []string, lkeep []bool, lreasons []string) (x []float64, agree float64, ok bool) {
 	var html, lines, both int
 	var dropped, added candidateStats
-	chrome, stamps := 0, 0
+	chrome, stamps, comments := 0, 0, 0
+	firstH, lastH := -1, -1
 	// sure: words the line model is sure of, against the dropped lines and for the added.
 	sureDropped, sureAdded := 0, 0
 	firstL, lastL := -1, -1
@@ -50,6 +54,12 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 			lastL = i
 		}
 		w := info[i].words
+		if inH {
+			if firstH < 0 {
+				firstH = i
+			}
+			lastH = i
+		}
 		switch {
 		case inH && inL:
 			both += w
@@ -68,6 +78,9 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 			}
 			if o := blocks[i].Outside; o != "" && o != outsideProse && o != notChosenBody {
 				chrome += w
+			}
+			if blocks[i].Outside == commentSection {
+				comments += w
 			}
 		}
 		if inH {
@@ -90,8 +103,14 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 			break
 		}
 	}
+	// And where the added words sit against the HTML body: after it (a comment thread,
+	// the next article), where the lines body holding them loses a short article, or
+	// before it, where the HTML body misses the article's start.
+	addedAfter, addedBefore := 0, 0
 	for i := range blocks {
-		if keep[i] && reasons[i] == "" && !(lkeep[i] && lreasons[i] == "") {
+		inH, inL := keep[i] && reasons[i] == "", lkeep[i] && lreasons[i] == ""
+		switch {
+		case inH && !inL:
 			if i > header {
 				afterHeader += info[i].words
 			}
@@ -100,6 +119,13 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 				after += info[i].words
 			case i < firstL:
 				before += info[i].words
+			}
+		case inL && !inH:
+			switch {
+			case i > lastH:
+				addedAfter += info[i].words
+			case i < firstH:
+				addedBefore += info[i].words
 			}
 		}
 	}
@@ -116,6 +142,7 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 		dropped.sentences(), added.sentences(),
 		share(sureDropped, dropped.words), share(sureAdded, added.words),
 		share(afterHeader, dropped.words), dropped.density(), added.density(),
+		share(comments, added.words), share(addedAfter, added.words), share(addedBefore, added.words),
 	}
 	return x, agree, true
 }

@@ -44,13 +44,24 @@ func TestLinesFeatures(t *testing.T) {
 		{
 			name: "the lines add a block of the sidebar", outside: "sidebar",
 			html: []bool{true, true, true, false}, text: []bool{true, true, true, true}, ok: true,
-			want: map[string]float64{"share_added": 23.0 / 84, "chrome_added": 1, "share_dropped": 0},
+			want: map[string]float64{"share_added": 23.0 / 84, "chrome_added": 1, "share_dropped": 0,
+				"comments_added": 0, "added_after": 1, "added_before": 0},
+		},
+		{
+			name: "the lines add the comment section", outside: commentSection,
+			html: []bool{true, true, true, false}, text: []bool{true, true, true, true}, ok: true,
+			want: map[string]float64{"chrome_added": 1, "comments_added": 1, "added_after": 1},
+		},
+		{
+			name: "the lines add the article's start",
+			html: []bool{false, true, true, false}, text: []bool{true, true, true, false}, ok: true,
+			want: map[string]float64{"share_added": 19.0 / 61, "added_before": 1, "added_after": 0, "comments_added": 0},
 		},
 		{
 			name: "the lines add the article's end",
 			html: []bool{true, false, false, false}, text: []bool{true, true, true, false}, ok: true,
 			want: map[string]float64{"agreement": 19.0 / 61, "share_dropped": 0, "share_added": 42.0 / 61,
-				"dropped_after": 0, "log_words_html": math.Log1p(19)},
+				"dropped_after": 0, "log_words_html": math.Log1p(19), "added_after": 1, "added_before": 0},
 		},
 	}
 	c := New()
@@ -128,7 +139,7 @@ func TestTrainLinesChoice(t *testing.T) {
 		x[after] = float64(i%5) / 4
 		ex = append(ex, ChoiceExample{Features: x, Agreement: 0.5, Gain: x[after] - 0.5})
 	}
-	c := TrainLinesChoice(ex, 0.8, 0.01)
+	c := TrainLinesChoice(ex, 0.8, 0.01, 0.5)
 	if !reflect.DeepEqual(c.Features, LinesFeatureNames) {
 		t.Fatalf("features %v", c.Features)
 	}
@@ -148,6 +159,50 @@ func TestTrainLinesChoice(t *testing.T) {
 	}
 }
 
+// TestChoiceConfidence checks that a choice with a confidence takes the other body only
+// where the regression is that sure of it, and one without at one half.
+func TestChoiceConfidence(t *testing.T) {
+	// One feature, weight 1, no bias: the probability is sigmoid(x).
+	names := []string{"x"}
+	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	for _, tt := range []struct {
+		name       string
+		confidence float64
+		p          float64
+		want       bool
+	}{
+		{"no confidence, barely preferred", 0, 0.52, true},
+		{"no confidence, barely not preferred", 0, 0.48, false},
+		{"confidence 0.7, barely preferred", 0.7, 0.52, false},
+		{"confidence 0.7, surely preferred", 0.7, 0.75, true},
+		{"confidence under one half counts as one half", 0.3, 0.4, false},
+	} {
+		c := &Choice{Features: names, Weights: []float64{1, 0}, Confidence: tt.confidence}
+		if got := c.Prefers([]float64{logit(tt.p)}); got != tt.want {
+			t.Errorf("%s: Prefers = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// Training keeps the confidence asked for above one half, and none at or under it.
+	var ex []ChoiceExample
+	for i := range 20 {
+		x := make([]float64, len(LinesFeatureNames))
+		x[0] = float64(i%2) - 0.5
+		ex = append(ex, ChoiceExample{Features: x, Agreement: 0.1, Gain: x[0]})
+	}
+	for _, tt := range []struct {
+		name       string
+		confidence float64
+		want       float64
+	}{
+		{"above one half", 0.8, 0.8},
+		{"one half", 0.5, 0},
+	} {
+		if got := TrainLinesChoice(ex, 1, 1, tt.confidence).Confidence; got != tt.want {
+			t.Errorf("%s: Confidence = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestParseChoiceLines(t *testing.T) {
 	body := &Choice{Features: ChoiceFeatureNames, Gate: 0.8, Weights: make([]float64, len(ChoiceFeatureNames)+1)}
 	lines := &Choice{Features: LinesFeatureNames, Gate: 0.8, Weights: make([]float64, len(LinesFeatureNames)+1)}
@@ -160,6 +215,8 @@ func TestParseChoiceLines(t *testing.T) {
 		{"lines choice", lines, true},
 		{"lines choice on the body choice's features", &Choice{Features: ChoiceFeatureNames, Gate: 0.8, Weights: body.Weights}, false},
 		{"nested lines choice", &Choice{Features: LinesFeatureNames, Gate: 0.8, Weights: lines.Weights, Lines: lines}, false},
+		{"lines choice with a confidence", &Choice{Features: LinesFeatureNames, Gate: 0.8, Weights: lines.Weights, Confidence: 0.7}, true},
+		{"lines choice with a confidence of one", &Choice{Features: LinesFeatureNames, Gate: 0.8, Weights: lines.Weights, Confidence: 1}, false},
 	} {
 		c := *body
 		c.Lines = tt.lines
@@ -170,5 +227,40 @@ func TestParseChoiceLines(t *testing.T) {
 		if _, err := ParseChoice(data); (err == nil) != tt.ok {
 			t.Errorf("%s: error %v, want ok %v", tt.name, err, tt.ok)
 		}
+	}
+}
+
+// TestCleanersForTrainingHaveNoLinesChoice checks that the cleaners the return, trim and
+// lines trainers clean with weigh no lines choice, which is trained after them, while they
+// keep the body choice.
+func TestCleanersForTrainingHaveNoLinesChoice(t *testing.T) {
+	base := New()
+	w := make([]float64, len(LinesFeatureNames)+1)
+	lined := &Cleaner{model: base.model, ret: base.ret, trim: base.trim,
+		choice: &Choice{Features: ChoiceFeatureNames, Gate: 0.5, Weights: make([]float64, len(ChoiceFeatureNames)+1),
+			Lines: &Choice{Features: LinesFeatureNames, Gate: 1, Weights: w}}}
+	tests := []struct {
+		name string
+		c    *Cleaner
+	}{
+		{"WithReturn", lined.WithReturn(nil)},
+		{"WithTrim", lined.WithTrim(nil)},
+		{"WithoutLines", lined.WithoutLines()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.c.choice == nil {
+				t.Fatal("the body choice is gone")
+			}
+			if tt.c.choice.Lines != nil {
+				t.Error("the lines choice is still asked")
+			}
+		})
+	}
+	if lined.choice.Lines == nil {
+		t.Error("deriving a cleaner removed the lines choice of the cleaner it came from")
+	}
+	if got := lined.WithoutLines(); got.ret != lined.ret || got.trim != lined.trim {
+		t.Error("WithoutLines dropped the return or the trim")
 	}
 }

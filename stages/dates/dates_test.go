@@ -97,6 +97,9 @@ func TestMod(t *testing.T) {
 		{"She arrived about three days ago.", "about three days ago", "2018-06-07", "APPROX"},
 		{"The vote was held on June 4.", "June 4", "2018-06-04", ""},
 		{"The talks lasted three hours.", "three hours", "PT3H", ""},
+		{"I found this app a month or so ago.", "a month or so ago", "2018-05", "APPROX"},
+		{"The firm has served clients for 30+ years.", "30+ years", "P30Y", "EQUAL_OR_MORE"},
+		{"The fix takes at most a half hour.", "at most a half hour", "PT30M", "EQUAL_OR_LESS"},
 	}
 	tagger := New()
 	for _, tt := range tests {

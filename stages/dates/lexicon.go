@@ -53,6 +53,7 @@ type word struct {
 	strong  bool   // strong year cue: a preposition
 	approx  bool   // approximator before a quantity: "about 2000 people"
 	starter bool   // may start an expression; other words are skipped quickly
+	rules   []rule // the rules an expression starting with this word can match, when not all
 	street  bool   // street designator: "1600 Pennsylvania Avenue" is not a year
 }
 
@@ -70,6 +71,25 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 	// modifiers of an amount: "about 20 minutes", "more than a decade", "at least six months"
 	"about": true, "around": true, "approximately": true, "roughly": true, "nearly": true, "almost": true,
 	"more": true, "less": true, "fewer": true, "at": true}
+
+// narrowStarters are starters that begin expressions of one rule only: trying that rule
+// alone keeps frequent words such as "that" and "good" cheap.
+var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*tagging).ruleDeictic,
+	"long": (*tagging).ruleDeictic, "moments": (*tagging).ruleDeictic, "ages": (*tagging).ruleDeictic,
+	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
+	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday,
+	"prior": (*tagging).ruleCompound}
+
+// articleRules are the rules, in the order of rules, whose expressions can start with the
+// articles, the most frequent starters: "the 4th of July", "the end of", "the past year",
+// "the 1970s", "the summer", "a while ago", "a year", "twice a week".
+var articleRules = map[string][]rule{
+	"the": {(*tagging).ruleDate, (*tagging).ruleMod, (*tagging).ruleRelative, (*tagging).ruleDeictic,
+		(*tagging).ruleQuarter, (*tagging).ruleDecade, (*tagging).ruleCentury, (*tagging).ruleSeason,
+		(*tagging).ruleDuration, (*tagging).ruleOrdinalDay},
+	"a":  {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
+	"an": {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
+}
 
 // lexicon is the read-only word table built by New.
 type lexicon map[string]*word
@@ -241,7 +261,10 @@ func newLexicon() lexicon {
 		"edition", "issue", "version", "president", "period", "q1", "q2", "q3", "q4", "h1", "h2", "more", "less",
 		"era", "time", "times", "year", "on", "in", "at", "prior", "run", "up", "whole", "entire", "full",
 		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
-		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most"} {
+		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
+		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
+		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
+		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
@@ -251,6 +274,12 @@ func newLexicon() lexicon {
 	for key, w := range l {
 		w.starter = w.month > 0 || w.wday > 0 || w.numWord || w.ord > 0 || w.unit != uNone || w.season != "" ||
 			w.pod != "" || w.decade > 0 || w.setUnit != uNone || w.vague || starterKeys[key]
+		if r, ok := narrowStarters[key]; ok && !w.starter {
+			w.starter, w.rules = true, []rule{r}
+		}
+		if rs, ok := articleRules[key]; ok {
+			w.rules = rs
+		}
 	}
 	return l
 }

@@ -1,6 +1,10 @@
 package dates
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +49,77 @@ func TestTagLongLine(t *testing.T) {
 		}
 		if wantText := []string{"May 31, 2018", "Tuesday"}[i%2]; d.Text != wantText {
 			t.Fatalf("date %d is %q, want %q", i, d.Text, wantText)
+		}
+	}
+}
+
+func TestEasterSunday(t *testing.T) {
+	tests := []struct {
+		year int
+		want string
+	}{
+		{1916, "1916-04-23"}, {2000, "2000-04-23"}, {2018, "2018-04-01"}, {2019, "2019-04-21"},
+		{2024, "2024-03-31"}, {2025, "2025-04-20"}, {2038, "2038-04-25"},
+	}
+	for _, tt := range tests {
+		if got := fmtDay(easterSunday(tt.year)); got != tt.want {
+			t.Errorf("easterSunday(%d) = %s, want %s", tt.year, got, tt.want)
+		}
+	}
+}
+
+// TestNotePoint checks which date values set the year and month that "that year" and
+// "that month" refer to.
+func TestNotePoint(t *testing.T) {
+	tests := []struct {
+		name      string
+		values    []string
+		year, mon int
+	}{
+		{"day", []string{"2017-05-04"}, 2017, 5},
+		{"time", []string{"2016-03-03T10:30"}, 2016, 3},
+		{"year only clears the month", []string{"2017-05-04", "2009"}, 2009, 0},
+		{"week keeps the year", []string{"2018-W22"}, 2018, 0},
+		{"no year leaves both", []string{"2017-05", "XXXX-06", "PAST_REF", "197X", "18"}, 2017, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &tagging{}
+			for _, v := range tt.values {
+				c.notePoint(v)
+			}
+			if c.lastYear != tt.year || c.lastMonth != tt.mon {
+				t.Errorf("after %v: year %d month %d, want %d %d", tt.values, c.lastYear, c.lastMonth, tt.year, tt.mon)
+			}
+		})
+	}
+}
+
+// TestStarterRules checks that trying only some rules after the articles and the narrow
+// starters changes no output: every case sentence is tagged as with all rules tried.
+func TestStarterRules(t *testing.T) {
+	var sentences []string
+	for _, name := range []string{"cases.tsv", "timeml-dev.tsv", "timeml-test.tsv"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := ReadCases(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, c := range cs {
+			sentences = append(sentences, c.Sentence)
+		}
+	}
+	narrow, all := New(), New()
+	for _, w := range all.lex {
+		w.rules = nil
+	}
+	ref := time.Date(2018, 6, 10, 0, 0, 0, 0, time.UTC)
+	for _, s := range sentences {
+		if got, want := narrow.Tag(s, ref), all.Tag(s, ref); !reflect.DeepEqual(got, want) {
+			t.Errorf("Tag(%q) = %v, with all rules %v", s, got, want)
 		}
 	}
 }

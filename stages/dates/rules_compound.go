@@ -18,6 +18,14 @@ func (c *tagging) ruleCompound(i int) (match, bool) {
 	if u, ok := longUnits[t.w.key]; ok {
 		return match{start: i, end: i + 1, typ: tDuration, val: durVal(1, u)}, true
 	}
+	if t.w.key == "prior" {
+		// "the prior-year period" is last year's, as "year-earlier" is.
+		if c.at(i+1).isCh('-') && c.adjacent(i+1) && c.is(i+2, "year") && c.adjacent(i+2) {
+			v, _ := c.refShift(-1, uYear)
+			return match{start: i, end: i + 3, typ: tDate, val: v}, true
+		}
+		return match{}, false
+	}
 	if t.w.unit == uNone || t.w.plural || !c.at(i+1).isCh('-') || !c.adjacent(i+1) || !c.adjacent(i+2) {
 		return match{}, false
 	}

@@ -41,6 +41,8 @@ func (c *tagging) monthFirst(i int) (dparse, bool) {
 		}
 		if y, ok := c.yearAt(k); ok {
 			p.y, p.end = y, k+1
+		} else if y, ok := c.rangeYear(j); ok {
+			p.y = y // "June 17-20, 2026": the range's year, the first day's extent
 		}
 		if !validDay(p.y, m, d) {
 			return dparse{}, false
@@ -98,6 +100,23 @@ func (c *tagging) dayFirst(i int) (dparse, bool) {
 	return p, true
 }
 
+// rangeYear reads the year after a range of days that starts with the day at j:
+// "17-20, 2026", "17 – 20 2026".
+func (c *tagging) rangeYear(j int) (int, bool) {
+	k := j + 1
+	if !c.at(k).isCh('-') {
+		return 0, false
+	}
+	if d2 := c.at(k + 1); d2.kind != kNum || d2.ndig > 2 || d2.suf != sufNone && d2.suf != sufOrd || d2.num <= c.at(j).num || d2.num > 31 {
+		return 0, false
+	}
+	k += 2
+	if c.at(k).isCh(',') {
+		k++
+	}
+	return c.yearAt(k)
+}
+
 // ruleDate tags dates with a month name.
 func (c *tagging) ruleDate(i int) (match, bool) {
 	p, ok := c.dateCore(i)
@@ -147,7 +166,8 @@ func (c *tagging) ruleNumericDate(i int) (match, bool) {
 	}
 	var y, mo, d int
 	switch {
-	case a.ndig == 4 && e.ndig <= 2 && sep.ch != '.':
+	case a.ndig == 4 && e.ndig <= 2 && (sep.ch != '.' || b.ndig == 2 && e.ndig == 2):
+		// Dotted year-first dates ("2018.04.05") need two-digit parts: "2018.1.5" is a version.
 		y, mo, d = a.num, b.num, e.num
 	case a.ndig <= 2 && (e.ndig == 4 || e.ndig == 2 && sep.ch == '/'):
 		y = e.num

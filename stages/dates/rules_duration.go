@@ -6,8 +6,8 @@ package dates
 // "twenty-four", "two and a half". n < 0 means an unknown amount.
 func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 	t := c.at(j)
-	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$') {
-		return 0, j, false, false // "1-1/2", "$5"
+	if c.adjacent(j) && c.at(j-1).kind == kPunct && (c.at(j-1).ch == '/' || c.at(j-1).ch == '$' || c.at(j-1).ch == ':') {
+		return 0, j, false, false // "1-1/2", "$5", "1:04:30 second half"
 	}
 	switch {
 	case t.kind == kNum && t.suf == sufNone:
@@ -38,10 +38,19 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 			}
 		case c.is(j+1, "dozen"):
 			n, end = 12, j+2
+		case c.is(j+1, "half") && !c.is(j+2, "dozen"):
+			n, end = 0.5, j+2 // "a half hour"
+		case c.is(j+1, "number") && c.is(j+2, "of"):
+			n, end = -1, j+3 // "a number of years"
 		case c.is(j+1, "half") && c.is(j+2, "dozen"):
 			n, end = 6, j+3
 		default:
 			n, end, isA = 1, j+1, true
+		}
+	case t.w.key == "couple" && c.at(j-1).w != nil && periodPrefix[c.at(j-1).w.key]:
+		n, end = 2, j+1 // "the last couple of years", "the past couple months"
+		if c.is(end, "of") {
+			end++
 		}
 	case t.w.key == "half" && (c.is(j+1, "a") || c.is(j+1, "an")):
 		n, end = 0.5, j+2
@@ -57,6 +66,10 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 	}
 	return n, end, isA, true
 }
+
+// periodPrefix are the words of "the last two years" that place a duration before its amount.
+var periodPrefix = map[string]bool{"past": true, "last": true, "next": true, "coming": true, "previous": true,
+	"first": true, "final": true, "following": true, "latest": true}
 
 // durCue are the words before a bare plural unit that make it a duration: "for years".
 var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": true, "after": true,
@@ -88,12 +101,19 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	} else if w := c.at(j).w; w != nil {
 		switch w.key {
 		case "past", "last", "next", "coming":
-			if _, _, _, ok := c.quantity(j + 1); ok {
+			// "past two years", but not "finished dead last a week ago".
+			if _, _, isA, ok := c.quantity(j + 1); ok && !isA {
 				j, prefixed = j+1, true
 			}
 		}
 	}
 	n, k, isA, ok := c.quantity(j)
+	if ok && c.at(k).isCh('+') && c.adjacent(k) && !isA {
+		k++ // "30+ years": at least the amount
+		if mod == modNone {
+			mod = modEqualOrMore
+		}
+	}
 	if !ok {
 		// A bare plural unit: "decades", "for years", "years ago".
 		w := c.at(j).w
@@ -150,9 +170,19 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	if !prefixed {
 		dir := 0
 		anchored := false
+		if c.is(e, "or") && (c.is(e+2, "ago") || c.is(e+2, "later") || c.is(e+2, "earlier")) &&
+			(c.is(e+1, "so") || c.at(e+1).w != nil && c.at(e+1).w.numWord) {
+			// "a month or so ago", "a decade or two later": the first amount, approximately.
+			e += 2
+			if mod == modNone {
+				mod = modApprox
+			}
+		}
 		switch {
 		case c.is(e, "ago"):
 			dir = -1
+		case c.is(e, "back") && u.unit >= uDay && (c.at(e+1).kind == kPunct || e+1 >= len(c.toks)):
+			dir = -1 // "a few weeks back."; but a runner "32 seconds back" is behind
 		case c.is(e, "earlier"):
 			dir, anchored = -1, true
 		case c.is(e, "later"):

@@ -46,6 +46,10 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		if c.is(e, "day") && c.at(e).cap {
 			e++
 		}
+	case "easter":
+		return c.easter(i)
+	case "black", "cyber", "good":
+		return c.namedDay(i)
 	default:
 		return match{}, false
 	}
@@ -72,13 +76,102 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		return m, true
 	}
 	if d == 0 {
-		// Thanksgiving: the fourth Thursday of November.
-		first := isoWeekday(day(y, 11, 1))
-		d = 1 + (4-first+7)%7 + 21
+		d = thanksgiving(y).Day()
 	}
 	m.day = day(y, mo, d)
 	m.val = fmtDay(m.day)
 	return m, true
+}
+
+// easter tags "Easter", "Easter Sunday" and "Easter Monday", whose dates move with the
+// year, but not "Easter Island" or "Easter eggs".
+func (c *tagging) easter(i int) (match, bool) {
+	e, off := i+1, 0
+	n := c.at(e)
+	switch {
+	case n.is("sunday") && n.cap:
+		e++
+	case n.is("monday") && n.cap:
+		e, off = e+1, 1
+	case n.kind == kWord && n.w == nil && !c.boundary(e):
+		return match{}, false // "Easter Island", "Easter eggs"
+	}
+	m := match{start: i, end: e, typ: tDate}
+	y := 0
+	if yy, ok := c.yearAt(e); ok {
+		y, m.end = yy, e+1
+	} else if c.hasRef {
+		y = c.pickYear(i, e, true, func(y int) (time.Time, time.Time) {
+			s := easterSunday(y).AddDate(0, 0, off)
+			return s, s.AddDate(0, 0, 1)
+		})
+	}
+	if y == 0 {
+		m.val = "XXXX-XX-XX"
+		return m, true
+	}
+	m.day = easterSunday(y).AddDate(0, 0, off)
+	m.val = fmtDay(m.day)
+	return m, true
+}
+
+// thanksgiving returns the date of (US) Thanksgiving in year y: the fourth Thursday of November.
+func thanksgiving(y int) time.Time {
+	first := isoWeekday(day(y, 11, 1))
+	return day(y, 11, 1+(4-first+7)%7+21)
+}
+
+// namedDays are the days named after a feast or a sale, by their first word and weekday,
+// with the day they fall on in a year.
+var namedDays = map[string]struct {
+	wday int
+	on   func(y int) time.Time
+}{
+	"black": {5, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 1) }},
+	"cyber": {1, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 4) }},
+	"good":  {5, func(y int) time.Time { return easterSunday(y).AddDate(0, 0, -2) }},
+}
+
+// namedDay tags "Black Friday", "Cyber Monday" and "Good Friday".
+func (c *tagging) namedDay(i int) (match, bool) {
+	nd, ok := namedDays[c.at(i).w.key]
+	n := c.at(i + 1)
+	if !ok || !c.at(i).cap || n.w == nil || n.w.wday != nd.wday || n.w.wdPl || n.w.wdAbbr || !n.cap {
+		return match{}, false
+	}
+	m := match{start: i, end: i + 2, typ: tDate}
+	y := 0
+	if yy, ok := c.yearAt(i + 2); ok {
+		y, m.end = yy, i+3
+	} else if c.hasRef {
+		y = c.pickYear(i, i+2, true, func(y int) (time.Time, time.Time) {
+			s := nd.on(y)
+			return s, s.AddDate(0, 0, 1)
+		})
+	}
+	if y == 0 {
+		m.val = "XXXX-XX-XX"
+		return m, true
+	}
+	m.day = nd.on(y)
+	m.val = fmtDay(m.day)
+	return m, true
+}
+
+// easterSunday returns the date of Easter Sunday in year y of the Gregorian calendar
+// (the anonymous Gregorian algorithm).
+func easterSunday(y int) time.Time {
+	a, b, cc := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := cc/4, cc%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	dd := (h+l-7*m+114)%31 + 1
+	return day(y, month, dd)
 }
 
 // ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY19".

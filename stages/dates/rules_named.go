@@ -103,6 +103,10 @@ func (c *tagging) ruleDecade(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
+	if end == j+1 && t.ndig == 4 && y%100 == 0 && y <= 1900 {
+		// "the 1800s" is the century; "the 2000s" is read as the decade, as in news.
+		return match{start: c.dropThe(i, end), end: end, typ: tDate, val: fmtCentury(y)}, true
+	}
 	if end == j+2 || end == j+1 && t.ndig == 2 {
 		for k := i - 1; k >= i-3 && k >= 0; k-- {
 			if w := c.toks[k].w; w != nil && (w.key == "their" || w.key == "his" || w.key == "her" ||
@@ -143,6 +147,9 @@ func (c *tagging) ruleCentury(i int) (match, bool) {
 	}
 	if w := c.at(e).w; w == nil || w.unit != uCentury || w.plural {
 		return match{}, false
+	}
+	if n := c.at(e + 1); c.at(e).cap && n.kind == kWord && n.cap && !c.boundary(e+1) {
+		return match{}, false // a name: "Twentieth Century Fox", "21st Century Insurance"
 	}
 	return match{start: i, end: e + 1, typ: tDate, val: fmt.Sprintf("%02d", n-1)}, true
 }
@@ -199,8 +206,18 @@ func (c *tagging) ruleWeekday(i int) (match, bool) {
 	if t.w == nil || t.w.wday == 0 || t.w.wdPl || t.w.wdAbbr || !t.cap || t.kind != kWord {
 		return match{}, false
 	}
-	if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+	if p := c.at(i - 1); p.kind == kWord && p.cap && nameBeforeWeekday[c.str(p)] {
 		return match{}, false // "Black Monday", "Good Friday"
+	}
+	if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+		// After a capitalised word a weekday is a date in news ("arrived in Las Vegas
+		// Friday") unless the two make a name: "Astoria Sunday Market".
+		if n := c.at(i + 1); n.kind == kWord && n.cap && n.w == nil && !c.boundary(i+1) {
+			return match{}, false
+		}
+	}
+	if c.at(i+1).isCh('.') && c.adjacent(i+1) && c.adjacent(i+2) && c.at(i+2).kind == kWord && !c.at(i+2).cap {
+		return match{}, false // a domain name: "Monday.com"
 	}
 	m := match{start: i, end: i + 1, typ: tDate}
 	if !c.hasRef {
@@ -224,6 +241,15 @@ var nameAfterWeekday = map[string]bool{"Times": true, "Telegraph": true, "Expres
 	"Edition": true, "Corp": true, "Corporation": true, "Inc": true, "Co": true, "Ltd": true, "LLC": true,
 	"Group": true, "Live": true}
 
+// nameBeforeWeekday are the capitalised words that make a weekday after them part of a
+// name: days of the church or the trade ("Good Friday", "Black Friday"), campaigns
+// ("Meatless Monday") and teams ("Sheffield Wednesday").
+var nameBeforeWeekday = map[string]bool{"Black": true, "Good": true, "Cyber": true, "Super": true,
+	"Ash": true, "Holy": true, "Maundy": true, "Easter": true, "Palm": true, "Bloody": true, "Fat": true,
+	"Shrove": true, "Blue": true, "Giving": true, "Meatless": true, "Throwback": true, "Casual": true,
+	"Taco": true, "Sheffield": true, "Whit": true, "Low": true, "Mad": true, "Manic": true, "Freaky": true,
+	"Business": true}
+
 // monthCue are the words that make a bare month name a date: "in May", "since March".
 var monthCue = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "from": true,
 	"through": true, "during": true, "between": true, "to": true, "and": true, "or": true, "of": true,
@@ -245,6 +271,9 @@ func (c *tagging) ruleMonth(i int) (match, bool) {
 		(key == "april" || key == "may" || key == "june" || key == "august") {
 		return match{}, false // "by April Ryan", "for June Carter"; but "in June Apple said"
 	}
+	if !cue && c.monthModifier(i, e) {
+		cue = true
+	}
 	if !cue {
 		if key == "may" || key == "march" {
 			return match{}, false // the modal verb and the walk
@@ -263,6 +292,27 @@ func (c *tagging) ruleMonth(i int) (match, bool) {
 		return match{}, false // "in May be"
 	}
 	return match{start: i, end: e, typ: tDate, val: c.monthVal(m, i, e)}, true
+}
+
+// monthModifier reports whether the month name over tokens [i, e) modifies a noun after an
+// article or possessive ("the September report", "its March high") or is itself
+// possessive ("September's figures"). Month names that are also given names are left
+// out of the possessive form ("May's government").
+func (c *tagging) monthModifier(i, e int) bool {
+	n := c.at(e)
+	if n.isCh('\'') && c.adjacent(e) && c.is(e+1, "s") && c.adjacent(e+1) {
+		switch c.at(i).w.key {
+		case "april", "may", "june", "august":
+			return false
+		}
+		return true
+	}
+	p := c.at(i - 1)
+	if p.w == nil || !(p.w.key == "the" || p.w.key == "its" || p.w.key == "their") {
+		return false
+	}
+	// The noun after it: a lower-case word that is no function word of the lexicon.
+	return n.kind == kWord && !n.cap && !c.boundary(e) && (n.w == nil || n.w.unit != uNone && !n.w.plural)
 }
 
 // ruleYear tags a bare four-digit year when the context says it is one: "in 1973", "the 1973 war",
@@ -286,11 +336,14 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 	if p.kind == kPunct && (p.ch == '$' || p.ch == '#' || p.ch == '£' || p.ch == '€' || p.ch == '+') {
 		return match{}, false
 	}
-	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == '/' || n.ch == '%') {
-		return match{}, false
+	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == '/' || n.ch == '%' || n.ch == '.' && c.at(i+2).kind == kNum && c.adjacent(i+2)) {
+		return match{}, false // "2019/20", "2019%", a version "2019.1.5"
 	}
 	if n.is("percent") || n.w != nil && n.w.unit != uNone {
 		return match{}, false
+	}
+	if (n.is("x") || n.isCh('×')) && c.at(i+2).kind == kNum {
+		return match{}, false // a screen size: "1920 x 1080"
 	}
 	cue := p.w != nil && p.w.yearCue
 	strong := p.w != nil && p.w.strong

@@ -35,8 +35,9 @@ func (c *tagging) dayAt(i int) (int, bool) {
 		return 0, false
 	}
 	n := c.at(i + 1)
-	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == ':' || n.ch == '%' || n.ch == '/' || n.ch == '.' && c.at(i+2).kind == kNum) {
-		return 0, false
+	if c.adjacent(i+1) && n.kind == kPunct && (n.ch == ':' && c.at(i+2).kind == kNum && c.adjacent(i+2) || n.ch == '%' ||
+		n.ch == '/' || n.ch == '.' && c.at(i+2).kind == kNum) {
+		return 0, false // "10:30", "5%", "5/6", "5.6"; but "Oct. 26: the army said"
 	}
 	if c.adjacent(i+1) && n.isCh('-') && c.at(i+2).kind == kNum && (c.at(i+2).num <= t.num || c.at(i+2).num > 31) {
 		return 0, false // a score such as "5-4"; "June 10-12" is a range and keeps its first day

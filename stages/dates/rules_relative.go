@@ -112,6 +112,8 @@ func (c *tagging) relPeriod(i int) (match, bool) {
 	}
 	dir := 0
 	switch t.w.key {
+	case "that":
+		return c.thatPeriod(i)
 	case "this":
 	case "last", "past", "previous":
 		dir = -1
@@ -170,7 +172,8 @@ func (c *tagging) relPeriod(i int) (match, bool) {
 			y++
 		}
 		m.val = fmtYM(y, w.month)
-	case w.wday > 0 && !w.wdPl && !w.wdAbbr && n.cap:
+	case w.wday > 0 && !w.wdPl && !w.wdAbbr && (n.cap || dir != 0):
+		// "last saturday": after "last" or "next" a lower-case weekday is still one.
 		if !c.hasRef {
 			m.val = fmt.Sprintf("XXXX-WXX-%d", w.wday)
 			c.attachTime(&m)
@@ -203,6 +206,49 @@ func (c *tagging) relPeriod(i int) (match, bool) {
 		}
 		v, _ := c.refDay(off)
 		m.typ, m.val = tTime, v+"T"+w.pod
+	default:
+		return match{}, false
+	}
+	return m, true
+}
+
+// thatPeriod tags "that day", "that night", "that week", "that month", "that year": the
+// period of the time the text spoke of last (the last full day for days and weeks, the
+// last year or month named for months and years), or of the reference date.
+func (c *tagging) thatPeriod(i int) (match, bool) {
+	n := c.at(i + 1)
+	w := n.w
+	if w == nil || w.plural || n.kind != kWord || c.at(i+2).isCh('-') || c.is(i+2, "of") {
+		return match{}, false
+	}
+	m := match{start: i, end: i + 2, typ: tDate}
+	switch {
+	case w.unit == uDay:
+		m.val, m.day = c.anchorShift(0, uDay)
+		c.attachTime(&m)
+	case w.pod != "":
+		v, _ := c.anchorShift(0, uDay)
+		m.typ, m.val = tTime, v+"T"+w.pod
+	case w.unit == uWeek || w.unit == uWeekend:
+		m.val, _ = c.anchorShift(0, w.unit)
+	case w.unit == uMonth:
+		switch {
+		case c.lastMonth > 0:
+			m.val = fmtYM(c.lastYear, c.lastMonth)
+		case c.hasAnchor:
+			m.val, _ = shift(c.anchor, 0, uMonth)
+		default:
+			m.val = unknownAt(uMonth)
+		}
+	case w.unit == uYear:
+		switch {
+		case c.lastYear > 0:
+			m.val = fmtYear(c.lastYear)
+		case c.hasAnchor:
+			m.val = fmtYear(c.anchor.Year())
+		default:
+			m.val = unknownAt(uYear)
+		}
 	default:
 		return match{}, false
 	}
@@ -251,7 +297,29 @@ func (c *tagging) relThe(i int) (match, bool) {
 		return match{}, false
 	}
 	n := c.at(j + 1)
+	if u := k.w.unit; u != uNone && (n.is("ahead") || n.is("to") && c.is(j+2, "come")) {
+		// "the years ahead", "the months to come"; "the year ahead" is the coming year.
+		e := j + 2
+		if n.is("to") {
+			e++
+		}
+		if k.w.plural {
+			return match{start: i, end: e, typ: tDate, val: futureRef}, true
+		}
+		switch u {
+		case uWeek, uMonth, uYear, uDecade, uQuarter, uWeekend:
+			v, _ := c.refShift(1, u)
+			return match{start: i, end: e, typ: tDate, val: v}, true
+		}
+		return match{}, false
+	}
 	switch k.w.key {
+	case "latest":
+		// "the latest quarter": the last one reported, the quarter before the reference's.
+		if n.w != nil && n.w.unit == uQuarter && !n.w.plural {
+			v, _ := c.refShift(-1, uQuarter)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
 	case "past", "last", "next":
 		if n.w == nil || n.w.plural {
 			return match{}, false
@@ -294,7 +362,7 @@ func (c *tagging) relThe(i int) (match, bool) {
 		}
 		dir := map[string]int{"following": 1, "previous": -1, "prior": -1, "same": 0, "coming": 1}[k.w.key]
 		switch n.w.unit {
-		case uDay, uWeek, uMonth, uYear, uWeekend, uQuarter:
+		case uDay, uWeek, uMonth, uYear, uWeekend, uQuarter, uDecade, uCentury:
 			var v string
 			var d time.Time
 			if k.w.key == "coming" {
@@ -311,6 +379,23 @@ func (c *tagging) relThe(i int) (match, bool) {
 		if n.w.pod != "" && k.w.key != "coming" {
 			v, _ := c.anchorShift(dir, uDay)
 			return match{start: i, end: j + 2, typ: tTime, val: v + "T" + n.w.pod}, true
+		}
+	case "week", "month", "year":
+		// "the week before", "the year after": one unit from the time last spoken of.
+		if (n.is("before") || n.is("after")) && (c.at(j+2).kind == kPunct || j+2 >= len(c.toks)) {
+			dir := 1
+			if n.is("before") {
+				dir = -1
+			}
+			v, _ := c.anchorShift(dir, k.w.unit)
+			return match{start: i, end: j + 2, typ: tDate, val: v}, true
+		}
+	case "morning", "afternoon", "evening", "night":
+		// "the morning of Oct. 19"
+		if n.is("of") {
+			if d, ok := c.ruleDate(j + 2); ok && d.typ == tDate && len(d.val) == 10 {
+				return match{start: i, end: d.end, typ: tTime, val: d.val + "T" + k.w.pod, day: d.day}, true
+			}
 		}
 	case "day":
 		switch {
@@ -352,8 +437,12 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 	m := match{start: i, end: i + 1, typ: tDate}
 	switch t.w.key {
 	case "today", "yesterday", "tomorrow", "tonight":
-		if p := c.at(i - 1); p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
-			return match{}, false // "USA Today"
+		if p := c.at(i - 1); t.cap && p.kind == kWord && p.cap && p.w == nil && !c.sentenceStart(i-1) {
+			return match{}, false // "USA Today"; but "in London today"
+		}
+		if t.w.key == "today" && c.todayNowadays(i) {
+			m.val = presentRef
+			return m, true
 		}
 		off := map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[t.w.key]
 		m.val, m.day = c.refDay(off)
@@ -364,7 +453,8 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 		c.attachTime(&m)
 		return m, true
 	case "now", "currently", "nowadays":
-		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') ||
+		if t.w.key == "now" && (c.is(i+1, "that") && c.sentenceStart(i) || c.at(i+1).isCh('-') && c.adjacent(i+1) ||
+			c.is(i+1, "let") && c.sentenceStart(i) || // "Now let's turn to": a discourse marker
 			c.is(i+1, "and") && (c.is(i+2, "again") || c.is(i+2, "then")) || c.is(i-1, "every")) {
 			return match{}, false
 		}
@@ -391,6 +481,35 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 	case "recently", "lately":
 		m.val = pastRef
 		return m, true
+	case "soon":
+		// "soon" points to the future from the time of writing; "as soon as" and "soon
+		// after" are relative to another event, and in a past-tense clause ("he soon
+		// learned") it is the narrative's future, not the reader's.
+		if c.is(i-1, "as") || c.is(i-1, "so") || c.is(i-1, "how") || c.is(i-1, "too") || c.is(i+1, "after") || c.is(i+1, "afterwards") ||
+			c.is(i+1, "thereafter") || c.is(i+1, "as") {
+			return match{}, false
+		}
+		if tn, _ := c.tenseAt(i, i+1); tn == tPast || t.cap && !c.sentenceStart(i) {
+			return match{}, false // "By Lim Cheng Soon"
+		}
+		m.val = futureRef
+		return m, true
+	case "long", "moments", "ages", "eons", "aeons":
+		// "long ago", "not long ago", "moments ago", "eons ago"; "long-ago craters" is a modifier.
+		if c.is(i+1, "ago") {
+			m.end, m.val = i+2, pastRef
+			return m, true
+		}
+	case "a":
+		// "a while ago", "a long time ago", "a generation ago".
+		switch {
+		case (c.is(i+1, "while") || c.is(i+1, "generation") || c.is(i+1, "moment")) && c.is(i+2, "ago"):
+			m.end, m.val = i+3, pastRef
+			return m, true
+		case c.is(i+1, "long") && c.is(i+2, "time") && c.is(i+3, "ago"):
+			m.end, m.val = i+4, pastRef
+			return m, true
+		}
 	case "recent":
 		if n := c.at(i + 1); n.w != nil && (n.w.plural && n.w.unit != uNone || n.w.key == "times") {
 			m.end, m.val = i+2, pastRef
@@ -408,6 +527,19 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 			return m, true
 		}
 	case "the":
+		// "the near future", "the very near future", "the distant past": the adjective
+		// places the period without making the word a modifier.
+		if k, ok := c.vagueAdjective(i + 1); ok {
+			switch {
+			case c.is(k, "future"):
+				m.end, m.val = k+1, futureRef
+				return m, true
+			case c.is(k, "past") && !c.at(k+1).isCh('-'):
+				m.end, m.val = k+1, pastRef
+				return m, true
+			}
+			return match{}, false
+		}
 		n := c.at(i + 1)
 		val := ""
 		switch {
@@ -425,13 +557,72 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 		// "the past three years", "the present government": the word is a modifier there.
 		// A following unknown word ending in -s is more often a verb ("the future holds").
 		if a := c.at(i + 2); a.kind == kWord && !a.cap && (a.w == nil && !strings.HasSuffix(c.str(a), "s") ||
-			a.w != nil && (a.w.unit != uNone || a.w.vague || a.w.numWord)) || a.kind == kNum || a.kind == kOther {
+			a.w != nil && (a.w.unit != uNone || a.w.vague || a.w.numWord || a.w.key == "couple" || a.w.key == "half")) ||
+			a.kind == kNum || a.kind == kOther {
 			return match{}, false
 		}
 		m.end, m.val = i+2, val
 		return m, true
 	}
 	return match{}, false
+}
+
+// todayNowadays reports whether "today" at i means "nowadays" (TimeML's PRESENT_REF)
+// rather than the day: after a group of people or things that it places in the present
+// ("young people today rarely read", "companies today face") and before a verb that is
+// not past, future or progressive, or at the end of "the world of today".
+func (c *tagging) todayNowadays(i int) bool {
+	p := c.at(i - 1)
+	if p.is("of") {
+		n := c.at(i + 1)
+		return c.at(i-2).kind == kWord && !c.at(i-2).cap && c.at(i-2).w == nil &&
+			(c.boundary(i+1) || n.kind == kPunct && !n.isCh('\'')) // not "of today's sale"
+	}
+	if p.kind != kWord || p.cap && !c.sentenceStart(i-1) || p.w != nil ||
+		!(looksPlural(strings.ToLower(c.str(p))) || groupNouns[strings.ToLower(c.str(p))]) {
+		return false
+	}
+	if pp := c.at(i - 2).w; pp != nil && (pp.yearCue || pp.numWord) && pp.key != "the" && pp.key != "and" {
+		return false // "in stores today": a place of the day's events
+	}
+	n := c.at(i + 1)
+	if n.kind != kWord || n.cap || c.boundary(i+1) {
+		return false
+	}
+	if n.w != nil {
+		if n.w.tense == tPast || n.w.tense == tFuture {
+			return false
+		}
+		if n.w.tense == tPresent {
+			a := c.at(i + 2)
+			return !(a.kind == kWord && strings.HasSuffix(c.str(a), "ing")) // "are meeting" is the day's
+		}
+		return false
+	}
+	w := c.str(n)
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !notVerbs[w]
+}
+
+// notVerbs are frequent words after "papers today" that show no verb follows.
+var notVerbs = map[string]bool{"with": true, "about": true, "because": true, "but": true, "who": true,
+	"which": true, "than": true, "across": true, "like": true, "into": true, "while": true, "when": true,
+	"where": true, "so": true, "if": true, "alone": true, "only": true, "here": true, "there": true, "too": true}
+
+// groupNouns are plural nouns without the plural -s that "today" can place in the present.
+var groupNouns = map[string]bool{"people": true, "children": true, "men": true, "women": true, "youth": true,
+	"society": true, "world": true, "youngsters": true}
+
+// vagueAdjective reads the adjective of "the near future", "the very distant past" at i
+// and returns where the noun starts.
+func (c *tagging) vagueAdjective(i int) (int, bool) {
+	if c.is(i, "very") {
+		i++
+	}
+	if w := c.at(i).w; w != nil && (w.key == "near" || w.key == "foreseeable" || w.key == "distant" ||
+		w.key == "immediate" || w.key == "recent" || w.key == "remote") {
+		return i + 1, true
+	}
+	return i, false
 }
 
 // currentUnit returns the calendar unit of "current week", "current quarter", and so on,

@@ -12,7 +12,7 @@ func (c *tagging) ruleSet(i int) (match, bool) {
 	}
 	m := match{start: i, typ: tSet}
 	// "three times a week"
-	if n, k, _, ok := c.quantity(i); ok && n >= 0 && c.is(k, "times") {
+	if _, k, _, ok := c.quantity(i); ok && c.is(k, "times") { // also "several times a year"
 		if p := c.at(k + 1); p.is("a") || p.is("an") || p.is("per") || p.is("every") || p.is("each") {
 			if u := c.at(k + 2).w; u != nil && u.unit != uNone && !u.plural {
 				m.end, m.val = k+3, durVal(1, u.unit)

@@ -11,8 +11,9 @@
 //   - DATE: calendar values at their own granularity: "2018-05-31", "2018-09", "2018",
 //     "2018-W22" (ISO week), "2018-W23-WE" (weekend), "2018-SU" (season), "2018-Q3",
 //     "2018-H1", "FY2019", decades "197X", centuries "18" (the 19th century), and the
-//     TimeML reference values PRESENT_REF ("now", "currently", "current"), PAST_REF
-//     ("recently", "the past", "recent years") and FUTURE_REF ("the future").
+//     TimeML reference values PRESENT_REF ("now", "currently", "current", "today" meaning
+//     nowadays: "young people today"), PAST_REF ("recently", "the past", "recent years",
+//     "a while ago") and FUTURE_REF ("the future", "the near future", "soon").
 //   - TIME: a day plus a clock time or a part of the day: "2018-06-10T12:39", "2018-06-10TMO".
 //   - DURATION: ISO 8601 periods: "P8Y" ("eight-year"), "P2W", "PT3H", "P1DE" (decade),
 //     "P1CE" (century); an unknown amount is X: "PXDE" ("decades"), "PXY" ("several years").
@@ -43,7 +44,10 @@
 //     currency sign, a capitalised name ("Windows 2000"), nor before a street name.
 //   - Decades and vague pasts follow the X convention of this project: "the 1970s" and
 //     "the '70s" give "197X", "a few years ago" the decade of three years before the reference
-//     ("201X" in 2018); centuries are truncated years: "the 19th century" gives "18".
+//     ("201X" in 2018); centuries are truncated years: "the 19th century" and "the 1800s"
+//     give "18" ("the 2000s" is the decade "200X").
+//   - "That day", "that night" and "that week" count from the last full date mentioned;
+//     "that month" and "that year" are those of the last date value that named a year.
 //   - When the reference date is unknown (zero) no year is guessed: "12 June" gives
 //     "XXXX-06-12", "yesterday" gives "XXXX-XX-XX", "last week" "XXXX-WXX", "Tuesday" "XXXX-WXX-2".
 package dates
@@ -112,7 +116,10 @@ type tagging struct {
 	hasRef    bool
 	anchor    time.Time // the last full day mentioned, or ref
 	hasAnchor bool
-	none      token
+	// lastYear and lastMonth are the year and month (0: none) of the last date value
+	// that named a year, for "that year" and "that month".
+	lastYear, lastMonth int
+	none                token
 }
 
 // Tag returns the temporal expressions of text, in order, with Unicode code point offsets into text.
@@ -210,9 +217,25 @@ func (c *tagging) tagLine(out []record.Date) []record.Date {
 		if !m.day.IsZero() {
 			c.anchor, c.hasAnchor = m.day, true
 		}
+		if m.typ == tDate || m.typ == tTime {
+			c.notePoint(m.val)
+		}
 		i = m.end
 	}
 	return out
+}
+
+// notePoint keeps the year and month of a date value such as "2018", "2018-06" or
+// "2018-06-10T12:39"; values without a year ("XXXX-06", "PAST_REF") leave them as they are.
+func (c *tagging) notePoint(v string) {
+	if len(v) < 4 || !isDigit(v[0]) || !isDigit(v[1]) || !isDigit(v[2]) || !isDigit(v[3]) || len(v) > 4 && v[4] != '-' {
+		return
+	}
+	c.lastYear = int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+	c.lastMonth = 0
+	if len(v) >= 7 && isDigit(v[5]) && isDigit(v[6]) {
+		c.lastMonth = int(v[5]-'0')*10 + int(v[6]-'0')
+	}
 }
 
 // rule recognises an expression starting at token i.
@@ -251,9 +274,13 @@ func (c *tagging) best(i int) (match, bool) {
 	if t.kind == kWord && (t.w == nil || !t.w.starter) {
 		return match{}, false
 	}
+	rs := rules
+	if t.kind == kWord && t.w.rules != nil {
+		rs = t.w.rules
+	}
 	var best match
 	found := false
-	for _, r := range rules {
+	for _, r := range rs {
 		m, ok := r(c, i)
 		if ok && m.end > i && (!found || m.end > best.end) {
 			best, found = m, true

@@ -1,0 +1,349 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/shingle"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
+	"github.com/newspipe/newspipe/stages/clean"
+)
+
+const trainLinesUsage = `Usage: newspipe-dev train lines [-o FILE] DIR...
+
+Learns the chrome cleaner's lines choice for HTML pages: whether the body the line model
+keeps from the page's blocks read as raw text lines replaces the finished HTML body (the
+stored body choice's, with the stored return and trim applied). It is the last of the
+cleaner's HTML choices to be trained, after train choice, train return and train trim.
+Every HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses
+it and cleaned twice, as HTML and as lines. The gate (how little the two bodies may agree
+before the choice is asked), the ridge penalty and the confidence (the probability the
+regression must give the lines to take them: pages it barely prefers them on flip with
+any small change upstream) are selected by cross-validation with folds grouped by site
+(URL host): a setting is eligible when it raises the mean of the sets' cross-validated F1,
+lowers no set's (nor a typed set's articles') by more than noise (one standard error of
+the mean of its pages' differences in F1) and turns no page catastrophic (the HTML body
+scoring 0.8 or more, the lines under 0.5: a page lost whole weighs on a reader more than
+the mean F1 says), and among the eligible settings whose mean lies within one standard
+error of the best (that of their per-fold differences), the one that takes the lines on
+the fewest pages is kept, then the larger ridge penalty. Prints the cross-validated F1
+per set beside the HTML body's and the trained choice's own (in-sample) F1, and writes
+the stored body choice with the lines choice as JSON (to be embedded as
+stages/clean/choice.json). Training is deterministic.
+
+Flags:
+`
+
+// linesPage is one page's training record for the lines choice.
+type linesPage struct {
+	set, id, site, typ string
+	fold               int
+	html, lines        shingle.Page
+	has                bool // the raw lines give another body
+	ex                 clean.ChoiceExample
+}
+
+// pick returns the page's score when the lines choice takes the lines or not.
+func (p *linesPage) pick(lines bool) shingle.Page {
+	if lines && p.has {
+		return p.lines
+	}
+	return p.html
+}
+
+func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train lines", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainLinesUsage); fs.PrintDefaults() }
+	out := fs.String("o", "stages/clean/choice.json", "write the body choice with the lines choice to `FILE` (- for standard output)")
+	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
+	workers := fs.Int("workers", 2, "`N` workers per stage")
+	table := fs.String("pages", "", "also write every page whose raw lines give another body to `FILE` as tab-separated values: the lines choice's features, both bodies' F1 and its decisions")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 || *folds < 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	pages, sets, err := linesPages(ctx, fs.Args(), *workers, *folds)
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
+		return exitFailures
+	}
+	groups := linesGroups(pages, sets)
+	groupPages := make([][]int, len(groups))
+	for g, grp := range groups {
+		groupPages[g] = grp.pages
+	}
+	fold := make([]int, len(pages))
+	has := make([]bool, len(pages))
+	examples := make([]clean.ChoiceExample, len(pages))
+	var learn []clean.ChoiceExample
+	for i, p := range pages {
+		fold[i], has[i], examples[i] = p.fold, p.has, p.ex
+		if p.has {
+			learn = append(learn, p.ex)
+		}
+	}
+	none := make([]bool, len(pages))
+	base := linesF1(pages, groups, none)
+	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 of the HTML body: %s\n", *folds, groupFigures(groups, base))
+	var grid []choiceSetting
+	var figures []string
+	var decisions [][]bool
+	for _, gate := range []float64{0.35, 0.5, 0.65, 0.8, 0.9, 1} {
+		for _, l2 := range []float64{0.01, 0.1, 1} {
+			for _, confidence := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
+				takes := crossValidateLines(has, examples, fold, *folds, gate, l2, confidence)
+				cv := linesF1(pages, groups, takes)
+				se := linesNoise(pages, groups, takes)
+				ok := mean(cv) > mean(base)
+				for g := range cv {
+					ok = ok && cv[g] >= base[g]-se[g]
+				}
+				made, rescued := catastrophes(pages, takes)
+				ok = ok && made == 0
+				fsc := foldScores(groupPages, fold, *folds, func(i int) shingle.Page { return pages[i].pick(takes[i]) })
+				grid = append(grid, choiceSetting{gate: gate, l2: l2, confidence: confidence, mean: mean(cv), folds: fsc, takes: count(takes), eligible: ok})
+				figures = append(figures, fmt.Sprintf("confidence %.1f  ", confidence)+groupFigures(groups, cv)+fmt.Sprintf("  catastrophic pages made %d, rescued %d", made, rescued))
+				decisions = append(decisions, takes)
+			}
+		}
+	}
+	printGrid(stdout, grid, figures, "gate", takesThe("lines"))
+	choice, err := clean.DefaultChoice()
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
+		return exitFailures
+	}
+	best, found := selectSetting(grid)
+	cvTakes := none
+	if !found {
+		fmt.Fprintln(stdout, "no setting raises the mean without lowering a set beyond noise: the lines choice stays off")
+		choice.Lines = nil
+	} else {
+		fmt.Fprintf(stdout, "selected (fewest pages taken within one SE of the best eligible mean): gate %.2f, l2 %g, confidence %.1f\n", best.gate, best.l2, best.confidence)
+		choice.Lines = clean.TrainLinesChoice(learn, best.gate, best.l2, best.confidence)
+		for k, s := range grid {
+			if s.gate == best.gate && s.l2 == best.l2 && s.confidence == best.confidence {
+				cvTakes = decisions[k]
+			}
+		}
+	}
+	inTakes := make([]bool, len(pages))
+	for i, p := range pages {
+		inTakes[i] = choice.Lines != nil && p.has && p.ex.Agreement < choice.Lines.Gate && choice.Lines.Prefers(p.ex.Features)
+	}
+	cv, in := linesF1(pages, groups, cvTakes), linesF1(pages, groups, inTakes)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "set\tpages\tHTML body\tlines choice, grouped CV\tlines choice, in-sample\tlines taken (CV)\t")
+	for g, grp := range groups {
+		n := 0
+		for _, i := range grp.pages {
+			if cvTakes[i] {
+				n++
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t%d\t\n", grp.name, len(grp.pages), base[g], cv[g], in[g], n)
+	}
+	tw.Flush()
+	if *table != "" {
+		if err := writeLinesPages(*table, pages, choice.Lines, cvTakes, inTakes); err != nil {
+			fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
+			return exitFailures
+		}
+	}
+	data, err := json.MarshalIndent(choice, "", " ")
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
+		return exitFailures
+	}
+	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train lines: write: %v\n", err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// linesPages parses every HTML page of the dirs and cleans it as HTML, with the stored
+// body choice, return and trim and without a lines choice, and as raw lines.
+func linesPages(ctx context.Context, dirs []string, workers, folds int) ([]linesPage, []string, error) {
+	list, sets, err := sortedPages(dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	models, err := stages.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	cleaner := clean.New().WithoutLines()
+	plain := cleaner.WithoutChoice()
+	pages := make([]linesPage, len(list))
+	src := pageSource(list, formHTML)
+	line := models.ParseLine(stages.Options{Workers: workers})
+	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
+		i, _ := strconv.Atoi(r.In.Record.ID)
+		p := &pages[i]
+		p.set, p.id, p.site, p.typ = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType
+		h := fnv.New32a()
+		h.Write([]byte(p.site))
+		p.fold = int(h.Sum32() % uint32(folds))
+		truth := list[i].Truth
+		if r.Err != nil || r.Skipped {
+			p.html = shingle.Score("", truth)
+			return nil
+		}
+		blocks := r.Out.Blocks
+		p.html = shingle.Score(strings.Join(cleaner.Clean(blocks).Paragraphs, "\n\n"), truth)
+		x, agree, lines, ok := cleaner.LinesChoice(blocks)
+		if !ok {
+			return nil
+		}
+		p.has = true
+		p.lines = shingle.Score(strings.Join(plain.Clean(lines).Paragraphs, "\n\n"), truth)
+		p.ex = clean.ChoiceExample{Features: x, Agreement: agree, Gain: f1(p.lines) - f1(p.html)}
+		return nil
+	}
+	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
+	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+		return nil, nil, err
+	}
+	return pages, sets, nil
+}
+
+// crossValidateLines reports for every page whether the lines choice trained without the
+// page's fold, with the given confidence, takes the lines.
+func crossValidateLines(has []bool, examples []clean.ChoiceExample, fold []int, folds int, gate, l2, confidence float64) []bool {
+	takes := make([]bool, len(has))
+	for k := 0; k < folds; k++ {
+		var train []clean.ChoiceExample
+		for i := range has {
+			if fold[i] != k && has[i] {
+				train = append(train, examples[i])
+			}
+		}
+		c := clean.TrainLinesChoice(train, gate, l2, confidence)
+		for i := range has {
+			if fold[i] == k && has[i] && examples[i].Agreement < c.Gate {
+				takes[i] = c.Prefers(examples[i].Features)
+			}
+		}
+	}
+	return takes
+}
+
+// linesGroups returns each set's pages, and apart the articles of a set whose pages have
+// types: the groups whose F1 is reported and must not fall.
+func linesGroups(pages []linesPage, sets []string) []returnGroup {
+	var groups []returnGroup
+	for _, name := range sets {
+		var all, articles []int
+		for i, p := range pages {
+			if p.set != name {
+				continue
+			}
+			all = append(all, i)
+			if p.typ == "article" {
+				articles = append(articles, i)
+			}
+		}
+		groups = append(groups, returnGroup{name: name, pages: all})
+		if len(articles) > 0 {
+			groups = append(groups, returnGroup{name: name + " articles", pages: articles})
+		}
+	}
+	return groups
+}
+
+// linesF1 returns each group's F1 when the pages takes marks take the lines.
+func linesF1(pages []linesPage, groups []returnGroup, takes []bool) []float64 {
+	out := make([]float64, len(groups))
+	for g, grp := range groups {
+		sc := make([]shingle.Page, 0, len(grp.pages))
+		for _, i := range grp.pages {
+			sc = append(sc, pages[i].pick(takes[i]))
+		}
+		out[g] = shingle.Summarize(sc).F1
+	}
+	return out
+}
+
+// catastrophes counts the pages that taking the lines where takes says so makes
+// catastrophic (the HTML body scores 0.8 or more, the lines under 0.5) and rescues (the
+// other way round).
+func catastrophes(pages []linesPage, takes []bool) (made, rescued int) {
+	for i, p := range pages {
+		if !takes[i] || !p.has {
+			continue
+		}
+		h, l := f1(p.html), f1(p.lines)
+		switch {
+		case h >= 0.8 && l < 0.5:
+			made++
+		case h < 0.5 && l >= 0.8:
+			rescued++
+		}
+	}
+	return made, rescued
+}
+
+// linesNoise returns, for each group, the standard error of the mean of its pages'
+// differences in F1 when the pages takes marks take the lines.
+func linesNoise(pages []linesPage, groups []returnGroup, takes []bool) []float64 {
+	out := make([]float64, len(groups))
+	for g, grp := range groups {
+		n := float64(len(grp.pages))
+		if n < 2 {
+			continue
+		}
+		var sum, sq float64
+		for _, i := range grp.pages {
+			d := f1(pages[i].pick(takes[i])) - f1(pages[i].html)
+			sum += d
+			sq += d * d
+		}
+		variance := (sq - sum*sum/n) / (n - 1)
+		out[g] = math.Sqrt(max(0, variance) / n)
+	}
+	return out
+}
+
+// writeLinesPages writes one row per page whose raw lines give another body: the page,
+// the lines choice's features, both bodies' F1, and whether the choice takes the lines
+// under grouped cross-validation and as trained on all pages (lines, nil when none), with
+// the probability that one gives the lines: a page near its confidence is one a small
+// change upstream may flip.
+func writeLinesPages(name string, pages []linesPage, lines *clean.Choice, cvTakes, inTakes []bool) error {
+	var b strings.Builder
+	b.WriteString("set\tid\tsite\ttype\t" + strings.Join(clean.LinesFeatureNames, "\t") + "\tf1_html\tf1_lines\tcv_takes\ttakes\tprob_lines\n")
+	for i, p := range pages {
+		if !p.has {
+			continue
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s", p.set, p.id, p.site, p.typ)
+		for _, x := range p.ex.Features {
+			fmt.Fprintf(&b, "\t%.4f", x)
+		}
+		prob := 0.0
+		if lines != nil {
+			prob = lines.Probability(p.ex.Features)
+		}
+		fmt.Fprintf(&b, "\t%.4f\t%.4f\t%v\t%v\t%.4f\n", f1(p.html), f1(p.lines), cvTakes[i], inTakes[i], prob)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write page table: %w", err)
+	}
+	return nil
+}
