@@ -64,6 +64,8 @@ var BylineFeatureNames = []string{
 	"share of names a picture's alt text holds",
 	"share of names of one word",
 	"a date in its text",
+	"a person's site: the site's name, a person's",
+	"a \"by\" after other words: a work's credit",
 }
 
 const (
@@ -101,6 +103,8 @@ const (
 	bPictured
 	bOneWord
 	bDated
+	bPersonalSite
+	bByAfterWords
 	numBylineFeatures
 )
 
@@ -202,7 +206,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 				inComments = true
 			}
 			if candidateTags[n.Data] {
-				names, byLabel, dated, text := bylineNames(n, read)
+				names, byLabel, byAfterWords, dated, text := bylineNames(n, read)
 				if text != "" {
 					read = text
 				}
@@ -222,6 +226,7 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 						}
 					}
 					set(bByLabel, byLabel)
+					set(bByAfterWords, byAfterWords)
 					set(bDated, dated)
 					set(bAuthorClass, nearAttr(n, 3, func(a *html.Node) bool {
 						return authorAttr(a)
@@ -262,6 +267,26 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 			cands[len(cands)-1].Features[bTimes] = 1
 		}
 	}
+	// A person's site names its owner as the site's name (og:site_name, the JSON-LD
+	// publisher, the <title>'s last part: "Polly Barks"), often nowhere else but in a
+	// copyright notice: the owner is a candidate.
+	for _, name := range []string{pm.ogSite, pm.ld.Site, titleSuffix(pm.title)} {
+		if !personShaped(name) {
+			continue
+		}
+		i := -1
+		for k, c := range cands[1:] {
+			if len(c.Names) == 1 && samePerson(c.Names[0], name) {
+				i = k + 1
+				break
+			}
+		}
+		if i < 0 {
+			i = len(cands)
+			cands = append(cands, BylineCandidate{Names: []string{name}, Features: newFeatures()})
+		}
+		cands[i].Features[bPersonalSite] = 1
+	}
 	shown := len(cands)
 	// A page whose shown names bear no sign of a byline (an author class or link, a "By")
 	// often names nobody, whatever its markup says.
@@ -284,6 +309,10 @@ func (pm *pageMeta) bylineCandidates(root *html.Node, rules []string, markup mar
 		if i < 0 {
 			i = len(cands)
 			cands = append(cands, BylineCandidate{Names: markup.names, Features: newFeatures()})
+		} else if withCredentials(markup.names, cands[i].Names) {
+			// "Genevieve Carlton, Ph.D." in the markup, "Genevieve Carlton" in a link:
+			// the byline writes the credentials the markup gives.
+			cands[i].Names = markup.names
 		}
 		f := cands[i].Features
 		f[bMarkup] = 1
@@ -414,22 +443,22 @@ func isCommentKey(s string) bool {
 // Roe"), whether a byline label stands before them, whether the text holds a date, and
 // the text read ("" when the element's text cannot name people). A text that is the
 // same as around, a text read before that named nobody, names nobody.
-func bylineNames(n *html.Node, around string) (names []string, byLabel, dated bool, text string) {
+func bylineNames(n *html.Node, around string) (names []string, byLabel, byAfterWords, dated bool, text string) {
 	// A text that cannot name a person is not copied.
 	if !mayNameByline(n) {
-		return nil, false, false, ""
+		return nil, false, false, false, ""
 	}
 	text = collapse(boundedText(n, 160))
 	if text == "" || !mayNamePeople(text) || wordCount(text) > 14 || text == around {
-		return nil, false, false, text
+		return nil, false, false, false, text
 	}
 	tn := readNames(text)
 	if len(tn.names) == 0 {
-		return nil, false, false, text
+		return nil, false, false, false, text
 	}
 	tn.names = namesOfOneText(n, tn.names)
 	// The label may stand in the element before: "Written by" / "Jane Roe".
-	return tn.names, tn.label || !tn.labelRead && labelBefore(n), tn.dated, text
+	return tn.names, tn.label || !tn.labelRead && labelBefore(n), tn.byAfterWords, tn.dated, text
 }
 
 // namesOfOneText returns the names an element of several texts gives as names: a
@@ -508,6 +537,8 @@ type textNames struct {
 	label, labelRead bool
 	// dated reports a date in the text, before or after the names.
 	dated bool
+	// byAfterWords reports a "by" after words holding no date ("Crown of Salt by").
+	byAfterWords bool
 }
 
 // readNames reads the people a byline's text names, when it names only people (a text
@@ -525,6 +556,9 @@ func readNames(text string) textNames {
 		byOpens = strings.EqualFold(lead, "by") || len(lead) > 3 && strings.EqualFold(lead[len(lead)-3:], " by")
 		text, tn.label, tn.labelRead = text[loc[1]:], true, true
 	} else if i := indexBy(text); i > 0 {
+		// "Crown of Salt by Jane Roe", "a workshop by Jane Roe": a "by" after words
+		// that hold no date credits a work the element names, not always the article.
+		tn.byAfterWords = !hasDigit(text[:i])
 		text, tn.label, tn.labelRead = text[i+4:], true, true
 	}
 	// A date, a reading time or a separator ends the names.
@@ -972,3 +1006,50 @@ func BylineCandidates(page string) ([]BylineCandidate, error) {
 	pe := findElements(root)
 	return pm.bylineCandidates(root, visibleAuthors(pe), pm.markupNames(), pictureAlts(pe)), nil
 }
+
+// withCredentials reports names (the markup's) that give credentials where shown, the same
+// people, gives none: "Jane Roe, MD" for "Jane Roe".
+func withCredentials(names, shown []string) bool {
+	more := false
+	for k, name := range names {
+		if credentials.Trim(shown[k]) != shown[k] {
+			return false
+		}
+		more = more || credentials.Trim(name) != name
+	}
+	return more
+}
+
+// titleSuffix returns the part of a page's title after its last separator (" | ",
+// " - "), "" for a title without one.
+func titleSuffix(title string) string {
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return ""
+}
+
+// personShaped reports a name of two or three capitalised words of letters (and
+// hyphens, apostrophes, dots) whose first word is a known given name or whose last is a
+// known family name: "Polly Barks", "Cassidy Williams", not "Rust Blog" or "The
+// Organized Mama".
+func personShaped(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) ||
+			strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' }) >= 0 {
+			return false
+		}
+	}
+	first := strings.ToLower(strings.TrimSuffix(words[0], "."))
+	last := strings.ToLower(words[len(words)-1])
+	return !orgWords(name) && (personnames.Given(first) || personnames.Family(last))
+}
+
+// hasDigit reports an ASCII digit in s.
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }

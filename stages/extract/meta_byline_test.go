@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func TestBylineNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := lastElement(root)
-			got, byLabel, _, _ := bylineNames(n, "")
+			got, byLabel, _, _, _ := bylineNames(n, "")
 			if !reflect.DeepEqual(got, tc.want) || len(got) > 0 && byLabel != tc.byLabel {
 				t.Errorf("bylineNames = %q, %v; want %q, %v", got, byLabel, tc.want, tc.byLabel)
 			}
@@ -96,7 +97,7 @@ func TestBylineNamesAround(t *testing.T) {
 		{"c", "Jane Roe", nil, false},
 		{"d", "", nil, false},
 	} {
-		got, byLabel, _, text := bylineNames(byID[tc.id], tc.around)
+		got, byLabel, _, _, text := bylineNames(byID[tc.id], tc.around)
 		if !reflect.DeepEqual(got, tc.want) || byLabel != tc.byLabel {
 			t.Errorf("element %s around %q: bylineNames = %q, %v; want %q, %v", tc.id, tc.around, got, byLabel, tc.want, tc.byLabel)
 		}
@@ -317,6 +318,94 @@ func TestTrimWeekday(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := trimWeekday(tc.text); got != tc.want {
 				t.Errorf("trimWeekday(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// candidateNamed returns the candidate whose names are names, or nil.
+func candidateNamed(cands []BylineCandidate, names ...string) *BylineCandidate {
+	for i := range cands {
+		if slices.Equal(cands[i].Names, names) {
+			return &cands[i]
+		}
+	}
+	return nil
+}
+
+func TestBylineCandidateEvidence(t *testing.T) {
+	tests := []struct {
+		name    string
+		head    string
+		body    string
+		names   []string // the candidate looked at; nil: no candidate names them
+		feature int
+		want    float64
+	}{
+		{
+			name:    "the markup's credentials kept on the name shown",
+			head:    `<meta name="author" content="Jane Roe, MD">`,
+			body:    `<h1>Sleep and the teenage brain</h1><p>By <a href="/author/jane-roe">Jane Roe</a></p>`,
+			names:   []string{"Jane Roe, MD"},
+			feature: bMarkupShown,
+			want:    1,
+		},
+		{
+			name:    "a person's site named in og:site_name only",
+			head:    `<meta property="og:site_name" content="Polly Barks"><title>Zero waste living — Polly Barks</title>`,
+			body:    `<h1>Zero waste living</h1><p>Start with the kitchen.</p>`,
+			names:   []string{"Polly Barks"},
+			feature: bPersonalSite,
+			want:    1,
+		},
+		{
+			name:  "a site of no person's name is no candidate",
+			head:  `<meta property="og:site_name" content="Rust Blog">`,
+			body:  `<h1>Rust 2026</h1><p>Start with the kitchen.</p>`,
+			names: nil,
+		},
+		{
+			name:    "a work's credit",
+			body:    `<h1>Our campaign</h1><ul><li>Crown of Salt by Jane Roe</li></ul>`,
+			names:   []string{"Jane Roe"},
+			feature: bByAfterWords,
+			want:    1,
+		},
+		{
+			name:    "a byline's by",
+			body:    `<h1>Our campaign</h1><p>By Jane Roe</p>`,
+			names:   []string{"Jane Roe"},
+			feature: bByAfterWords,
+			want:    0,
+		},
+		{
+			name:    "a by after the date",
+			body:    `<h1>Our campaign</h1><p>Published May 1, 2024 by Jane Roe</p>`,
+			names:   []string{"Jane Roe"},
+			feature: bByAfterWords,
+			want:    0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cands, err := BylineCandidates(`<html><head>` + tc.head + `</head><body>` + tc.body + `</body></html>`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.names == nil {
+				for _, c := range cands[1:] {
+					if c.Features[bPersonalSite] != 0 {
+						t.Errorf("candidate %q is marked a person's site", c.Names)
+					}
+				}
+				return
+			}
+			c := candidateNamed(cands, tc.names...)
+			if c == nil {
+				t.Fatalf("no candidate %q among %+v", tc.names, cands)
+			}
+			if got := c.Features[tc.feature]; got != tc.want {
+				t.Errorf("%q = %v, want %v", BylineFeatureNames[tc.feature], got, tc.want)
 			}
 		})
 	}
