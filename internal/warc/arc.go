@@ -39,7 +39,7 @@ type ARCReader struct {
 func NewARCReader(r io.Reader) *ARCReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
+		br = bufio.NewReaderSize(newGzipStream(br, startsARCRecord), 64<<10)
 	}
 	return &ARCReader{MaxPayload: DefaultMaxPayload, br: br}
 }
@@ -61,6 +61,22 @@ func parseARCHeader(line []byte) (arcHeader, bool) {
 		return arcHeader{}, false
 	}
 	return arcHeader{url: f[0], date: f[2], contentType: f[3], length: n}, true
+}
+
+// startsARCRecord reports whether decompressed bytes may start an ARC record: its URL
+// record line (the file description's too) starts with a URL scheme.
+func startsARCRecord(head []byte) bool {
+	t := bytes.TrimLeft(head, "\r\n")
+	for i, c := range t {
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return len(head) < probeSize // the whole member was seen
 }
 
 // Next returns the next record, io.EOF at the end, or a *RecordError for a record that

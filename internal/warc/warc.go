@@ -114,7 +114,7 @@ func NewReader(r io.Reader) *Reader {
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
+		br = bufio.NewReaderSize(newGzipStream(br, startsWARCRecord), 64<<10)
 	}
 	return &Reader{MaxPayload: DefaultMaxPayload, br: br}
 }

@@ -130,11 +130,31 @@ func TestReader(t *testing.T) {
 		damaged[i] ^= 0x55
 	}
 
+	// A plain record whose HTTP body is gzipped: the body's gzip header is not a member.
+	zipped := rec("response", "http://a.test/z", httpType,
+		httpResp(200, "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gz("<p>zipped</p>")))
+	wantZipped := `response http://a.test/z 200 "text/html" "<p>zipped</p>"`
+	// A member cut short whose compressed bytes hold many member headers (a stored
+	// deflate block of them), with no record in any of them.
+	var fake bytes.Buffer
+	fw, _ := gzip.NewWriterLevel(&fake, gzip.NoCompression)
+	fw.Write([]byte(strings.Repeat("\x1f\x8b\x08\x00AAAA", 20000)))
+	fw.Close()
+	fakeHeaders := fake.String()[:fake.Len()-100]
+
 	tests := []struct {
 		name string
 		in   string
 		want []string
 	}{
+		{"plain record with a gzipped body between gzip members", gz(response) + zipped + gz(response2),
+			[]string{wantResponse, wantZipped, wantResponse2, "EOF"}},
+		{"plain record with a gzipped body at the end of a gzip file", gz(response) + zipped,
+			[]string{wantResponse, wantZipped, "EOF"}},
+		{"gzip member cut short, full of member headers", gz(response) + fakeHeaders + gz(resource),
+			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
+		{"gzip member inside a gzip member cut short", gz(response) + gz(resource)[:30] + gz(zipped) + gz(response2),
+			[]string{wantResponse, "corrupt", wantZipped, wantResponse2, "EOF"}},
 		{"all types", strings.Join(all, ""), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
 		{"all types gzip per record", gz(all...), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
 		{"all types one gzip stream", gzipBytes(strings.Join(all, "")), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
