@@ -391,25 +391,28 @@ func TestNilReader(t *testing.T) {
 	}
 }
 
-// TestLyingLengthsLinear checks that records whose Content-Length runs past the end of
-// the input are each reported without reading the rest of the input again.
+// TestLyingLengthsLinear checks that records whose length runs past the end of the
+// input are each reported without reading the rest of the input again.
 func TestLyingLengthsLinear(t *testing.T) {
-	lying := func(n int) string {
-		return strings.Replace(resource, "Content-Length: 9", "Content-Length: "+fmt.Sprint(n), 1)
-	}
+	lying := strings.Replace(resource, "Content-Length: 9", "Content-Length: 9000000", 1)
+	lyingARC := "http://a.test/x 10.0.0.1 20240501100000 text/html 9000000\n<p>x</p>\n"
+	warcReader := func(in string) interface{ Next() (*Record, error) } { return NewReader(strings.NewReader(in)) }
+	arcReader := func(in string) interface{ Next() (*Record, error) } { return NewARCReader(strings.NewReader(in)) }
 	tests := []struct {
 		name    string
 		records int
 		in      string
+		reader  func(string) interface{ Next() (*Record, error) }
 	}{
-		{"past the end, plain", 20000, strings.Repeat(lying(9000000), 20000)},
-		{"past the end, gzip", 20000, gz(strings.Repeat(lying(9000000), 20000))},
+		{"WARC, plain", 20000, strings.Repeat(lying, 20000), warcReader},
+		{"WARC, gzip", 20000, gz(strings.Repeat(lying, 20000)), warcReader},
+		{"ARC", 20000, arcDesc + strings.Repeat(lyingARC, 20000), arcReader},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			got := 0
-			r := NewReader(strings.NewReader(tt.in))
+			r := tt.reader(tt.in)
 			for {
 				_, err := r.Next()
 				if err == io.EOF {
@@ -423,8 +426,8 @@ func TestLyingLengthsLinear(t *testing.T) {
 			if got != tt.records {
 				t.Errorf("got %d corrupt records, want %d", got, tt.records)
 			}
-			// Reading the rest of the input for each record takes about half a minute per case;
-			// reading it once, well under a second.
+			// Reading the rest of the input for each record takes about half a minute
+			// per case; reading it once, well under a second.
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("took %v: the input is read again for each record", d)
 			}
