@@ -69,6 +69,33 @@ func parseARCHeader(line []byte) (arcHeader, bool) {
 	return arcHeader{url: f[0], date: f[2], contentType: f[3], length: n}, true
 }
 
+// StartsARC reports whether data starts like an ARC file: with its file description
+// record, or, for a file that has none, with a record line "URL IP-address
+// Archive-date Content-type Archive-length" (or the ten fields of version 2) whose
+// address, date and length are what such a line holds.
+func StartsARC(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("filedesc://")) {
+		return true
+	}
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	h, ok := parseARCHeader(trimEOL(line))
+	if !ok || !strings.Contains(h.url, "://") && !strings.HasPrefix(h.url, "dns:") {
+		return false
+	}
+	f := strings.Fields(string(line))
+	return isDigits(h.date, '.') && len(h.date) >= 12 && isDigits(f[1], '.')
+}
+
+// isDigits reports whether s is made of digits and the byte sep alone.
+func isDigits(s string, sep byte) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != sep {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // startsARCRecord reports whether decompressed bytes may start an ARC record: its URL
 // record line (the file description's too) starts with a URL scheme.
 func startsARCRecord(head []byte) bool {

@@ -122,10 +122,22 @@ func NewReader(r io.Reader) *Reader {
 		r = bytes.NewReader(nil)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	if head, _ := br.Peek(br.Size()); bytes.HasPrefix(head, gzipMagic[:2]) ||
+		!isVersion(head) && bytes.Contains(head, gzipMagic) {
+		// Gzip data, or bytes that are not a record (junk before the first gzip
+		// member) followed by gzip data.
 		br = bufio.NewReaderSize(newGzipStream(br, startsWARCRecord), 64<<10)
 	}
 	return &Reader{MaxPayload: DefaultMaxPayload, br: br}
+}
+
+// gzipMagic starts a gzip member: ID1, ID2 and the deflate method.
+var gzipMagic = []byte{0x1f, 0x8b, 0x08}
+
+// FindStart reports whether a WARC record or a gzip member starts somewhere in data,
+// the start of a file that holds bytes that are not a record before its first record.
+func FindStart(head []byte) bool {
+	return bytes.Contains(head, gzipMagic) || bytes.Contains(head, []byte("\nWARC/1.")) || bytes.Contains(head, []byte("\nWARC/0."))
 }
 
 // Next returns the next response or resource record. Other record types (warcinfo,
