@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newspipe/newspipe/document"
 )
 
 // TestReadHostileFiles checks files built to confuse the reader: each gives exactly the
@@ -136,6 +139,39 @@ func TestIDsAreValidUTF8(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestJSONLinesInvalidUTF8 checks that bytes of a JSON line's article that are not valid
+// UTF-8, which become U+FFFD, are counted in a warning on the record, as a document's are.
+func TestJSONLinesInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want []string
+	}{
+		{"valid", `{"text":"café"}`, nil},
+		{"escaped", `{"text":"caf\u00e9"}`, nil},
+		{"Latin-1 byte in the text", "{\"text\":\"caf\xe9 cr\xe8me\"}", []string{"2 bytes that are not valid UTF-8 were replaced with U+FFFD"}},
+		{"invalid byte in the html", "{\"html\":\"<p>\xff</p>\"}", []string{"1 byte that is not valid UTF-8 was replaced with U+FFFD"}},
+		{"invalid byte in another field", "{\"text\":\"x\",\"note\":\"\xff\"}", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.jsonl")
+			write(t, path, tt.line+"\n")
+			var got [][]string
+			err := (&Reader{}).Read(context.Background(), []string{path}, func(d *document.Document) error {
+				got = append(got, d.Record.Warnings)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || !slices.Equal(got[0], tt.want) {
+				t.Errorf("warnings %q, want one document with %q", got, tt.want)
 			}
 		})
 	}
