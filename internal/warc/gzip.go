@@ -211,9 +211,10 @@ type gzipStream struct {
 	// probeSize) may start a record.
 	startsRecord func(head []byte) bool
 	inMember     bool
-	plain        bool // passing on bytes that are not gzip data
-	lastByte     byte // the last byte passed on in plain
-	searched     bool // the next member was found by searching: probe it first
+	plain        bool  // passing on bytes that are not gzip data
+	lastByte     byte  // the last byte passed on in plain
+	searched     bool  // the next member was found by searching: probe it first
+	damage       error // why probe found a member damaged
 	done         bool
 	fatal        error
 }
@@ -228,10 +229,17 @@ func startsWARCRecord(head []byte) bool {
 	return len(t) == 0 || isVersion(t) || len(t) < 6 && bytes.HasPrefix([]byte("WARC/1"), t)
 }
 
-// probe reports whether the member at the current position decompresses to a first
-// few bytes that start a record. It leaves the position where it was, unless the
-// member's header is too long to go back over; then it reports false.
-func (g *gzipStream) probe() (bool, error) {
+// What probe finds at a member header found by searching.
+const (
+	probeOther   = iota // not a member that starts a record
+	probeRecord         // a member whose first bytes decompress to a record start
+	probeDamaged        // a member with a sound header whose data is corrupt at once
+)
+
+// probe tells what the member at the current position is by decompressing its first
+// few bytes. It leaves the position where it was, unless the member's header is too
+// long to go back over; then it reports probeOther.
+func (g *gzipStream) probe() (int, error) {
 	g.src.mark()
 	var err error
 	if g.z == nil {
@@ -256,13 +264,28 @@ func (g *gzipStream) probe() (bool, error) {
 		}
 	}
 	if g.src.err != nil {
-		return false, fmt.Errorf("read gzip: %w", g.src.err)
+		return probeOther, fmt.Errorf("read gzip: %w", g.src.err)
 	}
 	if !g.src.recording {
-		return false, nil
+		return probeOther, nil
 	}
+	header := g.src.sinceMark()
 	g.src.rewindFrom(0)
-	return err == nil && (g.startsRecord == nil || g.startsRecord(head[:n])), nil
+	switch {
+	case err == nil && (g.startsRecord == nil || g.startsRecord(head[:n])):
+		return probeRecord, nil
+	case err != nil && soundHeader(header):
+		g.damage = err
+		return probeDamaged, nil
+	}
+	return probeOther, nil
+}
+
+// soundHeader reports whether b starts with a gzip member header whose fixed fields hold
+// what a writer puts there (no reserved flag, a known compression level and operating
+// system): bytes that happen to look like the magic number rarely do.
+func soundHeader(b []byte) bool {
+	return len(b) >= 10 && b[3]&0xe0 == 0 && (b[8] == 0 || b[8] == 2 || b[8] == 4) && (b[9] <= 13 || b[9] == 255)
 }
 
 func (g *gzipStream) Read(p []byte) (int, error) {
@@ -280,12 +303,12 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 			n, err := g.src.readPlain(p)
 			if err == io.EOF {
 				if more, _ := g.src.skipNULs(); more {
-					ok, perr := g.probe()
+					kind, perr := g.probe()
 					if perr != nil {
 						g.fatal = perr
 						continue
 					}
-					if !ok {
+					if kind != probeRecord {
 						// Not a member that starts a record: its bytes are plain bytes.
 						c, _ := g.src.ReadByte()
 						p[0], g.lastByte = c, c
@@ -311,16 +334,20 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 		}
 		if !g.inMember {
 			if g.searched {
-				ok, err := g.probe()
+				kind, err := g.probe()
 				if err != nil {
 					g.fatal = err
 					continue
 				}
-				if !ok {
-					// Bytes of the damaged region that look like a member header.
+				if kind != probeRecord {
+					// Bytes of the damaged region that look like a member header, or a
+					// member damaged too, which is reported: it may hold a record.
 					g.src.ReadByte()
 					if found, err := g.src.seekMagic(); err != nil || !found {
 						g.done, g.fatal = err == nil, err
+					}
+					if kind == probeDamaged {
+						return 0, fmt.Errorf("%w: %v", errBadMember, g.damage)
 					}
 					continue
 				}

@@ -142,6 +142,11 @@ func TestReader(t *testing.T) {
 	fw.Write([]byte(strings.Repeat("\x1f\x8b\x08\x00AAAA", 20000)))
 	fw.Close()
 	fakeHeaders := fake.String()[:fake.Len()-100]
+	// A member whose header is sound and whose data is damaged from its start.
+	damagedStart := []byte(gz(resource))
+	for i := 10; i < 20; i++ {
+		damagedStart[i] ^= 0xff
+	}
 
 	tests := []struct {
 		name string
@@ -154,6 +159,8 @@ func TestReader(t *testing.T) {
 			[]string{wantResponse, wantZipped, "EOF"}},
 		{"gzip member cut short, full of member headers", gz(response) + fakeHeaders + gz(resource),
 			[]string{wantResponse, "corrupt", wantResource, "EOF"}},
+		{"damaged gzip member, then one damaged at its start", gz(response) + string(damaged) + string(damagedStart) + gz(response2),
+			[]string{wantResponse, "corrupt", "corrupt", wantResponse2, "EOF"}},
 		{"gzip member inside a gzip member cut short", gz(response) + gz(resource)[:30] + gz(zipped) + gz(response2),
 			[]string{wantResponse, "corrupt", wantZipped, wantResponse2, "EOF"}},
 		{"all types", strings.Join(all, ""), []string{wantResponse, wantResource, wantResponse2, "EOF"}},
