@@ -38,6 +38,7 @@ func TestReadHostileFiles(t *testing.T) {
 		{"junk.warc", "partial record\r\n" + page, []string{junkErr, "p=Text"}, ""},
 		{"junk.warc.gz", "partial record\r\n" + gzipString(t, page) + gzipString(t, page), []string{junkErr, "p=Text", "p~2=Text"}, ""},
 		{"html-named.warc", html, []string{"html-named=" + html}, ""},
+		{"blank-lines-first", "\r\n\r\n" + page, []string{"p=Text"}, ""},
 		{"no-filedesc.arc", arcRecords, []string{"no-filedesc:1=" + html, "no-filedesc:2=" + html}, ""},
 		{"no-filedesc.arc.gz", gzipString(t, arcRecords), []string{"no-filedesc:1=" + html, "no-filedesc:2=" + html}, ""},
 		{"colon-line.txt", "Note: 1 2 3 4\nThe meeting is at noon.", []string{"colon-line=Note: 1 2 3 4\nThe meeting is at noon."}, ""},

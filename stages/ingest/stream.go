@@ -164,8 +164,10 @@ func skipBOM(br *bufio.Reader) *bufio.Reader {
 	return br
 }
 
-// isWARC reports whether data starts with a WARC version line.
+// isWARC reports whether data starts with a WARC version line, after blank lines if any
+// (which the WARC reader skips).
 func isWARC(head []byte) bool {
+	head = bytes.TrimLeft(head, "\r\n")
 	return bytes.HasPrefix(head, []byte("WARC/")) && len(head) > 5 && head[5] >= '0' && head[5] <= '9'
 }
 
