@@ -128,7 +128,8 @@ func (a *Annotator) AnnotateAll(ctx context.Context, inputs iter.Seq[Input], wri
 }
 
 // AnnotateFiles reads the documents under paths as newspipe run does (files, folders read
-// recursively in sorted order, JSON Lines, WARC, gzipped or not; "-" is not read) and
+// recursively in sorted order, JSON Lines, WARC, gzipped or not; "-" is not read but
+// gives an error record: give standard input's documents to AnnotateAll) and
 // calls write with each record, in input order, from one goroutine.
 func (a *Annotator) AnnotateFiles(ctx context.Context, paths []string, write func(Record) error) error {
 	reader, prepassReader := &ingest.Reader{}, &ingest.Reader{NoHash: true}

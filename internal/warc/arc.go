@@ -23,6 +23,12 @@ type ARCReader struct {
 
 	br   *bufio.Reader
 	pend []byte // bytes read again before br: a corrupt record's, or a line looked at
+	// pendAll is the slice pend was last set to: pend is its tail. Bytes read from it
+	// are put back by moving back, so that a large replayed block is not copied again
+	// for each record read from it.
+	pendAll []byte
+	// ended is set once br has reached its end: the input left is pend.
+	ended bool
 	// pendErr is an error of br met while looking past a record's end, returned once
 	// pend is read.
 	pendErr error
@@ -39,7 +45,7 @@ type ARCReader struct {
 func NewARCReader(r io.Reader) *ARCReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
+		br = bufio.NewReaderSize(newGzipStream(br, startsARCRecord), 64<<10)
 	}
 	return &ARCReader{MaxPayload: DefaultMaxPayload, br: br}
 }
@@ -61,6 +67,49 @@ func parseARCHeader(line []byte) (arcHeader, bool) {
 		return arcHeader{}, false
 	}
 	return arcHeader{url: f[0], date: f[2], contentType: f[3], length: n}, true
+}
+
+// StartsARC reports whether data starts like an ARC file: with its file description
+// record, or, for a file that has none, with a record line "URL IP-address
+// Archive-date Content-type Archive-length" (or the ten fields of version 2) whose
+// address, date and length are what such a line holds.
+func StartsARC(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("filedesc://")) {
+		return true
+	}
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	h, ok := parseARCHeader(trimEOL(line))
+	if !ok || !strings.Contains(h.url, "://") && !strings.HasPrefix(h.url, "dns:") {
+		return false
+	}
+	f := strings.Fields(string(line))
+	return isDigits(h.date, '.') && len(h.date) >= 12 && isDigits(f[1], '.')
+}
+
+// isDigits reports whether s is made of digits and the byte sep alone.
+func isDigits(s string, sep byte) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != sep {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// startsARCRecord reports whether decompressed bytes may start an ARC record: its URL
+// record line (the file description's too) starts with a URL scheme.
+func startsARCRecord(head []byte) bool {
+	t := bytes.TrimLeft(head, "\r\n")
+	for i, c := range t {
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return len(head) < probeSize // the whole member was seen
 }
 
 // Next returns the next record, io.EOF at the end, or a *RecordError for a record that
@@ -99,6 +148,12 @@ func (r *ARCReader) Next() (*Record, error) {
 		}
 		r.resync, r.framing = false, false
 		r.num++
+		if r.ended && r.pendErr == nil && h.length > int64(len(r.pend)) {
+			// The input ends before the block would: this says so without reading the
+			// rest, which records with a length past the end would each read again.
+			r.resync = true
+			return nil, &RecordError{Format: "ARC", Num: r.num, Offset: start, Err: arcError("truncated in the block")}
+		}
 		// ARC has no record end to check a length by but the line end that follows the
 		// block: when the file ends inside the block or no line end follows it, the
 		// length is wrong, and the bytes read are searched again for the next record,
@@ -161,12 +216,22 @@ func (r *ARCReader) limit() int64 {
 // makes the search for the next record look inside them.
 func (r *ARCReader) replay(block []byte) {
 	r.resync = true
-	if len(block) == 0 {
+	r.unread(block)
+}
+
+// unread puts b, the bytes read last, back in front of the input.
+func (r *ARCReader) unread(b []byte) {
+	if len(b) == 0 {
 		return
 	}
-	p := make([]byte, 0, len(block)+len(r.pend))
-	r.pend = append(append(p, block...), r.pend...)
-	r.off -= int64(len(block))
+	r.off -= int64(len(b))
+	if i := len(r.pendAll) - len(r.pend); i >= len(b) && bytes.Equal(r.pendAll[i-len(b):i], b) {
+		r.pend = r.pendAll[i-len(b):]
+		return
+	}
+	p := make([]byte, 0, len(b)+len(r.pend))
+	r.pend = append(append(p, b...), r.pend...)
+	r.pendAll = r.pend
 }
 
 // readFull fills p from the input; an error says the input ended first.
@@ -182,6 +247,7 @@ func (r *ARCReader) readFull(p []byte) (int, error) {
 	}
 	k, err := io.ReadFull(r.br, p[n:])
 	r.off += int64(k)
+	r.ended = r.ended || err == io.EOF || err == io.ErrUnexpectedEOF
 	return n + k, err
 }
 
@@ -197,11 +263,7 @@ func (r *ARCReader) takePendErr() error {
 // The line it looks at is read again by the next read.
 func (r *ARCReader) atRecordEnd() bool {
 	line, err := r.readLine()
-	if len(line) > 0 {
-		p := make([]byte, 0, len(line)+len(r.pend))
-		r.pend = append(append(p, line...), r.pend...)
-		r.off -= int64(len(line))
-	}
+	r.unread(line)
 	if err != nil && err != io.EOF {
 		r.pendErr = err // for the next record, which this one is not
 	}
@@ -221,6 +283,7 @@ func (r *ARCReader) readLine() ([]byte, error) {
 			chunk, r.pend, err = splitLine(r.pend)
 		} else if err = r.takePendErr(); err == nil {
 			chunk, err = r.br.ReadSlice('\n')
+			r.ended = r.ended || err == io.EOF
 		}
 		r.off += int64(len(chunk))
 		return chunk, err
@@ -242,6 +305,7 @@ func (r *ARCReader) discard(n int64) error {
 	}
 	k, err := io.CopyN(io.Discard, r.br, n)
 	r.off += k
+	r.ended = r.ended || err == io.EOF
 	return err
 }
 

@@ -31,6 +31,8 @@ func TestARCReader(t *testing.T) {
 	page := func(n int) string { return fmt.Sprintf("<p>page %d %s</p>", n, strings.Repeat("text ", 20)) }
 	rec := func(n, delta int) string { return arcRec(fmt.Sprintf("http://a.test/%d", n), page(n), delta) }
 	want := func(n int) string { return fmt.Sprintf("http://a.test/%d 200 %q", n, page(n)) }
+	zippedResp := "HTTP/1.0 200 OK\nContent-Type: text/html\nContent-Encoding: gzip\n\n" + gz("<p>zipped</p>")
+	zipped := fmt.Sprintf("http://a.test/z 10.0.0.1 20240501100000 text/html %d\n%s\n", len(zippedResp), zippedResp)
 	tests := []struct {
 		name string
 		in   string
@@ -48,6 +50,10 @@ func TestARCReader(t *testing.T) {
 			[]string{want(1), "too large", want(3), "EOF"}},
 		{"gzip member cut inside a block", gz(arcDesc, rec(1, 0)) + gz(rec(2, 0))[:60] + gz(rec(3, 0)), []string{want(1), "corrupt", want(3), "EOF"}},
 		{"truncated file", arcDesc + rec(1, 0) + rec(2, 0)[:100], []string{want(1), "corrupt", "EOF"}},
+		// A plain record between gzip members whose HTTP body is gzipped: the body's
+		// gzip header is not a member.
+		{"plain record with a gzipped body between gzip members", gz(arcDesc, rec(1, 0)) + zipped + gz(rec(3, 0)),
+			[]string{want(1), `http://a.test/z 200 "<p>zipped</p>"`, want(3), "EOF"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package warc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -67,6 +68,41 @@ func FuzzReader(f *testing.F) {
 			}
 			if rec.Type != "response" && rec.Type != "resource" {
 				t.Fatalf("record of type %q handed on", rec.Type)
+			}
+			if int64(len(rec.Payload)) > limit {
+				t.Fatalf("payload of %d bytes, limit %d", len(rec.Payload), limit)
+			}
+		}
+		t.Fatal("Next does not reach the end")
+	})
+}
+
+func FuzzARCReader(f *testing.F) {
+	body := "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>page</p>"
+	record := fmt.Sprintf("http://a.test/1 10.0.0.1 20240501100000 text/html %d\n%s\n", len(body), body)
+	f.Add([]byte(arcDesc + record))
+	f.Add([]byte(gz(arcDesc, record, record)))
+	f.Add([]byte(record + strings.Replace(record, fmt.Sprint(len(body)), "9000000", 1) + record))
+	f.Add([]byte(gz(arcDesc, record)[:40] + gz(record)))
+	const limit = 1 << 16
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewARCReader(bytes.NewReader(data))
+		r.MaxPayload = limit
+		// Every result consumes input, and gzip can expand it at most about 1000 times.
+		for i := 0; i < 1000*len(data)+10; i++ {
+			rec, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				var re *RecordError
+				if !errors.As(err, &re) {
+					t.Fatalf("fatal error reading from memory: %v", err)
+				}
+				if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("record error wraps neither sentinel: %v", err)
+				}
+				continue
 			}
 			if int64(len(rec.Payload)) > limit {
 				t.Fatalf("payload of %d bytes, limit %d", len(rec.Payload), limit)

@@ -2,6 +2,7 @@ package warc
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -12,36 +13,46 @@ import (
 // after a corrupt member; a longer member is not re-scanned from its start.
 const maxRewind = 8 << 20
 
+// probeSize is how many decompressed bytes of a member found by searching are looked at
+// to tell whether it starts a record.
+const probeSize = 32
+
 // errBadMember reports a corrupt or truncated gzip member. The stream has already
 // moved on to the next member when it is returned.
 var errBadMember = errors.New("corrupt gzip member")
 
-// rewinder is a byte reader that can replay what it read since the last mark, so a
-// corrupt gzip member can be scanned again for the start of the next one.
+// rewinder is a byte reader that can go back to a mark, so a corrupt gzip member can be
+// scanned again for the start of the next one. Going back costs nothing whatever the
+// bytes held: a corrupt region full of bytes that look like member headers is searched
+// in time linear in its length.
 type rewinder struct {
-	r         *bufio.Reader
-	pend      []byte // replayed bytes, served before r
-	rec       []byte // bytes read since mark
+	r *bufio.Reader
+	// buf holds bytes already taken from r: buf[pos:] are read next. When recording,
+	// buf[0] is the byte at the mark; otherwise buf[:pos] keeps a few bytes read last,
+	// for back.
+	buf       []byte
+	pos       int
 	recording bool
 	err       error // last error returned by r, other than io.EOF
 }
 
+// history is how many bytes read last are kept, when not recording, for back.
+const history = 8
+
 func (w *rewinder) ReadByte() (byte, error) {
-	var c byte
-	if len(w.pend) > 0 {
-		c = w.pend[0]
-		w.pend = w.pend[1:]
-	} else {
-		var err error
-		c, err = w.r.ReadByte()
+	if w.pos == len(w.buf) {
+		w.fill()
+		c, err := w.r.ReadByte()
 		if err != nil {
 			if err != io.EOF {
 				w.err = err
 			}
 			return 0, err
 		}
+		w.buf = append(w.buf, c)
 	}
-	w.record([]byte{c})
+	c := w.buf[w.pos]
+	w.pos++
 	return c, nil
 }
 
@@ -49,61 +60,62 @@ func (w *rewinder) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	var n int
-	if len(w.pend) > 0 {
-		n = copy(p, w.pend)
-		w.pend = w.pend[n:]
-	} else {
-		var err error
-		n, err = w.r.Read(p)
-		if err != nil && err != io.EOF {
-			w.err = err
-		}
-		w.record(p[:n])
-		return n, err
+	if w.pos < len(w.buf) {
+		n := copy(p, w.buf[w.pos:])
+		w.pos += n
+		return n, nil
 	}
-	w.record(p[:n])
-	return n, nil
+	w.fill()
+	n, err := w.r.Read(p)
+	if err != nil && err != io.EOF {
+		w.err = err
+	}
+	w.buf = append(w.buf, p[:n]...)
+	w.pos += n
+	return n, err
 }
 
-func (w *rewinder) record(b []byte) {
-	if !w.recording {
-		return
-	}
-	if len(w.rec)+len(b) > maxRewind {
+// fill makes room before bytes are taken from r, when every held byte was read: it
+// drops what is no longer needed, and stops recording a member too long to replay.
+func (w *rewinder) fill() {
+	if w.recording && len(w.buf) > maxRewind {
 		w.recording = false // too long to replay: resync forward from here instead
-		w.rec = w.rec[:0]
-		return
 	}
-	w.rec = append(w.rec, b...)
+	if !w.recording && w.pos > 4096 {
+		n := copy(w.buf, w.buf[w.pos-history:w.pos])
+		w.buf, w.pos = w.buf[:n], n
+	}
 }
 
 // mark starts recording at the current position.
 func (w *rewinder) mark() {
-	w.rec = w.rec[:0]
+	w.buf, w.pos = w.buf[w.pos:], 0
 	w.recording = true
 }
 
-// rewind replays the bytes read since the mark, less the first one, so that the
-// next search for a member header starts just after the bad member's start.
+// sinceMark returns the bytes read since the mark; nil when not recording.
+func (w *rewinder) sinceMark() []byte {
+	if !w.recording {
+		return nil
+	}
+	return w.buf[:w.pos]
+}
+
+// rewind goes back to just after the mark, so that the next search for a member header
+// starts just after the bad member's start.
 func (w *rewinder) rewind() { w.rewindFrom(1) }
 
-// rewindFrom replays the bytes read since the mark from the i-th on.
+// rewindFrom goes back to the i-th byte after the mark, if so many were read since, and
+// stops recording. A member too long to record is not gone back into.
 func (w *rewinder) rewindFrom(i int) {
-	if w.recording && len(w.rec) > i {
-		p := make([]byte, 0, len(w.rec)-i+len(w.pend))
-		p = append(p, w.rec[i:]...)
-		w.pend = append(p, w.pend...)
+	if w.recording && w.pos > i {
+		w.pos = i
 	}
 	w.recording = false
-	w.rec = w.rec[:0]
 }
 
-// unread puts b back in front of what is read next.
-func (w *rewinder) unread(b ...byte) {
-	p := make([]byte, 0, len(b)+len(w.pend))
-	w.pend = append(append(p, b...), w.pend...)
-}
+// back makes the last n bytes read be read again; n is at most history.
+func (w *rewinder) back(n int) { w.pos -= n }
 
 // skipNULs consumes NUL bytes (padding) and reports whether other bytes follow.
 func (w *rewinder) skipNULs() (bool, error) {
@@ -116,7 +128,7 @@ func (w *rewinder) skipNULs() (bool, error) {
 			return false, err
 		}
 		if c != 0 {
-			w.unread(c)
+			w.back(1)
 			return true, nil
 		}
 	}
@@ -135,22 +147,24 @@ func (w *rewinder) readPlain(p []byte) (int, error) {
 			return n, err
 		}
 		if c == 0x1f {
-			next := make([]byte, 0, 2)
-			for len(next) < 2 {
+			k := 0
+			var next [2]byte
+			for k < 2 {
 				d, err := w.ReadByte()
 				if err != nil {
 					break
 				}
-				next = append(next, d)
+				next[k] = d
+				k++
 			}
-			if len(next) == 2 && next[0] == 0x8b && next[1] == 0x08 {
-				w.unread(0x1f, 0x8b, 0x08)
+			w.back(k)
+			if k == 2 && next[0] == 0x8b && next[1] == 0x08 {
+				w.back(1)
 				if n == 0 {
 					return 0, io.EOF
 				}
 				return n, nil
 			}
-			w.unread(next...)
 		}
 		p[n] = c
 		n++
@@ -171,8 +185,7 @@ func (w *rewinder) seekMagic() (bool, error) {
 			return false, err
 		}
 		if i >= 2 && a == 0x1f && b == 0x8b && c == 0x08 {
-			p := make([]byte, 0, 3+len(w.pend))
-			w.pend = append(append(p, 0x1f, 0x8b, 0x08), w.pend...)
+			w.back(3)
 			return true, nil
 		}
 		a, b = b, c
@@ -181,22 +194,98 @@ func (w *rewinder) seekMagic() (bool, error) {
 
 // gzipStream decompresses a sequence of gzip members as one stream. A corrupt member
 // yields one error wrapping errBadMember, after which reading goes on at the next
-// member header found in the input. Bytes that are not gzip data where a member should
-// start (a plain record appended to a .warc.gz, junk) are passed on as they are, up to
-// the next member header, for the reader of records to read or to report, and ended
-// with a line end if they have none; NUL bytes there (padding) are dropped.
+// member found in the input that starts a record. Bytes that are not gzip data where a
+// member should start (a plain record appended to a .warc.gz, junk) are passed on as
+// they are, up to the next member that starts a record, for the reader of records to
+// read or to report, and ended with a line end if they have none; NUL bytes there
+// (padding) are dropped.
+//
+// A member found by searching, inside plain bytes or after a corrupt member, is taken
+// only when its first bytes decompress and startsRecord accepts them: a plain record's
+// gzipped HTTP body is part of that record, and the bytes of a damaged member that look
+// like a member header are not one.
 type gzipStream struct {
-	src      rewinder
-	z        *gzip.Reader
-	inMember bool
-	plain    bool // passing on bytes that are not gzip data
-	lastByte byte // the last byte passed on in plain
-	done     bool
-	fatal    error
+	src rewinder
+	z   *gzip.Reader
+	// startsRecord reports whether the first decompressed bytes of a member (up to
+	// probeSize) may start a record.
+	startsRecord func(head []byte) bool
+	inMember     bool
+	plain        bool  // passing on bytes that are not gzip data
+	lastByte     byte  // the last byte passed on in plain
+	searched     bool  // the next member was found by searching: probe it first
+	damage       error // why probe found a member damaged
+	done         bool
+	fatal        error
 }
 
-func newGzipStream(r *bufio.Reader) *gzipStream {
-	return &gzipStream{src: rewinder{r: r}}
+func newGzipStream(r *bufio.Reader, startsRecord func(head []byte) bool) *gzipStream {
+	return &gzipStream{src: rewinder{r: r}, startsRecord: startsRecord}
+}
+
+// startsWARCRecord reports whether decompressed bytes may start a WARC record.
+func startsWARCRecord(head []byte) bool {
+	t := bytes.TrimLeft(head, "\r\n")
+	return len(t) == 0 || isVersion(t) || len(t) < 6 && bytes.HasPrefix([]byte("WARC/1"), t)
+}
+
+// What probe finds at a member header found by searching.
+const (
+	probeOther   = iota // not a member that starts a record
+	probeRecord         // a member whose first bytes decompress to a record start
+	probeDamaged        // a member with a sound header whose data is corrupt at once
+)
+
+// probe tells what the member at the current position is by decompressing its first
+// few bytes. It leaves the position where it was, unless the member's header is too
+// long to go back over; then it reports probeOther.
+func (g *gzipStream) probe() (int, error) {
+	g.src.mark()
+	var err error
+	if g.z == nil {
+		g.z, err = gzip.NewReader(&g.src)
+	} else {
+		err = g.z.Reset(&g.src)
+	}
+	var head [probeSize]byte
+	n := 0
+	if err == nil {
+		g.z.Multistream(false)
+		for n < len(head) {
+			k, rerr := g.z.Read(head[n:])
+			n += k
+			if rerr == io.EOF {
+				break
+			}
+			if rerr != nil {
+				err = rerr
+				break
+			}
+		}
+	}
+	if g.src.err != nil {
+		return probeOther, fmt.Errorf("read gzip: %w", g.src.err)
+	}
+	if !g.src.recording {
+		return probeOther, nil
+	}
+	header := g.src.sinceMark()
+	g.src.rewindFrom(0)
+	switch {
+	case err == nil && (g.startsRecord == nil || g.startsRecord(head[:n])):
+		return probeRecord, nil
+	case err != nil && soundHeader(header):
+		g.damage = err
+		return probeDamaged, nil
+	}
+	return probeOther, nil
+}
+
+// soundHeader reports whether b starts with a gzip member header whose fixed fields hold
+// what a writer puts there (no reserved flag, a known compression level and operating
+// system): bytes that happen to look like the magic number rarely do.
+func soundHeader(b []byte) bool {
+	return len(b) >= 10 && b[3]&0xe0 == 0 && (b[8] == 0 || b[8] == 2 || b[8] == 4) && (b[9] <= 13 || b[9] == 255)
 }
 
 func (g *gzipStream) Read(p []byte) (int, error) {
@@ -213,6 +302,19 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 		if g.plain {
 			n, err := g.src.readPlain(p)
 			if err == io.EOF {
+				if more, _ := g.src.skipNULs(); more {
+					kind, perr := g.probe()
+					if perr != nil {
+						g.fatal = perr
+						continue
+					}
+					if kind != probeRecord {
+						// Not a member that starts a record: its bytes are plain bytes.
+						c, _ := g.src.ReadByte()
+						p[0], g.lastByte = c, c
+						return 1, nil
+					}
+				}
 				g.plain = false
 				if g.lastByte != '\n' {
 					// A member starts a record: the plain bytes' last line ends here.
@@ -231,6 +333,26 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 			return n, nil
 		}
 		if !g.inMember {
+			if g.searched {
+				kind, err := g.probe()
+				if err != nil {
+					g.fatal = err
+					continue
+				}
+				if kind != probeRecord {
+					// Bytes of the damaged region that look like a member header, or a
+					// member damaged too, which is reported: it may hold a record.
+					g.src.ReadByte()
+					if found, err := g.src.seekMagic(); err != nil || !found {
+						g.done, g.fatal = err == nil, err
+					}
+					if kind == probeDamaged {
+						return 0, fmt.Errorf("%w: %v", errBadMember, g.damage)
+					}
+					continue
+				}
+				g.searched = false
+			}
 			g.src.mark()
 			var err error
 			if g.z == nil {
@@ -247,7 +369,7 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 					g.fatal = fmt.Errorf("read gzip: %w", g.src.err)
 					return 0, g.fatal
 				}
-				if len(g.src.rec) > 0 && g.src.rec[0] == 0x1f {
+				if rec := g.src.sinceMark(); len(rec) > 0 && rec[0] == 0x1f {
 					// A member header that is damaged: skip to the next one.
 					g.src.rewind()
 					ok, serr := g.src.seekMagic()
@@ -255,9 +377,7 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 						g.fatal = fmt.Errorf("read gzip: %w", serr)
 						return 0, g.fatal
 					}
-					if !ok {
-						g.done = true
-					}
+					g.done, g.searched = !ok, ok
 					return 0, fmt.Errorf("%w: bad header: %v", errBadMember, err)
 				}
 				// Bytes that are not gzip data: passed on as they are.
@@ -288,10 +408,12 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 			}
 			g.inMember = false
 			g.src.rewind()
-			if _, serr := g.src.seekMagic(); serr != nil {
+			ok, serr := g.src.seekMagic()
+			if serr != nil {
 				g.fatal = fmt.Errorf("read gzip: %w", serr)
 				return n, g.fatal
 			}
+			g.done, g.searched = !ok, ok
 			return n, fmt.Errorf("%w: %v", errBadMember, err)
 		}
 		return n, nil

@@ -87,11 +87,16 @@ type Reader struct {
 	// skips because of its type (request, metadata, revisit, warcinfo...).
 	Skipped func(recordType string)
 
-	br     *bufio.Reader
-	pend   []byte // bytes of a corrupt record replayed before br
-	off    int64  // offset of the next byte in the uncompressed stream
-	num    int    // records started
-	resync bool   // scanning for the next version line after an error
+	br   *bufio.Reader
+	pend []byte // bytes of a corrupt record replayed before br
+	// pendAll is the slice pend was last set to: pend is its tail, and the bytes before
+	// it were read from it. A record read from pend alone is replayed by moving back.
+	pendAll []byte
+	// ended is set once br has reached its end: the input left is pend.
+	ended  bool
+	off    int64 // offset of the next byte in the uncompressed stream
+	num    int   // records started
+	resync bool  // scanning for the next version line after an error
 	// framing is set when the error that started the scan was in the record's framing
 	// (a Content-Length that does not fit) rather than a corrupt gzip member. In a gzip
 	// file, a damaged member can decode to wrong bytes before its own error comes: that
@@ -103,6 +108,10 @@ type Reader struct {
 	holding   bool
 	holdCap   int   // most bytes held
 	replayOff int64 // offset of held[0]
+	// holdPend is len(pend) when holding started; heldInput is set when bytes held
+	// since then came from br, so that they are not in pendAll.
+	holdPend  int
+	heldInput bool
 }
 
 // NewReader returns a Reader of the WARC file read from r. It detects a gzip file
@@ -113,10 +122,22 @@ func NewReader(r io.Reader) *Reader {
 		r = bytes.NewReader(nil)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		br = bufio.NewReaderSize(newGzipStream(br), 64<<10)
+	if head, _ := br.Peek(br.Size()); bytes.HasPrefix(head, gzipMagic[:2]) ||
+		!isVersion(head) && bytes.Contains(head, gzipMagic) {
+		// Gzip data, or bytes that are not a record (junk before the first gzip
+		// member) followed by gzip data.
+		br = bufio.NewReaderSize(newGzipStream(br, startsWARCRecord), 64<<10)
 	}
 	return &Reader{MaxPayload: DefaultMaxPayload, br: br}
+}
+
+// gzipMagic starts a gzip member: ID1, ID2 and the deflate method.
+var gzipMagic = []byte{0x1f, 0x8b, 0x08}
+
+// FindStart reports whether a WARC record or a gzip member starts somewhere in data,
+// the start of a file that holds bytes that are not a record before its first record.
+func FindStart(head []byte) bool {
+	return bytes.Contains(head, gzipMagic) || bytes.Contains(head, []byte("\nWARC/1.")) || bytes.Contains(head, []byte("\nWARC/0."))
 }
 
 // Next returns the next response or resource record. Other record types (warcinfo,
@@ -187,6 +208,7 @@ func (r *Reader) next() (*Record, error) {
 	r.holding = true
 	r.holdCap = maxHeaderBytes + int(min(r.limit(), maxInt-maxHeaderBytes))
 	r.replayOff = r.off
+	r.holdPend, r.heldInput = len(r.pend), false
 	rec, err := r.readRecord()
 	if err != nil {
 		re := &RecordError{Num: r.num, Offset: start, Err: err}
@@ -234,6 +256,11 @@ func (r *Reader) readRecord() (*Record, error) {
 	}
 	want := rec.Type == "response" || rec.Type == "resource"
 	limit := r.limit()
+	if r.ended && size > int64(len(r.pend)) {
+		// The input ends before the block would: this says so without reading the
+		// rest, which records with a Content-Length past the end would each read again.
+		return rec, fmt.Errorf("%w: truncated in the block", ErrCorrupt)
+	}
 	if size > limit {
 		if err := r.skipBlock(size, limit); err != nil {
 			return rec, err
@@ -383,6 +410,13 @@ func (r *Reader) replay(memberEnded bool) {
 	if !r.holding || len(r.held) == 0 {
 		return
 	}
+	if start := len(r.pendAll) - r.holdPend; !r.heldInput && !memberEnded && start >= 0 {
+		// Every byte held was read from pend: going back to it is enough.
+		r.pend = r.pendAll[start:]
+		r.off = r.replayOff
+		r.held = r.held[:0]
+		return
+	}
 	p := make([]byte, 0, len(r.held)+1+len(r.pend))
 	p = append(p, r.held...)
 	r.off = r.replayOff
@@ -391,6 +425,7 @@ func (r *Reader) replay(memberEnded bool) {
 		r.off-- // the line end is not in the input: offsets after it stay true
 	}
 	r.pend = append(p, r.pend...)
+	r.pendAll = r.pend
 	r.held = r.held[:0]
 }
 
@@ -415,8 +450,10 @@ func (r *Reader) readByte() (byte, error) {
 	} else {
 		var err error
 		if c, err = r.br.ReadByte(); err != nil {
+			r.ended = r.ended || err == io.EOF
 			return 0, err
 		}
+		r.heldInput = true
 	}
 	r.consumed([]byte{c})
 	return c, nil
@@ -431,6 +468,8 @@ func (r *Reader) readLine() ([]byte, error) {
 			chunk, r.pend, err = splitLine(r.pend)
 		} else {
 			chunk, err = r.br.ReadSlice('\n')
+			r.ended = r.ended || err == io.EOF
+			r.heldInput = true
 		}
 		r.consumed(chunk)
 		return chunk, err
@@ -477,6 +516,7 @@ func (r *Reader) skipBlock(n, limit int64) error {
 			}
 			if kept != nil {
 				r.held = append(r.held[:0], kept...)
+				r.heldInput = true // held no longer starts where holding started
 				r.replayOff = r.off - int64(len(kept))
 				r.holding = len(kept) <= r.holdCap
 			}
@@ -502,6 +542,8 @@ func (r *Reader) take(n int) ([]byte, error) {
 	// Peek hands over a read error only once, with the bytes before it.
 	want := min(n, r.br.Size())
 	b, err := r.br.Peek(want)
+	r.ended = r.ended || err == io.EOF
+	r.heldInput = true
 	r.consumed(b)
 	r.br.Discard(len(b))
 	if len(b) < want {

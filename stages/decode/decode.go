@@ -383,7 +383,7 @@ const minCentralEuropean = 30
 // reliably; single-byte charsets are not among them, and for those Windows-1252 is the
 // best guess for news in Latin script.
 var multiByte = map[string]bool{
-	"Shift_JIS": true, "EUC-JP": true, "EUC-KR": true, "GB-18030": true, "Big5": true,
+	"Shift_JIS": true, "EUC-JP": true, "EUC-KR": true, "GB18030": true, "Big5": true,
 	"ISO-2022-JP": true, "ISO-2022-KR": true, "ISO-2022-CN": true,
 }
 

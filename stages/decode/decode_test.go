@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -31,6 +33,11 @@ func TestDecode(t *testing.T) {
 	const frArticle = "Le président a déclaré à la presse qu’il était « très satisfait » de l’accord conclu à Genève. Les négociations, qui ont duré près de dix-huit mois, ont été marquées par des désaccords sur le financement et l’énergie."
 	frArticle1252 := mustEncode(t, frArticle, charmap.Windows1252.NewEncoder())
 	sjisArticle := mustEncode(t, jaArticle, japanese.ShiftJIS.NewEncoder())
+	const zhArticle = "北京市政府周二批准了新的预算。市长说这次投票是一个转折点。预算将用于学校和医院的建设。"
+	gbkArticle := mustEncode(t, zhArticle, simplifiedchinese.GBK.NewEncoder())
+	gb18030Article := mustEncode(t, zhArticle, simplifiedchinese.GB18030.NewEncoder())
+	const twArticle = "台北市政府週二批准了新的預算。市長說這次投票是一個轉折點。"
+	big5Article := mustEncode(t, twArticle, traditionalchinese.Big5.NewEncoder())
 	utf16le := mustEncode(t, cafe, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder())
 	utf16beBOM := mustEncode(t, cafe, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder())
 	const ruArticle = "Городской совет во вторник проголосовал за закрытие моста на шесть недель, заявили в мэрии. Мэр сказал, что решение было трудным."
@@ -62,6 +69,9 @@ func TestDecode(t *testing.T) {
 		{"undeclared Windows-1252", win1252, "", false, cafe, "windows-1252"},
 		{"charset from Content-Type", sjis, "text/plain; charset=Shift_JIS", false, "東京の天気", "shift_jis"},
 		{"undeclared Shift_JIS", sjisArticle, "", false, jaArticle, "shift_jis"},
+		{"undeclared GBK", gbkArticle, "", false, zhArticle, "gb18030"},
+		{"undeclared GB18030", gb18030Article, "", false, zhArticle, "gb18030"},
+		{"undeclared Big5", big5Article, "", false, twArticle, "big5"},
 		{"undeclared Windows-1252 prose", frArticle1252, "", false, frArticle, "windows-1252"},
 		{"Latin-1 meta charset", latin1HTML, "", true, `<html><head><meta charset="iso-8859-1"></head><body>Café</body></html>`, "windows-1252"},
 		{"meta charset after the first KB", lateMeta, "", true, string(lateMeta[:len(lateMeta)-len(win1252)-7]) + cafe + "</html>", "windows-1252"},

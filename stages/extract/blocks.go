@@ -141,6 +141,10 @@ func (w *walker) walk(n *html.Node) {
 		w.hidden++
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && rawMarkup[n.DataAtom] {
+			w.markup(c.Data)
+			continue
+		}
 		w.walk(c)
 	}
 	if isLink {
@@ -156,6 +160,42 @@ func (w *walker) walk(n *html.Node) {
 		w.stack = w.stack[:len(w.stack)-1]
 		w.order = w.order[:len(w.order)-1]
 		w.known = min(w.known, len(w.stack))
+	}
+}
+
+// rawMarkup are the elements whose content the parser keeps as one text node, although
+// it is markup for the browsers that show it: the page's text for browsers without
+// frames (a frameset page has no other) or without plugins.
+var rawMarkup = map[atom.Atom]bool{atom.Noframes: true, atom.Noembed: true}
+
+// markup adds the text of the markup s, split into blocks at block-level tags and line
+// breaks as a page's would be, without the tags and with entities decoded.
+func (w *walker) markup(s string) {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var skip atom.Atom // an element whose content is not text (script, style), until its end
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case skip != 0:
+				if a == skip && tt == html.EndTagToken {
+					skip = 0
+				}
+			case a == atom.Script || a == atom.Style:
+				skip = a
+			case blockLevel[a] || a == atom.Br:
+				w.flush()
+			}
+		}
 	}
 }
 

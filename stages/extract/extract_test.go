@@ -103,6 +103,13 @@ func TestPageBlocks(t *testing.T) {
 				{text: "aria", tag: "div", hidden: true}, {text: "vis", tag: "div", hidden: true},
 				{text: "hidden class", tag: "div", hidden: true}, {text: "also seen", tag: "div"}}},
 		{"entities and nbsp", `<p>a&nbsp;&amp;&nbsp;b</p>`, []rawBlock{{text: "a & b", tag: "p"}}},
+		// The parser keeps the content of <noframes> and <noembed> as one text node of
+		// markup: its text is read without the tags.
+		{"frameset page", `<html><head><title>T</title></head><frameset cols="50%"><frame src="a.html">` +
+			`<noframes><p>Your browser&nbsp;has no frames.</p><p>Second<br>line</p><script>x()</script></noframes></frameset></html>`,
+			[]rawBlock{{text: "Your browser has no frames.", tag: "noframes"}, {text: "Second", tag: "noframes"}, {text: "line", tag: "noframes"}}},
+		{"noembed in a paragraph", `<p>Watch <noembed><b>the video</b></noembed> now.</p>`,
+			[]rawBlock{{text: "Watch the video now.", tag: "p"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

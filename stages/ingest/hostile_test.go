@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newspipe/newspipe/document"
 )
 
 // TestReadHostileFiles checks files built to confuse the reader: each gives exactly the
@@ -21,12 +24,24 @@ func TestReadHostileFiles(t *testing.T) {
 	png := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 	mislabelled := "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:img>\r\nWARC-Target-URI: http://a.test/logo\r\n" +
 		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(png)) + "\r\n\r\n" + png + "\r\n\r\n"
+	// ARC records without the file description that starts an ARC file.
+	arcBody := "HTTP/1.0 200 OK\nContent-Type: text/html\n\n" + html
+	arcRecords := "http://a.test/1 10.0.0.1 20240501100000 text/html " + strconv.Itoa(len(arcBody)) + "\n" + arcBody + "\n" +
+		"http://a.test/2 10.0.0.1 20240501100000 text/html " + strconv.Itoa(len(arcBody)) + "\n" + arcBody + "\n"
+	junkErr := `junk:1!ingest: WARC record 1 at byte 0: corrupt WARC record: no WARC version line: "partial record"`
 	tests := []struct {
 		name    string
 		content string
 		want    []string // id=raw, or id!error
 		skipped string   // the summary of skipped records, if any
 	}{
+		{"junk.warc", "partial record\r\n" + page, []string{junkErr, "p=Text"}, ""},
+		{"junk.warc.gz", "partial record\r\n" + gzipString(t, page) + gzipString(t, page), []string{junkErr, "p=Text", "p~2=Text"}, ""},
+		{"html-named.warc", html, []string{"html-named=" + html}, ""},
+		{"blank-lines-first", "\r\n\r\n" + page, []string{"p=Text"}, ""},
+		{"no-filedesc.arc", arcRecords, []string{"no-filedesc:1=" + html, "no-filedesc:2=" + html}, ""},
+		{"no-filedesc.arc.gz", gzipString(t, arcRecords), []string{"no-filedesc:1=" + html, "no-filedesc:2=" + html}, ""},
+		{"colon-line.txt", "Note: 1 2 3 4\nThe meeting is at noon.", []string{"colon-line=Note: 1 2 3 4\nThe meeting is at noon."}, ""},
 		{"nested.txt.gz", gzipString(t, gzipString(t, "An article.")), []string{"nested=An article."}, ""},
 		{"gzip-of-zstd", gzipString(t, zstdString(t, `{"id":"a","text":"x"}`+"\n")), []string{"a=x"}, ""},
 		{"three-layers.warc.gz", gzipString(t, zstdString(t, gzipString(t, page))), []string{"p=Text"}, ""},
@@ -125,6 +140,39 @@ func TestIDsAreValidUTF8(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestJSONLinesInvalidUTF8 checks that bytes of a JSON line's article that are not valid
+// UTF-8, which become U+FFFD, are counted in a warning on the record, as a document's are.
+func TestJSONLinesInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want []string
+	}{
+		{"valid", `{"text":"café"}`, nil},
+		{"escaped", `{"text":"caf\u00e9"}`, nil},
+		{"Latin-1 byte in the text", "{\"text\":\"caf\xe9 cr\xe8me\"}", []string{"2 bytes that are not valid UTF-8 were replaced with U+FFFD"}},
+		{"invalid byte in the html", "{\"html\":\"<p>\xff</p>\"}", []string{"1 byte that is not valid UTF-8 was replaced with U+FFFD"}},
+		{"invalid byte in another field", "{\"text\":\"x\",\"note\":\"\xff\"}", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.jsonl")
+			write(t, path, tt.line+"\n")
+			var got [][]string
+			err := (&Reader{}).Read(context.Background(), []string{path}, func(d *document.Document) error {
+				got = append(got, d.Record.Warnings)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || !slices.Equal(got[0], tt.want) {
+				t.Errorf("warnings %q, want one document with %q", got, tt.want)
 			}
 		})
 	}

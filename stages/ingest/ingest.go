@@ -26,7 +26,7 @@ const Stage = "ingest"
 
 // Reader reads documents from paths.
 type Reader struct {
-	// Stdin is read for the path "-".
+	// Stdin is read for the path "-"; when it is nil, "-" gives an error record.
 	Stdin io.Reader
 	// MaxBytes is the largest document accepted; a larger one becomes an error record.
 	// 0 means DefaultMaxBytes.
@@ -68,8 +68,16 @@ func (r *Reader) Read(ctx context.Context, paths []string, emit func(*document.D
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if p == "-" && r.Stdin == nil {
+			// Read as an empty stream, "-" would give an "empty document" that the
+			// caller's standard input may not be.
+			if err := emit1(failed("stdin", p, errNoStdin)); err != nil {
+				return err
+			}
+			continue
+		}
 		if p == "-" {
-			if err := r.readStream(ctx, "stdin", "-", r.stdin(), emit1); err != nil {
+			if err := r.readStream(ctx, "stdin", "-", r.Stdin, emit1); err != nil {
 				return err
 			}
 			continue
@@ -122,12 +130,8 @@ func (r *Reader) ReadFrom(ctx context.Context, path string, open func() (io.Read
 // Summary returns what the last Read skipped and how many documents it emitted.
 func (r *Reader) Summary() Summary { return r.summary }
 
-func (r *Reader) stdin() io.Reader {
-	if r.Stdin == nil {
-		return strings.NewReader("")
-	}
-	return r.Stdin
-}
+// errNoStdin is the error of the path "-" for a Reader that has no Stdin.
+var errNoStdin = errors.New(`"-" names standard input, which this reader is not given`)
 
 func (r *Reader) maxBytes() int64 {
 	if r.MaxBytes <= 0 {

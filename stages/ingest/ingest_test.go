@@ -144,6 +144,11 @@ func TestReadMissingPathAndStdin(t *testing.T) {
 		t.Errorf("stdin JSON Lines: %+v", out[1:])
 	}
 
+	noStdin := readAll(t, &Reader{}, "-")
+	if len(noStdin) != 1 || noStdin[0].id != "stdin" || noStdin[0].err != `ingest: "-" names standard input, which this reader is not given` {
+		t.Errorf("no stdin: %+v", noStdin)
+	}
+
 	plain := readAll(t, &Reader{Stdin: strings.NewReader("Just an article.\n")}, "-")
 	if len(plain) != 1 || plain[0].id != "stdin" || plain[0].raw != "Just an article.\n" {
 		t.Errorf("stdin text: %+v", plain)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/stages/decode"
 )
 
 // known are the JSON Lines fields that newspipe reads; any other field is carried into
@@ -115,6 +116,11 @@ func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []by
 		raw, ok := fields[f.name]
 		if !ok || string(raw) == "null" {
 			continue
+		}
+		// Unquoting makes invalid bytes U+FFFD, as decoding a document's bytes does: the
+		// record says so in the same words.
+		if w := decode.ReplacedWarning(raw, "utf-8"); w != "" {
+			d.Record.Warnings = append(d.Record.Warnings, w)
 		}
 		if v, ok := appendUnquoted(make([]byte, 0, len(raw)), raw); ok {
 			*f.dst = v

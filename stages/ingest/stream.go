@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/newspipe/newspipe/document"
+	"github.com/newspipe/newspipe/internal/warc"
 )
 
 // utf8BOM is the byte order mark that some tools put before UTF-8 text.
@@ -37,7 +38,7 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 		// record's gzip member instead of losing the rest of the file.
 		if compressed == gzipData {
 			// A name that says WARC or ARC is trusted when the first member is corrupt.
-			switch h := peekDecompressed(compressed, br, 16); {
+			switch h := peekDecompressed(compressed, br, 512); {
 			case isWARC(h) || len(h) == 0 && ext(name) == ".warc":
 				return r.readWARC(ctx, id, path, br, emit)
 			case isARC(h) || len(h) == 0 && ext(name) == ".arc":
@@ -60,6 +61,13 @@ func (r *Reader) readStream(ctx context.Context, id, path string, in io.Reader, 
 		return r.readWARC(ctx, id, path, br, emit)
 	case isARC(head):
 		return r.readARC(ctx, id, path, br, emit)
+	case ext(name) == ".warc":
+		// Bytes that are not a record before the first one (junk, a partial record
+		// left by a crawler that was stopped): the WARC reader reports them and reads
+		// the records after them.
+		if peek, _ := br.Peek(br.Size()); warc.FindStart(peek) {
+			return r.readWARC(ctx, id, path, br, emit)
+		}
 	}
 	switch ext(name) {
 	case ".jsonl", ".ndjson":
@@ -156,10 +164,12 @@ func skipBOM(br *bufio.Reader) *bufio.Reader {
 	return br
 }
 
-// isWARC reports whether data starts with a WARC version line.
+// isWARC reports whether data starts with a WARC version line, after blank lines if any
+// (which the WARC reader skips).
 func isWARC(head []byte) bool {
+	head = bytes.TrimLeft(head, "\r\n")
 	return bytes.HasPrefix(head, []byte("WARC/")) && len(head) > 5 && head[5] >= '0' && head[5] <= '9'
 }
 
-// isARC reports whether data starts like an ARC file (its first record is the filedesc).
-func isARC(head []byte) bool { return bytes.HasPrefix(head, []byte("filedesc://")) }
+// isARC reports whether data starts like an ARC file (see warc.StartsARC).
+func isARC(head []byte) bool { return warc.StartsARC(head) }
