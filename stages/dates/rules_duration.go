@@ -230,7 +230,8 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 func unitCompound(c *tagging, j int) bool {
 	p := c.at(j - 1)
 	if p.isCh('-') && c.adjacent(j) && c.adjacent(j-1) && c.at(j-2).kind == kWord {
-		return true
+		w := c.at(j - 2).w
+		return w == nil || !w.numWord && w.key != "few" && w.key != "several" // but "two-years"
 	}
 	if p.kind != kWord {
 		return false

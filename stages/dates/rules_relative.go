@@ -624,6 +624,9 @@ func (c *tagging) todaysGeneric(j int) bool {
 			return false
 		}
 		w := strings.ToLower(c.str(t))
+		if t.cap && c.str(t) != strings.ToUpper(c.str(t)) {
+			return false // a name ("Today's Shanghai Youth Daily"); an acronym goes on ("today's AI-powered world")
+		}
 		if presentAgeNouns[w] {
 			return w != "market" || k > j // "stocks fell in today's market" is the day's session
 		}
@@ -653,7 +656,7 @@ func (c *tagging) todayGenericClause(j int) bool {
 		if k >= len(c.toks) || k > j && t.nl {
 			return true
 		}
-		if t.kind == kPunct && (t.ch == '.' || t.ch == '!' || t.ch == '?' || t.ch == ';') {
+		if t.kind == kPunct && (t.ch == '.' && !c.initial(k-1) || t.ch == '!' || t.ch == '?' || t.ch == ';') {
 			return true
 		}
 		if t.kind != kWord {
@@ -685,6 +688,13 @@ func (c *tagging) todayGenericClause(j int) bool {
 		}
 	}
 	return true
+}
+
+// initial reports whether token k is a single capital letter, as in "U.S." and "J. Smith",
+// so that the full stop after it ends no sentence.
+func (c *tagging) initial(k int) bool {
+	t := c.at(k)
+	return t.kind == kWord && t.cap && t.end-t.start == 1
 }
 
 // notVerbs are frequent words after "papers today" that show no verb follows.
