@@ -77,7 +77,7 @@ var starterKeys = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*tagging).ruleDeictic,
 	"long": (*tagging).ruleDeictic, "moments": (*tagging).ruleDeictic, "ages": (*tagging).ruleDeictic,
 	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
-	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday,
+	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday, "super": (*tagging).ruleHoliday,
 	"prior": (*tagging).ruleCompound}
 
 // articleRules are the rules, in the order of rules, whose expressions can start with the
@@ -263,7 +263,7 @@ func newLexicon() lexicon {
 		"earliest", "latest", "yet", "again", "pre", "post", "right", "final", "no", "yearlong", "monthlong",
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
-		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "ahead",
+		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "super", "ahead",
 		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons"} {
 		l.get(s)
 	}

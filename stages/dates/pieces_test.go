@@ -123,3 +123,64 @@ func TestStarterRules(t *testing.T) {
 		}
 	}
 }
+
+// TestSuperTuesday checks the day "Super Tuesday" falls on: the first Tuesday of March.
+func TestSuperTuesday(t *testing.T) {
+	tests := []struct {
+		year int
+		want string
+	}{
+		{2016, "2016-03-01"}, {2020, "2020-03-03"}, {2024, "2024-03-05"}, {2026, "2026-03-03"}, {2028, "2028-03-07"},
+	}
+	for _, tt := range tests {
+		if got := fmtDay(namedDays["super"].on(tt.year)); got != tt.want {
+			t.Errorf("Super Tuesday %d = %s, want %s", tt.year, got, tt.want)
+		}
+	}
+}
+
+// TestCodePrefix checks which words before "-2024" make the number part of an identifier.
+func TestCodePrefix(t *testing.T) {
+	tests := []struct {
+		name string
+		word string
+		want bool
+	}{
+		{"vulnerability id", "CVE", true},
+		{"standard", "ISO", true},
+		{"fiscal year", "FY", false},
+		{"mid", "mid", false},
+		{"capitalised word", "Mid", false},
+		{"one letter", "Q", false},
+	}
+	for _, tt := range tests {
+		if got := codePrefix(tt.word); got != tt.want {
+			t.Errorf("%s: codePrefix(%q) = %v, want %v", tt.name, tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestTodayPresentAge checks when "today" means nowadays (PRESENT_REF) rather than the day.
+func TestTodayPresentAge(t *testing.T) {
+	ref := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"possessive before a noun of the age", "Data matters in today's world.", presentRef},
+		{"possessive before people", "Today's homeowners want smaller gardens.", presentRef},
+		{"market with an adjective", "It is hard in today's crowded market.", presentRef},
+		{"the day's market", "Oil fell in today's market.", "2025-01-10"},
+		{"the day's meeting", "Today's meeting was short.", "2025-01-10"},
+		{"present-simple sentence", "It was slow. Today, most homes have broadband.", presentRef},
+		{"first person", "Today, I want to share a method.", "2025-01-10"},
+		{"past tense", "Today, the court ruled on the case.", "2025-01-10"},
+		{"present perfect", "Today, the firm has signed a deal.", "2025-01-10"},
+	}
+	tg := New()
+	for _, tt := range tests {
+		ds := tg.Tag(tt.text, ref)
+		if len(ds) != 1 || ds[0].Value != tt.want {
+			t.Errorf("%s: Tag(%q) = %+v, want one expression valued %s", tt.name, tt.text, ds, tt.want)
+		}
+	}
+}

@@ -101,11 +101,26 @@ func (c *tagging) dayFirst(i int) (dparse, bool) {
 }
 
 // rangeYear reads the year after a range of days that starts with the day at j:
-// "17-20, 2026", "17 – 20 2026".
+// "17-20, 2026", "17 – 20 2026", and across months "31–September 3, 2026".
 func (c *tagging) rangeYear(j int) (int, bool) {
 	k := j + 1
 	if !c.at(k).isCh('-') {
 		return 0, false
+	}
+	if m := c.at(k + 1).w; m != nil && m.month > 0 && c.at(k+1).cap {
+		k += 2
+		if c.at(k).isCh('.') {
+			k++ // "Sept."
+		}
+		d2 := c.at(k)
+		if d2.kind != kNum || d2.ndig > 2 || d2.suf != sufNone && d2.suf != sufOrd || d2.num < 1 || d2.num > 31 {
+			return 0, false
+		}
+		k++
+		if c.at(k).isCh(',') {
+			k++
+		}
+		return c.yearAt(k)
 	}
 	if d2 := c.at(k + 1); d2.kind != kNum || d2.ndig > 2 || d2.suf != sufNone && d2.suf != sufOrd || d2.num <= c.at(j).num || d2.num > 31 {
 		return 0, false

@@ -2,6 +2,8 @@ package dates
 
 // Rules for durations: "three years", "a few weeks".
 
+import "strings"
+
 // quantity reads an amount before a unit: "three", "48", "2.5", "a", "a few", "several",
 // "twenty-four", "two and a half". n < 0 means an unknown amount.
 func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
@@ -120,11 +122,17 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		if w == nil || w.unit == uNone || !w.plural || w.unit == uWeekend || w.unit == uQuarter || c.at(j).kind != kWord {
 			return match{}, false
 		}
-		if c.is(j+1, "ago") {
+		if unitCompound(c, j) {
+			return match{}, false // "terawatt-hours", "man-hours", "credit hours": units of their own
+		}
+		if c.is(j+1, "ago") || c.is(j+1, "earlier") {
 			if prefixed {
 				return match{}, false
 			}
 			return match{start: i, end: j + 2, typ: tDate, val: pastRef}, true
+		}
+		if c.is(j+1, "later") && !prefixed {
+			return match{start: i, end: j + 2, typ: tDate, val: futureRef}, true // "years later"
 		}
 		p := c.at(i - 1)
 		after := c.is(j+1, "of") || c.is(j+1, "after") || c.is(j+1, "before") || c.is(j+1, "later") || c.is(j+1, "earlier")
@@ -215,6 +223,22 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		}
 	}
 	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
+}
+
+// unitCompound reports whether the bare unit at j is the last part of another unit:
+// "terawatt-hours", "man-hours", "after-hours", "kilowatt hours", "credit hours".
+func unitCompound(c *tagging, j int) bool {
+	p := c.at(j - 1)
+	if p.isCh('-') && c.adjacent(j) && c.adjacent(j-1) && c.at(j-2).kind == kWord {
+		w := c.at(j - 2).w
+		return w == nil || !w.numWord && w.key != "few" && w.key != "several" // but "two-years"
+	}
+	if p.kind != kWord {
+		return false
+	}
+	w := strings.ToLower(c.str(p))
+	return strings.HasSuffix(w, "watt") || w == "man" || w == "person" || w == "credit" || w == "labor" ||
+		w == "labour" || w == "ampere"
 }
 
 // quantityMod reads a modifier of an amount at token i ("about", "nearly", "more than",

@@ -4,6 +4,7 @@ package dates
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,9 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 	mo, d, e := 0, 0, i+1
 	switch t.w.key {
 	case "christmas":
+		if n := c.at(i + 1); n.kind == kWord && !n.cap && christmasNames[strings.ToLower(c.str(n))] {
+			return match{}, false // "Christmas cacti", "Christmas trees": things, not the day
+		}
 		mo, d = 12, 25
 		if c.is(e, "eve") && c.at(e).cap {
 			d, e = 24, e+1
@@ -48,7 +52,7 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 		}
 	case "easter":
 		return c.easter(i)
-	case "black", "cyber", "good":
+	case "black", "cyber", "good", "super":
 		return c.namedDay(i)
 	default:
 		return match{}, false
@@ -82,6 +86,14 @@ func (c *tagging) ruleHoliday(i int) (match, bool) {
 	m.val = fmtDay(m.day)
 	return m, true
 }
+
+// christmasNames are the nouns that "Christmas" names a thing with: a plant, a tree, a card.
+var christmasNames = map[string]bool{"cactus": true, "cacti": true, "cactuses": true, "tree": true,
+	"trees": true, "card": true, "cards": true, "carol": true, "carols": true, "lights": true,
+	"ornament": true, "ornaments": true, "wreath": true, "wreaths": true, "stocking": true, "stockings": true,
+	"pudding": true, "puddings": true, "cracker": true, "crackers": true, "jumper": true, "jumpers": true,
+	"sweater": true, "sweaters": true, "decorations": true, "lily": true, "lilies": true, "fern": true,
+	"ferns": true, "rose": true, "roses": true}
 
 // easter tags "Easter", "Easter Sunday" and "Easter Monday", whose dates move with the
 // year, but not "Easter Island" or "Easter eggs".
@@ -130,9 +142,12 @@ var namedDays = map[string]struct {
 	"black": {5, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 1) }},
 	"cyber": {1, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 4) }},
 	"good":  {5, func(y int) time.Time { return easterSunday(y).AddDate(0, 0, -2) }},
+	// Super Tuesday, the day of most US presidential primaries: the first Tuesday of March,
+	// its date since 2012 (2008's was in February).
+	"super": {2, func(y int) time.Time { return day(y, 3, 1+(2-isoWeekday(day(y, 3, 1))+7)%7) }},
 }
 
-// namedDay tags "Black Friday", "Cyber Monday" and "Good Friday".
+// namedDay tags "Black Friday", "Cyber Monday", "Good Friday" and "Super Tuesday".
 func (c *tagging) namedDay(i int) (match, bool) {
 	nd, ok := namedDays[c.at(i).w.key]
 	n := c.at(i + 1)

@@ -318,6 +318,9 @@ func (c *tagging) monthModifier(i, e int) bool {
 // ruleYear tags a bare four-digit year when the context says it is one: "in 1973", "the 1973 war",
 // but not "1973 troops" or "about 2000 people".
 func (c *tagging) ruleYear(i int) (match, bool) {
+	if t := c.at(i); t.kind == kNum && t.ndig == 2 {
+		return c.spanEndYear(i)
+	}
 	y, ok := c.yearAt(i)
 	if !ok {
 		return match{}, false
@@ -328,9 +331,14 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 		case '/', '.', ',', ':':
 			return match{}, false
 		case '-':
-			if pp := c.at(i - 2); !(pp.kind == kNum && pp.ndig == 4 || pp.kind == kWord) {
-				return match{}, false
+			if pp := c.at(i - 2); !(pp.kind == kNum && pp.ndig == 4 || pp.kind == kWord) || codePrefix(c.str(pp)) {
+				return match{}, false // "CVE-2024-49113", "ISO-2022": an identifier
 			}
+		}
+	}
+	if n.isCh('-') && c.adjacent(i+1) && c.adjacent(i+2) {
+		if a := c.at(i + 2); a.kind == kNum && !a.dec && (a.ndig == 3 || a.ndig > 4 || a.ndig == 4 && a.num <= y) {
+			return match{}, false // a part or case number: "2024-49113", "2019-0012"
 		}
 	}
 	if p.kind == kPunct && (p.ch == '$' || p.ch == '#' || p.ch == '£' || p.ch == '€' || p.ch == '+') {
@@ -370,6 +378,38 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
 	}
 	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
+}
+
+// spanEndYear tags the two-digit end of a season or school year after its first year:
+// the "91" of "1990-91" is 1991. TimeML tags the two ends of a span as two expressions, as
+// in "2019-2020"; a fiscal year ("fiscal 1990-91") is left to ruleQuarter's reading.
+func (c *tagging) spanEndYear(i int) (match, bool) {
+	t := c.at(i)
+	if t.suf != sufNone || t.dec || !c.adjacent(i) || !c.at(i-1).isCh('-') || !c.adjacent(i-1) {
+		return match{}, false
+	}
+	y, ok := c.yearAt(i - 2)
+	if !ok || (y+1)%100 != t.num || c.is(i-3, "fiscal") || c.is(i-3, "fy") {
+		return match{}, false
+	}
+	if n := c.at(i + 1); c.adjacent(i+1) && n.kind == kPunct && (n.ch == '-' || n.ch == '/' || n.ch == ':' || n.ch == '.' && c.at(i+2).kind == kNum && c.adjacent(i+2)) {
+		return match{}, false // "2019-20-05", a version or an identifier
+	}
+	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y + 1)}, true
+}
+
+// codePrefix reports whether w, the word before "-2024", is the upper-case prefix of an
+// identifier ("CVE", "ISO", "GHSA") rather than a word such as "mid" or "pre".
+func codePrefix(w string) bool {
+	if len(w) < 2 || w == "FY" {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // looksPlural reports whether a lower-case word looks like a plural noun: "troops", but not

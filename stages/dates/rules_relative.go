@@ -570,8 +570,16 @@ func (c *tagging) ruleDeictic(i int) (match, bool) {
 // todayNowadays reports whether "today" at i means "nowadays" (TimeML's PRESENT_REF)
 // rather than the day: after a group of people or things that it places in the present
 // ("young people today rarely read", "companies today face") and before a verb that is
-// not past, future or progressive, or at the end of "the world of today".
+// not past, future or progressive, or at the end of "the world of today"; before a noun of the
+// present age ("in today's world"); and starting a present-simple sentence ("Today, most
+// homes have broadband").
 func (c *tagging) todayNowadays(i int) bool {
+	if c.at(i+1).isCh('\'') && c.adjacent(i+1) && c.is(i+2, "s") && c.adjacent(i+2) {
+		return c.todaysGeneric(i + 3)
+	}
+	if c.at(i+1).isCh(',') && c.sentenceStart(i) {
+		return c.todayGenericClause(i + 2)
+	}
 	p := c.at(i - 1)
 	if p.is("of") {
 		n := c.at(i + 1)
@@ -601,6 +609,92 @@ func (c *tagging) todayNowadays(i int) bool {
 	}
 	w := c.str(n)
 	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !notVerbs[w]
+}
+
+// todaysGeneric reports whether the noun phrase after "today's", starting at j, names
+// something of the present age rather than of the day: "in today's world", "today's
+// consumers", "today's competitive job market"; not "today's best price" or "today's meeting".
+func (c *tagging) todaysGeneric(j int) bool {
+	for k := j; k < j+5; k++ {
+		t := c.at(k)
+		if t.isCh('-') && c.adjacent(k) {
+			continue // "AI-powered", "fast-moving"
+		}
+		if t.kind != kWord || k > j && c.boundary(k) {
+			return false
+		}
+		w := strings.ToLower(c.str(t))
+		if t.cap && c.str(t) != strings.ToUpper(c.str(t)) {
+			return false // a name ("Today's Shanghai Youth Daily"); an acronym goes on ("today's AI-powered world")
+		}
+		if presentAgeNouns[w] {
+			return w != "market" || k > j // "stocks fell in today's market" is the day's session
+		}
+	}
+	return false
+}
+
+// presentAgeNouns are the nouns of the present age and its people that "today's" places in
+// it: "today's world", "today's consumers".
+var presentAgeNouns = map[string]bool{"world": true, "society": true, "economy": true, "market": true,
+	"markets": true, "marketplace": true, "landscape": true, "environment": true, "age": true, "era": true,
+	"climate": true, "industry": true, "culture": true, "youth": true, "generation": true, "children": true,
+	"people": true, "technologies": true, "standards": true, "consumers": true, "customers": true,
+	"clients": true, "guests": true, "homeowners": true, "workers": true, "users": true, "students": true,
+	"kids": true, "parents": true, "families": true, "teens": true, "teenagers": true, "shoppers": true,
+	"buyers": true, "travelers": true, "travellers": true, "patients": true, "voters": true, "readers": true,
+	"viewers": true, "employees": true, "employers": true, "businesses": true, "companies": true,
+	"organizations": true, "organisations": true}
+
+// todayGenericClause reports whether the clause after a sentence-initial "Today," (starting
+// at j) is a present-simple statement of how things are, so that "today" means nowadays:
+// "Today, almost all of the Internet is UTF-8." It is not when the clause speaks in the first
+// person ("Today, we report"), in the past or future, or in the progressive.
+func (c *tagging) todayGenericClause(j int) bool {
+	for k := j; k < j+25; k++ {
+		t := c.at(k)
+		if k >= len(c.toks) || k > j && t.nl {
+			return true
+		}
+		if t.kind == kPunct && (t.ch == '.' && !c.initial(k-1) || t.ch == '!' || t.ch == '?' || t.ch == ';') {
+			return true
+		}
+		if t.kind != kWord {
+			continue
+		}
+		w := strings.ToLower(c.str(t))
+		switch w {
+		case "i", "we", "us", "our", "my", "me":
+			return false
+		}
+		if t.w != nil && t.w.tense == tPast && (w == "has" || w == "have") {
+			n := c.at(k + 1)
+			if n.w != nil && n.w.tense == tPast || n.kind == kWord && (strings.HasSuffix(c.str(n), "ed") || strings.HasSuffix(c.str(n), "en")) {
+				return false // "has grown", "have become"
+			}
+			continue
+		}
+		if t.w != nil && (t.w.tense == tPast || t.w.tense == tFuture) {
+			return false
+		}
+		if t.w != nil && t.w.tense == tPresent {
+			if n := c.at(k + 1); n.kind == kWord && strings.HasSuffix(c.str(n), "ing") {
+				return false // "is launching": the day's news
+			}
+			continue
+		}
+		if k > j && strings.HasSuffix(w, "ed") && !c.at(k-1).isCh('-') && !(c.at(k-1).w != nil && c.at(k-1).w.tense == tPresent) {
+			return false // "Today, the company announced"
+		}
+	}
+	return true
+}
+
+// initial reports whether token k is a single capital letter, as in "U.S." and "J. Smith",
+// so that the full stop after it ends no sentence.
+func (c *tagging) initial(k int) bool {
+	t := c.at(k)
+	return t.kind == kWord && t.cap && t.end-t.start == 1
 }
 
 // notVerbs are frequent words after "papers today" that show no verb follows.

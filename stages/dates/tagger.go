@@ -12,7 +12,8 @@
 //     "2018-W22" (ISO week), "2018-W23-WE" (weekend), "2018-SU" (season), "2018-Q3",
 //     "2018-H1", "FY2019", decades "197X", centuries "18" (the 19th century), and the
 //     TimeML reference values PRESENT_REF ("now", "currently", "current", "today" meaning
-//     nowadays: "young people today"), PAST_REF ("recently", "the past", "recent years",
+//     nowadays: "young people today", "in today's world", a present-simple sentence after
+//     "Today,"), PAST_REF ("recently", "the past", "recent years",
 //     "a while ago") and FUTURE_REF ("the future", "the near future", "soon").
 //   - TIME: a day plus a clock time or a part of the day: "2018-06-10T12:39", "2018-06-10TMO".
 //   - DURATION: ISO 8601 periods: "P8Y" ("eight-year"), "P2W", "PT3H", "P1DE" (decade),
@@ -41,7 +42,11 @@
 //   - Bare four-digit numbers are years only in a year context: after a preposition ("in 1973",
 //     "since 1966"), a determiner or possessive ("the 1973 war"), or alone from 1900 to 2099;
 //     not before a plural noun ("1973 troops"), after an approximator ("about 2000"), a
-//     currency sign, a capitalised name ("Windows 2000"), nor before a street name.
+//     currency sign, a capitalised name ("Windows 2000"), nor before a street name, nor in
+//     an identifier ("CVE-2024-49113", "RSA-2048", "2019-0012"). The two-digit end of a
+//     season or school year is the next year: "1990-91" gives "1990" and "1991", as TimeML
+//     tags both ends of "1990-1991".
+//   - Named days: "Super Tuesday" is the first Tuesday of March (its date since 2012).
 //   - Decades and vague pasts follow the X convention of this project: "the 1970s" and
 //     "the '70s" give "197X", "a few years ago" the decade of three years before the reference
 //     ("201X" in 2018); centuries are truncated years: "the 19th century" and "the 1800s"
