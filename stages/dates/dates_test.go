@@ -32,11 +32,9 @@ func TestCases(t *testing.T) {
 	}
 	s := Evaluate(New(), cases)
 	t.Logf("\n%s", s)
+	// The table is the tagger's specification: every case passes.
 	if len(s.Failures) > 0 {
-		t.Logf("failing cases:\n%s", s.FailureReport())
-	}
-	if s.Value.F1 < 0.95 || s.Strict.F1 < 0.93 {
-		t.Errorf("value F1 %.3f (want >= 0.95), strict extent F1 %.3f (want >= 0.93)", s.Value.F1, s.Strict.F1)
+		t.Errorf("%d failing cases:\n%s", len(s.Failures), s.FailureReport())
 	}
 }
 

@@ -138,13 +138,16 @@ func thanksgiving(y int) time.Time {
 var namedDays = map[string]struct {
 	wday int
 	on   func(y int) time.Time
+	// since is the first year the day falls on on's day (0: every year); before it the
+	// value is the year alone.
+	since int
 }{
-	"black": {5, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 1) }},
-	"cyber": {1, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 4) }},
-	"good":  {5, func(y int) time.Time { return easterSunday(y).AddDate(0, 0, -2) }},
+	"black": {5, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 1) }, 0},
+	"cyber": {1, func(y int) time.Time { return thanksgiving(y).AddDate(0, 0, 4) }, 0},
+	"good":  {5, func(y int) time.Time { return easterSunday(y).AddDate(0, 0, -2) }, 0},
 	// Super Tuesday, the day of most US presidential primaries: the first Tuesday of March,
-	// its date since 2012 (2008's was in February).
-	"super": {2, func(y int) time.Time { return day(y, 3, 1+(2-isoWeekday(day(y, 3, 1))+7)%7) }},
+	// its date since 2012 (2008's was in February, 2004's in March on the 2nd).
+	"super": {2, func(y int) time.Time { return day(y, 3, 1+(2-isoWeekday(day(y, 3, 1))+7)%7) }, 2012},
 }
 
 // namedDay tags "Black Friday", "Cyber Monday", "Good Friday" and "Super Tuesday".
@@ -164,12 +167,15 @@ func (c *tagging) namedDay(i int) (match, bool) {
 			return s, s.AddDate(0, 0, 1)
 		})
 	}
-	if y == 0 {
+	switch {
+	case y == 0:
 		m.val = "XXXX-XX-XX"
-		return m, true
+	case y < nd.since:
+		m.val = fmt.Sprintf("%04d", y)
+	default:
+		m.day = nd.on(y)
+		m.val = fmtDay(m.day)
 	}
-	m.day = nd.on(y)
-	m.val = fmtDay(m.day)
 	return m, true
 }
 

@@ -46,7 +46,8 @@
 //     an identifier ("CVE-2024-49113", "RSA-2048", "2019-0012"). The two-digit end of a
 //     season or school year is the next year: "1990-91" gives "1990" and "1991", as TimeML
 //     tags both ends of "1990-1991".
-//   - Named days: "Super Tuesday" is the first Tuesday of March (its date since 2012).
+//   - Named days: "Super Tuesday" is the first Tuesday of March (its date since 2012;
+//     before 2012 the value is the year alone).
 //   - Decades and vague pasts follow the X convention of this project: "the 1970s" and
 //     "the '70s" give "197X", "a few years ago" the decade of three years before the reference
 //     ("201X" in 2018); centuries are truncated years: "the 19th century" and "the 1800s"
