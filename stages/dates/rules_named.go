@@ -94,6 +94,9 @@ func (c *tagging) ruleDecade(i int) (match, bool) {
 	switch {
 	case t.kind == kNum && t.suf == sufS && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2090:
 		y, end = t.num, j+1
+	case t.kind == kNum && t.suf == sufNone && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2090 &&
+		c.at(j+1).isCh('\'') && c.adjacent(j+1) && c.is(j+2, "s") && c.adjacent(j+2) && the:
+		y, end = t.num, j+3 // "the 1930's", the decade with an apostrophe
 	case t.isCh('\'') && c.at(j+1).kind == kNum && c.at(j+1).ndig == 2 && c.at(j+1).suf == sufS && c.at(j+1).num%10 == 0 && c.adjacent(j+1):
 		y, end = 1900+c.at(j+1).num, j+2
 	case (the || c.at(j-1).isCh('-')) && t.kind == kNum && t.ndig == 2 && t.suf == sufS && t.num%10 == 0:
@@ -355,7 +358,7 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 	}
 	cue := p.w != nil && p.w.yearCue
 	strong := p.w != nil && p.w.strong
-	if p.w != nil && p.w.approx && !strong || p.kind == kNum || p.w != nil && p.w.numWord || p.is("no") {
+	if p.w != nil && p.w.approx && !strong || p.kind == kNum && !c.dayRangeEnd(i-1) || p.w != nil && p.w.numWord || p.is("no") {
 		return match{}, false
 	}
 	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && looksPlural(ns) &&
@@ -378,6 +381,19 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
 	}
 	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
+}
+
+// dayRangeEnd reports whether the number at j ends a range of days after a month name,
+// as "9" in "January 6–9 2026": the year after it is the range's.
+func (c *tagging) dayRangeEnd(j int) bool {
+	if _, ok := c.dayAt(j); !ok || !c.at(j-1).isCh('-') {
+		return false
+	}
+	if m, _, _ := c.monthAt(j - 3); m == 0 {
+		return false
+	}
+	_, ok := c.rangeYear(j - 2)
+	return ok
 }
 
 // spanEndYear tags the two-digit end of a season or school year after its first year:
