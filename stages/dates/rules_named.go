@@ -106,7 +106,7 @@ func (c *tagging) ruleDecade(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if end == j+1 && t.ndig == 4 && y%100 == 0 && y <= 1900 {
+	if (end == j+1 || end == j+3) && t.ndig == 4 && y%100 == 0 && y <= 1900 {
 		// "the 1800s" is the century; "the 2000s" is read as the decade, as in news.
 		return match{start: c.dropThe(i, end), end: end, typ: tDate, val: fmtCentury(y)}, true
 	}

@@ -77,6 +77,7 @@ func (c *tagging) ruleMod(i int) (match, bool) {
 	try(c.seasonAt(j, true))
 	try(c.ruleWeekday(j))
 	try(c.ruleQuarter(j))
+	try(c.ruleFiscal(j))
 	if c.is(j, "today") || c.is(j, "yesterday") || c.is(j, "tomorrow") {
 		try(c.ruleDeictic(j))
 	}
