@@ -2,7 +2,10 @@ package dates
 
 // Rules for named periods: quarters, decades, centuries, seasons, weekdays, months, years.
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // ruleQuarter tags quarters and halves: "the third quarter", "Q3 2018", "first half of 2018".
 func (c *tagging) ruleQuarter(i int) (match, bool) {
@@ -294,8 +297,30 @@ func (c *tagging) ruleMonth(i int) (match, bool) {
 	if key == "may" && c.at(e).kind == kWord && !c.at(e).cap && c.at(e).w != nil && c.at(e).w.tense != tUnknown {
 		return match{}, false // "in May be"
 	}
+	if c.genericYou(i, e) {
+		return match{start: i, end: e, typ: tDate, val: fmt.Sprintf("XXXX-%02d", m)}, true // any year's May
+	}
 	return match{start: i, end: e, typ: tDate, val: c.monthVal(m, i, e)}, true
 }
+
+// genericYou reports whether the clause after tokens [i, e) addresses the reader with a
+// modal of possibility or habit ("In May, you may see swarms", "in June you can pick
+// strawberries"): a guide's habitual month, of any year, as TimeML gives it (XXXX-05).
+func (c *tagging) genericYou(i, e int) bool {
+	for k := e; k < e+6 && k < len(c.toks) && !c.boundary(k); k++ {
+		if t := c.at(k); t.kind == kWord && strings.EqualFold(c.str(t), "you") {
+			if n := c.at(k + 1); n.kind == kWord && !n.cap {
+				return youModals[strings.ToLower(c.str(n))]
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// youModals are the words after "you" that make a clause habitual or generic.
+var youModals = map[string]bool{"may": true, "can": true, "might": true, "could": true, "often": true,
+	"usually": true, "typically": true, "generally": true}
 
 // monthModifier reports whether the month name over tokens [i, e) modifies a noun after an
 // article or possessive ("the September report", "its March high") or is itself
