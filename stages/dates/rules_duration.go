@@ -286,7 +286,7 @@ func (c *tagging) allUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	e := j + 1
-	if c.is(e, "long") || c.is(e, "round") {
+	if n := c.at(e); c.is(e, "long") || n.kind == kWord && strings.EqualFold(c.str(n), "round") {
 		e++
 	}
 	return match{start: i, end: e, typ: tDuration, val: durVal(1, u.unit)}, true
