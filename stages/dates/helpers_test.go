@@ -34,7 +34,8 @@ func TestRangeUnit(t *testing.T) {
 		{"weekends", "It took 1-3 weekends.", "1", uWeekend, true},
 		{"digits with to are not read", "He went from 10 to 15 hours.", "10", uNone, false},
 		{"a score", "They won 10-15 at home.", "10", uNone, false},
-		{"singular unit", "a 10-15 hour week", "10", uNone, false},
+		{"singular unit as an adjective", "a 10-15 hour week", "10", uHour, true},
+		{"singular unit alone", "It took 10-15 hour.", "10", uNone, false},
 		{"compound unit", "It used 10-15 kilowatt-hours.", "10", uNone, false},
 	}
 	tg := New()
@@ -140,6 +141,31 @@ func TestGenericYou(t *testing.T) {
 		c, i := tokens(t, tg, tt.text, month)
 		if got := c.genericYou(i, i+1); got != tt.want {
 			t.Errorf("%s: genericYou in %q = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOverThe checks "over the years" and its kin: a vague span of a plural unit.
+func TestOverThe(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"years", "It grew over the years.", "PXY"},
+		{"decades", "It changed throughout the decades.", "PXDE"},
+		{"of a thing", "It grew over the years of war.", ""},
+		{"no cue", "It grew in the years.", ""},
+		{"hours are no span", "It ran over the hours.", ""},
+	}
+	tg := New()
+	for _, tt := range tests {
+		c, i := tokens(t, tg, tt.text, "the")
+		m, ok := c.overThe(i, i)
+		got := ""
+		if ok {
+			got = m.val
+		}
+		if got != tt.want {
+			t.Errorf("%s: overThe in %q = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

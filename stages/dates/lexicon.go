@@ -265,7 +265,7 @@ func newLexicon() lexicon {
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
 		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "super", "ahead",
 		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons",
-		"spend", "spends", "spending", "all", "during", "throughout"} {
+		"spend", "spends", "spending", "all", "during", "throughout", "single"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

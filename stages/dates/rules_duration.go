@@ -46,6 +46,8 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 			n, end = -1, j+3 // "a number of years"
 		case c.is(j+1, "half") && c.is(j+2, "dozen"):
 			n, end = 6, j+3
+		case c.is(j+1, "single"):
+			n, end = 1, j+2 // "in a single year"
 		default:
 			n, end, isA = 1, j+1, true
 		}
@@ -102,7 +104,7 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 			}
 		}
 		if !prefixed {
-			return match{}, false
+			return c.overThe(i, j)
 		}
 	} else if w := c.at(j).w; w != nil {
 		switch w.key {
@@ -175,8 +177,8 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	if u == nil || u.unit == uNone || c.at(k).kind != kWord {
 		return match{}, false
 	}
-	if c.at(k+1).isCh('-') && c.adjacent(k+1) {
-		return match{}, false // "a year-long", "a year-end": ruleCompound
+	if d := c.at(k + 1); d.isCh('-') && c.adjacent(k+1) && c.str(d) != "—" && c.str(d) != "–" {
+		return match{}, false // "a year-long", "a year-end": ruleCompound; but "five months—to"
 	}
 	if u.unit == uQuarter && !prefixed || u.unit == uSecond && !u.plural && isA {
 		return match{}, false // "three quarters of", "a second term"
@@ -243,6 +245,17 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
 }
 
+// overThe tags "over the years", "throughout the decades" ("the" at j): a vague span of a
+// plural unit, as "for years".
+func (c *tagging) overThe(i, j int) (match, bool) {
+	p, u := c.at(i-1), c.at(j+1)
+	if i != j || !(p.is("over") || p.is("throughout")) || u.w == nil || !u.w.plural || u.kind != kWord ||
+		u.w.unit < uDay || u.w.unit == uQuarter || u.w.unit == uWeekend || c.is(j+2, "of") {
+		return match{}, false
+	}
+	return match{start: i, end: j + 2, typ: tDuration, val: durVal(-1, u.w.unit)}, true
+}
+
 // firstSpanCue are the words before "the first week" that make it a span after an event.
 var firstSpanCue = map[string]bool{"within": true, "during": true, "for": true, "over": true, "throughout": true}
 
@@ -264,8 +277,11 @@ func (c *tagging) rangeUnit(k int) (unit, bool) {
 		return uNone, false
 	}
 	u := c.at(e).w
-	if u == nil || u.unit == uNone || !u.plural || c.at(e).kind != kWord || unitCompound(c, e) {
+	if u == nil || u.unit == uNone || c.at(e).kind != kWord || unitCompound(c, e) {
 		return uNone, false
+	}
+	if n := c.at(e + 1); !u.plural && !(n.kind == kWord && !n.cap && !c.boundary(e+1)) {
+		return uNone, false // a singular unit only as an adjective: "1–4 week sprints"
 	}
 	return u.unit, true
 }
