@@ -78,7 +78,7 @@ var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*
 	"long": (*tagging).ruleDeictic, "moments": (*tagging).ruleDeictic, "ages": (*tagging).ruleDeictic,
 	"eons": (*tagging).ruleDeictic, "aeons": (*tagging).ruleDeictic, "good": (*tagging).ruleHoliday,
 	"black": (*tagging).ruleHoliday, "cyber": (*tagging).ruleHoliday, "easter": (*tagging).ruleHoliday, "super": (*tagging).ruleHoliday,
-	"prior": (*tagging).ruleCompound}
+	"prior": (*tagging).ruleCompound, "all": (*tagging).ruleDuration}
 
 // articleRules are the rules, in the order of rules, whose expressions can start with the
 // articles, the most frequent starters: "the 4th of July", "the end of", "the past year",
@@ -86,7 +86,7 @@ var narrowStarters = map[string]rule{"that": (*tagging).ruleRelative, "soon": (*
 var articleRules = map[string][]rule{
 	"the": {(*tagging).ruleDate, (*tagging).ruleMod, (*tagging).ruleRelative, (*tagging).ruleDeictic,
 		(*tagging).ruleQuarter, (*tagging).ruleDecade, (*tagging).ruleCentury, (*tagging).ruleSeason,
-		(*tagging).ruleDuration, (*tagging).ruleOrdinalDay},
+		(*tagging).ruleDuration, (*tagging).ruleFiscal, (*tagging).ruleOrdinalDay},
 	"a":  {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
 	"an": {(*tagging).ruleDeictic, (*tagging).ruleSet, (*tagging).ruleDuration},
 }
@@ -264,7 +264,8 @@ func newLexicon() lexicon {
 		"weeklong", "decadelong", "daylong", "hourlong", "fewer", "most", "soon", "while", "generation",
 		"near", "foreseeable", "distant", "immediate", "remote", "very", "let", "so", "how", "as",
 		"afterwards", "thereafter", "number", "or", "easter", "its", "their", "black", "cyber", "good", "super", "ahead",
-		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons"} {
+		"come", "too", "x", "back", "prior", "remaining", "left", "split", "mark", "local", "h", "moments", "ages", "eons", "aeons",
+		"spend", "spends", "spending", "all", "during", "throughout", "single"} {
 		l.get(s)
 	}
 	for _, s := range []string{"st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",

@@ -175,6 +175,9 @@ func TestTodayPresentAge(t *testing.T) {
 		{"first person", "Today, I want to share a method.", "2025-01-10"},
 		{"past tense", "Today, the court ruled on the case.", "2025-01-10"},
 		{"present perfect", "Today, the firm has signed a deal.", "2025-01-10"},
+		{"plural head, present verb", "The pans in today's bread machines all have a coating.", presentRef},
+		{"plural head, past verb", "Today's games were postponed.", "2025-01-10"},
+		{"plural head, no verb", "Today's headlines: rain.", "2025-01-10"},
 	}
 	tg := New()
 	for _, tt := range tests {

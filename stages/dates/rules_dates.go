@@ -30,8 +30,11 @@ func (c *tagging) dateCore(i int) (dparse, bool) {
 
 func (c *tagging) monthFirst(i int) (dparse, bool) {
 	m, j, _ := c.monthAt(i)
+	lower := false
 	if m == 0 {
-		return dparse{}, false
+		if m, j, lower = c.lowerMonthAt(i); m == 0 {
+			return dparse{}, false
+		}
 	}
 	if d, ok := c.dayAt(j); ok {
 		p := dparse{end: j + 1, m: m, d: d}
@@ -44,10 +47,16 @@ func (c *tagging) monthFirst(i int) (dparse, bool) {
 		} else if y, ok := c.rangeYear(j); ok {
 			p.y = y // "June 17-20, 2026": the range's year, the first day's extent
 		}
+		if lower && (m == 3 || m == 5) && p.y == 0 && c.at(j).suf != sufOrd {
+			return dparse{}, false // "march 2 miles", "may 2"; but "march 2nd"
+		}
 		if !validDay(p.y, m, d) {
 			return dparse{}, false
 		}
 		return p, true
+	}
+	if lower {
+		return dparse{}, false // a lower-case month is a date only with its day
 	}
 	k := j
 	if c.at(k).isCh(',') {
@@ -98,6 +107,16 @@ func (c *tagging) dayFirst(i int) (dparse, bool) {
 		return dparse{}, false
 	}
 	return p, true
+}
+
+// lowerMonthAt reads a full month name in lower case at i ("march 2nd", "june 5"), which
+// monthFirst takes for a month only before a day.
+func (c *tagging) lowerMonthAt(i int) (m, end int, ok bool) {
+	t := c.at(i)
+	if t.w == nil || t.w.month == 0 || t.cap || t.w.mAbbr || t.kind != kWord {
+		return 0, i, false
+	}
+	return t.w.month, i + 1, true
 }
 
 // rangeYear reads the year after a range of days that starts with the day at j:

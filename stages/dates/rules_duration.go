@@ -46,6 +46,8 @@ func (c *tagging) quantity(j int) (n float64, end int, isA, ok bool) {
 			n, end = -1, j+3 // "a number of years"
 		case c.is(j+1, "half") && c.is(j+2, "dozen"):
 			n, end = 6, j+3
+		case c.is(j+1, "single"):
+			n, end = 1, j+2 // "in a single year"
 		default:
 			n, end, isA = 1, j+1, true
 		}
@@ -75,11 +77,15 @@ var periodPrefix = map[string]bool{"past": true, "last": true, "next": true, "co
 
 // durCue are the words before a bare plural unit that make it a duration: "for years".
 var durCue = map[string]bool{"for": true, "over": true, "in": true, "within": true, "after": true,
-	"took": true, "takes": true, "take": true, "spent": true, "lasted": true, "lasting": true}
+	"took": true, "takes": true, "take": true, "spent": true, "spend": true, "spends": true, "spending": true,
+	"lasted": true, "lasting": true}
 
 // ruleDuration tags durations and the relative dates built from them: "three months", "48 hours",
 // "eight-year", "the past three years", "decades", "four years ago", "two days later".
 func (c *tagging) ruleDuration(i int) (match, bool) {
+	if c.is(i, "all") {
+		return c.allUnit(i)
+	}
 	j := i
 	amount, mod := c.quantityMod(i)
 	if amount > i {
@@ -98,7 +104,7 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 			}
 		}
 		if !prefixed {
-			return match{}, false
+			return c.overThe(i, j)
 		}
 	} else if w := c.at(j).w; w != nil {
 		switch w.key {
@@ -117,8 +123,13 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		}
 	}
 	if !ok {
-		// A bare plural unit: "decades", "for years", "years ago".
 		w := c.at(j).w
+		if w != nil && w.unit >= uHour && w.unit <= uYear && w.unit != uQuarter && !w.plural && c.at(j).kind == kWord &&
+			c.is(j-1, "first") && c.is(i, "the") && !c.is(j+1, "of") && c.at(i-1).w != nil && firstSpanCue[c.at(i-1).w.key] {
+			// "within the first week": the first week after an event, a duration as TimeML tags it.
+			return match{start: i, end: j + 1, typ: tDuration, val: durVal(1, w.unit)}, true
+		}
+		// A bare plural unit: "decades", "for years", "years ago".
 		if w == nil || w.unit == uNone || !w.plural || w.unit == uWeekend || w.unit == uQuarter || c.at(j).kind != kWord {
 			return match{}, false
 		}
@@ -141,6 +152,15 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		}
 		return match{start: i, end: j + 1, typ: tDuration, val: durVal(-1, w.unit)}, true
 	}
+	if u, inRange := c.rangeUnit(k); ok && inRange && !isA && !prefixed && n >= 0 {
+		// "10-15 hours", "two to three weeks": the first end of the range takes the unit of
+		// the second, each end tagged as TimeML tags both ends of "2019-2020".
+		return match{start: i, end: k, typ: tDuration, val: durVal(n, u), mod: mod}, true
+	}
+	if ok && c.at(k).isCh('-') && c.adjacent(k) && c.adjacent(k+1) && c.at(k+1).w != nil && c.at(k+1).w.plural &&
+		(c.is(k+2, "later") || c.is(k+2, "earlier") || c.is(k+2, "ago")) {
+		k++ // "Two-Years Later" is "two years later", a heading's hyphen
+	}
 	// Hyphenated adjective: "eight-year", "10-day", "24-hour-long".
 	if !prefixed && c.at(k).isCh('-') && c.adjacent(k) && c.adjacent(k+1) && !isA {
 		u := c.at(k + 1).w
@@ -157,8 +177,8 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 	if u == nil || u.unit == uNone || c.at(k).kind != kWord {
 		return match{}, false
 	}
-	if c.at(k+1).isCh('-') && c.adjacent(k+1) {
-		return match{}, false // "a year-long", "a year-end": ruleCompound
+	if d := c.at(k + 1); d.isCh('-') && c.adjacent(k+1) && c.str(d) != "—" && c.str(d) != "–" {
+		return match{}, false // "a year-long", "a year-end": ruleCompound; but "five months—to"
 	}
 	if u.unit == uQuarter && !prefixed || u.unit == uSecond && !u.plural && isA {
 		return match{}, false // "three quarters of", "a second term"
@@ -223,6 +243,69 @@ func (c *tagging) ruleDuration(i int) (match, bool) {
 		}
 	}
 	return match{start: i, end: e, typ: tDuration, val: durVal(n, u.unit), mod: mod}, true
+}
+
+// overThe tags "over the years", "throughout the decades" ("the" at j): a vague span of a
+// plural unit, as "for years".
+func (c *tagging) overThe(i, j int) (match, bool) {
+	p, u := c.at(i-1), c.at(j+1)
+	if i != j || !(p.is("over") || p.is("throughout")) || u.w == nil || !u.w.plural || u.kind != kWord ||
+		u.w.unit < uDay || u.w.unit == uQuarter || u.w.unit == uWeekend || c.is(j+2, "of") {
+		return match{}, false
+	}
+	return match{start: i, end: j + 2, typ: tDuration, val: durVal(-1, u.w.unit)}, true
+}
+
+// firstSpanCue are the words before "the first week" that make it a span after an event.
+var firstSpanCue = map[string]bool{"within": true, "during": true, "for": true, "over": true, "throughout": true}
+
+// rangeUnit reads the rest of a range of amounts at k, after its first amount: "-15 hours",
+// "to three weeks"; it returns the unit of the range.
+func (c *tagging) rangeUnit(k int) (unit, bool) {
+	switch {
+	case c.at(k).isCh('-') || c.at(k).isCh('–'):
+	case c.at(k).kind == kWord && c.at(k-1).kind == kWord && strings.EqualFold(c.str(c.at(k)), "to"):
+	default:
+		return uNone, false
+	}
+	t := c.at(k + 1)
+	if !(t.kind == kNum && t.suf == sufNone || t.w != nil && t.w.numWord) {
+		return uNone, false
+	}
+	_, e, _, ok := c.quantity(k + 1)
+	if !ok {
+		return uNone, false
+	}
+	u := c.at(e).w
+	if u == nil || u.unit == uNone || c.at(e).kind != kWord || unitCompound(c, e) {
+		return uNone, false
+	}
+	if n := c.at(e + 1); !u.plural && !(n.kind == kWord && !n.cap && !c.boundary(e+1)) {
+		return uNone, false // a singular unit only as an adjective: "1–4 week sprints"
+	}
+	return u.unit, true
+}
+
+// allUnit tags "all day", "all week long", "all year round": a duration of one unit.
+func (c *tagging) allUnit(i int) (match, bool) {
+	j := i + 1
+	if c.at(j).isCh('-') && c.adjacent(j) {
+		j++ // "an all-day event"
+	}
+	u := c.at(j).w
+	if u == nil || u.plural || c.at(j).kind != kWord {
+		return match{}, false
+	}
+	switch u.unit {
+	case uDay, uWeek, uWeekend, uMonth, uYear:
+	default:
+		return match{}, false
+	}
+	e := j + 1
+	if n := c.at(e); c.is(e, "long") || n.kind == kWord && strings.EqualFold(c.str(n), "round") {
+		e++
+	}
+	return match{start: i, end: e, typ: tDuration, val: durVal(1, u.unit)}, true
 }
 
 // unitCompound reports whether the bare unit at j is the last part of another unit:

@@ -195,9 +195,16 @@ func easterSunday(y int) time.Time {
 	return day(y, month, dd)
 }
 
-// ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY19".
+// ruleFiscal tags fiscal years: "fiscal 2019", "fiscal year 2019", "the 2019 fiscal year", "FY2019", "FY19".
 func (c *tagging) ruleFiscal(i int) (match, bool) {
 	t := c.at(i)
+	j := i
+	if t.is("the") {
+		j++
+	}
+	if y, ok := c.yearAt(j); ok && c.is(j+1, "fiscal") && c.is(j+2, "year") {
+		return match{start: i, end: j + 3, typ: tDate, val: fmt.Sprintf("FY%04d", y)}, true // "the 2024 fiscal year"
+	}
 	switch {
 	case t.is("fiscal"):
 		j := i + 1

@@ -2,7 +2,10 @@ package dates
 
 // Rules for named periods: quarters, decades, centuries, seasons, weekdays, months, years.
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // ruleQuarter tags quarters and halves: "the third quarter", "Q3 2018", "first half of 2018".
 func (c *tagging) ruleQuarter(i int) (match, bool) {
@@ -94,6 +97,9 @@ func (c *tagging) ruleDecade(i int) (match, bool) {
 	switch {
 	case t.kind == kNum && t.suf == sufS && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2090:
 		y, end = t.num, j+1
+	case t.kind == kNum && t.suf == sufNone && t.ndig == 4 && t.num%10 == 0 && t.num >= 1000 && t.num <= 2090 &&
+		c.at(j+1).isCh('\'') && c.adjacent(j+1) && c.is(j+2, "s") && c.adjacent(j+2) && the:
+		y, end = t.num, j+3 // "the 1930's", the decade with an apostrophe
 	case t.isCh('\'') && c.at(j+1).kind == kNum && c.at(j+1).ndig == 2 && c.at(j+1).suf == sufS && c.at(j+1).num%10 == 0 && c.adjacent(j+1):
 		y, end = 1900+c.at(j+1).num, j+2
 	case (the || c.at(j-1).isCh('-')) && t.kind == kNum && t.ndig == 2 && t.suf == sufS && t.num%10 == 0:
@@ -103,7 +109,7 @@ func (c *tagging) ruleDecade(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if end == j+1 && t.ndig == 4 && y%100 == 0 && y <= 1900 {
+	if (end == j+1 || end == j+3) && t.ndig == 4 && y%100 == 0 && y <= 1900 {
 		// "the 1800s" is the century; "the 2000s" is read as the decade, as in news.
 		return match{start: c.dropThe(i, end), end: end, typ: tDate, val: fmtCentury(y)}, true
 	}
@@ -291,8 +297,30 @@ func (c *tagging) ruleMonth(i int) (match, bool) {
 	if key == "may" && c.at(e).kind == kWord && !c.at(e).cap && c.at(e).w != nil && c.at(e).w.tense != tUnknown {
 		return match{}, false // "in May be"
 	}
+	if c.genericYou(i, e) {
+		return match{start: i, end: e, typ: tDate, val: fmt.Sprintf("XXXX-%02d", m)}, true // any year's May
+	}
 	return match{start: i, end: e, typ: tDate, val: c.monthVal(m, i, e)}, true
 }
+
+// genericYou reports whether the clause after tokens [i, e) addresses the reader with a
+// modal of possibility or habit ("In May, you may see swarms", "in June you can pick
+// strawberries"): a guide's habitual month, of any year, as TimeML gives it (XXXX-05).
+func (c *tagging) genericYou(i, e int) bool {
+	for k := e; k < e+6 && k < len(c.toks) && !c.boundary(k); k++ {
+		if t := c.at(k); t.kind == kWord && strings.EqualFold(c.str(t), "you") {
+			if n := c.at(k + 1); n.kind == kWord && !n.cap {
+				return youModals[strings.ToLower(c.str(n))]
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// youModals are the words after "you" that make a clause habitual or generic.
+var youModals = map[string]bool{"may": true, "can": true, "might": true, "could": true, "often": true,
+	"usually": true, "typically": true, "generally": true}
 
 // monthModifier reports whether the month name over tokens [i, e) modifies a noun after an
 // article or possessive ("the September report", "its March high") or is itself
@@ -355,7 +383,7 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 	}
 	cue := p.w != nil && p.w.yearCue
 	strong := p.w != nil && p.w.strong
-	if p.w != nil && p.w.approx && !strong || p.kind == kNum || p.w != nil && p.w.numWord || p.is("no") {
+	if p.w != nil && p.w.approx && !strong || p.kind == kNum && !c.dayRangeEnd(i-1) || p.w != nil && p.w.numWord || p.is("no") {
 		return match{}, false
 	}
 	if ns := c.str(n); !strong && n.kind == kWord && !n.cap && looksPlural(ns) &&
@@ -378,6 +406,19 @@ func (c *tagging) ruleYear(i int) (match, bool) {
 		return match{}, false // "Windows 2000", "Euro 2016", "Flight 1973"
 	}
 	return match{start: i, end: i + 1, typ: tDate, val: fmtYear(y)}, true
+}
+
+// dayRangeEnd reports whether the number at j ends a range of days after a month name,
+// as "9" in "January 6–9 2026": the year after it is the range's.
+func (c *tagging) dayRangeEnd(j int) bool {
+	if _, ok := c.dayAt(j); !ok || !c.at(j-1).isCh('-') {
+		return false
+	}
+	if m, _, _ := c.monthAt(j - 3); m == 0 {
+		return false
+	}
+	_, ok := c.rangeYear(j - 2)
+	return ok
 }
 
 // spanEndYear tags the two-digit end of a season or school year after its first year:

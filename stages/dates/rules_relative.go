@@ -77,6 +77,7 @@ func (c *tagging) ruleMod(i int) (match, bool) {
 	try(c.seasonAt(j, true))
 	try(c.ruleWeekday(j))
 	try(c.ruleQuarter(j))
+	try(c.ruleFiscal(j))
 	if c.is(j, "today") || c.is(j, "yesterday") || c.is(j, "tomorrow") {
 		try(c.ruleDeictic(j))
 	}
@@ -631,8 +632,41 @@ func (c *tagging) todaysGeneric(j int) bool {
 			return w != "market" || k > j // "stocks fell in today's market" is the day's session
 		}
 	}
-	return false
+	return c.pluralGeneric(j)
 }
+
+// pluralGeneric reports whether the noun phrase after "today's", starting at j, has a plural
+// head followed by a present-simple verb: a statement about things of the present age,
+// "the pans in today's bread machines all have a nonstick coating", "today's large language
+// models are". Things of the day are spoken of in the past or future ("today's games were
+// postponed") or with no verb ("today's top stories").
+func (c *tagging) pluralGeneric(j int) bool {
+	e := j
+	for ; e < j+5; e++ {
+		t := c.at(e)
+		if t.isCh('-') && c.adjacent(e) {
+			continue
+		}
+		if t.kind != kWord || t.w != nil || t.cap && c.str(t) != strings.ToUpper(c.str(t)) || e > j && c.boundary(e) {
+			break
+		}
+	}
+	if e == j || !looksPlural(strings.ToLower(c.str(c.at(e-1)))) {
+		return false
+	}
+	v := e
+	if a := c.at(v); a.kind == kWord && presentAdverbs[strings.ToLower(c.str(a))] {
+		v++ // "all have", "often use"
+	}
+	if w := c.at(v).w; w == nil || !(w.tense == tPresent || w.key == "have") {
+		return false
+	}
+	return c.todayGenericClause(v)
+}
+
+// presentAdverbs may stand between a plural subject and its present-tense verb.
+var presentAdverbs = map[string]bool{"all": true, "also": true, "still": true, "often": true, "usually": true,
+	"typically": true, "generally": true, "now": true}
 
 // presentAgeNouns are the nouns of the present age and its people that "today's" places in
 // it: "today's world", "today's consumers".

@@ -26,6 +26,9 @@ func (c *tagging) ruleSet(i int) (match, bool) {
 	switch key := t.w.key; {
 	case key == "every" || key == "each":
 		j, n := i+1, 1.0
+		if c.is(j, "single") {
+			j++ // "every single day"
+		}
 		if c.is(j, "other") {
 			j, n = j+1, 2
 		} else if q, k, isA, ok := c.quantity(j); ok && !isA && q != 0 {

@@ -13,11 +13,13 @@
 //     "2018-H1", "FY2019", decades "197X", centuries "18" (the 19th century), and the
 //     TimeML reference values PRESENT_REF ("now", "currently", "current", "today" meaning
 //     nowadays: "young people today", "in today's world", a present-simple sentence after
-//     "Today,"), PAST_REF ("recently", "the past", "recent years",
+//     "Today,", "today's" before a plural noun and a present-tense verb), PAST_REF ("recently", "the past", "recent years",
 //     "a while ago") and FUTURE_REF ("the future", "the near future", "soon").
 //   - TIME: a day plus a clock time or a part of the day: "2018-06-10T12:39", "2018-06-10TMO".
 //   - DURATION: ISO 8601 periods: "P8Y" ("eight-year"), "P2W", "PT3H", "P1DE" (decade),
 //     "P1CE" (century); an unknown amount is X: "PXDE" ("decades"), "PXY" ("several years").
+//     A range of amounts is tagged at both ends, as TimeML tags "2019-2020": "10-15 hours"
+//     gives "10" (PT10H) and "15 hours" (PT15H).
 //   - SET: repeated times. The value is the period of repetition: "every week" and "weekly"
 //     give "P1W", "twice a year" gives "P1Y"; a repeated calendar point keeps its calendar
 //     form: "every Monday" gives "XXXX-WXX-1", "every June" gives "XXXX-06".
