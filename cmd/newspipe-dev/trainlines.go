@@ -82,7 +82,7 @@ func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
 		return exitFailures
 	}
-	groups := linesGroups(pages, sets)
+	groups := reportGroups(pages, sets, func(p linesPage) (string, string) { return p.set, p.typ })
 	groupPages := make([][]int, len(groups))
 	for g, grp := range groups {
 		groupPages[g] = grp.pages
@@ -242,29 +242,6 @@ func crossValidateLines(has []bool, examples []clean.ChoiceExample, fold []int, 
 		}
 	}
 	return takes
-}
-
-// linesGroups returns each set's pages, and apart the articles of a set whose pages have
-// types: the groups whose F1 is reported and must not fall.
-func linesGroups(pages []linesPage, sets []string) []returnGroup {
-	var groups []returnGroup
-	for _, name := range sets {
-		var all, articles []int
-		for i, p := range pages {
-			if p.set != name {
-				continue
-			}
-			all = append(all, i)
-			if p.typ == "article" {
-				articles = append(articles, i)
-			}
-		}
-		groups = append(groups, returnGroup{name: name, pages: all})
-		if len(articles) > 0 {
-			groups = append(groups, returnGroup{name: name + " articles", pages: articles})
-		}
-	}
-	return groups
 }
 
 // linesF1 returns each group's F1 when the pages takes marks take the lines.

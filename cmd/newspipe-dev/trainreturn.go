@@ -173,7 +173,7 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 	for i := range pages {
 		none[i] = make([]bool, len(pages[i].cands))
 	}
-	groups := returnGroups(pages, sets)
+	groups := reportGroups(pages, sets, func(p returnPage) (string, string) { return p.set, p.typ })
 	base := returnF1(plain, pages, groups, none)
 	fmt.Fprintf(stdout, "grouped cross-validation (%d folds by site), per-set F1 without the %s: %s\n", *folds, task.name, groupFigures(groups, base))
 	fold := make([]int, len(pages))
@@ -289,16 +289,20 @@ type returnGroup struct {
 	pages []int
 }
 
-func returnGroups(pages []returnPage, sets []string) []returnGroup {
+// reportGroups returns each set's pages, and apart the articles of a set whose pages have
+// types: the groups whose F1 is reported and must not fall. setType gives a page's set
+// and page type.
+func reportGroups[P any](pages []P, sets []string, setType func(P) (set, typ string)) []returnGroup {
 	var groups []returnGroup
 	for _, name := range sets {
 		var all, articles []int
 		for i, p := range pages {
-			if p.set != name {
+			set, typ := setType(p)
+			if set != name {
 				continue
 			}
 			all = append(all, i)
-			if p.typ == "article" {
+			if typ == "article" {
 				articles = append(articles, i)
 			}
 		}
