@@ -50,30 +50,7 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data))
 		r.MaxPayload = limit
-		// Every result consumes input, and gzip can expand it at most about 1000 times.
-		for i := 0; i < 1000*len(data)+10; i++ {
-			rec, err := r.Next()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				var re *RecordError
-				if !errors.As(err, &re) {
-					t.Fatalf("fatal error reading from memory: %v", err)
-				}
-				if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrTooLarge) {
-					t.Fatalf("record error wraps neither sentinel: %v", err)
-				}
-				continue
-			}
-			if rec.Type != "response" && rec.Type != "resource" {
-				t.Fatalf("record of type %q handed on", rec.Type)
-			}
-			if int64(len(rec.Payload)) > limit {
-				t.Fatalf("payload of %d bytes, limit %d", len(rec.Payload), limit)
-			}
-		}
-		t.Fatal("Next does not reach the end")
+		checkRecords(t, r.Next, len(data), limit)
 	})
 }
 
@@ -88,26 +65,37 @@ func FuzzARCReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewARCReader(bytes.NewReader(data))
 		r.MaxPayload = limit
-		// Every result consumes input, and gzip can expand it at most about 1000 times.
-		for i := 0; i < 1000*len(data)+10; i++ {
-			rec, err := r.Next()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				var re *RecordError
-				if !errors.As(err, &re) {
-					t.Fatalf("fatal error reading from memory: %v", err)
-				}
-				if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrTooLarge) {
-					t.Fatalf("record error wraps neither sentinel: %v", err)
-				}
-				continue
-			}
-			if int64(len(rec.Payload)) > limit {
-				t.Fatalf("payload of %d bytes, limit %d", len(rec.Payload), limit)
-			}
-		}
-		t.Fatal("Next does not reach the end")
+		checkRecords(t, r.Next, len(data), limit)
 	})
+}
+
+// checkRecords reads records with next from an input of n bytes to its end, and fails t when a
+// reader error is fatal or wraps neither sentinel, a record is of a type not handed on, a
+// payload is over limit, or the end is never reached.
+func checkRecords(t *testing.T, next func() (*Record, error), n int, limit int64) {
+	t.Helper()
+	// Every result consumes input, and gzip can expand it at most about 1000 times.
+	for i := 0; i < 1000*n+10; i++ {
+		rec, err := next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			var re *RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("fatal error reading from memory: %v", err)
+			}
+			if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("record error wraps neither sentinel: %v", err)
+			}
+			continue
+		}
+		if rec.Type != "response" && rec.Type != "resource" {
+			t.Fatalf("record of type %q handed on", rec.Type)
+		}
+		if int64(len(rec.Payload)) > limit {
+			t.Fatalf("payload of %d bytes, limit %d", len(rec.Payload), limit)
+		}
+	}
+	t.Fatal("Next does not reach the end")
 }

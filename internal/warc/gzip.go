@@ -236,17 +236,23 @@ const (
 	probeDamaged        // a member with a sound header whose data is corrupt at once
 )
 
+// startMember marks the current position and reads the gzip header of the member that
+// starts there, reusing the decompressor once there is one.
+func (g *gzipStream) startMember() error {
+	g.src.mark()
+	if g.z == nil {
+		var err error
+		g.z, err = gzip.NewReader(&g.src)
+		return err
+	}
+	return g.z.Reset(&g.src)
+}
+
 // probe tells what the member at the current position is by decompressing its first
 // few bytes. It leaves the position where it was, unless the member's header is too
 // long to go back over; then it reports probeOther.
 func (g *gzipStream) probe() (int, error) {
-	g.src.mark()
-	var err error
-	if g.z == nil {
-		g.z, err = gzip.NewReader(&g.src)
-	} else {
-		err = g.z.Reset(&g.src)
-	}
+	err := g.startMember()
 	var head [probeSize]byte
 	n := 0
 	if err == nil {
@@ -353,13 +359,7 @@ func (g *gzipStream) Read(p []byte) (int, error) {
 				}
 				g.searched = false
 			}
-			g.src.mark()
-			var err error
-			if g.z == nil {
-				g.z, err = gzip.NewReader(&g.src)
-			} else {
-				err = g.z.Reset(&g.src)
-			}
+			err := g.startMember()
 			if err == io.EOF {
 				g.done = true
 				return 0, io.EOF
