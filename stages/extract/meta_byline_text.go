@@ -30,6 +30,8 @@ type textScan struct {
 	inField, fieldUpper, prevUpper bool
 	field                          [maxParticleRunes]byte // the field being read, when a short ASCII one
 	fieldLen                       int                    // its bytes; more than len(field) when longer or not ASCII
+	fieldRunes                     int                    // its runes, counted as far as three
+	fieldBy                        bool                   // its first two runes are "by", in any case
 }
 
 // scanText reads the text under n.
@@ -77,13 +79,28 @@ func (s *textScan) text(t string) bool {
 			continue
 		}
 		if !s.inField {
-			s.inField, s.fieldUpper, s.fieldLen = true, false, 0
+			s.inField, s.fieldUpper, s.fieldLen, s.fieldRunes = true, false, 0, 0
 			if s.fields++; s.fields > s.maxFields {
 				s.long = true
 				return false
 			}
 			if s.prevUpper && unicode.IsUpper(r) {
 				s.pair = true
+			}
+		}
+		// A "by" glued to what follows it by a sign ("BY,Jane", "by:Jane") is a label
+		// as byLead reads it: "by" then a byte that is no ASCII word character.
+		if s.fieldRunes < 3 {
+			s.fieldRunes++
+			switch s.fieldRunes {
+			case 1:
+				s.fieldBy = r == 'b' || r == 'B'
+			case 2:
+				s.fieldBy = s.fieldBy && (r == 'y' || r == 'Y')
+			case 3:
+				if s.fieldBy && !isASCIIWord(r) && s.fields <= 2 {
+					s.by = true
+				}
 			}
 		}
 		if s.fieldLen < len(s.field) && r < utf8.RuneSelf {
@@ -127,6 +144,11 @@ func mayNameByline(n *html.Node) bool {
 		return false
 	}
 	return s.amp || s.invalid || s.pair || s.by
+}
+
+// isASCIIWord reports an ASCII word character as regexp's \b reads them: [0-9A-Za-z_].
+func isASCIIWord(r rune) bool {
+	return r < utf8.RuneSelf && (isDigit(byte(r)) || isLetter(byte(r)) || r == '_')
 }
 
 // isByField reports a field "by" or "by:", in any case.
