@@ -74,9 +74,9 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 		h.Write([]byte(p.site))
 		fold[i] = int(h.Sum32() % uint32(*folds))
 	}
-	examples := make([]clean.ChoiceExample, len(pages))
+	examples, has := make([]clean.ChoiceExample, len(pages)), make([]bool, len(pages))
 	for i, p := range pages {
-		examples[i] = p.ex
+		examples[i], has[i] = p.ex, p.has
 	}
 	base := perSet(pages, sets, func(int) bool { return false })
 	setPages := setGroups(pages, sets)
@@ -87,7 +87,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	var grid []choiceSetting
 	for _, gate := range []float64{0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
-			takes := crossValidateChoice(pages, examples, fold, *folds, gate, l2)
+			takes := crossValidateTakes(has, examples, fold, *folds, func(ex []clean.ChoiceExample) *clean.Choice { return clean.TrainChoice(ex, gate, l2) })
 			cv := perSet(pages, sets, func(i int) bool { return takes[i] })
 			ok := mean(cv) > mean(base)
 			for s := range sets {
@@ -109,7 +109,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	} else {
 		fmt.Fprintf(stdout, "selected (fewest pages taken within one SE of the best eligible mean): gate %.2f, l2 %g\n", best.gate, best.l2)
 		choice = clean.TrainChoice(examples, best.gate, best.l2)
-		cvTakes = crossValidateChoice(pages, examples, fold, *folds, best.gate, best.l2)
+		cvTakes = crossValidateTakes(has, examples, fold, *folds, func(ex []clean.ChoiceExample) *clean.Choice { return clean.TrainChoice(ex, best.gate, best.l2) })
 	}
 	inTakes := make([]bool, len(pages))
 	for i, p := range pages {
@@ -224,21 +224,22 @@ func writeChoiceTable(name string, pages []choicePage, cvTakes []bool, choice *c
 	return nil
 }
 
-// crossValidateChoice reports for every page whether the choice trained without the
-// page's fold takes the prose.
-func crossValidateChoice(pages []choicePage, examples []clean.ChoiceExample, fold []int, folds int, gate, l2 float64) []bool {
-	takes := make([]bool, len(pages))
+// crossValidateTakes reports for every page whether the choice train fits without the
+// page's fold takes the other body (the prose, or the lines); has marks the pages that
+// have one.
+func crossValidateTakes(has []bool, examples []clean.ChoiceExample, fold []int, folds int, train func([]clean.ChoiceExample) *clean.Choice) []bool {
+	takes := make([]bool, len(has))
 	for k := 0; k < folds; k++ {
-		var train []clean.ChoiceExample
-		for i := range pages {
-			if fold[i] != k && pages[i].has {
-				train = append(train, examples[i])
+		var fit []clean.ChoiceExample
+		for i := range has {
+			if fold[i] != k && has[i] {
+				fit = append(fit, examples[i])
 			}
 		}
-		c := clean.TrainChoice(train, gate, l2)
-		for i, p := range pages {
-			if fold[i] == k && p.has && p.ex.Agreement < c.Gate {
-				takes[i] = c.Prefers(p.ex.Features)
+		c := train(fit)
+		for i := range has {
+			if fold[i] == k && has[i] && examples[i].Agreement < c.Gate {
+				takes[i] = c.Prefers(examples[i].Features)
 			}
 		}
 	}

@@ -106,7 +106,9 @@ func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer)
 	for _, gate := range []float64{0.35, 0.5, 0.65, 0.8, 0.9, 1} {
 		for _, l2 := range []float64{0.01, 0.1, 1} {
 			for _, confidence := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
-				takes := crossValidateLines(has, examples, fold, *folds, gate, l2, confidence)
+				takes := crossValidateTakes(has, examples, fold, *folds, func(ex []clean.ChoiceExample) *clean.Choice {
+					return clean.TrainLinesChoice(ex, gate, l2, confidence)
+				})
 				cv := linesF1(pages, groups, takes)
 				se := linesNoise(pages, groups, takes)
 				ok := mean(cv) > mean(base)
@@ -221,27 +223,6 @@ func linesPages(ctx context.Context, dirs []string, workers, folds int) ([]lines
 		return nil, nil, err
 	}
 	return pages, sets, nil
-}
-
-// crossValidateLines reports for every page whether the lines choice trained without the
-// page's fold, with the given confidence, takes the lines.
-func crossValidateLines(has []bool, examples []clean.ChoiceExample, fold []int, folds int, gate, l2, confidence float64) []bool {
-	takes := make([]bool, len(has))
-	for k := 0; k < folds; k++ {
-		var train []clean.ChoiceExample
-		for i := range has {
-			if fold[i] != k && has[i] {
-				train = append(train, examples[i])
-			}
-		}
-		c := clean.TrainLinesChoice(train, gate, l2, confidence)
-		for i := range has {
-			if fold[i] == k && has[i] && examples[i].Agreement < c.Gate {
-				takes[i] = c.Prefers(examples[i].Features)
-			}
-		}
-	}
-	return takes
 }
 
 // linesF1 returns each group's F1 when the pages takes marks take the lines.
