@@ -18,7 +18,9 @@ date, the cleaner lists the dates written on the page's short lines, each with i
 features; a date is a positive example when it is the gold day. The ridge penalty and
 the score a date needs to be taken are chosen by cross-validation grouped by site (URL
 host, the folds of "eval meta"): the score is the share of these pages whose date comes
-out right (the gold day, or none where the gold gives none). The weights fitted on all
+out right, as the pipeline gives it: the date taken, else the update date the rules
+read, which stands for the publication date (right when it is the gold day, or when
+there is none and the gold gives none). The weights fitted on all
 pages are written as JSON, to be embedded as stages/clean/dateline.json.
 
 Example:
@@ -40,14 +42,14 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 	}
 	cleaner := clean.New()
 	var pages []thresholdPage
-	ruledRight, ruledPages := 0, 0
+	ruledRight, ruledPages, withGold := 0, 0, 0
 	gold := goldPages{dirs: dirs, folds: *folds, form: "text"}
 	for c, raw := range gold.All(func(c metaCase) bool { return c.gold.Published != nil && c.fold != *without }) {
 		day := *c.gold.Published
 		if len(day) > 10 {
 			day = day[:10]
 		}
-		ruled, cands := cleaner.DatelineCandidates(clean.SplitLines(string(raw)))
+		ruled, updated, cands := cleaner.DatelineCandidates(clean.SplitLines(string(raw)))
 		if ruled != "" {
 			ruledPages++
 			if len(ruled) >= 10 && ruled[:10] == day {
@@ -55,22 +57,24 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		p := thresholdPage{fold: c.fold, none: day == ""}
+		// Where the scorer takes no date, the update date the rules read stands for the
+		// publication date (metadata.Merge): taking none is right when that is the gold.
+		p := thresholdPage{fold: c.fold, none: sameDay(updated, day)}
 		for _, d := range cands {
 			p.x = append(p.x, d.Features)
 			p.gold = append(p.gold, day != "" && d.Date == day)
 		}
 		pages = append(pages, p)
+		if day != "" {
+			withGold++
+		}
 	}
 	if err := gold.Err(); err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
 		return exitFailures
 	}
-	withGold, reachable := 0, 0
+	reachable := 0
 	for _, p := range pages {
-		if !p.none {
-			withGold++
-		}
 		if slices.Contains(p.gold, true) {
 			reachable++
 		}
@@ -81,4 +85,13 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 	w, threshold := scorer.train(stdout, pages, *folds)
 	data, err := clean.EncodeDatelineModel(w, threshold)
 	return saveModel("dateline", *out, data, err, stdout, stderr)
+}
+
+// sameDay reports whether the date value (ISO 8601, "" for none) names the gold day
+// ("" for none).
+func sameDay(value, day string) bool {
+	if len(value) > 10 {
+		value = value[:10]
+	}
+	return value == day
 }

@@ -83,7 +83,7 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		// Under the article, a date that is not a dateline's ("Crossword: February 20,
 		// 2025") is another story's: a related list, an archive.
 		li := &info[c.line]
-		if c.line > last && otherWords(li.lower) > 0 && !startsWithDateWord(li.lower) && !strings.Contains(li.lower, "posted") &&
+		if c.line > last && otherWords(li.lower) > 0 && !startsWithDateWord(li.lower) && !opensWithDate(li.text, c.start) && !strings.Contains(li.lower, "posted") &&
 			!strings.Contains(li.lower, "published") && !strings.HasPrefix(li.lower, "by") && !strings.Contains(li.lower, " by ") {
 			continue
 		}
@@ -148,6 +148,19 @@ func datelineCandidates(info []lineInfo, keep []bool, reasons []string, title, f
 		c.x = x
 	}
 	return cands
+}
+
+// opensWithDate reports a line whose date, at byte start of readableDate(text), opens
+// it, after a weekday at most: an entry's own footer ("Monday, August 11th, 2025 at 11:00
+// am | Categories: Helena, Thermostats"), where another story's date follows its title.
+func opensWithDate(text string, start int) bool {
+	before := readableDate(text)[:start]
+	for _, w := range strings.FieldsFunc(before, func(r rune) bool { return !('a' <= r|0x20 && r|0x20 <= 'z') && !('0' <= r && r <= '9') }) {
+		if !weekdays[lowerASCII(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // isNumericDateLine reports a short line with a date written in numbers that only the

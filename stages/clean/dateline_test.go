@@ -109,3 +109,35 @@ func TestDatelineFeatures(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelinesUnderTheArticle checks which dates written under the article's body are
+// weighed: its own footer's, which opens with the date, and not another story's.
+func TestDatelinesUnderTheArticle(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       string // the date weighed, "" for none
+	}{
+		{"the entry's footer", "Monday, August 11th, 2025 at 11:00 am | Categories: Helena, Thermostats |", "2025-08-11"},
+		{"the footer without a weekday", "August 11, 2025 | Categories: Thermostats", "2025-08-11"},
+		{"a related story's title", "Crossword: February 20, 2025", ""},
+		{"a weekday inside a title", "Smart thermostats on Monday, August 11, 2025 sale", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := []string{"Headline of the story goes here",
+				"Body line that is long enough to be prose, and it goes on.",
+				"Another body line that is long enough to be prose as well.", tt.line}
+			info := analyseBlocks(linesToBlocks(lines))
+			cands := datelineCandidates(info, []bool{false, true, true, false}, make([]string, 4), 0, 1)
+			got := ""
+			for _, c := range cands {
+				if c.line == 3 {
+					got = c.date
+				}
+			}
+			if got != tt.want {
+				t.Errorf("date weighed %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -33,9 +33,10 @@ func FitDateline(xs [][]float64, ys []float64, l2 float64) []float64 {
 func ScoreDateline(w, x []float64) float64 { return dot(w, x) }
 
 // DatelineCandidates returns the publication date the cleaner's rules read in an
-// article's lines and, when they read none, the dates the date scorer weighs, with their
-// features: the training data of the date scorer.
-func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled string, cands []DatelineCandidate) {
+// article's lines and, when they read none, the update date they read (which stands for
+// the publication date when the date scorer takes none) and the dates the date scorer
+// weighs, with their features: the training data of the date scorer.
+func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled, updated string, cands []DatelineCandidate) {
 	collect := func(info []lineInfo, dc []datelineCandidate) {
 		for _, d := range dc {
 			cands = append(cands, DatelineCandidate{Line: info[d.line].text, Date: d.date, Features: d.x})
@@ -45,5 +46,5 @@ func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled string, can
 	m.dateline = neverTaken(datelineFeatureNames)
 	blocks, info, keep, reasons, _, _ := c.classify(context.Background(), blocks)
 	meta := readMetaWith(blocks, info, keep, reasons, m, &metaTrace{datelines: collect})
-	return meta.Published, cands
+	return meta.Published, meta.Updated, cands
 }

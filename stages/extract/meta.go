@@ -152,20 +152,28 @@ func readPageMeta(root *html.Node) *pageMeta {
 			pm.relAuthors = appendName(pm.relAuthors, a)
 		}
 	})
-	for _, n := range pe.times {
-		d, ok := pubdate.Parse(attr(n, "datetime"))
+	// The first <time> of the article's container is its own; one before it, in a list
+	// of other stories above the article, is not.
+	timeAttr := ""
+	for _, sn := range pe.times {
+		d, ok := pubdate.Parse(attr(sn.n, "datetime"))
 		if !ok {
 			continue
 		}
 		if d.Zoned && d.Precision > pubdate.Day {
 			pm.zones = append(pm.zones, d.Time)
 		}
-		switch modified := isModified(n); {
-		case pm.timeAttr == "" && !modified:
+		switch modified := isModified(sn.n); {
+		case pm.timeAttr == "" && !modified && (sn.inArticle || pe.article == nil):
 			pm.timeAttr = d.ISO()
+		case timeAttr == "" && !modified:
+			timeAttr = d.ISO()
 		case pm.timeModified == "" && modified:
 			pm.timeModified = d.ISO()
 		}
+	}
+	if pm.timeAttr == "" {
+		pm.timeAttr = timeAttr
 	}
 	if href := strings.TrimSpace(selection(pe.canonical).First().AttrOr("href", "")); isAbsURL(href) {
 		pm.canonical = href
@@ -188,9 +196,9 @@ type pageElements struct {
 	root, article *html.Node
 	// The matches of selTitle, selMeta, selJSONLD, selArticleHeadline, selH1,
 	// selItemAuthor, selRelAuthor, selTime, selCanonical.
-	title, meta, jsonLD, articleHeadlines, h1s, itemAuthors, relAuthors, times, canonical []*html.Node
-	bylines, dates                                                                        []scopedNode // selByline, selDate
-	pictures                                                                              []*html.Node // <img> with an alt text
+	title, meta, jsonLD, articleHeadlines, h1s, itemAuthors, relAuthors, canonical []*html.Node
+	bylines, dates, times                                                          []scopedNode // selByline, selDate, selTime
+	pictures                                                                       []*html.Node // <img> with an alt text
 }
 
 // scopedNode is an element and whether it stands in the article's container.
@@ -225,7 +233,9 @@ func findElements(root *html.Node) *pageElements {
 			case "a":
 				add(&pe.relAuthors, selRelAuthor, c)
 			case "time":
-				add(&pe.times, selTime, c)
+				if selTime.Match(c) {
+					pe.times = append(pe.times, scopedNode{c, inArticle})
+				}
 			case "link":
 				add(&pe.canonical, selCanonical, c)
 			case "img":

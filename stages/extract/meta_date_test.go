@@ -378,3 +378,36 @@ func TestMetaPublishedDates(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstTimeOfTheArticle checks which <time datetime> counts as the page's first
+// publication <time>: the article's own before one in a list of other stories above it.
+func TestFirstTimeOfTheArticle(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"a list of other stories above the article",
+			`<aside><ul><li><time datetime="2025-01-31T12:00:00Z">01/31/2025</time> Board news</li></ul></aside>
+			<article><h1>H</h1><time datetime="2017-03-01T12:00:00Z">03/01/2017</time><p>Text.</p></article>`,
+			"2017-03-01T12:00:00Z"},
+		{"no <time> in the article: the page's first",
+			`<aside><time datetime="2025-01-31T12:00:00Z">01/31/2025</time></aside><article><h1>H</h1><p>Text.</p></article>`,
+			"2025-01-31T12:00:00Z"},
+		{"no article container: the page's first",
+			`<div><time datetime="2025-01-31">Jan 31</time></div><div><h1>H</h1><time datetime="2017-03-01">Mar 1</time></div>`,
+			"2025-01-31"},
+		{"the article's modification <time> is no publication",
+			`<aside><time datetime="2025-01-31">Jan 31</time></aside>
+			<article><h1>H</h1><time class="updated" datetime="2025-02-02">Updated Feb 2</time></article>`,
+			"2025-01-31"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readPageMeta(root).timeAttr; got != tc.want {
+				t.Errorf("first publication <time> = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
