@@ -67,6 +67,21 @@ func pairedSE(a, b choiceSetting) float64 {
 	return standardError(d)
 }
 
+// catastrophe reports whether a choice that moves a page's F1 from before to after makes
+// the page catastrophic (from 0.8 or more to under 0.5: a page lost whole weighs on a
+// reader more than the mean F1 says) or rescues it (the other way round).
+func catastrophe(before, after float64) (made, rescued bool) {
+	return before >= 0.8 && after < 0.5, before < 0.5 && after >= 0.8
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // foldScores returns per fold the mean over the groups (lists of page indices) of each
 // group's F1 of the scores that pick gives its pages in that fold; a group without pages in
 // a fold is left out of that fold's mean.

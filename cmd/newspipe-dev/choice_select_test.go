@@ -95,3 +95,26 @@ func TestFoldScores(t *testing.T) {
 		})
 	}
 }
+
+func TestCatastrophe(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after float64
+		made, rescued bool
+	}{
+		{"a good page lost", 0.81, 0.34, true, false},
+		{"a good page lowered, not lost", 0.81, 0.5, false, false},
+		{"a middling page lost", 0.79, 0.1, false, false},
+		{"a lost page rescued", 0.2, 0.8, false, true},
+		{"a lost page raised, not rescued", 0.2, 0.79, false, false},
+		{"unchanged", 0.9, 0.9, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			made, rescued := catastrophe(tc.before, tc.after)
+			if made != tc.made || rescued != tc.rescued {
+				t.Errorf("catastrophe(%v, %v) = %v, %v; want %v, %v", tc.before, tc.after, made, rescued, tc.made, tc.rescued)
+			}
+		})
+	}
+}

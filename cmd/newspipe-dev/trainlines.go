@@ -239,20 +239,14 @@ func linesF1(pages []linesPage, groups []returnGroup, takes []bool) []float64 {
 }
 
 // catastrophes counts the pages that taking the lines where takes says so makes
-// catastrophic (the HTML body scores 0.8 or more, the lines under 0.5) and rescues (the
-// other way round).
+// catastrophic and rescues (see catastrophe).
 func catastrophes(pages []linesPage, takes []bool) (made, rescued int) {
 	for i, p := range pages {
 		if !takes[i] || !p.has {
 			continue
 		}
-		h, l := f1(p.html), f1(p.lines)
-		switch {
-		case h >= 0.8 && l < 0.5:
-			made++
-		case h < 0.5 && l >= 0.8:
-			rescued++
-		}
+		m, r := catastrophe(f1(p.html), f1(p.lines))
+		made, rescued = made+b2i(m), rescued+b2i(r)
 	}
 	return made, rescued
 }

@@ -19,9 +19,12 @@ lines it weighs as the headline, each with its features; a line is a positive ex
 when it is the gold title (as lowercased word tokens). The ridge penalty is chosen by
 cross-validation grouped by site (URL host, the folds of "eval meta"): the score is the
 share of pages whose best-scored line is the gold title. The weights fitted on all
-pages are written as JSON, to be embedded as stages/clean/headline.json. With
---fit logistic,choice, a per-page choice among the lines (conditional logit) is
-cross-validated beside the per-line logistic fit, and the better one is written.
+pages are written as JSON, to be embedded as stages/clean/headline.json. By default a
+per-page choice among the lines (conditional logit) is cross-validated beside the
+per-line logistic fit, and the better one is written: the choice weighs a line only
+against the other lines of its page, so a feature that moves by the same amount on all
+of a page's lines (the distance, when the body's first line moves) does not change its
+weights; --fit logistic or --fit choice fits one kind only.
 
 Example:
   newspipe-dev train meta ../shared/data/extraction/train/wcxb-dev
@@ -40,7 +43,7 @@ type headlinePage struct {
 
 func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("meta", trainMetaUsage, "stages/clean/headline.json", stderr)
-	fits := fs.String("fit", "logistic", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
+	fits := fs.String("fit", "logistic,choice", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
 	dirs, err := cli.Positional(fs, args)

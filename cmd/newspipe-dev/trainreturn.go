@@ -31,8 +31,9 @@ it and cleaned with the stored body choice; each candidate block is labelled by 
 in the human-marked body and not, weighed as they move the page's F1. The threshold and
 the ridge penalty are selected by cross-validation with folds grouped by site (URL host),
 each page cleaned again with the blocks its held-out model returns: a setting is
-eligible when it raises the mean of the sets' cross-validated F1 and lowers no set's by
-more than noise (one standard error of the mean of its pages' differences in F1), and
+eligible when it raises the mean of the sets' cross-validated F1, lowers no set's by
+more than noise (one standard error of the mean of its pages' differences in F1) and
+turns no page catastrophic (from 0.8 or more to under 0.5), as train lines asks, and
 among the eligible settings whose mean lies within one standard error of the best (that
 of their per-fold differences), the one that returns the fewest blocks is kept, then the
 larger ridge penalty; the grid prints each setting's standard error over the folds and
@@ -208,9 +209,15 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 			for s := range cv {
 				ok = ok && cv[s] >= base[s]-se[s]
 			}
+			made, rescued := 0, 0
+			for i := range pages {
+				m, r := catastrophe(f1(pages[i].base), f1(pages[i].score(plain, dec[i])))
+				made, rescued = made+b2i(m), rescued+b2i(r)
+			}
+			ok = ok && made == 0
 			fs := foldScores(groupPages, fold, *folds, func(i int) shingle.Page { return pages[i].score(plain, dec[i]) })
 			grid = append(grid, choiceSetting{gate: t, l2: l2, mean: mean(cv), folds: fs, takes: countAll(dec), eligible: ok || *fixed != ""})
-			figures = append(figures, groupFigures(groups, cv))
+			figures = append(figures, groupFigures(groups, cv)+fmt.Sprintf("  catastrophic pages made %d, rescued %d", made, rescued))
 			cvs, decisions = append(cvs, cv), append(decisions, dec)
 		}
 	}
@@ -225,7 +232,7 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 	}
 	var ret blockModel
 	if !found {
-		fmt.Fprintf(stdout, "no setting raises the mean without lowering a set beyond noise: the %s stays off\n", task.name)
+		fmt.Fprintf(stdout, "no setting raises the mean without lowering a set beyond noise or making a page catastrophic: the %s stays off\n", task.name)
 		ret = task.train(nil, 1, 0)
 		bestCV, bestDecisions = base, none
 	} else {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"text/tabwriter"
 )
 
@@ -30,12 +31,16 @@ type thresholdScorer struct {
 
 // train chooses the ridge penalty and the threshold by cross-validation over folds of
 // sites, printing each pair's score (the share of pages that come out right) to stdout,
-// and returns the weights fitted on all pages with the chosen threshold.
+// and returns the weights fitted on all pages with the chosen threshold. The pair is
+// chosen as the HTML choices choose theirs (selectSetting): among the pairs whose score
+// lies within one standard error (that of their per-fold differences) of the best, the
+// one that takes a candidate on the fewest pages, then the larger penalty. Pairs a
+// standard error apart are not told apart by the folds, and naming nobody (no author,
+// no date) is better than naming the wrong one; the best score alone moves to another
+// threshold with any small change upstream (a refit line model).
 func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds int) (w []float64, threshold float64) {
-	// Each l2's cross-validated best score per page; the threshold is chosen on them.
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "l2\tthreshold\tgrouped CV\tfolds\tstandard error")
-	best, bestL2, bestT := -1.0, 0.0, 0.0
+	var grid []choiceSetting
+	var spread []string
 	for _, l2 := range []float64{0.01, 0.1, 1, 10} {
 		scores := make([]float64, len(pages))
 		picks := make([]int, len(pages))
@@ -48,23 +53,33 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 			}
 		}
 		for _, t := range thresholds {
-			acc, lo, hi, se := thresholdAccuracy(pages, picks, scores, t, folds)
-			fmt.Fprintf(tw, "%g\t%g\t%.3f\t%.2f-%.2f\t%.3f\n", l2, t, acc, lo, hi, se)
-			if beatsThreshold(acc, l2, t, best, bestL2, bestT) {
-				best, bestL2, bestT = max(acc, best), l2, t
+			acc, perFold, taken := thresholdAccuracy(pages, picks, scores, t, folds)
+			grid = append(grid, choiceSetting{gate: t, l2: l2, mean: acc, folds: perFold, takes: taken, eligible: true})
+			if len(perFold) == 0 {
+				spread = append(spread, "-")
+			} else {
+				spread = append(spread, fmt.Sprintf("%.2f-%.2f", slices.Min(perFold), slices.Max(perFold)))
 			}
 		}
 	}
+	best, _ := selectSetting(grid)
+	top := grid[bestEligible(grid)]
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "l2\tthreshold\tgrouped CV\tfolds\tstandard error\tSE vs best\tpages named")
+	for i, g := range grid {
+		fmt.Fprintf(tw, "%g\t%g\t%.3f\t%s\t%.3f\t%.3f\t%d\n", g.l2, g.gate, g.mean, spread[i], standardError(g.folds), pairedSE(top, g), g.takes)
+	}
 	tw.Flush()
-	w = s.fitPages(pages, bestL2, func(thresholdPage) bool { return true })
+	w = s.fitPages(pages, best.l2, func(thresholdPage) bool { return true })
 	picks := make([]int, len(pages))
 	scores := make([]float64, len(pages))
 	for i, p := range pages {
 		picks[i], scores[i] = s.best(p, w)
 	}
-	train, _, _, _ := thresholdAccuracy(pages, picks, scores, bestT, folds)
-	fmt.Fprintf(stdout, "chosen l2 %g, threshold %g: grouped CV %.3f, all pages (training) %.3f\n", bestL2, bestT, best, train)
-	return w, bestT
+	train, _, _ := thresholdAccuracy(pages, picks, scores, best.gate, folds)
+	fmt.Fprintf(stdout, "best grouped CV: l2 %g, threshold %g, %.3f\n", top.l2, top.gate, top.mean)
+	fmt.Fprintf(stdout, "chosen (fewest pages named within one SE of the best) l2 %g, threshold %g: grouped CV %.3f, all pages (training) %.3f\n", best.l2, best.gate, best.mean, train)
+	return w, best.gate
 }
 
 // beatsThreshold reports whether the setting (l2, t) with cross-validated accuracy acc
@@ -101,33 +116,32 @@ func (s thresholdScorer) best(p thresholdPage, w []float64) (int, float64) {
 
 // thresholdAccuracy is the share of pages that come out right when a page's best
 // candidate is taken at scores of at least t: a right candidate, or none where the gold
-// names nothing; with its range over the folds and the standard error of the folds'
-// mean (their sample standard deviation over the square root of their number).
-func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc, lo, hi, se float64) {
+// names nothing; with the share of each fold that has pages, and the number of pages on
+// which a candidate is taken.
+func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc float64, perFold []float64, taken int) {
 	right, n := make([]int, folds), make([]int, folds)
 	for i, p := range pages {
 		n[p.fold]++
-		taken := picks[i] >= 0 && scores[i] >= t
-		if taken && p.gold[picks[i]] || !taken && p.none {
+		took := picks[i] >= 0 && scores[i] >= t
+		if took {
+			taken++
+		}
+		if took && p.gold[picks[i]] || !took && p.none {
 			right[p.fold]++
 		}
 	}
-	lo, hi = 1, 0
 	total, all := 0, 0
-	var accs []float64
 	for f := range folds {
 		total += right[f]
 		all += n[f]
 		if n[f] > 0 {
-			a := float64(right[f]) / float64(n[f])
-			lo, hi = min(lo, a), max(hi, a)
-			accs = append(accs, a)
+			perFold = append(perFold, float64(right[f])/float64(n[f]))
 		}
 	}
 	if all == 0 {
-		return 0, 0, 0, 0
+		return 0, nil, 0
 	}
-	return float64(total) / float64(all), lo, hi, standardError(accs)
+	return float64(total) / float64(all), perFold, taken
 }
 
 // standardError is the standard error of the mean of xs: their sample standard deviation

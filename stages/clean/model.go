@@ -98,7 +98,7 @@ func contextFeatures(c []float64, p []float64, x []float64, i int) {
 func (m *Model) findSpan(info []lineInfo) span {
 	p0 := m.spanScores(info)
 	v := runEvidence(info, p0)
-	rs := runCandidates(info, v)
+	rs := runCandidates(info, p0, v)
 	cands := rs.spans
 	if len(cands) == 1 || len(m.Run) != numRunFeatures+1 {
 		return cands[0]

@@ -18,6 +18,15 @@ import (
 // page's longest line outside the first run is therefore a candidate of its own, and the
 // run model learns when such a lone paragraph is the article.
 //
+// Which lines the maximum-sum run takes depends on where evidence turns from for to
+// against, one half: an article whose list items, short paragraphs or headline score a
+// little under it ends where they begin, and a post the span model scores a little under
+// it is no run at all. The maximum-sum runs of the evidence measured from lower
+// probabilities are therefore candidates too, most of them the first run widened, and the
+// run model learns, from what such a run takes beyond the first, when it is the article.
+// (Runs measured from higher probabilities, narrower ones, were tried as well: grouped
+// cross-validation found them no better on the WCXB and Dragnet pages.)
+//
 // A join of the first run with another bridges the lines between them. An article whose
 // list, table or code scores below one half line by line is such a join, its gap plain
 // short lines; a join across a comment header, a teaser list, a copyright line or a box of
@@ -33,22 +42,34 @@ var runFeatureNames = []string{
 	"startAt", "endAt", "logStamps", "stampRate", "afterCommentHeader", "commentishShare",
 	"chromeShare", "repeatedShare", "afterByline", "joined", "logGap", "afterRelatedHeader",
 	"lone", "loneLongestShare", "loneAfterByline", "loneSentence", "loneBeforeFirst",
+	"shifted", "shift", "shiftLogRatio", "shiftDiffBody", "shiftDiffSentence", "shiftDiffClosing",
 	"gapBody", "gapChromeShare", "gapClosing", "gapLogLines", "gapSentence", "gapStamps",
 }
 
-const numRunFeatures = 30
+const numRunFeatures = 36
 
 // numGapFeatures is the number of the joins' gap features, which end runFeatureNames.
 const numGapFeatures = 6
 
+// numShiftFeatures is the number of the features of the runs of shifted evidence, which
+// come right before the gap features.
+const numShiftFeatures = 6
+
 // runSet is the candidate spans of a page: the maximum-sum run first, then runs more
-// disjoint runs, then each of those joined with the first, and last, when lone is true,
-// the longest line outside the first run.
+// disjoint runs, then each of those joined with the first, then the maximum-sum runs of
+// shifted evidence, and last, when lone is true, the longest line outside the first run.
 type runSet struct {
 	spans []span
 	runs  int
+	// shift holds, for each candidate from shifted evidence, the shift of the probability
+	// its evidence is measured from (see shifts), and 0 for the others.
+	shift []float64
 	lone  bool
 }
+
+// shifts are the offsets from one half of the probabilities from which the evidence of the
+// wider candidate runs is measured.
+var shifts = [...]float64{-0.3, -0.2, -0.1}
 
 // runEvidence returns each line's body evidence for the span: its span-model probability
 // of body minus one half, weighed by its length. A long paragraph that reads as body
@@ -85,8 +106,10 @@ func maxRun(v []float64, lo, hi int) (sp span, sum float64, ok bool) {
 // maximum-sum run of what the runs before it leave, and then each of those joined with the
 // first across the lines between them (an article broken by a box, or continued in short
 // lines), and last the longest line outside the first run when it is not a candidate yet.
+// Between the joins and the lone line come the maximum-sum runs of the evidence measured
+// from each of shifts (see shiftedEvidence) that are not candidates yet.
 // A page with no line of positive evidence has its best line as the first run.
-func runCandidates(info []lineInfo, v []float64) runSet {
+func runCandidates(info []lineInfo, p0, v []float64) runSet {
 	first, _, _ := maxRun(v, 0, len(info))
 	cands := []span{first}
 	free := []span{{0, first.start}, {first.end, len(info)}}
@@ -110,12 +133,30 @@ func runCandidates(info []lineInfo, v []float64) runSet {
 	for _, r := range runs {
 		cands = append(cands, span{min(first.start, r.start), max(first.end, r.end)})
 	}
-	rs := runSet{spans: cands, runs: len(runs)}
+	shift := make([]float64, len(cands), len(cands)+len(shifts)+1)
+	w := make([]float64, len(info))
+	for _, d := range shifts {
+		shiftedEvidence(w, info, p0, d)
+		if sp, _, ok := maxRun(w, 0, len(info)); ok && !slices.Contains(cands, sp) {
+			cands = append(cands, sp)
+			shift = append(shift, d)
+		}
+	}
+	rs := runSet{spans: cands, runs: len(runs), shift: shift}
 	if i := longestOutside(info, first); i >= 0 && !slices.Contains(cands, span{i, i + 1}) {
 		rs.spans = append(rs.spans, span{i, i + 1})
 		rs.lone = true
+		rs.shift = append(rs.shift, 0)
 	}
 	return rs
+}
+
+// shiftedEvidence fills w with each line's body evidence measured from the probability
+// one half plus d instead of one half (see runEvidence).
+func shiftedEvidence(w []float64, info []lineInfo, p0 []float64, d float64) {
+	for i := range info {
+		w[i] = (p0[i] - 0.5 - d) * float64(info[i].words+2)
+	}
 }
 
 // sectionHeader reports a short line that opens a section of its own under an article:
@@ -232,24 +273,60 @@ func runFeatures(x []float64, info []lineInfo, p0, v []float64, rs runSet, k int
 				chrome++
 			}
 			if sectionHeader(li) || li.vocab&vLegal != 0 {
-				x[26] = 1
+				x[32] = 1
 			}
 		}
 		x[17] = math.Log1p(max(0, -gap))
 		if hi > lo {
-			x[24] = body / bodyW
-			x[25] = chrome / float64(hi-lo)
-			x[27] = math.Log1p(float64(hi - lo))
-			x[29] = math.Log1p(float64(stampsBefore(info, hi) - stampsBefore(info, lo)))
+			x[30] = body / bodyW
+			x[31] = chrome / float64(hi-lo)
+			x[33] = math.Log1p(float64(hi - lo))
+			x[35] = math.Log1p(float64(stampsBefore(info, hi) - stampsBefore(info, lo)))
 		}
 		if words > 0 {
-			x[28] = sentenceWords / words
+			x[34] = sentenceWords / words
 		}
 	}
 	for j := 0; j < sp.start; j++ {
 		if relatedHeader(&info[j]) {
 			x[18] = 1
 			break
+		}
+	}
+	// A run of shifted evidence is weighed by the features that describe every run, by
+	// how far its evidence is shifted, and by what it takes or leaves against the first
+	// run: the lines of one and not the other, their body score, their
+	// share of sentences and whether a line that closes an article is among them.
+	if d := rs.shift[k]; d != 0 {
+		x[24] = 1
+		x[25] = d
+		first := cands[0]
+		var firstWords, body, bodyW, dw, sentenceWords float64
+		for i := first.start; i < first.end; i++ {
+			firstWords += float64(info[i].words)
+		}
+		for i := min(sp.start, first.start); i < max(sp.end, first.end); i++ {
+			if (i >= sp.start && i < sp.end) == (i >= first.start && i < first.end) {
+				continue
+			}
+			li := &info[i]
+			w := float64(li.words + 2)
+			body += p0[i] * w
+			bodyW += w
+			dw += float64(li.words)
+			if sentenceLike(li) {
+				sentenceWords += float64(li.words)
+			}
+			if sectionHeader(li) || li.vocab&vLegal != 0 {
+				x[29] = 1
+			}
+		}
+		x[26] = math.Log((words + 1) / (firstWords + 1))
+		if bodyW > 0 {
+			x[27] = body / bodyW
+		}
+		if dw > 0 {
+			x[28] = sentenceWords / dw
 		}
 	}
 	// The lone paragraph's own features are zero on the runs, whose weighing stays as it

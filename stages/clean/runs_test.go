@@ -53,7 +53,7 @@ func TestRunCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			info := make([]lineInfo, len(tt.v))
-			if got := runCandidates(info, tt.v).spans; !slices.Equal(got, tt.want) {
+			if got := runCandidates(info, probabilitiesOf(info, tt.v), tt.v).spans; !slices.Equal(got, tt.want) {
 				t.Errorf("runCandidates(%v) = %v, want %v", tt.v, got, tt.want)
 			}
 		})
@@ -61,13 +61,22 @@ func TestRunCandidates(t *testing.T) {
 }
 
 func TestRunCandidatesAtMost(t *testing.T) {
-	// Many separate positive lines: maxRuns runs, and as many joins less one.
+	// Many separate positive lines: maxRuns runs, and as many joins less one, then at most
+	// one run of each shifted evidence.
 	v := make([]float64, 40)
 	for i := range v {
 		v[i] = float64(1 + i%2*-3)
 	}
-	if got := len(runCandidates(make([]lineInfo, len(v)), v).spans); got != 2*maxRuns-1 {
-		t.Errorf("%d candidates, want %d", got, 2*maxRuns-1)
+	info := make([]lineInfo, len(v))
+	rs := runCandidates(info, probabilitiesOf(info, v), v)
+	unshifted := 0
+	for _, d := range rs.shift {
+		if d == 0 {
+			unshifted++
+		}
+	}
+	if unshifted != 2*maxRuns-1 || len(rs.spans)-unshifted > len(shifts) {
+		t.Errorf("%d candidates, %d of unshifted evidence; want %d and at most %d more", len(rs.spans), unshifted, 2*maxRuns-1, len(shifts))
 	}
 }
 
@@ -84,8 +93,8 @@ func TestRunFeatures(t *testing.T) {
 	info := analyseBlocks(SplitLines(strings.Join(lines, "\n")))
 	p0 := []float64{0.1, 0.3, 0.9, 0.9, 0.1, 0.2, 0.6}
 	v := runEvidence(info, p0)
-	cands := runCandidates(info, v)
-	if got := cands.spans; len(got) != 3 || got[0] != (span{2, 4}) || got[1] != (span{6, 7}) || cands.lone {
+	cands := runCandidates(info, p0, v)
+	if got := cands.spans; len(got) < 3 || got[0] != (span{2, 4}) || got[1] != (span{6, 7}) || cands.lone {
 		t.Fatalf("candidates %v (lone %v), want the article [2,4), the comment [6,7) and their join", got, cands.lone)
 	}
 	x := make([]float64, numRunFeatures)
@@ -117,21 +126,23 @@ func TestRunCandidatesLone(t *testing.T) {
 		lone  bool
 	}{
 		{
-			// The post of 120 words scores below one half; a short comment wins the sum.
+			// The post of 120 words scores below one half (0.43); a short comment wins the
+			// sum. Measured from 0.3, the post and the comment make one run [2,5), and
+			// measured from 0.2, the short lines around them join it [1,6).
 			"a post of negative evidence", []int{1, 6, 120, 3, 20, 2},
 			[]float64{-1, -2, -9, -1, 4, -1},
-			[]span{{4, 5}, {2, 3}}, true,
+			[]span{{4, 5}, {1, 6}, {2, 5}, {2, 3}}, true,
 		},
 		{
 			"the longest line is a run already", []int{1, 40, 3, 120, 2},
 			[]float64{-1, 9, -20, 5, -1},
-			[]span{{1, 2}, {3, 4}, {1, 4}}, false,
+			[]span{{1, 2}, {3, 4}, {1, 4}, {1, 5}}, false,
 		},
 		{
 			// The page's longest line is in the first run: the lone line is the longest of the rest.
 			"the longest line is in the first run", []int{1, 120, 30, 2, 5, 0},
 			[]float64{-1, 9, 4, -1, -2, -1},
-			[]span{{1, 3}, {4, 5}}, true,
+			[]span{{1, 3}, {1, 5}, {4, 5}}, true,
 		},
 		{"no word outside the first run", []int{0, 120, 0}, []float64{-1, 9, -1}, []span{{1, 2}}, false},
 	}
@@ -141,7 +152,7 @@ func TestRunCandidatesLone(t *testing.T) {
 			for i, w := range tt.words {
 				info[i].words = w
 			}
-			got := runCandidates(info, tt.v)
+			got := runCandidates(info, probabilitiesOf(info, tt.v), tt.v)
 			if !slices.Equal(got.spans, tt.want) || got.lone != tt.lone {
 				t.Errorf("runCandidates = %v (lone %v), want %v (lone %v)", got.spans, got.lone, tt.want, tt.lone)
 			}
@@ -175,7 +186,8 @@ func TestLoneParagraphPages(t *testing.T) {
 			}
 			blocks := SplitLines(string(text))
 			info := analyseBlocks(blocks)
-			rs := runCandidates(info, runEvidence(info, m.spanScores(info)))
+			p0 := m.spanScores(info)
+			rs := runCandidates(info, p0, runEvidence(info, p0))
 			lone := rs.spans[len(rs.spans)-1]
 			if !rs.lone || !strings.HasPrefix(blocks[lone.start].Text, tt.start) {
 				t.Fatalf("lone candidate %v (lone %v) is %.60q, want the article", lone, rs.lone, blocks[lone.start].Text)
@@ -217,7 +229,7 @@ func TestRunFeaturesGap(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			info := analyseBlocks(SplitLines(strings.Join(tt.lines, "\n")))
 			v := runEvidence(info, tt.p0)
-			rs := runCandidates(info, v)
+			rs := runCandidates(info, tt.p0, v)
 			if rs.runs != 1 || len(rs.spans) < 3 {
 				t.Fatalf("candidates %v with %d runs, want two runs and their join", rs.spans, rs.runs)
 			}
@@ -238,5 +250,63 @@ func TestRunFeaturesGap(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// probabilitiesOf returns the span-model probabilities whose evidence (see runEvidence) is v,
+// so that a test can give the evidence.
+func probabilitiesOf(info []lineInfo, v []float64) []float64 {
+	p0 := make([]float64, len(v))
+	for i := range v {
+		p0[i] = 0.5 + v[i]/float64(info[i].words+2)
+	}
+	return p0
+}
+
+// TestShiftedRuns checks the runs of shifted evidence: an article whose list items score a
+// little under one half ends, as the maximum-sum run, where they begin; measured from a
+// lower probability, the run takes them, and its features say what it takes.
+func TestShiftedRuns(t *testing.T) {
+	para := "The library will open its new reading room on Monday, and the council expects it to be busy in the evenings."
+	lines := []string{
+		"Home",
+		para,
+		para,
+		"Opening hours of the new room:",
+		"Monday to Friday from nine to nine",
+		"Saturday and Sunday from ten to six",
+		"Share this",
+		"34 Comments",
+	}
+	info := analyseBlocks(SplitLines(strings.Join(lines, "\n")))
+	p0 := []float64{0.05, 0.9, 0.9, 0.35, 0.35, 0.35, 0.05, 0.05}
+	v := runEvidence(info, p0)
+	rs := runCandidates(info, p0, v)
+	if rs.spans[0] != (span{1, 3}) {
+		t.Fatalf("first run %v, want the two paragraphs [1,3)", rs.spans[0])
+	}
+	wide := slices.Index(rs.spans, span{1, 6})
+	if wide < 0 || rs.shift[wide] >= 0 {
+		t.Fatalf("candidates %v (shifts %v), want the paragraphs and the list [1,6) of shifted evidence", rs.spans, rs.shift)
+	}
+	if rs.shift[0] != 0 {
+		t.Errorf("first run has shift %v, want 0", rs.shift[0])
+	}
+	x := make([]float64, numRunFeatures)
+	feature := func(name string) float64 { return x[slices.Index(runFeatureNames, name)] }
+	runFeatures(x, info, p0, v, rs, wide)
+	if feature("shifted") != 1 || feature("shift") != rs.shift[wide] {
+		t.Errorf("shifted %v shift %v, want 1 and %v", feature("shifted"), feature("shift"), rs.shift[wide])
+	}
+	if got := feature("shiftDiffBody"); got < 0.34 || got > 0.36 {
+		t.Errorf("shiftDiffBody %v, want the list's 0.35", got)
+	}
+	if feature("shiftLogRatio") <= 0 || feature("shiftDiffClosing") != 0 {
+		t.Errorf("shiftLogRatio %v shiftDiffClosing %v, want a positive ratio and no closing line", feature("shiftLogRatio"), feature("shiftDiffClosing"))
+	}
+	clear(x)
+	runFeatures(x, info, p0, v, rs, 0)
+	if feature("shifted") != 0 || feature("shiftDiffBody") != 0 || feature("shiftLogRatio") != 0 {
+		t.Errorf("first run has shift features %v %v %v, want none", feature("shifted"), feature("shiftDiffBody"), feature("shiftLogRatio"))
 	}
 }

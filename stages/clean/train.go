@@ -127,10 +127,12 @@ func Train(pages []Page, opt TrainOptions) *Model {
 
 // fitRuns fits the run model of m, whose span model is trained: on every page, the
 // candidate runs whose lines match the human-marked body best (by word F1, within
-// runTolerance of the best candidate) are the right choices.
+// runTolerance of the best candidate) are the right choices. The runs of shifted evidence
+// are left out of the first of its two fits, whose right choices are those of the other
+// candidates, so that they weigh each other as they would without them.
 func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
-	var xs [][][]float64
-	var gold [][]bool
+	var xs, firstPages [][][]float64
+	var gold, firstGold [][]bool
 	for _, pg := range pages {
 		info := analyseBlocks(pg.Blocks)
 		if len(info) == 0 {
@@ -139,7 +141,7 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 		labels := pg.Labels()
 		p0 := m.spanScores(info)
 		v := runEvidence(info, p0)
-		rs := runCandidates(info, v)
+		rs := runCandidates(info, p0, v)
 		cands := rs.spans
 		if len(cands) < 2 {
 			continue
@@ -172,28 +174,52 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 		if best == 0 {
 			continue
 		}
+		var unshifted []int
+		bestUnshifted := 0.0
+		for k := range cands {
+			if rs.shift[k] == 0 {
+				unshifted = append(unshifted, k)
+				bestUnshifted = max(bestUnshifted, f1[k])
+			}
+		}
+		// A run of shifted evidence is right only when it matches the body better than
+		// every other candidate by more than runTolerance: most are the first run and a
+		// line or two, which match it about as well, and a span that takes a short line
+		// more before the article (a back link, a kicker) misleads what reads the lines
+		// around its start (the headline).
 		g := make([]bool, len(cands))
 		for k := range cands {
-			g[k] = f1[k] >= best-runTolerance
+			g[k] = f1[k] >= best-runTolerance && (rs.shift[k] == 0 || f1[k] > bestUnshifted+runTolerance)
 		}
 		xs = append(xs, px)
 		gold = append(gold, g)
+		// The first fit sees the candidates of unshifted evidence alone, right when
+		// within runTolerance of the best of them.
+		ux := make([][]float64, len(unshifted))
+		ug := make([]bool, len(unshifted))
+		for j, k := range unshifted {
+			ux[j] = px[k]
+			ug[j] = bestUnshifted > 0 && f1[k] >= bestUnshifted-runTolerance
+		}
+		firstPages = append(firstPages, ux)
+		firstGold = append(firstGold, ug)
 	}
 	// The joins' gap features are fitted after the others, which are fitted first without
 	// them: what the gap holds then re-weighs the joins alone, and the weighing of runs
 	// and lone lines against each other stays that of the features that describe them
 	// (fitted together, the gap features take over part of what the comment and stamp
-	// features say of every candidate).
-	base := numRunFeatures - numGapFeatures
-	firstXs := make([][][]float64, len(xs))
-	for k, px := range xs {
+	// features say of every candidate). So are the features of the runs of shifted
+	// evidence, which the first fit does not see: they re-weigh those runs alone.
+	base := numRunFeatures - numGapFeatures - numShiftFeatures
+	firstXs := make([][][]float64, len(firstPages))
+	for k, px := range firstPages {
 		firstXs[k] = make([][]float64, len(px))
 		for i, x := range px {
 			firstXs[k][i] = x[:base]
 		}
 	}
-	first := fitSoftmax(firstXs, gold, l2)
-	// The second fit weighs the first fit's score and the gap features.
+	first := fitSoftmax(firstXs, firstGold, l2)
+	// The second fit weighs the first fit's score and the shift and gap features.
 	secondXs := make([][][]float64, len(xs))
 	for k, px := range xs {
 		secondXs[k] = make([][]float64, len(px))
@@ -206,7 +232,7 @@ func fitRuns(m *Model, pages []Page, l2 float64) []float64 {
 	for a := 0; a < base; a++ {
 		w[a] = second[0] * first[a]
 	}
-	copy(w[base:numRunFeatures], second[1:1+numGapFeatures])
+	copy(w[base:numRunFeatures], second[1:])
 	return w
 }
 
