@@ -18,9 +18,20 @@ var known = map[string]bool{
 	"foma": true, "dabom": true, "dacvb": true, "dacvim": true, "abom": true, "frcp": true, "frcs": true,
 }
 
+// marks are the signs a credential may carry after it: a registered title's ("CFP®")
+// and a footnote's ("MD*", "MD†").
+var marks = []string{"®", "*", "†", "‡"}
+
 // Known reports one credential written with at least two capitals ("RD", "Ph.D.",
-// "PA-C"), not a word that only shares its letters ("Do", "Med").
+// "PA-C"), not a word that only shares its letters ("Do", "Med"), maybe with a mark
+// after it ("CFP®", "MD*").
 func Known(w string) bool {
+	for _, m := range marks {
+		if len(w) > len(m) && strings.HasSuffix(w, m) {
+			w = w[:len(w)-len(m)]
+			break
+		}
+	}
 	var buf [8]byte
 	key, capitals := buf[:0], 0
 	for i := 0; i < len(w); i++ {

@@ -19,6 +19,10 @@ func TestKnown(t *testing.T) {
 		{"an agency", "CNN", false},
 		{"too long", "ABCDEFGHIJ", false},
 		{"digits", "E-RYT200", false},
+		{"a registered title", "CFP®", true},
+		{"a footnote's mark", "MD*", true},
+		{"a mark alone", "*", false},
+		{"a mark after a word", "Do*", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +60,7 @@ func TestTrim(t *testing.T) {
 		{"none", "Jillian Kubala", "Jillian Kubala"},
 		{"a role", "Jane Roe, Senior Editor", "Jane Roe, Senior Editor"},
 		{"a credential then a publication", "Jane Roe, MD, Reuters", "Jane Roe, MD, Reuters"},
+		{"a credential with a footnote's mark", "Angela Holliday-Bell, MD*", "Angela Holliday-Bell"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -114,9 +114,11 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 			}
 			continue
 		}
-		// Names start with a capital letter; bylines with "by".
+		// Names start with a capital letter; bylines with "by". A line that opens with
+		// a byline's label in capitals ("Written By Alpha Apex") is read as a byline,
+		// not as a name of four words.
 		var names []string
-		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) && bylinePrefix(li.lower) == "" {
 			names = authorLine(li.text)
 		}
 		role, copyright := false, false

@@ -350,8 +350,9 @@ func TestLabelsAreNoBylineCandidates(t *testing.T) {
 		common = append(common, c.common)
 	}
 	// "Bill Pay" starts with a given name and "By Quiet Light" has a byline's label: the
-	// scorer weighs them, the last as a name of common words.
-	if want := []string{"Jane Roe", "Bill Pay", "By Quiet Light"}; !slices.Equal(got, want) {
+	// scorer weighs them, the last ("Quiet Light", read after its label) as a name of
+	// common words.
+	if want := []string{"Jane Roe", "Bill Pay", "Quiet Light"}; !slices.Equal(got, want) {
 		t.Errorf("candidates %q, want %q", got, want)
 	}
 	if want := []bool{false, false, true}; !slices.Equal(common, want) {
@@ -440,6 +441,38 @@ func TestInstitutionName(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := institutionName(tt.name); got != tt.want {
 				t.Errorf("institutionName(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBylineCandidateNames checks the names a byline candidate gives for its line.
+func TestBylineCandidateNames(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       []string
+	}{
+		{"a name", "Jane Roe", []string{"Jane Roe"}},
+		{"a label in capitals", "Written By Alpha Apex", []string{"Alpha Apex"}},
+		{"a label in small letters", "Written by Jane Roe", []string{"Jane Roe"}},
+		{"posted by in capitals", "Posted By Jane Roe", []string{"Jane Roe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := []string{
+				"Council closes the old bridge to cars for a year",
+				tt.line,
+				"The council voted on Tuesday to close the old bridge to cars for the whole of next year.",
+			}
+			info := analyseBlocks(linesToBlocks(lines))
+			var got []string
+			for _, c := range bylineCandidates(info, []bool{false, false, true}, make([]string, len(lines)), 0, 2) {
+				if c.line == 1 {
+					got = c.names
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names of %q = %q, want %q", tt.line, got, tt.want)
 			}
 		})
 	}

@@ -217,6 +217,8 @@ func TestSplitAuthors(t *testing.T) {
 		{"Genevieve Carlton, Ph.D.", []string{"Genevieve Carlton, Ph.D."}},
 		{"Michael Greger, M.D. FACLM", []string{"Michael Greger, M.D. FACLM"}},
 		{"Jane Roe, MD & John Doe, PhD", []string{"Jane Roe, MD", "John Doe, PhD"}},
+		{"Angela Holliday-Bell, MD*", []string{"Angela Holliday-Bell, MD*"}},
+		{"Brian Stormont, CFP®", []string{"Brian Stormont, CFP®"}},
 		{"Tracy Parker, Dietitian", []string{"Tracy Parker"}},
 		{"Jane Roe, CNN", []string{"Jane Roe"}},
 		{"Jane Roe, Md", []string{"Jane Roe"}},
