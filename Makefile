@@ -91,7 +91,10 @@ model: devbuild
 # of its lines) from all the pages of the same sets, gates and penalties selected by the same
 # grouped folds, and, with that choice built in, the per-block return of untold blocks
 # between two blocks of the body, its threshold and penalty selected the same way, and,
-# with that return built in, the trim of the body's tail blocks past the article's end.
+# with that return built in, the trim of the body's tail blocks past the article's end, then
+# the lines choice, and last, where the lines choice keeps the HTML body, the per-block
+# dispute of the blocks that body and the line model's reading of the raw lines disagree on
+# (learned from the article pages).
 CLEANTRAIN ?= $(SHARED)/extraction/dev $(SHARED)/extraction/train/wcxb-dev \
 	$(SHARED)/extraction/train/dragnet $(SHARED)/extraction/train/l3s-gn1
 train-clean: devbuild
@@ -112,7 +115,9 @@ train-clean: devbuild
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
 	$(DEVBIN) train trim -o stages/clean/choice_trim.json $(CLEANTRAIN) && \
 	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
-	$(DEVBIN) train lines -o stages/clean/choice.json $(CLEANTRAIN)
+	$(DEVBIN) train lines -o stages/clean/choice.json $(CLEANTRAIN) && \
+	$(GO) build $(DEVTAGS) -o $(DEVBIN) ./cmd/newspipe-dev && \
+	$(DEVBIN) train dispute -types article -o stages/clean/choice_dispute.json $(CLEANTRAIN)
 
 # Retrain the HTML metadata choices (deterministic, ridge penalties chosen by cross-validation
 # grouped by site) from the WCXB pages with gold dates and authors: the publication date among

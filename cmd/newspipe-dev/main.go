@@ -71,6 +71,10 @@ var program = &cli.Program{
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainTrim(ctx, args, e.Stdout, e.Stderr)
 			}},
+		{Name: "train dispute", Args: "[-o FILE] DIR...", Summary: "train the cleaner's per-block dispute between the HTML body and the line model's reading of the raw lines (HTML)",
+			Run: func(ctx context.Context, args []string, e cli.Env) int {
+				return cmdTrainDispute(ctx, args, e.Stdout, e.Stderr)
+			}},
 		{Name: "train lines", Args: "[-o FILE] DIR...", Summary: "train the cleaner's choice between the finished HTML body and the line model's from the raw lines (HTML)",
 			Run: func(ctx context.Context, args []string, e cli.Env) int {
 				return cmdTrainLines(ctx, args, e.Stdout, e.Stderr)

@@ -24,8 +24,8 @@ const trainLinesUsage = `Usage: newspipe-dev train lines [-o FILE] DIR...
 
 Learns the chrome cleaner's lines choice for HTML pages: whether the body the line model
 keeps from the page's blocks read as raw text lines replaces the finished HTML body (the
-stored body choice's, with the stored return and trim applied). It is the last of the
-cleaner's HTML choices to be trained, after train choice, train return and train trim.
+stored body choice's, with the stored return and trim applied). It is trained after train
+choice, train return and train trim, and before train dispute.
 Every HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses
 it and cleaned twice, as HTML and as lines. The gate (how little the two bodies may agree
 before the choice is asked), the ridge penalty and the confidence (the probability the

@@ -148,7 +148,7 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 	types := fs.String("types", "", "learn only from the pages of these comma-separated `TYPES` (e.g. article) where a set gives page types; every page is scored")
 	fixed := fs.String("setting", "", "use this `THRESHOLD,L2` rather than selecting one (to study it)")
 	pagesOut := fs.String("pages", "", "also write every page with a candidate to `FILE` as tab-separated values: its F1 without the return, under grouped cross-validation and in-sample")
-	table := fs.String("blocks", "", "also write every candidate block to `FILE` as tab-separated values: its page, features, words in the marked body and not, and the cross-validated decision")
+	table := fs.String("blocks", "", "also write every candidate block to `FILE` as tab-separated values: its page, features, words in the marked body and not, the cross-validated decision and why the block is outside the body")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -396,7 +396,7 @@ func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
 	copy(blocks, p.blocks)
 	for k, d := range dec {
 		if d {
-			blocks[p.cands[k].Block].Outside = p.mark
+			blocks[p.cands[k].Block].Outside = p.markOf(p.cands[k])
 		}
 	}
 	s := shingle.Score(strings.Join(plain.Clean(blocks).Paragraphs, "\n\n"), p.truth)
@@ -405,6 +405,14 @@ func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
 	}
 	p.scored[key.String()] = s
 	return s
+}
+
+// markOf returns what a chosen candidate's Outside becomes: its own mark, or the model's.
+func (p *returnPage) markOf(c clean.ReturnCandidate) string {
+	if c.Mark != "" {
+		return c.Mark
+	}
+	return p.mark
 }
 
 // crossValidateReturn reports for every candidate whether the model of task trained
@@ -474,24 +482,33 @@ func returnPages(ctx context.Context, task blockTask, dirs []string, workers, fo
 		truthText := " " + strings.Join(truthToks, " ") + " "
 		outToks := shingle.Tokens(output)
 		kept := max(1, len(outToks))
-		if !task.trims {
-			// A window the output already holds gains nothing when it comes back again:
-			// the metric counts shingles as a multiset.
-			for j := 0; j+4 <= len(outToks); j++ {
-				delete(truth, strings.Join(outToks[j:j+4], " "))
-			}
+		// A window the output already holds gains nothing when it comes back again: the
+		// metric counts shingles as a multiset. Blocks that leave the body are counted
+		// against the whole marked body.
+		missing := map[string]bool{}
+		for w := range truth {
+			missing[w] = true
+		}
+		for j := 0; j+4 <= len(outToks); j++ {
+			delete(missing, strings.Join(outToks[j:j+4], " "))
 		}
 		marked := max(1, len(truthToks))
 		for _, c := range cands {
 			toks := shingle.Tokens(blocks[c.Block].Text)
-			g := goldWords(toks, truth, truthText)
+			leaves := p.markOf(c) != ""
+			var g int
+			if leaves {
+				g = goldWords(toks, truth, truthText)
+			} else {
+				g = goldWords(toks, missing, truthText)
+			}
 			p.gold = append(p.gold, g)
 			p.words = append(p.words, len(toks))
 			e := clean.ReturnExample{Features: c.Features,
 				Gain: float64(g) / float64(marked), Loss: float64(len(toks)-g) / float64(kept)}
-			if task.trims {
-				// Trimming a block loses its marked words and gains the others, and does
-				// nothing when the cleaner removes the block anyway.
+			if leaves {
+				// Putting a block out of the body loses its marked words and gains the
+				// others, and does nothing when the cleaner removes the block anyway.
 				e.Gain, e.Loss = e.Loss, e.Gain
 				if !strings.Contains(output, blocks[c.Block].Text) {
 					e.Gain, e.Loss = 0, 0
@@ -531,7 +548,7 @@ func goldWords(toks []string, truth map[string]bool, truthText string) int {
 // writeReturnTable writes one row per candidate block.
 func writeReturnTable(name string, names []string, pages []returnPage, dec [][]bool) error {
 	var b strings.Builder
-	b.WriteString("set\tid\ttype\tblock\t" + strings.Join(names, "\t") + "\tgold\twords\tcv_returns\ttext\n")
+	b.WriteString("set\tid\ttype\tblock\t" + strings.Join(names, "\t") + "\tgold\twords\tcv_returns\toutside\ttext\n")
 	for i, p := range pages {
 		for k, c := range p.cands {
 			fmt.Fprintf(&b, "%s\t%s\t%s\t%d", p.set, p.id, p.typ, c.Block)
@@ -542,7 +559,7 @@ func writeReturnTable(name string, names []string, pages []returnPage, dec [][]b
 			if len(text) > 100 {
 				text = text[:100]
 			}
-			fmt.Fprintf(&b, "\t%d\t%d\t%v\t%s\n", p.gold[k], p.words[k], dec[i][k], text)
+			fmt.Fprintf(&b, "\t%d\t%d\t%v\t%s\t%s\n", p.gold[k], p.words[k], dec[i][k], p.blocks[c.Block].Outside, text)
 		}
 	}
 	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {

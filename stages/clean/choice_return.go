@@ -82,10 +82,14 @@ func (r *Return) Returns(x []float64) bool {
 	return r.Threshold < 1 && sigmoid(dot(r.Weights, x)) > r.Threshold
 }
 
-// ReturnCandidate is a block that the per-block return may bring back into the body.
+// ReturnCandidate is a block that a per-block model (the return, the trim, the dispute)
+// may move into or out of the body.
 type ReturnCandidate struct {
 	Block    int       // its index among the page's blocks
-	Features []float64 // ReturnFeatureNames, in order
+	Features []float64 // the model's features, in order
+	// Mark, when not empty, is what the block's Outside becomes when the model chooses it,
+	// over the model's own (a model that moves blocks both into and out of the body).
+	Mark string
 }
 
 // returnCandidates lists the blocks left outside the body with no element saying why

@@ -17,6 +17,9 @@ type Cleaner struct {
 	choice *Choice // nil: the HTML extractor's body is taken as it is
 	ret    *Return // nil: no block outside the extractor's body comes back into it
 	trim   *Trim   // nil: no block of the body's tail leaves it
+	// dispute settles the blocks the HTML body that the lines choice keeps and the line
+	// model disagree on; nil: the HTML body's reading stands.
+	dispute *Dispute
 }
 
 // New returns a Cleaner that uses the model stored in the package.
@@ -39,7 +42,11 @@ func New() *Cleaner {
 	if err != nil {
 		panic(err) // as above: the stored trim is checked by the tests
 	}
-	return &Cleaner{model: m, choice: ch, ret: r, trim: t}
+	d, err := DefaultDispute()
+	if err != nil {
+		panic(err) // as above: the stored dispute is checked by the tests
+	}
+	return &Cleaner{model: m, choice: ch, ret: r, trim: t, dispute: d}
 }
 
 // WithoutChoice returns a Cleaner with c's line model that takes the HTML extractor's body
@@ -63,9 +70,17 @@ func (c *Cleaner) WithTrim(t *Trim) *Cleaner {
 	return &Cleaner{model: c.model, choice: c.choice.withoutLines(), ret: c.ret, trim: t}
 }
 
+// WithDispute returns a Cleaner with c's line model, body choice, return, trim and lines
+// choice that settles the blocks the HTML body and the line model disagree on with d, or
+// leaves them as the HTML body has them when d is nil (to train and measure the
+// per-block dispute).
+func (c *Cleaner) WithDispute(d *Dispute) *Cleaner {
+	return &Cleaner{model: c.model, choice: c.choice, ret: c.ret, trim: c.trim, dispute: d}
+}
+
 // WithoutLines returns a Cleaner with c's line model, body choice, return and trim, and
-// no lines choice: it keeps the HTML body the lines choice weighs (to train and measure
-// the lines choice).
+// no lines choice nor dispute: it keeps the HTML body the lines choice weighs (to train
+// and measure the lines choice).
 func (c *Cleaner) WithoutLines() *Cleaner {
 	return &Cleaner{model: c.model, choice: c.choice.withoutLines(), ret: c.ret, trim: c.trim}
 }
@@ -90,7 +105,11 @@ func NewWithModel(m *Model) *Cleaner {
 	if err != nil {
 		panic(err) // as above
 	}
-	return &Cleaner{model: m, choice: ch, ret: r, trim: t}
+	d, err := DefaultDispute()
+	if err != nil {
+		panic(err) // as above
+	}
+	return &Cleaner{model: m, choice: ch, ret: r, trim: t, dispute: d}
 }
 
 // Result is the cleaned article.
@@ -161,19 +180,38 @@ func (c *Cleaner) classify(ctx context.Context, blocks []document.Block) ([]docu
 	if err != nil {
 		return nil, nil, nil, nil, span{}, err
 	}
-	if c.choice != nil && c.choice.Lines != nil && isHTML(blocks) {
-		// The line model alone, reading the page's blocks as raw text lines, is the third
-		// candidate: it wins where the extractor's content holds reader comments or a
-		// teaser list around a short article, or misses much of a long one.
-		lkeep, lreasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
-		if err != nil {
+	if !isHTML(blocks) || (c.choice == nil || c.choice.Lines == nil) && c.dispute == nil {
+		return blocks, info, keep, reasons, sp, nil
+	}
+	// The line model alone, reading the page's blocks as raw text lines, is the third
+	// candidate: it wins where the extractor's content holds reader comments or a teaser
+	// list around a short article, or misses much of a long one.
+	lkeep, lreasons, err := judge(ctx, blocks, info, prob, rules, c.model.Threshold, true)
+	if err != nil {
+		return nil, nil, nil, nil, span{}, err
+	}
+	if c.takesLines(blocks, info, prob, keep, reasons, lkeep, lreasons) {
+		return asLines(blocks), info, lkeep, lreasons, sp, nil
+	}
+	// The HTML body stays: the blocks it and the lines disagree on take the reading the
+	// learned dispute gives them.
+	if settled, changed := c.dispute.settle(blocks, info, prob, keep, reasons, lkeep, lreasons); changed {
+		blocks = settled
+		if keep, reasons, err = judge(ctx, blocks, info, prob, rules, c.model.Threshold, false); err != nil {
 			return nil, nil, nil, nil, span{}, err
-		}
-		if x, agree, ok := linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons); ok && agree < c.choice.Lines.Gate && c.choice.Lines.Prefers(x) {
-			return asLines(blocks), info, lkeep, lreasons, sp, nil
 		}
 	}
 	return blocks, info, keep, reasons, sp, nil
+}
+
+// takesLines reports whether c's lines choice takes the body the line model keeps from
+// the page's raw lines (lkeep, lreasons) over the HTML body (keep, reasons).
+func (c *Cleaner) takesLines(blocks []document.Block, info []lineInfo, prob []float64, keep []bool, reasons []string, lkeep []bool, lreasons []string) bool {
+	if c.choice == nil || c.choice.Lines == nil {
+		return false
+	}
+	x, agree, ok := linesFeatures(blocks, info, prob, keep, reasons, lkeep, lreasons)
+	return ok && agree < c.choice.Lines.Gate && c.choice.Lines.Prefers(x)
 }
 
 // ruleReasons are the reasons the rules give a line, whatever the line model says of it.
