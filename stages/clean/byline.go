@@ -111,6 +111,11 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
 			} else if names := datedNames(li); names != nil && !commonWordsOnly(names[0]) {
 				cands = append(cands, bylineCandidate{line: i, names: names})
+			} else if names, _ := labelledNames(li); names != nil && bylinePrefix(lowerASCII(unglueBy(li.text))) != "" {
+				// "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen".
+				cands = append(cands, bylineCandidate{line: i, names: names})
+			} else if names := commaNames(li.text); names != nil {
+				cands = append(cands, bylineCandidate{line: i, names: names})
 			}
 			continue
 		}
@@ -121,7 +126,21 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		if r, _ := utf8.DecodeRuneInString(li.text); unicode.IsUpper(r) && bylinePrefix(li.lower) == "" {
 			names = authorLine(li.text)
 		}
-		role, copyright := false, false
+		role, copyright, team := false, false, false
+		if names == nil && (title >= 0 && i == title+1 || i > 0 && bylineLabel(&info[i-1]) || bylinePrefix(li.lower) != "") {
+			// A team signs where a byline stands: under the headline, under a "By"
+			// label or after it ("By The Currency editors").
+			text := unglueBy(li.text)
+			text = strings.TrimLeft(text[len(bylinePrefix(lowerASCII(text))):], ": ")
+			if t := teamByline(text); t != "" {
+				names, team = []string{t}, true
+			}
+		}
+		if names == nil {
+			// Before labelledNames, which reads "Jane Roe, John Doe, Ann Lee" as a
+			// name and a role.
+			names = commaNames(li.text)
+		}
 		if names == nil {
 			names, role = labelledNames(li)
 		}
@@ -145,7 +164,7 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		// A label of common English words ("Recent Posts") names nobody, unless a byline's
 		// label stands before it: "By Quiet Light" names the company that wrote the article.
 		common := commonWordsOnly(names[0])
-		if common && bylinePrefix(li.lower) == "" {
+		if common && bylinePrefix(li.lower) == "" && !team {
 			continue
 		}
 		cands = append(cands, bylineCandidate{line: i, names: names, role: role, copyright: copyright, common: common, handle: handle})

@@ -456,6 +456,17 @@ func TestBylineCandidateNames(t *testing.T) {
 		{"a label in capitals", "Written By Alpha Apex", []string{"Alpha Apex"}},
 		{"a label in small letters", "Written by Jane Roe", []string{"Jane Roe"}},
 		{"posted by in capitals", "Posted By Jane Roe", []string{"Jane Roe"}},
+		{"a team under the headline", "The Investopedia Team", []string{"The Investopedia Team"}},
+		{"a site's staff", "EcoCult Staff", []string{"EcoCult Staff"}},
+		{"a team after by", "By the Lavazza Team 2–3 minutes", []string{"the Lavazza Team"}},
+		{"editors after by", "By The Currency editors", []string{"The Currency editors"}},
+		{"the site's team page", "Our Team", nil},
+		{"a labelled list of over ten words", "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen",
+			[]string{"Dr Marna van der Merwe", "Dr Dieter Veldsman", "Erik van Vulpen"}},
+		{"a paper's authors", "Naftali Tishby, Fernando C. Pereira, William Bialek",
+			[]string{"Naftali Tishby", "Fernando C. Pereira", "William Bialek"}},
+		{"authors with affiliation marks", "John Kim 1,✉, Mary Lee 1, Anna Park 2",
+			[]string{"John Kim", "Mary Lee", "Anna Park"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -473,6 +484,73 @@ func TestBylineCandidateNames(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("names of %q = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTeamByline(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a team", "The Meetingnotes Team", "The Meetingnotes Team"},
+		{"staff without the", "Podium Staff", "Podium Staff"},
+		{"a desk then more", "TOI Lifestyle Desk / etimes.in", "TOI Lifestyle Desk"},
+		{"the team word alone", "Team", ""},
+		{"a person", "Jane Roe", ""},
+		{"our team", "Our Team", ""},
+		{"meet the team", "Meet the Team", ""},
+		{"small letters", "the marketing team", ""},
+		{"too many words before the team", "The Big Old Red Barn Team", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := teamByline(tt.text); got != tt.want {
+				t.Errorf("teamByline(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParticleName(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"van der", "Dr Marna van der Merwe", true},
+		{"van", "Erik van Vulpen", true},
+		{"no particle", "Jane Roe", false},
+		{"particle first", "van Vulpen", false},
+		{"prose", "Sales of the year", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := particleName(tt.text); got != tt.want {
+				t.Errorf("particleName(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommaNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"three authors", "Naftali Tishby, Fernando C. Pereira, William Bialek", []string{"Naftali Tishby", "Fernando C. Pereira", "William Bialek"}},
+		{"marks after names", "John Kim 1,*, Mary Lee 2", []string{"John Kim", "Mary Lee"}},
+		{"particles", "Marna van der Merwe, Erik van Vulpen, Jane Roe", []string{"Marna van der Merwe", "Erik van Vulpen", "Jane Roe"}},
+		{"a name and a workplace", "Jane Roe, Clemson University", nil},
+		{"a list with and", "Jane Roe, John Doe and Mary Major", []string{"Jane Roe", "John Doe", "Mary Major"}},
+		{"one name", "Jane Roe", nil},
+		{"a name and a role", "Jane Roe, Staff Writer", nil},
+		{"places", "Los Angeles, San Francisco", nil},
+		{"a sentence", "Jane Roe, who wrote this, agrees", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commaNames(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("commaNames(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}

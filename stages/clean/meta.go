@@ -798,7 +798,7 @@ func splitNames(s string) []string {
 				break
 			}
 		}
-		if looksLikeName(p) {
+		if looksLikeName(p) || particleName(p) {
 			people = append(people, onceIfRepeated(p))
 		}
 	}

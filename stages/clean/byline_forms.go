@@ -1,0 +1,97 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// teamWords end the name of a team that signs an article instead of a person: "The
+// Investopedia Team", "EcoCult Staff", "The Currency editors".
+var teamWords = map[string]bool{"team": true, "staff": true, "editors": true, "desk": true}
+
+// teamByline returns the name of the team text opens with, "" for none: an optional
+// "The", one to three capitalised words, then a word of teamWords ("the Lavazza Team
+// 2–3 minutes" gives "the Lavazza Team"). A team of the site's own menu ("Our Team",
+// "Meet the Team") has no capitalised word of its own.
+func teamByline(text string) string {
+	words := strings.Fields(text)
+	start := 0
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		start = 1
+	}
+	for k := start; k < len(words) && k <= start+3; k++ {
+		w := strings.TrimRight(words[k], ".,;:|")
+		if k > start && teamWords[lowerASCII(w)] {
+			if strings.EqualFold(words[start], "our") || strings.EqualFold(words[start], "meet") {
+				return ""
+			}
+			return strings.Join(words[:k], " ") + " " + w
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return ""
+		}
+	}
+	return ""
+}
+
+// listMarks are what an author list sets after a name to point to an affiliation or a
+// contact: "Aditya Mahindru 1,✉", "Jongnam Kim 1,*".
+const listMarks = " 0123456789*✉†‡§¶#"
+
+// nameListWords is the most words of a line read as a list of people by commaNames.
+const nameListWords = 20
+
+// commaNames returns the people of a line that lists them between commas, as a paper's
+// authors are listed under its title ("Naftali Tishby, Fernando C. Pereira, William
+// Bialek", "Aditya Mahindru 1,✉, Pradeep Patil 1, Varun Agrawal 1"); nil for other lines.
+// Every item looks like a name and at least half start with a known given name or end
+// with a known family name, which a list of places or products does not ("Los Angeles,
+// San Francisco").
+func commaNames(text string) []string {
+	if strings.Count(text, ",") == 0 || len(strings.Fields(text)) > nameListWords {
+		return nil
+	}
+	var names []string
+	known := 0
+	for _, p := range strings.Split(nameListJoins.Replace(text), ",") {
+		p = strings.TrimRight(strings.TrimSpace(p), listMarks)
+		if p == "" {
+			continue // a mark alone between commas: "1,✉,"
+		}
+		if !looksLikeName(p) && !particleName(p) || isJobTitle(p) {
+			return nil
+		}
+		if givenNameFirst(p) || familyNameLast(p) {
+			known++
+		}
+		names = append(names, p)
+	}
+	// Two names need both given names known: "Jane Roe, Clemson University" is a person
+	// and where she works.
+	if len(names) < 2 || 2*known < len(names) || len(names) == 2 && known < 2 {
+		return nil
+	}
+	return names
+}
+
+// nameParticles are the small words within a family name: "Marna van der Merwe".
+var nameParticles = map[string]bool{"van": true, "der": true, "den": true, "de": true, "von": true, "da": true, "del": true, "di": true, "du": true, "la": true, "le": true, "ten": true, "ter": true}
+
+// particleName reports a name with particles in small letters between its capitalised
+// words ("Dr Marna van der Merwe", "Erik van Vulpen"), which looksLikeName does not take.
+func particleName(s string) bool {
+	words := strings.Fields(s)
+	kept := words[:0:0]
+	for k, w := range words {
+		if nameParticles[w] {
+			if k == 0 || k == len(words)-1 {
+				return false
+			}
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return len(kept) < len(words) && looksLikeName(strings.Join(kept, " "))
+}
