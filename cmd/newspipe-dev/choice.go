@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -141,17 +140,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(choice, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
-		return exitFailures
-	}
-	data = append(data, '\n')
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train choice: write: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON("choice", *out, choice, stdout, stderr)
 }
 
 // choicePages parses and cleans every HTML page of the dirs both ways.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -162,16 +161,7 @@ func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer)
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(choice, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train lines: write: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON("lines", *out, choice, stdout, stderr)
 }
 
 // linesPages parses every HTML page of the dirs and cleans it as HTML, with the stored

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -275,16 +274,7 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(ret, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", task.name, err)
-		return exitFailures
-	}
-	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train %s: write: %v\n", task.name, err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON(task.name, *out, ret, stdout, stderr)
 }
 
 // returnGroup is a set of pages whose F1 is reported and must not fall: each set, and the
