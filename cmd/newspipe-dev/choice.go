@@ -2,19 +2,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/clean"
 )
@@ -70,9 +65,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	fold := make([]int, len(pages))
 	for i, p := range pages {
-		h := fnv.New32a()
-		h.Write([]byte(p.site))
-		fold[i] = int(h.Sum32() % uint32(*folds))
+		fold[i] = hostFold(p.site, *folds)
 	}
 	examples, has := make([]clean.ChoiceExample, len(pages)), make([]bool, len(pages))
 	for i, p := range pages {
@@ -147,17 +140,7 @@ func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(choice, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train choice: %v\n", err)
-		return exitFailures
-	}
-	data = append(data, '\n')
-	if err := writeModel(*out, data, stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train choice: write: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON("choice", *out, choice, stdout, stderr)
 }
 
 // choicePages parses and cleans every HTML page of the dirs both ways.
@@ -166,24 +149,17 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 	if err != nil {
 		return nil, nil, err
 	}
-	models, err := stages.Load()
-	if err != nil {
-		return nil, nil, err
-	}
 	cleaner := clean.New().WithoutChoice()
 	pages := make([]choicePage, len(list))
-	src := pageSource(list, formHTML)
-	line := models.ParseLine(stages.Options{Workers: workers})
-	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
-		i, _ := strconv.Atoi(r.In.Record.ID)
+	err = parseHTMLPages(ctx, list, workers, func(i int, parsed *stages.Parsed) error {
 		p := &pages[i]
 		p.set, p.id, p.site, p.typ = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType
 		truth := list[i].Truth
-		if r.Err != nil || r.Skipped {
+		if parsed == nil {
 			p.aligned = shingle.Score("", truth)
 			return nil
 		}
-		blocks := r.Out.Blocks
+		blocks := parsed.Blocks
 		p.aligned = shingle.Score(strings.Join(cleaner.Clean(blocks).Paragraphs, "\n\n"), truth)
 		alt, ok := cleaner.BodyChoice(blocks)
 		if !ok {
@@ -193,9 +169,8 @@ func choicePages(ctx context.Context, dirs []string, workers int) ([]choicePage,
 		p.prose = shingle.Score(strings.Join(cleaner.Clean(alt.Blocks).Paragraphs, "\n\n"), truth)
 		p.ex = clean.ChoiceExample{Features: alt.Features, Agreement: alt.Agreement, Gain: f1(p.prose) - f1(p.aligned)}
 		return nil
-	}
-	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
-	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	return pages, sets, nil

@@ -188,9 +188,13 @@ func readMetaCases(dir string, folds int) ([]metaCase, error) {
 }
 
 // siteFold puts every page of a site (URL host without "www.") in the same fold.
-func siteFold(pageURL string, folds int) int {
+func siteFold(pageURL string, folds int) int { return hostFold(urlHost(pageURL), folds) }
+
+// hostFold is the fold, of folds, of the pages of the site host: a hash of the name, so
+// that every page of a site falls in the same fold.
+func hostFold(host string, folds int) int {
 	h := fnv.New32a()
-	h.Write([]byte(urlHost(pageURL)))
+	h.Write([]byte(host))
 	return int(h.Sum32() % uint32(folds))
 }
 

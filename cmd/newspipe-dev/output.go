@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,21 @@ func saveModel(cmd, out string, data []byte, err error, stdout, stderr io.Writer
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", cmd, err)
+		return exitFailures
+	}
+	return exitOK
+}
+
+// saveJSON writes v, a trained model, as indented JSON ending in a newline to out and
+// returns the trainer's exit status; cmd names the trainer in error messages.
+func saveJSON(cmd, out string, v any, stdout, stderr io.Writer) int {
+	data, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", cmd, err)
+		return exitFailures
+	}
+	if err := writeModel(out, append(data, '\n'), stdout); err != nil {
+		fmt.Fprintf(stderr, "newspipe-dev train %s: write: %v\n", cmd, err)
 		return exitFailures
 	}
 	return exitOK

@@ -7,6 +7,8 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/extractset"
+	"github.com/newspipe/newspipe/pipeline"
+	"github.com/newspipe/newspipe/stages"
 )
 
 // pageSource emits the page of each extraction-set page in one form (formText: its visible
@@ -59,4 +61,26 @@ func sortedPages(dirs []string) ([]extractset.Page, []string, error) {
 	})
 	sort.Strings(sets)
 	return list, sets, nil
+}
+
+// parseHTMLPages parses the HTML of every page of list as the pipeline parses it, with
+// workers workers per stage, and calls each, one page at a time, with the page's index in
+// list and its parse: nil where the pipeline failed on the page or skipped it.
+func parseHTMLPages(ctx context.Context, list []extractset.Page, workers int, each func(i int, parsed *stages.Parsed) error) error {
+	models, err := stages.Load()
+	if err != nil {
+		return err
+	}
+	src := pageSource(list, formHTML)
+	line := models.ParseLine(stages.Options{Workers: workers})
+	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
+		i, _ := strconv.Atoi(r.In.Record.ID)
+		if r.Err != nil || r.Skipped {
+			return each(i, nil)
+		}
+		return each(i, r.Out)
+	}
+	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
+	_, err = pipeline.Run(ctx, src, line, sink, opt)
+	return err
 }

@@ -1,5 +1,7 @@
 package main
 
+import "github.com/newspipe/newspipe/stages/clean"
+
 // labelledRows flattens the candidates of the pages that in keeps into training rows, in
 // page and candidate order: each candidate's features, labelled 1 when it is gold, else 0.
 func labelledRows[P, C any](pages []P, in func(P) bool, cands func(P) ([]C, []bool), features func(C) []float64) (xs [][]float64, ys []float64) {
@@ -35,4 +37,12 @@ func choiceRows[P, C any](pages []P, in func(P) bool, cands func(P) ([]C, []bool
 		xs, gold = append(xs, x), append(gold, g)
 	}
 	return xs, gold
+}
+
+// fitChoice fits weights with ridge penalty l2 as a per-page choice among the candidates
+// of the pages that in keeps (clean.FitHeadlineChoice is the project's conditional
+// logit); cands and features read the pages as choiceRows does.
+func fitChoice[P, C any](pages []P, l2 float64, in func(P) bool, cands func(P) ([]C, []bool), features func(C) []float64) []float64 {
+	xs, gold := choiceRows(pages, in, cands, features)
+	return clean.FitHeadlineChoice(xs, gold, l2)
 }

@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/newspipe/newspipe/internal/cli"
-	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/extract"
 	"github.com/newspipe/newspipe/stages/metadata"
 )
@@ -151,54 +150,11 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	tw.Flush()
-	if *failures > 0 {
-		listed := 0
-		for f := 1; f < *folds && listed < *failures; f++ {
-			w := withMargin(fitHTMLByline(pages, bestL2, func(p bylineChoicePage) bool { return p.fold != f }), bestMargin)
-			for _, p := range pages {
-				if p.fold != f || listed >= *failures {
-					continue
-				}
-				if b := extract.BestByline(p.cands, w); !p.gold[b] {
-					// The best-scored candidates, the chosen one first ("*"), and the
-					// right ones ("+") wherever they rank.
-					order := make([]int, len(p.cands))
-					for i := range order {
-						order[i] = i
-					}
-					sort.SliceStable(order, func(i, j int) bool {
-						return extract.Score(w, p.cands[order[i]].Features) > extract.Score(w, p.cands[order[j]].Features)
-					})
-					var cs []string
-					for k, i := range order {
-						if k >= maxListedCandidates && !p.gold[i] {
-							continue
-						}
-						mark := ""
-						switch {
-						case i == b:
-							mark = "*"
-						case p.gold[i]:
-							mark = "+"
-						}
-						name := strings.Join(p.cands[i].Names, " & ")
-						if i == 0 {
-							name = "(nobody)"
-						}
-						cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, p.cands[i].Features)))
-					}
-					// A page whose gold authors no candidate names is marked: its
-					// names are to be found, not chosen.
-					mark := ""
-					if !slices.Contains(p.gold, true) {
-						mark = " (no candidate names them)"
-					}
-					fmt.Fprintf(stdout, "  %s: %s%s | %s\n", p.id, strings.Join(p.authors, "; "), mark, strings.Join(cs, ", "))
-					listed++
-				}
-			}
-		}
-	}
+	listFailures(stdout, pages, *failures, *folds, func(p bylineChoicePage) int { return p.fold },
+		func(in func(bylineChoicePage) bool) []float64 {
+			return withMargin(fitHTMLByline(pages, bestL2, in), bestMargin)
+		},
+		bylineChoiceFailure)
 	in := all
 	if *without >= 0 {
 		in = func(p bylineChoicePage) bool { return p.fold != *without }
@@ -223,6 +179,49 @@ func cmdTrainAuthors(args []string, stdout, stderr io.Writer) int {
 	return saveModel("authors", *out, data, err, stdout, stderr)
 }
 
+// bylineChoiceFailure is the failure line of the page under w (its gold authors, then
+// its best-scored candidates), or "" when its choice is right.
+func bylineChoiceFailure(p bylineChoicePage, w []float64) string {
+	b := extract.BestByline(p.cands, w)
+	if p.gold[b] {
+		return ""
+	}
+	// The best-scored candidates, the chosen one first ("*"), and the right ones ("+")
+	// wherever they rank.
+	order := make([]int, len(p.cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		return extract.Score(w, p.cands[order[i]].Features) > extract.Score(w, p.cands[order[j]].Features)
+	})
+	var cs []string
+	for k, i := range order {
+		if k >= maxListedCandidates && !p.gold[i] {
+			continue
+		}
+		mark := ""
+		switch {
+		case i == b:
+			mark = "*"
+		case p.gold[i]:
+			mark = "+"
+		}
+		name := strings.Join(p.cands[i].Names, " & ")
+		if i == 0 {
+			name = "(nobody)"
+		}
+		cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, name, extract.Score(w, p.cands[i].Features)))
+	}
+	// A page whose gold authors no candidate names is marked: its names are to be found,
+	// not chosen.
+	mark := ""
+	if !slices.Contains(p.gold, true) {
+		mark = " (no candidate names them)"
+	}
+	return fmt.Sprintf("  %s: %s%s | %s", p.id, strings.Join(p.authors, "; "), mark, strings.Join(cs, ", "))
+}
+
 // maxListedCandidates is the number of best-scored candidates a failure lists, besides
 // the right ones.
 const maxListedCandidates = 5
@@ -238,14 +237,13 @@ func withMargin(w []float64, margin float64) []float64 {
 	return out
 }
 
-// fitHTMLByline fits the byline weights as a per-page choice on the pages in
-// (clean.FitHeadlineChoice is the project's conditional logit).
+// fitHTMLByline fits the byline weights as a per-page choice on the pages in that have a
+// right choice.
 func fitHTMLByline(pages []bylineChoicePage, l2 float64, in func(bylineChoicePage) bool) []float64 {
 	fitted := func(p bylineChoicePage) bool { return in(p) && slices.Contains(p.gold, true) }
-	xs, gold := choiceRows(pages, fitted,
+	return fitChoice(pages, l2, fitted,
 		func(p bylineChoicePage) ([]extract.BylineCandidate, []bool) { return p.cands, p.gold },
 		func(c extract.BylineCandidate) []float64 { return c.Features })
-	return clean.FitHeadlineChoice(xs, gold, l2)
 }
 
 // htmlBylineAccuracy scores the choices under w of the pages in: the share right, the share

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -88,15 +87,13 @@ func cmdTrainByline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train byline: %v\n", err)
 		return exitFailures
 	}
-	withGold, reachable := 0, 0
+	withGold := 0
 	for _, p := range pages {
 		if !p.none {
 			withGold++
 		}
-		if slices.Contains(p.gold, true) {
-			reachable++
-		}
 	}
+	reachable := countReachable(pages, func(p thresholdPage) []bool { return p.gold })
 	fmt.Fprintf(stdout, "the rules name authors on %d pages (%d right); on the other %d pages (%d with gold authors) the gold authors are among the candidates on %d\n",
 		ruledPages, ruledRight, len(pages), withGold, reachable)
 	scorer := thresholdScorer{features: clean.BylineFeatures, fit: clean.FitByline, score: clean.ScoreByline}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -82,4 +83,41 @@ func countReachable[P any](pages []P, gold func(P) []bool) int {
 		}
 	}
 	return n
+}
+
+// listFailures prints to out, one a line, up to n pages of folds 1 to folds-1 (fold 0 is
+// held out) whose choice is wrong under the weights fit fits on the other folds' pages:
+// failure returns a page's line under weights w, or "" when its choice is right.
+func listFailures[P any](out io.Writer, pages []P, n, folds int, fold func(P) int, fit func(in func(P) bool) []float64, failure func(p P, w []float64) string) {
+	listed := 0
+	for f := 1; f < folds && listed < n; f++ {
+		w := fit(func(p P) bool { return fold(p) != f })
+		for _, p := range pages {
+			if fold(p) != f || listed >= n {
+				continue
+			}
+			if line := failure(p, w); line != "" {
+				fmt.Fprintln(out, line)
+				listed++
+			}
+		}
+	}
+}
+
+// scoredCandidates lists a page's n candidates in order, separated by commas, each as its
+// label and its score: the chosen one, b, marked "*" and, where gold is not nil, the gold
+// ones "=" (after the "*").
+func scoredCandidates(n, b int, gold []bool, label func(i int) string, score func(i int) float64) string {
+	var cs []string
+	for i := range n {
+		mark := ""
+		if i == b {
+			mark = "*"
+		}
+		if gold != nil && gold[i] {
+			mark += "="
+		}
+		cs = append(cs, fmt.Sprintf("%s%s %.2f", mark, label(i), score(i)))
+	}
+	return strings.Join(cs, ", ")
 }

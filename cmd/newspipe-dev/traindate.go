@@ -3,10 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
-	"github.com/newspipe/newspipe/internal/cli"
-	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/extract"
 )
 
@@ -40,12 +37,8 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("date", trainDateUsage, "stages/extract/date.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
-	dirs, err := cli.Positional(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(dirs) == 0 || *folds < 2 {
-		fs.Usage()
+	dirs, ok := trainerDirs(fs, args, folds)
+	if !ok {
 		return exitUsage
 	}
 	var pages []datePage
@@ -75,29 +68,8 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 	bestL2, best := chooseRidge(stdout, pages, *folds, func(p datePage) int { return p.fold },
 		func(l2 float64, in func(datePage) bool) []float64 { return fitDate(pages, l2, in) },
 		func(w []float64, in func(datePage) bool) float64 { return dateAccuracy(pages, w, in) })
-	if *failures > 0 {
-		listed := 0
-		for f := 1; f < *folds && listed < *failures; f++ {
-			w := fitDate(pages, bestL2, func(p datePage) bool { return p.fold != f })
-			for _, p := range pages {
-				if p.fold != f || listed >= *failures {
-					continue
-				}
-				if b := extract.BestDate(p.cands, w); b < 0 || !p.gold[b] {
-					var days []string
-					for i, c := range p.cands {
-						mark := ""
-						if i == b {
-							mark = "*"
-						}
-						days = append(days, fmt.Sprintf("%s%s %.2f", mark, c.Day, extract.Score(w, c.Features)))
-					}
-					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, p.day, strings.Join(days, ", "))
-					listed++
-				}
-			}
-		}
-	}
+	listFailures(stdout, pages, *failures, *folds, func(p datePage) int { return p.fold },
+		func(in func(datePage) bool) []float64 { return fitDate(pages, bestL2, in) }, dateFailure)
 	in := all
 	if *without >= 0 {
 		in = func(p datePage) bool { return p.fold != *without }
@@ -112,12 +84,24 @@ func cmdTrainDate(args []string, stdout, stderr io.Writer) int {
 }
 
 // fitDate fits the date weights as a per-page choice among the page's candidates on the
-// pages in (clean.FitHeadlineChoice is the project's conditional logit).
+// pages in.
 func fitDate(pages []datePage, l2 float64, in func(datePage) bool) []float64 {
-	xs, gold := choiceRows(pages, in,
+	return fitChoice(pages, l2, in,
 		func(p datePage) ([]extract.DateCandidate, []bool) { return p.cands, p.gold },
 		func(c extract.DateCandidate) []float64 { return c.Features })
-	return clean.FitHeadlineChoice(xs, gold, l2)
+}
+
+// dateFailure is the failure line of the page under w (its gold day, then its candidates
+// scored, the chosen one marked "*"), or "" when its best-scored candidate is the gold day.
+func dateFailure(p datePage, w []float64) string {
+	b := extract.BestDate(p.cands, w)
+	if b >= 0 && p.gold[b] {
+		return ""
+	}
+	days := scoredCandidates(len(p.cands), b, nil,
+		func(i int) string { return p.cands[i].Day },
+		func(i int) float64 { return extract.Score(w, p.cands[i].Features) })
+	return fmt.Sprintf("  %s: %s | %s", p.id, p.day, days)
 }
 
 // dateAccuracy is the share of the pages in whose best-scored candidate is the gold day.

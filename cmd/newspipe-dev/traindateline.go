@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 
-	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
 )
 
@@ -32,12 +30,8 @@ Flags:
 func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("dateline", trainDatelineUsage, "stages/clean/dateline.json", stderr)
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
-	dirs, err := cli.Positional(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(dirs) == 0 || *folds < 2 {
-		fs.Usage()
+	dirs, ok := trainerDirs(fs, args, folds)
+	if !ok {
 		return exitUsage
 	}
 	cleaner := clean.New()
@@ -73,12 +67,7 @@ func cmdTrainDateline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newspipe-dev train dateline: %v\n", err)
 		return exitFailures
 	}
-	reachable := 0
-	for _, p := range pages {
-		if slices.Contains(p.gold, true) {
-			reachable++
-		}
-	}
+	reachable := countReachable(pages, func(p thresholdPage) []bool { return p.gold })
 	fmt.Fprintf(stdout, "the rules read a date on %d pages (%d right); on the other %d pages (%d with a gold date) the gold day is among the candidates on %d\n",
 		ruledPages, ruledRight, len(pages), withGold, reachable)
 	scorer := thresholdScorer{features: clean.DatelineFeatures, fit: clean.FitDateline, score: clean.ScoreDateline}

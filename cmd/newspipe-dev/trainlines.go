@@ -2,20 +2,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/clean"
 )
@@ -167,16 +161,7 @@ func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer)
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(choice, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train lines: %v\n", err)
-		return exitFailures
-	}
-	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train lines: write: %v\n", err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON("lines", *out, choice, stdout, stderr)
 }
 
 // linesPages parses every HTML page of the dirs and cleans it as HTML, with the stored
@@ -186,28 +171,19 @@ func linesPages(ctx context.Context, dirs []string, workers, folds int) ([]lines
 	if err != nil {
 		return nil, nil, err
 	}
-	models, err := stages.Load()
-	if err != nil {
-		return nil, nil, err
-	}
 	cleaner := clean.New().WithoutLines()
 	plain := cleaner.WithoutChoice()
 	pages := make([]linesPage, len(list))
-	src := pageSource(list, formHTML)
-	line := models.ParseLine(stages.Options{Workers: workers})
-	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
-		i, _ := strconv.Atoi(r.In.Record.ID)
+	err = parseHTMLPages(ctx, list, workers, func(i int, parsed *stages.Parsed) error {
 		p := &pages[i]
 		p.set, p.id, p.site, p.typ = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType
-		h := fnv.New32a()
-		h.Write([]byte(p.site))
-		p.fold = int(h.Sum32() % uint32(folds))
+		p.fold = hostFold(p.site, folds)
 		truth := list[i].Truth
-		if r.Err != nil || r.Skipped {
+		if parsed == nil {
 			p.html = shingle.Score("", truth)
 			return nil
 		}
-		blocks := r.Out.Blocks
+		blocks := parsed.Blocks
 		p.html = shingle.Score(strings.Join(cleaner.Clean(blocks).Paragraphs, "\n\n"), truth)
 		x, agree, lines, ok := cleaner.LinesChoice(blocks)
 		if !ok {
@@ -217,9 +193,8 @@ func linesPages(ctx context.Context, dirs []string, workers, folds int) ([]lines
 		p.lines = shingle.Score(strings.Join(plain.Clean(lines).Paragraphs, "\n\n"), truth)
 		p.ex = clean.ChoiceExample{Features: x, Agreement: agree, Gain: f1(p.lines) - f1(p.html)}
 		return nil
-	}
-	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
-	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	return pages, sets, nil
@@ -254,22 +229,7 @@ func catastrophes(pages []linesPage, takes []bool) (made, rescued int) {
 // linesNoise returns, for each group, the standard error of the mean of its pages'
 // differences in F1 when the pages takes marks take the lines.
 func linesNoise(pages []linesPage, groups []returnGroup, takes []bool) []float64 {
-	out := make([]float64, len(groups))
-	for g, grp := range groups {
-		n := float64(len(grp.pages))
-		if n < 2 {
-			continue
-		}
-		var sum, sq float64
-		for _, i := range grp.pages {
-			d := f1(pages[i].pick(takes[i])) - f1(pages[i].html)
-			sum += d
-			sq += d * d
-		}
-		variance := (sq - sum*sum/n) / (n - 1)
-		out[g] = math.Sqrt(max(0, variance) / n)
-	}
-	return out
+	return groupNoise(groups, func(i int) float64 { return f1(pages[i].pick(takes[i])) - f1(pages[i].html) })
 }
 
 // writeLinesPages writes one row per page whose raw lines give another body: the page,

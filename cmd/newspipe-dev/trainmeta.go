@@ -7,7 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/newspipe/newspipe/internal/cli"
 	"github.com/newspipe/newspipe/stages/clean"
 )
 
@@ -46,12 +45,8 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 	fits := fs.String("fit", "logistic,choice", "fit the scorer as `KINDS`, comma-separated, the best by cross-validation: logistic (one yes or no per line) or choice (one choice per page, a conditional logit)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
 	without := fs.Int("without", -1, "leave out the sites of `fold` (to measure a model on sites it never saw with eval meta --heldout)")
-	dirs, err := cli.Positional(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(dirs) == 0 || *folds < 2 {
-		fs.Usage()
+	dirs, ok := trainerDirs(fs, args, folds)
+	if !ok {
 		return exitUsage
 	}
 	cleaner := clean.New()
@@ -99,25 +94,8 @@ func cmdTrainMeta(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	tw.Flush()
-	if *failures > 0 {
-		listed := 0
-		for f := 1; f < *folds && listed < *failures; f++ {
-			w := fitHeadline(pages, bestFit, bestL2, func(p headlinePage) bool { return p.fold != f })
-			for _, p := range pages {
-				if p.fold != f || listed >= *failures {
-					continue
-				}
-				if b := bestCandidate(p, w); b < 0 || !p.gold[b] {
-					got := ""
-					if b >= 0 {
-						got = p.cands[b].Text
-					}
-					fmt.Fprintf(stdout, "  %s: %s | %s\n", p.id, p.title, got)
-					listed++
-				}
-			}
-		}
-	}
+	listFailures(stdout, pages, *failures, *folds, func(p headlinePage) int { return p.fold },
+		func(in func(headlinePage) bool) []float64 { return fitHeadline(pages, bestFit, bestL2, in) }, headlineFailure)
 	w := fitHeadline(pages, bestFit, bestL2, func(headlinePage) bool { return true })
 	fmt.Fprintf(stdout, "chosen %s, l2 %g: grouped CV %.3f, all pages (training) %.3f\n", bestFit, bestL2, best,
 		headlineAccuracy(pages, w, func(headlinePage) bool { return true }))
@@ -134,15 +112,12 @@ func mustRead(name string) []byte {
 // fitHeadline fits the headline weights on the candidates of the pages in: fit is
 // "logistic" (one yes or no per line) or "choice" (one choice per page among its lines).
 func fitHeadline(pages []headlinePage, fit string, l2 float64, in func(headlinePage) bool) []float64 {
+	cands := func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold }
+	features := func(c clean.HeadlineCandidate) []float64 { return c.Features }
 	if fit == "choice" {
-		xs, gold := choiceRows(pages, in,
-			func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold },
-			func(c clean.HeadlineCandidate) []float64 { return c.Features })
-		return clean.FitHeadlineChoice(xs, gold, l2)
+		return fitChoice(pages, l2, in, cands, features)
 	}
-	xs, ys := labelledRows(pages, in,
-		func(p headlinePage) ([]clean.HeadlineCandidate, []bool) { return p.cands, p.gold },
-		func(c clean.HeadlineCandidate) []float64 { return c.Features })
+	xs, ys := labelledRows(pages, in, cands, features)
 	return clean.FitHeadline(xs, ys, l2)
 }
 
@@ -153,6 +128,20 @@ func headlineAccuracy(pages []headlinePage, w []float64, in func(headlinePage) b
 		best := bestCandidate(p, w)
 		return best >= 0 && p.gold[best]
 	})
+}
+
+// headlineFailure is the failure line of the page under w (its gold title, then the line
+// chosen), or "" when its best-scored candidate is the gold title.
+func headlineFailure(p headlinePage, w []float64) string {
+	b := bestCandidate(p, w)
+	if b >= 0 && p.gold[b] {
+		return ""
+	}
+	got := ""
+	if b >= 0 {
+		got = p.cands[b].Text
+	}
+	return fmt.Sprintf("  %s: %s | %s", p.id, p.title, got)
 }
 
 // bestCandidate is the index of the page's best-scored candidate (the first of equals, as

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"os"
@@ -16,7 +14,6 @@ import (
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
-	"github.com/newspipe/newspipe/pipeline"
 	"github.com/newspipe/newspipe/stages"
 	"github.com/newspipe/newspipe/stages/clean"
 )
@@ -277,16 +274,7 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 			return exitFailures
 		}
 	}
-	data, err := json.MarshalIndent(ret, "", " ")
-	if err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train %s: %v\n", task.name, err)
-		return exitFailures
-	}
-	if err := writeModel(*out, append(data, '\n'), stdout); err != nil {
-		fmt.Fprintf(stderr, "newspipe-dev train %s: write: %v\n", task.name, err)
-		return exitFailures
-	}
-	return exitOK
+	return saveJSON(task.name, *out, ret, stdout, stderr)
 }
 
 // returnGroup is a set of pages whose F1 is reported and must not fall: each set, and the
@@ -360,6 +348,12 @@ func returnF1(plain *clean.Cleaner, pages []returnPage, groups []returnGroup, de
 // differences in F1 when the pages return the candidates dec marks: how far the group's
 // F1 may fall by chance of which pages it holds.
 func returnNoise(plain *clean.Cleaner, pages []returnPage, groups []returnGroup, dec [][]bool) []float64 {
+	return groupNoise(groups, func(i int) float64 { return f1(pages[i].score(plain, dec[i])) - f1(pages[i].base) })
+}
+
+// groupNoise returns, for each group, the standard error of the mean of diff over its
+// pages (diff(i) is page i's difference in F1), 0 for a group of fewer than two pages.
+func groupNoise(groups []returnGroup, diff func(i int) float64) []float64 {
 	out := make([]float64, len(groups))
 	for g, grp := range groups {
 		n := float64(len(grp.pages))
@@ -368,7 +362,7 @@ func returnNoise(plain *clean.Cleaner, pages []returnPage, groups []returnGroup,
 		}
 		var sum, sq float64
 		for _, i := range grp.pages {
-			d := f1(pages[i].score(plain, dec[i])) - f1(pages[i].base)
+			d := diff(i)
 			sum += d
 			sq += d * d
 		}
@@ -447,29 +441,20 @@ func returnPages(ctx context.Context, task blockTask, dirs []string, workers, fo
 	if err != nil {
 		return nil, nil, err
 	}
-	models, err := stages.Load()
-	if err != nil {
-		return nil, nil, err
-	}
 	cleaner := task.cleaner
 	pages := make([]returnPage, len(list))
-	src := pageSource(list, formHTML)
-	line := models.ParseLine(stages.Options{Workers: workers})
-	sink := func(r pipeline.Result[*document.Document, *stages.Parsed]) error {
-		i, _ := strconv.Atoi(r.In.Record.ID)
+	err = parseHTMLPages(ctx, list, workers, func(i int, parsed *stages.Parsed) error {
 		p := &pages[i]
 		p.set, p.id, p.site, p.typ, p.truth = list[i].Set, list[i].ID, list[i].Site(), list[i].PageType, list[i].Truth
-		h := fnv.New32a()
-		h.Write([]byte(p.site))
-		p.fold = int(h.Sum32() % uint32(folds))
+		p.fold = hostFold(p.site, folds)
 		p.learn, p.mark = true, task.mark
-		if r.Err != nil || r.Skipped {
+		if parsed == nil {
 			p.base = shingle.Score("", p.truth)
 			return nil
 		}
-		output := strings.Join(cleaner.Clean(r.Out.Blocks).Paragraphs, "\n\n")
+		output := strings.Join(cleaner.Clean(parsed.Blocks).Paragraphs, "\n\n")
 		p.base = shingle.Score(output, p.truth)
-		blocks, cands := task.candidates(cleaner, r.Out.Blocks)
+		blocks, cands := task.candidates(cleaner, parsed.Blocks)
 		if len(cands) == 0 {
 			return nil
 		}
@@ -517,9 +502,8 @@ func returnPages(ctx context.Context, task blockTask, dirs []string, workers, fo
 			p.examples = append(p.examples, e)
 		}
 		return nil
-	}
-	opt := pipeline.Options[*document.Document]{ItemTimeout: stages.DefaultTimeout}
-	if _, err := pipeline.Run(ctx, src, line, sink, opt); err != nil {
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	return pages, sets, nil

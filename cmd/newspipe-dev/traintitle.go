@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
-	"github.com/newspipe/newspipe/internal/cli"
-	"github.com/newspipe/newspipe/stages/clean"
 	"github.com/newspipe/newspipe/stages/extract"
 )
 
@@ -42,12 +39,8 @@ func cmdTrainTitle(args []string, stdout, stderr io.Writer) int {
 	fs, out, folds := trainerFlags("title", trainTitleUsage, "stages/extract/title.json", stderr)
 	without := fs.Int("without", -1, "fit the written weights without the pages of `fold` (to score them held out)")
 	failures := fs.Int("failures", 0, "list up to `N` pages of folds 1.. whose cross-validated choice is wrong (fold 0 is held out)")
-	dirs, err := cli.Positional(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(dirs) == 0 || *folds < 2 {
-		fs.Usage()
+	dirs, ok := trainerDirs(fs, args, folds)
+	if !ok {
 		return exitUsage
 	}
 	var pages []titlePage
@@ -79,32 +72,8 @@ func cmdTrainTitle(args []string, stdout, stderr io.Writer) int {
 	bestL2, best := chooseRidge(stdout, pages, *folds, func(p titlePage) int { return p.fold },
 		func(l2 float64, in func(titlePage) bool) []float64 { return fitTitle(pages, l2, in) },
 		func(w []float64, in func(titlePage) bool) float64 { return titleAccuracy(pages, w, in) })
-	if *failures > 0 {
-		listed := 0
-		for f := 1; f < *folds && listed < *failures; f++ {
-			w := fitTitle(pages, bestL2, func(p titlePage) bool { return p.fold != f })
-			for _, p := range pages {
-				if p.fold != f || listed >= *failures {
-					continue
-				}
-				if b := extract.BestTitle(p.cands, w); b < 0 || !p.gold[b] {
-					var texts []string
-					for i, c := range p.cands {
-						mark := ""
-						if i == b {
-							mark = "*"
-						}
-						if p.gold[i] {
-							mark += "="
-						}
-						texts = append(texts, fmt.Sprintf("%s%q %.2f", mark, c.Text, extract.Score(w, c.Features)))
-					}
-					fmt.Fprintf(stdout, "  %s: %q | %s\n", p.id, p.title, strings.Join(texts, ", "))
-					listed++
-				}
-			}
-		}
-	}
+	listFailures(stdout, pages, *failures, *folds, func(p titlePage) int { return p.fold },
+		func(in func(titlePage) bool) []float64 { return fitTitle(pages, bestL2, in) }, titleFailure)
 	in := all
 	if *without >= 0 {
 		in = func(p titlePage) bool { return p.fold != *without }
@@ -120,12 +89,25 @@ func cmdTrainTitle(args []string, stdout, stderr io.Writer) int {
 }
 
 // fitTitle fits the title weights as a per-page choice among the page's candidates on
-// the pages in (clean.FitHeadlineChoice is the project's conditional logit).
+// the pages in.
 func fitTitle(pages []titlePage, l2 float64, in func(titlePage) bool) []float64 {
-	xs, gold := choiceRows(pages, in,
+	return fitChoice(pages, l2, in,
 		func(p titlePage) ([]extract.TitleCandidate, []bool) { return p.cands, p.gold },
 		func(c extract.TitleCandidate) []float64 { return c.Features })
-	return clean.FitHeadlineChoice(xs, gold, l2)
+}
+
+// titleFailure is the failure line of the page under w (its gold title, then its
+// candidates scored, the chosen one marked "*" and the gold ones "="), or "" when its
+// best-scored candidate is the gold title.
+func titleFailure(p titlePage, w []float64) string {
+	b := extract.BestTitle(p.cands, w)
+	if b >= 0 && p.gold[b] {
+		return ""
+	}
+	texts := scoredCandidates(len(p.cands), b, p.gold,
+		func(i int) string { return fmt.Sprintf("%q", p.cands[i].Text) },
+		func(i int) float64 { return extract.Score(w, p.cands[i].Features) })
+	return fmt.Sprintf("  %s: %q | %s", p.id, p.title, texts)
 }
 
 // titleAccuracy is the share of the pages in whose best-scored candidate is the gold
