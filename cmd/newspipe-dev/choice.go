@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -44,18 +43,9 @@ type choicePage struct {
 }
 
 func cmdTrainChoice(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train choice", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainChoiceUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/choice.json", "write the choice to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
-	workers := fs.Int("workers", 2, "`N` workers per stage")
+	fs, out, folds, workers := bodyTrainerFlags("choice", trainChoiceUsage, "stages/clean/choice.json", "write the choice to `FILE` (- for standard output)", stderr)
 	table := fs.String("pages", "", "also write every page with a prose candidate to `FILE` as tab-separated values: its features, both candidates' F1 and the choice's decisions")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 || *folds < 2 {
-		fs.Usage()
+	if !bodyTrainerArgs(fs, args, folds) {
 		return exitUsage
 	}
 	pages, sets, err := choicePages(ctx, fs.Args(), *workers)

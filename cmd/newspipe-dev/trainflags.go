@@ -35,3 +35,30 @@ func trainerDirs(fs *flag.FlagSet, args []string, folds *int) (dirs []string, ok
 	}
 	return dirs, true
 }
+
+// bodyTrainerFlags is the flag set of a trainer of the body's choices (choice, lines,
+// return, trim, dispute), which clean pages through the pipeline: -o (described by
+// outHelp), -folds and -workers.
+func bodyTrainerFlags(name, usage, out, outHelp string, stderr io.Writer) (fs *flag.FlagSet, outFile *string, folds, workers *int) {
+	fs = flag.NewFlagSet("train "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	outFile = fs.String("o", out, outHelp)
+	folds = fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
+	workers = fs.Int("workers", 2, "`N` workers per stage")
+	return fs, outFile, folds, workers
+}
+
+// bodyTrainerArgs parses args with fs, a body trainer's flag set, and reports false, for
+// the trainer to exit with exitUsage, when they do not parse, or (after printing the
+// usage) when they name no directory or folds is below 2.
+func bodyTrainerArgs(fs *flag.FlagSet, args []string, folds *int) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() == 0 || *folds < 2 {
+		fs.Usage()
+		return false
+	}
+	return true
+}

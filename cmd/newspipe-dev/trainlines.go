@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,18 +56,9 @@ func (p *linesPage) pick(lines bool) shingle.Page {
 }
 
 func cmdTrainLines(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train lines", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainLinesUsage); fs.PrintDefaults() }
-	out := fs.String("o", "stages/clean/choice.json", "write the body choice with the lines choice to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
-	workers := fs.Int("workers", 2, "`N` workers per stage")
+	fs, out, folds, workers := bodyTrainerFlags("lines", trainLinesUsage, "stages/clean/choice.json", "write the body choice with the lines choice to `FILE` (- for standard output)", stderr)
 	table := fs.String("pages", "", "also write every page whose raw lines give another body to `FILE` as tab-separated values: the lines choice's features, both bodies' F1 and its decisions")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 || *folds < 2 {
-		fs.Usage()
+	if !bodyTrainerArgs(fs, args, folds) {
 		return exitUsage
 	}
 	pages, sets, err := linesPages(ctx, fs.Args(), *workers, *folds)

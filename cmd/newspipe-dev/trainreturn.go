@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -136,21 +135,12 @@ type returnPage struct {
 
 // trainBlocks trains the per-block model of task.
 func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("train "+task.name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, task.usage); fs.PrintDefaults() }
-	out := fs.String("o", task.out, "write the model to `FILE` (- for standard output)")
-	folds := fs.Int("folds", 5, "number of cross-validation folds, grouped by site")
-	workers := fs.Int("workers", 2, "`N` workers per stage")
+	fs, out, folds, workers := bodyTrainerFlags(task.name, task.usage, task.out, "write the model to `FILE` (- for standard output)", stderr)
 	types := fs.String("types", "", "learn only from the pages of these comma-separated `TYPES` (e.g. article) where a set gives page types; every page is scored")
 	fixed := fs.String("setting", "", "use this `THRESHOLD,L2` rather than selecting one (to study it)")
 	pagesOut := fs.String("pages", "", "also write every page with a candidate to `FILE` as tab-separated values: its F1 without the return, under grouped cross-validation and in-sample")
 	table := fs.String("blocks", "", "also write every candidate block to `FILE` as tab-separated values: its page, features, words in the marked body and not, the cross-validated decision and why the block is outside the body")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 || *folds < 2 {
-		fs.Usage()
+	if !bodyTrainerArgs(fs, args, folds) {
 		return exitUsage
 	}
 	pages, sets, err := returnPages(ctx, task, fs.Args(), *workers, *folds)
