@@ -23,13 +23,22 @@ const DisputedBlock = "not article text (unlike the article's lines)"
 
 // disputeFeatures name the evidence on a disputed block, read apart for the blocks the
 // lines add ("add_") and those they drop ("drop_"). "other" is the body of the reading
-// that leaves the block out; its span runs from its first block to its last.
+// that leaves the block out; its span runs from its first block to its last. copy_in_html
+// and copy_out_html say another block of the page has the same text, in the HTML body and
+// out of it: a navigation item the extractor's body repeats, a heading of a list the menu
+// links to. link_line is a block wholly a link (the item of a list of picks, or of a
+// menu), link_line_between one whose neighbours both stand in the other body.
+// log_run_blocks counts the blocks of the block's run: a long run of short lines the
+// HTML body holds and the line model does not is more often a list or a table of the
+// article than chrome; run_headed says a heading opens the run or stands just before it
+// (the article's "References" or "Credits" over its list).
 var disputeFeatures = []string{
 	"bias", "prob", "log_words", "link_density", "sentence", "stops", "heading", "tag_li",
 	"before_other", "after_other", "after_comment_header", "neighbour_prob", "run_share",
 	"untold", "labelled", "comment_section", "trimmed", "other_body", "log_body_words", "agreement",
 	"repeated", "run_prob", "run_links", "run_sentences", "between_other", "log_distance",
-	"inside_untold", "nav", "footer", "sidebar", "ad", "related", "form",
+	"inside_untold", "copy_in_html", "copy_out_html", "link_line", "link_line_between", "log_run_blocks", "run_headed",
+	"nav", "footer", "sidebar", "ad", "related", "form",
 	"inside_nav", "inside_footer", "inside_sidebar", "inside_ad", "inside_related", "inside_form",
 }
 
@@ -145,10 +154,12 @@ func disputeCandidates(blocks []document.Block, info []lineInfo, prob []float64,
 		}
 	}
 	// runs: each disputed block's run of neighbouring blocks disputed the same way: its
-	// words, and their mean score, link density and share of sentences.
+	// words and blocks, their mean score, link density and share of sentences, and whether
+	// a heading opens it or stands just before it.
 	type run struct {
-		words               int
+		words, blocks       int
 		prob, links, finals float64
+		headed              bool
 	}
 	runs := make([]run, n)
 	for i := 0; i < n; {
@@ -174,6 +185,12 @@ func disputeCandidates(blocks []document.Block, info []lineInfo, prob []float64,
 		r.prob /= float64(r.words)
 		r.links /= float64(r.words)
 		r.finals /= float64(blocksIn)
+		r.blocks = blocksIn
+		before := i - 1
+		for before >= 0 && info[before].words == 0 {
+			before--
+		}
+		r.headed = blocks[i].Heading || before >= 0 && blocks[before].Heading
 		for k := i; k < j; k++ {
 			runs[k] = r
 		}
@@ -191,6 +208,20 @@ func disputeCandidates(blocks []document.Block, info []lineInfo, prob []float64,
 		nextWords[i] = next
 		if info[i].words > 0 {
 			next = i
+		}
+	}
+	// copies: how many blocks with words have each repeated text, and how many of them
+	// the HTML body holds.
+	type copyCount struct{ all, inHTML int }
+	copies := make(map[string]copyCount)
+	for i := range blocks {
+		if info[i].repeated && info[i].words > 0 {
+			c := copies[info[i].text]
+			c.all++
+			if inH(i) {
+				c.inHTML++
+			}
+			copies[info[i].text] = c
 		}
 	}
 	k := len(disputeFeatures)
@@ -237,6 +268,16 @@ func disputeCandidates(blocks []document.Block, info []lineInfo, prob []float64,
 				distance = j - i
 			}
 		}
+		// The block's copies elsewhere (a block is in the HTML body or out of it).
+		cc := copies[li.text]
+		othersIn, othersOut := cc.inHTML, cc.all-cc.inHTML
+		if h {
+			othersIn--
+		} else {
+			othersOut--
+		}
+		copyIn, copyOut := othersIn > 0, othersOut > 0
+		linkLine := b.LinkDensity >= 0.9
 		neighbours, nn := 0.0, 0
 		for _, j := range []int{i - 1, i + 1} {
 			if j >= 0 && j < n {
@@ -262,7 +303,8 @@ func disputeCandidates(blocks []document.Block, info []lineInfo, prob []float64,
 			b2f(o == commentSection), b2f(o == TrimmedTail), b2f(o == notChosenBody),
 			math.Log1p(float64(other)), agree, b2f(li.repeated),
 			runs[i].prob, runs[i].links, runs[i].finals, float64(between) / 2, math.Log(float64(distance)),
-			b2f(inside && untold(o)),
+			b2f(inside && untold(o)), b2f(copyIn), b2f(copyOut),
+			b2f(linkLine), b2f(linkLine && between == 2), math.Log1p(float64(runs[i].blocks)), b2f(runs[i].headed),
 		})
 		// The label families, then each inside the other body's span.
 		if f := labelFamilies[o]; f > 0 {

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -115,6 +116,57 @@ func TestDisputeLabelFamilies(t *testing.T) {
 				}
 				if got := cands[0].Features[slices.Index(DisputeFeatureNames, "add_"+f)]; got != want {
 					t.Errorf("add_%s = %v, want %v", f, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDisputeBlockFeatures(t *testing.T) {
+	T, F := true, false
+	heading := document.Block{Text: "References", Tag: "h2", Heading: true}
+	item := func(text string) document.Block { return document.Block{Text: text, Tag: "li"} }
+	tests := []struct {
+		name        string
+		blocks      []document.Block
+		keep, lkeep []bool
+		block       int                // the candidate whose features are checked
+		want        map[string]float64 // features of the candidate's side ("add_" or "drop_" left out)
+	}{
+		{
+			"a menu item the HTML body repeats",
+			[]document.Block{{Text: "Sports", Tag: "li", Outside: "navigation menu"}, {Text: proseA, Tag: "p"}, item("Sports"), {Text: proseB, Tag: "p"}, {Text: proseC, Tag: "p"}},
+			[]bool{F, T, T, T, T}, []bool{F, T, F, T, T}, 2,
+			map[string]float64{"copy_out_html": 1, "copy_in_html": 0, "repeated": 1, "link_line": 0, "log_run_blocks": math.Log1p(1), "run_headed": 0},
+		},
+		{
+			"a link on a line of its own between two paragraphs",
+			[]document.Block{{Text: proseA, Tag: "p"}, {Text: "Our pick for 2025 budgets", Tag: "p", LinkDensity: 1, Outside: outsideLinkLine}, {Text: proseB, Tag: "p"}},
+			[]bool{T, F, T}, []bool{T, T, T}, 1,
+			map[string]float64{"link_line": 1, "link_line_between": 1, "copy_out_html": 0, "copy_in_html": 0},
+		},
+		{
+			"a list under a heading",
+			[]document.Block{{Text: proseA, Tag: "p"}, heading, item("Roe, J. Bridges of the county. 2019."), item("Doe, A. Piers and their cracks. 2021."), item("Poe, E. Detours. 2023."), {Text: proseB, Tag: "p"}, {Text: proseC, Tag: "p"}},
+			[]bool{T, T, T, T, T, T, T}, []bool{T, T, F, F, F, T, T}, 3,
+			map[string]float64{"log_run_blocks": math.Log1p(3), "run_headed": 1, "link_line": 0, "copy_in_html": 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := len(tt.blocks)
+			cands := disputeCandidates(tt.blocks, analyseBlocks(tt.blocks), make([]float64, n), tt.keep, make([]string, n), tt.lkeep, make([]string, n))
+			at := slices.IndexFunc(cands, func(c ReturnCandidate) bool { return c.Block == tt.block })
+			if at < 0 {
+				t.Fatalf("block %d is no candidate among %+v", tt.block, cands)
+			}
+			side := "add_"
+			if cands[at].Mark == DisputedBlock {
+				side = "drop_"
+			}
+			for f, want := range tt.want {
+				if got := cands[at].Features[slices.Index(DisputeFeatureNames, side+f)]; math.Abs(got-want) > 1e-9 {
+					t.Errorf("%s%s = %v, want %v", side, f, got, want)
 				}
 			}
 		})
