@@ -33,9 +33,11 @@ func FitDateline(xs [][]float64, ys []float64, l2 float64) []float64 {
 func ScoreDateline(w, x []float64) float64 { return dot(w, x) }
 
 // DatelineCandidates returns the publication date the cleaner's rules read in an
-// article's lines and, when they read none, the update date they read (which stands for
-// the publication date when the date scorer takes none) and the dates the date scorer
-// weighs, with their features: the training data of the date scorer.
+// article's lines, when they read none the update date they read (which stands for the
+// publication date when the date scorer takes none), and the dates the date scorer weighs,
+// with their features: the training data of the date scorer where the rules read no date.
+// Where they read one, the candidates are listed all the same, though the scorer never
+// weighs them there, to count the pages whose gold day is written in a form the scorer reads.
 func (c *Cleaner) DatelineCandidates(blocks []document.Block) (ruled, updated string, cands []DatelineCandidate) {
 	collect := func(info []lineInfo, dc []datelineCandidate) {
 		for _, d := range dc {

@@ -225,12 +225,21 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 // lines (see datelineCandidates), if it rates it high enough. As with the byline scorer,
 // an HTML page's dates are read from its markup (stages/extract).
 func learnedDate(blocks []document.Block, info []lineInfo, keep []bool, reasons []string, title, first int, m scorerModel, trace *metaTrace, meta *document.Metadata) {
-	if meta.Published != "" || fromHTML(blocks) {
+	if fromHTML(blocks) {
+		return
+	}
+	traced := trace != nil && trace.datelines != nil
+	if meta.Published != "" && !traced {
 		return
 	}
 	cands := datelineCandidates(info, keep, reasons, title, first)
-	if trace != nil && trace.datelines != nil {
+	if traced {
 		trace.datelines(info, cands)
+	}
+	if meta.Published != "" {
+		// Traced for the trainer's count of the pages whose gold day any reader of the
+		// dates written on the page could give; the rules' date stands.
+		return
 	}
 	best := bestDateline(cands, m)
 	if best < 0 {
