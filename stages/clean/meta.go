@@ -43,7 +43,8 @@ type metaTrace struct {
 	headlines func([]lineInfo, []headlineCandidate)
 	// bylines is given the candidate bylines weighed when the rules found no author.
 	bylines func([]lineInfo, []bylineCandidate)
-	// datelines is given the candidate dates weighed when the rules found no date.
+	// datelines is given the candidate dates of a raw text: those weighed when the rules
+	// found no date, and those the scorer would have weighed when they found one.
 	datelines func([]lineInfo, []datelineCandidate)
 }
 
