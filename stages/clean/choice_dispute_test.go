@@ -1,10 +1,8 @@
 package clean
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/newspipe/newspipe/document"
@@ -211,54 +209,6 @@ func TestSettle(t *testing.T) {
 			}
 			if blocks[2].Outside != tt.sidebar || blocks[6].Outside != "" {
 				t.Errorf("the caller's blocks changed")
-			}
-		})
-	}
-}
-
-func TestTrainDispute(t *testing.T) {
-	at := slices.Index(DisputeFeatureNames, "add_sidebar")
-	example := func(v, gain, loss float64) ReturnExample {
-		x := make([]float64, len(DisputeFeatureNames))
-		x[0] = 1
-		x[at] = v
-		return ReturnExample{Features: x, Gain: gain, Loss: loss}
-	}
-	var examples []ReturnExample
-	for i := 0; i < 20; i++ {
-		examples = append(examples, example(1, 0.02, 0.002), example(0, 0.001, 0.03))
-	}
-	d := TrainDispute(examples, 0.5, 0.1)
-	if !d.Returns(example(1, 0, 0).Features) || d.Returns(example(0, 0, 0).Features) {
-		t.Errorf("trained dispute %v does not follow the sidebar label", d.Weights)
-	}
-	if slices.Compare(d.Features, DisputeFeatureNames) != 0 {
-		t.Errorf("features %v, want %v", d.Features, DisputeFeatureNames)
-	}
-}
-
-func TestParseDispute(t *testing.T) {
-	if _, err := DefaultDispute(); err != nil {
-		t.Fatalf("stored dispute: %v", err)
-	}
-	good, err := json.Marshal(sideBias("add_"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	renamed := strings.Replace(string(good), `"add_bias"`, `"bias"`, 1)
-	tests := []struct {
-		name, data, err string
-	}{
-		{"good", string(good), ""},
-		{"not JSON", "{", "parse block dispute"},
-		{"the return's features", `{"features":["heading"],"threshold":0.5,"weights":[1,2]}`, "do not match"},
-		{"a feature renamed", renamed, `feature 0 is "bias"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseDispute([]byte(tt.data))
-			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
-				t.Errorf("error %v, want %q", err, tt.err)
 			}
 		})
 	}

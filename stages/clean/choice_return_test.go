@@ -1,10 +1,8 @@
 package clean
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/newspipe/newspipe/document"
@@ -200,55 +198,5 @@ func TestCleanReturnsBlock(t *testing.T) {
 	res := New().WithReturn(nil).Clean(blocks)
 	if len(res.Removed) != 1 || res.Removed[0].Reason != outsideProse {
 		t.Errorf("without the return, removed %+v, want the heading as %q", res.Removed, outsideProse)
-	}
-}
-
-func TestTrainReturn(t *testing.T) {
-	at := slices.Index(ReturnFeatureNames, "prob")
-	example := func(p, gain, loss float64) ReturnExample {
-		x := make([]float64, len(ReturnFeatureNames))
-		x[at] = p
-		return ReturnExample{Features: x, Gain: gain, Loss: loss}
-	}
-	var examples []ReturnExample
-	for i := 0; i < 20; i++ {
-		examples = append(examples, example(0.9, 0.02, 0.002), example(0.1, 0.001, 0.03))
-	}
-	r := TrainReturn(examples, 0.5, 0.1)
-	if !r.Returns(example(0.9, 0, 0).Features) || r.Returns(example(0.1, 0, 0).Features) {
-		t.Errorf("trained return %v does not follow the line model's score", r.Weights)
-	}
-	if again := TrainReturn(examples, 0.5, 0.1); !slices.Equal(again.Weights, r.Weights) {
-		t.Errorf("training is not deterministic: %v, then %v", r.Weights, again.Weights)
-	}
-	if off := TrainReturn(nil, 0.5, 0.1); off.Returns(example(0.9, 0, 0).Features) {
-		t.Errorf("a return trained on nothing returns a block")
-	}
-}
-
-func TestParseReturn(t *testing.T) {
-	if _, err := DefaultReturn(); err != nil {
-		t.Fatalf("stored return: %v", err)
-	}
-	good, err := json.Marshal(Return{Features: ReturnFeatureNames, Threshold: 0.5, Weights: make([]float64, len(ReturnFeatureNames)+1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	renamed := strings.Replace(string(good), `"heading"`, `"headline"`, 1)
-	tests := []struct {
-		name, data, err string
-	}{
-		{"good", string(good), ""},
-		{"not JSON", "{", "parse block return"},
-		{"too few weights", `{"features":["heading"],"threshold":0.5,"weights":[1,2]}`, "do not match"},
-		{"a feature renamed", renamed, `feature 0 is "headline"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseReturn([]byte(tt.data))
-			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
-				t.Errorf("error %v, want %q", err, tt.err)
-			}
-		})
 	}
 }

@@ -1,10 +1,8 @@
 package clean
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/newspipe/newspipe/document"
@@ -147,52 +145,5 @@ func TestCleanTrimsTail(t *testing.T) {
 	}
 	if got := New().WithTrim(nil).Clean(blocks).Paragraphs; !slices.Contains(got, bioLine) {
 		t.Errorf("without the trim, paragraphs %q lack the biography", got)
-	}
-}
-
-func TestTrainTrim(t *testing.T) {
-	at := slices.Index(TrimFeatureNames, "disclaimer")
-	example := func(d, gain, loss float64) ReturnExample {
-		x := make([]float64, len(TrimFeatureNames))
-		x[at] = d
-		return ReturnExample{Features: x, Gain: gain, Loss: loss}
-	}
-	var examples []ReturnExample
-	for i := 0; i < 20; i++ {
-		examples = append(examples, example(1, 0.02, 0.002), example(0, 0.001, 0.03))
-	}
-	tr := TrainTrim(examples, 0.5, 0.1)
-	if !tr.Returns(example(1, 0, 0).Features) || tr.Returns(example(0, 0, 0).Features) {
-		t.Errorf("trained trim %v does not follow the disclaimer vocabulary", tr.Weights)
-	}
-	if slices.Compare(tr.Features, TrimFeatureNames) != 0 {
-		t.Errorf("features %v, want %v", tr.Features, TrimFeatureNames)
-	}
-}
-
-func TestParseTrim(t *testing.T) {
-	if _, err := DefaultTrim(); err != nil {
-		t.Fatalf("stored trim: %v", err)
-	}
-	good, err := json.Marshal(biasTrim(0, 0.5))
-	if err != nil {
-		t.Fatal(err)
-	}
-	renamed := strings.Replace(string(good), `"from_end"`, `"position"`, 1)
-	tests := []struct {
-		name, data, err string
-	}{
-		{"good", string(good), ""},
-		{"not JSON", "{", "parse tail trim"},
-		{"the return's features", `{"features":["heading"],"threshold":0.5,"weights":[1,2]}`, "do not match"},
-		{"a feature renamed", renamed, `feature 0 is "position"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseTrim([]byte(tt.data))
-			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
-				t.Errorf("error %v, want %q", err, tt.err)
-			}
-		})
 	}
 }
