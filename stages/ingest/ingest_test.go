@@ -81,6 +81,7 @@ func TestReadJSONLines(t *testing.T) {
 		`{"id": "b", "text": 42}`,
 		`{"id": "c"}`,
 		`["an", "array"]`,
+		`{"id": "d", "text": "", "html": null}`,
 	}, "\n"))
 	out := readAll(t, &Reader{}, path)
 	want := []got{
@@ -91,6 +92,7 @@ func TestReadJSONLines(t *testing.T) {
 		{id: "b", path: path, err: `ingest: line 6: field "text" must be a string`},
 		{id: "c", path: path, err: `ingest: line 7: no "text" or "html" field`},
 		{id: "feed:8", path: path, err: `ingest: line 8 is a JSON array, not an object`},
+		{id: "d", path: path, err: `ingest: line 9: field "text" is empty`},
 	}
 	if len(out) != len(want) {
 		t.Fatalf("got %d documents, want %d: %+v", len(out), len(want), out)

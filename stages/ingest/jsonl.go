@@ -109,6 +109,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []by
 	}
 	// The article is unquoted straight into the bytes the decode stage reads.
 	var text, html []byte
+	var given []string // the article fields present, even empty, for the error that says which
 	for _, f := range []struct {
 		name string
 		dst  *[]byte
@@ -117,6 +118,7 @@ func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []by
 		if !ok || string(raw) == "null" {
 			continue
 		}
+		given = append(given, f.name)
 		// Unquoting makes invalid bytes U+FFFD, as decoding a document's bytes does: the
 		// record says so in the same words.
 		if w := decode.ReplacedWarning(raw, "utf-8"); w != "" {
@@ -141,6 +143,9 @@ func (r *Reader) lineDocument(fileID, path string, n int, unit string, line []by
 		d.Raw, d.FormatHint = html, "html"
 	case len(text) > 0:
 		d.Raw, d.FormatHint = text, "text"
+	case len(given) > 0:
+		d.Fail(Stage, fmt.Errorf("%s: field %q is empty", at, given[0]))
+		return d
 	default:
 		d.Fail(Stage, fmt.Errorf("%s: no \"text\" or \"html\" field", at))
 		return d
