@@ -411,3 +411,43 @@ func TestFirstTimeOfTheArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestDateOfTheURL checks that the day a page's URL names is its publication date,
+// whatever the page's own dates say: those of other stories listed beside it, of a
+// reader's comment, of its update.
+func TestDateOfTheURL(t *testing.T) {
+	const permalink = `<link rel="canonical" href="https://example.org/blog/2023/october/03/wine-types/">`
+	for _, tc := range []struct {
+		name, head, body, want string
+	}{
+		{"the dates of other stories listed below the article",
+			permalink,
+			`<article><h1>Wine types</h1><p>Text of the article.</p></article>
+			<ul class="related"><li><a href="/a">Harvest</a><span class="date">Feb 16, 2026</span></li>
+			<li><a href="/b">Cellars</a><span class="date">Feb 10, 2026</span></li></ul>`,
+			"2023-10-03"},
+		{"a reader's comment the day before",
+			permalink + `<meta property="article:modified_time" content="2025-09-28T23:28:02Z">`,
+			`<article><h1>Wine types</h1><p>Text of the article.</p>
+			<div class="comment-date"><time datetime="2023-10-02T01:45:33+00:00"><a href="#c1">October 2, 2023 at 1:45 am</a></time></div></article>`,
+			"2023-10-03"},
+		{"an update shown under the headline",
+			permalink,
+			`<article><h1>Wine types</h1><p>Updated February 2, 2026</p><p>Text of the article.</p></article>`,
+			"2023-10-03"},
+		{"no day in the URL: the page's own date",
+			`<link rel="canonical" href="https://example.org/blog/wine-types/">`,
+			`<article><h1>Wine types</h1><p>February 2, 2026</p><p>Text of the article.</p></article>`,
+			"2026-02-02"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).Published; got != tc.want {
+				t.Errorf("publication date = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
