@@ -125,6 +125,9 @@ const maxShownCandidates = 6
 var (
 	updateLabel  = regexp.MustCompile(`(?i)\b(updated|modified|reviewed|revised|refreshed)\b`)
 	publishLabel = regexp.MustCompile(`(?i)\b(published|posted|released|written|originally|created)\b`)
+	// publishedOn ends a sentence's words before the date it says the article was
+	// published on: "... was originally published on ".
+	publishedOn = regexp.MustCompile(`(?i)\b(published|posted)( on)?\s*$`)
 )
 
 // Keys under which readMetaTag records the first date of a meta name that is in neither
@@ -226,7 +229,18 @@ func shownDates(root *html.Node) []shownDate {
 			if text == "" || wordCount(text) > 16 {
 				text = collapse(n.Data)
 				if wordCount(text) > 16 {
-					return
+					// A sentence is read only for a date it says the article was
+					// published on ("This article was originally published on 26 Sep
+					// 2019 and has been updated since"); a paragraph longer than a
+					// short one is not parsed.
+					if len(text) > 400 {
+						return
+					}
+					m := pubdate.Find(text)
+					if m.Value == "" || !publishedOn.MatchString(text[:m.Start]) {
+						return
+					}
+					text = text[:m.End]
 				}
 			}
 			value, before := "", ""

@@ -451,3 +451,41 @@ func TestDateOfTheURL(t *testing.T) {
 		})
 	}
 }
+
+// TestDateInASentence checks which dates a sentence of the page (more than 16 words)
+// shows: the one it says the article was published on, and no other.
+func TestDateInASentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, sentence string
+		want           []shownDate
+	}{
+		{"originally published on",
+			"This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated to keep it accurate for our readers.",
+			[]shownDate{{value: "2019-09-26T16:12:00", afterHeadline: true, inArticle: true, publish: true}}},
+		{"posted, without on",
+			"This guide was first posted March 3, 2025 by our editors and has been checked again by the team of the magazine since then.",
+			[]shownDate{{value: "2025-03-03", afterHeadline: true, inArticle: true, publish: true}}},
+		{"a date the article speaks of",
+			"The storm that reached the coast on March 1, 2025 closed every school of the county for two days, the district said on Monday.",
+			nil},
+		{"a release the article speaks of",
+			"Python 3.14, released on October 7, 2025, brings a free-threaded build and template strings that many of the teams we asked now use.",
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body><article><h1>H</h1><p>" + tc.sentence + "</p></article></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := shownDates(root)
+			if len(got) != len(tc.want) {
+				t.Fatalf("shownDates = %+v, want %+v", got, tc.want)
+			}
+			for i := range tc.want {
+				if got[i] != tc.want[i] {
+					t.Errorf("date %d = %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
