@@ -557,8 +557,12 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		}
 	}
 	// The day the URL names (/2025/12/15/, /2023/october/03/) is the publication's on every
-	// page of WCXB dev that has one: a candidate even where no other source names it.
+	// page of WCXB dev that has one: a candidate even where no other source names it. The
+	// canonical URL's is read first, then that of the URL the page was fetched from.
 	inURL := urlDay(pm.canonical)
+	if inURL == "" {
+		inURL = urlDay(pm.pageURL)
+	}
 	if inURL != "" {
 		add(inURL, fInURL)
 	}

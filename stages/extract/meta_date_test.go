@@ -489,3 +489,31 @@ func TestDateInASentence(t *testing.T) {
 		})
 	}
 }
+
+// TestDateOfTheFetchedURL checks that the day named by the URL a page was fetched from
+// dates it where the page names no canonical URL with a day, and that a canonical URL's
+// day comes first.
+func TestDateOfTheFetchedURL(t *testing.T) {
+	const body = `<body><article><h1>Wine types</h1><p>Updated February 2, 2026</p>
+		<p>Text of the article, long enough to be its body, about the many wine types and styles there are.</p></article></body>`
+	for _, tc := range []struct {
+		name, head, pageURL, want string
+	}{
+		{"the fetched URL's day", "", "https://example.org/blog/2023/10/03/wine-types/", "2023-10-03"},
+		{"a canonical URL without a day: the fetched URL's",
+			`<link rel="canonical" href="https://example.org/blog/wine-types/">`, "https://example.org/blog/2023/10/03/wine-types/", "2023-10-03"},
+		{"the canonical URL's day first",
+			`<link rel="canonical" href="https://example.org/blog/2023/10/04/wine-types/">`, "https://example.org/blog/2023/10/03/wine-types/", "2023-10-04"},
+		{"no URL: the page's own date, an update", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := New().Extract("<html><head>"+tc.head+"</head>"+body+"</html>", tc.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Meta.Published; got != tc.want {
+				t.Errorf("publication date = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
