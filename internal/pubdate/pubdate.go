@@ -83,6 +83,7 @@ var layouts = []struct {
 	{"2006/01/02", Day, noZone},
 	{"2006.01.02", Day, noZone},
 	{"20060102", Day, noZone},
+	{"2006 01 02", Day, noZone},
 	{time.RFC1123Z, Second, offset},
 	{time.RFC1123, Second, abbrev},
 	{"Mon, 2 Jan 2006 15:04:05 -0700", Second, offset},
@@ -113,6 +114,7 @@ var layouts = []struct {
 // ok is false when s is not such a date or its year is implausible for an article.
 func Parse(s string) (d Date, ok bool) {
 	s = strings.Join(strings.Fields(s), " ")
+	s = withoutZoneName(s)
 	if len(s) < 8 || len(s) > 48 {
 		return Date{}, false
 	}
@@ -142,6 +144,26 @@ func Parse(s string) (d Date, ok bool) {
 		return d, true
 	}
 	return parseWritten(s)
+}
+
+// withoutZoneName returns s without the zone's name in brackets that JavaScript's
+// Date.toString writes after its GMT offset: "Mon Dec 23 2024 18:24:18 GMT+0000
+// (Coordinated Universal Time)" is read as "Mon Dec 23 2024 18:24:18 GMT+0000".
+// Brackets after other texts stay.
+func withoutZoneName(s string) string {
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	i := strings.LastIndex(s, " (")
+	if i < 0 || !strings.Contains(s[:i], "GMT") {
+		return s
+	}
+	for _, r := range s[i+2 : len(s)-1] {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == ' ') {
+			return s
+		}
+	}
+	return s[:i]
 }
 
 // parseWritten reads a field that holds one date in a form no layout has, as Find reads

@@ -36,6 +36,11 @@ func TestISO(t *testing.T) {
 		{"written time, ambiguous zone dropped", "January 2, 2025, 9:06am CST", "2025-01-02T09:06:00"},
 		{"a label is no field of one date", "Posted June 10, 2018", ""},
 		{"ambiguous numbers stay unread", "Thu, 03/01/2017 - 11:38", ""},
+		{"JavaScript form with the zone's name", "Mon Dec 23 2024 18:24:18 GMT+0000 (Coordinated Universal Time)", "2024-12-23T18:24:18Z"},
+		{"JavaScript form with the zone's abbreviation", "Mon Dec 23 2024 18:24:18 GMT+0000 (UTC)", "2024-12-23T18:24:18Z"},
+		{"brackets of other words are no zone", "Mon Dec 23 2024 18:24:18 GMT+0000 (v2)", ""},
+		{"brackets without a GMT offset stay", "June 10, 2018 (Updated)", ""},
+		{"year month day between spaces", "2025 09 09", "2025-09-09"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

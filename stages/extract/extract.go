@@ -112,7 +112,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, page string, pageURL str
 	}
 	// The blocks and the metadata are read first: the content extractor takes doc apart.
 	raw := pageBlocks(doc)
-	meta := readMeta(doc)
+	meta := readMetaAt(doc, pageURL)
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}

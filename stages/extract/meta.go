@@ -39,6 +39,7 @@ type pageMeta struct {
 	modified                      string      // article:modified_time and kin
 	shownUpdate                   string      // the first update date shown in the article's header
 	canonical                     string      // <link rel=canonical> or og:url
+	pageURL                       string      // the URL the page was fetched from, when the caller gave it
 }
 
 // publishedNames are meta names and properties that carry the publication date, in
@@ -99,8 +100,14 @@ var (
 
 // readMeta reads the article's metadata from the parsed page (see pageMeta.resolve for
 // the precedence between sources).
-func readMeta(root *html.Node) document.Metadata {
+func readMeta(root *html.Node) document.Metadata { return readMetaAt(root, "") }
+
+// readMetaAt is readMeta of a page fetched from pageURL ("" when unknown), whose path may
+// name the day the page was published (/2025/12/15/) where the page names no canonical
+// URL that does.
+func readMetaAt(root *html.Node, pageURL string) document.Metadata {
 	pm := readPageMeta(root)
+	pm.pageURL = pageURL
 	return pm.resolve()
 }
 

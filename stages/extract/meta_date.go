@@ -125,6 +125,9 @@ const maxShownCandidates = 6
 var (
 	updateLabel  = regexp.MustCompile(`(?i)\b(updated|modified|reviewed|revised|refreshed)\b`)
 	publishLabel = regexp.MustCompile(`(?i)\b(published|posted|released|written|originally|created)\b`)
+	// publishedOn ends a sentence's words before the date it says the article was
+	// published on: "... was originally published on ".
+	publishedOn = regexp.MustCompile(`(?i)\b(published|posted)( on)?\s*$`)
 )
 
 // Keys under which readMetaTag records the first date of a meta name that is in neither
@@ -226,7 +229,18 @@ func shownDates(root *html.Node) []shownDate {
 			if text == "" || wordCount(text) > 16 {
 				text = collapse(n.Data)
 				if wordCount(text) > 16 {
-					return
+					// A sentence is read only for a date it says the article was
+					// published on ("This article was originally published on 26 Sep
+					// 2019 and has been updated since"); a paragraph longer than a
+					// short one is not parsed.
+					if len(text) > 400 {
+						return
+					}
+					m := pubdate.Find(text)
+					if m.Value == "" || !publishedOn.MatchString(text[:m.Start]) {
+						return
+					}
+					text = text[:m.End]
 				}
 			}
 			value, before := "", ""
@@ -466,7 +480,7 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 			cands[i].Features[feature] = 1
 		}
 		switch feature {
-		case fLDPub, fMetaPub, fTimePub, fShownDate:
+		case fLDPub, fMetaPub, fTimePub, fShownDate, fInURL:
 			cands[i].Published = true
 		}
 		return i
@@ -543,8 +557,12 @@ func (pm *pageMeta) dateCandidates() []DateCandidate {
 		}
 	}
 	// The day the URL names (/2025/12/15/, /2023/october/03/) is the publication's on every
-	// page of WCXB dev that has one: a candidate even where no other source names it.
+	// page of WCXB dev that has one: a candidate even where no other source names it. The
+	// canonical URL's is read first, then that of the URL the page was fetched from.
 	inURL := urlDay(pm.canonical)
+	if inURL == "" {
+		inURL = urlDay(pm.pageURL)
+	}
 	if inURL != "" {
 		add(inURL, fInURL)
 	}
@@ -655,9 +673,16 @@ func EncodeDateModel(w []float64) ([]byte, error) {
 	return encodeChoiceModel("date", DateFeatureNames, w)
 }
 
-// BestDate is the index of the best-scored candidate, the first of equals (the most
-// trusted source), or -1 when there is none.
+// BestDate is the index of the day the page's URL names, when it names one, else of the
+// best-scored candidate, the first of equals (the most trusted source), or -1 when there
+// is none. A day in the URL's path is written there by the site when it publishes the
+// page (a permalink, /2025/12/15/title): it is the publication's day on every page of
+// WCXB dev that has one, where the sources in the page are the update's, a comment's or
+// other stories' as often as the article's.
 func BestDate(cands []DateCandidate, w []float64) int {
+	if i := URLDate(cands); i >= 0 {
+		return i
+	}
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
 		if s := Score(w, c.Features); best < 0 || s > bestScore+1e-12 {
@@ -665,6 +690,18 @@ func BestDate(cands []DateCandidate, w []float64) int {
 		}
 	}
 	return best
+}
+
+// URLDate is the index of the candidate that the page's URL names, or -1 when the URL
+// names no day: BestDate takes it whatever the weights, which are learned from the other
+// pages.
+func URLDate(cands []DateCandidate) int {
+	for i, c := range cands {
+		if len(c.Features) > fInURL && c.Features[fInURL] > 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // DateCandidates returns the date candidates of an HTML page, for training the weights.

@@ -411,3 +411,109 @@ func TestFirstTimeOfTheArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestDateOfTheURL checks that the day a page's URL names is its publication date,
+// whatever the page's own dates say: those of other stories listed beside it, of a
+// reader's comment, of its update.
+func TestDateOfTheURL(t *testing.T) {
+	const permalink = `<link rel="canonical" href="https://example.org/blog/2023/october/03/wine-types/">`
+	for _, tc := range []struct {
+		name, head, body, want string
+	}{
+		{"the dates of other stories listed below the article",
+			permalink,
+			`<article><h1>Wine types</h1><p>Text of the article.</p></article>
+			<ul class="related"><li><a href="/a">Harvest</a><span class="date">Feb 16, 2026</span></li>
+			<li><a href="/b">Cellars</a><span class="date">Feb 10, 2026</span></li></ul>`,
+			"2023-10-03"},
+		{"a reader's comment the day before",
+			permalink + `<meta property="article:modified_time" content="2025-09-28T23:28:02Z">`,
+			`<article><h1>Wine types</h1><p>Text of the article.</p>
+			<div class="comment-date"><time datetime="2023-10-02T01:45:33+00:00"><a href="#c1">October 2, 2023 at 1:45 am</a></time></div></article>`,
+			"2023-10-03"},
+		{"an update shown under the headline",
+			permalink,
+			`<article><h1>Wine types</h1><p>Updated February 2, 2026</p><p>Text of the article.</p></article>`,
+			"2023-10-03"},
+		{"no day in the URL: the page's own date",
+			`<link rel="canonical" href="https://example.org/blog/wine-types/">`,
+			`<article><h1>Wine types</h1><p>February 2, 2026</p><p>Text of the article.</p></article>`,
+			"2026-02-02"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).Published; got != tc.want {
+				t.Errorf("publication date = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDateInASentence checks which dates a sentence of the page (more than 16 words)
+// shows: the one it says the article was published on, and no other.
+func TestDateInASentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, sentence string
+		want           []shownDate
+	}{
+		{"originally published on",
+			"This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated to keep it accurate for our readers.",
+			[]shownDate{{value: "2019-09-26T16:12:00", afterHeadline: true, inArticle: true, publish: true}}},
+		{"posted, without on",
+			"This guide was first posted March 3, 2025 by our editors and has been checked again by the team of the magazine since then.",
+			[]shownDate{{value: "2025-03-03", afterHeadline: true, inArticle: true, publish: true}}},
+		{"a date the article speaks of",
+			"The storm that reached the coast on March 1, 2025 closed every school of the county for two days, the district said on Monday.",
+			nil},
+		{"a release the article speaks of",
+			"Python 3.14, released on October 7, 2025, brings a free-threaded build and template strings that many of the teams we asked now use.",
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body><article><h1>H</h1><p>" + tc.sentence + "</p></article></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := shownDates(root)
+			if len(got) != len(tc.want) {
+				t.Fatalf("shownDates = %+v, want %+v", got, tc.want)
+			}
+			for i := range tc.want {
+				if got[i] != tc.want[i] {
+					t.Errorf("date %d = %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestDateOfTheFetchedURL checks that the day named by the URL a page was fetched from
+// dates it where the page names no canonical URL with a day, and that a canonical URL's
+// day comes first.
+func TestDateOfTheFetchedURL(t *testing.T) {
+	const body = `<body><article><h1>Wine types</h1><p>Updated February 2, 2026</p>
+		<p>Text of the article, long enough to be its body, about the many wine types and styles there are.</p></article></body>`
+	for _, tc := range []struct {
+		name, head, pageURL, want string
+	}{
+		{"the fetched URL's day", "", "https://example.org/blog/2023/10/03/wine-types/", "2023-10-03"},
+		{"a canonical URL without a day: the fetched URL's",
+			`<link rel="canonical" href="https://example.org/blog/wine-types/">`, "https://example.org/blog/2023/10/03/wine-types/", "2023-10-03"},
+		{"the canonical URL's day first",
+			`<link rel="canonical" href="https://example.org/blog/2023/10/04/wine-types/">`, "https://example.org/blog/2023/10/03/wine-types/", "2023-10-04"},
+		{"no URL: the page's own date, an update", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := New().Extract("<html><head>"+tc.head+"</head>"+body+"</html>", tc.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Meta.Published; got != tc.want {
+				t.Errorf("publication date = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
