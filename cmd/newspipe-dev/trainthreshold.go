@@ -115,12 +115,11 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 		fits = append(fits, pf)
 	}
 	top := bestEligible(grid)
-	pick := 0
+	losses := make([]float64, len(fits))
 	for i, f := range fits {
-		if f.loss <= fits[pick].loss {
-			pick = i
-		}
+		losses[i] = f.loss
 	}
+	pick := lowestLoss(losses)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "l2\tlog-loss\tslope\tintercept\tthreshold\tfolds' thresholds\tgrouped CV\tfolds\tSE vs best\tpages named")
 	for i, g := range grid {
@@ -145,6 +144,18 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 	fmt.Fprintf(stdout, "chosen (lowest log-loss) l2 %g, threshold %.3f (from which taking the best is worth more than taking none): grouped CV %.3f, all pages (training) %.3f\n",
 		best.l2, best.gate, best.mean, train)
 	return w, best.gate
+}
+
+// lowestLoss is the index of the lowest of the penalties' log-losses, the last of equal
+// ones (the penalties rise, and of equal fits the simpler is kept); -1 when there is none.
+func lowestLoss(losses []float64) int {
+	pick := -1
+	for i, l := range losses {
+		if pick < 0 || l <= losses[pick] {
+			pick = i
+		}
+	}
+	return pick
 }
 
 // learnThreshold fits the logistic model of fitPlatt on the best scores of the pages in
