@@ -21,11 +21,16 @@ cleaner's byline rules name none: for every article page of each DIR with gold m
 (ID.meta.json) and a text copy (ID.txt) on which the rules find no author, the cleaner
 lists the lines that only name people, each with its features; a line is a positive
 example when its names, cleaned as the stages clean them (beside the site's name the
-lines give), are the gold authors (the same names, however split). The ridge penalty and
-the score a line needs to be taken are chosen by cross-validation grouped by site (URL
-host, the folds of "eval meta"): the score is the share of these pages whose
-authors come out right (the gold authors, or none where the gold names none). The weights
-fitted on all pages are written as JSON, to be embedded as stages/clean/byline.json.
+lines give), are the gold authors (the same names, however split). The ridge penalty is
+the one with the lowest log-loss of the candidates under cross-validation grouped by site
+(URL host, the folds of "eval meta"); the score a page's best line needs to be taken is
+learned from the out-of-fold scores: a logistic fit of "taking the best is right" (the
+gold authors) against "taking none is right" (the gold names none), and the score from
+which the odds of the first reach 1.25, a wrong author counting a quarter more than a
+missing one. Printed for each penalty: the fit, its threshold, the thresholds learned
+without each fold, and the share of pages whose authors come out right on each fold at
+the threshold learned from the others. The weights fitted on all pages are written as
+JSON, to be embedded as stages/clean/byline.json.
 
 Example:
   newspipe-dev train byline ../shared/data/extraction/train/wcxb-dev

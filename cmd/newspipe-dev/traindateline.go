@@ -13,13 +13,15 @@ Learns the weights of the text path's date scorer, which reads the publication d
 when the cleaner's date rules read none: for every article page of each DIR with a gold
 date (ID.meta.json, "" for none) and a text copy (ID.txt) on which the rules find no
 date, the cleaner lists the dates written on the page's short lines, each with its
-features; a date is a positive example when it is the gold day. The ridge penalty and
-the score a date needs to be taken are chosen by cross-validation grouped by site (URL
-host, the folds of "eval meta"): the score is the share of these pages whose date comes
-out right, as the pipeline gives it: the date taken, else the update date the rules
-read, which stands for the publication date (right when it is the gold day, or when
-there is none and the gold gives none). The weights fitted on all
-pages are written as JSON, to be embedded as stages/clean/dateline.json.
+features; a date is a positive example when it is the gold day. The ridge penalty is the
+one with the lowest log-loss of the candidates under cross-validation grouped by site
+(URL host, the folds of "eval meta"); the score a page's best date needs to be taken is
+learned from the out-of-fold scores, as train byline learns its threshold, where taking
+none leaves the update date the rules read, which stands for the publication date (right
+when it is the gold day, or when there is none and the gold gives none). Printed for
+each penalty: the fit, its threshold and the share of pages whose date comes out right
+on each fold at the threshold learned from the others. The weights fitted on all pages
+are written as JSON, to be embedded as stages/clean/dateline.json.
 
 Example:
   newspipe-dev train dateline ../shared/data/extraction/train/wcxb-dev

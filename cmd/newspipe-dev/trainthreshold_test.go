@@ -86,48 +86,87 @@ func TestThresholdAccuracy(t *testing.T) {
 	}
 }
 
+func TestLowestLoss(t *testing.T) {
+	tests := []struct {
+		name   string
+		losses []float64
+		want   int
+	}{
+		{"none", nil, -1},
+		{"the lowest", []float64{0.62, 0.61, 0.60, 0.64}, 2},
+		{"of equal ones the larger penalty", []float64{0.61, 0.60, 0.60, 0.64}, 2},
+		{"the first when it is lowest", []float64{0.5, 0.6}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lowestLoss(tt.losses); got != tt.want {
+				t.Errorf("lowestLoss(%v) = %d, want %d", tt.losses, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestThresholdScorerTrain(t *testing.T) {
 	// One feature; the score is the feature itself and the fit ignores the data, so only
-	// the threshold is chosen. Every fold has a right candidate scoring 2.2, and some a
-	// right candidate at 0.2 (lost by thresholds over 0) or a page naming nobody whose
-	// candidate scores 0.4 (won by thresholds over 0.4).
+	// the threshold is learned. Each of five folds has right candidates scoring 0.5, 1.5
+	// and 2.5 and pages naming nobody whose wrong candidate scores -1.5, 0 and 1.
 	right := func(f int, x float64) thresholdPage {
 		return thresholdPage{fold: f, x: [][]float64{{x}}, gold: []bool{true}}
 	}
-	nobody := func(f int) thresholdPage {
-		return thresholdPage{fold: f, x: [][]float64{{0.4}}, gold: []bool{false}, none: true}
+	nobody := func(f int, x float64) thresholdPage {
+		return thresholdPage{fold: f, x: [][]float64{{x}}, gold: []bool{false}, none: true}
 	}
-	var mixed, lowWins []thresholdPage
-	for f := range 5 {
-		mixed = append(mixed, right(f, 2.2))
-		lowWins = append(lowWins, right(f, 2.2), right(f, 0.2))
-		if f%2 == 0 {
-			mixed = append(mixed, right(f, 0.2))
-		} else {
-			mixed = append(mixed, nobody(f))
+	missed := func(f int, x float64) thresholdPage {
+		return thresholdPage{fold: f, x: [][]float64{{x}}, gold: []bool{false}}
+	}
+	base := func(extra func(f int) []thresholdPage) []thresholdPage {
+		var pages []thresholdPage
+		for f := range 5 {
+			pages = append(pages, right(f, 0.5), right(f, 1.5), right(f, 2.5), nobody(f, -1.5), nobody(f, 0), nobody(f, 1))
+			if extra != nil {
+				pages = append(pages, extra(f)...)
+			}
 		}
-	}
-	tests := []struct {
-		name  string
-		pages []thresholdPage
-		want  float64
-	}{
-		// Thresholds up to 0 score 0.8, 0.5 and over 0.7: 0.1 less, but the folds
-		// disagree (+0.5 on three, -0.5 on two: SE 0.245), and 0.5 names 5 pages, not 10.
-		{"a threshold within one SE that names fewer pages is chosen", mixed, 0.5},
-		// 0.5 loses 0.5 on every fold: no tie; the thresholds up to 0 name the same pages.
-		{"a threshold that loses on every fold is not", lowWins, -3},
+		return pages
 	}
 	s := thresholdScorer{
 		features: 1,
 		fit:      func(xs [][]float64, ys []float64, l2 float64) []float64 { return []float64{0, 1} },
 		score:    func(w, x []float64) float64 { return w[1] * x[0] },
 	}
+	train := func(pages []thresholdPage) float64 {
+		var out strings.Builder
+		_, got := s.train(&out, pages, 5)
+		return got
+	}
+	t0 := train(base(nil))
+	if t0 <= -1.5 || t0 >= 1.5 {
+		t.Fatalf("threshold %v, want one between the scores of pages naming nobody and of right ones", t0)
+	}
+	tests := []struct {
+		name     string
+		extra    func(f int) []thresholdPage
+		min, max float64 // bounds of the change of the threshold
+	}{
+		// A page moving by 0.1 moves the threshold a little, not by a grid step.
+		{"one more right page a little above the threshold moves it a little down",
+			func(f int) []thresholdPage {
+				if f == 0 {
+					return []thresholdPage{right(f, t0+0.1)}
+				}
+				return nil
+			}, -0.2, -1e-6},
+		{"pages whose best is wrong where the gold names someone have no say",
+			func(f int) []thresholdPage { return []thresholdPage{missed(f, 3), missed(f, -3)} }, 0, 0},
+		{"more pages naming nobody at high scores raise it",
+			func(f int) []thresholdPage { return []thresholdPage{nobody(f, 2)} }, 1e-6, 3},
+		{"pages without candidates have no say",
+			func(f int) []thresholdPage { return []thresholdPage{{fold: f, none: true}} }, 0, 0},
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out strings.Builder
-			if _, got := s.train(&out, tt.pages, 5); got != tt.want {
-				t.Errorf("threshold = %v, want %v\n%s", got, tt.want, out.String())
+			if d := train(base(tt.extra)) - t0; d < tt.min-1e-12 || d > tt.max+1e-12 {
+				t.Errorf("threshold moved by %v from %v, want a change in [%v, %v]", d, t0, tt.min, tt.max)
 			}
 		})
 	}
