@@ -519,9 +519,10 @@ func fillGaps(info []lineInfo, keep []bool, reasons []string) {
 
 // extendBody keeps, in a short article, the full sentences that directly follow the last
 // body line: a closing paragraph that scores low for lack of context is still part of the
-// article when nothing separates it from the body. It stops at the first line that
-// is not plain prose, so lists of teasers after an article, which come after a heading or
-// a link line, stay out.
+// article when nothing separates it from the body but the label of an advertisement or
+// a credit (see insideLabel). It stops at the first other line that is not plain prose,
+// so lists of teasers after an article, which come after a heading or a link line, stay
+// out.
 func extendBody(info []lineInfo, keep []bool, reasons []string) {
 	last, kept := -1, 0
 	for i := range keep {
@@ -536,11 +537,21 @@ func extendBody(info []lineInfo, keep []bool, reasons []string) {
 	}
 	for i := last + 1; i < len(info); i++ {
 		li := &info[i]
+		if reasons[i] != "" && insideLabel(li) {
+			continue
+		}
 		if reasons[i] != "" || !li.final || li.words < 12 || li.vocab != 0 && !reportedSentence(li) || li.byline || li.dateOnly || li.repeated {
 			return
 		}
 		keep[i] = true
 	}
+}
+
+// insideLabel reports a short line that labels an advertisement, a credit or a
+// placeholder: such boxes stand between an article's paragraphs, and the body goes on
+// past them.
+func insideLabel(li *lineInfo) bool {
+	return li.words <= 3 && li.vocab != 0 && li.vocab&^(vAd|vCredit|vPlaceholder) == 0
 }
 
 // contactPhrases introduce an author's contact address in a bio line.

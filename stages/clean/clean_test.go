@@ -410,3 +410,35 @@ func TestOutsideProseReturns(t *testing.T) {
 		})
 	}
 }
+
+// TestExtendBodyPastLabels checks that the closing paragraph of a short article comes
+// into the body past the label of an advertisement or a credit, and not past a line
+// that opens something else (a related-stories header, a sign-up call).
+func TestExtendBodyPastLabels(t *testing.T) {
+	para := "The council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its piers."
+	closing := "Repairs are expected to take a year and to cost about four million dollars, officials said."
+	tests := []struct {
+		name  string
+		label string
+		want  bool // the closing paragraph is kept
+	}{
+		{"advertisement label", "Advertisement", true},
+		{"photo credit", "Photo: Getty Images", true},
+		{"related stories header", "Related stories", false},
+		{"newsletter call", "Sign up for our newsletter", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(SplitLines(strings.Join([]string{para, para, tt.label, closing}, "\n")))
+			keep := []bool{true, true, false, false}
+			reasons := []string{"", "", "removed by a rule", ""}
+			extendBody(info, keep, reasons)
+			if keep[3] != tt.want {
+				t.Errorf("closing paragraph kept = %v, want %v", keep[3], tt.want)
+			}
+			if keep[2] {
+				t.Errorf("the label %q came into the body", tt.label)
+			}
+		})
+	}
+}
