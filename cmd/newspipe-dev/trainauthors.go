@@ -303,3 +303,11 @@ func scoreChoices(pages []bylineChoicePage, chosen []int, folds int) (right, aut
 	}
 	return div(r, n), div(a, named), div(fa, none)
 }
+
+// beatsThreshold reports whether the setting (l2, t) with cross-validated accuracy acc
+// is to be chosen over the best so far: a higher accuracy, or the same accuracy with the
+// same penalty and a higher threshold. Where the evidence is equal, naming nobody is
+// better than naming the wrong author.
+func beatsThreshold(acc, l2, t, best, bestL2, bestT float64) bool {
+	return acc > best+1e-9 || acc > best-1e-9 && l2 == bestL2 && t > bestT
+}

@@ -196,14 +196,6 @@ func pageRight(p thresholdPage, pick int, score, t float64) bool {
 	return took && p.gold[pick] || !took && p.none
 }
 
-// beatsThreshold reports whether the setting (l2, t) with cross-validated accuracy acc
-// is to be chosen over the best so far: a higher accuracy, or the same accuracy with the
-// same penalty and a higher threshold. Where the evidence is equal, naming nobody (no
-// author, no date) is better than naming the wrong one.
-func beatsThreshold(acc, l2, t, best, bestL2, bestT float64) bool {
-	return acc > best+1e-9 || acc > best-1e-9 && l2 == bestL2 && t > bestT
-}
-
 // fitPages fits the weights on the candidates of the pages in; they are all zero when
 // these pages have no candidate.
 func (s thresholdScorer) fitPages(pages []thresholdPage, l2 float64, in func(thresholdPage) bool) []float64 {
