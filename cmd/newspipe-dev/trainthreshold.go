@@ -84,33 +84,13 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 		pf.loss /= float64(max(rows, 1))
 		all := func(thresholdPage) bool { return true }
 		pf.platt, pf.t = learnThreshold(pages, picks, scores, all)
-		_, _, pf.named = thresholdAccuracy(pages, picks, scores, pf.t, folds)
-		right, n := make([]int, folds), make([]int, folds)
+		_, _, pf.named = thresholdAccuracy(pages, picks, scores, everywhere(pf.t), folds)
 		for f := range folds {
 			_, t := learnThreshold(pages, picks, scores, func(p thresholdPage) bool { return p.fold != f })
 			pf.foldT = append(pf.foldT, t)
-			for i, p := range pages {
-				if p.fold != f {
-					continue
-				}
-				n[f]++
-				if pageRight(p, picks[i], scores[i], t) {
-					right[f]++
-				}
-			}
 		}
 		g := choiceSetting{gate: pf.t, l2: l2, takes: pf.named, eligible: true}
-		total, count := 0, 0
-		for f := range folds {
-			total += right[f]
-			count += n[f]
-			if n[f] > 0 {
-				g.folds = append(g.folds, float64(right[f])/float64(n[f]))
-			}
-		}
-		if count > 0 {
-			g.mean = float64(total) / float64(count)
-		}
+		g.mean, g.folds, _ = thresholdAccuracy(pages, picks, scores, func(f int) float64 { return pf.foldT[f] }, folds)
 		grid = append(grid, g)
 		fits = append(fits, pf)
 	}
@@ -139,7 +119,7 @@ func (s thresholdScorer) train(stdout io.Writer, pages []thresholdPage, folds in
 	for i, p := range pages {
 		picks[i], scores[i] = s.best(p, w)
 	}
-	train, _, _ := thresholdAccuracy(pages, picks, scores, best.gate, folds)
+	train, _, _ := thresholdAccuracy(pages, picks, scores, everywhere(best.gate), folds)
 	fmt.Fprintf(stdout, "best grouped CV of pages right (threshold learned on the other folds): l2 %g, %.3f\n", grid[top].l2, grid[top].mean)
 	fmt.Fprintf(stdout, "chosen (lowest log-loss) l2 %g, threshold %.3f (from which taking the best is worth more than taking none): grouped CV %.3f, all pages (training) %.3f\n",
 		best.l2, best.gate, best.mean, train)
@@ -188,6 +168,9 @@ func learnThreshold(pages []thresholdPage, picks []int, scores []float64, in fun
 	return f, f.threshold(lo, hi+1)
 }
 
+// everywhere is the threshold t for every fold.
+func everywhere(t float64) func(int) float64 { return func(int) float64 { return t } }
+
 // pageRight reports whether a page comes out right when its best candidate (pick, with
 // score) is taken at scores of at least t: a right candidate, or none where the gold names
 // nothing.
@@ -221,17 +204,18 @@ func (s thresholdScorer) best(p thresholdPage, w []float64) (int, float64) {
 }
 
 // thresholdAccuracy is the share of pages that come out right when a page's best
-// candidate is taken at scores of at least t: a right candidate, or none where the gold
-// names nothing; with the share of each fold that has pages, and the number of pages on
-// which a candidate is taken.
-func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t float64, folds int) (acc float64, perFold []float64, taken int) {
+// candidate is taken at scores of at least its fold's threshold t(fold): a right
+// candidate, or none where the gold names nothing; with the share of each fold that has
+// pages, and the number of pages on which a candidate is taken. Out-of-fold figures give
+// each fold the threshold learned without it; in-sample ones, one threshold everywhere.
+func thresholdAccuracy(pages []thresholdPage, picks []int, scores []float64, t func(fold int) float64, folds int) (acc float64, perFold []float64, taken int) {
 	right, n := make([]int, folds), make([]int, folds)
 	for i, p := range pages {
 		n[p.fold]++
-		if picks[i] >= 0 && scores[i] >= t {
+		if picks[i] >= 0 && scores[i] >= t(p.fold) {
 			taken++
 		}
-		if pageRight(p, picks[i], scores[i], t) {
+		if pageRight(p, picks[i], scores[i], t(p.fold)) {
 			right[p.fold]++
 		}
 	}

@@ -52,7 +52,7 @@ func TestThresholdAccuracy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			acc, folds, taken := thresholdAccuracy(pages, picks, scores, tt.t, 2)
+			acc, folds, taken := thresholdAccuracy(pages, picks, scores, everywhere(tt.t), 2)
 			if math.Abs(acc-tt.wantAcc) > 1e-12 || taken != tt.wantTaken || len(folds) != len(tt.wantFolds) {
 				t.Fatalf("thresholdAccuracy = %v, %v, %d; want %v, %v, %d", acc, folds, taken, tt.wantAcc, tt.wantFolds, tt.wantTaken)
 			}
