@@ -128,6 +128,9 @@ var (
 	// publishedOn ends a sentence's words before the date it says the article was
 	// published on: "... was originally published on ".
 	publishedOn = regexp.MustCompile(`(?i)\b(published|posted)( on)?\s*$`)
+	// publishedWord lets a sentence without the word skip the search for its dates:
+	// most paragraphs of an article have none.
+	publishedWord = regexp.MustCompile(`(?i)\b(published|posted)\b`)
 )
 
 // Keys under which readMetaTag records the first date of a meta name that is in neither
@@ -233,7 +236,7 @@ func shownDates(root *html.Node) []shownDate {
 					// published on ("This article was originally published on 26 Sep
 					// 2019 and has been updated since"); a paragraph longer than a
 					// short one is not parsed.
-					if len(text) > 400 {
+					if len(text) > 400 || !publishedWord.MatchString(text) {
 						return
 					}
 					m := pubdate.Find(text)
