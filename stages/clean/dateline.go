@@ -163,6 +163,19 @@ func opensWithDate(text string, start int) bool {
 	return true
 }
 
+// isDateLine reports whether a short line that names a date can go as the page's date line
+// once its date is read: a sentence of the article that names a day ("The film is set to
+// hit theaters February 13, 2013.") ends like a sentence and says more than a dateline's
+// labels, a name and the date; it stays in the body though its date may be the page's.
+func isDateLine(li *lineInfo) bool {
+	return li.dateOnly && !(li.final && otherWords(li.lower) >= datelineSentenceWords)
+}
+
+// datelineSentenceWords is the number of words besides the date's and a dateline's labels
+// from which a line ending like a sentence is read as one: a name beside the date ("Jane
+// Doe, March 3, 2024.") stays under it.
+const datelineSentenceWords = 3
+
 // isNumericDateLine reports a short line with a date written in numbers that only the
 // page's order of day and month reads ("03/01/2017" under a byline): lineInfo.dateOnly,
 // which reads dates without that order, misses it, yet it is as much a date line as

@@ -149,7 +149,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 			}
 			if d := pubdate.FindOrdered(readableDate(li.text), pageOrder()); d.Value != "" {
 				meta.Published = d.Value
-				if li.dateOnly && reasons[i] == "" {
+				if isDateLine(li) && reasons[i] == "" {
 					keep[i], reasons[i] = false, reasonDate
 				}
 				break
@@ -248,7 +248,7 @@ func learnedDate(blocks []document.Block, info []lineInfo, keep []bool, reasons 
 	}
 	c := cands[best]
 	meta.Published = c.date
-	if info[c.line].dateOnly && reasons[c.line] == "" {
+	if isDateLine(&info[c.line]) && reasons[c.line] == "" {
 		keep[c.line], reasons[c.line] = false, reasonDate
 	}
 }

@@ -355,3 +355,36 @@ func TestParseBylinePublishedAfterUpdate(t *testing.T) {
 		})
 	}
 }
+
+// TestDatedSentenceStays checks that a short sentence of the article naming a day stays
+// in the body when its date is read as the page's, while a date line goes.
+func TestDatedSentenceStays(t *testing.T) {
+	body := []string{
+		"The council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its piers.",
+		"Residents who rely on the crossing said the decision would add twenty minutes to their daily commute into town.",
+		"The mayor said a replacement could be built within three years if the regional government agreed to pay for it.",
+	}
+	tests := []struct {
+		name      string
+		line      string
+		stays     bool
+		published string
+	}{
+		{"sentence", "Engineers first found cracks on Monday, June 3, 2019.", true, "2019-06-03"},
+		{"sentence without a weekday", "The film is set to hit theaters June 3, 2019.", true, "2019-06-03"},
+		{"date line", "Monday, June 3, 2019", false, "2019-06-03"},
+		{"labelled date line", "Published on June 3, 2019.", false, "2019-06-03"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := append([]string{"Old bridge closes to cars", tt.line}, body...)
+			res := New().Clean(linesToBlocks(lines))
+			if got := slices.Contains(res.Paragraphs, tt.line); got != tt.stays {
+				t.Errorf("line in the body = %v, want %v (paragraphs %q, removed %+v)", got, tt.stays, res.Paragraphs, res.Removed)
+			}
+			if res.Meta.Published != tt.published {
+				t.Errorf("published = %q, want %q", res.Meta.Published, tt.published)
+			}
+		})
+	}
+}
