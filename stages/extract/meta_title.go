@@ -90,7 +90,7 @@ func (pm *pageMeta) titleCandidates(site, host, rule string) []TitleCandidate {
 	var sources []int    // the number of sources naming each candidate
 	index := map[string]int{}
 	add := func(text string, features ...int) int {
-		text = strings.TrimSpace(text)
+		text = trimDecoration(text)
 		toks := shingle.Tokens(strings.ToLower(text))
 		if len(toks) == 0 {
 			return -1
@@ -221,6 +221,30 @@ func isDeclared(f []float64) bool { return f[tLD]+f[tOG]+f[tTwitter]+f[tTitle] >
 
 // isVisible reports a candidate a visible headline gives.
 func isVisible(f []float64) bool { return f[tArticleHeadline]+f[tPageHeadline] > 0 }
+
+// trimDecoration returns a title without the spaces and the signs a site sets around it
+// ("=> The One to Watch <=", "::► Title ◄::", "** Title **"): rules, arrows, bullets and
+// mathematical signs other than "+" ("C++"), never a letter, a digit, a quote, a bracket
+// or the marks that end a sentence ("Is it over?").
+func trimDecoration(s string) string {
+	t := strings.TrimFunc(s, isDecoration)
+	if strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return strings.TrimSpace(s)
+	}
+	return t
+}
+
+// isDecoration reports a rune trimDecoration removes from a title's ends.
+func isDecoration(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), strings.ContainsRune(":|*~·•-–—_/\\", r):
+		return true
+	case unicode.Is(unicode.Sm, r):
+		return r != '+'
+	}
+	// Arrows, box drawing, geometric shapes, stars and dingbat arrows.
+	return 0x2190 <= r && r <= 0x21ff || 0x2500 <= r && r <= 0x25ff || r == '★' || r == '☆' || 0x27a0 <= r && r <= 0x27bf
+}
 
 // titleCut is a part of a declared title cut at a separator.
 type titleCut struct {

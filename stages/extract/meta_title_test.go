@@ -129,3 +129,28 @@ func TestTitleModelRoundTrip(t *testing.T) {
 		t.Error("weights of other features were read")
 	}
 }
+
+func TestTrimDecoration(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"arrows", "=> The One to Watch <=", "The One to Watch"},
+		{"shapes", "::► The One to Watch ◄::", "The One to Watch"},
+		{"stars", "** The One to Watch **", "The One to Watch"},
+		{"dangling separator", "The One to Watch |", "The One to Watch"},
+		{"question", "Is it over?", "Is it over?"},
+		{"quotes", "\"The One to Watch\"", "\"The One to Watch\""},
+		{"plus", "Learn C++", "Learn C++"},
+		{"brackets", "(Video) The One to Watch [Update]", "(Video) The One to Watch [Update]"},
+		{"currency", "$5 billion deal", "$5 billion deal"},
+		{"degrees", "Temperatures hit 40°", "Temperatures hit 40°"},
+		{"nothing but signs", " => ", "=>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := trimDecoration(tt.in); got != tt.want {
+				t.Errorf("trimDecoration(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
