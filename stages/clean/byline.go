@@ -102,12 +102,12 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	var cands []bylineCandidate
 	for i := range info {
 		li := &info[i]
-		if li.words == 0 || li.words > copyrightWords || i == title {
+		if li.words == 0 || li.words > datedBylineWords || i == title {
 			continue
 		}
 		if li.words > 10 {
 			// "© 2025 Sam Bossley. All rights reserved.": a personal site's owner.
-			if name := copyrightName(li); name != "" {
+			if name := copyrightName(li); name != "" && li.words <= copyrightWords {
 				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
 			} else if names := datedNames(li); names != nil && !commonWordsOnly(names[0]) {
 				cands = append(cands, bylineCandidate{line: i, names: names})
@@ -115,6 +115,8 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				// "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen".
 				cands = append(cands, bylineCandidate{line: i, names: names})
 			} else if names := commaNames(li.text); names != nil {
+				cands = append(cands, bylineCandidate{line: i, names: names})
+			} else if names := separatedNames(li); names != nil {
 				cands = append(cands, bylineCandidate{line: i, names: names})
 			}
 			continue
@@ -146,6 +148,9 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		}
 		if names == nil {
 			names = datedNames(li)
+		}
+		if names == nil {
+			names = separatedNames(li)
 		}
 		if names == nil {
 			if name := copyrightName(li); name != "" {
