@@ -136,3 +136,36 @@ func particleName(s string) bool {
 	}
 	return len(kept) < len(words) && looksLikeName(strings.Join(kept, " "))
 }
+
+// shownNames returns authors with each name of three words or more cut to its first
+// words when a line of the page gives those alone, as an author box does: the byline
+// ran the name into what follows it ("Written By: Jane Roe Gardener & Astrologer",
+// "by Jane Roe Global Commons May 2nd 2025") and the box under the article shows
+// "Jane Roe". The authors are changed in place.
+func shownNames(info []lineInfo, authors []string) []string {
+	var shown map[string]bool
+	for k, a := range authors {
+		words := strings.Fields(a)
+		if len(words) < 3 || isJobTitle(a) {
+			continue // "Senior Staff Writer" is a role, not "Senior Staff"
+		}
+		if shown == nil {
+			// The lines of two or three words, once for all the names.
+			shown = map[string]bool{}
+			for j := range info {
+				if info[j].words == 2 || info[j].words == 3 {
+					shown[strings.TrimSpace(info[j].text)] = true
+				}
+			}
+		}
+		for n := min(len(words)-1, 3); n >= 2; n-- {
+			// A menu's label of common words is no person: "Digital Security" of
+			// "Digital Security Expert".
+			if head := strings.Join(words[:n], " "); shown[head] && looksLikeName(head) && !commonWordsOnly(head) {
+				authors[k] = head
+				break
+			}
+		}
+	}
+	return authors
+}

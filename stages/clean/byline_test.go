@@ -588,3 +588,34 @@ func TestSeparatedNames(t *testing.T) {
 		})
 	}
 }
+
+func TestShownNames(t *testing.T) {
+	page := []string{
+		"Growing vegetables all year",
+		"Written By: Jane Roe Gardener & Astrologer",
+		"The garden gives food in every season when it is planned with care and patience.",
+		"About The Author",
+		"Jane Roe",
+		"Digital Security",
+		"Senior Staff",
+	}
+	tests := []struct {
+		name          string
+		authors, want []string
+	}{
+		{"a role run into the name", []string{"Jane Roe Gardener"}, []string{"Jane Roe"}},
+		{"a category run into the name", []string{"Jane Roe Global Commons"}, []string{"Jane Roe"}},
+		{"a name the page shows whole", []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"a name shown nowhere shorter", []string{"John Q Public"}, []string{"John Q Public"}},
+		{"a role is kept", []string{"Senior Staff Writer"}, []string{"Senior Staff Writer"}},
+		{"a label of common words is no name", []string{"Digital Security Expert"}, []string{"Digital Security Expert"}},
+	}
+	info := analyseBlocks(linesToBlocks(page))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shownNames(info, slices.Clone(tt.authors)); !slices.Equal(got, tt.want) {
+				t.Errorf("shownNames(%q) = %q, want %q", tt.authors, got, tt.want)
+			}
+		})
+	}
+}

@@ -195,7 +195,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 		}
 	}
 	if title < 0 {
-		meta.Authors = withoutLabels(info, meta.Authors)
+		meta.Authors = shownNames(info, withoutLabels(info, meta.Authors))
 		learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 		learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 		return meta
@@ -215,7 +215,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
-	meta.Authors = withoutLabels(info, meta.Authors)
+	meta.Authors = shownNames(info, withoutLabels(info, meta.Authors))
 	learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 	learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 	return meta
