@@ -619,3 +619,34 @@ func TestShownNames(t *testing.T) {
 		})
 	}
 }
+
+func TestBylineUnderHeadline(t *testing.T) {
+	const headline = "Council closes the old bridge to cars for a year"
+	body := "The council voted on Tuesday to close the old bridge to cars for the whole of next year."
+	tests := []struct {
+		name  string
+		lines []string
+		want  float64
+	}{
+		{"right under the headline", []string{headline, "Jane Roe", body}, 1},
+		{"under a copy of the headline", []string{headline, "News", headline, "Jane Roe", body}, 1},
+		{"under another line", []string{headline, "News", "Jane Roe", body}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(linesToBlocks(tt.lines))
+			keep := make([]bool, len(tt.lines))
+			keep[len(keep)-1] = true
+			byline := len(tt.lines) - 2
+			got := -1.0
+			for _, c := range bylineCandidates(info, keep, make([]string, len(tt.lines)), 0, len(tt.lines)-1) {
+				if c.line == byline {
+					got = c.x[0]
+				}
+			}
+			if got != tt.want {
+				t.Errorf("feature %q of %q = %v, want %v", bylineFeatureNames[0], tt.lines[byline], got, tt.want)
+			}
+		})
+	}
+}
