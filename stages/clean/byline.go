@@ -16,7 +16,7 @@ import (
 // bylineFeatureNames name the evidence weighed for a line that may name the article's
 // author, in the order of the feature vector (see bylineFeatures).
 var bylineFeatureNames = []string{
-	"right under the headline", "within 3 lines under the headline", "log distance to the headline",
+	"right under the headline or a copy of it", "within 3 lines under the headline", "log distance to the headline",
 	"above the body", "log distance to the body", "byline label above", "date line just below",
 	"date line just above", "job title or reading time just below", "log times named on the page",
 	"in the last third", "words", "one word", "kept as body", "chrome vocabulary", "starts with by",
@@ -102,12 +102,12 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 	var cands []bylineCandidate
 	for i := range info {
 		li := &info[i]
-		if li.words == 0 || li.words > copyrightWords || i == title {
+		if li.words == 0 || li.words > datedBylineWords || i == title {
 			continue
 		}
 		if li.words > 10 {
 			// "© 2025 Sam Bossley. All rights reserved.": a personal site's owner.
-			if name := copyrightName(li); name != "" {
+			if name := copyrightName(li); name != "" && li.words <= copyrightWords {
 				cands = append(cands, bylineCandidate{line: i, names: []string{name}, copyright: true})
 			} else if names := datedNames(li); names != nil && !commonWordsOnly(names[0]) {
 				cands = append(cands, bylineCandidate{line: i, names: names})
@@ -115,6 +115,8 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 				// "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen".
 				cands = append(cands, bylineCandidate{line: i, names: names})
 			} else if names := commaNames(li.text); names != nil {
+				cands = append(cands, bylineCandidate{line: i, names: names})
+			} else if names := separatedNames(li); names != nil {
 				cands = append(cands, bylineCandidate{line: i, names: names})
 			}
 			continue
@@ -146,6 +148,9 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		}
 		if names == nil {
 			names = datedNames(li)
+		}
+		if names == nil {
+			names = separatedNames(li)
 		}
 		if names == nil {
 			if name := copyrightName(li); name != "" {
@@ -223,7 +228,9 @@ func bylineCandidates(info []lineInfo, keep []bool, reasons []string, title, fir
 		c := &cands[k]
 		i, li := c.line, &info[c.line]
 		x := make([]float64, len(bylineFeatureNames))
-		x[0] = b2f(title >= 0 && i == title+1)
+		// Under the headline or under a copy of it: a page may show its headline in its
+		// breadcrumbs above the article's header too.
+		x[0] = b2f(title >= 0 && (i == title+1 || i > 0 && info[i-1].text == info[title].text))
 		x[1] = b2f(title >= 0 && i > title && i <= title+3)
 		x[2] = logDist(i, anchor)
 		x[3] = b2f(i < first)

@@ -467,6 +467,11 @@ func TestBylineCandidateNames(t *testing.T) {
 			[]string{"Naftali Tishby", "Fernando C. Pereira", "William Bialek"}},
 		{"authors with affiliation marks", "John Kim 1,✉, Mary Lee 1, Anna Park 2",
 			[]string{"John Kim", "Mary Lee", "Anna Park"}},
+		{"a dated byline of over fifteen words", "by Jane Roe | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes | 0 comments",
+			[]string{"Jane Roe"}},
+		{"a byline between separators", "0 · by Jane Roe · Updated on 8 January 2026", []string{"Jane Roe"}},
+		{"a writer after a reviewer", "Medically reviewed by John Doe, MD — Written by Jane Roe, MS, RD — Updated on March 7, 2025",
+			[]string{"Jane Roe, MS, RD"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -546,11 +551,101 @@ func TestCommaNames(t *testing.T) {
 		{"a name and a role", "Jane Roe, Staff Writer", nil},
 		{"places", "Los Angeles, San Francisco", nil},
 		{"a sentence", "Jane Roe, who wrote this, agrees", nil},
+		{"unknown names with the corresponding author's mark", "Aditya Mahindru 1,✉, Pradeep Patil 1, Varun Agrawal 1",
+			[]string{"Aditya Mahindru", "Pradeep Patil", "Varun Agrawal"}},
+		{"unknown names, the last one marked", "Md Najmul Hossain 1, Jaeeun Lee 1, Yi-Sub Kwak 2, Jongnam Kim 1,*",
+			[]string{"Md Najmul Hossain", "Jaeeun Lee", "Yi-Sub Kwak", "Jongnam Kim"}},
+		{"places with counts", "Los Angeles 3, San Francisco 2", nil},
+		{"a mark on some names only", "Hunt Valley 1,*, San Francisco", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := commaNames(tt.text); !slices.Equal(got, tt.want) {
 				t.Errorf("commaNames(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSeparatedNames(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       []string
+	}{
+		{"by between dots", "0 · by Jane Roe · Updated on 8 January 2026", []string{"Jane Roe"}},
+		{"written by after a reviewer", "Medically reviewed by John Doe, MD — Written by Jane Roe, MS, RD — Updated on March 7, 2025",
+			[]string{"Jane Roe, MS, RD"}},
+		{"a reviewer only", "Medically reviewed by John Doe, MD — Updated on March 7, 2025", nil},
+		{"a photographer's credit", "Home | Photo by Jane Roe", nil},
+		{"no separator", "Jane Roe wrote this on Monday", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := analyseBlocks(linesToBlocks([]string{tt.line}))[0]
+			if got := separatedNames(&li); !slices.Equal(got, tt.want) {
+				t.Errorf("separatedNames(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestShownNames(t *testing.T) {
+	page := []string{
+		"Growing vegetables all year",
+		"Written By: Jane Roe Gardener & Astrologer",
+		"The garden gives food in every season when it is planned with care and patience.",
+		"About The Author",
+		"Jane Roe",
+		"Digital Security",
+		"Senior Staff",
+	}
+	tests := []struct {
+		name          string
+		authors, want []string
+	}{
+		{"a role run into the name", []string{"Jane Roe Gardener"}, []string{"Jane Roe"}},
+		{"a category run into the name", []string{"Jane Roe Global Commons"}, []string{"Jane Roe"}},
+		{"a name the page shows whole", []string{"Jane Roe"}, []string{"Jane Roe"}},
+		{"a name shown nowhere shorter", []string{"John Q Public"}, []string{"John Q Public"}},
+		{"a role is kept", []string{"Senior Staff Writer"}, []string{"Senior Staff Writer"}},
+		{"a label of common words is no name", []string{"Digital Security Expert"}, []string{"Digital Security Expert"}},
+	}
+	info := analyseBlocks(linesToBlocks(page))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shownNames(info, slices.Clone(tt.authors)); !slices.Equal(got, tt.want) {
+				t.Errorf("shownNames(%q) = %q, want %q", tt.authors, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineUnderHeadline(t *testing.T) {
+	const headline = "Council closes the old bridge to cars for a year"
+	body := "The council voted on Tuesday to close the old bridge to cars for the whole of next year."
+	tests := []struct {
+		name  string
+		lines []string
+		want  float64
+	}{
+		{"right under the headline", []string{headline, "Jane Roe", body}, 1},
+		{"under a copy of the headline", []string{headline, "News", headline, "Jane Roe", body}, 1},
+		{"under another line", []string{headline, "News", "Jane Roe", body}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := analyseBlocks(linesToBlocks(tt.lines))
+			keep := make([]bool, len(tt.lines))
+			keep[len(keep)-1] = true
+			byline := len(tt.lines) - 2
+			got := -1.0
+			for _, c := range bylineCandidates(info, keep, make([]string, len(tt.lines)), 0, len(tt.lines)-1) {
+				if c.line == byline {
+					got = c.x[0]
+				}
+			}
+			if got != tt.want {
+				t.Errorf("feature %q of %q = %v, want %v", bylineFeatureNames[0], tt.lines[byline], got, tt.want)
 			}
 		})
 	}

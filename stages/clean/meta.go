@@ -195,7 +195,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 		}
 	}
 	if title < 0 {
-		meta.Authors = withoutLabels(info, meta.Authors)
+		meta.Authors = shownNames(info, withoutLabels(info, meta.Authors))
 		learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 		learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 		return meta
@@ -215,7 +215,7 @@ func readMetaWith(blocks []document.Block, info []lineInfo, keep []bool, reasons
 	if byline < 0 {
 		underHeadline(blocks, info, keep, reasons, title, &meta)
 	}
-	meta.Authors = withoutLabels(info, meta.Authors)
+	meta.Authors = shownNames(info, withoutLabels(info, meta.Authors))
 	learnedByline(blocks, info, keep, reasons, title, first, m.byline, trace, &meta)
 	learnedDate(blocks, info, keep, reasons, title, first, m.dateline, trace, &meta)
 	return meta
@@ -569,9 +569,10 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 	if !prefixed && d.Value == "" && !relative {
 		// No "By" and no date: only "Name - Agency" or "Name, Publication" forms, led by a person.
 		sep := strings.IndexAny(names, ",|")
+		dashed := false
 		for _, dash := range []string{" - ", " – ", " — "} {
 			if i := strings.Index(names, dash); i >= 0 && (sep < 0 || i < sep) {
-				sep = i
+				sep, dashed = i, true
 			}
 		}
 		// "Best Bread Machines – My Favorites!", "Process Knowledge Management, Part IV":
@@ -581,6 +582,11 @@ func parseByline(s string) (authors []string, published string, ok bool) {
 		if sep <= 0 || !looksLikeName(names[:sep]) || !nameList(names) || len(strings.Fields(names)) > 8 ||
 			commonWordsOnly(names[:sep]) || !givenNameFirst(names[:sep]) || stateAndZIP.MatchString(names) {
 			return nil, "", false
+		}
+		if dashed {
+			// "Jane Roe – Cyber Security": after the dash stand the agency, the site or
+			// the topic, not a second author.
+			return []string{strings.TrimSpace(names[:sep])}, "", true
 		}
 		return splitNames(names), "", true
 	}

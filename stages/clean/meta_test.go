@@ -22,6 +22,7 @@ func TestParseByline(t *testing.T) {
 		{"Published 3 hours ago", nil, "", true},
 		{"Updated: June 10, 2018", nil, "2018-06-10", true},
 		{"David Ingram - Reuters", []string{"David Ingram"}, "", true},
+		{"Jane Roe – Cyber Security", []string{"Jane Roe"}, "", true},
 		{"Reuters November 18, 2019 11:03 PM", []string{"Reuters"}, "2019-11-18T23:03:00", true},
 		{"Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", []string{"Michael David Smith"}, "2019-11-19T06:21:00", true},
 		{"10 June 2018", nil, "2018-06-10", true},
