@@ -14,7 +14,10 @@ body (the stored body choice's, with the stored return and trim applied) and the
 model reading the page's blocks as raw text lines disagree on, whether the line model's
 reading is right: a block only the lines keep comes into the body, a block only the HTML
 body keeps leaves it. It is the last of the cleaner's HTML choices to be trained, after
-train lines: a page whose raw lines the stored lines choice takes has no disputed block.
+train lines: a page whose raw lines the stored lines choice takes has no disputed block
+and is scored as the lines give it, but the blocks its HTML body and the lines disagree on
+are learned from all the same, so that the dispute does not change with the lines
+choice's decision on a page near its confidence.
 Every HTML page of each DIR (ID.html[.gz], ID.truth.txt) is parsed as the pipeline parses
 it and cleaned without the dispute; each disputed block is labelled by its words in the
 human-marked body and not, weighed as they move the page's F1. The threshold and the
@@ -31,6 +34,7 @@ Flags:
 func disputeTask() blockTask {
 	return blockTask{name: "dispute", usage: trainDisputeUsage, out: "stages/clean/choice_dispute.json",
 		cleaner:    clean.New().WithDispute(nil),
+		unswapped:  clean.New().WithDispute(nil).WithoutLines(),
 		candidates: (*clean.Cleaner).DisputeCandidates,
 		train: func(ex []clean.ReturnExample, t, l2 float64) blockModel {
 			return clean.TrainDispute(ex, t, l2)

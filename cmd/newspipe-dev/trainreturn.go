@@ -75,9 +75,15 @@ type blockTask struct {
 	// trims says the candidates are in the body, the last first, and leave it when chosen
 	// as a tail: a candidate stays when the one after it stays.
 	trims bool
-	train func(examples []clean.ReturnExample, threshold, l2 float64) blockModel
-	verb  string   // what the model does to a block, as the grid prints it
-	names []string // the model's feature names
+	// unswapped, when set, is the cleaner the task also learns from where cleaner leaves a
+	// page no candidate (the dispute: a page whose raw lines the lines choice takes has no
+	// disputed block, but its HTML body's disputed blocks are evidence all the same, and
+	// learning from them keeps the model from changing with the lines choice's decision on
+	// a page near its confidence). Such a page is scored as cleaner cleans it.
+	unswapped *clean.Cleaner
+	train     func(examples []clean.ReturnExample, threshold, l2 float64) blockModel
+	verb      string   // what the model does to a block, as the grid prints it
+	names     []string // the model's feature names
 }
 
 func returnTask() blockTask {
@@ -123,6 +129,7 @@ type returnPage struct {
 	set, id, site, typ string
 	fold               int
 	learn              bool // the return learns from the page's candidates
+	learnOnly          bool // the candidates are learned from, but the page is scored as it is cleaned (see blockTask.unswapped)
 	truth              string
 	base               shingle.Page     // the page cleaned without the return
 	blocks             []document.Block // the blocks the cleaner judges, when the page has candidates
@@ -235,7 +242,9 @@ func trainBlocks(ctx context.Context, task blockTask, args []string, stdout, std
 	in := make([][]bool, len(pages))
 	for i, p := range pages {
 		in[i] = make([]bool, len(p.cands))
-		task.decide(ret, p.cands, in[i])
+		if !p.learnOnly {
+			task.decide(ret, p.cands, in[i])
+		}
 	}
 	inSample := returnF1(plain, pages, groups, in)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -370,7 +379,7 @@ func (p *returnPage) score(plain *clean.Cleaner, dec []bool) shingle.Page {
 			key.WriteString(strconv.Itoa(k) + ",")
 		}
 	}
-	if key.Len() == 0 {
+	if key.Len() == 0 || p.learnOnly {
 		return p.base
 	}
 	if s, ok := p.scored[key.String()]; ok {
@@ -418,7 +427,9 @@ func crossValidateReturn(task blockTask, pages []returnPage, folds int, threshol
 			if p.fold != k {
 				continue
 			}
-			task.decide(r, p.cands, dec[i])
+			if !p.learnOnly {
+				task.decide(r, p.cands, dec[i])
+			}
 		}
 	}
 	return dec
@@ -445,6 +456,12 @@ func returnPages(ctx context.Context, task blockTask, dirs []string, workers, fo
 		output := strings.Join(cleaner.Clean(parsed.Blocks).Paragraphs, "\n\n")
 		p.base = shingle.Score(output, p.truth)
 		blocks, cands := task.candidates(cleaner, parsed.Blocks)
+		if len(cands) == 0 && task.unswapped != nil {
+			if blocks, cands = task.candidates(task.unswapped, parsed.Blocks); len(cands) > 0 {
+				p.learnOnly = true
+				output = strings.Join(task.unswapped.Clean(parsed.Blocks).Paragraphs, "\n\n")
+			}
+		}
 		if len(cands) == 0 {
 			return nil
 		}

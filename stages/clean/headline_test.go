@@ -447,6 +447,9 @@ func TestHeadlineCandidateShape(t *testing.T) {
 		{"Understanding Your Home Electrical System", true}, // "home" is a menu's word
 		{"Best EVs of 2026", true},                          // the digits are a year
 		{"Climate Change", true},
+		{"Tampa Bay Times | The New York Times | Slate | The Washington Post", false}, // a list of sources
+		{"News • Sport • Weather • Culture", false},
+		{"Online Math Tutors | Online Math Help | The Princeton Review", true}, // a title naming its site
 		{"Old bridge closes to cars after engineers find cracks", true},
 		{"Home", false},
 		{"Sign up for our newsletter", false},

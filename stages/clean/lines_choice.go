@@ -17,7 +17,8 @@ import (
 // is what only the HTML body keeps, "added" what only the lines keep. Shares are of words:
 // chrome_added is the share of the added words that an element labelled them chrome
 // ("sidebar", "comment section"), sure_dropped of the dropped words the line model gives
-// under 0.1, sure_added of the added words it gives over 0.9, dropped_after and
+// under 0.1, sure_added of the added words it gives over 0.9, log_stamps_dropped counts
+// the dropped lines that are stamped and head other lines (stampHeads), dropped_after and
 // dropped_before of the dropped words after and before the lines' body,
 // dropped_after_header of the dropped words after a comment header ("34 Comments");
 // the densities are log(1 + words per line); comments_added is the share of the added
@@ -68,7 +69,7 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 			if prob[i] < 0.1 {
 				sureDropped += w
 			}
-			if info[i].stamped {
+			if stampHeads(info, i) {
 				stamps++
 			}
 		case inL:
@@ -145,6 +146,14 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 		share(comments, added.words), share(addedAfter, added.words), share(addedBefore, added.words),
 	}
 	return x, agree, true
+}
+
+// stampHeads reports whether line i is stamped and heads other lines: a comment's or a
+// teaser's date over its text ("Jane Roe 11.07.12 at 12:32 am", then what she wrote). A
+// stamped line followed by another is an entry of a dated list (a tour's dates, a
+// changelog), which an article holds as often as a page's chrome does.
+func stampHeads(info []lineInfo, i int) bool {
+	return info[i].stamped && (i+1 == len(info) || !info[i+1].stamped)
 }
 
 // asLines returns a copy of the blocks read as raw text lines, as the lines choice judged

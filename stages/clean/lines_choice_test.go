@@ -264,3 +264,34 @@ func TestCleanersForTrainingHaveNoLinesChoice(t *testing.T) {
 		t.Error("WithoutLines dropped the return or the trim")
 	}
 }
+
+// TestStampHeads checks that a stamped line counts as a comment's or a teaser's header
+// only when an unstamped line follows it: the entries of a dated list, each stamped, do
+// not read as the stamps of reader comments.
+func TestStampHeads(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		want  []bool
+	}{
+		{"comment header over its text", []string{
+			"Jane Roe November 19, 2019 at 6:34 am",
+			"I saw them in 1976 and they were the best band I ever heard live.",
+		}, []bool{true, false}},
+		{"dated list entries", []string{
+			"June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+			"June 10 – Tampa, FL @ Midflorida Credit Union Amphitheatre",
+		}, []bool{false, true}},
+		{"stamped last line", []string{
+			"They play the Forum in September.",
+			"08 Nov 12",
+		}, []bool{false, true}},
+	} {
+		info := analyseBlocks(linesToBlocks(tt.lines))
+		for i, want := range tt.want {
+			if got := stampHeads(info, i); got != want {
+				t.Errorf("%s: stampHeads(line %d %q) = %v, want %v (stamped %v)", tt.name, i, tt.lines[i], got, want, info[i].stamped)
+			}
+		}
+	}
+}

@@ -405,7 +405,7 @@ func headlineCandidateShape(li *lineInfo) bool {
 	if isHeadline(li) || twoWordHeadline(li) {
 		return true
 	}
-	if li.words < 3 || li.words > 30 || li.byline || li.dateOnly || li.url || li.vocab&^vNav != 0 && li.words < 7 ||
+	if li.words < 3 || li.words > 30 || li.byline || menuLike(li) || li.dateOnly || li.url || li.vocab&^vNav != 0 && li.words < 7 ||
 		(li.digits-4)*3 > li.letters {
 		return false
 	}
@@ -416,9 +416,26 @@ func headlineCandidateShape(li *lineInfo) bool {
 		strings.Contains(li.lower, "min read") || strings.Contains(li.lower, "continue reading"))
 }
 
+// menuSeparators are what a menu or a list of names written on one line puts between its
+// items.
+var menuSeparators = [...]string{" | ", " • ", " · "}
+
+// menuLike reports a line of four items or more between the same separator ("Tampa Bay
+// Times | The New York Times | Slate | The Washington Post"): a menu, a list of sources or
+// of tags, no headline. A title names the site after one separator, sometimes two
+// ("Online Math Tutors | Online Math Help | The Princeton Review").
+func menuLike(li *lineInfo) bool {
+	for _, sep := range menuSeparators {
+		if strings.Count(li.text, sep) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // headlineShape is isHeadline without its least number of words.
 func headlineShape(li *lineInfo) bool {
-	if li.words > 30 || li.byline || li.dateOnly || li.url || li.digits*3 > li.letters {
+	if li.words > 30 || li.byline || menuLike(li) || li.dateOnly || li.url || li.digits*3 > li.letters {
 		return false
 	}
 	if strings.HasSuffix(li.text, ".") && !strings.HasSuffix(li.text, "...") || strings.HasSuffix(li.text, ",") {
