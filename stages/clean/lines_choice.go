@@ -18,8 +18,8 @@ import (
 // chrome_added is the share of the added words that an element labelled them chrome
 // ("sidebar", "comment section"), sure_dropped of the dropped words the line model gives
 // under 0.1, sure_added of the added words it gives over 0.9, log_stamps_dropped counts
-// the dropped lines that are stamped and head other lines (stampHeads), dropped_after and
-// dropped_before of the dropped words after and before the lines' body,
+// the dropped lines that are stamped with no stamped line after them (stampHeads),
+// dropped_after and dropped_before of the dropped words after and before the lines' body,
 // dropped_after_header of the dropped words after a comment header ("34 Comments");
 // the densities are log(1 + words per line); comments_added is the share of the added
 // words that the extractor labelled a comment section, added_after and added_before the
@@ -148,10 +148,11 @@ func linesFeatures(blocks []document.Block, info []lineInfo, prob []float64, kee
 	return x, agree, true
 }
 
-// stampHeads reports whether line i is stamped and heads other lines: a comment's or a
-// teaser's date over its text ("Jane Roe 11.07.12 at 12:32 am", then what she wrote). A
-// stamped line followed by another is an entry of a dated list (a tour's dates, a
-// changelog), which an article holds as often as a page's chrome does.
+// stampHeads reports whether line i is stamped and no stamped line follows it: a
+// comment's or a teaser's date over its text ("Jane Roe 11.07.12 at 12:32 am", then what
+// she wrote), or the page's last line. A stamped line followed by another is an entry of a
+// dated list (a tour's dates, a changelog), which an article holds as often as a page's
+// chrome does.
 func stampHeads(info []lineInfo, i int) bool {
 	return info[i].stamped && (i+1 == len(info) || !info[i+1].stamped)
 }
