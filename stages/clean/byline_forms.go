@@ -103,6 +103,9 @@ func separatedNames(li *lineInfo) []string {
 		return nil
 	}
 	for _, sep := range bylineSeparators {
+		if !strings.Contains(li.text, sep) {
+			continue
+		}
 		items := strings.Split(li.text, sep)
 		for _, item := range items[min(1, len(items)):] {
 			item = strings.TrimSpace(item)
