@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/newspipe/newspipe/document"
 	"github.com/newspipe/newspipe/internal/shingle"
@@ -20,13 +21,17 @@ import (
 // bodies, that decides block by block whether such a block comes back into the body. It
 // judges as well the untold blocks that lead straight into the body's first block (an
 // opening paragraph or a standfirst the extractor missed), which a feature of their own
-// tells apart: the page's header chrome stands there too.
+// tells apart: the page's header chrome stands there too. And it judges the untold blocks
+// that a line of the body announces with a colon ("Previous interviews:", "From left to
+// right:") where no block of the body follows them: the list the article ends on, whose
+// items are often links, which the extractor puts out as it puts out a list of teasers.
 
 // ReturnFeatureNames name the features of the per-block return, in order.
 var ReturnFeatureNames = []string{
 	"heading", "tag_li", "tag_td", "tag_other", "link_density", "log_words", "sentence",
 	"prob", "log_run_blocks", "log_run_words", "run_prob", "run_links", "neighbour_prob",
 	"position", "run_share", "same_tag", "after_body", "before_body", "in_body", "repeated", "run_in_body", "leading",
+	"announced", "open_end",
 }
 
 // Return holds the learned per-block return: a block left outside the body with no
@@ -94,8 +99,9 @@ type ReturnCandidate struct {
 
 // returnCandidates lists the blocks left outside the body with no element saying why
 // (untold) that stand in a run of such blocks followed by a block of the body (between
-// two blocks of the body, or leading into its first), with their features. Blocks without
-// a word neither make nor break a run.
+// two blocks of the body, or leading into its first), or announced by the body block
+// just before the run, which ends with a colon, with their features. Blocks without a
+// word neither make nor break a run.
 func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) []ReturnCandidate {
 	bodyWords := 0
 	for i := range blocks {
@@ -133,11 +139,26 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 			}
 			run = append(run, j)
 		}
-		if j == len(blocks) || blocks[j].Outside != "" {
+		// The run is announced when the body block with words just before it ends with a
+		// colon: the article's own list follows.
+		announced := prevBody >= 0 && prevBody == lastWords(info, i) && endsWithColon(blocks[prevBody].Text)
+		openEnd := j == len(blocks) || blocks[j].Outside != ""
+		if openEnd && !announced {
 			i = j - 1
 			continue
 		}
 		next := j
+		if openEnd {
+			// No body block follows: the block before the run stands in for it, and the
+			// list it announces ends at the first block that is not one of its items
+			// (a heading, a block of another element): the page's footer follows.
+			next = prevBody
+			items := 1
+			for items < len(run) && !blocks[run[items]].Heading && blocks[run[items]].Tag == blocks[run[0]].Tag {
+				items++
+			}
+			run = run[:items]
+		}
 		if body == nil {
 			w := bodyWindows(blocks, bodyWords)
 			body = &w
@@ -185,11 +206,13 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 				float64(words)/float64(words+bodyWords),
 				b2f(prevBody >= 0 && tag == blocks[prevBody].Tag || tag == blocks[next].Tag),
 				b2f(prevBody >= 0 && k == run[0]),
-				b2f(k == run[len(run)-1]),
+				b2f(!openEnd && k == run[len(run)-1]),
 				inBody[r],
 				b2f(li.repeated),
 				repeats,
 				b2f(prevBody < 0),
+				b2f(announced),
+				b2f(openEnd),
 			)
 			x := all[len(all)-len(ReturnFeatureNames):]
 			out = append(out, ReturnCandidate{Block: k, Features: x[:len(x):len(x)]})
@@ -197,6 +220,19 @@ func returnCandidates(blocks []document.Block, info []lineInfo, prob []float64) 
 		i = j - 1
 	}
 	return out
+}
+
+// lastWords returns the index of the last block with words before i, or -1.
+func lastWords(info []lineInfo, i int) int {
+	for i--; i >= 0 && info[i].words == 0; i-- {
+	}
+	return i
+}
+
+// endsWithColon reports whether text ends with a colon, as a line announcing a list does.
+func endsWithColon(text string) bool {
+	t := strings.TrimRight(text, " \u00a0")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
 }
 
 // windows are the sorted hashes of a text's 4-token windows, with a buffer of tokens.

@@ -37,6 +37,30 @@ func TestReturnCandidates(t *testing.T) {
 			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}, heading, item},
 		},
 		{
+			name: "a list the body's last line announces with a colon, its items links",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: "Previous interviews in the series:", Tag: "p"},
+				{Text: "Jane Roe on the piers", Tag: "li", LinkDensity: 1, Outside: outsideLinkLine}, item,
+				{Text: "Share this story", Tag: "div", Outside: "share bar"}},
+			want: []int{2, 3},
+		},
+		{
+			name: "an announced list ends at the first block of another element",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: "Previous interviews in the series:", Tag: "p"},
+				item, {Text: "Jane Roe on the piers", Tag: "li", LinkDensity: 1, Outside: outsideLinkLine},
+				{Text: "Page 1 of 1", Tag: "div", Outside: outsideProse}, {Text: "Two more piers", Tag: "li", Outside: outsideProse}},
+			want: []int{2, 3},
+		},
+		{
+			name: "a list after the body's last line, announced by no colon",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: "Previous interviews in the series", Tag: "p"},
+				{Text: "Jane Roe on the piers", Tag: "li", LinkDensity: 1, Outside: outsideLinkLine}, item},
+		},
+		{
+			name: "a colon line with a told block between it and the list announces nothing",
+			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: "Previous interviews in the series:", Tag: "p"},
+				{Text: "Share this story", Tag: "div", Outside: "share bar"}, item},
+		},
+		{
 			name:   "untold blocks that lead into the body's start",
 			blocks: []document.Block{heading, item, {Text: proseA, Tag: "p"}, {Text: proseB, Tag: "p"}},
 			want:   []int{0, 1},
@@ -90,6 +114,7 @@ func TestReturnCandidates(t *testing.T) {
 }
 
 func TestReturnFeatures(t *testing.T) {
+	item := document.Block{Text: "Two of the piers have cracks", Tag: "li", Outside: outsideProse}
 	tests := []struct {
 		name    string
 		blocks  []document.Block
@@ -131,6 +156,33 @@ func TestReturnFeatures(t *testing.T) {
 			blocks: []document.Block{{Text: proseA, Tag: "p"}, {Text: proseC, Tag: "div", Outside: outsideProse},
 				{Text: proseB, Tag: "p"}},
 			feature: "leading", want: 0,
+		},
+		{
+			name: "a run a colon line announces",
+			blocks: []document.Block{{Text: "The engineers listed three faults:", Tag: "p"}, item,
+				{Text: proseB, Tag: "p"}},
+			feature: "announced", want: 1,
+		},
+		{
+			name:    "a sandwiched run after a full stop is not announced",
+			blocks:  []document.Block{{Text: proseA, Tag: "p"}, item, {Text: proseB, Tag: "p"}},
+			feature: "announced", want: 0,
+		},
+		{
+			name:    "an announced run that no body block follows is open-ended",
+			blocks:  []document.Block{{Text: "The engineers listed three faults:", Tag: "p"}, item},
+			feature: "open_end", want: 1,
+		},
+		{
+			name:    "an open-ended run stands before no body block",
+			blocks:  []document.Block{{Text: "The engineers listed three faults:", Tag: "p"}, item},
+			feature: "before_body", want: 0,
+		},
+		{
+			name: "a sandwiched run is not open-ended",
+			blocks: []document.Block{{Text: "The engineers listed three faults:", Tag: "p"}, item,
+				{Text: proseB, Tag: "p"}},
+			feature: "open_end", want: 0,
 		},
 		{
 			name: "a list item beside list items of the body has their tag",
